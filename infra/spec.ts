@@ -1,0 +1,41 @@
+/**
+ * The single source of what Sẵn Sàng deploys. Pure data: the SST components (infra/sst),
+ * the CDK stack (infra/cdk), the local DynamoDB table (packages/cli) and the infra tests
+ * all read it, so the three can never drift apart.
+ */
+export const table = {
+  name: 'sansang',
+  partitionKey: 'pk',
+  sortKey: 'sk',
+  /** Epoch seconds; DynamoDB deletes expired sessions and throttling records. */
+  ttlAttribute: 'expiresAt',
+  billing: 'PAY_PER_REQUEST',
+  pointInTimeRecovery: true,
+  globalIndexes: [
+    /** Children of a unit, people of a unit, completions of a unit. */
+    { name: 'gsi1', partitionKey: 'gsi1pk', sortKey: 'gsi1sk' },
+    /** Sparse: completions whose subtree roll-up has not finished yet. */
+    { name: 'gsi2', partitionKey: 'gsi2pk', sortKey: 'gsi2sk' },
+  ],
+} as const;
+
+export const functions = {
+  api: {
+    entry: 'packages/api/src/lambda.ts',
+    handler: 'index.handler',
+    runtime: 'nodejs22.x',
+    architecture: 'arm64',
+    memoryMb: 1024,
+    timeoutSeconds: 29,
+    bundleDir: '.build/api',
+  },
+} as const;
+
+export const routes = [{ method: 'ANY', path: '/api/{proxy+}', function: 'api' }] as const;
+
+export const site = {
+  /** Built by `npm run build -w @sansang/web`. */
+  dir: 'packages/web/dist',
+  /** Served from the same origin as the web app, so the session cookie needs no CORS. */
+  apiPathPattern: '/api/*',
+} as const;

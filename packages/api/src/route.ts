@@ -1,0 +1,90 @@
+import * as v from 'valibot';
+import type { Context, Hono } from 'hono';
+import { Account, Org, VisibleError, describeIssues } from '@sansang/core';
+import type { Env } from './env.ts';
+
+/**
+ * Who may call a route. Declared on every route and checked here, in one place:
+ *   public      anyone, signed in or not
+ *   signed-in   any person with a session (every person is a learner)
+ *   roles       one of these roles; with `scope`, the unit asked for must lie inside the
+ *               subtree the caller's grant for that role covers
+ */
+export type Access = { public: true } | { signedIn: true } | { roles: Account.Role[]; scope?: boolean };
+
+type Schema = v.GenericSchema;
+type Out<S> = S extends Schema ? v.InferOutput<S> : undefined;
+
+export type RouteSpec<P = undefined, Q = undefined, B = undefined> = {
+  method: 'get' | 'post';
+  path: string;
+  summary: string;
+  access: Access;
+  params?: P;
+  query?: Q;
+  body?: B;
+  /** The unit a scoped route acts on, from its validated input; undefined = the caller's own scope. */
+  unit?: (input: { params: Out<P>; query: Out<Q> }) => string | undefined;
+  handler: (c: Context<Env>, input: { params: Out<P>; query: Out<Q>; body: Out<B>; unit: Org.Info | null }) => Response | Promise<Response>;
+};
+
+/** Every route of the app, for the OpenAPI document and the authorization matrix test. */
+export const registry: RouteSpec<Schema | undefined, Schema | undefined, Schema | undefined>[] = [];
+
+function parse<S extends Schema | undefined>(schema: S | undefined, value: unknown, where: string): Out<S> {
+  if (!schema) return undefined as Out<S>;
+  const result = v.safeParse(schema, value);
+  if (!result.success) throw new VisibleError('request.invalid', `Yêu cầu không hợp lệ (${where}) — ${describeIssues(result.issues)}`, 400);
+  return result.output as Out<S>;
+}
+
+async function readJson(c: Context<Env>): Promise<unknown> {
+  const text = await c.req.text();
+  if (text.trim() === '') return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new VisibleError('request.malformed_json', 'Nội dung gửi lên không phải JSON hợp lệ.', 400);
+  }
+}
+
+/** Resolves and checks the unit a scoped route works on; the one scope check of the API. */
+async function scopedUnit(c: Context<Env>, roles: Account.Role[], requested: string | undefined): Promise<Org.Info> {
+  const grants = c.var.account!.grants.filter((g) => roles.includes(g.role));
+  const unitId = requested ?? grants.find((g) => g.unitId)?.unitId ?? undefined;
+  if (!unitId) throw new VisibleError('request.invalid', 'Cần chỉ rõ đơn vị (tham số "unit").', 400);
+  const unit = await Org.get(unitId).catch((err) => {
+    // An officer must not learn which unit ids exist outside their scope.
+    if (err instanceof VisibleError && err.code === 'org.unit_not_found') throw new VisibleError('auth.forbidden', 'Bạn không có quyền xem đơn vị này.', 403);
+    throw err;
+  });
+  if (!grants.some((g) => g.unitId === null || Org.isWithin(unit, g.unitId!))) {
+    throw new VisibleError('auth.forbidden', 'Bạn không có quyền xem đơn vị này.', 403);
+  }
+  return unit;
+}
+
+export function authorize(c: Context<Env>, access: Access): void {
+  if ('public' in access) return;
+  if (!c.var.account) throw new VisibleError('auth.required', 'Bạn cần đăng nhập.', 401);
+  if ('roles' in access && !c.var.account.grants.some((g) => access.roles.includes(g.role))) {
+    throw new VisibleError('auth.forbidden', 'Bạn không có quyền thực hiện thao tác này.', 403);
+  }
+}
+
+export function mount<P extends Schema | undefined = undefined, Q extends Schema | undefined = undefined, B extends Schema | undefined = undefined>(
+  app: Hono<Env>,
+  spec: RouteSpec<P, Q, B>,
+): void {
+  registry.push(spec as unknown as (typeof registry)[number]);
+  app.on(spec.method.toUpperCase(), spec.path, async (c) => {
+    authorize(c, spec.access);
+    const params = parse<P>(spec.params, c.req.param(), 'đường dẫn');
+    const query = parse<Q>(spec.query, c.req.query(), 'tham số');
+    const body = spec.body ? parse<B>(spec.body, await readJson(c), 'nội dung') : (undefined as Out<B>);
+    const unit = 'roles' in spec.access && spec.access.scope
+      ? await scopedUnit(c, spec.access.roles, spec.unit?.({ params, query }))
+      : null;
+    return spec.handler(c, { params, query, body, unit });
+  });
+}

@@ -1,0 +1,88 @@
+import * as v from 'valibot';
+import type { Hono } from 'hono';
+import { Course, Progress, Quiz } from '@sansang/core';
+import type { Env } from '../env.ts';
+import { mount } from '../route.ts';
+
+const Slug = v.object({ slug: Course.Slug });
+const LessonRef = v.object({ slug: Course.Slug, lessonId: v.pipe(v.string(), v.maxLength(100)) });
+
+export function courseRoutes(app: Hono<Env>) {
+  mount(app, {
+    method: 'get',
+    path: '/api/courses',
+    summary: 'Danh sách khoá học và tiến độ của người học',
+    access: { signedIn: true },
+    handler: async (c) => {
+      const personId = c.var.person!.id;
+      const courses = await Promise.all((await Course.list()).map(async (summary) => {
+        const { bundle, progress } = await Progress.courseFor(personId, summary.slug);
+        return { ...Course.summarize(bundle), progress };
+      }));
+      return c.json({ courses });
+    },
+  });
+  mount(app, {
+    method: 'get',
+    path: '/api/courses/:slug',
+    summary: 'Một khoá học: giới thiệu, bài học, bài kiểm tra, tiến độ',
+    access: { signedIn: true },
+    params: Slug,
+    handler: async (c, { params }) => {
+      const { bundle, progress } = await Progress.courseFor(c.var.person!.id, params.slug);
+      return c.json({
+        course: {
+          ...Course.summarize(bundle),
+          introHtml: bundle.introHtml,
+          references: bundle.references,
+          lessons: bundle.lessons.map((l) => ({ id: l.id, title: l.title })),
+          quiz: bundle.quiz && { title: bundle.quiz.title, passMark: bundle.quiz.passMark, questionCount: bundle.quiz.questions.length },
+          progress,
+        },
+      });
+    },
+  });
+  mount(app, {
+    method: 'get',
+    path: '/api/courses/:slug/lessons/:lessonId',
+    summary: 'Nội dung một bài học',
+    access: { signedIn: true },
+    params: LessonRef,
+    handler: async (c, { params }) => {
+      const { bundle, progress } = await Progress.courseFor(c.var.person!.id, params.slug);
+      const lesson = bundle.lessons.find((l) => l.id === params.lessonId);
+      if (!lesson) return c.json({ error: { code: 'course.lesson_not_found', message: 'Không tìm thấy bài học.' } }, 404);
+      return c.json({ lesson, progress });
+    },
+  });
+  mount(app, {
+    method: 'post',
+    path: '/api/courses/:slug/lessons/:lessonId/complete',
+    summary: 'Đánh dấu đã học xong một bài',
+    access: { signedIn: true },
+    params: LessonRef,
+    handler: async (c, { params }) => c.json({ progress: await Progress.markLessonDone({ personId: c.var.person!.id, ...params }) }),
+  });
+  mount(app, {
+    method: 'get',
+    path: '/api/courses/:slug/quiz',
+    summary: 'Câu hỏi của bài kiểm tra (không kèm đáp án)',
+    access: { signedIn: true },
+    params: Slug,
+    handler: async (c, { params }) => {
+      const { bundle } = await Progress.courseFor(c.var.person!.id, params.slug);
+      if (!bundle.quiz) return c.json({ error: { code: 'quiz.not_found', message: 'Khoá học không có bài kiểm tra.' } }, 404);
+      return c.json({ quiz: Quiz.forLearner(bundle.quiz) });
+    },
+  });
+  mount(app, {
+    method: 'post',
+    path: '/api/courses/:slug/quiz/submissions',
+    summary: 'Nộp bài kiểm tra; máy chủ chấm điểm',
+    access: { signedIn: true },
+    params: Slug,
+    body: v.object({ answers: Quiz.Answers }),
+    handler: async (c, { params, body }) =>
+      c.json(await Progress.submitQuiz({ personId: c.var.person!.id, slug: params.slug, answers: body.answers })),
+  });
+}

@@ -1,0 +1,48 @@
+import type { Hono } from 'hono';
+import { toJsonSchema } from '@valibot/to-json-schema';
+import type * as v from 'valibot';
+import type { Env } from '../env.ts';
+import { mount, registry } from '../route.ts';
+
+const json = (schema: v.GenericSchema) => toJsonSchema(schema, { target: 'openapi-3.0', typeMode: 'input', errorMode: 'ignore' }) as Record<string, unknown>;
+
+const ErrorResponse = {
+  type: 'object',
+  properties: { error: { type: 'object', properties: { code: { type: 'string' }, message: { type: 'string' } }, required: ['code', 'message'] } },
+};
+
+function parameters(schema: v.GenericSchema | undefined, where: 'path' | 'query') {
+  if (!schema) return [];
+  const s = json(schema) as { properties?: Record<string, unknown>; required?: string[] };
+  return Object.entries(s.properties ?? {}).map(([name, prop]) => ({ name, in: where, required: where === 'path' || (s.required ?? []).includes(name), schema: prop }));
+}
+
+/** The OpenAPI document, built from the route registry and its valibot schemas. */
+export function openapiDocument() {
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const r of registry) {
+    const path = r.path.replace(/:(\w+)/g, '{$1}');
+    paths[path] ??= {};
+    paths[path][r.method] = {
+      summary: r.summary,
+      'x-access': r.access,
+      parameters: [...parameters(r.params, 'path'), ...parameters(r.query, 'query')],
+      ...(r.body ? { requestBody: { required: true, content: { 'application/json': { schema: json(r.body) } } } } : {}),
+      responses: {
+        200: { description: 'OK' },
+        '4XX': { description: 'Lỗi do yêu cầu', content: { 'application/json': { schema: ErrorResponse } } },
+      },
+    };
+  }
+  return { openapi: '3.0.3', info: { title: 'Sẵn Sàng API', version: '0.1.0' }, paths };
+}
+
+export function openapiRoutes(app: Hono<Env>) {
+  mount(app, {
+    method: 'get',
+    path: '/api/openapi.json',
+    summary: 'Tài liệu OpenAPI của API này',
+    access: { public: true },
+    handler: (c) => c.json(openapiDocument()),
+  });
+}

@@ -1,0 +1,132 @@
+import * as v from 'valibot';
+import { parse } from 'yaml';
+import { readFile } from 'node:fs/promises';
+import { Account, Course, Org, Person, Progress, Readiness, Target } from '@sansang/core';
+import { seeded, type Random } from './random.ts';
+
+const Named = v.object({ code: v.string(), name: v.string() });
+export const ProvinceFile = v.object({
+  province: v.object({ ...Named.entries, committee: v.string() }),
+  agencies: v.array(v.object({ ...Named.entries, departments: v.array(v.string()), serviceUnits: v.optional(v.array(v.string()), []) })),
+  communes: v.array(v.object({ ...Named.entries, kind: v.picklist(['commune', 'ward']) })),
+  names: v.object({
+    family: v.array(v.string()), middleMale: v.array(v.string()), middleFemale: v.array(v.string()),
+    givenMale: v.array(v.string()), givenFemale: v.array(v.string()),
+  }),
+  positions: v.object({ 'can-bo': v.array(v.string()), 'cong-chuc': v.array(v.string()), 'vien-chuc': v.array(v.string()) }),
+});
+export type ProvinceFile = v.InferOutput<typeof ProvinceFile>;
+
+export const DEMO_PASSWORD = 'sansang-demo';
+export type DemoAccount = Account.Info & { label: string };
+
+export type DemoProvince = {
+  units: Org.Info[];
+  people: Person.Info[];
+  accounts: DemoAccount[];
+  /** Source records (progress, completions, trained marks); counters come from `rebuild`. */
+  records: Record<string, unknown>[];
+};
+
+export async function readProvince(path: string): Promise<ProvinceFile> {
+  return v.parse(ProvinceFile, parse(await readFile(path, 'utf8')));
+}
+
+const slug = (code: string) => code.toLowerCase().replace(/[^a-z0-9]+/g, '-');
+
+function personName(r: Random, names: ProvinceFile['names']): string {
+  const male = r.chance(0.5);
+  return [r.pick(names.family), r.pick(male ? names.middleMale : names.middleFemale), r.pick(male ? names.givenMale : names.givenFemale)].join(' ');
+}
+
+/**
+ * Expands province.yaml into a whole synthetic province: the People's Committee, its
+ * agencies with their departments and service units, the communes and wards, ~3,000 staff
+ * and some progress, always the same for the same file and seed. No real person is in it.
+ */
+export function generateProvince(file: ProvinceFile, courses: Course.Bundle[], targets: Target.Info[], options: { seed?: number; now?: Date } = {}): DemoProvince {
+  const r = seeded(options.seed ?? 2026);
+  const now = options.now ?? new Date();
+  const units: Org.Info[] = [];
+  const add = (code: string, name: string, kind: Org.Kind, parent: Org.Info | null): Org.Info => {
+    const unit = { id: parent ? `${parent.id}-${slug(code)}` : slug(code), code, name, kind, parentId: parent?.id ?? null, ancestors: parent ? [...parent.ancestors, parent.id] : [] };
+    units.push(unit);
+    return unit;
+  };
+  const root = add(file.province.code, file.province.committee, 'province', null);
+  const office = add(`${file.province.code}-VP`, `Văn phòng ${file.province.committee}`, 'agency', root);
+
+  const people: Person.Info[] = [];
+  const staff = (unit: Org.Info, count: number, mix: Partial<Record<Person.Category, number>>) => {
+    for (let i = 0; i < count; i++) {
+      const roll = r.next();
+      let acc = 0;
+      const category = (Object.entries(mix).find(([, p]) => (acc += p!) > roll)?.[0] ?? 'cong-chuc') as Person.Category;
+      const n = people.length + 1;
+      people.push({
+        id: `p${String(n).padStart(5, '0')}`,
+        employeeCode: `${file.province.code}${String(n).padStart(6, '0')}`,
+        fullName: personName(r, file.names),
+        email: null,
+        unitId: unit.id,
+        category,
+        position: r.pick(file.positions[category]),
+        status: 'active',
+      });
+    }
+  };
+  staff(office, 25, { 'cong-chuc': 0.9, 'vien-chuc': 0.1 });
+  for (const agency of file.agencies) {
+    const a = add(agency.code, agency.name, 'agency', root);
+    staff(a, 3, { 'cong-chuc': 1 });
+    agency.departments.forEach((name, i) => staff(add(`${agency.code}-P${i + 1}`, name, 'department', a), r.int(6, 14), { 'cong-chuc': 0.92, 'vien-chuc': 0.08 }));
+    agency.serviceUnits.forEach((name, i) => staff(add(`${agency.code}-DV${i + 1}`, name, 'service-unit', a), r.int(15, 40), { 'vien-chuc': 0.95, 'cong-chuc': 0.05 }));
+  }
+  for (const commune of file.communes) {
+    staff(add(commune.code, commune.name, commune.kind, root), r.int(20, 40), { 'can-bo': 0.3, 'cong-chuc': 0.5, 'vien-chuc': 0.2 });
+  }
+
+  // Demo accounts sit on real people of the tree; the learner has no progress, so a first
+  // walk through a course starts from zero.
+  const firstAgency = units.find((u) => u.kind === 'agency' && u.id !== office.id)!;
+  const inUnit = (unitId: string, k: number) => people.filter((p) => p.unitId === unitId)[k]!;
+  const commune = units.find((u) => u.kind === 'commune' || u.kind === 'ward')!;
+  const accounts: DemoAccount[] = [
+    { label: 'học viên / learner', email: 'hocvien@demo.sansang.vn', personId: inUnit(commune.id, 0).id, grants: [] },
+    { label: `cán bộ tổ chức ${firstAgency.name} / HR of one agency`, email: 'nhansu@demo.sansang.vn', personId: inUnit(firstAgency.id, 0).id, grants: [{ role: 'hr', unitId: firstAgency.id }] },
+    { label: 'cán bộ tổ chức cấp tỉnh / HR of the province', email: 'nhansu.tinh@demo.sansang.vn', personId: inUnit(office.id, 0).id, grants: [{ role: 'hr', unitId: root.id }] },
+    { label: 'giảng viên / trainer', email: 'giangvien@demo.sansang.vn', personId: inUnit(office.id, 1).id, grants: [{ role: 'trainer', unitId: null }] },
+    { label: 'quản trị / admin', email: 'quantri@demo.sansang.vn', personId: inUnit(office.id, 2).id, grants: [{ role: 'admin', unitId: null }] },
+  ];
+  const untouched = new Set(accounts.map((a) => a.personId));
+  for (const a of accounts) people.find((p) => p.id === a.personId)!.email = a.email;
+
+  // Each unit gets its own pace, so dashboards show leaders, laggards and some at 100%.
+  const pace = new Map(units.map((u) => [u.id, r.chance(0.1) ? 1 : r.next() * 0.8]));
+  const unitOf = new Map(units.map((u) => [u.id, u]));
+  const records: Record<string, unknown>[] = [];
+  const daysAgo = (d: number) => new Date(now.getTime() - d * 86_400_000 - r.int(0, 86_399) * 1000).toISOString();
+  for (const person of people) {
+    if (untouched.has(person.id)) continue;
+    const unit = unitOf.get(person.unitId)!;
+    const done = new Set<string>();
+    let last = '';
+    for (const course of courses) {
+      const p = pace.get(unit.id)!;
+      const lessons = course.lessons.map((l) => l.id);
+      if (r.chance(p)) {
+        const at = daysAgo(r.int(0, 70));
+        records.push(Progress.item({ personId: person.id, course, lessonsDone: lessons, bestScore: 100, quizPassed: true }));
+        records.push(Readiness.asItem(Readiness.completion({ person, unit }, course, at)));
+        done.add(course.slug);
+        last = at > last ? at : last;
+      } else if (r.chance(0.3)) {
+        records.push(Progress.item({ personId: person.id, course, lessonsDone: lessons.slice(0, r.int(1, lessons.length)), bestScore: null, quizPassed: false }));
+      }
+    }
+    for (const target of targets) {
+      if (target.programme.every((s) => done.has(s))) records.push(Readiness.asItem(Readiness.trained({ person, unit }, target, last)));
+    }
+  }
+  return { units, people, accounts, records };
+}

@@ -1,0 +1,46 @@
+import { configureDb, Readiness } from '@sansang/core';
+import { compileContent, format } from '@sansang/content';
+import { table } from '../../../infra/spec.ts';
+import { JavaMissingError } from './dynamodb-local.ts';
+import { contentDir } from './paths.ts';
+import { start } from './start.ts';
+
+const usage = `Cách dùng / usage: sansang <lệnh>
+  start                 chạy toàn bộ hệ thống trên máy (DynamoDB Local + API + web), PORT mặc định 3000
+  content check [dir]   kiểm tra nội dung khoá học, báo lỗi dạng tệp:dòng:cột
+  rebuild [--write]     tính lại bộ đếm mức độ sẵn sàng từ dữ liệu gốc và so sánh (cần DYNAMODB_ENDPOINT, TABLE_NAME)`;
+
+async function main(args: string[]): Promise<number> {
+  const [command, sub, ...rest] = args;
+  if (command === 'start') {
+    await start({ port: Number(process.env.PORT ?? 3000) });
+    return -1;
+  }
+  if (command === 'content' && sub === 'check') {
+    const { courses, diagnostics } = await compileContent(rest[0] ?? contentDir);
+    for (const d of diagnostics) console.log(format(d));
+    const errors = diagnostics.filter((d) => d.severity === 'error').length;
+    console.log(`${courses.length} khoá học hợp lệ, ${errors} lỗi, ${diagnostics.length - errors} cảnh báo.`);
+    return errors > 0 ? 1 : 0;
+  }
+  if (command === 'rebuild') {
+    configureDb({ tableName: process.env.TABLE_NAME ?? table.name });
+    const write = args.includes('--write');
+    const result = await Readiness.rebuild({ write });
+    console.log(`${result.units} đơn vị, ${result.records} bản ghi gốc, ${result.mismatches.length} chỗ lệch${write ? ' (đã sửa)' : ''}.`);
+    for (const m of result.mismatches.slice(0, 50)) console.log(`  ${m.unitId} ${m.scope} ${m.counter}: ${m.actual} → ${m.expected}`);
+    return result.mismatches.length > 0 && !write ? 1 : 0;
+  }
+  console.log(usage);
+  return command ? 2 : 0;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    if (code >= 0) process.exit(code);
+  },
+  (err) => {
+    console.error(err instanceof JavaMissingError ? err.message : err);
+    process.exit(1);
+  },
+);

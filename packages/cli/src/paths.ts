@@ -1,0 +1,9 @@
+import { fileURLToPath } from 'node:url';
+import { resolve } from 'node:path';
+
+/** The repository root, whatever directory the command was started from. */
+export const repoRoot = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../..');
+export const contentDir = resolve(repoRoot, 'content');
+export const webDir = resolve(repoRoot, 'packages/web');
+export const webDist = resolve(webDir, 'dist');
+export const dataDir = resolve(repoRoot, '.data');

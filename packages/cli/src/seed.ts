@@ -1,0 +1,40 @@
+import { Account, Course, Org, Person, Readiness, Target, isTableEmpty, putMany, type VisibleError } from '@sansang/core';
+import { compileContent, format } from '@sansang/content';
+import { join } from 'node:path';
+import { generateProvince, readProvince, DEMO_PASSWORD, type DemoAccount } from './demo/generate.ts';
+import type { Progress } from './progress.ts';
+
+export type PublishOutcome = { published: string[]; unchanged: string[]; rejected: string[]; errors: string[] };
+
+/** Compiles content/ and publishes every course and target that compiles cleanly. */
+export async function publishContent(contentDir: string): Promise<PublishOutcome & { courses: Course.Bundle[]; targets: Target.Info[] }> {
+  const { courses, targets, diagnostics } = await compileContent(contentDir);
+  const outcome: PublishOutcome = { published: [], unchanged: [], rejected: [], errors: diagnostics.filter((d) => d.severity === 'error').map(format) };
+  for (const bundle of courses) {
+    try {
+      outcome[(await Course.publish(bundle)) === 'published' ? 'published' : 'unchanged'].push(`${bundle.slug}@${bundle.version}`);
+    } catch (err) {
+      outcome.rejected.push(`${bundle.slug}@${bundle.version}: ${(err as VisibleError).message}`);
+    }
+  }
+  for (const target of targets) await Target.put(target);
+  return { ...outcome, courses, targets };
+}
+
+/** Writes the synthetic demo province into an empty table; does nothing to a table in use. */
+export async function seedDemo(options: { table: string; contentDir: string; progress?: Progress }): Promise<{ seeded: boolean; accounts: DemoAccount[]; people: number; units: number }> {
+  const file = await readProvince(join(options.contentDir, 'demo', 'province.yaml'));
+  const empty = await isTableEmpty(options.table);
+  const { courses, targets } = await publishContent(options.contentDir);
+  const demo = generateProvince(file, courses, targets);
+  if (!empty) return { seeded: false, accounts: demo.accounts, people: demo.people.length, units: demo.units.length };
+  const items = [...demo.units.map(Org.toItem), ...demo.people.map(Person.toItem), ...demo.records];
+  const bar = options.progress?.('Tạo dữ liệu mẫu', items.length);
+  await putMany(items, (done) => bar?.update(done));
+  bar?.stop();
+  for (const account of demo.accounts) {
+    await Account.create({ email: account.email, personId: account.personId, grants: account.grants, password: DEMO_PASSWORD });
+  }
+  await Readiness.rebuild({ write: true });
+  return { seeded: true, accounts: demo.accounts, people: demo.people.length, units: demo.units.length };
+}

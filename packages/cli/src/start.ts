@@ -1,0 +1,55 @@
+import { configureDb, ensureTable } from '@sansang/core';
+import { startServer } from '@sansang/api/serve';
+import { build } from 'vite';
+import { join } from 'node:path';
+import { table } from '../../../infra/spec.ts';
+import { startDynamoLocal, type DynamoLocal } from './dynamodb-local.ts';
+import { dataDir, contentDir, webDir, webDist } from './paths.ts';
+import { terminalProgress } from './progress.ts';
+import { seedDemo } from './seed.ts';
+import { DEMO_PASSWORD } from './demo/generate.ts';
+
+export async function buildWeb(): Promise<void> {
+  await build({ root: webDir, configFile: join(webDir, 'vite.config.ts'), logLevel: 'warn' });
+}
+
+/**
+ * `npm start`: DynamoDB Local with data kept in .data/ddb, the table, the demo province
+ * (once), the content, the web build, and web + API on one origin. Ctrl-C stops it all.
+ */
+export async function start(options: { port: number }): Promise<void> {
+  let ddb: DynamoLocal | undefined;
+  const stopAll = async () => {
+    await ddb?.stop();
+  };
+  process.on('exit', () => ddb?.process.kill('SIGKILL'));
+
+  console.log('• Khởi động DynamoDB Local (dữ liệu ở .data/ddb)…');
+  ddb = await startDynamoLocal({ dbPath: join(dataDir, 'ddb'), port: process.env.SANSANG_DDB_PORT ? Number(process.env.SANSANG_DDB_PORT) : undefined });
+  try {
+    configureDb({ endpoint: ddb.endpoint, tableName: table.name });
+    if (await ensureTable(table.name, table)) console.log(`• Đã tạo bảng "${table.name}".`);
+    console.log('• Xuất bản nội dung và dữ liệu mẫu…');
+    const seed = await seedDemo({ table: table.name, contentDir, progress: terminalProgress });
+    console.log(seed.seeded ? `• Đã tạo tỉnh mẫu: ${seed.units} đơn vị, ${seed.people} cán bộ.` : '• Dữ liệu đã có sẵn, không tạo lại dữ liệu mẫu.');
+    console.log('• Đóng gói giao diện web…');
+    await buildWeb();
+    process.env.SANSANG_INSECURE_COOKIES = '1';
+    const server = await startServer({ port: options.port, webDir: webDist });
+    console.log(`\nSẵn Sàng đang chạy tại ${server.url}\n`);
+    console.log(`Tài khoản mẫu (mật khẩu: ${DEMO_PASSWORD}):`);
+    for (const a of seed.accounts) console.log(`  ${a.email.padEnd(30)} ${a.label}`);
+    console.log('\nNhấn Ctrl-C để dừng.');
+    const shutdown = async () => {
+      console.log('\nĐang dừng…');
+      await server.close();
+      await stopAll();
+      process.exit(0);
+    };
+    process.once('SIGINT', shutdown);
+    process.once('SIGTERM', shutdown);
+  } catch (err) {
+    await stopAll();
+    throw err;
+  }
+}

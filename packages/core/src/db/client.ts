@@ -1,0 +1,37 @@
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+
+/**
+ * One document client per process. Locally DYNAMODB_ENDPOINT points at DynamoDB Local; on
+ * Lambda it is unset and the SDK uses the function's role and region.
+ */
+let client: DynamoDBDocumentClient | undefined;
+
+export function db(): DynamoDBDocumentClient {
+  client ??= DynamoDBDocumentClient.from(
+    new DynamoDBClient({
+      endpoint: process.env.DYNAMODB_ENDPOINT,
+      region: process.env.AWS_REGION ?? 'ap-southeast-1',
+      maxAttempts: 4,
+      ...(process.env.DYNAMODB_ENDPOINT
+        ? { credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }
+        : {}),
+    }),
+    { marshallOptions: { removeUndefinedValues: true } },
+  );
+  return client;
+}
+
+export function tableName(): string {
+  const name = process.env.TABLE_NAME;
+  if (!name) throw new Error('TABLE_NAME is not set');
+  return name;
+}
+
+/** Lets tests and the local stack point core at another endpoint or table. */
+export function configureDb(options: { endpoint?: string; tableName?: string }): void {
+  if (options.endpoint !== undefined) process.env.DYNAMODB_ENDPOINT = options.endpoint;
+  if (options.tableName !== undefined) process.env.TABLE_NAME = options.tableName;
+  client?.destroy();
+  client = undefined;
+}

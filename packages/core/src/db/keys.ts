@@ -1,0 +1,68 @@
+/**
+ * Every key and every access pattern of the single table, in one place. Nothing else
+ * builds a key string. Patterns:
+ *
+ *   unit                 GetItem  pk=UNIT#<id>            sk=UNIT
+ *   unit + its counters  Query    pk=UNIT#<id>            (UNIT, STATS, SUBTREE#nn)
+ *   subtree counters     Query    pk=UNIT#<id>            sk begins_with SUBTREE#
+ *   children of a unit   Query    gsi1 gsi1pk=CHILDREN#<parentId|ROOT>
+ *   people of a unit     Query    gsi1 gsi1pk=MEMBERS#<unitId>
+ *   completions of unit  Query    gsi1 gsi1pk=COMPLETIONS#<unitId>
+ *   person               GetItem  pk=PERSON#<id>          sk=PERSON
+ *   a person's records   Query    pk=PERSON#<id>          sk begins_with PROGRESS# | COMPLETION# | TRAINED#
+ *   account by email     GetItem  pk=ACCOUNT#<email>      sk=ACCOUNT
+ *   session              GetItem  pk=SESSION#<hash>       sk=SESSION
+ *   catalogue            Query    pk=CATALOGUE
+ *   course version       GetItem  pk=COURSE#<slug>        sk=V#<version>
+ *   targets              Query    pk=TARGETS
+ *   pending roll-ups     Query    gsi2 gsi2pk=ROLLUP#<shard>
+ *   audit of a day       Query    pk=AUDIT#<yyyy-mm-dd>
+ */
+export type Key = { pk: string; sk: string };
+
+/** Subtree counters are spread over this many items per unit so a deadline rush on one
+ * province does not turn its totals into one hot item. */
+export const SUBTREE_SHARDS = 16;
+/** Pending roll-ups are spread the same way in the sparse index. */
+export const ROLLUP_SHARDS = 8;
+
+const pad = (n: number, width: number) => String(n).padStart(width, '0');
+
+export const keys = {
+  unit: (id: string): Key => ({ pk: `UNIT#${id}`, sk: 'UNIT' }),
+  unitPartition: (id: string) => `UNIT#${id}`,
+  unitStats: (id: string): Key => ({ pk: `UNIT#${id}`, sk: 'STATS' }),
+  unitSubtreeShard: (id: string, shard: number): Key => ({ pk: `UNIT#${id}`, sk: `SUBTREE#${pad(shard, 2)}` }),
+  subtreePrefix: 'SUBTREE#',
+  statsSk: 'STATS',
+  unitSk: 'UNIT',
+  childrenOf: (parentId: string | null) => `CHILDREN#${parentId ?? 'ROOT'}`,
+  membersOf: (unitId: string) => `MEMBERS#${unitId}`,
+  completionsOf: (unitId: string) => `COMPLETIONS#${unitId}`,
+
+  person: (id: string): Key => ({ pk: `PERSON#${id}`, sk: 'PERSON' }),
+  personPartition: (id: string) => `PERSON#${id}`,
+  progress: (personId: string, slug: string): Key => ({ pk: `PERSON#${personId}`, sk: `PROGRESS#${slug}` }),
+  progressPrefix: 'PROGRESS#',
+  completion: (personId: string, slug: string): Key => ({ pk: `PERSON#${personId}`, sk: `COMPLETION#${slug}` }),
+  completionPrefix: 'COMPLETION#',
+  trained: (personId: string, targetId: string): Key => ({ pk: `PERSON#${personId}`, sk: `TRAINED#${targetId}` }),
+  submission: (personId: string, slug: string, at: string, id: string): Key => ({
+    pk: `PERSON#${personId}`,
+    sk: `SUBMISSION#${slug}#${at}#${id}`,
+  }),
+
+  account: (email: string): Key => ({ pk: `ACCOUNT#${email.trim().toLowerCase()}`, sk: 'ACCOUNT' }),
+  session: (tokenHash: string): Key => ({ pk: `SESSION#${tokenHash}`, sk: 'SESSION' }),
+
+  catalogue: 'CATALOGUE',
+  catalogueEntry: (slug: string): Key => ({ pk: 'CATALOGUE', sk: `COURSE#${slug}` }),
+  courseVersion: (slug: string, version: number): Key => ({ pk: `COURSE#${slug}`, sk: `V#${pad(version, 6)}` }),
+
+  targets: 'TARGETS',
+  target: (id: string): Key => ({ pk: 'TARGETS', sk: `TARGET#${id}` }),
+
+  pendingRollup: (shard: number) => `ROLLUP#${shard}`,
+
+  audit: (at: Date, id: string): Key => ({ pk: `AUDIT#${at.toISOString().slice(0, 10)}`, sk: `${at.toISOString()}#${id}` }),
+} as const;

@@ -1,0 +1,16 @@
+export { VisibleError } from './error.ts';
+export { fn, describeIssues } from './fn.ts';
+export { configureDb } from './db/client.ts';
+export { Account } from './account/index.ts';
+export { Audit } from './audit/index.ts';
+export { Course } from './course/index.ts';
+export { Org } from './org/index.ts';
+export { Person } from './person/index.ts';
+export { Progress } from './progress/index.ts';
+export { Quiz } from './quiz/index.ts';
+export { Readiness } from './readiness/index.ts';
+export { Report } from './report/index.ts';
+export { Target } from './target/index.ts';
+export { databaseAnswers } from './db/health.ts';
+export { ensureTable, isTableEmpty, type TableDefinition } from './db/table-admin.ts';
+export { putMany } from './db/batch.ts';

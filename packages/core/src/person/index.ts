@@ -1,0 +1,56 @@
+import * as v from 'valibot';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { db, tableName } from '../db/client.ts';
+import { keys } from '../db/keys.ts';
+import { queryAll } from '../db/query.ts';
+import { VisibleError } from '../error.ts';
+import { fn } from '../fn.ts';
+
+export namespace Person {
+  /** cán bộ / công chức / viên chức: the official headcount is kept per category. */
+  export const Category = v.picklist(['can-bo', 'cong-chuc', 'vien-chuc']);
+  export type Category = v.InferOutput<typeof Category>;
+  export const categories = Category.options;
+
+  export const Info = v.object({
+    id: v.pipe(v.string(), v.minLength(1), v.maxLength(64)),
+    employeeCode: v.pipe(v.string(), v.minLength(1), v.maxLength(64)),
+    fullName: v.pipe(v.string(), v.minLength(1), v.maxLength(200)),
+    email: v.nullable(v.pipe(v.string(), v.email())),
+    unitId: v.string(),
+    category: Category,
+    position: v.string(),
+    status: v.picklist(['active', 'left']),
+  });
+  export type Info = v.InferOutput<typeof Info>;
+
+  /** What one active person adds to their unit's headcount counters. */
+  export function headcount(person: Pick<Info, 'category' | 'status'>): Record<string, number> {
+    return person.status === 'active' ? { staff: 1, [`staff:${person.category}`]: 1 } : {};
+  }
+
+  export function toItem(person: Info) {
+    return {
+      ...keys.person(person.id),
+      gsi1pk: keys.membersOf(person.unitId),
+      gsi1sk: `${person.fullName}#${person.id}`,
+      type: 'person',
+      ...person,
+    };
+  }
+
+  export function fromItem(item: Record<string, unknown>): Info {
+    const { id, employeeCode, fullName, email, unitId, category, position, status } = item as Info;
+    return { id, employeeCode, fullName, email: email ?? null, unitId, category, position, status };
+  }
+
+  export const get = fn(v.string(), async (id): Promise<Info> => {
+    const out = await db().send(new GetCommand({ TableName: tableName(), Key: keys.person(id) }));
+    if (!out.Item) throw new VisibleError('person.not_found', `Không tìm thấy người có mã "${id}".`, 404);
+    return fromItem(out.Item);
+  });
+
+  export async function* ofUnit(unitId: string): AsyncGenerator<Info> {
+    for await (const item of queryAll({ index: 'gsi1', pk: keys.membersOf(unitId) })) yield fromItem(item);
+  }
+}

@@ -1,0 +1,130 @@
+import * as v from 'valibot';
+import { randomUUID } from 'node:crypto';
+import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { db, tableName } from '../db/client.ts';
+import { isConditionFailure } from '../db/errors.ts';
+import { keys } from '../db/keys.ts';
+import { VisibleError } from '../error.ts';
+import { fn } from '../fn.ts';
+import { Course } from '../course/index.ts';
+import { Person } from '../person/index.ts';
+import { Quiz } from '../quiz/index.ts';
+import { Readiness } from '../readiness/index.ts';
+
+export namespace Progress {
+  export type Info = {
+    version: number | null;
+    lessonsDone: string[];
+    lessonCount: number;
+    quizPassed: boolean;
+    bestScore: number | null;
+    completed: boolean;
+    completedAt: string | null;
+  };
+
+  /** A progress record as an item, for bulk writes (seed, import). */
+  export function item(p: { personId: string; course: Pick<Course.Bundle, 'slug' | 'version'>; lessonsDone: string[]; bestScore: number | null; quizPassed: boolean }) {
+    return {
+      ...keys.progress(p.personId, p.course.slug),
+      type: 'progress',
+      version: p.course.version,
+      ...(p.lessonsDone.length > 0 ? { lessonsDone: new Set(p.lessonsDone) } : {}),
+      ...(p.bestScore === null ? {} : { bestScore: p.bestScore }),
+      quizPassed: p.quizPassed,
+    };
+  }
+
+  type Stored = { version?: number; lessonsDone?: Set<string>; quizPassed?: boolean; bestScore?: number };
+
+  async function read(personId: string, slug: string) {
+    const [progress, completion] = await Promise.all([
+      db().send(new GetCommand({ TableName: tableName(), Key: keys.progress(personId, slug) })),
+      db().send(new GetCommand({ TableName: tableName(), Key: keys.completion(personId, slug) })),
+    ]);
+    return { stored: (progress.Item ?? {}) as Stored, completedAt: (completion.Item?.completedAt as string | undefined) ?? null };
+  }
+
+  function view(bundle: Course.Bundle, stored: Stored, completedAt: string | null): Info {
+    const lessonsDone = bundle.lessons.map((l) => l.id).filter((id) => stored.lessonsDone?.has(id));
+    return {
+      version: stored.version ?? null,
+      lessonsDone,
+      lessonCount: bundle.lessons.length,
+      quizPassed: stored.quizPassed ?? false,
+      bestScore: stored.bestScore ?? null,
+      completed: completedAt !== null,
+      completedAt,
+    };
+  }
+
+  /**
+   * The course version a learner sees: the one they started, so a republished course never
+   * shifts lessons under someone part-way through it.
+   */
+  export async function courseFor(personId: string, slug: string): Promise<{ bundle: Course.Bundle; progress: Info }> {
+    const { stored, completedAt } = await read(personId, slug);
+    const bundle = await Course.get({ slug, version: stored.version });
+    return { bundle, progress: view(bundle, stored, completedAt) };
+  }
+
+  const meetsRule = (bundle: Course.Bundle, p: Info) =>
+    p.lessonsDone.length === bundle.lessons.length && (bundle.completion.quiz === 'none' || bundle.quiz === null || p.quizPassed);
+
+  async function completeIfDone(person: Person.Info, bundle: Course.Bundle): Promise<Info> {
+    const { stored, completedAt } = await read(person.id, bundle.slug);
+    const progress = view(bundle, stored, completedAt);
+    if (progress.completed || !meetsRule(bundle, progress)) return progress;
+    await Readiness.recordCompletion({ person, slug: bundle.slug, version: bundle.version });
+    const after = await read(person.id, bundle.slug);
+    return view(bundle, after.stored, after.completedAt);
+  }
+
+  const Ref = v.object({ personId: v.string(), slug: Course.Slug });
+
+  export const markLessonDone = fn(v.object({ ...Ref.entries, lessonId: v.pipe(v.string(), v.maxLength(100)) }), async ({ personId, slug, lessonId }) => {
+    const person = await Person.get(personId);
+    const { bundle } = await courseFor(personId, slug);
+    if (!bundle.lessons.some((l) => l.id === lessonId)) {
+      throw new VisibleError('course.lesson_not_found', `Khoá học "${slug}" không có bài "${lessonId}".`, 404);
+    }
+    await db().send(new UpdateCommand({
+      TableName: tableName(),
+      Key: keys.progress(personId, slug),
+      UpdateExpression: 'SET version = if_not_exists(version, :v), #t = :t ADD lessonsDone :l',
+      ExpressionAttributeNames: { '#t': 'type' },
+      ExpressionAttributeValues: { ':v': bundle.version, ':t': 'progress', ':l': new Set([lessonId]) },
+    }));
+    return completeIfDone(person, bundle);
+  });
+
+  export const submitQuiz = fn(v.object({ ...Ref.entries, answers: Quiz.Answers }), async ({ personId, slug, answers }) => {
+    const person = await Person.get(personId);
+    const { bundle } = await courseFor(personId, slug);
+    if (!bundle.quiz) throw new VisibleError('quiz.not_found', `Khoá học "${slug}" không có bài kiểm tra.`, 404);
+    const result = Quiz.grade(bundle.quiz, answers);
+    const at = new Date().toISOString();
+    await db().send(new PutCommand({
+      TableName: tableName(),
+      Item: { ...keys.submission(personId, slug, at, randomUUID()), type: 'submission', version: bundle.version, answers, score: result.score, passed: result.passed },
+    }));
+    await db().send(new UpdateCommand({
+      TableName: tableName(),
+      Key: keys.progress(personId, slug),
+      UpdateExpression: 'SET version = if_not_exists(version, :v), #t = :t ADD attempts :one',
+      ExpressionAttributeNames: { '#t': 'type' },
+      ExpressionAttributeValues: { ':v': bundle.version, ':t': 'progress', ':one': 1 },
+    }));
+    try {
+      await db().send(new UpdateCommand({
+        TableName: tableName(),
+        Key: keys.progress(personId, slug),
+        UpdateExpression: result.passed ? 'SET bestScore = :s, quizPassed = :p' : 'SET bestScore = :s',
+        ConditionExpression: 'attribute_not_exists(bestScore) OR bestScore < :s',
+        ExpressionAttributeValues: result.passed ? { ':s': result.score, ':p': true } : { ':s': result.score },
+      }));
+    } catch (err) {
+      if (!isConditionFailure(err)) throw err;
+    }
+    return { result, progress: await completeIfDone(person, bundle) };
+  });
+}

@@ -1,0 +1,37 @@
+import { keys } from '../db/keys.ts';
+
+export type Counters = Record<string, number>;
+
+/** Attributes of a counter item that are not counters. */
+const structural = new Set(['pk', 'sk', 'type', 'unitId']);
+
+export function countersOf(item: Record<string, unknown>): Counters {
+  const out: Counters = {};
+  for (const [name, value] of Object.entries(item)) {
+    if (!structural.has(name) && typeof value === 'number') out[name] = value;
+  }
+  return out;
+}
+
+export function addInto(into: Counters, delta: Counters, sign = 1): Counters {
+  for (const [name, n] of Object.entries(delta)) into[name] = (into[name] ?? 0) + sign * n;
+  return into;
+}
+
+/** `ADD #c0 :c0, #c1 :c1` for an UpdateItem; counter names may hold any character. */
+export function addExpression(delta: Counters) {
+  const names: Record<string, string> = {};
+  const values: Record<string, number> = {};
+  const parts = Object.entries(delta).map(([name, n], i) => {
+    names[`#c${i}`] = name;
+    values[`:c${i}`] = n;
+    return `#c${i} :c${i}`;
+  });
+  return { UpdateExpression: `ADD ${parts.join(', ')}`, ExpressionAttributeNames: names, ExpressionAttributeValues: values };
+}
+
+export function randomShard(count: number): number {
+  return Math.floor(Math.random() * count);
+}
+
+export const isCounterItem = (sk: string) => sk === keys.statsSk || sk.startsWith(keys.subtreePrefix);

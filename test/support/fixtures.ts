@@ -1,0 +1,74 @@
+import { Account, Course, Org, Person, Readiness, Target, putMany } from '@sansang/core';
+
+/** A course bundle as packages/content would compile it, small enough to read in a test. */
+export function bundle(overrides: Partial<Course.Bundle> = {}): Course.Bundle {
+  return {
+    slug: 'khoa-mau',
+    version: 1,
+    title: 'Khoá mẫu',
+    summary: 'Khoá học dùng trong kiểm thử.',
+    level: 'co-ban',
+    estimatedMinutes: 10,
+    audience: [],
+    tags: ['IU01'],
+    prerequisites: [],
+    references: [],
+    completion: { lessons: 'all', quiz: 'pass' },
+    introHtml: '<p>Giới thiệu</p>',
+    lessons: [
+      { id: 'bai-mot', title: 'Bài một', html: '<p>Một</p>' },
+      { id: 'bai-hai', title: 'Bài hai', html: '<p>Hai</p>' },
+    ],
+    quiz: {
+      title: 'Kiểm tra',
+      passMark: 50,
+      questions: [
+        { id: 'q1', type: 'single', promptHtml: '<p>Một cộng một?</p>', explanationHtml: '<p>Bằng hai.</p>',
+          options: [{ id: 'a', html: '1', correct: false }, { id: 'b', html: '2', correct: true }] },
+        { id: 'q2', type: 'multiple', promptHtml: '<p>Số chẵn?</p>', explanationHtml: null,
+          options: [{ id: 'a', html: '2', correct: true }, { id: 'b', html: '3', correct: false }, { id: 'c', html: '4', correct: true }] },
+      ],
+    },
+    hash: 'h1',
+    ...overrides,
+  };
+}
+
+export const allRight = { q1: ['b'], q2: ['a', 'c'] };
+export const target: Target.Info = {
+  id: 'muc-tieu', title: 'Tất cả hoàn thành khoá mẫu', programme: ['khoa-mau'],
+  categories: ['can-bo', 'cong-chuc', 'vien-chuc'], percent: 100, deadline: '2026-12-31',
+};
+
+/**
+ * province
+ * ├── agency (sở)      ── dept-1, dept-2 (phòng)
+ * └── commune (xã)
+ * with `perUnit` people in each leaf and in the agency itself.
+ */
+export async function smallProvince(perUnit = 4) {
+  const unit = (id: string, kind: Org.Kind, parent: Org.Info | null): Org.Info =>
+    ({ id, code: id.toUpperCase(), name: `Đơn vị ${id}`, kind, parentId: parent?.id ?? null, ancestors: parent ? [...parent.ancestors, parent.id] : [] });
+  const province = unit('tinh', 'province', null);
+  const agency = unit('so', 'agency', province);
+  const dept1 = unit('phong-1', 'department', agency);
+  const dept2 = unit('phong-2', 'department', agency);
+  const commune = unit('xa', 'commune', province);
+  const units = [province, agency, dept1, dept2, commune];
+  const people: Person.Info[] = [];
+  for (const u of [agency, dept1, dept2, commune]) {
+    for (let i = 0; i < perUnit; i++) {
+      people.push({ id: `${u.id}-${i}`, employeeCode: `NV-${u.id}-${i}`, fullName: `Nguyễn Văn ${u.id} ${i}`, email: null,
+        unitId: u.id, category: Person.categories[i % 3]!, position: 'Chuyên viên', status: 'active' });
+    }
+  }
+  await putMany([...units.map(Org.toItem), ...people.map(Person.toItem)]);
+  await Course.publish(bundle());
+  await Target.put(target);
+  await Readiness.rebuild({ write: true });
+  return { province, agency, dept1, dept2, commune, units, people };
+}
+
+export async function account(email: string, personId: string, grants: Account.Grant[] = []) {
+  await Account.create({ email, personId, grants, password: 'mat-khau-dung' });
+}
