@@ -28,7 +28,7 @@ export namespace Course {
   export const publish = fn(Bundle, async (bundle): Promise<'published' | 'unchanged'> => {
     const existing = await db().send(new GetCommand({ TableName: tableName(), Key: keys.courseVersion(bundle.slug, bundle.version) }));
     if (existing.Item) {
-      if (existing.Item.hash === bundle.hash) return 'unchanged';
+      if (existing.Item.bundle?.hash === bundle.hash) return 'unchanged';
       throw new VisibleError('course.version_exists',
         `Khoá học "${bundle.slug}" đã xuất bản phiên bản ${bundle.version} với nội dung khác; hãy tăng "version" trong course.md.`, 409);
     }

@@ -1,0 +1,124 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { app } from './app.ts';
+import { registry } from './route.ts';
+import { useFreshTable } from '../../../test/support/db.ts';
+import { account, allRight, smallProvince } from '../../../test/support/fixtures.ts';
+
+let tree: Awaited<ReturnType<typeof smallProvince>>;
+const WRITE = { 'x-requested-with': 'sansang', 'content-type': 'application/json' };
+
+async function signIn(email: string): Promise<string> {
+  const res = await app.request('/api/auth/login', { method: 'POST', headers: WRITE, body: JSON.stringify({ email, password: 'mat-khau-dung' }) });
+  expect(res.status).toBe(200);
+  const cookie = res.headers.get('set-cookie')!;
+  expect(cookie).toMatch(/HttpOnly/i);
+  expect(cookie).toMatch(/SameSite=Lax/i);
+  return cookie.split(';')[0]!;
+}
+
+describe('API', () => {
+  beforeAll(async () => {
+    await useFreshTable();
+    tree = await smallProvince(3);
+    await account('hocvien@test.vn', tree.people.find((p) => p.unitId === tree.dept1.id)!.id);
+    await account('nhansu@test.vn', tree.people.find((p) => p.unitId === tree.agency.id)!.id, [{ role: 'hr', unitId: tree.agency.id }]);
+  });
+
+  it('reports health only when DynamoDB answers', async () => {
+    expect(await (await app.request('/api/health')).json()).toEqual({ status: 'ok' });
+  });
+
+  it('answers bad input with a 4xx error body, never a 500', async () => {
+    const cases: [RequestInit & { path: string }, number, string][] = [
+      [{ path: '/api/auth/login', method: 'POST', headers: WRITE, body: '{"email":' }, 400, 'request.malformed_json'],
+      [{ path: '/api/auth/login', method: 'POST', headers: WRITE, body: JSON.stringify({ email: 42 }) }, 400, 'request.invalid'],
+      [{ path: '/api/auth/login', method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' }, 403, 'auth.csrf'],
+      [{ path: '/api/auth/login', method: 'POST', headers: WRITE, body: JSON.stringify({ email: 'x@y.vn', password: 'p'.repeat(300_000) }) }, 413, 'request.too_large'],
+      [{ path: '/api/courses' }, 401, 'auth.required'],
+      [{ path: '/api/khong-co' }, 404, 'route.not_found'],
+    ];
+    for (const [{ path, ...init }, status, code] of cases) {
+      const res = await app.request(path, init);
+      expect(res.status, path).toBe(status);
+      expect((await res.json()).error.code).toBe(code);
+    }
+  });
+
+  it('walks a learner through lessons and a server-graded quiz', async () => {
+    const cookie = await signIn('hocvien@test.vn');
+    const me = await (await app.request('/api/me', { headers: { cookie } })).json();
+    expect(me.unit.id).toBe(tree.dept1.id);
+    const list = await (await app.request('/api/courses', { headers: { cookie } })).json();
+    expect(list.courses.map((c: { slug: string }) => c.slug)).toEqual(['khoa-mau']);
+    const quiz = await (await app.request('/api/courses/khoa-mau/quiz', { headers: { cookie } })).text();
+    expect(quiz).not.toContain('correct');
+    for (const lesson of ['bai-mot', 'bai-hai']) {
+      const res = await app.request(`/api/courses/khoa-mau/lessons/${lesson}/complete`, { method: 'POST', headers: { ...WRITE, cookie } });
+      expect(res.status).toBe(200);
+    }
+    const submitted = await (await app.request('/api/courses/khoa-mau/quiz/submissions', {
+      method: 'POST', headers: { ...WRITE, cookie }, body: JSON.stringify({ answers: allRight }),
+    })).json();
+    expect(submitted.result).toMatchObject({ score: 100, passed: true });
+    expect(submitted.progress.completed).toBe(true);
+  });
+
+  it('ends the session on logout', async () => {
+    const cookie = await signIn('hocvien@test.vn');
+    expect((await app.request('/api/auth/logout', { method: 'POST', headers: { ...WRITE, cookie } })).status).toBe(204);
+    expect((await app.request('/api/me', { headers: { cookie } })).status).toBe(401);
+  });
+
+  it('shows HR the readiness of their subtree only', async () => {
+    const cookie = await signIn('nhansu@test.vn');
+    const own = await (await app.request('/api/readiness', { headers: { cookie } })).json();
+    expect(own.unit.id).toBe(tree.agency.id);
+    expect(own.children.map((c: { id: string }) => c.id).sort()).toEqual([tree.dept1.id, tree.dept2.id]);
+    expect((await app.request(`/api/readiness?unit=${tree.dept1.id}`, { headers: { cookie } })).status).toBe(200);
+    for (const outside of [tree.province.id, tree.commune.id, 'khong-ton-tai']) {
+      const res = await app.request(`/api/readiness?unit=${outside}`, { headers: { cookie } });
+      expect(res.status, outside).toBe(403);
+    }
+    const learner = await signIn('hocvien@test.vn');
+    expect((await app.request('/api/readiness', { headers: { cookie: learner } })).status).toBe(403);
+  });
+
+  it('exports a CSV of the subtree that Excel reads as UTF-8', async () => {
+    const cookie = await signIn('nhansu@test.vn');
+    const res = await app.request(`/api/reports/completions.csv?unit=${tree.agency.id}`, { headers: { cookie } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/text\/csv; charset=utf-8/);
+    const bytes = new Uint8Array(await res.arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const lines = new TextDecoder().decode(bytes.slice(3)).trimEnd().split('\r\n');
+    expect(lines[0]).toBe('Mã đơn vị,Đơn vị,Mã cán bộ,Họ và tên,Phân loại,Chức vụ,Mã khoá học,Khoá học,Trạng thái,Ngày hoàn thành');
+    const agencyPeople = tree.people.filter((p) => [tree.agency.id, tree.dept1.id, tree.dept2.id].includes(p.unitId));
+    expect(lines).toHaveLength(1 + agencyPeople.length);
+    expect(lines.filter((l) => l.includes('Đã hoàn thành'))).toHaveLength(1); // the learner above
+    expect(lines.join()).not.toContain(tree.commune.code);
+  });
+
+  it('publishes an OpenAPI document that lists every route', async () => {
+    const doc = await (await app.request('/api/openapi.json')).json();
+    const listed = Object.entries(doc.paths).flatMap(([p, ops]) => Object.keys(ops as object).map((m) => `${m} ${p}`));
+    expect(listed.sort()).toEqual(registry.map((r) => `${r.method} ${r.path.replace(/:(\w+)/g, '{$1}')}`).sort());
+    expect(doc.paths['/api/auth/login'].post.requestBody.content['application/json'].schema.properties).toHaveProperty('email');
+  });
+
+  it('sends security headers', async () => {
+    const res = await app.request('/api/health');
+    expect(res.headers.get('content-security-policy')).toContain("script-src 'self'");
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+  });
+});
+
+describe('API without a database', () => {
+  it('says 503 on /api/health when DynamoDB does not answer', async () => {
+    const { configureDb } = await import('@sansang/core');
+    const { freePort } = await import('../../cli/src/dynamodb-local.ts');
+    configureDb({ endpoint: `http://127.0.0.1:${await freePort()}`, tableName: 'khong-co' });
+    const res = await app.request('/api/health');
+    expect(res.status).toBe(503);
+    expect((await res.json()).error.code).toBe('service.database_unavailable');
+  });
+});
