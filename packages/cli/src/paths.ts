@@ -6,4 +6,5 @@ export const repoRoot = resolve(fileURLToPath(new URL('.', import.meta.url)), '.
 export const contentDir = resolve(repoRoot, 'content');
 export const webDir = resolve(repoRoot, 'packages/web');
 export const webDist = resolve(webDir, 'dist');
-export const dataDir = resolve(repoRoot, '.data');
+/** Where `npm start` keeps DynamoDB Local's files; SANSANG_DATA_DIR moves it (tests use a temp dir). */
+export const dataDir = resolve(process.env.SANSANG_DATA_DIR ?? resolve(repoRoot, '.data'));

@@ -1,6 +1,7 @@
 import { configureDb, ensureTable } from '@sansang/core';
 import { startServer } from '@sansang/api/serve';
 import { build } from 'vite';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { table } from '../../../infra/spec.ts';
 import { startDynamoLocal, type DynamoLocal } from './dynamodb-local.ts';
@@ -11,6 +12,21 @@ import { DEMO_PASSWORD } from './demo/generate.ts';
 
 export async function buildWeb(): Promise<void> {
   await build({ root: webDir, configFile: join(webDir, 'vite.config.ts'), logLevel: 'warn' });
+}
+
+function newestMtime(path: string): number {
+  const st = statSync(path);
+  if (!st.isDirectory()) return st.mtimeMs;
+  return readdirSync(path).reduce((max, name) => Math.max(max, newestMtime(join(path, name))), st.mtimeMs);
+}
+
+/** Rebuilds the web app only when a source is newer than the last build: restarts stay fast. */
+export async function ensureWebBuilt(): Promise<'built' | 'fresh'> {
+  const built = join(webDist, 'index.html');
+  const sources = ['src', 'index.html', 'vite.config.ts', 'public'].map((p) => join(webDir, p)).filter(existsSync);
+  if (existsSync(built) && statSync(built).mtimeMs >= Math.max(...sources.map(newestMtime))) return 'fresh';
+  await buildWeb();
+  return 'built';
 }
 
 /**
@@ -33,7 +49,7 @@ export async function start(options: { port: number }): Promise<void> {
     const seed = await seedDemo({ table: table.name, contentDir, progress: terminalProgress });
     console.log(seed.seeded ? `• Đã tạo tỉnh mẫu: ${seed.units} đơn vị, ${seed.people} cán bộ.` : '• Dữ liệu đã có sẵn, không tạo lại dữ liệu mẫu.');
     console.log('• Đóng gói giao diện web…');
-    await buildWeb();
+    await ensureWebBuilt();
     process.env.SANSANG_INSECURE_COOKIES = '1';
     const server = await startServer({ port: options.port, webDir: webDist });
     console.log(`\nSẵn Sàng đang chạy tại ${server.url}\n`);

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { compileContent } from '@sansang/content';
+import { Person } from '@sansang/core';
+import { contentDir } from '../paths.ts';
+import { generateProvince, readProvince } from './generate.ts';
+
+const now = new Date('2026-11-01T00:00:00Z');
+
+describe('demo province', async () => {
+  const file = await readProvince(join(contentDir, 'demo', 'province.yaml'));
+  const { courses, targets } = await compileContent(contentDir);
+  const demo = generateProvince(file, courses, targets, { now });
+
+  it('is a two-tier province after the 2025 reform, at the size the demo promises', () => {
+    const kinds = (k: string[]) => demo.units.filter((u) => k.includes(u.kind)).length;
+    expect(demo.units.filter((u) => u.parentId === null)).toHaveLength(1);
+    expect(kinds(['agency'])).toBeGreaterThanOrEqual(18);
+    expect(kinds(['commune', 'ward'])).toBeGreaterThanOrEqual(55);
+    expect(kinds(['department'])).toBeGreaterThan(40);
+    expect(demo.people.length).toBeGreaterThan(2500);
+    expect(demo.people.length).toBeLessThan(3600);
+    // Every commune hangs directly under the province: no district level any more.
+    const root = demo.units.find((u) => u.parentId === null)!;
+    expect(demo.units.filter((u) => u.kind === 'commune' || u.kind === 'ward').every((u) => u.parentId === root.id)).toBe(true);
+  });
+
+  it('has all three employee categories, Vietnamese names in NFC and unique employee codes', () => {
+    for (const c of Person.categories) expect(demo.people.some((p) => p.category === c)).toBe(true);
+    expect(new Set(demo.people.map((p) => p.employeeCode)).size).toBe(demo.people.length);
+    expect(demo.people.every((p) => p.fullName === p.fullName.normalize('NFC') && p.fullName.split(' ').length >= 3)).toBe(true);
+  });
+
+  it('is the same every time, except for the dates of progress', () => {
+    const again = generateProvince(file, courses, targets, { now });
+    expect(again.people).toEqual(demo.people);
+    expect(again.units).toEqual(demo.units);
+    expect(again.records.length).toBe(demo.records.length);
+  });
+
+  it('has progress to show, and none for the demo learner', () => {
+    const completions = demo.records.filter((r) => r.type === 'completion');
+    expect(completions.length).toBeGreaterThan(demo.people.length * 0.15);
+    expect(completions.length).toBeLessThan(demo.people.length * 0.85);
+    const learner = demo.accounts.find((a) => a.email === 'hocvien@demo.sansang.vn')!;
+    expect(demo.records.some((r) => String(r.pk).endsWith(learner.personId))).toBe(false);
+  });
+});

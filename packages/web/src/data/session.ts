@@ -1,0 +1,15 @@
+import { createResource } from 'solid-js';
+import { api, ApiError, type Me, type Role } from './api.ts';
+
+/** The signed-in person, or null; loaded once and refreshed after sign-in and sign-out. */
+const [me, { refetch, mutate }] = createResource<Me | null>(async () => {
+  try {
+    return await api.me();
+  } catch (err) {
+    if (err instanceof ApiError && err.status === 401) return null;
+    throw err;
+  }
+});
+
+export { me, refetch as reloadMe, mutate as setMe };
+export const hasRole = (role: Role) => me()?.roles.some((r) => r.role === role) ?? false;

@@ -1,0 +1,30 @@
+import { render } from 'solid-js/web';
+import { Route, Router, Navigate } from '@solidjs/router';
+import { lazy } from 'solid-js';
+import { Layout } from './ui/layout.tsx';
+import { SignedIn } from './ui/guard.tsx';
+import './styles.css';
+
+const Login = lazy(() => import('./pages/login.tsx'));
+const Courses = lazy(() => import('./pages/courses.tsx'));
+const CoursePage = lazy(() => import('./pages/course.tsx'));
+const LessonPage = lazy(() => import('./pages/lesson.tsx'));
+const QuizPage = lazy(() => import('./pages/quiz.tsx'));
+const ReadinessPage = lazy(() => import('./pages/readiness.tsx'));
+
+const guarded = (Page: () => ReturnType<typeof Courses>) => () => <SignedIn><Page /></SignedIn>;
+
+render(
+  () => (
+    <Router root={Layout}>
+      <Route path="/dang-nhap" component={Login} />
+      <Route path="/" component={() => <Navigate href="/khoa-hoc" />} />
+      <Route path="/khoa-hoc" component={guarded(Courses)} />
+      <Route path="/khoa-hoc/:slug" component={guarded(CoursePage)} />
+      <Route path="/khoa-hoc/:slug/bai/:lessonId" component={guarded(LessonPage)} />
+      <Route path="/khoa-hoc/:slug/kiem-tra" component={guarded(QuizPage)} />
+      <Route path="/san-sang" component={guarded(ReadinessPage)} />
+    </Router>
+  ),
+  document.getElementById('root')!,
+);

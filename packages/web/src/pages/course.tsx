@@ -1,0 +1,57 @@
+import { createResource, For, Show } from 'solid-js';
+import { A, useParams } from '@solidjs/router';
+import { api } from '../data/api.ts';
+import { formatDate, t } from '../i18n/index.ts';
+import { Async } from '../ui/async.tsx';
+import { TrustedHtml } from '../ui/html.tsx';
+import { ProgressBar } from '../ui/progress-bar.tsx';
+
+export default function CoursePage() {
+  const params = useParams();
+  const [data] = createResource(() => params.slug, (slug) => api.course(slug));
+  return (
+    <Async of={data}>
+      {({ course }) => (
+        <article>
+          <h1>{course.title}</h1>
+          <p class="lead">{course.summary}</p>
+          <ProgressBar value={course.progress.lessonsDone.length} max={course.lessonCount} />
+          <p>
+            {t('course.progress', { done: course.progress.lessonsDone.length, total: course.lessonCount })}
+            <Show when={course.progress.completedAt}> · <strong>{t('course.completedAt', { date: formatDate(course.progress.completedAt!) })}</strong></Show>
+          </p>
+          <TrustedHtml html={course.introHtml} />
+          <h2>{t('course.lessons')}</h2>
+          <ol class="lessons">
+            <For each={course.lessons}>
+              {(l) => (
+                <li>
+                  <A href={`/khoa-hoc/${course.slug}/bai/${l.id}`}>{l.title}</A>
+                  <Show when={course.progress.lessonsDone.includes(l.id)}> <span class="badge ok">✓ {t('course.lessonDone')}</span></Show>
+                </li>
+              )}
+            </For>
+          </ol>
+          <Show when={course.quiz}>
+            {(quiz) => (
+              <section class="box">
+                <h2>{t('course.quiz')}: {quiz().title}</h2>
+                <p>{t('course.quizInfo', { n: quiz().questionCount, pass: quiz().passMark })}</p>
+                <Show when={course.progress.bestScore !== null}>
+                  <p>{t('course.bestScore', { score: course.progress.bestScore! })} · {course.progress.quizPassed ? t('quiz.passed') : t('quiz.failed')}</p>
+                </Show>
+                <A class="button" href={`/khoa-hoc/${course.slug}/kiem-tra`}>{t('course.takeQuiz')}</A>
+              </section>
+            )}
+          </Show>
+          <Show when={course.references.length > 0}>
+            <h2>{t('course.references')}</h2>
+            <ul>
+              <For each={course.references}>{(r) => <li>{r}</li>}</For>
+            </ul>
+          </Show>
+        </article>
+      )}
+    </Async>
+  );
+}

@@ -1,0 +1,42 @@
+import { createSignal, Show } from 'solid-js';
+import { useNavigate } from '@solidjs/router';
+import { api } from '../data/api.ts';
+import { setMe } from '../data/session.ts';
+import { errorMessage, t } from '../i18n/index.ts';
+
+export default function Login() {
+  const navigate = useNavigate();
+  const [error, setError] = createSignal('');
+  const [busy, setBusy] = createSignal(false);
+  const submit = async (event: SubmitEvent) => {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget as HTMLFormElement);
+    setBusy(true);
+    setError('');
+    try {
+      const { user } = await api.login(String(form.get('email')), String(form.get('password')));
+      setMe(user);
+      navigate('/khoa-hoc', { replace: true });
+    } catch (err) {
+      setError(errorMessage(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <section class="narrow">
+      <h1>{t('login.title')}</h1>
+      <p class="muted">{t('app.tagline')}</p>
+      <form onSubmit={submit} class="stack">
+        <label for="email">{t('login.email')}</label>
+        <input id="email" name="email" type="email" autocomplete="username" required />
+        <label for="password">{t('login.password')}</label>
+        <input id="password" name="password" type="password" autocomplete="current-password" required />
+        <Show when={error()}>
+          <p role="alert" class="error">{error()}</p>
+        </Show>
+        <button type="submit" disabled={busy()}>{busy() ? t('login.busy') : t('login.submit')}</button>
+      </form>
+    </section>
+  );
+}

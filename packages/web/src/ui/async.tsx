@@ -1,0 +1,17 @@
+import { Match, Switch, type JSX, type Resource } from 'solid-js';
+import { errorMessage, t } from '../i18n/index.ts';
+
+/** Loading, error (translated by code) or content for one resource. */
+export function Async<T>(props: { of: Resource<T>; children: (value: T) => JSX.Element }) {
+  return (
+    <Switch>
+      <Match when={props.of.error}>
+        <p role="alert" class="error">{errorMessage(props.of.error)}</p>
+      </Match>
+      <Match when={props.of.loading && props.of.latest === undefined}>
+        <p role="status">{t('app.loading')}</p>
+      </Match>
+      <Match when={props.of.latest !== undefined}>{props.children(props.of.latest as T)}</Match>
+    </Switch>
+  );
+}

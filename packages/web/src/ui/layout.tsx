@@ -1,0 +1,41 @@
+import { Show, type ParentProps } from 'solid-js';
+import { A, useNavigate } from '@solidjs/router';
+import { api } from '../data/api.ts';
+import { hasRole, me, setMe } from '../data/session.ts';
+import { locale, setLocale, t } from '../i18n/index.ts';
+
+export function Layout(props: ParentProps) {
+  const navigate = useNavigate();
+  const logout = async () => {
+    await api.logout().catch(() => undefined);
+    setMe(null);
+    navigate('/dang-nhap');
+  };
+  return (
+    <>
+      <a class="skip" href="#main">{t('app.skip')}</a>
+      <header class="top">
+        <A href="/" class="brand">{t('app.name')}</A>
+        <Show when={me()}>
+          <nav aria-label={t('nav.main')}>
+            <A href="/khoa-hoc">{t('nav.courses')}</A>
+            <Show when={hasRole('hr') || hasRole('admin')}>
+              <A href="/san-sang">{t('nav.readiness')}</A>
+            </Show>
+          </nav>
+        </Show>
+        <div class="tools">
+          <Show when={me()}>
+            <span class="who">{me()!.name}</span>
+            <button type="button" class="link" onClick={logout}>{t('nav.logout')}</button>
+          </Show>
+          <button type="button" class="link" lang={locale() === 'vi' ? 'en' : 'vi'} title={t('lang.switchLabel')}
+            onClick={() => setLocale(locale() === 'vi' ? 'en' : 'vi')}>
+            {t('lang.switch')}
+          </button>
+        </div>
+      </header>
+      <main id="main" tabindex="-1">{props.children}</main>
+    </>
+  );
+}

@@ -1,0 +1,119 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { readFile } from 'node:fs/promises';
+import { compileContent } from '@sansang/content';
+import type { Course } from '@sansang/core';
+import { startServer, type RunningServer } from '@sansang/api/serve';
+import { seedDemo } from '../../packages/cli/src/seed.ts';
+import { DEMO_PASSWORD } from '../../packages/cli/src/demo/generate.ts';
+import { contentDir, webDist } from '../../packages/cli/src/paths.ts';
+import { useFreshTable } from '../support/db.ts';
+import { expectAccessible, launchChromium } from './browser.ts';
+
+let server: RunningServer;
+let browser: Browser;
+let course: Course.Bundle;
+
+async function signIn(context: BrowserContext, email: string): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto(`${server.url}/`);
+  await page.waitForURL(/\/dang-nhap/);
+  await expectAccessible(page, 'sign-in');
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Mật khẩu').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith('/dang-nhap'));
+  return page;
+}
+
+describe('the walking skeleton in a real browser', () => {
+  beforeAll(async () => {
+    const table = await useFreshTable();
+    await seedDemo({ table, contentDir });
+    const { courses } = await compileContent(contentDir);
+    course = courses[0]!;
+    server = await startServer({ port: 0, webDir: webDist });
+    browser = await launchChromium();
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('a learner reads every lesson, passes the server-graded quiz and sees the course completed', async () => {
+    const context = await browser.newContext();
+    const page = await signIn(context, 'hocvien@demo.sansang.vn');
+    await page.goto(`${server.url}/khoa-hoc`);
+    const card = page.getByRole('link', { name: course.title });
+    await expect.poll(() => card.count()).toBeGreaterThan(0);
+    await expectAccessible(page, 'course list');
+    await card.first().click();
+    await page.waitForURL(new RegExp(`/khoa-hoc/${course.slug}$`));
+    await expectAccessible(page, 'course');
+
+    for (const lesson of course.lessons) {
+      await page.goto(`${server.url}/khoa-hoc/${course.slug}/bai/${lesson.id}`);
+      await page.getByRole('heading', { name: lesson.title }).waitFor();
+      await expectAccessible(page, `lesson ${lesson.id}`);
+      await page.getByRole('button', { name: 'Đánh dấu đã học' }).click();
+      await page.getByText('Đã học', { exact: false }).first().waitFor();
+    }
+
+    await page.goto(`${server.url}/khoa-hoc/${course.slug}/kiem-tra`);
+    await page.getByRole('button', { name: 'Nộp bài' }).waitFor();
+    await expectAccessible(page, 'quiz');
+    const fieldsets = page.locator('fieldset');
+    expect(await fieldsets.count()).toBe(course.quiz!.questions.length);
+    for (const [i, q] of course.quiz!.questions.entries()) {
+      const inputs = fieldsets.nth(i).locator('input');
+      for (const [j, option] of q.options.entries()) if (option.correct) await inputs.nth(j).check();
+    }
+    await page.getByRole('button', { name: 'Nộp bài' }).click();
+    await page.getByText('Đạt', { exact: true }).first().waitFor();
+    await expect.poll(() => page.getByText('100').count()).toBeGreaterThan(0);
+    await expectAccessible(page, 'quiz result');
+
+    await page.goto(`${server.url}/khoa-hoc`);
+    await page.getByText('Đã hoàn thành').first().waitFor();
+    await context.close();
+  });
+
+  it('an HR officer sees their agency and its units, drills down and downloads a CSV Excel reads', async () => {
+    const context = await browser.newContext({ acceptDownloads: true });
+    const page = await signIn(context, 'nhansu@demo.sansang.vn');
+    await page.getByRole('link', { name: 'Mức độ sẵn sàng' }).click();
+    await page.waitForURL(/\/san-sang/);
+    const rows = page.locator('table tbody tr');
+    await expect.poll(() => rows.count()).toBeGreaterThan(1);
+    await expect.poll(() => page.getByText('%').count()).toBeGreaterThan(0);
+    await expectAccessible(page, 'readiness dashboard');
+    const heading = await page.getByRole('heading', { level: 1 }).textContent();
+    expect(heading).toContain('Sở');
+
+    const download = page.waitForEvent('download');
+    await page.getByRole('link', { name: 'Tải báo cáo CSV' }).click();
+    const file = await (await download).path();
+    const bytes = await readFile(file);
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = bytes.subarray(3).toString('utf8');
+    expect(text.split('\r\n')[0]).toContain('Họ và tên');
+    expect(text).toMatch(/Đã hoàn thành|Chưa hoàn thành/);
+    expect(text).toBe(text.normalize('NFC'));
+
+    const childName = (await rows.first().locator('a').first().textContent())!.trim();
+    await rows.first().locator('a').first().click();
+    await page.getByRole('heading', { level: 1, name: childName }).waitFor();
+    await context.close();
+  });
+
+  it('switches the interface to English and back', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${server.url}/dang-nhap`);
+    await page.getByRole('button', { name: /English/ }).click();
+    await page.getByRole('button', { name: 'Sign in' }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+    await context.close();
+  });
+});
