@@ -1,5 +1,6 @@
 import type { TestProject } from 'vitest/node';
 import { startDynamoLocal } from '../../packages/cli/src/dynamodb-local.ts';
+import { buildWeb } from '../../packages/cli/src/start.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -9,7 +10,8 @@ declare module 'vitest' {
 
 /** One in-memory DynamoDB Local for the whole run; each test file works in its own table. */
 export default async function setup(project: TestProject) {
-  const ddb = await startDynamoLocal({});
+  // Built once, before any test serves it, so browser tests never see a half-written dist/.
+  const [ddb] = await Promise.all([startDynamoLocal({}), buildWeb()]);
   project.provide('ddbEndpoint', ddb.endpoint);
   return async () => ddb.stop();
 }
