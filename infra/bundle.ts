@@ -1,0 +1,37 @@
+import { build } from 'esbuild';
+import { statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { functions } from './spec.ts';
+
+const root = resolve(fileURLToPath(new URL('.', import.meta.url)), '..');
+
+/**
+ * Bundles the API Lambda: one minified ESM file with the AWS SDK inside (no dependence on
+ * the runtime's copy) and a source map, so cold starts load one file and stack traces
+ * still point at our TypeScript.
+ */
+export async function bundleApi(): Promise<{ outfile: string; bytes: number }> {
+  const fn = functions.api;
+  const outfile = resolve(root, fn.bundleDir, 'index.mjs');
+  await build({
+    entryPoints: [resolve(root, fn.entry)],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    target: 'node22',
+    format: 'esm',
+    minify: true,
+    sourcemap: true,
+    legalComments: 'none',
+    logLevel: 'warning',
+    // Some CommonJS dependencies call require() for Node built-ins.
+    banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+  });
+  return { outfile, bytes: statSync(outfile).size };
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const { outfile, bytes } = await bundleApi();
+  console.log(`${outfile}: ${(bytes / 1024).toFixed(0)} KiB`);
+}

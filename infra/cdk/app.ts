@@ -1,0 +1,22 @@
+import { App } from 'aws-cdk-lib';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { bundleApi } from '../bundle.ts';
+import { functions, site } from '../spec.ts';
+import { SanSangStack } from './stack.ts';
+
+const root = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
+const stage = process.env.STAGE ?? 'dev';
+
+if (!existsSync(resolve(root, functions.api.bundleDir, 'index.mjs'))) await bundleApi();
+if (!existsSync(resolve(root, site.dir))) console.warn(`! ${site.dir} is missing: the site files are left out (run \`npm run build\`).`);
+
+const app = new App({ outdir: resolve(root, 'cdk.out') });
+new SanSangStack(app, `sansang-${stage}`, {
+  stage,
+  root,
+  env: { account: process.env.CDK_DEFAULT_ACCOUNT, region: process.env.CDK_DEFAULT_REGION ?? 'ap-southeast-1' },
+});
+const assembly = app.synth();
+console.log(`Synthesized ${assembly.stacks.map((s) => s.templateFullPath).join(', ')}`);

@@ -1,0 +1,121 @@
+import { CfnOutput, Duration, Fn, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import * as apigw from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
+import * as origins from 'aws-cdk-lib/aws-cloudfront-origins';
+import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import * as s3 from 'aws-cdk-lib/aws-s3';
+import * as s3deploy from 'aws-cdk-lib/aws-s3-deployment';
+import type { Construct } from 'constructs';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { functions, routes, site, table } from '../spec.ts';
+
+export type SanSangStackProps = StackProps & {
+  stage: string;
+  /** Repository root, where spec paths (bundle, site) are resolved. */
+  root: string;
+};
+
+const isProduction = (stage: string) => stage === 'prod';
+
+/** The whole deployment, built only from infra/spec.ts. */
+export class SanSangStack extends Stack {
+  readonly table: dynamodb.Table;
+  readonly api: lambda.Function;
+
+  constructor(scope: Construct, id: string, props: SanSangStackProps) {
+    super(scope, id, props);
+    const prod = isProduction(props.stage);
+
+    this.table = new dynamodb.Table(this, 'Table', {
+      partitionKey: { name: table.partitionKey, type: dynamodb.AttributeType.STRING },
+      sortKey: { name: table.sortKey, type: dynamodb.AttributeType.STRING },
+      billingMode: dynamodb.BillingMode.PAY_PER_REQUEST,
+      pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: table.pointInTimeRecovery },
+      timeToLiveAttribute: table.ttlAttribute,
+      deletionProtection: prod,
+      removalPolicy: prod ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
+    });
+    for (const index of table.globalIndexes) {
+      this.table.addGlobalSecondaryIndex({
+        indexName: index.name,
+        partitionKey: { name: index.partitionKey, type: dynamodb.AttributeType.STRING },
+        sortKey: { name: index.sortKey, type: dynamodb.AttributeType.STRING },
+        projectionType: dynamodb.ProjectionType.ALL,
+      });
+    }
+
+    const fn = functions.api;
+    this.api = new lambda.Function(this, 'Api', {
+      code: lambda.Code.fromAsset(resolve(props.root, fn.bundleDir)),
+      handler: fn.handler,
+      runtime: new lambda.Runtime(fn.runtime, lambda.RuntimeFamily.NODEJS),
+      architecture: fn.architecture === 'arm64' ? lambda.Architecture.ARM_64 : lambda.Architecture.X86_64,
+      memorySize: fn.memoryMb,
+      timeout: Duration.seconds(fn.timeoutSeconds),
+      environment: { TABLE_NAME: this.table.tableName, NODE_OPTIONS: '--enable-source-maps' },
+      logGroup: new logs.LogGroup(this, 'ApiLogs', { retention: logs.RetentionDays.ONE_MONTH, removalPolicy: RemovalPolicy.DESTROY }),
+    });
+    this.table.grantReadWriteData(this.api);
+
+    const httpApi = new apigw.HttpApi(this, 'HttpApi');
+    for (const route of routes) {
+      httpApi.addRoutes({
+        path: route.path,
+        methods: [apigw.HttpMethod[route.method]],
+        integration: new HttpLambdaIntegration(`${route.function}-integration`, this.api),
+      });
+    }
+
+    const bucket = new s3.Bucket(this, 'Site', {
+      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
+      enforceSSL: true,
+      encryption: s3.BucketEncryption.S3_MANAGED,
+      removalPolicy: prod ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
+      autoDeleteObjects: !prod,
+    });
+    const apiDomain = Fn.select(2, Fn.split('/', httpApi.apiEndpoint));
+    const distribution = new cloudfront.Distribution(this, 'Cdn', {
+      defaultRootObject: 'index.html',
+      defaultBehavior: {
+        origin: origins.S3BucketOrigin.withOriginAccessControl(bucket),
+        viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
+        compress: true,
+      },
+      additionalBehaviors: {
+        [site.apiPathPattern]: {
+          origin: new origins.HttpOrigin(apiDomain),
+          viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.HTTPS_ONLY,
+          allowedMethods: cloudfront.AllowedMethods.ALLOW_ALL,
+          cachePolicy: cloudfront.CachePolicy.CACHING_DISABLED,
+          originRequestPolicy: cloudfront.OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
+        },
+      },
+      // The web app routes on the client: an unknown path is the app's own page.
+      errorResponses: [403, 404].map((httpStatus) => ({ httpStatus, responseHttpStatus: 200, responsePagePath: '/index.html' })),
+    });
+    const siteDir = resolve(props.root, site.dir);
+    if (existsSync(siteDir)) {
+      // Hashed assets are cached for a year and index.html never is, so a deploy needs no
+      // CloudFront invalidation (whose IAM permission CDK can only grant on "*").
+      const assets = new s3deploy.BucketDeployment(this, 'SiteAssets', {
+        sources: [s3deploy.Source.asset(siteDir, { exclude: ['index.html'] })],
+        destinationBucket: bucket,
+        exclude: ['index.html'],
+        cacheControl: [s3deploy.CacheControl.fromString('public, max-age=31536000, immutable')],
+      });
+      new s3deploy.BucketDeployment(this, 'SiteIndex', {
+        sources: [s3deploy.Source.asset(siteDir, { exclude: ['*', '!index.html'] })],
+        destinationBucket: bucket,
+        prune: false,
+        cacheControl: [s3deploy.CacheControl.noCache()],
+      }).node.addDependency(assets);
+    }
+
+    new CfnOutput(this, 'Url', { value: `https://${distribution.distributionDomainName}` });
+    new CfnOutput(this, 'TableName', { value: this.table.tableName });
+  }
+}

@@ -1,0 +1,25 @@
+/// <reference path="./.sst/platform/config.d.ts" />
+
+/**
+ * `npx sst deploy --stage <name>`: the same deployment as infra/cdk, built from infra/spec.ts.
+ * Offline, run SST with SST_SKIP_DEPENDENCY_CHECK=1 SST_NO_BUN=1 SST_TELEMETRY_DISABLED=1.
+ */
+export default $config({
+  app(input) {
+    return {
+      name: 'sansang',
+      home: 'aws',
+      removal: input?.stage === 'prod' ? 'retain' : 'remove',
+      protect: input?.stage === 'prod',
+    };
+  },
+  async run() {
+    const { createTable } = await import('./infra/sst/table.ts');
+    const { createApi } = await import('./infra/sst/api.ts');
+    const { createSite } = await import('./infra/sst/site.ts');
+    const table = createTable($app.stage);
+    const api = createApi(table);
+    const { router } = createSite(api);
+    return { url: router.url, table: table.name };
+  },
+});

@@ -1,0 +1,93 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { App } from 'aws-cdk-lib';
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import { mkdtempSync, mkdirSync, writeFileSync, cpSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { bundleApi } from '../../infra/bundle.ts';
+import { SanSangStack } from '../../infra/cdk/stack.ts';
+import { functions, routes, site, table } from '../../infra/spec.ts';
+
+const repo = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
+let root: string;
+
+/** A throwaway root with the bundle and a site, so synth never depends on other builds. */
+function synth(stage: string): Template {
+  const app = new App({ outdir: join(root, `cdk.out-${stage}`) });
+  return Template.fromStack(new SanSangStack(app, `sansang-${stage}`, { stage, root }));
+}
+
+describe('CDK stack from infra/spec.ts', () => {
+  let dev: Template;
+  beforeAll(async () => {
+    root = mkdtempSync(join(tmpdir(), 'sansang-synth-'));
+    const { outfile } = await bundleApi();
+    mkdirSync(join(root, functions.api.bundleDir), { recursive: true });
+    cpSync(outfile, join(root, functions.api.bundleDir, 'index.mjs'));
+    mkdirSync(join(root, site.dir), { recursive: true });
+    writeFileSync(join(root, site.dir, 'index.html'), '<!doctype html><title>Sẵn Sàng</title>');
+    dev = synth('dev');
+  }, 120_000);
+
+  it('has the one table with its keys, indexes, on-demand billing, PITR and TTL', () => {
+    const attrs = new Set([table.partitionKey, table.sortKey, ...table.globalIndexes.flatMap((i) => [i.partitionKey, i.sortKey])]);
+    dev.resourceCountIs('AWS::DynamoDB::Table', 1);
+    dev.hasResourceProperties('AWS::DynamoDB::Table', {
+      KeySchema: [{ AttributeName: table.partitionKey, KeyType: 'HASH' }, { AttributeName: table.sortKey, KeyType: 'RANGE' }],
+      AttributeDefinitions: Match.arrayWith([...attrs].map((AttributeName) => ({ AttributeName, AttributeType: 'S' }))),
+      BillingMode: table.billing,
+      PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: table.pointInTimeRecovery },
+      TimeToLiveSpecification: { AttributeName: table.ttlAttribute, Enabled: true },
+      GlobalSecondaryIndexes: table.globalIndexes.map((i) => Match.objectLike({
+        IndexName: i.name,
+        KeySchema: [{ AttributeName: i.partitionKey, KeyType: 'HASH' }, { AttributeName: i.sortKey, KeyType: 'RANGE' }],
+      })),
+    });
+  });
+
+  it('runs the API on the runtime, architecture, memory and timeout the spec names', () => {
+    const fn = functions.api;
+    dev.hasResourceProperties('AWS::Lambda::Function', {
+      Runtime: fn.runtime,
+      Architectures: [fn.architecture],
+      MemorySize: fn.memoryMb,
+      Timeout: fn.timeoutSeconds,
+      Handler: fn.handler,
+      Environment: { Variables: Match.objectLike({ TABLE_NAME: Match.anyValue() }) },
+    });
+  });
+
+  it('routes the spec routes through an HTTP API', () => {
+    for (const r of routes) dev.hasResourceProperties('AWS::ApiGatewayV2::Route', { RouteKey: `${r.method} ${r.path}` });
+  });
+
+  it('serves the site and /api from one CloudFront distribution', () => {
+    dev.hasResourceProperties('AWS::CloudFront::Distribution', {
+      DistributionConfig: Match.objectLike({
+        CacheBehaviors: [Match.objectLike({ PathPattern: site.apiPathPattern, AllowedMethods: Match.arrayWith(['POST', 'DELETE']) })],
+      }),
+    });
+  });
+
+  it('grants no wildcard action on a wildcard resource, and only table actions to the API', () => {
+    const policies = dev.findResources('AWS::IAM::Policy');
+    for (const [name, policy] of Object.entries(policies)) {
+      for (const s of (policy as { Properties: { PolicyDocument: { Statement: { Action: string | string[]; Resource: unknown }[] } } }).Properties.PolicyDocument.Statement) {
+        const actions = [s.Action].flat();
+        expect(actions.filter((a) => a === '*'), name).toEqual([]);
+        expect([s.Resource].flat().filter((r) => r === '*'), `${name} ${actions}`).toEqual([]);
+      }
+    }
+    const api = Object.entries(policies).find(([n]) => n.startsWith('ApiServiceRoleDefaultPolicy'))!;
+    const actions = (api[1] as { Properties: { PolicyDocument: { Statement: { Action: string[] }[] } } }).Properties.PolicyDocument.Statement.flatMap((s) => s.Action);
+    expect(actions.every((a) => a.startsWith('dynamodb:'))).toBe(true);
+  });
+
+  it('retains and protects the table in production only', () => {
+    dev.hasResource('AWS::DynamoDB::Table', { DeletionPolicy: 'Delete' });
+    const prod = synth('prod');
+    prod.hasResource('AWS::DynamoDB::Table', { DeletionPolicy: 'Retain', Properties: Match.objectLike({ DeletionProtectionEnabled: true }) });
+  });
+
+});
