@@ -17,9 +17,11 @@ export default $config({
     const { createTable } = await import('./infra/sst/table.ts');
     const { createApi } = await import('./infra/sst/api.ts');
     const { createSite } = await import('./infra/sst/site.ts');
+    const { createJobs } = await import('./infra/sst/jobs.ts');
     const table = createTable($app.stage);
     const api = createApi(table);
     const { router } = createSite(api);
+    createJobs(table);
     return { url: router.url, table: table.name };
   },
 });

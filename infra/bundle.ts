@@ -2,17 +2,17 @@ import { build } from 'esbuild';
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { functions } from './spec.ts';
+import { functions, type FunctionName } from './spec.ts';
 
 const root = resolve(fileURLToPath(new URL('.', import.meta.url)), '..');
 
 /**
- * Bundles the API Lambda: one minified ESM file with the AWS SDK inside (no dependence on
- * the runtime's copy) and a source map, so cold starts load one file and stack traces
+ * Bundles one Lambda: a single minified ESM file with the AWS SDK inside (no dependence on
+ * the runtime's copy) and a source map, so a cold start loads one file and stack traces
  * still point at our TypeScript.
  */
-export async function bundleApi(): Promise<{ outfile: string; bytes: number }> {
-  const fn = functions.api;
+export async function bundleFunction(name: FunctionName): Promise<{ outfile: string; bytes: number }> {
+  const fn = functions[name];
   const outfile = resolve(root, fn.bundleDir, 'index.mjs');
   await build({
     entryPoints: [resolve(root, fn.entry)],
@@ -31,7 +31,11 @@ export async function bundleApi(): Promise<{ outfile: string; bytes: number }> {
   return { outfile, bytes: statSync(outfile).size };
 }
 
+export const bundleApi = () => bundleFunction('api');
+
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const { outfile, bytes } = await bundleApi();
-  console.log(`${outfile}: ${(bytes / 1024).toFixed(0)} KiB`);
+  for (const name of Object.keys(functions) as FunctionName[]) {
+    const { outfile, bytes } = await bundleFunction(name);
+    console.log(`${outfile}: ${(bytes / 1024).toFixed(0)} KiB`);
+  }
 }

@@ -29,7 +29,31 @@ export const functions = {
     timeoutSeconds: 29,
     bundleDir: '.build/api',
   },
+  jobs: {
+    entry: 'packages/api/src/jobs.ts',
+    handler: 'index.weekly',
+    runtime: 'nodejs22.x',
+    architecture: 'arm64',
+    memoryMb: 512,
+    timeoutSeconds: 900,
+    bundleDir: '.build/jobs',
+    /** Sunday 17:00 UTC = Monday 00:00 in Vietnam (UTC+7): one snapshot per ISO week. */
+    schedule: 'cron(0 17 ? * SUN *)',
+  },
 } as const;
+
+export type FunctionName = keyof typeof functions;
+
+/** Operational limits the stack alarms on. */
+export const alarms = {
+  /** Share of API responses that are 5xx over 5 minutes. */
+  api5xxRatePercent: 1,
+  /** Any throttled Lambda invocation or DynamoDB request in 5 minutes. */
+  throttles: 1,
+} as const;
+
+/** CloudWatch Logs retention of every function (SST: '1 month'). */
+export const logRetentionDays = 30;
 
 export const routes = [{ method: 'ANY', path: '/api/{proxy+}', function: 'api' }] as const;
 

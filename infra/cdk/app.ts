@@ -2,14 +2,16 @@ import { App } from 'aws-cdk-lib';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { bundleApi } from '../bundle.ts';
-import { functions, site } from '../spec.ts';
+import { bundleFunction } from '../bundle.ts';
+import { functions, site, type FunctionName } from '../spec.ts';
 import { SanSangStack } from './stack.ts';
 
 const root = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
 const stage = process.env.STAGE ?? 'dev';
 
-if (!existsSync(resolve(root, functions.api.bundleDir, 'index.mjs'))) await bundleApi();
+for (const name of Object.keys(functions) as FunctionName[]) {
+  if (!existsSync(resolve(root, functions[name].bundleDir, 'index.mjs'))) await bundleFunction(name);
+}
 if (!existsSync(resolve(root, site.dir))) console.warn(`! ${site.dir} is missing: the site files are left out (run \`npm run build\`).`);
 
 const app = new App({ outdir: resolve(root, 'cdk.out') });

@@ -2,6 +2,9 @@ import { CfnOutput, Duration, Fn, RemovalPolicy, Stack, type StackProps } from '
 import * as apigw from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
+import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import * as events from 'aws-cdk-lib/aws-events';
+import * as targets from 'aws-cdk-lib/aws-events-targets';
 import * as origins from 'aws-cdk-lib/aws-cloudfront-origins';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
@@ -11,7 +14,7 @@ import * as s3deploy from 'aws-cdk-lib/aws-s3-deployment';
 import type { Construct } from 'constructs';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { functions, routes, site, table } from '../spec.ts';
+import { alarms, functions, logRetentionDays, routes, site, table, type FunctionName } from '../spec.ts';
 
 export type SanSangStackProps = StackProps & {
   stage: string;
@@ -48,18 +51,28 @@ export class SanSangStack extends Stack {
       });
     }
 
-    const fn = functions.api;
-    this.api = new lambda.Function(this, 'Api', {
-      code: lambda.Code.fromAsset(resolve(props.root, fn.bundleDir)),
-      handler: fn.handler,
-      runtime: new lambda.Runtime(fn.runtime, lambda.RuntimeFamily.NODEJS),
-      architecture: fn.architecture === 'arm64' ? lambda.Architecture.ARM_64 : lambda.Architecture.X86_64,
-      memorySize: fn.memoryMb,
-      timeout: Duration.seconds(fn.timeoutSeconds),
-      environment: { TABLE_NAME: this.table.tableName, NODE_OPTIONS: '--enable-source-maps' },
-      logGroup: new logs.LogGroup(this, 'ApiLogs', { retention: logs.RetentionDays.ONE_MONTH, removalPolicy: RemovalPolicy.DESTROY }),
+    const makeFunction = (name: FunctionName, id: string) => {
+      const fn = functions[name];
+      const f = new lambda.Function(this, id, {
+        code: lambda.Code.fromAsset(resolve(props.root, fn.bundleDir)),
+        handler: fn.handler,
+        runtime: new lambda.Runtime(fn.runtime, lambda.RuntimeFamily.NODEJS),
+        architecture: fn.architecture === 'arm64' ? lambda.Architecture.ARM_64 : lambda.Architecture.X86_64,
+        memorySize: fn.memoryMb,
+        timeout: Duration.seconds(fn.timeoutSeconds),
+        environment: { TABLE_NAME: this.table.tableName, NODE_OPTIONS: '--enable-source-maps' },
+        logGroup: new logs.LogGroup(this, `${id}Logs`, { retention: logRetentionDays as logs.RetentionDays, removalPolicy: RemovalPolicy.DESTROY }),
+      });
+      // Exactly this table and its indexes, item-level actions only.
+      this.table.grantReadWriteData(f);
+      return f;
+    };
+    this.api = makeFunction('api', 'Api');
+    const jobs = makeFunction('jobs', 'Jobs');
+    new events.Rule(this, 'WeeklySnapshot', {
+      schedule: events.Schedule.expression(functions.jobs.schedule),
+      targets: [new targets.LambdaFunction(jobs, { retryAttempts: 2 })],
     });
-    this.table.grantReadWriteData(this.api);
 
     const httpApi = new apigw.HttpApi(this, 'HttpApi');
     for (const route of routes) {
@@ -114,6 +127,20 @@ export class SanSangStack extends Stack {
         cacheControl: [s3deploy.CacheControl.noCache()],
       }).node.addDependency(assets);
     }
+
+    const alarm = (id: string, metric: cloudwatch.IMetric, threshold: number) =>
+      new cloudwatch.Alarm(this, id, { metric, threshold, evaluationPeriods: 1, treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+        comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD });
+    const period = Duration.minutes(5);
+    alarm('Api5xxRate', new cloudwatch.MathExpression({
+      expression: '100 * errors / MAX([requests, 1])',
+      usingMetrics: { errors: httpApi.metricServerError({ period }), requests: httpApi.metricCount({ period }) },
+      period,
+    }), alarms.api5xxRatePercent);
+    alarm('ApiThrottles', this.api.metricThrottles({ period }), alarms.throttles);
+    const ops = dynamodb.Operation;
+    alarm('TableThrottles', this.table.metricThrottledRequestsForOperations({ period,
+      operations: [ops.GET_ITEM, ops.PUT_ITEM, ops.UPDATE_ITEM, ops.DELETE_ITEM, ops.QUERY, ops.BATCH_WRITE_ITEM, ops.TRANSACT_WRITE_ITEMS] }), alarms.throttles);
 
     new CfnOutput(this, 'Url', { value: `https://${distribution.distributionDomainName}` });
     new CfnOutput(this, 'TableName', { value: this.table.tableName });

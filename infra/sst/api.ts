@@ -7,7 +7,7 @@ export function createApi(table: sst.aws.Dynamo) {
   const api = new sst.aws.ApiGatewayV2('Api');
   for (const route of routes) {
     api.route(`${route.method} ${route.path}`, {
-      handler: fn.entry.replace(/\.ts$/, '.handler'),
+      handler: fn.entry.replace(/\.ts$/, `.${fn.handler.split('.')[1]}`),
       runtime: fn.runtime,
       architecture: fn.architecture,
       memory: `${fn.memoryMb} MB`,
@@ -15,6 +15,7 @@ export function createApi(table: sst.aws.Dynamo) {
       link: [table],
       environment: { TABLE_NAME: table.name, NODE_OPTIONS: '--enable-source-maps' },
       nodejs: { minify: true, sourcemap: true },
+      logging: { retention: '1 month' },
     });
   }
   return api;

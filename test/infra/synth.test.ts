@@ -5,9 +5,9 @@ import { mkdtempSync, mkdirSync, writeFileSync, cpSync, existsSync } from 'node:
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { bundleApi } from '../../infra/bundle.ts';
+import { bundleFunction } from '../../infra/bundle.ts';
 import { SanSangStack } from '../../infra/cdk/stack.ts';
-import { functions, routes, site, table } from '../../infra/spec.ts';
+import { alarms, functions, logRetentionDays, routes, site, table, type FunctionName } from '../../infra/spec.ts';
 
 const repo = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
 let root: string;
@@ -22,9 +22,11 @@ describe('CDK stack from infra/spec.ts', () => {
   let dev: Template;
   beforeAll(async () => {
     root = mkdtempSync(join(tmpdir(), 'sansang-synth-'));
-    const { outfile } = await bundleApi();
-    mkdirSync(join(root, functions.api.bundleDir), { recursive: true });
-    cpSync(outfile, join(root, functions.api.bundleDir, 'index.mjs'));
+    for (const name of Object.keys(functions) as FunctionName[]) {
+      const { outfile } = await bundleFunction(name);
+      mkdirSync(join(root, functions[name].bundleDir), { recursive: true });
+      cpSync(outfile, join(root, functions[name].bundleDir, 'index.mjs'));
+    }
     mkdirSync(join(root, site.dir), { recursive: true });
     writeFileSync(join(root, site.dir, 'index.html'), '<!doctype html><title>Sẵn Sàng</title>');
     dev = synth('dev');
@@ -46,16 +48,31 @@ describe('CDK stack from infra/spec.ts', () => {
     });
   });
 
-  it('runs the API on the runtime, architecture, memory and timeout the spec names', () => {
-    const fn = functions.api;
-    dev.hasResourceProperties('AWS::Lambda::Function', {
-      Runtime: fn.runtime,
-      Architectures: [fn.architecture],
-      MemorySize: fn.memoryMb,
-      Timeout: fn.timeoutSeconds,
-      Handler: fn.handler,
-      Environment: { Variables: Match.objectLike({ TABLE_NAME: Match.anyValue() }) },
+  it('runs each function on the runtime, architecture, memory, timeout and handler the spec names', () => {
+    for (const fn of Object.values(functions)) {
+      dev.hasResourceProperties('AWS::Lambda::Function', {
+        Runtime: fn.runtime,
+        Architectures: [fn.architecture],
+        MemorySize: fn.memoryMb,
+        Timeout: fn.timeoutSeconds,
+        Handler: fn.handler,
+        Environment: { Variables: Match.objectLike({ TABLE_NAME: Match.anyValue() }) },
+      });
+    }
+    dev.allResourcesProperties('AWS::Logs::LogGroup', { RetentionInDays: logRetentionDays });
+  });
+
+  it('runs the weekly job on its EventBridge schedule', () => {
+    dev.hasResourceProperties('AWS::Events::Rule', {
+      ScheduleExpression: functions.jobs.schedule,
+      Targets: [Match.objectLike({ Arn: { 'Fn::GetAtt': [Match.stringLikeRegexp('^Jobs'), 'Arn'] } })],
     });
+  });
+
+  it('alarms on the API 5xx rate and on throttling', () => {
+    dev.hasResourceProperties('AWS::CloudWatch::Alarm', { Threshold: alarms.api5xxRatePercent, Metrics: Match.anyValue() });
+    dev.hasResourceProperties('AWS::CloudWatch::Alarm', { MetricName: 'Throttles', Namespace: 'AWS/Lambda', Threshold: alarms.throttles });
+    expect(Object.keys(dev.findResources('AWS::CloudWatch::Alarm')).length).toBeGreaterThanOrEqual(3);
   });
 
   it('routes the spec routes through an HTTP API', () => {
@@ -79,9 +96,13 @@ describe('CDK stack from infra/spec.ts', () => {
         expect([s.Resource].flat().filter((r) => r === '*'), `${name} ${actions}`).toEqual([]);
       }
     }
-    const api = Object.entries(policies).find(([n]) => n.startsWith('ApiServiceRoleDefaultPolicy'))!;
-    const actions = (api[1] as { Properties: { PolicyDocument: { Statement: { Action: string[] }[] } } }).Properties.PolicyDocument.Statement.flatMap((s) => s.Action);
-    expect(actions.every((a) => a.startsWith('dynamodb:'))).toBe(true);
+    for (const fn of ['Api', 'Jobs']) {
+      const [, policy] = Object.entries(policies).find(([n]) => n.startsWith(`${fn}ServiceRoleDefaultPolicy`))!;
+      const statements = (policy as { Properties: { PolicyDocument: { Statement: { Action: string[]; Resource: unknown }[] } } }).Properties.PolicyDocument.Statement;
+      expect(statements.flatMap((s) => s.Action).every((a) => a.startsWith('dynamodb:')), fn).toBe(true);
+      // The table and its indexes, nothing else.
+      expect(JSON.stringify(statements.map((s) => s.Resource))).toMatch(/Table[0-9A-F]{8}/);
+    }
   });
 
   it('retains and protects the table in production only', () => {

@@ -5,6 +5,7 @@
  *   unit                 GetItem  pk=UNIT#<id>            sk=UNIT
  *   unit + its counters  Query    pk=UNIT#<id>            (UNIT, STATS, SUBTREE#nn)
  *   subtree counters     Query    pk=UNIT#<id>            sk begins_with SUBTREE#
+ *   weekly snapshots     Query    pk=UNIT#<id>            sk begins_with SNAPSHOT#
  *   children of a unit   Query    gsi1 gsi1pk=CHILDREN#<parentId|ROOT>
  *   people of a unit     Query    gsi1 gsi1pk=MEMBERS#<unitId>
  *   completions of unit  Query    gsi1 gsi1pk=COMPLETIONS#<unitId>
@@ -34,6 +35,9 @@ export const keys = {
   unitStats: (id: string): Key => ({ pk: `UNIT#${id}`, sk: 'STATS' }),
   unitSubtreeShard: (id: string, shard: number): Key => ({ pk: `UNIT#${id}`, sk: `SUBTREE#${pad(shard, 2)}` }),
   subtreePrefix: 'SUBTREE#',
+  /** ISO week, e.g. 2026-W48: snapshots sort by time within the unit's partition. */
+  unitSnapshot: (id: string, week: string): Key => ({ pk: `UNIT#${id}`, sk: `SNAPSHOT#${week}` }),
+  snapshotPrefix: 'SNAPSHOT#',
   statsSk: 'STATS',
   unitSk: 'UNIT',
   childrenOf: (parentId: string | null) => `CHILDREN#${parentId ?? 'ROOT'}`,

@@ -1,4 +1,5 @@
 import { keys } from '../db/keys.ts';
+import { queryList } from '../db/query.ts';
 
 export type Counters = Record<string, number>;
 
@@ -35,3 +36,9 @@ export function randomShard(count: number): number {
 }
 
 export const isCounterItem = (sk: string) => sk === keys.statsSk || sk.startsWith(keys.subtreePrefix);
+
+/** A unit's subtree totals: the sum of its shards, one query. */
+export async function subtreeOf(unitId: string): Promise<Counters> {
+  const shards = await queryList({ pk: keys.unitPartition(unitId), skPrefix: keys.subtreePrefix });
+  return shards.reduce<Counters>((sum, item) => addInto(sum, countersOf(item)), {});
+}

@@ -7,12 +7,14 @@ import { Org } from '../org/index.ts';
 import { Person } from '../person/index.ts';
 import { Target } from '../target/index.ts';
 import { contribute, contributionItem, sweepRollups as sweep, type Contribution } from './contribution.ts';
-import { addInto, countersOf, type Counters } from './counters.ts';
+import { subtreeOf, type Counters } from './counters.ts';
+import { snapshotWeek as takeSnapshot } from './snapshot.ts';
 import { rebuild as rebuildCounters } from './rebuild.ts';
 
 export namespace Readiness {
   export const rebuild = rebuildCounters;
   export const sweepRollups = sweep;
+  export const snapshotWeek = takeSnapshot;
 
   export type Figures = { staff: number; trained: number; percent: number; meetsTarget: boolean };
   export type UnitReadiness = Figures & { unit: Org.Info; target: Target.Info; children: (Figures & Pick<Org.Info, 'id' | 'name' | 'kind' | 'code'>)[] };
@@ -24,10 +26,6 @@ export namespace Readiness {
     return { staff, trained, percent, meetsTarget: staff > 0 && percent >= target.percent };
   }
 
-  const subtreeOf = async (unitId: string): Promise<Counters> => {
-    const shards = await queryList({ pk: keys.unitPartition(unitId), skPrefix: keys.subtreePrefix });
-    return shards.reduce<Counters>((sum, item) => addInto(sum, countersOf(item)), {});
-  };
 
   /**
    * A unit's readiness and its children's, read from maintained counters: one query for the

@@ -1,0 +1,40 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { Progress, Readiness } from '@sansang/core';
+import { db, tableName } from '../../core/src/db/client.ts';
+import { keys } from '../../core/src/db/keys.ts';
+import { isoWeek } from '../../core/src/readiness/snapshot.ts';
+import { weekly } from './jobs.ts';
+import { useFreshTable } from '../../../test/support/db.ts';
+import { allRight, smallProvince, target } from '../../../test/support/fixtures.ts';
+
+describe('the weekly job', () => {
+  let tree: Awaited<ReturnType<typeof smallProvince>>;
+  beforeAll(async () => {
+    await useFreshTable();
+    tree = await smallProvince(3);
+    for (const p of tree.people.slice(0, 5)) {
+      await Progress.markLessonDone({ personId: p.id, slug: 'khoa-mau', lessonId: 'bai-mot' });
+      await Progress.markLessonDone({ personId: p.id, slug: 'khoa-mau', lessonId: 'bai-hai' });
+      await Progress.submitQuiz({ personId: p.id, slug: 'khoa-mau', answers: allRight });
+    }
+  });
+
+  it('names ISO weeks the way Vietnamese offices count them (Monday first)', () => {
+    expect(isoWeek(new Date('2026-11-23T10:00:00Z'))).toBe('2026-W48');
+    expect(isoWeek(new Date('2027-01-01T00:00:00Z'))).toBe('2026-W53');
+    expect(isoWeek(new Date('2026-01-01T00:00:00Z'))).toBe('2026-W01');
+  });
+
+  it('snapshots every unit with the same figures the dashboard shows', async () => {
+    const result = await weekly();
+    expect(result.units).toBe(tree.units.length);
+    for (const unit of tree.units) {
+      const live = await Readiness.forUnit({ unitId: unit.id });
+      const snap = await db().send(new GetCommand({ TableName: tableName(), Key: keys.unitSnapshot(unit.id, result.week) }));
+      expect(snap.Item?.counters[`trained:${target.id}`] ?? 0, unit.id).toBe(live.trained);
+      expect(snap.Item?.counters['staff'], unit.id).toBe(live.staff);
+    }
+    expect((await Readiness.rebuild({ write: false })).mismatches).toEqual([]);
+  });
+});
