@@ -13,9 +13,13 @@ const root = resolve(fileURLToPath(new URL('.', import.meta.url)), '..');
  */
 export async function bundleFunction(name: FunctionName): Promise<{ outfile: string; bytes: number }> {
   const fn = functions[name];
-  const outfile = resolve(root, fn.bundleDir, 'index.mjs');
+  return bundleEntry(resolve(root, fn.entry), resolve(root, fn.bundleDir, 'index.mjs'));
+}
+
+/** The same build for any entry: the benchmark bundles its bare baseline with it. */
+export async function bundleEntry(entry: string, outfile: string): Promise<{ outfile: string; bytes: number }> {
   await build({
-    entryPoints: [resolve(root, fn.entry)],
+    entryPoints: [entry],
     outfile,
     bundle: true,
     platform: 'node',

@@ -1,6 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { pathToFileURL } from 'node:url';
-import { bundleApi } from '../../infra/bundle.ts';
+import { readFileSync } from 'node:fs';
+import { bundleApi, bundleFunction } from '../../infra/bundle.ts';
+import { functions, type FunctionName } from '../../infra/spec.ts';
 import { useFreshTable } from '../support/db.ts';
 
 type Handler = (event: unknown, context: unknown) => Promise<{ statusCode: number; body: string; headers?: Record<string, string>; cookies?: string[] }>;
@@ -25,6 +27,15 @@ describe('the bundled Lambda', () => {
     expect(bytes).toBeGreaterThan(10_000);
     handler = (await import(`${pathToFileURL(outfile).href}?t=${Date.now()}`)).handler;
   }, 120_000);
+
+  it('stays within the size budget recorded in infra/bundle-budget.json', async () => {
+    const budget = JSON.parse(readFileSync(new URL('../../infra/bundle-budget.json', import.meta.url), 'utf8')) as Record<string, number>;
+    for (const name of Object.keys(functions) as FunctionName[]) {
+      const { bytes } = await bundleFunction(name);
+      expect(budget[name], `budget for ${name}`).toBeTypeOf('number');
+      expect(bytes, `${name} bundle bytes`).toBeLessThanOrEqual(budget[name]!);
+    }
+  });
 
   it('answers /api/health from DynamoDB through the bundle alone', async () => {
     const res = await handler(event('GET', '/api/health'), {});

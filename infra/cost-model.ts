@@ -1,0 +1,57 @@
+// `npm run cost`: monthly AWS cost of one province, from the measured cost of each learner
+// action (infra/cost-inputs.json, measured by test/bench/learner-actions.ts) and the
+// on-demand prices written beside them. Prints a Markdown table for docs/deploy.md.
+import { readFileSync } from 'node:fs';
+
+type Action = { requests: number; readUnits: number; writeUnits: number };
+type Scenario = { learnersCompletingACourse: number; coursesEach: number; hrDashboardViews: number };
+export type CostInputs = {
+  prices: Record<string, number>;
+  assumptions: {
+    staff: number; apiMemoryGb: number; lambdaMsPerRequest: number; storageGb: number; siteGb: number; firstVisitKb: number; pageKb: number;
+    scenarios: Record<string, Scenario>;
+    courseJourney: Record<string, number>;
+  };
+  measuredActions: Record<string, Action>;
+};
+
+export type MonthlyCost = { scenario: string; apiRequests: number; readUnits: number; writeUnits: number; lambdaGbSeconds: number; cdnGb: number; usd: Record<string, number>; total: number };
+
+export function monthlyCost(inputs: CostInputs, scenario: string): MonthlyCost {
+  const { prices: p, assumptions: a, measuredActions: m } = inputs;
+  const s = a.scenarios[scenario]!;
+  const journeys = s.learnersCompletingACourse * s.coursesEach;
+  const sum = (pick: (x: Action) => number) =>
+    Object.entries(a.courseJourney).reduce((t, [name, times]) => t + times * pick(m[name]!), 0) * journeys + s.hrDashboardViews * pick(m.readinessDashboard!);
+  const apiRequests = Object.values(a.courseJourney).reduce((t, n) => t + n, 0) * journeys + s.hrDashboardViews;
+  const readUnits = sum((x) => x.readUnits);
+  const writeUnits = sum((x) => x.writeUnits);
+  const lambdaGbSeconds = (apiRequests * a.lambdaMsPerRequest / 1000) * a.apiMemoryGb;
+  const cdnGb = (s.learnersCompletingACourse * a.firstVisitKb + apiRequests * a.pageKb) / 1024 / 1024;
+  const usd = {
+    lambda: lambdaGbSeconds * p.lambdaArmPerGbSecond! + (apiRequests / 1e6) * p.lambdaPerMillionRequests!,
+    apiGateway: (apiRequests / 1e6) * p.httpApiPerMillionRequests!,
+    dynamoRequests: (readUnits / 1e6) * p.dynamoPerMillionReadUnits! + (writeUnits / 1e6) * p.dynamoPerMillionWriteUnits!,
+    dynamoStorageAndPitr: a.storageGb * (p.dynamoStoragePerGbMonth! + p.dynamoPitrPerGbMonth!),
+    s3: a.siteGb * p.s3StoragePerGbMonth!,
+    cloudfront: cdnGb * p.cloudfrontPerGbOut! + (apiRequests / 1e4) * p.cloudfrontPer10kHttpsRequests!,
+  };
+  return { scenario, apiRequests, readUnits, writeUnits, lambdaGbSeconds, cdnGb, usd, total: Object.values(usd).reduce((t, v) => t + v, 0) };
+}
+
+export function costTable(inputs: CostInputs): string {
+  const rows = Object.keys(inputs.assumptions.scenarios).map((s) => monthlyCost(inputs, s));
+  const money = (n: number) => `$${n.toFixed(2)}`;
+  const int = (n: number) => Math.round(n).toLocaleString('en-US');
+  return [
+    '| scenario | API requests | DynamoDB RRU / WRU | Lambda GB-s | CloudFront GB | Lambda | API GW | DynamoDB req. | DynamoDB storage+PITR | S3 | CloudFront | **total / month** |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+    ...rows.map((r) => `| ${r.scenario} | ${int(r.apiRequests)} | ${int(r.readUnits)} / ${int(r.writeUnits)} | ${int(r.lambdaGbSeconds)} | ${r.cdnGb.toFixed(1)} | ${money(r.usd.lambda!)} | ${money(r.usd.apiGateway!)} | ${money(r.usd.dynamoRequests!)} | ${money(r.usd.dynamoStorageAndPitr!)} | ${money(r.usd.s3!)} | ${money(r.usd.cloudfront!)} | **${money(r.total)}** |`),
+  ].join('\n');
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const inputs = JSON.parse(readFileSync(new URL('./cost-inputs.json', import.meta.url), 'utf8')) as CostInputs;
+  console.log(`Monthly AWS cost, province of ${inputs.assumptions.staff.toLocaleString('en-US')} staff (prices: infra/cost-inputs.json)\n`);
+  console.log(costTable(inputs));
+}

@@ -1,0 +1,53 @@
+// Measures what one learner action costs the backend: DynamoDB requests and capacity units
+// (as DynamoDB Local reports them) and time in the API, for the cost model
+// (infra/cost-model.ts). `--write` records the figures in infra/cost-inputs.json.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { app } from '../../packages/api/src/app.ts';
+import { configureDb, ensureTable } from '@sansang/core';
+import { table } from '../../infra/spec.ts';
+import { startDynamoLocal } from '../../packages/cli/src/dynamodb-local.ts';
+import { account, allRight, smallProvince } from '../support/fixtures.ts';
+import { meterDynamo } from './capacity.ts';
+
+const ddb = await startDynamoLocal({});
+try {
+  configureDb({ endpoint: ddb.endpoint, tableName: 'actions' });
+  await ensureTable('actions', table);
+  const tree = await smallProvince(3);
+  await account('hocvien@bench.vn', tree.people[0]!.id);
+  await account('nhansu@bench.vn', tree.people[1]!.id, [{ role: 'hr', unitId: tree.province.id }]);
+  const meter = meterDynamo();
+  const actions: Record<string, { requests: number; readUnits: number; writeUnits: number; apiMs: number }> = {};
+  const write = { 'x-requested-with': 'sansang', 'content-type': 'application/json' };
+  let cookie = '';
+  const act = async (name: string, path: string, init: RequestInit = {}) => {
+    meter.take();
+    const started = performance.now();
+    const res = await app.request(path, { ...init, headers: { ...(init.headers as object), cookie } });
+    if (res.status >= 400) throw new Error(`${name}: ${res.status} ${await res.text()}`);
+    await res.arrayBuffer();
+    actions[name] = { ...meter.take(), apiMs: Math.round((performance.now() - started) * 10) / 10 };
+    return res;
+  };
+  const login = await act('signIn', '/api/auth/login', { method: 'POST', headers: write, body: JSON.stringify({ email: 'hocvien@bench.vn', password: 'mat-khau-dung' }) });
+  cookie = login.headers.get('set-cookie')!.split(';')[0]!;
+  await act('courseList', '/api/courses');
+  await act('openCourse', '/api/courses/khoa-mau');
+  await act('readLesson', '/api/courses/khoa-mau/lessons/bai-mot');
+  await act('completeLesson', '/api/courses/khoa-mau/lessons/bai-mot/complete', { method: 'POST', headers: write });
+  await act('completeLastLesson', '/api/courses/khoa-mau/lessons/bai-hai/complete', { method: 'POST', headers: write });
+  await act('openQuiz', '/api/courses/khoa-mau/quiz');
+  await act('submitQuizAndComplete', '/api/courses/khoa-mau/quiz/submissions', { method: 'POST', headers: write, body: JSON.stringify({ answers: allRight }) });
+  const hr = await app.request('/api/auth/login', { method: 'POST', headers: write, body: JSON.stringify({ email: 'nhansu@bench.vn', password: 'mat-khau-dung' }) });
+  cookie = hr.headers.get('set-cookie')!.split(';')[0]!;
+  await act('readinessDashboard', '/api/readiness');
+  for (const [name, a] of Object.entries(actions)) console.log(`${name.padEnd(22)} ${String(a.requests).padStart(3)} requests  ${a.readUnits.toFixed(1).padStart(5)} RRU  ${a.writeUnits.toFixed(1).padStart(5)} WRU  ${a.apiMs} ms`);
+  if (process.argv.includes('--write')) {
+    const path = new URL('../../infra/cost-inputs.json', import.meta.url);
+    const inputs = JSON.parse(readFileSync(path, 'utf8'));
+    writeFileSync(path, `${JSON.stringify({ ...inputs, measuredActions: actions }, null, 2)}\n`);
+    console.log('recorded in infra/cost-inputs.json');
+  }
+} finally {
+  await ddb.stop();
+}
