@@ -2,12 +2,16 @@ import { configureDb, Readiness } from '@sansang/core';
 import { compileContent, format } from '@sansang/content';
 import { table } from '../../../infra/spec.ts';
 import { JavaMissingError } from './dynamodb-local.ts';
+import { createAdmin, describeFailure, importRosterFile, importUnitsFile } from './admin.ts';
 import { contentDir } from './paths.ts';
 import { start } from './start.ts';
 
 const usage = `Cách dùng / usage: sansang <lệnh>
   start                 chạy toàn bộ hệ thống trên máy (DynamoDB Local + API + web), PORT mặc định 3000
   content check [dir]   kiểm tra nội dung khoá học, báo lỗi dạng tệp:dòng:cột
+  org import <tệp.csv>      nhập cây tổ chức (cột: code, name, kind, parent_code)
+  roster import <tệp.csv>   nhập danh sách cán bộ (cột: employee_code, full_name, email, unit_code, category, position, status)
+  admin create --email <email> --employee-code <mã>   tạo tài khoản quản trị đầu tiên, in mật khẩu tạm
   rebuild [--write]     tính lại bộ đếm mức độ sẵn sàng từ dữ liệu gốc và so sánh (cần DYNAMODB_ENDPOINT, TABLE_NAME)`;
 
 async function main(args: string[]): Promise<number> {
@@ -22,6 +26,17 @@ async function main(args: string[]): Promise<number> {
     const errors = diagnostics.filter((d) => d.severity === 'error').length;
     console.log(`${courses.length} khoá học hợp lệ, ${errors} lỗi, ${diagnostics.length - errors} cảnh báo.`);
     return errors > 0 ? 1 : 0;
+  }
+  const option = (name: string) => { const i = args.indexOf(`--${name}`); return i >= 0 ? args[i + 1] : undefined; };
+  if ((command === 'org' || command === 'roster') && sub === 'import' && rest[0]) {
+    configureDb({ tableName: process.env.TABLE_NAME ?? table.name });
+    console.log(command === 'org' ? await importUnitsFile(rest[0]) : await importRosterFile(rest[0]));
+    return 0;
+  }
+  if (command === 'admin' && sub === 'create' && option('email') && option('employee-code')) {
+    configureDb({ tableName: process.env.TABLE_NAME ?? table.name });
+    console.log(await createAdmin({ email: option('email')!, employeeCode: option('employee-code')!, unitId: option('unit') }));
+    return 0;
   }
   if (command === 'rebuild') {
     configureDb({ tableName: process.env.TABLE_NAME ?? table.name });
@@ -40,7 +55,7 @@ main(process.argv.slice(2)).then(
     if (code >= 0) process.exit(code);
   },
   (err) => {
-    console.error(err instanceof JavaMissingError ? err.message : err);
+    console.error(err instanceof JavaMissingError ? err.message : (describeFailure(err) ?? err));
     process.exit(1);
   },
 );

@@ -14,3 +14,6 @@ export { Target } from './target/index.ts';
 export { databaseAnswers } from './db/health.ts';
 export { ensureTable, isTableEmpty, type TableDefinition } from './db/table-admin.ts';
 export { putMany } from './db/batch.ts';
+export { ImportError, type ImportRow, type RowProblem } from './import-rows.ts';
+export { importUnits } from './org/import.ts';
+export { importPeople, personIdFor } from './person/import.ts';

@@ -1,0 +1,61 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Account, ImportError, Org, Readiness, Target } from '@sansang/core';
+import { useFreshTable } from '../../../test/support/db.ts';
+import { target } from '../../../test/support/fixtures.ts';
+import { createAdmin, importRosterFile, importUnitsFile } from './admin.ts';
+
+let dir: string;
+const file = async (name: string, text: string) => {
+  const path = join(dir, name);
+  await writeFile(path, text);
+  return path;
+};
+
+describe('importing a new stage: org tree, roster, first admin', () => {
+  beforeAll(async () => {
+    await useFreshTable();
+    await Target.put(target);
+    dir = await mkdtemp(join(tmpdir(), 'sansang-import-'));
+  });
+
+  it('imports a tree whose parents come after their children, from an Excel CSV with BOM', async () => {
+    const path = await file('units.csv', '\ufeffcode,name,kind,parent_code\r\nSNV-VP,Văn phòng Sở,department,SNV\r\nSNV,Sở Nội vụ,agency,T\r\nT,UBND tỉnh,province,\r\nX1,Xã Tân An,commune,T\r\n');
+    expect(await importUnitsFile(path)).toContain('4 đơn vị mới');
+    expect((await Org.get('snv-vp')).ancestors).toEqual(['t', 'snv']);
+    expect((await Org.children('t')).map((u) => u.code).sort()).toEqual(['SNV', 'X1']);
+  });
+
+  it('imports the roster with semicolons and Vietnamese category names, then counts headcount', async () => {
+    const path = await file('staff.csv', 'employee_code;full_name;email;unit_code;category;position;status\n001;Nguyễn Thị Lan;lan@snv.gov.vn;SNV-VP;Công chức;Chuyên viên;\n002;Trần Văn Bình;;X1;Cán bộ;Chủ tịch UBND xã;đang công tác\n003;Lê Văn Cường;;X1;Viên chức;Kỹ sư;nghỉ việc\n');
+    expect(await importRosterFile(path)).toContain('Đã nhập 3 cán bộ');
+    const r = await Readiness.forUnit({ unitId: 't' });
+    expect(r.staff).toBe(2); // the one who left is not in the headcount
+    expect(r.children.find((c) => c.id === 'x1')?.staff).toBe(1);
+  });
+
+  it('rejects a file with bad rows as a whole, naming every row and column', async () => {
+    const path = await file('bad.csv', 'employee_code,full_name,email,unit_code,category,position,status\n004,Phạm Văn Dũng,khong-phai-email,X1,Công chức,,\n005,,,KHONG-CO,Giáo viên,,\n004,Hà Thị Em,,X1,Viên chức,,\n');
+    const err = await importRosterFile(path).catch((e) => e);
+    expect(err).toBeInstanceOf(ImportError);
+    expect((err as ImportError).problems).toEqual(expect.arrayContaining([
+      { row: 2, column: 'email', message: expect.stringContaining('khong-phai-email') },
+      { row: 3, column: 'full_name', message: 'không được để trống' },
+      { row: 3, column: 'unit_code', message: expect.stringContaining('KHONG-CO') },
+      { row: 3, column: 'category', message: expect.stringContaining('Giáo viên') },
+      { row: 4, column: 'employee_code', message: expect.stringContaining('dòng 2') },
+    ]));
+    expect(err.message).toMatch(/^dòng 2, cột email: /m);
+    expect((await Readiness.forUnit({ unitId: 't' })).staff).toBe(2);
+  });
+
+  it('creates the first admin from a person on the roster, with a one-time password', async () => {
+    const out = await createAdmin({ email: 'quantri@tinh.gov.vn', employeeCode: '001' });
+    const password = out.split(': ').at(-1)!;
+    const { token } = await Account.login({ email: 'quantri@tinh.gov.vn', password });
+    expect(await Account.session(token)).toMatchObject({ email: 'quantri@tinh.gov.vn' });
+    expect((await Account.get('quantri@tinh.gov.vn'))?.grants).toEqual([{ role: 'admin', unitId: null }]);
+  });
+});
