@@ -18,6 +18,7 @@ const app = new App({ outdir: resolve(root, 'cdk.out') });
 new SanSangStack(app, `sansang-${stage}`, {
   stage,
   root,
+  domain: process.env.DOMAIN_NAME && process.env.CERTIFICATE_ARN ? { name: process.env.DOMAIN_NAME, certificateArn: process.env.CERTIFICATE_ARN } : undefined,
   env: { account: process.env.CDK_DEFAULT_ACCOUNT, region: process.env.CDK_DEFAULT_REGION ?? 'ap-southeast-1' },
 });
 const assembly = app.synth();

@@ -1,5 +1,6 @@
 import { CfnOutput, Duration, Fn, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import * as apigw from 'aws-cdk-lib/aws-apigatewayv2';
+import * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
@@ -20,6 +21,8 @@ export type SanSangStackProps = StackProps & {
   stage: string;
   /** Repository root, where spec paths (bundle, site) are resolved. */
   root: string;
+  /** Optional custom domain, with an ACM certificate for it in us-east-1 (CloudFront's region). */
+  domain?: { name: string; certificateArn: string };
 };
 
 const isProduction = (stage: string) => stage === 'prod';
@@ -93,6 +96,9 @@ export class SanSangStack extends Stack {
     const apiDomain = Fn.select(2, Fn.split('/', httpApi.apiEndpoint));
     const distribution = new cloudfront.Distribution(this, 'Cdn', {
       defaultRootObject: 'index.html',
+      ...(props.domain
+        ? { domainNames: [props.domain.name], certificate: acm.Certificate.fromCertificateArn(this, 'Certificate', props.domain.certificateArn) }
+        : {}),
       defaultBehavior: {
         origin: origins.S3BucketOrigin.withOriginAccessControl(bucket),
         viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.REDIRECT_TO_HTTPS,

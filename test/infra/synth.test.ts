@@ -13,9 +13,9 @@ const repo = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
 let root: string;
 
 /** A throwaway root with the bundle and a site, so synth never depends on other builds. */
-function synth(stage: string): Template {
+function synth(stage: string, domain?: { name: string; certificateArn: string }): Template {
   const app = new App({ outdir: join(root, `cdk.out-${stage}`) });
-  return Template.fromStack(new SanSangStack(app, `sansang-${stage}`, { stage, root }));
+  return Template.fromStack(new SanSangStack(app, `sansang-${stage}`, { stage, root, domain }));
 }
 
 describe('CDK stack from infra/spec.ts', () => {
@@ -103,6 +103,13 @@ describe('CDK stack from infra/spec.ts', () => {
       // The table and its indexes, nothing else.
       expect(JSON.stringify(statements.map((s) => s.Resource))).toMatch(/Table[0-9A-F]{8}/);
     }
+  });
+
+  it('puts the site on a custom domain when one is given', () => {
+    const withDomain = synth('custom', { name: 'sansang.minhson.gov.vn', certificateArn: 'arn:aws:acm:us-east-1:123456789012:certificate/abc' });
+    withDomain.hasResourceProperties('AWS::CloudFront::Distribution', {
+      DistributionConfig: Match.objectLike({ Aliases: ['sansang.minhson.gov.vn'], ViewerCertificate: Match.objectLike({ AcmCertificateArn: Match.stringLikeRegexp('certificate/abc') }) }),
+    });
   });
 
   it('retains and protects the table in production only', () => {

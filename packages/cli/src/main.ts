@@ -5,10 +5,12 @@ import { JavaMissingError } from './dynamodb-local.ts';
 import { createAdmin, describeFailure, importRosterFile, importUnitsFile } from './admin.ts';
 import { contentDir } from './paths.ts';
 import { start } from './start.ts';
+import { publishContent } from './seed.ts';
 
 const usage = `Cách dùng / usage: sansang <lệnh>
   start                 chạy toàn bộ hệ thống trên máy (DynamoDB Local + API + web), PORT mặc định 3000
   content check [dir]   kiểm tra nội dung khoá học, báo lỗi dạng tệp:dòng:cột
+  content publish [dir] xuất bản các khoá học và chỉ tiêu hợp lệ vào bảng TABLE_NAME
   org import <tệp.csv>      nhập cây tổ chức (cột: code, name, kind, parent_code)
   roster import <tệp.csv>   nhập danh sách cán bộ (cột: employee_code, full_name, email, unit_code, category, position, status)
   admin create --email <email> --employee-code <mã>   tạo tài khoản quản trị đầu tiên, in mật khẩu tạm
@@ -26,6 +28,14 @@ async function main(args: string[]): Promise<number> {
     const errors = diagnostics.filter((d) => d.severity === 'error').length;
     console.log(`${courses.length} khoá học hợp lệ, ${errors} lỗi, ${diagnostics.length - errors} cảnh báo.`);
     return errors > 0 ? 1 : 0;
+  }
+  if (command === 'content' && sub === 'publish') {
+    configureDb({ tableName: process.env.TABLE_NAME ?? table.name });
+    const outcome = await publishContent(rest[0] ?? contentDir);
+    for (const line of outcome.errors) console.log(line);
+    console.log(`Đã xuất bản: ${outcome.published.join(', ') || 'không có'}; không đổi: ${outcome.unchanged.join(', ') || 'không có'}; ${outcome.targets.length} chỉ tiêu.`);
+    for (const line of outcome.rejected) console.log(`Bị từ chối: ${line}`);
+    return outcome.errors.length + outcome.rejected.length > 0 ? 1 : 0;
   }
   const option = (name: string) => { const i = args.indexOf(`--${name}`); return i >= 0 ? args[i + 1] : undefined; };
   if ((command === 'org' || command === 'roster') && sub === 'import' && rest[0]) {
