@@ -18,10 +18,12 @@ export default $config({
     const { createApi } = await import('./infra/sst/api.ts');
     const { createSite } = await import('./infra/sst/site.ts');
     const { createJobs } = await import('./infra/sst/jobs.ts');
+    const { createAlarms } = await import('./infra/sst/alarms.ts');
     const table = createTable($app.stage);
     const api = createApi(table);
     const { router } = createSite(api);
     createJobs(table);
+    createAlarms(api, table);
     return { url: router.url, table: table.name };
   },
 });
