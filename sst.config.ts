@@ -20,9 +20,11 @@ export default $config({
     const { createJobs } = await import('./infra/sst/jobs.ts');
     const { createAlarms } = await import('./infra/sst/alarms.ts');
     const table = createTable($app.stage);
-    const api = createApi(table);
+    // `npx sst secret set SessionSecrets <new>,<old> --stage <name>`: see docs/deploy.md.
+    const sessionSecrets = new sst.Secret('SessionSecrets');
+    const api = createApi(table, sessionSecrets);
     const { router } = createSite(api);
-    createJobs(table);
+    createJobs(table, sessionSecrets);
     createAlarms(api, table);
     return { url: router.url, table: table.name };
   },

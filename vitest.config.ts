@@ -8,6 +8,8 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    // Signs session tokens in tests; deployments and `npm start` bring their own.
+    env: { SESSION_SECRET: 'test-only-secret-that-is-long-enough-0123456789' },
     maxWorkers: 2,
   },
 });

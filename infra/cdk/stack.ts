@@ -1,4 +1,4 @@
-import { CfnOutput, Duration, Fn, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, CfnParameter, Duration, Fn, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import * as apigw from 'aws-cdk-lib/aws-apigatewayv2';
 import * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
@@ -54,6 +54,9 @@ export class SanSangStack extends Stack {
       });
     }
 
+    // Comma-separated: the first signs session tokens, all verify (rotation, docs/deploy.md).
+    const sessionSecrets = new CfnParameter(this, 'SessionSecrets', { type: 'String', noEcho: true, minLength: 32,
+      description: 'Session signing secrets, newest first, comma-separated (each at least 32 characters).' });
     const makeFunction = (name: FunctionName, id: string) => {
       const fn = functions[name];
       const f = new lambda.Function(this, id, {
@@ -63,7 +66,7 @@ export class SanSangStack extends Stack {
         architecture: fn.architecture === 'arm64' ? lambda.Architecture.ARM_64 : lambda.Architecture.X86_64,
         memorySize: fn.memoryMb,
         timeout: Duration.seconds(fn.timeoutSeconds),
-        environment: { TABLE_NAME: this.table.tableName, NODE_OPTIONS: '--enable-source-maps' },
+        environment: { TABLE_NAME: this.table.tableName, NODE_OPTIONS: '--enable-source-maps', SESSION_SECRETS: sessionSecrets.valueAsString },
         logGroup: new logs.LogGroup(this, `${id}Logs`, { retention: logRetentionDays as logs.RetentionDays, removalPolicy: RemovalPolicy.DESTROY }),
       });
       // Exactly this table and its indexes, item-level actions only.

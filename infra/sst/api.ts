@@ -2,7 +2,7 @@
 import { functions, routes } from '../spec.ts';
 
 /** The API Lambda behind an HTTP API, with only the table linked (least privilege via `link`). */
-export function createApi(table: sst.aws.Dynamo) {
+export function createApi(table: sst.aws.Dynamo, sessionSecrets: sst.Secret) {
   const fn = functions.api;
   const api = new sst.aws.ApiGatewayV2('Api');
   for (const route of routes) {
@@ -13,7 +13,7 @@ export function createApi(table: sst.aws.Dynamo) {
       memory: `${fn.memoryMb} MB`,
       timeout: `${fn.timeoutSeconds} seconds`,
       link: [table],
-      environment: { TABLE_NAME: table.name, NODE_OPTIONS: '--enable-source-maps' },
+      environment: { TABLE_NAME: table.name, NODE_OPTIONS: '--enable-source-maps', SESSION_SECRETS: sessionSecrets.value },
       nodejs: { minify: true, sourcemap: true },
       logging: { retention: '1 month' },
     });

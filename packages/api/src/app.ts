@@ -5,6 +5,8 @@ import { VisibleError } from '@sansang/core';
 import type { Env } from './env.ts';
 import { errorBody, onError } from './errors.ts';
 import { session } from './session.ts';
+import { accountRoutes } from './routes/accounts.ts';
+import { auditRoutes } from './routes/audit.ts';
 import { authRoutes } from './routes/auth.ts';
 import { courseRoutes } from './routes/courses.ts';
 import { healthRoutes } from './routes/health.ts';
@@ -42,6 +44,8 @@ app.use('/api/*', session);
 
 healthRoutes(app);
 authRoutes(app);
+accountRoutes(app);
+auditRoutes(app);
 courseRoutes(app);
 readinessRoutes(app);
 reportRoutes(app);

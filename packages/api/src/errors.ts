@@ -7,7 +7,10 @@ export const errorBody = (code: string, message: string) => ({ error: { code, me
 
 /** VisibleError → its 4xx; Hono's own (e.g. body too large) → its status; anything else → a logged 500 without details. */
 export const onError: ErrorHandler<Env> = (err, c) => {
-  if (err instanceof VisibleError) return c.json(errorBody(err.code, err.message), err.status);
+  if (err instanceof VisibleError) {
+    if (err.retryAfterSeconds !== undefined) c.header('Retry-After', String(Math.max(1, Math.ceil(err.retryAfterSeconds))));
+    return c.json(errorBody(err.code, err.message), err.status);
+  }
   if (err instanceof HTTPException && err.status < 500) {
     const code = err.status === 413 ? 'request.too_large' : 'request.invalid';
     const message = err.status === 413 ? 'Nội dung gửi lên quá lớn.' : 'Yêu cầu không hợp lệ.';

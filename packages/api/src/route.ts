@@ -24,7 +24,7 @@ export type RouteSpec<P = undefined, Q = undefined, B = undefined> = {
   query?: Q;
   body?: B;
   /** The unit a scoped route acts on, from its validated input; undefined = the caller's own scope. */
-  unit?: (input: { params: Out<P>; query: Out<Q> }) => string | undefined;
+  unit?: (input: { params: Out<P>; query: Out<Q>; body: Out<B> }) => string | undefined | Promise<string | undefined>;
   handler: (c: Context<Env>, input: { params: Out<P>; query: Out<Q>; body: Out<B>; unit: Org.Info | null }) => Response | Promise<Response>;
 };
 
@@ -48,20 +48,29 @@ async function readJson(c: Context<Env>): Promise<unknown> {
   }
 }
 
-/** Resolves and checks the unit a scoped route works on; the one scope check of the API. */
-async function scopedUnit(c: Context<Env>, roles: Account.Role[], requested: string | undefined): Promise<Org.Info> {
+/**
+ * Resolves and checks the unit a scoped route works on: the one scope check of the API.
+ * Without a unit asked for, it is the caller's own scope, or null for an installation-wide grant.
+ */
+async function scopedUnit(c: Context<Env>, roles: Account.Role[], requested: string | undefined): Promise<Org.Info | null> {
   const grants = c.var.account!.grants.filter((g) => roles.includes(g.role));
-  const unitId = requested ?? grants.find((g) => g.unitId)?.unitId ?? undefined;
-  if (!unitId) throw new VisibleError('request.invalid', 'Cần chỉ rõ đơn vị (tham số "unit").', 400);
-  const unit = await Org.get(unitId).catch((err) => {
-    // An officer must not learn which unit ids exist outside their scope.
-    if (err instanceof VisibleError && err.code === 'org.unit_not_found') throw new VisibleError('auth.forbidden', 'Bạn không có quyền xem đơn vị này.', 403);
-    throw err;
-  });
-  if (!grants.some((g) => g.unitId === null || Org.isWithin(unit, g.unitId!))) {
-    throw new VisibleError('auth.forbidden', 'Bạn không có quyền xem đơn vị này.', 403);
+  if (requested === undefined) {
+    const own = grants.find((g) => g.unitId)?.unitId;
+    if (!own) return null;
+    requested = own;
   }
+  const forbidden = () => new VisibleError('auth.forbidden', 'Bạn không có quyền với đơn vị này.', 403);
+  // An officer must not learn which unit ids exist outside their scope.
+  const unit = await Org.get(requested).catch((err) => {
+    throw err instanceof VisibleError && err.code === 'org.unit_not_found' ? forbidden() : err;
+  });
+  if (!grants.some((g) => g.unitId === null || Org.isWithin(unit, g.unitId!))) throw forbidden();
   return unit;
+}
+
+/** True when the caller's grants for `roles` cover `unitId` (null: needs an installation-wide grant). */
+export function covers(c: Context<Env>, roles: Account.Role[], unit: Pick<Org.Info, 'id' | 'ancestors'> | null): boolean {
+  return c.var.account!.grants.some((g) => roles.includes(g.role) && (g.unitId === null || (unit !== null && Org.isWithin(unit, g.unitId!))));
 }
 
 export function authorize(c: Context<Env>, access: Access): void {
@@ -83,7 +92,7 @@ export function mount<P extends Schema | undefined = undefined, Q extends Schema
     const query = parse<Q>(spec.query, c.req.query(), 'tham số');
     const body = spec.body ? parse<B>(spec.body, await readJson(c), 'nội dung') : (undefined as Out<B>);
     const unit = 'roles' in spec.access && spec.access.scope
-      ? await scopedUnit(c, spec.access.roles, spec.unit?.({ params, query }))
+      ? await scopedUnit(c, spec.access.roles, await spec.unit?.({ params, query, body }))
       : null;
     return spec.handler(c, { params, query, body, unit });
   });

@@ -1,7 +1,8 @@
 import { configureDb, ensureTable } from '@sansang/core';
 import { startServer } from '@sansang/api/serve';
 import { build } from 'vite';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { table } from '../../../infra/spec.ts';
 import { startDynamoLocal, type DynamoLocal } from './dynamodb-local.ts';
@@ -29,6 +30,16 @@ export async function ensureWebBuilt(): Promise<'built' | 'fresh'> {
   return 'built';
 }
 
+/** A signing secret made once per machine and kept with the local data, so sign-ins survive restarts. */
+function localSessionSecret(): string {
+  const path = join(dataDir, 'session-secret');
+  if (!existsSync(path)) {
+    mkdirSync(dataDir, { recursive: true });
+    writeFileSync(path, randomBytes(32).toString('base64url'), { mode: 0o600 });
+  }
+  return readFileSync(path, 'utf8').trim();
+}
+
 /**
  * `npm start`: DynamoDB Local with data kept in .data/ddb, the table, the demo province
  * (once), the content, the web build, and web + API on one origin. Ctrl-C stops it all.
@@ -51,6 +62,7 @@ export async function start(options: { port: number }): Promise<void> {
     console.log('• Đóng gói giao diện web…');
     await ensureWebBuilt();
     process.env.SANSANG_INSECURE_COOKIES = '1';
+    process.env.SESSION_SECRET ??= localSessionSecret();
     const server = await startServer({ port: options.port, webDir: webDist });
     console.log(`\nSẵn Sàng đang chạy tại ${server.url}\n`);
     console.log(`Tài khoản mẫu (mật khẩu: ${DEMO_PASSWORD}):`);

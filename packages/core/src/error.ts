@@ -9,6 +9,8 @@ export class VisibleError extends Error {
     /** Vietnamese, for people reading a raw response or a CLI. */
     message: string,
     readonly status: 400 | 401 | 403 | 404 | 409 | 413 | 422 | 429 | 503 = 400,
+    /** For 429 and 503: when the caller may try again, sent as Retry-After. */
+    readonly retryAfterSeconds?: number,
   ) {
     super(message);
     this.name = 'VisibleError';

@@ -1,13 +1,9 @@
 import * as v from 'valibot';
-import type { Context, Hono } from 'hono';
-import { deleteCookie, setCookie } from 'hono/cookie';
+import type { Hono } from 'hono';
 import { Account, Org, Person } from '@sansang/core';
 import type { Env } from '../env.ts';
 import { mount } from '../route.ts';
-import { SESSION_COOKIE } from '../session.ts';
-
-/** Secure cookies need HTTPS; the local stack on http://localhost opts out explicitly. */
-const secure = () => process.env.SANSANG_INSECURE_COOKIES !== '1';
+import { clearSessionCookie, clientAddress, setSessionCookie } from '../session.ts';
 
 async function me(account: Account.Info, person: Person.Info) {
   const unit = await Org.get(person.unitId);
@@ -23,14 +19,14 @@ export function authRoutes(app: Hono<Env>) {
   mount(app, {
     method: 'post',
     path: '/api/auth/login',
-    summary: 'Đăng nhập bằng email và mật khẩu; đặt cookie phiên httpOnly',
+    summary: 'Đăng nhập bằng email và mật khẩu; đặt cookie phiên httpOnly. Sai nhiều lần: 429 kèm Retry-After',
     access: { public: true },
     body: v.object({ email: v.pipe(v.string(), v.maxLength(320)), password: v.pipe(v.string(), v.maxLength(1024)) }),
     handler: async (c, { body }) => {
-      const { token, maxAgeSeconds } = await Account.login(body);
+      const { token, maxAgeSeconds } = await Account.login({ ...body, address: clientAddress(c) });
       const account = (await Account.get(body.email))!;
       const person = await Person.get(account.personId);
-      setCookie(c, SESSION_COOKIE, token, { httpOnly: true, secure: secure(), sameSite: 'Lax', path: '/', maxAge: maxAgeSeconds });
+      setSessionCookie(c, token, maxAgeSeconds);
       return c.json({ user: await me(account, person) });
     },
   });
@@ -39,10 +35,9 @@ export function authRoutes(app: Hono<Env>) {
     path: '/api/auth/logout',
     summary: 'Đăng xuất: huỷ phiên trên máy chủ',
     access: { public: true },
-    handler: async (c: Context<Env>) => {
-      const token = c.var.sessionToken;
-      if (token) await Account.logout(token);
-      deleteCookie(c, SESSION_COOKIE, { path: '/', secure: secure() });
+    handler: async (c) => {
+      if (c.var.session) await Account.logout(c.var.session);
+      clearSessionCookie(c);
       return c.body(null, 204);
     },
   });
@@ -52,5 +47,24 @@ export function authRoutes(app: Hono<Env>) {
     summary: 'Người đang đăng nhập, đơn vị và vai trò',
     access: { signedIn: true },
     handler: async (c) => c.json(await me(c.var.account!, c.var.person!)),
+  });
+  mount(app, {
+    method: 'post',
+    path: '/api/auth/password',
+    summary: 'Đổi mật khẩu; mọi phiên khác của tài khoản bị đăng xuất',
+    access: { signedIn: true },
+    body: v.object({ current: v.pipe(v.string(), v.maxLength(1024)), next: v.pipe(v.string(), v.maxLength(1024)) }),
+    handler: async (c, { body }) => {
+      await Account.changePassword({ email: c.var.session!.email, sid: c.var.session!.sid, ...body });
+      return c.body(null, 204);
+    },
+  });
+  mount(app, {
+    method: 'post',
+    path: '/api/auth/password-link',
+    summary: 'Đặt mật khẩu bằng đường dẫn dùng một lần do cán bộ tổ chức hoặc quản trị cấp',
+    access: { public: true },
+    body: v.object({ token: v.pipe(v.string(), v.maxLength(200)), password: v.pipe(v.string(), v.maxLength(1024)) }),
+    handler: async (c, { body }) => c.json(await Account.redeemPasswordLink(body)),
   });
 }

@@ -1,41 +1,42 @@
 import * as v from 'valibot';
 import { createHash, randomBytes } from 'node:crypto';
-import { DeleteCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { Audit } from '../audit/index.ts';
 import { db, tableName } from '../db/client.ts';
+import { isConditionFailure } from '../db/errors.ts';
 import { keys } from '../db/keys.ts';
 import { VisibleError } from '../error.ts';
 import { fn } from '../fn.ts';
+import { Person } from '../person/index.ts';
 import { hashPassword, verifyPassword } from './password.ts';
+import { closeOtherSessions, closeSession, openSession, readSession, rotateSession, type Session as SessionInfo } from './session.ts';
+import { assertNotThrottled, clearAccountFailures, recordFailure } from './throttle.ts';
 
 export namespace Account {
   export const Role = v.picklist(['learner', 'hr', 'trainer', 'admin']);
   export type Role = v.InferOutput<typeof Role>;
 
   /** A role, and for hr/admin the unit whose subtree it covers (null: the whole installation). */
-  export const Grant = v.object({ role: Role, unitId: v.optional(v.nullable(v.string()), null) });
+  export const Grant = v.object({ role: Role, unitId: v.optional(v.nullable(v.pipe(v.string(), v.maxLength(64))), null) });
   export type Grant = v.InferOutput<typeof Grant>;
 
-  export const Info = v.object({
-    email: v.pipe(v.string(), v.trim(), v.toLowerCase(), v.email()),
-    personId: v.string(),
-    grants: v.array(Grant),
-  });
+  export const Email = v.pipe(v.string(), v.trim(), v.toLowerCase(), v.maxLength(320), v.email('email không hợp lệ'));
+  export const NewPassword = v.pipe(v.string(), v.minLength(10, 'mật khẩu cần ít nhất 10 ký tự'), v.maxLength(200));
+
+  export const Info = v.object({ email: Email, personId: v.pipe(v.string(), v.maxLength(64)), grants: v.array(Grant) });
   export type Info = v.InferOutput<typeof Info>;
+  export type Session = SessionInfo;
 
-  export type Session = { personId: string; email: string; expiresAt: number };
-
-  const SESSION_SECONDS = 8 * 3600;
   const hashToken = (token: string) => createHash('sha256').update(token).digest('base64url');
+  const LINK_SECONDS = 72 * 3600;
 
-  export const create = fn(
-    v.object({ ...Info.entries, password: v.pipe(v.string(), v.minLength(8)) }),
-    async ({ password, ...account }) => {
-      await db().send(new PutCommand({
-        TableName: tableName(),
-        Item: { ...keys.account(account.email), type: 'account', ...account, passwordHash: await hashPassword(password) },
-      }));
-    },
-  );
+  /** Creates (or replaces) an account; without a password it can only be entered through a set-password link. */
+  export const create = fn(v.object({ ...Info.entries, password: v.optional(NewPassword) }), async ({ password, ...account }) => {
+    await db().send(new PutCommand({
+      TableName: tableName(),
+      Item: { ...keys.account(account.email), type: 'account', ...account, ...(password ? { passwordHash: await hashPassword(password) } : {}) },
+    }));
+  });
 
   export const get = fn(v.string(), async (email): Promise<Info | null> => {
     const out = await db().send(new GetCommand({ TableName: tableName(), Key: keys.account(email) }));
@@ -47,30 +48,99 @@ export namespace Account {
   const LoginInput = v.object({
     email: v.pipe(v.string(), v.maxLength(320)),
     password: v.pipe(v.string(), v.maxLength(1024)),
+    address: v.optional(v.nullable(v.pipe(v.string(), v.maxLength(64))), null),
   });
 
-  /** Checks the password and opens a session; the token is returned once and only its hash is stored. */
-  export const login = fn(LoginInput, async ({ email, password }) => {
-    const out = await db().send(new GetCommand({ TableName: tableName(), Key: keys.account(email) }));
-    const ok = out.Item && (await verifyPassword(password, String(out.Item.passwordHash)));
-    if (!ok) throw new VisibleError('auth.invalid_credentials', 'Email hoặc mật khẩu không đúng.', 401);
-    const token = randomBytes(32).toString('base64url');
-    const expiresAt = Math.floor(Date.now() / 1000) + SESSION_SECONDS;
-    await db().send(new PutCommand({
-      TableName: tableName(),
-      Item: { ...keys.session(hashToken(token)), type: 'session', personId: out.Item!.personId, email: out.Item!.email, expiresAt },
-    }));
-    return { token, maxAgeSeconds: SESSION_SECONDS };
+  /**
+   * Checks the password and opens a session. Failures are throttled per account and per
+   * address, and every attempt, good or bad, is written to the audit log.
+   */
+  export const login = fn(LoginInput, async ({ email, password, address }) => {
+    const normalized = email.trim().toLowerCase();
+    await assertNotThrottled(normalized, address);
+    const out = await db().send(new GetCommand({ TableName: tableName(), Key: keys.account(normalized) }));
+    const ok = out.Item?.passwordHash && (await verifyPassword(password, String(out.Item.passwordHash)));
+    if (!ok) {
+      await recordFailure(normalized, address);
+      await Audit.record({ actor: normalized, action: 'auth.sign_in_failed', detail: { address } });
+      throw new VisibleError('auth.invalid_credentials', 'Email hoặc mật khẩu không đúng.', 401);
+    }
+    await clearAccountFailures(normalized);
+    const person = await Person.get(String(out.Item!.personId));
+    await Audit.record({ actor: normalized, action: 'auth.sign_in', unitId: person.unitId, detail: { address } });
+    return openSession(normalized, person.id);
   });
 
-  export async function session(token: string): Promise<Session | null> {
-    const out = await db().send(new GetCommand({ TableName: tableName(), Key: keys.session(hashToken(token)) }));
-    const item = out.Item as Session | undefined;
-    if (!item || item.expiresAt <= Date.now() / 1000) return null;
-    return { personId: item.personId, email: item.email, expiresAt: item.expiresAt };
+  export const session = readSession;
+  export const rotate = rotateSession;
+
+  export async function logout(s: Pick<SessionInfo, 'email' | 'sid'>): Promise<void> {
+    await closeSession(s.email, s.sid);
   }
 
-  export async function logout(token: string): Promise<void> {
-    await db().send(new DeleteCommand({ TableName: tableName(), Key: keys.session(hashToken(token)) }));
+  async function setHash(email: string, password: string) {
+    await db().send(new UpdateCommand({
+      TableName: tableName(), Key: keys.account(email),
+      UpdateExpression: 'SET passwordHash = :h', ConditionExpression: 'attribute_exists(pk)',
+      ExpressionAttributeValues: { ':h': await hashPassword(password) },
+    }));
+  }
+
+  /** Changes the password and signs the account out everywhere except this session. */
+  export const changePassword = fn(
+    v.object({ email: v.string(), sid: v.string(), current: v.pipe(v.string(), v.maxLength(1024)), next: NewPassword }),
+    async ({ email, sid, current, next }) => {
+      const out = await db().send(new GetCommand({ TableName: tableName(), Key: keys.account(email) }));
+      if (!out.Item?.passwordHash || !(await verifyPassword(current, String(out.Item.passwordHash)))) {
+        throw new VisibleError('auth.wrong_password', 'Mật khẩu hiện tại không đúng.', 400);
+      }
+      await setHash(email, next);
+      await closeOtherSessions(email, sid);
+      await Audit.record({ actor: email, action: 'account.password_changed' });
+    },
+  );
+
+  /**
+   * A one-time link to set a password, for a new account or a forgotten password. No e-mail
+   * server is assumed: the officer who asked for it is shown the link and hands it over.
+   */
+  export async function issuePasswordLink(email: string, actor: string): Promise<{ token: string; expiresAt: string }> {
+    const account = await get(email);
+    if (!account) throw new VisibleError('account.not_found', `Không có tài khoản "${email}".`, 404);
+    const token = randomBytes(24).toString('base64url');
+    const expiresAt = Math.floor(Date.now() / 1000) + LINK_SECONDS;
+    await db().send(new PutCommand({ TableName: tableName(), Item: { ...keys.passwordLink(hashToken(token)), type: 'password-link', email: account.email, expiresAt } }));
+    const person = await Person.get(account.personId).catch(() => null);
+    await Audit.record({ actor, action: 'account.password_link_issued', unitId: person?.unitId ?? null, detail: { email: account.email } });
+    return { token, expiresAt: new Date(expiresAt * 1000).toISOString() };
+  }
+
+  /** Uses a set-password link once: sets the password and ends every existing session. */
+  export const redeemPasswordLink = fn(v.object({ token: v.pipe(v.string(), v.maxLength(200)), password: NewPassword }), async ({ token, password }) => {
+    const key = keys.passwordLink(hashToken(token));
+    let email: string;
+    try {
+      const out = await db().send(new DeleteCommand({
+        TableName: tableName(), Key: key, ReturnValues: 'ALL_OLD',
+        ConditionExpression: 'attribute_exists(pk) AND expiresAt > :now', ExpressionAttributeValues: { ':now': Math.floor(Date.now() / 1000) },
+      }));
+      email = String(out.Attributes!.email);
+    } catch (err) {
+      if (isConditionFailure(err)) throw new VisibleError('auth.link_invalid', 'Đường dẫn đặt mật khẩu không hợp lệ hoặc đã hết hạn.', 400);
+      throw err;
+    }
+    await setHash(email, password);
+    await closeOtherSessions(email);
+    await Audit.record({ actor: email, action: 'account.password_set_by_link' });
+    return { email };
+  });
+
+  /** Replaces an account's roles and scopes; the audit keeps the before and after. */
+  export async function setGrants(email: string, grants: Grant[], actor: string): Promise<void> {
+    const before = await get(email);
+    if (!before) throw new VisibleError('account.not_found', `Không có tài khoản "${email}".`, 404);
+    await db().send(new UpdateCommand({ TableName: tableName(), Key: keys.account(email), UpdateExpression: 'SET grants = :g', ExpressionAttributeValues: { ':g': grants } }));
+    const person = await Person.get(before.personId).catch(() => null);
+    await Audit.record({ actor, action: 'account.grants_changed', unitId: person?.unitId ?? null, detail: { email: before.email, before: before.grants, after: grants } });
   }
 }

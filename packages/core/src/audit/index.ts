@@ -1,18 +1,64 @@
+import * as v from 'valibot';
 import { randomUUID } from 'node:crypto';
-import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { db, tableName } from '../db/client.ts';
 import { keys } from '../db/keys.ts';
+import { VisibleError } from '../error.ts';
+import { fn } from '../fn.ts';
+import { Org } from '../org/index.ts';
 
 export namespace Audit {
   export type Entry = { actor: string; action: string; unitId?: string | null; detail?: Record<string, unknown> };
+  export type Stored = Entry & { at: string; id: string; unitPath: string[] };
 
-  /** Append-only: every entry is a new item under its day; nothing updates or deletes one. */
+  /**
+   * Append-only: every entry is a new item under its day, written with a condition that it
+   * does not exist; nothing updates or deletes one. The unit's path is kept with the entry
+   * so an admin of a subtree sees exactly the entries of that subtree.
+   */
   export async function record(entry: Entry): Promise<void> {
     const at = new Date();
+    const id = randomUUID();
+    const unit = entry.unitId ? await Org.get(entry.unitId).catch(() => null) : null;
     await db().send(new PutCommand({
       TableName: tableName(),
-      Item: { ...keys.audit(at, randomUUID()), type: 'audit', at: at.toISOString(), ...entry },
+      Item: { ...keys.audit(at, id), type: 'audit', at: at.toISOString(), id, ...entry, unitPath: unit ? [...unit.ancestors, unit.id] : [] },
       ConditionExpression: 'attribute_not_exists(pk)',
     }));
   }
+
+  const MAX_DAYS = 92;
+  const Day = v.pipe(v.string(), v.isoDate('ngày phải có dạng YYYY-MM-DD'));
+
+  /** Entries between two days (inclusive, at most 92 days), newest first, filtered by actor and unit subtree. */
+  export const list = fn(
+    v.object({ from: Day, to: Day, actor: v.optional(v.pipe(v.string(), v.maxLength(320))), unitId: v.optional(v.nullable(v.string())), limit: v.optional(v.number(), 1000) }),
+    async ({ from, to, actor, unitId, limit }): Promise<Stored[]> => {
+      const start = Date.parse(`${from}T00:00:00Z`);
+      const end = Date.parse(`${to}T00:00:00Z`);
+      if (end < start) throw new VisibleError('request.invalid', 'Ngày kết thúc phải sau ngày bắt đầu.', 400);
+      if ((end - start) / 86_400_000 > MAX_DAYS) throw new VisibleError('request.invalid', `Mỗi lần xem tối đa ${MAX_DAYS} ngày.`, 400);
+      const out: Stored[] = [];
+      for (let day = end; day >= start && out.length < limit; day -= 86_400_000) {
+        let startKey: Record<string, unknown> | undefined;
+        do {
+          const page = await db().send(new QueryCommand({
+            TableName: tableName(),
+            KeyConditionExpression: 'pk = :pk',
+            ExpressionAttributeValues: { ':pk': keys.audit(new Date(day), '').pk },
+            ScanIndexForward: false,
+            ExclusiveStartKey: startKey,
+          }));
+          for (const item of (page.Items ?? []) as Stored[]) {
+            if (actor && item.actor !== actor.trim().toLowerCase()) continue;
+            if (unitId && !(item.unitPath ?? []).includes(unitId)) continue;
+            out.push(item);
+            if (out.length >= limit) break;
+          }
+          startKey = page.LastEvaluatedKey;
+        } while (startKey && out.length < limit);
+      }
+      return out;
+    },
+  );
 }

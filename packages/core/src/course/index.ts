@@ -6,6 +6,7 @@ import { queryList } from '../db/query.ts';
 import { isConditionFailure } from '../db/errors.ts';
 import { VisibleError } from '../error.ts';
 import { fn } from '../fn.ts';
+import { Audit } from '../audit/index.ts';
 import { Bundle as BundleSchema } from './bundle.ts';
 
 export namespace Course {
@@ -47,6 +48,7 @@ export namespace Course {
       }
       throw err;
     }
+    await Audit.record({ actor: 'cli', action: 'content.publish', detail: { course: bundle.slug, version: bundle.version } });
     return 'published';
   });
 

@@ -12,7 +12,10 @@
  *   person               GetItem  pk=PERSON#<id>          sk=PERSON
  *   a person's records   Query    pk=PERSON#<id>          sk begins_with PROGRESS# | COMPLETION# | TRAINED#
  *   account by email     GetItem  pk=ACCOUNT#<email>      sk=ACCOUNT
- *   session              GetItem  pk=SESSION#<hash>       sk=SESSION
+ *   session              GetItem  pk=ACCOUNT#<email>      sk=SESSION#<sid>
+ *   sessions of account  Query    pk=ACCOUNT#<email>      sk begins_with SESSION#
+ *   sign-in throttling   GetItem  pk=THROTTLE#<kind>#<who> sk=WINDOW#<start>
+ *   password set link    GetItem  pk=PWLINK#<hash>         sk=PWLINK
  *   catalogue            Query    pk=CATALOGUE
  *   course version       GetItem  pk=COURSE#<slug>        sk=V#<version>
  *   targets              Query    pk=TARGETS
@@ -57,7 +60,11 @@ export const keys = {
   }),
 
   account: (email: string): Key => ({ pk: `ACCOUNT#${email.trim().toLowerCase()}`, sk: 'ACCOUNT' }),
-  session: (tokenHash: string): Key => ({ pk: `SESSION#${tokenHash}`, sk: 'SESSION' }),
+  accountPartition: (email: string) => `ACCOUNT#${email.trim().toLowerCase()}`,
+  session: (email: string, sid: string): Key => ({ pk: `ACCOUNT#${email.trim().toLowerCase()}`, sk: `SESSION#${sid}` }),
+  sessionPrefix: 'SESSION#',
+  throttle: (kind: 'account' | 'address', who: string, windowStart: number): Key => ({ pk: `THROTTLE#${kind}#${who}`, sk: `WINDOW#${windowStart}` }),
+  passwordLink: (tokenHash: string): Key => ({ pk: `PWLINK#${tokenHash}`, sk: 'PWLINK' }),
 
   catalogue: 'CATALOGUE',
   catalogueEntry: (slug: string): Key => ({ pk: 'CATALOGUE', sk: `COURSE#${slug}` }),

@@ -4,6 +4,7 @@ import { putMany } from '../db/batch.ts';
 import { keys } from '../db/keys.ts';
 import { ImportError, requireCells, type ImportRow, type RowProblem } from '../import-rows.ts';
 import { Org } from './index.ts';
+import { Audit } from '../audit/index.ts';
 
 const kinds = new Set<string>(Org.Kind.options);
 export const unitIdFor = (code: string) => code.trim().toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
@@ -13,7 +14,7 @@ export const unitIdFor = (code: string) => code.trim().toLowerCase().replace(/[^
  * before anything is written: one bad row and nothing is imported, with every problem listed.
  * Parents may come earlier or later in the file, or already exist.
  */
-export async function importUnits(rows: ImportRow[]): Promise<{ created: number; updated: number }> {
+export async function importUnits(rows: ImportRow[], actor = 'cli'): Promise<{ created: number; updated: number }> {
   const problems: RowProblem[] = [];
   requireCells(rows, ['code', 'name', 'kind'], problems);
   const byCode = new Map<string, ImportRow>();
@@ -64,5 +65,6 @@ export async function importUnits(rows: ImportRow[]): Promise<{ created: number;
   const units = [...resolved.values()];
   await putMany(units.map(Org.toItem));
   const updated = units.filter((u) => existing.has(u.id)).length;
+  await Audit.record({ actor, action: 'org.import', detail: { created: units.length - updated, updated } });
   return { created: units.length - updated, updated };
 }

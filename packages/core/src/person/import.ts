@@ -5,6 +5,7 @@ import { keys } from '../db/keys.ts';
 import { ImportError, requireCells, type ImportRow, type RowProblem } from '../import-rows.ts';
 import { unitIdFor } from '../org/import.ts';
 import { Person } from './index.ts';
+import { Audit } from '../audit/index.ts';
 
 const categoryOf: Record<string, Person.Category> = {
   'can-bo': 'can-bo', 'cán bộ': 'can-bo', 'cong-chuc': 'cong-chuc', 'công chức': 'cong-chuc', 'vien-chuc': 'vien-chuc', 'viên chức': 'vien-chuc',
@@ -17,7 +18,7 @@ export const personIdFor = (employeeCode: string) => `nv-${employeeCode.trim().t
  * category, position, status`, all rows checked first. Headcounts change, so the caller
  * recomputes counters (`Readiness.rebuild`) after a successful import.
  */
-export async function importPeople(rows: ImportRow[]): Promise<{ imported: number }> {
+export async function importPeople(rows: ImportRow[], actor = 'cli'): Promise<{ imported: number }> {
   const problems: RowProblem[] = [];
   requireCells(rows, ['employee_code', 'full_name', 'unit_code', 'category'], problems);
   const seen = new Map<string, number>();
@@ -45,5 +46,6 @@ export async function importPeople(rows: ImportRow[]): Promise<{ imported: numbe
   }
   if (problems.length > 0) throw new ImportError(problems);
   await putMany(people.map(Person.toItem));
+  await Audit.record({ actor, action: 'roster.import', detail: { imported: people.length } });
   return { imported: people.length };
 }

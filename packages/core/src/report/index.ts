@@ -5,9 +5,10 @@ import { queryList } from '../db/query.ts';
 import { Course } from '../course/index.ts';
 import { Org } from '../org/index.ts';
 import { Person } from '../person/index.ts';
-import { safeCell } from './csv-cell.ts';
+import { safeCell as safeCellText } from './csv-cell.ts';
 
 export namespace Report {
+  export const safeCell = safeCellText;
   export const categoryLabel: Record<Person.Category, string> = { 'can-bo': 'Cán bộ', 'cong-chuc': 'Công chức', 'vien-chuc': 'Viên chức' };
 
   export const completionColumns = [
@@ -30,7 +31,7 @@ export namespace Report {
         for (const course of courses) {
           const at = done.get(`${person.id}#${course.slug}`);
           yield [unit.code, unit.name, person.employeeCode, person.fullName, categoryLabel[person.category], person.position,
-            course.slug, course.title, at ? 'Đã hoàn thành' : 'Chưa hoàn thành', at ? at.slice(0, 10) : ''].map(safeCell);
+            course.slug, course.title, at ? 'Đã hoàn thành' : 'Chưa hoàn thành', at ? at.slice(0, 10) : ''].map(safeCellText);
         }
       }
     }

@@ -1,0 +1,91 @@
+import { randomBytes } from 'node:crypto';
+import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { jwtVerify, SignJWT } from 'jose';
+import { db, tableName } from '../db/client.ts';
+import { keys } from '../db/keys.ts';
+import { queryList } from '../db/query.ts';
+
+/** Absolute lifetime of a sign-in; after it the person signs in again. */
+export const SESSION_SECONDS = 8 * 3600;
+/** A token older than this is replaced by a fresh one on the next request. */
+export const ROTATE_AFTER_SECONDS = 15 * 60;
+/** How long a rotated-out token still works, for requests already in flight. */
+const ROTATION_GRACE_SECONDS = 60;
+
+export type Session = { personId: string; email: string; sid: string; issuedAt: number; expiresAt: number; shouldRotate: boolean };
+
+/**
+ * Signing keys: SESSION_SECRETS="new,old" signs with the first and accepts any, so a secret
+ * can be rotated without signing everyone out; SESSION_SECRET alone is the one-key form.
+ */
+function secrets(): Uint8Array[] {
+  const raw = process.env.SESSION_SECRETS ?? process.env.SESSION_SECRET;
+  if (!raw) throw new Error('SESSION_SECRET is not set');
+  return raw.split(',').map((s) => s.trim()).filter((s) => s.length >= 32).map((s) => new TextEncoder().encode(s));
+}
+
+const now = () => Math.floor(Date.now() / 1000);
+
+/** Opens a session: a server-side record (so logout really ends it) named by a signed token. */
+export async function openSession(email: string, personId: string, expiresAt = now() + SESSION_SECONDS): Promise<{ token: string; maxAgeSeconds: number }> {
+  const sid = randomBytes(18).toString('base64url');
+  const issuedAt = now();
+  await db().send(new PutCommand({
+    TableName: tableName(),
+    Item: { ...keys.session(email, sid), type: 'session', personId, email, issuedAt, expiresAt },
+  }));
+  const token = await new SignJWT({ email, sid })
+    .setProtectedHeader({ alg: 'HS256' })
+    .setSubject(personId)
+    .setIssuedAt(issuedAt)
+    .setExpirationTime(expiresAt)
+    .sign(secrets()[0]!);
+  return { token, maxAgeSeconds: expiresAt - issuedAt };
+}
+
+/** The session a token names, if its signature holds and the record is still there. */
+export async function readSession(token: string): Promise<Session | null> {
+  type Payload = { email?: unknown; sid?: unknown };
+  let payload: Payload | null = null;
+  for (const key of secrets()) {
+    try {
+      payload = (await jwtVerify(token, key, { algorithms: ['HS256'] })).payload as Payload;
+      break;
+    } catch {
+      // Try the next (older) secret.
+    }
+  }
+  if (!payload || typeof payload.email !== 'string' || typeof payload.sid !== 'string') return null;
+  const out = await db().send(new GetCommand({ TableName: tableName(), Key: keys.session(payload.email, payload.sid) }));
+  const item = out.Item as { personId: string; issuedAt: number; expiresAt: number } | undefined;
+  if (!item || item.expiresAt <= now()) return null;
+  return {
+    personId: item.personId, email: payload.email, sid: payload.sid, issuedAt: item.issuedAt, expiresAt: item.expiresAt,
+    shouldRotate: now() - item.issuedAt >= ROTATE_AFTER_SECONDS,
+  };
+}
+
+/** A fresh token for a long-lived session; the old one keeps working a minute for in-flight requests. */
+export async function rotateSession(session: Session) {
+  const fresh = await openSession(session.email, session.personId, session.expiresAt);
+  await db().send(new UpdateCommand({
+    TableName: tableName(),
+    Key: keys.session(session.email, session.sid),
+    UpdateExpression: 'SET expiresAt = :e',
+    ConditionExpression: 'attribute_exists(pk)',
+    ExpressionAttributeValues: { ':e': Math.min(session.expiresAt, now() + ROTATION_GRACE_SECONDS) },
+  })).catch(() => undefined);
+  return fresh;
+}
+
+export async function closeSession(email: string, sid: string): Promise<void> {
+  await db().send(new DeleteCommand({ TableName: tableName(), Key: keys.session(email, sid) }));
+}
+
+/** Ends every session of an account but `keepSid` (after a password change or reset). */
+export async function closeOtherSessions(email: string, keepSid?: string): Promise<number> {
+  const sessions = await queryList({ pk: keys.accountPartition(email), skPrefix: keys.sessionPrefix });
+  const others = sessions.filter((s) => String(s.sk) !== `${keys.sessionPrefix}${keepSid}`);
+  for (const s of others) await db().send(new DeleteCommand({ TableName: tableName(), Key: { pk: String(s.pk), sk: String(s.sk) } }));
+  return others.length;
+}
