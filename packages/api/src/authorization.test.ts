@@ -1,0 +1,134 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { Account } from '@sansang/core';
+import { app } from './app.ts';
+import { useFreshTable } from '../../../test/support/db.ts';
+import { account, allRight, smallProvince } from '../../../test/support/fixtures.ts';
+
+/**
+ * The authorization matrix: every route of the OpenAPI document × every role × a unit inside
+ * and outside the caller's scope. A route missing from `rules` fails the suite, so a new
+ * route cannot ship without someone deciding who may call it.
+ */
+type Rule = 'public' | 'signedIn' | 'hrOrAdminInScope' | 'adminInScope';
+const rules: Record<string, Rule> = {
+  'get /api/health': 'public',
+  'get /api/openapi.json': 'public',
+  'post /api/auth/login': 'public',
+  'post /api/auth/logout': 'public',
+  'post /api/auth/password-link': 'public',
+  'get /api/me': 'signedIn',
+  'post /api/auth/password': 'signedIn',
+  'get /api/courses': 'signedIn',
+  'get /api/courses/{slug}': 'signedIn',
+  'get /api/courses/{slug}/lessons/{lessonId}': 'signedIn',
+  'post /api/courses/{slug}/lessons/{lessonId}/complete': 'signedIn',
+  'get /api/courses/{slug}/quiz': 'signedIn',
+  'post /api/courses/{slug}/quiz/submissions': 'signedIn',
+  'get /api/readiness': 'hrOrAdminInScope',
+  'get /api/reports/completions.csv': 'hrOrAdminInScope',
+  'post /api/accounts': 'hrOrAdminInScope',
+  'post /api/accounts/password-link': 'hrOrAdminInScope',
+  'post /api/accounts/grants': 'adminInScope',
+  'get /api/audit': 'adminInScope',
+  'get /api/audit.csv': 'adminInScope',
+};
+
+type Caller = 'anonymous' | 'learner' | 'trainer' | 'hr' | 'scopedAdmin' | 'globalAdmin';
+const callers: Caller[] = ['anonymous', 'learner', 'trainer', 'hr', 'scopedAdmin', 'globalAdmin'];
+type Scope = 'inside' | 'outside';
+
+function expected(rule: Rule, caller: Caller, scope: Scope): 'allowed' | 401 | 403 {
+  if (rule === 'public') return 'allowed';
+  if (caller === 'anonymous') return 401;
+  if (rule === 'signedIn') return 'allowed';
+  const roleOk = rule === 'adminInScope' ? caller === 'scopedAdmin' || caller === 'globalAdmin' : ['hr', 'scopedAdmin', 'globalAdmin'].includes(caller);
+  if (!roleOk) return 403;
+  return scope === 'inside' || caller === 'globalAdmin' ? 'allowed' : 403;
+}
+
+let tree: Awaited<ReturnType<typeof smallProvince>>;
+const cookies: Partial<Record<Caller, string>> = {};
+let seq = 0;
+
+/** A request that is valid in every way but who sends it, aimed inside or outside the agency "so". */
+function sample(route: string, scope: Scope): { path: string; body?: unknown } {
+  const unit = scope === 'inside' ? tree.dept1.id : tree.commune.id;
+  const person = tree.people.find((p) => p.unitId === unit)!;
+  const today = new Date().toISOString().slice(0, 10);
+  const paths: Record<string, { path: string; body?: unknown }> = {
+    'get /api/health': { path: '/api/health' },
+    'get /api/openapi.json': { path: '/api/openapi.json' },
+    'post /api/auth/login': { path: '/api/auth/login', body: { email: 'khong.co@test.vn', password: 'x' } },
+    'post /api/auth/logout': { path: '/api/auth/logout' },
+    'post /api/auth/password-link': { path: '/api/auth/password-link', body: { token: 'khong-hop-le', password: 'mat-khau-dai-du' } },
+    'get /api/me': { path: '/api/me' },
+    'post /api/auth/password': { path: '/api/auth/password', body: { current: 'sai-mat-khau', next: 'mat-khau-moi-dai' } },
+    'get /api/courses': { path: '/api/courses' },
+    'get /api/courses/{slug}': { path: '/api/courses/khoa-mau' },
+    'get /api/courses/{slug}/lessons/{lessonId}': { path: '/api/courses/khoa-mau/lessons/bai-mot' },
+    'post /api/courses/{slug}/lessons/{lessonId}/complete': { path: '/api/courses/khoa-mau/lessons/bai-mot/complete' },
+    'get /api/courses/{slug}/quiz': { path: '/api/courses/khoa-mau/quiz' },
+    'post /api/courses/{slug}/quiz/submissions': { path: '/api/courses/khoa-mau/quiz/submissions', body: { answers: allRight } },
+    'get /api/readiness': { path: `/api/readiness?unit=${unit}` },
+    'get /api/reports/completions.csv': { path: `/api/reports/completions.csv?unit=${unit}` },
+    'post /api/accounts': { path: '/api/accounts', body: { email: `moi-${++seq}@test.vn`, personId: person.id } },
+    'post /api/accounts/password-link': { path: '/api/accounts/password-link', body: { email: scope === 'inside' ? 'hocvien@test.vn' : 'xa@test.vn' } },
+    'post /api/accounts/grants': { path: '/api/accounts/grants', body: { email: scope === 'inside' ? 'hocvien@test.vn' : 'xa@test.vn', grants: [] } },
+    'get /api/audit': { path: `/api/audit?from=${today}&to=${today}&unit=${unit}` },
+    'get /api/audit.csv': { path: `/api/audit.csv?from=${today}&to=${today}&unit=${unit}` },
+  };
+  return paths[route]!;
+}
+
+describe('authorization matrix', () => {
+  let routes: string[];
+  beforeAll(async () => {
+    await useFreshTable();
+    tree = await smallProvince(2);
+    const inDept = tree.people.filter((p) => p.unitId === tree.dept1.id);
+    const inAgency = tree.people.filter((p) => p.unitId === tree.agency.id);
+    await account('hocvien@test.vn', inDept[0]!.id);
+    await account('xa@test.vn', tree.people.find((p) => p.unitId === tree.commune.id)!.id);
+    const grants: Record<Exclude<Caller, 'anonymous'>, [string, string, Account.Grant[]]> = {
+      learner: ['hocvien@test.vn', inDept[0]!.id, []],
+      trainer: ['giangvien@test.vn', inDept[1]!.id, [{ role: 'trainer', unitId: null }]],
+      hr: ['nhansu@test.vn', inAgency[0]!.id, [{ role: 'hr', unitId: tree.agency.id }]],
+      scopedAdmin: ['quantri.so@test.vn', inAgency[1]!.id, [{ role: 'admin', unitId: tree.agency.id }]],
+      globalAdmin: ['quantri@test.vn', tree.people.find((p) => p.unitId === tree.commune.id)!.id, [{ role: 'admin', unitId: null }]],
+    };
+    for (const [caller, [email, personId, g]] of Object.entries(grants)) {
+      if (caller !== 'learner') await account(email, personId, g);
+      const res = await app.request('/api/auth/login', { method: 'POST', headers: { 'content-type': 'application/json', 'x-requested-with': 'sansang' }, body: JSON.stringify({ email, password: 'mat-khau-dung' }) });
+      cookies[caller as Caller] = res.headers.get('set-cookie')!.split(';')[0]!;
+    }
+    const doc = await (await app.request('/api/openapi.json')).json();
+    routes = Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops as object).map((m) => `${m} ${path}`));
+  });
+
+  it('has a rule for every route in the OpenAPI document, and the document declares it too', async () => {
+    expect(routes.filter((r) => !(r in rules))).toEqual([]);
+    expect(Object.keys(rules).filter((r) => !routes.includes(r))).toEqual([]);
+  });
+
+  it('answers every route × role × scope as its rule says, never with a 5xx', async () => {
+    const wrong: string[] = [];
+    // Logout really ends the session, so it goes last.
+    const ordered = [...routes.filter((r) => r !== 'post /api/auth/logout'), 'post /api/auth/logout'];
+    for (const route of ordered) {
+      const method = route.split(' ')[0]!.toUpperCase();
+      for (const caller of callers) {
+        for (const scope of ['inside', 'outside'] as const) {
+          const { path, body } = sample(route, scope);
+          const headers: Record<string, string> = { 'x-requested-with': 'sansang', 'content-type': 'application/json' };
+          if (caller !== 'anonymous') headers.cookie = cookies[caller]!;
+          const res = await app.request(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+          const code = res.headers.get('content-type')?.includes('json') && res.status >= 400 ? (await res.json()).error?.code : null;
+          const denied = code === 'auth.required' ? 401 : code === 'auth.forbidden' ? 403 : 'allowed';
+          const want = expected(rules[route]!, caller, scope);
+          if (res.status >= 500 || denied !== want) wrong.push(`${route} as ${caller} (${scope}): got ${res.status} ${code ?? ''}, want ${want}`);
+        }
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
+});
