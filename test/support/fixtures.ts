@@ -1,4 +1,4 @@
-import { Account, Course, Org, Person, Readiness, Target, putMany } from '@sansang/core';
+import { Account, Course, Org, Person, Readiness, Target, personIdFor, putMany } from '@sansang/core';
 
 /** A course bundle as packages/content would compile it, small enough to read in a test. */
 export function bundle(overrides: Partial<Course.Bundle> = {}): Course.Bundle {
@@ -58,7 +58,7 @@ export async function smallProvince(perUnit = 4) {
   const people: Person.Info[] = [];
   for (const u of [agency, dept1, dept2, commune]) {
     for (let i = 0; i < perUnit; i++) {
-      people.push({ id: `${u.id}-${i}`, employeeCode: `NV-${u.id}-${i}`, fullName: `Nguyễn Văn ${u.id} ${i}`, email: null,
+      people.push({ id: personIdFor(`NV-${u.id}-${i}`), employeeCode: `NV-${u.id}-${i}`, fullName: `Nguyễn Văn ${u.id} ${i}`, email: null,
         unitId: u.id, category: Person.categories[i % 3]!, position: 'Chuyên viên', status: 'active' });
     }
   }

@@ -122,3 +122,58 @@ describe('API without a database', () => {
     expect((await res.json()).error.code).toBe('service.database_unavailable');
   });
 });
+
+describe('accounts, throttling and audit over HTTP', () => {
+  let tree: Awaited<ReturnType<typeof smallProvince>>;
+  beforeAll(async () => {
+    const { useFreshTable: fresh } = await import('../../../test/support/db.ts');
+    await fresh();
+    tree = await smallProvince(2);
+    await account('nhansu@test.vn', tree.people.find((p) => p.unitId === tree.agency.id)!.id, [{ role: 'hr', unitId: tree.agency.id }]);
+    await account('quantri@test.vn', tree.people.find((p) => p.unitId === tree.commune.id)!.id, [{ role: 'admin', unitId: null }]);
+  });
+
+  it('lets HR open an account for someone in their agency and hand over a one-time link', async () => {
+    const cookie = await signIn('nhansu@test.vn');
+    const person = tree.people.find((p) => p.unitId === tree.dept2.id)!;
+    const res = await app.request('/api/accounts', { method: 'POST', headers: { ...WRITE, cookie }, body: JSON.stringify({ email: 'Moi@Test.vn', employeeCode: person.employeeCode }) });
+    expect(res.status).toBe(201);
+    const { link } = await res.json();
+    expect(link).toMatch(/^\/dat-mat-khau#[\w-]{20,}$/);
+    const token = link.split('#')[1];
+    const set = await app.request('/api/auth/password-link', { method: 'POST', headers: WRITE, body: JSON.stringify({ token, password: 'mat-khau-rieng-cua-toi' }) });
+    expect(await set.json()).toEqual({ email: 'moi@test.vn' });
+    const login = await app.request('/api/auth/login', { method: 'POST', headers: WRITE, body: JSON.stringify({ email: 'moi@test.vn', password: 'mat-khau-rieng-cua-toi' }) });
+    expect(login.status).toBe(200);
+    // HR cannot hand out roles.
+    const grant = await app.request('/api/accounts', { method: 'POST', headers: { ...WRITE, cookie }, body: JSON.stringify({ email: 'hr2@test.vn', employeeCode: person.employeeCode, grants: [{ role: 'hr', unitId: tree.agency.id }] }) });
+    expect(grant.status).toBe(403);
+  });
+
+  it('answers too many failed sign-ins with 429 and Retry-After', async () => {
+    let last: Response | undefined;
+    for (let i = 0; i < 7; i++) {
+      last = await app.request('/api/auth/login', { method: 'POST', headers: WRITE, body: JSON.stringify({ email: 'nhansu@test.vn', password: 'sai' }) });
+    }
+    expect(last!.status).toBe(429);
+    expect(Number(last!.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect((await last!.json()).error.code).toBe('auth.throttled');
+  });
+
+  it('shows admins the audit log filtered by actor and unit, and exports it', async () => {
+    const cookie = await signIn('quantri@test.vn');
+    const today = new Date().toISOString().slice(0, 10);
+    const all = await (await app.request(`/api/audit?from=${today}&to=${today}`, { headers: { cookie } })).json();
+    const actions = all.entries.map((e: { action: string }) => e.action);
+    expect(actions).toEqual(expect.arrayContaining(['auth.sign_in', 'auth.sign_in_failed', 'account.password_link_issued', 'account.password_set_by_link']));
+    const byActor = await (await app.request(`/api/audit?from=${today}&to=${today}&actor=nhansu@test.vn`, { headers: { cookie } })).json();
+    expect(byActor.entries.every((e: { actor: string }) => e.actor === 'nhansu@test.vn')).toBe(true);
+    const inCommune = await (await app.request(`/api/audit?from=${today}&to=${today}&unit=${tree.commune.id}`, { headers: { cookie } })).json();
+    expect(inCommune.entries.every((e: { unitPath: string[] }) => e.unitPath.includes(tree.commune.id))).toBe(true);
+    const csv = await app.request(`/api/audit.csv?from=${today}&to=${today}`, { headers: { cookie } });
+    expect(csv.headers.get('content-type')).toMatch(/text\/csv/);
+    const bytes = new Uint8Array(await csv.arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(new TextDecoder().decode(bytes).split('\r\n')[0]).toBe('Thời điểm,Người thực hiện,Hành động,Đơn vị,Chi tiết');
+  });
+});

@@ -10,6 +10,7 @@ import { auditRoutes } from './routes/audit.ts';
 import { authRoutes } from './routes/auth.ts';
 import { courseRoutes } from './routes/courses.ts';
 import { healthRoutes } from './routes/health.ts';
+import { oidcRoutes } from './routes/oidc.ts';
 import { openapiRoutes } from './routes/openapi.ts';
 import { readinessRoutes } from './routes/readiness.ts';
 import { reportRoutes } from './routes/reports.ts';
@@ -44,6 +45,7 @@ app.use('/api/*', session);
 
 healthRoutes(app);
 authRoutes(app);
+oidcRoutes(app);
 accountRoutes(app);
 auditRoutes(app);
 courseRoutes(app);

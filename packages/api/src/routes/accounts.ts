@@ -1,11 +1,16 @@
 import * as v from 'valibot';
 import type { Hono } from 'hono';
-import { Account, Org, Person, VisibleError } from '@sansang/core';
+import { Account, Org, Person, VisibleError, personIdFor } from '@sansang/core';
 import type { Env } from '../env.ts';
 import { covers, mount } from '../route.ts';
 
 const linkFor = (token: string) => `/dat-mat-khau#${token}`;
-const personUnit = async (personId: string) => (await Person.get(personId)).unitId;
+const personUnit = async (personId: string) => {
+  const person = await Person.get(personId).catch(() => null);
+  // Unknown people are reported as outside the caller's scope: ids are not to be probed.
+  if (!person) throw new VisibleError('auth.forbidden', 'Bạn không có quyền với người này.', 403);
+  return person.unitId;
+};
 const accountUnit = async (email: string) => {
   const account = await Account.get(email);
   if (!account) throw new VisibleError('account.not_found', `Không có tài khoản "${email}".`, 404);
@@ -18,12 +23,12 @@ export function accountRoutes(app: Hono<Env>) {
     path: '/api/accounts',
     summary: 'Tạo tài khoản cho một người trong phạm vi quản lý; trả về đường dẫn đặt mật khẩu dùng một lần',
     access: { roles: ['hr', 'admin'], scope: true },
-    body: v.object({ email: Account.Email, personId: v.pipe(v.string(), v.maxLength(64)), grants: v.optional(v.array(Account.Grant), []) }),
-    unit: ({ body }) => personUnit(body.personId),
+    body: v.object({ email: Account.Email, employeeCode: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(64)), grants: v.optional(v.pipe(v.array(Account.Grant), v.maxLength(20)), []) }),
+    unit: ({ body }) => personUnit(personIdFor(body.employeeCode)),
     handler: async (c, { body }) => {
       if (await Account.get(body.email)) throw new VisibleError('account.exists', `Đã có tài khoản "${body.email}".`, 409);
       await assertMayGrant(c, body.grants);
-      await Account.create({ email: body.email, personId: body.personId, grants: [] });
+      await Account.create({ email: body.email, personId: personIdFor(body.employeeCode), grants: [] });
       if (body.grants.length > 0) await Account.setGrants(body.email, body.grants, c.var.account!.email);
       const link = await Account.issuePasswordLink(body.email, c.var.account!.email);
       return c.json({ email: body.email, link: linkFor(link.token), expiresAt: link.expiresAt }, 201);

@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 import { parse } from 'yaml';
 import { readFile } from 'node:fs/promises';
-import { Account, Course, Org, Person, Progress, Readiness, Target } from '@sansang/core';
+import { Account, Course, Org, Person, Progress, Readiness, Target, personIdFor } from '@sansang/core';
 import { seeded, type Random } from './random.ts';
 
 const Named = v.object({ code: v.string(), name: v.string() });
@@ -63,9 +63,10 @@ export function generateProvince(file: ProvinceFile, courses: Course.Bundle[], t
       let acc = 0;
       const category = (Object.entries(mix).find(([, p]) => (acc += p!) > roll)?.[0] ?? 'cong-chuc') as Person.Category;
       const n = people.length + 1;
+      const employeeCode = `${file.province.code}${String(n).padStart(6, '0')}`;
       people.push({
-        id: `p${String(n).padStart(5, '0')}`,
-        employeeCode: `${file.province.code}${String(n).padStart(6, '0')}`,
+        id: personIdFor(employeeCode),
+        employeeCode,
         fullName: personName(r, file.names),
         email: null,
         unitId: unit.id,

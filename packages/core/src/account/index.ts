@@ -8,8 +8,9 @@ import { keys } from '../db/keys.ts';
 import { VisibleError } from '../error.ts';
 import { fn } from '../fn.ts';
 import { Person } from '../person/index.ts';
+import { personIdFor } from '../person/import.ts';
 import { hashPassword, verifyPassword } from './password.ts';
-import { closeOtherSessions, closeSession, openSession, readSession, rotateSession, type Session as SessionInfo } from './session.ts';
+import { closeOtherSessions, closeSession, openSession, openValue, readSession, rotateSession, sealValue, type Session as SessionInfo } from './session.ts';
 import { assertNotThrottled, clearAccountFailures, recordFailure } from './throttle.ts';
 
 export namespace Account {
@@ -71,7 +72,35 @@ export namespace Account {
     return openSession(normalized, person.id);
   });
 
+  /**
+   * Sign-in through the province's identity provider: the verified identity is mapped to a
+   * person by email (an existing account) or by employee code (the roster), and a person on
+   * the roster without an account gets a learner account on first sign-in.
+   */
+  export async function loginWithIdentity(identity: { issuer: string; subject: string; email: string | null; employeeCode: string | null; address: string | null }) {
+    const email = identity.email?.trim().toLowerCase() || null;
+    let account = email ? await get(email) : null;
+    if (!account && identity.employeeCode) {
+      const person = await Person.get(personIdFor(identity.employeeCode)).catch(() => null);
+      const personEmail = person?.email?.toLowerCase() ?? null;
+      account = personEmail ? await get(personEmail) : null;
+      if (person && !account && (email ?? personEmail)) {
+        await create({ email: (email ?? personEmail)!, personId: person.id, grants: [] });
+        account = await get((email ?? personEmail)!);
+      }
+    }
+    if (!account) {
+      await Audit.record({ actor: email ?? identity.subject, action: 'auth.sign_in_failed', detail: { method: 'oidc', issuer: identity.issuer, reason: 'unknown_person' } });
+      throw new VisibleError('auth.oidc_unknown_person', 'Tài khoản định danh này chưa gắn với cán bộ nào trong danh sách. Hãy liên hệ cán bộ tổ chức.', 403);
+    }
+    const person = await Person.get(account.personId);
+    await Audit.record({ actor: account.email, action: 'auth.sign_in', unitId: person.unitId, detail: { method: 'oidc', issuer: identity.issuer, address: identity.address } });
+    return openSession(account.email, person.id);
+  }
+
   export const session = readSession;
+  export const seal = sealValue;
+  export const unseal = openValue;
   export const rotate = rotateSession;
 
   export async function logout(s: Pick<SessionInfo, 'email' | 'sid'>): Promise<void> {

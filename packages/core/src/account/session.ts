@@ -89,3 +89,19 @@ export async function closeOtherSessions(email: string, keepSid?: string): Promi
   for (const s of others) await db().send(new DeleteCommand({ TableName: tableName(), Key: { pk: String(s.pk), sk: String(s.sk) } }));
   return others.length;
 }
+
+/** A short-lived signed value (e.g. the OIDC state kept in a cookie during a redirect). */
+export async function sealValue(value: Record<string, string>, seconds: number): Promise<string> {
+  return new SignJWT(value).setProtectedHeader({ alg: 'HS256' }).setIssuedAt().setExpirationTime(now() + seconds).sign(secrets()[0]!);
+}
+
+export async function openValue(token: string): Promise<Record<string, unknown> | null> {
+  for (const key of secrets()) {
+    try {
+      return (await jwtVerify(token, key, { algorithms: ['HS256'] })).payload as Record<string, unknown>;
+    } catch {
+      // Try the next (older) secret.
+    }
+  }
+  return null;
+}

@@ -1,0 +1,65 @@
+import type { Hono } from 'hono';
+import { getCookie, setCookie } from 'hono/cookie';
+import { Account, VisibleError } from '@sansang/core';
+import type { Env } from '../env.ts';
+import { finishSignIn, oidcSettings, startSignIn } from '../oidc.ts';
+import { mount } from '../route.ts';
+import { clientAddress, setSessionCookie } from '../session.ts';
+
+const PENDING_COOKIE = 'sansang_oidc';
+const secure = () => process.env.SANSANG_INSECURE_COOKIES !== '1';
+
+function settingsOrFail() {
+  const s = oidcSettings();
+  if (!s) throw new VisibleError('auth.oidc_disabled', 'Đăng nhập qua hệ thống định danh chưa được cấu hình.', 404);
+  return s;
+}
+
+export function oidcRoutes(app: Hono<Env>) {
+  mount(app, {
+    method: 'get',
+    path: '/api/auth/providers',
+    summary: 'Các cách đăng nhập được bật: mật khẩu, và hệ thống định danh (OIDC) nếu tỉnh cấu hình',
+    access: { public: true },
+    handler: (c) => {
+      const s = oidcSettings();
+      return c.json({ password: true, oidc: s ? { label: s.label, start: '/api/auth/oidc/start' } : null });
+    },
+  });
+  mount(app, {
+    method: 'get',
+    path: '/api/auth/oidc/start',
+    summary: 'Chuyển sang hệ thống định danh để đăng nhập (mã uỷ quyền + PKCE)',
+    access: { public: true },
+    handler: async (c) => {
+      const { url, pending } = await startSignIn(settingsOrFail());
+      // SameSite=Lax: the provider sends the browser back with a top-level GET, which carries it.
+      setCookie(c, PENDING_COOKIE, await Account.seal(pending, 600), { httpOnly: true, secure: secure(), sameSite: 'Lax', path: '/api/auth/oidc', maxAge: 600 });
+      return c.redirect(url, 302);
+    },
+  });
+  mount(app, {
+    method: 'get',
+    path: '/api/auth/oidc/callback',
+    summary: 'Nhận kết quả từ hệ thống định danh, gắn với cán bộ theo email hoặc mã cán bộ, mở phiên',
+    access: { public: true },
+    handler: async (c) => {
+      const s = settingsOrFail();
+      setCookie(c, PENDING_COOKIE, '', { httpOnly: true, secure: secure(), sameSite: 'Lax', path: '/api/auth/oidc', maxAge: 0 });
+      const pending = await Account.unseal(getCookie(c, PENDING_COOKIE) ?? '');
+      try {
+        if (!pending) throw new VisibleError('auth.oidc_failed', 'Phiên đăng nhập đã hết hạn, hãy thử lại.', 400);
+        const callback = new URL(s.redirectUri);
+        callback.search = new URL(c.req.url).search;
+        const identity = await finishSignIn(s, callback, pending as { state: string; nonce: string; verifier: string });
+        const { token, maxAgeSeconds } = await Account.loginWithIdentity({ ...identity, address: clientAddress(c) });
+        setSessionCookie(c, token, maxAgeSeconds);
+        return c.redirect('/khoa-hoc', 302);
+      } catch (err) {
+        const code = err instanceof VisibleError ? err.code : 'auth.oidc_failed';
+        if (!(err instanceof VisibleError)) console.warn(JSON.stringify({ level: 'warn', event: 'oidc.callback_failed', error: String(err) }));
+        return c.redirect(`/dang-nhap?loi=${encodeURIComponent(code)}`, 302);
+      }
+    },
+  });
+}
