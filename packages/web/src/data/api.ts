@@ -20,6 +20,8 @@ export type Readiness = Figures & {
   children: (Figures & { id: string; name: string; kind: string; code: string })[];
 };
 
+export type PasswordLink = { email: string; link: string; expiresAt: string };
+
 export class ApiError extends Error {
   constructor(readonly status: number, readonly code: string, message: string) {
     super(message);
@@ -44,6 +46,11 @@ async function request<T>(method: 'GET' | 'POST', path: string, body?: unknown):
 
 export const api = {
   login: (email: string, password: string) => request<{ user: Me }>('POST', '/auth/login', { email, password }),
+  providers: () => request<{ password: boolean; oidc: { label: string; start: string } | null }>('GET', '/auth/providers'),
+  changePassword: (current: string, next: string) => request<void>('POST', '/auth/password', { current, next }),
+  redeemPasswordLink: (token: string, password: string) => request<{ email: string }>('POST', '/auth/password-link', { token, password }),
+  createAccount: (email: string, employeeCode: string) => request<PasswordLink>('POST', '/accounts', { email, employeeCode }),
+  reissueLink: (email: string) => request<PasswordLink>('POST', '/accounts/password-link', { email }),
   logout: () => request<void>('POST', '/auth/logout'),
   me: () => request<Me>('GET', '/me'),
   courses: () => request<{ courses: CourseSummary[] }>('GET', '/courses'),

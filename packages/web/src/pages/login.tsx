@@ -1,12 +1,15 @@
-import { createSignal, Show } from 'solid-js';
-import { useNavigate } from '@solidjs/router';
-import { api } from '../data/api.ts';
+import { createResource, createSignal, Show } from 'solid-js';
+import { useNavigate, useSearchParams } from '@solidjs/router';
+import { api, ApiError } from '../data/api.ts';
 import { setMe } from '../data/session.ts';
 import { errorMessage, t } from '../i18n/index.ts';
 
 export default function Login() {
   const navigate = useNavigate();
-  const [error, setError] = createSignal('');
+  const [search] = useSearchParams();
+  const [providers] = createResource(() => api.providers().catch(() => null));
+  // The identity provider's callback lands here with ?loi=<code> when sign-in failed.
+  const [error, setError] = createSignal(search.loi ? errorMessage(new ApiError(400, String(search.loi), '')) : '');
   const [busy, setBusy] = createSignal(false);
   const submit = async (event: SubmitEvent) => {
     event.preventDefault();
@@ -37,6 +40,14 @@ export default function Login() {
         </Show>
         <button type="submit" disabled={busy()}>{busy() ? t('login.busy') : t('login.submit')}</button>
       </form>
+      <Show when={providers()?.oidc}>
+        {(oidc) => (
+          <>
+            <p class="muted">{t('login.or')}</p>
+            <a class="button" href={oidc().start} rel="external">{oidc().label}</a>
+          </>
+        )}
+      </Show>
     </section>
   );
 }

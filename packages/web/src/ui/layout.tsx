@@ -21,12 +21,14 @@ export function Layout(props: ParentProps) {
             <A href="/khoa-hoc">{t('nav.courses')}</A>
             <Show when={hasRole('hr') || hasRole('admin')}>
               <A href="/san-sang">{t('nav.readiness')}</A>
+              <A href="/tai-khoan">{t('nav.accounts')}</A>
             </Show>
           </nav>
         </Show>
         <div class="tools">
           <Show when={me()}>
             <span class="who">{me()!.name}</span>
+            <A href="/mat-khau">{t('nav.password')}</A>
             <button type="button" class="link" onClick={logout}>{t('nav.logout')}</button>
           </Show>
           <button type="button" class="link" lang={locale() === 'vi' ? 'en' : 'vi'} title={t('lang.switchLabel')}

@@ -1,0 +1,76 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { startServer, type RunningServer } from '@sansang/api/serve';
+import { webDist } from '../../packages/cli/src/paths.ts';
+import { useFreshTable } from '../support/db.ts';
+import { account, smallProvince } from '../support/fixtures.ts';
+import { expectAccessible, launchChromium } from './browser.ts';
+
+describe('accounts in the browser: a one-time link from HR, first password, password change', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let tree: Awaited<ReturnType<typeof smallProvince>>;
+
+  beforeAll(async () => {
+    await useFreshTable();
+    tree = await smallProvince(2);
+    await account('nhansu@test.vn', tree.people.find((p) => p.unitId === tree.agency.id)!.id, [{ role: 'hr', unitId: tree.agency.id }]);
+    server = await startServer({ port: 0, webDir: webDist });
+    browser = await launchChromium();
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  async function signIn(email: string, password: string): Promise<Page> {
+    const page = await (await browser.newContext()).newPage();
+    await page.goto(`${server.url}/dang-nhap`);
+    await page.getByLabel('Email').fill(email);
+    await page.getByLabel('Mật khẩu').fill(password);
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await page.waitForURL(/khoa-hoc/);
+    return page;
+  }
+
+  it('walks the whole way', async () => {
+    const hr = await signIn('nhansu@test.vn', 'mat-khau-dung');
+    await hr.getByRole('link', { name: 'Tài khoản' }).click();
+    await hr.getByRole('heading', { name: 'Cấp tài khoản' }).waitFor();
+    await expectAccessible(hr, 'accounts');
+    const person = tree.people.find((p) => p.unitId === tree.dept2.id)!;
+    await hr.getByLabel('Email công vụ').first().fill('chuyenvien.moi@test.vn');
+    await hr.getByLabel('Mã cán bộ').fill(person.employeeCode);
+    await hr.getByRole('button', { name: 'Tạo tài khoản' }).click();
+    const link = (await hr.locator('code.link-out').textContent())!;
+    expect(link).toMatch(new RegExp(`^${server.url}/dat-mat-khau#`));
+
+    const newcomer = await (await browser.newContext()).newPage();
+    await newcomer.goto(link);
+    await newcomer.getByRole('heading', { name: 'Đặt mật khẩu' }).waitFor();
+    await expectAccessible(newcomer, 'set password');
+    await newcomer.getByLabel('Mật khẩu mới (ít nhất 10 ký tự)').fill('mat-khau-dau-tien');
+    await newcomer.getByLabel('Nhập lại mật khẩu mới').fill('mat-khau-dau-tien');
+    await newcomer.getByRole('button', { name: 'Lưu mật khẩu' }).click();
+    await newcomer.getByText('Đã đặt mật khẩu cho chuyenvien.moi@test.vn').waitFor();
+    // The link works once.
+    const again = await (await browser.newContext()).newPage();
+    await again.goto(link);
+    await again.getByLabel('Mật khẩu mới (ít nhất 10 ký tự)').fill('lan-thu-hai-khong-duoc');
+    await again.getByLabel('Nhập lại mật khẩu mới').fill('lan-thu-hai-khong-duoc');
+    await again.getByRole('button', { name: 'Lưu mật khẩu' }).click();
+    expect(await again.getByRole('alert').textContent()).toContain('không hợp lệ hoặc đã hết hạn');
+
+    const me = await signIn('chuyenvien.moi@test.vn', 'mat-khau-dau-tien');
+    await me.getByRole('link', { name: 'Đổi mật khẩu' }).click();
+    await me.getByRole('heading', { name: 'Đổi mật khẩu' }).waitFor();
+    await expectAccessible(me, 'change password');
+    await me.getByLabel('Mật khẩu hiện tại').fill('mat-khau-dau-tien');
+    await me.getByLabel('Mật khẩu mới (ít nhất 10 ký tự)').fill('mat-khau-thu-hai');
+    await me.getByLabel('Nhập lại mật khẩu mới').fill('mat-khau-thu-hai');
+    await me.getByRole('button', { name: 'Lưu mật khẩu' }).click();
+    await me.getByText('Đã đổi mật khẩu').waitFor();
+    await signIn('chuyenvien.moi@test.vn', 'mat-khau-thu-hai');
+  });
+});
