@@ -63,3 +63,15 @@ export const site = {
   /** Served from the same origin as the web app, so the session cookie needs no CORS. */
   apiPathPattern: '/api/*',
 } as const;
+
+/**
+ * Settings read from the deployer's environment at deploy time and handed to the API
+ * function when set: the province's identity provider (README, "Security").
+ */
+export const apiEnvironmentFromDeployer = [
+  'OIDC_ISSUER', 'OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET', 'OIDC_REDIRECT_URI', 'OIDC_EMPLOYEE_CODE_CLAIM', 'OIDC_LABEL',
+] as const;
+
+export function deployerEnvironment(env: Record<string, string | undefined>): Record<string, string> {
+  return Object.fromEntries(apiEnvironmentFromDeployer.flatMap((k) => (env[k] ? [[k, env[k]!]] : [])));
+}

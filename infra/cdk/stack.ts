@@ -23,6 +23,8 @@ export type SanSangStackProps = StackProps & {
   root: string;
   /** Optional custom domain, with an ACM certificate for it in us-east-1 (CloudFront's region). */
   domain?: { name: string; certificateArn: string };
+  /** Extra API settings (OIDC) from the deployer's environment. */
+  apiEnvironment?: Record<string, string>;
 };
 
 const isProduction = (stage: string) => stage === 'prod';
@@ -74,6 +76,7 @@ export class SanSangStack extends Stack {
       return f;
     };
     this.api = makeFunction('api', 'Api');
+    for (const [k, v] of Object.entries(props.apiEnvironment ?? {})) this.api.addEnvironment(k, v);
     const jobs = makeFunction('jobs', 'Jobs');
     new events.Rule(this, 'WeeklySnapshot', {
       schedule: events.Schedule.expression(functions.jobs.schedule),

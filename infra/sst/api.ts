@@ -1,5 +1,5 @@
 /// <reference path="../../.sst/platform/config.d.ts" />
-import { functions, routes } from '../spec.ts';
+import { deployerEnvironment, functions, routes } from '../spec.ts';
 
 /** The API Lambda behind an HTTP API, with only the table linked (least privilege via `link`). */
 export function createApi(table: sst.aws.Dynamo, sessionSecrets: sst.Secret) {
@@ -13,7 +13,7 @@ export function createApi(table: sst.aws.Dynamo, sessionSecrets: sst.Secret) {
       memory: `${fn.memoryMb} MB`,
       timeout: `${fn.timeoutSeconds} seconds`,
       link: [table],
-      environment: { TABLE_NAME: table.name, NODE_OPTIONS: '--enable-source-maps', SESSION_SECRETS: sessionSecrets.value },
+      environment: { TABLE_NAME: table.name, NODE_OPTIONS: '--enable-source-maps', SESSION_SECRETS: sessionSecrets.value, ...deployerEnvironment(process.env) },
       nodejs: { minify: true, sourcemap: true },
       logging: { retention: '1 month' },
     });

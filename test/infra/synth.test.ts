@@ -105,6 +105,11 @@ describe('CDK stack from infra/spec.ts', () => {
     }
   });
 
+  it('signs sessions with a secret given at deploy time, never one baked into the template', () => {
+    dev.hasParameter('SessionSecrets', { Type: 'String', NoEcho: true });
+    dev.hasResourceProperties('AWS::Lambda::Function', { Environment: { Variables: Match.objectLike({ SESSION_SECRETS: { Ref: 'SessionSecrets' } }) } });
+  });
+
   it('puts the site on a custom domain when one is given', () => {
     const withDomain = synth('custom', { name: 'sansang.minhson.gov.vn', certificateArn: 'arn:aws:acm:us-east-1:123456789012:certificate/abc' });
     withDomain.hasResourceProperties('AWS::CloudFront::Distribution', {
