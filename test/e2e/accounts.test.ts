@@ -25,7 +25,7 @@ describe('accounts in the browser: a one-time link from HR, first password, pass
   });
 
   async function signIn(email: string, password: string): Promise<Page> {
-    const page = await (await browser.newContext()).newPage();
+    const page = await (await browser.newContext({ acceptDownloads: true })).newPage();
     await page.goto(`${server.url}/dang-nhap`);
     await page.getByLabel('Email').fill(email);
     await page.getByLabel('Mật khẩu').fill(password);
@@ -72,5 +72,25 @@ describe('accounts in the browser: a one-time link from HR, first password, pass
     await me.getByRole('button', { name: 'Lưu mật khẩu' }).click();
     await me.getByText('Đã đổi mật khẩu').waitFor();
     await signIn('chuyenvien.moi@test.vn', 'mat-khau-thu-hai');
+  });
+
+  it('shows an admin the audit log of what just happened, filtered and exported', async () => {
+    await account('quantri@test.vn', tree.people.find((p) => p.unitId === tree.commune.id)!.id, [{ role: 'admin', unitId: null }]);
+    const admin = await signIn('quantri@test.vn', 'mat-khau-dung');
+    await admin.getByRole('link', { name: 'Nhật ký' }).click();
+    await admin.getByRole('heading', { name: 'Nhật ký kiểm toán' }).waitFor();
+    await admin.locator('table tbody tr').first().waitFor();
+    await expectAccessible(admin, 'audit log');
+    for (const action of ['auth.sign_in', 'account.password_link_issued', 'account.password_set_by_link', 'account.password_changed']) {
+      expect(await admin.getByText(action, { exact: true }).count(), action).toBeGreaterThan(0);
+    }
+    await admin.getByLabel('Người thực hiện (email)').fill('nhansu@test.vn');
+    await admin.getByRole('button', { name: 'Lọc' }).click();
+    await expect.poll(async () => new Set(await admin.locator('table tbody tr td:nth-child(2)').allTextContents())).toEqual(new Set(['nhansu@test.vn']));
+    const download = admin.waitForEvent('download');
+    await admin.getByRole('link', { name: 'Xuất CSV' }).click();
+    const csv = await (await import('node:fs/promises')).readFile((await (await download).path())!, 'utf8');
+    expect(csv).toContain('nhansu@test.vn');
+    expect(csv).not.toContain('chuyenvien.moi@test.vn,auth.sign_in');
   });
 });

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { mkdtemp, mkdir, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { compileCourse } from '@sansang/content';
@@ -106,6 +108,28 @@ describe('hostile content in a real browser', () => {
     }));
     expect(violated).toBe(true);
     await ranNothing();
+  });
+
+  it('refuses a cross-site form that tries to act with the signed-in session', async () => {
+    const evil = createServer((_req, res) => {
+      res.setHeader('content-type', 'text/html; charset=utf-8');
+      res.end(`<form id="f" method="POST" action="${server.url}/api/accounts/grants"><input name="email" value="quantri@test.vn"></form><script>document.getElementById('f').submit()</script>`);
+    });
+    await new Promise<void>((r) => evil.listen(0, '127.0.0.1', r));
+    try {
+      const { port } = evil.address() as AddressInfo;
+      const [response] = await Promise.all([
+        page.waitForResponse((r) => r.url().startsWith(`${server.url}/api/`)),
+        page.goto(`http://127.0.0.1:${port}/`),
+      ]);
+      expect(response.status()).toBe(403);
+      expect((await response.json()).error.code).toBe('auth.csrf');
+    } finally {
+      evil.close();
+    }
+    await page.goto(`${server.url}/khoa-hoc`);
+    const me = await page.evaluate(async () => (await fetch('/api/me')).status);
+    expect(me).toBe(200);
   });
 
   it('exports names that look like formulas as text in the CSV', async () => {

@@ -5,16 +5,16 @@ import type { Env } from './env.ts';
 
 export const SESSION_COOKIE = 'sansang_session';
 
-/** Secure cookies need HTTPS; the local stack on http://localhost opts out explicitly. */
-const secure = () => process.env.SANSANG_INSECURE_COOKIES !== '1';
-
-export function setSessionCookie(c: Context<Env>, token: string, maxAgeSeconds: number) {
-  setCookie(c, SESSION_COOKIE, token, { httpOnly: true, secure: secure(), sameSite: 'Lax', path: '/', maxAge: maxAgeSeconds });
+/**
+ * Every cookie of the app: httpOnly, SameSite=Lax, and Secure except on the local stack
+ * (http://localhost), which opts out explicitly. maxAge 0 clears it.
+ */
+export function setAppCookie(c: Context<Env>, name: string, value: string, options: { path: string; maxAge: number }) {
+  setCookie(c, name, value, { httpOnly: true, secure: process.env.SANSANG_INSECURE_COOKIES !== '1', sameSite: 'Lax', ...options });
 }
 
-export function clearSessionCookie(c: Context<Env>) {
-  setCookie(c, SESSION_COOKIE, '', { httpOnly: true, secure: secure(), sameSite: 'Lax', path: '/', maxAge: 0 });
-}
+export const setSessionCookie = (c: Context<Env>, token: string, maxAgeSeconds: number) => setAppCookie(c, SESSION_COOKIE, token, { path: '/', maxAge: maxAgeSeconds });
+export const clearSessionCookie = (c: Context<Env>) => setAppCookie(c, SESSION_COOKIE, '', { path: '/', maxAge: 0 });
 
 /**
  * Loads the caller's session, account and person from the signed cookie, and swaps an

@@ -14,6 +14,7 @@ const ReadinessPage = lazy(() => import('./pages/readiness.tsx'));
 const SetPassword = lazy(() => import('./pages/set-password.tsx'));
 const ChangePassword = lazy(() => import('./pages/change-password.tsx'));
 const Accounts = lazy(() => import('./pages/accounts.tsx'));
+const AuditPage = lazy(() => import('./pages/audit.tsx'));
 
 const guarded = (Page: () => ReturnType<typeof Courses>) => () => <SignedIn><Page /></SignedIn>;
 
@@ -30,6 +31,7 @@ render(
       <Route path="/dat-mat-khau" component={SetPassword} />
       <Route path="/mat-khau" component={guarded(ChangePassword)} />
       <Route path="/tai-khoan" component={guarded(Accounts)} />
+      <Route path="/nhat-ky" component={guarded(AuditPage)} />
     </Router>
   ),
   document.getElementById('root')!,

@@ -1,13 +1,13 @@
 import type { Hono } from 'hono';
-import { getCookie, setCookie } from 'hono/cookie';
+import { getCookie } from 'hono/cookie';
 import { Account, VisibleError } from '@sansang/core';
 import type { Env } from '../env.ts';
 import { finishSignIn, oidcSettings, startSignIn } from '../oidc.ts';
 import { mount } from '../route.ts';
-import { clientAddress, setSessionCookie } from '../session.ts';
+import { clientAddress, setAppCookie, setSessionCookie } from '../session.ts';
 
 const PENDING_COOKIE = 'sansang_oidc';
-const secure = () => process.env.SANSANG_INSECURE_COOKIES !== '1';
+const PENDING_PATH = '/api/auth/oidc';
 
 function settingsOrFail() {
   const s = oidcSettings();
@@ -34,7 +34,7 @@ export function oidcRoutes(app: Hono<Env>) {
     handler: async (c) => {
       const { url, pending } = await startSignIn(settingsOrFail());
       // SameSite=Lax: the provider sends the browser back with a top-level GET, which carries it.
-      setCookie(c, PENDING_COOKIE, await Account.seal(pending, 600), { httpOnly: true, secure: secure(), sameSite: 'Lax', path: '/api/auth/oidc', maxAge: 600 });
+      setAppCookie(c, PENDING_COOKIE, await Account.seal(pending, 600), { path: PENDING_PATH, maxAge: 600 });
       return c.redirect(url, 302);
     },
   });
@@ -45,7 +45,7 @@ export function oidcRoutes(app: Hono<Env>) {
     access: { public: true },
     handler: async (c) => {
       const s = settingsOrFail();
-      setCookie(c, PENDING_COOKIE, '', { httpOnly: true, secure: secure(), sameSite: 'Lax', path: '/api/auth/oidc', maxAge: 0 });
+      setAppCookie(c, PENDING_COOKIE, '', { path: PENDING_PATH, maxAge: 0 });
       const pending = await Account.unseal(getCookie(c, PENDING_COOKIE) ?? '');
       try {
         if (!pending) throw new VisibleError('auth.oidc_failed', 'Phiên đăng nhập đã hết hạn, hãy thử lại.', 400);

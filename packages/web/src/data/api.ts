@@ -20,6 +20,7 @@ export type Readiness = Figures & {
   children: (Figures & { id: string; name: string; kind: string; code: string })[];
 };
 
+export type AuditEntry = { at: string; id: string; actor: string; action: string; unitId?: string | null; detail?: Record<string, unknown> };
 export type PasswordLink = { email: string; link: string; expiresAt: string };
 
 export class ApiError extends Error {
@@ -51,6 +52,8 @@ export const api = {
   redeemPasswordLink: (token: string, password: string) => request<{ email: string }>('POST', '/auth/password-link', { token, password }),
   createAccount: (email: string, employeeCode: string) => request<PasswordLink>('POST', '/accounts', { email, employeeCode }),
   reissueLink: (email: string) => request<PasswordLink>('POST', '/accounts/password-link', { email }),
+  audit: (query: string) => request<{ entries: AuditEntry[] }>('GET', `/audit?${query}`),
+  auditCsvUrl: (query: string) => `/api/audit.csv?${query}`,
   logout: () => request<void>('POST', '/auth/logout'),
   me: () => request<Me>('GET', '/me'),
   courses: () => request<{ courses: CourseSummary[] }>('GET', '/courses'),
