@@ -1,6 +1,7 @@
 // Measures what one learner action costs the backend: DynamoDB requests and capacity units
 // (as DynamoDB Local reports them) and time in the API, for the cost model
 // (infra/cost-model.ts). `--write` records the figures in infra/cost-inputs.json.
+import { randomBytes } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { app } from '../../packages/api/src/app.ts';
 import { configureDb, ensureTable } from '@sansang/core';
@@ -9,6 +10,8 @@ import { startDynamoLocal } from '../../packages/cli/src/dynamodb-local.ts';
 import { account, allRight, smallProvince } from '../support/fixtures.ts';
 import { meterDynamo } from './capacity.ts';
 
+// A throwaway signing key: this run only measures, nobody signs in later.
+process.env.SESSION_SECRET ??= randomBytes(32).toString('base64url');
 const ddb = await startDynamoLocal({});
 try {
   configureDb({ endpoint: ddb.endpoint, tableName: 'actions' });
