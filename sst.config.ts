@@ -19,10 +19,12 @@ export default $config({
     const { createSite } = await import('./infra/sst/site.ts');
     const { createJobs } = await import('./infra/sst/jobs.ts');
     const { createAlarms } = await import('./infra/sst/alarms.ts');
+    const { createReports } = await import('./infra/sst/reports.ts');
     const table = createTable($app.stage);
     // `npx sst secret set SessionSecrets <new>,<old> --stage <name>`: see docs/deploy.md.
     const sessionSecrets = new sst.Secret('SessionSecrets');
-    const api = createApi(table, sessionSecrets);
+    const reports = createReports(table, sessionSecrets);
+    const api = createApi(table, sessionSecrets, reports);
     const { router } = createSite(api);
     createJobs(table, sessionSecrets);
     createAlarms(api, table);

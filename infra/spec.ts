@@ -40,9 +40,31 @@ export const functions = {
     /** Sunday 17:00 UTC = Monday 00:00 in Vietnam (UTC+7): one snapshot per ISO week. */
     schedule: 'cron(0 17 ? * SUN *)',
   },
+  /** Generates archived reports; the API invokes it asynchronously. Same bundle as jobs. */
+  reports: {
+    entry: 'packages/api/src/jobs.ts',
+    handler: 'index.report',
+    runtime: 'nodejs22.x',
+    architecture: 'arm64',
+    memoryMb: 1024,
+    timeoutSeconds: 900,
+    bundleDir: '.build/jobs',
+  },
 } as const;
 
+/** Generated reports live in a private bucket under this prefix; only it is granted. */
+export const reportsPrefix = 'reports/';
+
 export type FunctionName = keyof typeof functions;
+
+/**
+ * The item-level DynamoDB actions our functions use, on the table and its indexes only.
+ * No Scan: nothing on a request or a job reads the whole table (rebuild is an operator CLI).
+ */
+export const tableActions = [
+  'dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query', 'dynamodb:PutItem', 'dynamodb:UpdateItem',
+  'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem', 'dynamodb:ConditionCheckItem',
+] as const;
 
 /** Operational limits the stack alarms on. */
 export const alarms = {

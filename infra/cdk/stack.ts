@@ -5,6 +5,7 @@ import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations
 import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as events from 'aws-cdk-lib/aws-events';
+import * as iam from 'aws-cdk-lib/aws-iam';
 import * as targets from 'aws-cdk-lib/aws-events-targets';
 import * as origins from 'aws-cdk-lib/aws-cloudfront-origins';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
@@ -15,7 +16,7 @@ import * as s3deploy from 'aws-cdk-lib/aws-s3-deployment';
 import type { Construct } from 'constructs';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { alarms, functions, logRetentionDays, routes, site, table, type FunctionName } from '../spec.ts';
+import { alarms, functions, logRetentionDays, reportsPrefix, routes, site, table, tableActions, type FunctionName } from '../spec.ts';
 
 export type SanSangStackProps = StackProps & {
   stage: string;
@@ -71,13 +72,30 @@ export class SanSangStack extends Stack {
         environment: { TABLE_NAME: this.table.tableName, NODE_OPTIONS: '--enable-source-maps', SESSION_SECRETS: sessionSecrets.valueAsString },
         logGroup: new logs.LogGroup(this, `${id}Logs`, { retention: logRetentionDays as logs.RetentionDays, removalPolicy: RemovalPolicy.DESTROY }),
       });
-      // Exactly this table and its indexes, item-level actions only.
-      this.table.grantReadWriteData(f);
+      // Exactly this table and its indexes, the item-level actions of the spec.
+      this.table.grant(f, ...tableActions);
       return f;
     };
     this.api = makeFunction('api', 'Api');
     for (const [k, v] of Object.entries(props.apiEnvironment ?? {})) this.api.addEnvironment(k, v);
     const jobs = makeFunction('jobs', 'Jobs');
+
+    // Archived reports: a private bucket, written by the reports function, read by the API,
+    // each with exactly the object actions it needs on the reports/ prefix.
+    const reportsBucket = new s3.Bucket(this, 'ReportFiles', {
+      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
+      enforceSSL: true,
+      encryption: s3.BucketEncryption.S3_MANAGED,
+      removalPolicy: prod ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
+      autoDeleteObjects: !prod,
+    });
+    const reports = makeFunction('reports', 'Reports');
+    const objects = reportsBucket.arnForObjects(`${reportsPrefix}*`);
+    reports.addToRolePolicy(new iam.PolicyStatement({ actions: ['s3:PutObject', 's3:AbortMultipartUpload'], resources: [objects] }));
+    this.api.addToRolePolicy(new iam.PolicyStatement({ actions: ['s3:GetObject'], resources: [objects] }));
+    this.api.addToRolePolicy(new iam.PolicyStatement({ actions: ['lambda:InvokeFunction'], resources: [reports.functionArn] }));
+    for (const f of [this.api, reports]) f.addEnvironment('REPORTS_BUCKET', reportsBucket.bucketName);
+    this.api.addEnvironment('REPORTS_FUNCTION', reports.functionName);
     new events.Rule(this, 'WeeklySnapshot', {
       schedule: events.Schedule.expression(functions.jobs.schedule),
       targets: [new targets.LambdaFunction(jobs, { retryAttempts: 2 })],

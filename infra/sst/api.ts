@@ -1,12 +1,19 @@
 /// <reference path="../../.sst/platform/config.d.ts" />
 import { deployerEnvironment, routes } from '../spec.ts';
 import { functionArgs } from './function.ts';
+import type { createReports } from './reports.ts';
 
-/** The API Lambda behind an HTTP API, with only the table linked (least privilege via `link`). */
-export function createApi(table: sst.aws.Dynamo, sessionSecrets: sst.Secret) {
+/** The API Lambda behind an HTTP API: the table linked, reads of reports, and starting the reports job. */
+export function createApi(table: sst.aws.Dynamo, sessionSecrets: sst.Secret, reports: ReturnType<typeof createReports>) {
   const api = new sst.aws.ApiGatewayV2('Api');
   for (const route of routes) {
-    api.route(`${route.method} ${route.path}`, functionArgs('api', table, sessionSecrets, deployerEnvironment(process.env)));
+    api.route(`${route.method} ${route.path}`, functionArgs('api', table, sessionSecrets, {
+      environment: { ...deployerEnvironment(process.env), REPORTS_BUCKET: reports.bucket.name, REPORTS_FUNCTION: reports.fn.name },
+      permissions: [
+        { actions: ['s3:GetObject'], resources: [reports.objects] },
+        { actions: ['lambda:InvokeFunction'], resources: [reports.fn.arn] },
+      ],
+    }));
   }
   return api;
 }

@@ -101,6 +101,14 @@ describe('the walking skeleton in a real browser', () => {
     expect(text).toMatch(/Đã hoàn thành|Chưa hoàn thành/);
     expect(text).toBe(text.normalize('NFC'));
 
+    await page.getByRole('button', { name: 'Lưu bản báo cáo cố định' }).click();
+    const saved = page.getByRole('link', { name: /^Tải bản / });
+    await saved.first().waitFor();
+    const archived = page.waitForEvent('download');
+    await saved.first().click();
+    const archivedText = (await readFile((await (await archived).path())!)).toString('utf8');
+    expect(archivedText.replace(/^\ufeff/, '')).toBe(text);
+
     const childName = (await rows.first().locator('a').first().textContent())!.trim();
     await rows.first().locator('a').first().click();
     await page.getByRole('heading', { level: 1, name: childName }).waitFor();

@@ -7,7 +7,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { bundleFunction } from '../../infra/bundle.ts';
 import { SanSangStack } from '../../infra/cdk/stack.ts';
-import { alarms, functions, logRetentionDays, routes, site, table, type FunctionName } from '../../infra/spec.ts';
+import { alarms, functions, logRetentionDays, reportsPrefix, routes, site, table, tableActions, type FunctionName } from '../../infra/spec.ts';
 
 const repo = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
 let root: string;
@@ -87,7 +87,7 @@ describe('CDK stack from infra/spec.ts', () => {
     });
   });
 
-  it('grants no wildcard action on a wildcard resource, and only table actions to the API', () => {
+  it('grants no "*" action or resource anywhere, and each of our functions exactly what it uses', () => {
     const policies = dev.findResources('AWS::IAM::Policy');
     for (const [name, policy] of Object.entries(policies)) {
       for (const s of (policy as { Properties: { PolicyDocument: { Statement: { Action: string | string[]; Resource: unknown }[] } } }).Properties.PolicyDocument.Statement) {
@@ -96,12 +96,27 @@ describe('CDK stack from infra/spec.ts', () => {
         expect([s.Resource].flat().filter((r) => r === '*'), `${name} ${actions}`).toEqual([]);
       }
     }
-    for (const fn of ['Api', 'Jobs']) {
+    const statementsOf = (fn: string) => {
       const [, policy] = Object.entries(policies).find(([n]) => n.startsWith(`${fn}ServiceRoleDefaultPolicy`))!;
-      const statements = (policy as { Properties: { PolicyDocument: { Statement: { Action: string[]; Resource: unknown }[] } } }).Properties.PolicyDocument.Statement;
-      expect(statements.flatMap((s) => s.Action).every((a) => a.startsWith('dynamodb:')), fn).toBe(true);
-      // The table and its indexes, nothing else.
-      expect(JSON.stringify(statements.map((s) => s.Resource))).toMatch(/Table[0-9A-F]{8}/);
+      return (policy as { Properties: { PolicyDocument: { Statement: { Action: string | string[]; Resource: unknown }[] } } }).Properties.PolicyDocument.Statement
+        .map((s) => ({ actions: [s.Action].flat(), resource: JSON.stringify(s.Resource) }));
+    };
+    // Each function: the table and its indexes; the API also reads reports and starts the
+    // reports function; the reports function writes reports; nothing else.
+    const allowed: Record<string, RegExp> = {
+      Jobs: /^dynamodb:/,
+      Api: /^(dynamodb:|s3:GetObject$|lambda:InvokeFunction$)/,
+      Reports: /^(dynamodb:|s3:PutObject$|s3:AbortMultipartUpload$)/,
+    };
+    for (const [fn, pattern] of Object.entries(allowed)) {
+      for (const { actions, resource } of statementsOf(fn)) {
+        for (const a of actions) expect(a, fn).toMatch(pattern);
+        if (actions.some((a) => a.startsWith('s3:'))) expect(resource, fn).toContain(`/${reportsPrefix}*`);
+        if (actions.some((a) => a.startsWith('dynamodb:'))) {
+          expect(resource, fn).toMatch(/Table[0-9A-F]{8}/);
+          expect(actions.filter((a) => a.startsWith('dynamodb:')).sort(), fn).toEqual([...tableActions].sort());
+        }
+      }
     }
   });
 

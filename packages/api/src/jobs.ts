@@ -1,4 +1,4 @@
-import { Readiness } from '@sansang/core';
+import { Readiness, Report } from '@sansang/core';
 
 /**
  * The weekly job (EventBridge schedule in infra/spec.ts): first finish any roll-up a failed
@@ -10,4 +10,11 @@ export async function weekly(): Promise<{ swept: number; week: string; units: nu
   const result = { swept, ...snapshot };
   console.log(JSON.stringify({ level: 'info', job: 'weekly', ...result }));
   return result;
+}
+
+/** The reports job: generates one archived report, invoked asynchronously by the API. */
+export async function report(job: { unitId: string; id: string }): Promise<{ id: string; status: string; sha256?: string }> {
+  const archive = await Report.runCompletionsArchive(job);
+  console.log(JSON.stringify({ level: 'info', job: 'report', id: archive.id, status: archive.status, bytes: archive.bytes }));
+  return { id: archive.id, status: archive.status, sha256: archive.sha256 };
 }

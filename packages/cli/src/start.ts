@@ -63,6 +63,7 @@ export async function start(options: { port: number }): Promise<void> {
     await ensureWebBuilt();
     process.env.SANSANG_INSECURE_COOKIES = '1';
     process.env.SESSION_SECRET ??= localSessionSecret();
+    process.env.REPORTS_DIR ??= join(dataDir, 'reports');
     const server = await startServer({ port: options.port, webDir: webDist });
     console.log(`\nSẵn Sàng đang chạy tại ${server.url}\n`);
     console.log(`Tài khoản mẫu (mật khẩu: ${DEMO_PASSWORD}):`);

@@ -6,6 +6,7 @@
  *   unit + its counters  Query    pk=UNIT#<id>            (UNIT, STATS, SUBTREE#nn)
  *   subtree counters     Query    pk=UNIT#<id>            sk begins_with SUBTREE#
  *   weekly snapshots     Query    pk=UNIT#<id>            sk begins_with SNAPSHOT#
+ *   archived reports     Query    pk=UNIT#<id>            sk begins_with REPORT# (newest last)
  *   children of a unit   Query    gsi1 gsi1pk=CHILDREN#<parentId|ROOT>
  *   people of a unit     Query    gsi1 gsi1pk=MEMBERS#<unitId>
  *   completions of unit  Query    gsi1 gsi1pk=COMPLETIONS#<unitId>
@@ -41,6 +42,9 @@ export const keys = {
   /** ISO week, e.g. 2026-W48: snapshots sort by time within the unit's partition. */
   unitSnapshot: (id: string, week: string): Key => ({ pk: `UNIT#${id}`, sk: `SNAPSHOT#${week}` }),
   snapshotPrefix: 'SNAPSHOT#',
+  /** `id` starts with the creation time, so a unit's archived reports sort by age. */
+  reportArchive: (unitId: string, id: string): Key => ({ pk: `UNIT#${unitId}`, sk: `REPORT#${id}` }),
+  reportArchivePrefix: 'REPORT#',
   statsSk: 'STATS',
   unitSk: 'UNIT',
   childrenOf: (parentId: string | null) => `CHILDREN#${parentId ?? 'ROOT'}`,

@@ -6,9 +6,20 @@ import { Course } from '../course/index.ts';
 import { Org } from '../org/index.ts';
 import { Person } from '../person/index.ts';
 import { safeCell as safeCellText } from './csv-cell.ts';
+import {
+  dispatchArchive as dispatch, listArchives as list, openArchive as open, requestArchive as request, runArchive as run,
+  type Archive as ArchiveInfo, type ArchiveJob,
+} from './archive.ts';
 
 export namespace Report {
   export const safeCell = safeCellText;
+  export type Archive = ArchiveInfo;
+  export const requestArchive = request;
+  export const listArchives = list;
+  export const openArchive = open;
+  /** Runs an archive job for the completions report (the reports Lambda, or in-process locally). */
+  export const runCompletionsArchive = (job: ArchiveJob) => run(job, (unitId) => completionsCsv(unitId));
+  export const dispatchCompletionsArchive = (job: ArchiveJob) => dispatch(job, runCompletionsArchive);
   export const categoryLabel: Record<Person.Category, string> = { 'can-bo': 'Cán bộ', 'cong-chuc': 'Công chức', 'vien-chuc': 'Viên chức' };
 
   export const completionColumns = [

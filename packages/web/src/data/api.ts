@@ -21,6 +21,7 @@ export type Readiness = Figures & {
 };
 
 export type AuditEntry = { at: string; id: string; actor: string; action: string; unitId?: string | null; detail?: Record<string, unknown> };
+export type ReportArchive = { id: string; status: 'pending' | 'ready' | 'failed'; createdAt: string; sha256?: string | null; bytes?: number | null };
 export type PasswordLink = { email: string; link: string; expiresAt: string };
 
 export class ApiError extends Error {
@@ -54,6 +55,9 @@ export const api = {
   reissueLink: (email: string) => request<PasswordLink>('POST', '/accounts/password-link', { email }),
   audit: (query: string) => request<{ entries: AuditEntry[] }>('GET', `/audit?${query}`),
   auditCsvUrl: (query: string) => `/api/audit.csv?${query}`,
+  archives: (unit: string) => request<{ archives: ReportArchive[] }>('GET', `/reports/archives?unit=${encodeURIComponent(unit)}`),
+  createArchive: (unit: string) => request<{ archive: ReportArchive }>('POST', `/reports/archives?unit=${encodeURIComponent(unit)}`),
+  archiveUrl: (unit: string, id: string) => `/api/reports/archives/${encodeURIComponent(id)}?unit=${encodeURIComponent(unit)}`,
   logout: () => request<void>('POST', '/auth/logout'),
   me: () => request<Me>('GET', '/me'),
   courses: () => request<{ courses: CourseSummary[] }>('GET', '/courses'),

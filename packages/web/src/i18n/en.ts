@@ -127,5 +127,12 @@ export const en: Record<keyof typeof vi, string> = {
   'audit.col.actor': 'Actor',
   'audit.col.action': 'Action',
   'audit.col.unit': 'Unit',
+  'archives.title': 'Saved reports',
+  'archives.intro': 'Each saved report keeps the figures as they were when it was made, with a SHA-256 hash to check it against what was sent.',
+  'archives.create': 'Save a fixed report',
+  'archives.empty': 'None yet.',
+  'archives.pending': 'being made…',
+  'archives.failed': 'failed',
+  'archives.download': 'Download the {date} report',
   'error.generic': 'Something went wrong.',
 };

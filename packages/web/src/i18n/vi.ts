@@ -125,5 +125,12 @@ export const vi = {
   'audit.col.actor': 'Người thực hiện',
   'audit.col.action': 'Hành động',
   'audit.col.unit': 'Đơn vị',
+  'archives.title': 'Bản báo cáo đã lưu',
+  'archives.intro': 'Mỗi bản lưu giữ nguyên số liệu tại thời điểm tạo, kèm mã băm SHA-256 để đối chiếu khi gửi lên cấp trên.',
+  'archives.create': 'Lưu bản báo cáo cố định',
+  'archives.empty': 'Chưa có bản nào.',
+  'archives.pending': 'đang tạo…',
+  'archives.failed': 'lỗi khi tạo',
+  'archives.download': 'Tải bản {date}',
   'error.generic': 'Đã có lỗi xảy ra.',
 } as const;

@@ -4,6 +4,7 @@ import { api, type Readiness } from '../data/api.ts';
 import { formatDate, formatNumber, t, type Key } from '../i18n/index.ts';
 import { Async } from '../ui/async.tsx';
 import { ProgressBar } from '../ui/progress-bar.tsx';
+import { Archives } from '../ui/archives.tsx';
 
 type Column = 'name' | 'staff' | 'trained' | 'percent';
 
@@ -71,6 +72,7 @@ export default function ReadinessPage() {
               </table>
             </div>
           </Show>
+          <Archives unitId={r.unit.id} />
         </section>
       )}
     </Async>
