@@ -60,6 +60,14 @@ export class SanSangStack extends Stack {
     // Comma-separated: the first signs session tokens, all verify (rotation, docs/deploy.md).
     const sessionSecrets = new CfnParameter(this, 'SessionSecrets', { type: 'String', noEcho: true, minLength: 32,
       description: 'Session signing secrets, newest first, comma-separated (each at least 32 characters).' });
+    // Never public (CloudFront reads the site through origin access control); kept in prod.
+    const privateBucket = (id: string) => new s3.Bucket(this, id, {
+      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
+      enforceSSL: true,
+      encryption: s3.BucketEncryption.S3_MANAGED,
+      removalPolicy: prod ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
+      autoDeleteObjects: !prod,
+    });
     const makeFunction = (name: FunctionName, id: string) => {
       const fn = functions[name];
       const f = new lambda.Function(this, id, {
@@ -82,13 +90,7 @@ export class SanSangStack extends Stack {
 
     // Archived reports: a private bucket, written by the reports function, read by the API,
     // each with exactly the object actions it needs on the reports/ prefix.
-    const reportsBucket = new s3.Bucket(this, 'ReportFiles', {
-      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
-      enforceSSL: true,
-      encryption: s3.BucketEncryption.S3_MANAGED,
-      removalPolicy: prod ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
-      autoDeleteObjects: !prod,
-    });
+    const reportsBucket = privateBucket('ReportFiles');
     const reports = makeFunction('reports', 'Reports');
     const objects = reportsBucket.arnForObjects(`${reportsPrefix}*`);
     reports.addToRolePolicy(new iam.PolicyStatement({ actions: ['s3:PutObject', 's3:AbortMultipartUpload'], resources: [objects] }));
@@ -110,13 +112,7 @@ export class SanSangStack extends Stack {
       });
     }
 
-    const bucket = new s3.Bucket(this, 'Site', {
-      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
-      enforceSSL: true,
-      encryption: s3.BucketEncryption.S3_MANAGED,
-      removalPolicy: prod ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
-      autoDeleteObjects: !prod,
-    });
+    const bucket = privateBucket('Site');
     const apiDomain = Fn.select(2, Fn.split('/', httpApi.apiEndpoint));
     const distribution = new cloudfront.Distribution(this, 'Cdn', {
       defaultRootObject: 'index.html',
