@@ -1,14 +1,15 @@
 import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { createHash, randomBytes } from 'node:crypto';
-import { PassThrough, type Readable } from 'node:stream';
+import { Transform, type Readable } from 'node:stream';
 import { db, tableName } from '../db/client.ts';
+import { isConditionFailure } from '../db/errors.ts';
 import { keys } from '../db/keys.ts';
 import { queryList } from '../db/query.ts';
 import { VisibleError } from '../error.ts';
 import { getReport, putReport } from './store.ts';
 
 export type Archive = {
-  id: string; unitId: string; kind: 'completions.csv'; status: 'pending' | 'ready' | 'failed';
+  id: string; unitId: string; kind: 'completions.csv'; status: 'pending' | 'running' | 'ready' | 'failed';
   requestedBy: string; createdAt: string; finishedAt?: string; sha256?: string; bytes?: number; key: string;
 };
 export type ArchiveJob = { unitId: string; id: string };
@@ -30,17 +31,33 @@ export async function requestArchive(unitId: string, requestedBy: string): Promi
  * archive ready. `generate` is the report's stream (e.g. Report.completionsCsv).
  */
 export async function runArchive(job: ArchiveJob, generate: (unitId: string) => Readable): Promise<Archive> {
-  const archive = await getArchive(job.unitId, job.id);
-  if (archive.status !== 'pending') return archive;
+  // Claim the job first: a retried or duplicated invocation finds it taken and stops.
+  let archive: Archive;
+  try {
+    const out = await db().send(new UpdateCommand({
+      TableName: tableName(), Key: keys.reportArchive(job.unitId, job.id),
+      UpdateExpression: 'SET #s = :running', ConditionExpression: '#s = :pending',
+      ExpressionAttributeNames: { '#s': 'status' }, ExpressionAttributeValues: { ':running': 'running', ':pending': 'pending' },
+      ReturnValues: 'ALL_NEW',
+    }));
+    archive = fields(out.Attributes as Archive);
+  } catch (err) {
+    if (isConditionFailure(err)) return getArchive(job.unitId, job.id);
+    throw err;
+  }
   const hash = createHash('sha256');
   let bytes = 0;
-  const tee = new PassThrough();
-  tee.on('data', (chunk: Buffer) => {
-    hash.update(chunk);
-    bytes += chunk.length;
+  // Hash exactly what is stored: a transform in the stream, not a listener beside it
+  // (a 'data' listener would start the flow before the store reads and lose the head).
+  const hashing = new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      hash.update(chunk);
+      bytes += chunk.length;
+      done(null, chunk);
+    },
   });
   try {
-    await putReport(archive.key, generate(job.unitId).pipe(tee), 'text/csv; charset=utf-8');
+    await putReport(archive.key, generate(job.unitId).pipe(hashing), 'text/csv; charset=utf-8');
     return await finish(job, { status: 'ready', sha256: hash.digest('hex'), bytes });
   } catch (err) {
     await finish(job, { status: 'failed' });
@@ -53,9 +70,9 @@ async function finish(job: ArchiveJob, result: Pick<Archive, 'status'> & Partial
     TableName: tableName(),
     Key: keys.reportArchive(job.unitId, job.id),
     UpdateExpression: 'SET #s = :s, finishedAt = :f, sha256 = :h, bytes = :b',
-    ConditionExpression: '#s = :pending',
+    ConditionExpression: '#s = :running',
     ExpressionAttributeNames: { '#s': 'status' },
-    ExpressionAttributeValues: { ':s': result.status, ':f': new Date().toISOString(), ':h': result.sha256 ?? null, ':b': result.bytes ?? null, ':pending': 'pending' },
+    ExpressionAttributeValues: { ':s': result.status, ':f': new Date().toISOString(), ':h': result.sha256 ?? null, ':b': result.bytes ?? null, ':running': 'running' },
     ReturnValues: 'ALL_NEW',
   }));
   return fields(out.Attributes as Archive);

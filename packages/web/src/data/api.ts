@@ -21,7 +21,7 @@ export type Readiness = Figures & {
 };
 
 export type AuditEntry = { at: string; id: string; actor: string; action: string; unitId?: string | null; detail?: Record<string, unknown> };
-export type ReportArchive = { id: string; status: 'pending' | 'ready' | 'failed'; createdAt: string; sha256?: string | null; bytes?: number | null };
+export type ReportArchive = { id: string; status: 'pending' | 'running' | 'ready' | 'failed'; createdAt: string; sha256?: string | null; bytes?: number | null };
 export type PasswordLink = { email: string; link: string; expiresAt: string };
 
 export class ApiError extends Error {

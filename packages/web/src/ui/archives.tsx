@@ -9,7 +9,7 @@ export function Archives(props: { unitId: string }) {
     await api.createArchive(props.unitId);
     await refetch();
     // The file is made in the background; look again until it is ready.
-    for (let i = 0; i < 20 && data()?.archives.some((a) => a.status === 'pending'); i++) {
+    for (let i = 0; i < 20 && data()?.archives.some((a) => a.status === 'pending' || a.status === 'running'); i++) {
       await new Promise((r) => setTimeout(r, 500));
       await refetch();
     }
@@ -29,7 +29,7 @@ export function Archives(props: { unitId: string }) {
                     <a href={api.archiveUrl(props.unitId, a.id)} download="">{t('archives.download', { date: `${formatDate(a.createdAt)} ${new Date(a.createdAt).toLocaleTimeString()}` })}</a>
                     {' '}<code title="SHA-256">{a.sha256?.slice(0, 16)}…</code>
                   </Match>
-                  <Match when={a.status === 'pending'}>{formatDate(a.createdAt)}: {t('archives.pending')}</Match>
+                  <Match when={a.status === 'pending' || a.status === 'running'}>{formatDate(a.createdAt)}: {t('archives.pending')}</Match>
                   <Match when={a.status === 'failed'}>{formatDate(a.createdAt)}: {t('archives.failed')}</Match>
                 </Switch>
               </li>
