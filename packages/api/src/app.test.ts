@@ -177,3 +177,33 @@ describe('accounts, throttling and audit over HTTP', () => {
     expect(new TextDecoder().decode(bytes).split('\r\n')[0]).toBe('Thời điểm,Người thực hiện,Hành động,Đơn vị,Chi tiết');
   });
 });
+
+describe('the course list at catalogue scale', () => {
+  it('costs the same few DynamoDB requests for 1 course as for 16, and keeps each learner on their version', async () => {
+    const { useFreshTable: fresh } = await import('../../../test/support/db.ts');
+    const { meterDynamo } = await import('../../../test/bench/capacity.ts');
+    const { Course, Progress } = await import('@sansang/core');
+    const { bundle } = await import('../../../test/support/fixtures.ts');
+    await fresh();
+    const tree = await smallProvince(1);
+    const learner = tree.people[0]!;
+    await account('hocvien@test.vn', learner.id);
+    const cookie = await signIn('hocvien@test.vn');
+    await Progress.markLessonDone({ personId: learner.id, slug: 'khoa-mau', lessonId: 'bai-mot' });
+    const meter = meterDynamo();
+    meter.take();
+    const one = await (await app.request('/api/courses', { headers: { cookie } })).json();
+    const requestsForOne = meter.take().requests;
+    for (let i = 0; i < 15; i++) await Course.publish(bundle({ slug: `khoa-${i}`, hash: `h-${i}` }));
+    // The learner started version 1 of khoa-mau; version 2 (three lessons) does not change their view.
+    await Course.publish(bundle({ version: 2, hash: 'h-v2', lessons: [...bundle().lessons, { id: 'bai-ba', title: 'Bài ba', html: '<p>Ba</p>' }] }));
+    meter.take();
+    const all = await (await app.request('/api/courses', { headers: { cookie } })).json();
+    const requestsForAll = meter.take().requests;
+    expect(all.courses).toHaveLength(16);
+    expect(requestsForAll).toBeLessThanOrEqual(requestsForOne + 1); // + the one older version the learner is on
+    const mine = all.courses.find((c: { slug: string }) => c.slug === 'khoa-mau');
+    expect(mine).toMatchObject({ version: 1, lessonCount: 2, progress: { lessonsDone: ['bai-mot'], lessonCount: 2 } });
+    expect(one.courses[0].progress).toEqual(mine.progress);
+  });
+});

@@ -4,6 +4,7 @@ import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { db, tableName } from '../db/client.ts';
 import { isConditionFailure } from '../db/errors.ts';
 import { keys } from '../db/keys.ts';
+import { queryList } from '../db/query.ts';
 import { VisibleError } from '../error.ts';
 import { fn } from '../fn.ts';
 import { Course } from '../course/index.ts';
@@ -65,6 +66,36 @@ export namespace Progress {
     const { stored, completedAt } = await read(personId, slug);
     const bundle = await Course.get({ slug, version: stored.version });
     return { bundle, progress: view(bundle, stored, completedAt) };
+  }
+
+  /**
+   * The catalogue as one learner sees it: two queries of their own partition whatever the
+   * number of courses, plus a course version read only for a course they started on an
+   * older version.
+   */
+  export async function catalogueFor(personId: string): Promise<(Course.Summary & { progress: Info })[]> {
+    const [summaries, stored, completions] = await Promise.all([
+      Course.list(),
+      queryList<Stored & { sk: string }>({ pk: keys.personPartition(personId), skPrefix: keys.progressPrefix }),
+      queryList<{ sk: string; completedAt: string }>({ pk: keys.personPartition(personId), skPrefix: keys.completionPrefix }),
+    ]);
+    const storedBy = new Map(stored.map((s) => [s.sk.slice(keys.progressPrefix.length), s]));
+    const doneBy = new Map(completions.map((c) => [c.sk.slice(keys.completionPrefix.length), c.completedAt]));
+    return Promise.all(summaries.map(async (summary) => {
+      const mine: Stored = storedBy.get(summary.slug) ?? {};
+      const completedAt = doneBy.get(summary.slug) ?? null;
+      if (mine.version !== undefined && mine.version !== summary.version) {
+        const bundle = await Course.get({ slug: summary.slug, version: mine.version });
+        return { ...Course.summarize(bundle), progress: view(bundle, mine, completedAt) };
+      }
+      // A learner's lessons are always of the version they are on, so the stored set is exact.
+      const lessonsDone = [...(mine.lessonsDone ?? [])].sort();
+      return {
+        ...summary,
+        progress: { version: mine.version ?? null, lessonsDone, lessonCount: summary.lessonCount, quizPassed: mine.quizPassed ?? false,
+          bestScore: mine.bestScore ?? null, completed: completedAt !== null, completedAt },
+      };
+    }));
   }
 
   const meetsRule = (bundle: Course.Bundle, p: Info) =>
