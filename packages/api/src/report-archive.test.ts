@@ -7,7 +7,7 @@ import { join } from 'node:path';
 // @ts-expect-error -- untyped module
 import S3rver from 's3rver';
 import { Progress } from '@sansang/core';
-import { resetReportStore } from '../../core/src/report/store.ts';
+import { resetObjectStores } from '../../core/src/object-store.ts';
 import { app } from './app.ts';
 import { report } from './jobs.ts';
 import { useFreshTable } from '../../../test/support/db.ts';
@@ -21,7 +21,7 @@ let cookie = '';
 async function finish(personId: string) {
   await Progress.markLessonDone({ personId, slug: 'khoa-mau', lessonId: 'bai-mot' });
   await Progress.markLessonDone({ personId, slug: 'khoa-mau', lessonId: 'bai-hai' });
-  await Progress.submitQuiz({ personId, slug: 'khoa-mau', answers: allRight });
+  await Progress.submitQuiz({ personId, slug: 'khoa-mau', attempt: 0, answers: allRight });
 }
 
 async function waitReady(unitId: string, id: string) {
@@ -47,7 +47,7 @@ describe('archived reports: generated in the background, kept unchanged with the
   });
   afterAll(() => {
     process.env = saved;
-    resetReportStore();
+    resetObjectStores();
   });
 
   it('keeps the figures as they were when the report was made, with a SHA-256 that matches', async () => {
@@ -80,7 +80,7 @@ describe('archived reports: generated in the background, kept unchanged with the
     await s3.run();
     try {
       Object.assign(process.env, { REPORTS_BUCKET: 'sansang-reports', S3_ENDPOINT: `http://127.0.0.1:${port}` });
-      resetReportStore();
+      resetObjectStores();
       const { archive } = await (await app.request(`/api/reports/archives?unit=${tree.dept1.id}`, { method: 'POST', headers: { ...WRITE, cookie } })).json();
       // What the reports Lambda does when the API invokes it; the in-process run started by
       // the API may have claimed the job first, and then this one must not run it again.
@@ -93,7 +93,7 @@ describe('archived reports: generated in the background, kept unchanged with the
     } finally {
       delete process.env.REPORTS_BUCKET;
       delete process.env.S3_ENDPOINT;
-      resetReportStore();
+      resetObjectStores();
       await s3.close();
     }
   });

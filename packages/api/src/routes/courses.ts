@@ -29,7 +29,9 @@ export function courseRoutes(app: Hono<Env>) {
           introHtml: bundle.introHtml,
           references: bundle.references,
           lessons: bundle.lessons.map((l) => ({ id: l.id, title: l.title })),
-          quiz: bundle.quiz && { title: bundle.quiz.title, passMark: bundle.quiz.passMark, questionCount: bundle.quiz.questions.length },
+          quiz: bundle.quiz && { title: bundle.quiz.title, passMark: bundle.quiz.passMark, questionCount: Quiz.draw(bundle.quiz, '').length,
+            timeLimitMinutes: bundle.quiz.timeLimitMinutes, attempts: bundle.quiz.attempts },
+          placement: bundle.placement,
           progress,
         },
       });
@@ -62,11 +64,7 @@ export function courseRoutes(app: Hono<Env>) {
     summary: 'Câu hỏi của bài kiểm tra (không kèm đáp án)',
     access: { signedIn: true },
     params: Slug,
-    handler: async (c, { params }) => {
-      const { bundle } = await Progress.courseFor(c.var.person!.id, params.slug);
-      if (!bundle.quiz) return c.json({ error: { code: 'quiz.not_found', message: 'Khoá học không có bài kiểm tra.' } }, 404);
-      return c.json({ quiz: Quiz.forLearner(bundle.quiz) });
-    },
+    handler: async (c, { params }) => c.json(await Progress.quizFor(c.var.person!.id, params.slug)),
   });
   mount(app, {
     method: 'post',
@@ -74,8 +72,8 @@ export function courseRoutes(app: Hono<Env>) {
     summary: 'Nộp bài kiểm tra; máy chủ chấm điểm',
     access: { signedIn: true },
     params: Slug,
-    body: v.object({ answers: Quiz.Answers }),
+    body: v.object({ attempt: v.pipe(v.number(), v.integer(), v.minValue(0)), answers: Quiz.Answers }),
     handler: async (c, { params, body }) =>
-      c.json(await Progress.submitQuiz({ personId: c.var.person!.id, slug: params.slug, answers: body.answers })),
+      c.json(await Progress.submitQuiz({ personId: c.var.person!.id, slug: params.slug, ...body })),
   });
 }

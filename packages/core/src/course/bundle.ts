@@ -1,20 +1,44 @@
 import * as v from 'valibot';
 
-/** The compiled form of one course version, produced by packages/content from Markdown. */
+/**
+ * The compiled form of one course version, produced by packages/content from Markdown.
+ * Fields added after the first release carry defaults, so versions stored before them
+ * still read (a published version is never rewritten).
+ */
 const Html = v.string();
 const Slug = v.pipe(v.string(), v.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'chỉ dùng chữ thường không dấu, số và dấu gạch ngang'));
 
-export const Option = v.object({ id: v.string(), html: Html, correct: v.boolean() });
-export const Question = v.object({
+export const Difficulty = v.picklist(['easy', 'medium', 'hard']);
+const Common = {
   id: v.string(),
-  type: v.picklist(['single', 'multiple']),
   promptHtml: Html,
-  options: v.array(Option),
   explanationHtml: v.nullable(Html),
-});
+  tags: v.optional(v.array(v.string()), []),
+  difficulty: v.optional(Difficulty, 'medium'),
+};
+export const Option = v.object({ id: v.string(), html: Html, correct: v.boolean() });
+export const Question = v.variant('type', [
+  v.object({ ...Common, type: v.picklist(['single', 'multiple']), options: v.array(Option) }),
+  v.object({ ...Common, type: v.literal('truefalse'), answer: v.boolean() }),
+  /** Accepted answers as written; compared after normalisation (see quiz/answer.ts). */
+  v.object({ ...Common, type: v.literal('short'), accepted: v.array(v.string()), ignoreAccents: v.boolean() }),
+  v.object({ ...Common, type: v.literal('numeric'), value: v.number(), tolerance: v.number() }),
+  /** Items in the correct order, with opaque ids. */
+  v.object({ ...Common, type: v.literal('ordering'), items: v.array(v.object({ id: v.string(), html: Html })) }),
+  /** Left and right carry unrelated opaque ids, so the ids a learner sees do not give the pairs away. */
+  v.object({ ...Common, type: v.literal('matching'), pairs: v.array(v.object({ id: v.string(), rightId: v.string(), leftHtml: Html, rightHtml: Html })) }),
+]);
+export const DrawRule = v.object({ count: v.pipe(v.number(), v.integer(), v.minValue(1)), tag: v.optional(v.string()), difficulty: v.optional(Difficulty) });
 export const QuizBundle = v.object({
   title: v.string(),
   passMark: v.pipe(v.number(), v.minValue(0), v.maxValue(100)),
+  timeLimitMinutes: v.optional(v.nullable(v.number()), null),
+  /** Attempts allowed; null = unlimited. */
+  attempts: v.optional(v.nullable(v.number()), null),
+  /** Empty = the whole pool. */
+  draw: v.optional(v.array(DrawRule), []),
+  shuffle: v.optional(v.boolean(), false),
+  explanations: v.optional(v.picklist(['after-submit', 'after-pass', 'never']), 'after-submit'),
   questions: v.array(Question),
 });
 export const Lesson = v.object({ id: Slug, title: v.string(), html: Html });
@@ -29,13 +53,19 @@ export const Bundle = v.object({
   tags: v.array(v.string()),
   prerequisites: v.array(v.string()),
   references: v.array(v.string()),
-  completion: v.object({ lessons: v.literal('all'), quiz: v.picklist(['pass', 'none']) }),
+  completion: v.object({ lessons: v.picklist(['all', 'none']), quiz: v.picklist(['pass', 'none']) }),
+  /** A learner may pass the quiz first and be credited without the lessons. */
+  placement: v.optional(v.boolean(), false),
   introHtml: Html,
   lessons: v.array(Lesson),
   quiz: v.nullable(QuizBundle),
+  /** Files beside the Markdown (images, attachments), by path relative to the course folder. */
+  media: v.optional(v.array(v.object({ path: v.string(), sha256: v.string(), bytes: v.number() })), []),
   /** sha-256 of the compiled content: the same version may be republished only unchanged. */
   hash: v.string(),
 });
 export type Bundle = v.InferOutput<typeof Bundle>;
+export type BundleInput = v.InferInput<typeof Bundle>;
 export type QuizBundle = v.InferOutput<typeof QuizBundle>;
 export type Question = v.InferOutput<typeof Question>;
+export type DrawRule = v.InferOutput<typeof DrawRule>;

@@ -7,15 +7,22 @@ import { isConditionFailure } from '../db/errors.ts';
 import { VisibleError } from '../error.ts';
 import { fn } from '../fn.ts';
 import { Audit } from '../audit/index.ts';
-import { Bundle as BundleSchema } from './bundle.ts';
+import { mediaTypes, publishMedia } from './media.ts';
+import { Bundle as BundleSchema, DrawRule as DrawRuleSchema, Question as QuestionSchema } from './bundle.ts';
 
 export namespace Course {
   export const Bundle = BundleSchema;
   export type Bundle = v.InferOutput<typeof BundleSchema>;
+  export type BundleInput = v.InferInput<typeof BundleSchema>;
+  export type Question = v.InferOutput<typeof QuestionSchema>;
+  export type DrawRule = v.InferOutput<typeof DrawRuleSchema>;
+  export type QuizBundle = NonNullable<Bundle['quiz']>;
 
   export type Summary = Pick<Bundle, 'slug' | 'version' | 'title' | 'summary' | 'estimatedMinutes' | 'tags' | 'level'> & {
     lessonCount: number;
   };
+
+  export const media = { publish: publishMedia, types: mediaTypes };
 
   export function summarize(bundle: Bundle): Summary {
     const { slug, version, title, summary, estimatedMinutes, tags, level } = bundle;
@@ -70,6 +77,7 @@ export namespace Course {
     }
     const out = await db().send(new GetCommand({ TableName: tableName(), Key: keys.courseVersion(slug, wanted) }));
     if (!out.Item) throw new VisibleError('course.not_found', `Không tìm thấy khoá học "${slug}" phiên bản ${wanted}.`, 404);
-    return out.Item.bundle as Bundle;
+    // Parsed, so versions stored before a field existed read with its default.
+    return v.parse(BundleSchema, out.Item.bundle);
   });
 }

@@ -1,22 +1,59 @@
 import * as v from 'valibot';
-import type { QuizBundle } from '../course/bundle.ts';
+import type { Question, QuizBundle } from '../course/bundle.ts';
+import { isCorrect, normaliseAnswer, parseNumber } from './answer.ts';
+import { drawQuestions, seededRandom, shuffled } from './draw.ts';
 
 export namespace Quiz {
-  /** Question id → chosen option ids. */
-  export const Answers = v.record(v.pipe(v.string(), v.maxLength(100)), v.pipe(v.array(v.pipe(v.string(), v.maxLength(100))), v.maxLength(50)));
+  /** Question id → the answer: chosen option ids, `true`/`false`, typed text, ordered ids or `left=right` pairs. */
+  export const Answers = v.record(v.pipe(v.string(), v.maxLength(100)), v.pipe(v.array(v.pipe(v.string(), v.maxLength(200))), v.maxLength(50)));
   export type Answers = v.InferOutput<typeof Answers>;
 
-  /** What the browser may see before grading: never which option is correct. */
-  export function forLearner(quiz: QuizBundle) {
+  export const draw = drawQuestions;
+  export const normalise = normaliseAnswer;
+  export const readNumber = parseNumber;
+
+  /** One question as the browser may see it before grading: nothing tells the right answer. */
+  function present(q: Question, random: () => number, shuffle: boolean) {
+    const base = { id: q.id, type: q.type, promptHtml: q.promptHtml };
+    const mix = <T>(items: T[]) => (shuffle ? shuffled(items, random) : items);
+    switch (q.type) {
+      case 'single':
+      case 'multiple':
+        return { ...base, options: mix(q.options.map((o) => ({ id: o.id, html: o.html }))) };
+      case 'truefalse':
+      case 'short':
+      case 'numeric':
+        return base;
+      case 'ordering':
+        // Always shown out of order, or the answer would be on screen.
+        return { ...base, items: shuffledAway(q.items, random) };
+      case 'matching':
+        return { ...base, left: q.pairs.map((p) => ({ id: p.id, html: p.leftHtml })),
+          right: shuffledAway(q.pairs.map((p) => ({ id: p.rightId, html: p.rightHtml })), random) };
+    }
+  }
+
+  /** A shuffle that is never the identity for 2+ items. */
+  function shuffledAway<T extends { id: string }>(items: T[], random: () => number): T[] {
+    if (items.length < 2) return items;
+    let out = shuffled(items, random);
+    while (out.every((item, i) => item.id === items[i]!.id)) out = shuffled(items, random);
+    return out;
+  }
+
+  export type LearnerQuestion = ReturnType<typeof present>;
+
+  /** The questions of one attempt (drawn by `seed`), without answers. */
+  export function forLearner(quiz: QuizBundle, seed: string) {
+    const ids = drawQuestions(quiz, seed);
+    const random = seededRandom(`${seed}:options`);
+    const byId = new Map(quiz.questions.map((q) => [q.id, q]));
     return {
       title: quiz.title,
       passMark: quiz.passMark,
-      questions: quiz.questions.map((q) => ({
-        id: q.id,
-        type: q.type,
-        promptHtml: q.promptHtml,
-        options: q.options.map((o) => ({ id: o.id, html: o.html })),
-      })),
+      timeLimitMinutes: quiz.timeLimitMinutes,
+      attempts: quiz.attempts,
+      questions: ids.map((id) => present(byId.get(id)!, random, quiz.shuffle)),
     };
   }
 
@@ -28,17 +65,16 @@ export namespace Quiz {
     questions: { id: string; correct: boolean; explanationHtml: string | null }[];
   };
 
-  /** A question scores only when exactly the correct options are chosen; unknown ids count as wrong. */
-  export function grade(quiz: QuizBundle, answers: Answers): Result {
-    const questions = quiz.questions.map((q) => {
-      const chosen = new Set(answers[q.id] ?? []);
-      const right = q.options.filter((o) => o.correct).map((o) => o.id);
-      const correct = chosen.size === right.length && right.every((id) => chosen.has(id));
-      return { id: q.id, correct, explanationHtml: q.explanationHtml };
-    });
-    const correct = questions.filter((q) => q.correct).length;
-    const total = questions.length;
+  /** Grades the questions drawn by `seed`; answers to anything else are ignored, a missing answer is wrong. */
+  export function grade(quiz: QuizBundle, seed: string, answers: Answers): Result {
+    const drawn = new Set(drawQuestions(quiz, seed));
+    const graded = quiz.questions.filter((q) => drawn.has(q.id)).map((q) => ({ q, correct: isCorrect(q, answers[q.id] ?? []) }));
+    const correct = graded.filter((g) => g.correct).length;
+    const total = graded.length;
     const score = total === 0 ? 0 : Math.round((correct / total) * 1000) / 10;
-    return { score, passed: score >= quiz.passMark, correct, total, questions };
+    const passed = score >= quiz.passMark;
+    const explain = quiz.explanations === 'after-submit' || (quiz.explanations === 'after-pass' && passed);
+    return { score, passed, correct, total,
+      questions: graded.map(({ q, correct }) => ({ id: q.id, correct, explanationHtml: explain ? q.explanationHtml : null })) };
   }
 }

@@ -8,7 +8,8 @@ let tree: Awaited<ReturnType<typeof smallProvince>>;
 async function finishCourse(personId: string) {
   await Progress.markLessonDone({ personId, slug: 'khoa-mau', lessonId: 'bai-mot' });
   await Progress.markLessonDone({ personId, slug: 'khoa-mau', lessonId: 'bai-hai' });
-  return Progress.submitQuiz({ personId, slug: 'khoa-mau', answers: allRight });
+  const { attempt } = await Progress.quizFor(personId, 'khoa-mau');
+  return Progress.submitQuiz({ personId, slug: 'khoa-mau', attempt, answers: allRight });
 }
 
 describe('readiness counters', () => {
@@ -28,8 +29,10 @@ describe('readiness counters', () => {
   it('counts a completion once however often it is sent, and rolls it up to every ancestor', async () => {
     const person = tree.people.find((p) => p.unitId === tree.dept1.id)!;
     await finishCourse(person.id);
-    // A double-clicked button and a retried request arrive together.
-    await Promise.all([1, 2, 3, 4].map(() => Progress.submitQuiz({ personId: person.id, slug: 'khoa-mau', answers: allRight })));
+    // A double-clicked button and retried requests of the next attempt arrive together: one is taken.
+    const again = await Promise.allSettled([1, 2, 3, 4].map(() => Progress.submitQuiz({ personId: person.id, slug: 'khoa-mau', attempt: 1, answers: allRight })));
+    expect(again.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    expect(again.filter((r) => r.status === 'rejected').map((r) => (r as PromiseRejectedResult).reason.code)).toEqual(Array(3).fill('quiz.attempt_changed'));
     for (const unitId of [tree.province.id, tree.agency.id, tree.dept1.id]) {
       expect((await Readiness.forUnit({ unitId })).trained).toBe(1);
     }

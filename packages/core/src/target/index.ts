@@ -10,12 +10,12 @@ import { Person } from '../person/index.ts';
 export namespace Target {
   /** "<percent>% of <categories> have completed <programme> by <deadline>". */
   export const Info = v.object({
-    id: v.pipe(v.string(), v.regex(/^[a-z0-9-]+$/)),
-    title: v.pipe(v.string(), v.minLength(1)),
-    programme: v.pipe(v.array(v.string()), v.minLength(1)),
-    categories: v.pipe(v.array(Person.Category), v.minLength(1)),
-    percent: v.pipe(v.number(), v.minValue(1), v.maxValue(100)),
-    deadline: v.pipe(v.string(), v.isoDate()),
+    id: v.pipe(v.string(), v.regex(/^[a-z0-9-]+$/, 'chỉ dùng chữ thường không dấu, số và dấu gạch ngang')),
+    title: v.pipe(v.string(), v.minLength(1, 'không được để trống')),
+    programme: v.pipe(v.array(v.string(), 'phải là danh sách mã khoá học'), v.minLength(1, 'cần ít nhất một khoá học')),
+    categories: v.pipe(v.array(Person.Category, 'phải là danh sách can-bo, cong-chuc, vien-chuc'), v.minLength(1, 'cần ít nhất một nhóm')),
+    percent: v.pipe(v.number('phải là số'), v.minValue(1, 'phải từ 1 đến 100'), v.maxValue(100, 'phải từ 1 đến 100')),
+    deadline: v.pipe(v.string('phải là ngày dạng 2026-12-31'), v.isoDate('phải là ngày dạng 2026-12-31')),
   });
   export type Info = v.InferOutput<typeof Info>;
 
