@@ -63,7 +63,7 @@ describe('content compiler', () => {
     expect(html).toContain('<h2>Bước 1</h2>');
     expect(html).not.toMatch(/<script|javascript:|onerror|<img/i);
     expect(c.quiz!.questions[0]).toMatchObject({ id: 'q1', type: 'single', promptHtml: '<p>Địa chỉ nào là thư công vụ?</p>' });
-    expect(c.quiz!.questions[0]!.options.map((o) => o.correct)).toEqual([false, true]);
+    expect(c.quiz!.questions[0]).toMatchObject({ options: [{ correct: false }, { correct: true }] });
     expect(c.quiz!.questions[1]!.type).toBe('multiple');
     expect(c.hash).toMatch(/^[0-9a-f]{64}$/);
   });

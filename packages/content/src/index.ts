@@ -1,16 +1,23 @@
 import { readdir, stat } from 'node:fs/promises';
-import { join } from 'node:path';
-import * as v from 'valibot';
-import { parse } from 'yaml';
+import { basename, join } from 'node:path';
 import { Target, type Course } from '@sansang/core';
-import { compileCourse, readText } from './course.ts';
+import { compileCourse, type CompileOptions } from './course.ts';
 import { Diagnostics, type Diagnostic } from './diagnostic.ts';
+import { readText } from './text-file.ts';
+import { readYaml } from './front-matter.ts';
 
 export { format, type Diagnostic } from './diagnostic.ts';
 export { compileCourse } from './course.ts';
 export { renderMarkdown } from './markdown.ts';
+export { importGift, importAiken, type ImportResult } from './import/index.ts';
 
-export type CompiledContent = { courses: Course.Bundle[]; targets: Target.Info[]; diagnostics: Diagnostic[] };
+export type CompiledContent = {
+  courses: Course.Bundle[];
+  /** Course folder of each compiled course, by slug: where its media files are. */
+  courseDirs: Map<string, string>;
+  targets: Target.Info[];
+  diagnostics: Diagnostic[];
+};
 
 async function dirs(path: string): Promise<string[]> {
   const names = await readdir(path).catch(() => [] as string[]);
@@ -19,26 +26,32 @@ async function dirs(path: string): Promise<string[]> {
   return out;
 }
 
-/** Compiles every course under `<root>/courses` and every target under `<root>/targets`. */
-export async function compileContent(root: string): Promise<CompiledContent> {
+/** Compiles every course under `<root>/courses` and every target under `<root>/targets`, never stopping at the first problem. */
+export async function compileContent(root: string, options: CompileOptions = {}): Promise<CompiledContent> {
   const courses: Course.Bundle[] = [];
+  const courseDirs = new Map<string, string>();
   const diagnostics: Diagnostic[] = [];
-  for (const dir of await dirs(join(root, 'courses'))) {
-    const compiled = await compileCourse(dir, root);
-    diagnostics.push(...compiled.diagnostics);
-    if (compiled.bundle) courses.push(compiled.bundle);
+  const courseDirList = await dirs(join(root, 'courses'));
+  const slugs = new Set(courseDirList.map((dir) => basename(dir)));
+  const compiled = await Promise.all(courseDirList.map((dir) => compileCourse(dir, root, { ...options, courses: slugs })));
+  for (const c of compiled) {
+    diagnostics.push(...c.diagnostics);
+    if (!c.bundle) continue;
+    courses.push(c.bundle);
+    courseDirs.set(c.bundle.slug, c.dir);
   }
   const targets: Target.Info[] = [];
   const targetDir = join(root, 'targets');
   for (const name of (await readdir(targetDir).catch(() => [] as string[])).filter((n) => n.endsWith('.yaml')).sort()) {
     const diags = new Diagnostics(`targets/${name}`);
-    const text = await readText(join(targetDir, name), diags);
-    if (text !== null) {
-      const result = v.safeParse(Target.Info, parse(text));
-      if (result.success) targets.push(result.output);
-      else for (const issue of result.issues) diags.error({ line: 1, col: 1 }, 'target.invalid', `${v.getDotPath(issue) ?? ''}: ${issue.message}`);
+    const text = await readText(join(targetDir, name), diags, options.fix);
+    const target = text === null ? null : readYaml(text, Target.Info, diags, { firstLine: 1, code: 'target' }).data;
+    if (target) {
+      const missing = target.programme.filter((slug) => !slugs.has(slug));
+      for (const slug of missing) diags.error({ line: 1, col: 1 }, 'target.unknown_course', `Chỉ tiêu "${target.id}" gồm khoá "${slug}" nhưng không có thư mục courses/${slug}.`);
+      if (missing.length === 0) targets.push(target);
     }
     diagnostics.push(...diags.list);
   }
-  return { courses, targets, diagnostics };
+  return { courses, courseDirs, targets, diagnostics };
 }

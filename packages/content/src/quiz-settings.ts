@@ -1,0 +1,46 @@
+import * as v from 'valibot';
+import type { Course } from '@sansang/core';
+import type { Diagnostics, Position } from './diagnostic.ts';
+
+const Count = v.pipe(v.number('phải là số nguyên'), v.integer('phải là số nguyên'), v.minValue(1, 'phải từ 1 trở lên'));
+const Rule = v.strictObject({
+  count: Count,
+  tag: v.optional(v.string()),
+  difficulty: v.optional(v.picklist(['easy', 'medium', 'hard'], 'chỉ nhận easy, medium hoặc hard')),
+}, 'mỗi quy tắc có dạng { count: 3, tag: ..., difficulty: ... }');
+
+/** quiz.md front matter. `draw: 10` is shorthand for one rule that takes 10 from the whole pool. */
+export const QuizFront = v.object({
+  title: v.pipe(v.string(), v.trim(), v.minLength(1, 'không được để trống')),
+  passMark: v.pipe(v.number('phải là số'), v.minValue(0, 'phải từ 0 đến 100'), v.maxValue(100, 'phải từ 0 đến 100')),
+  timeLimitMinutes: v.optional(v.nullable(v.pipe(v.number('phải là số phút'), v.minValue(1, 'phải từ 1 phút trở lên'))), null),
+  attempts: v.optional(v.nullable(Count), null),
+  draw: v.optional(v.pipe(v.union([Count, v.array(Rule)], 'phải là một số hoặc danh sách quy tắc'),
+    v.transform((d) => (typeof d === 'number' ? [{ count: d }] : d))), []),
+  shuffle: v.optional(v.boolean('phải là true hoặc false'), true),
+  explanations: v.optional(v.picklist(['after-submit', 'after-pass', 'never'], 'chỉ nhận after-submit, after-pass hoặc never'), 'after-submit'),
+});
+
+/**
+ * A draw the pool cannot satisfy would hand learners short attempts: each rule, taken in
+ * order as the server takes them, must find enough questions not already taken.
+ * Rules are checked worst case, so a general rule before a narrow one is reported too.
+ */
+export function checkDraw(rules: Course.DrawRule[], questions: Course.Question[], at: Position, diags: Diagnostics) {
+  const total = rules.reduce((s, r) => s + r.count, 0);
+  if (total > questions.length) {
+    diags.error(at, 'quiz.pool_too_small', `draw cần ${total} câu mỗi lần làm bài nhưng ngân hàng chỉ có ${questions.length} câu.`);
+    return;
+  }
+  let takenBefore = 0;
+  for (const rule of rules) {
+    const matching = questions.filter((q) => (rule.tag === undefined || q.tags.includes(rule.tag)) && (rule.difficulty === undefined || q.difficulty === rule.difficulty));
+    const what = [rule.tag && `tag "${rule.tag}"`, rule.difficulty && `độ khó "${rule.difficulty}"`].filter(Boolean).join(', ') || 'bất kỳ';
+    // Earlier rules may have taken any of these.
+    if (matching.length - takenBefore < rule.count) {
+      diags.error(at, 'quiz.pool_too_small',
+        `Quy tắc rút ${rule.count} câu (${what}) có thể chỉ còn ${Math.max(0, matching.length - takenBefore)} câu phù hợp sau các quy tắc trước; thêm câu hỏi hoặc đặt quy tắc hẹp lên trước.`);
+    }
+    takenBefore += rule.count;
+  }
+}
