@@ -143,7 +143,8 @@ export class SanSangStack extends Stack {
       const assets = new s3deploy.BucketDeployment(this, 'SiteAssets', {
         sources: [s3deploy.Source.asset(siteDir, { exclude: ['index.html'] })],
         destinationBucket: bucket,
-        exclude: ['index.html'],
+        // Course media is published by `sansang content publish`, not by deploys: never pruned.
+        exclude: ['index.html', 'media/*'],
         cacheControl: [s3deploy.CacheControl.fromString('public, max-age=31536000, immutable')],
       });
       new s3deploy.BucketDeployment(this, 'SiteIndex', {
@@ -170,5 +171,6 @@ export class SanSangStack extends Stack {
 
     new CfnOutput(this, 'Url', { value: `https://${distribution.distributionDomainName}` });
     new CfnOutput(this, 'TableName', { value: this.table.tableName });
+    new CfnOutput(this, 'SiteBucket', { value: bucket.bucketName, description: 'MEDIA_BUCKET for `sansang content publish`' });
   }
 }

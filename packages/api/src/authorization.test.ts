@@ -9,7 +9,7 @@ import { account, allRight, smallProvince } from '../../../test/support/fixtures
  * and outside the caller's scope. A route missing from `rules` fails the suite, so a new
  * route cannot ship without someone deciding who may call it.
  */
-type Rule = 'public' | 'signedIn' | 'hrOrAdminInScope' | 'adminInScope';
+type Rule = 'public' | 'signedIn' | 'trainerOrAdmin' | 'hrOrAdminInScope' | 'adminInScope';
 const rules: Record<string, Rule> = {
   'get /api/health': 'public',
   'get /api/openapi.json': 'public',
@@ -37,6 +37,8 @@ const rules: Record<string, Rule> = {
   'post /api/accounts/grants': 'adminInScope',
   'get /api/audit': 'adminInScope',
   'get /api/audit.csv': 'adminInScope',
+  'get /api/content': 'trainerOrAdmin',
+  'get /api/content/courses/{slug}': 'trainerOrAdmin',
 };
 
 type Caller = 'anonymous' | 'learner' | 'trainer' | 'hr' | 'scopedAdmin' | 'globalAdmin';
@@ -47,6 +49,7 @@ function expected(rule: Rule, caller: Caller, scope: Scope): 'allowed' | 401 | 4
   if (rule === 'public') return 'allowed';
   if (caller === 'anonymous') return 401;
   if (rule === 'signedIn') return 'allowed';
+  if (rule === 'trainerOrAdmin') return ['trainer', 'scopedAdmin', 'globalAdmin'].includes(caller) ? 'allowed' : 403;
   const roleOk = rule === 'adminInScope' ? caller === 'scopedAdmin' || caller === 'globalAdmin' : ['hr', 'scopedAdmin', 'globalAdmin'].includes(caller);
   if (!roleOk) return 403;
   return scope === 'inside' || caller === 'globalAdmin' ? 'allowed' : 403;
@@ -77,7 +80,7 @@ function sample(route: string, scope: Scope): { path: string; body?: unknown } {
     'get /api/courses/{slug}/lessons/{lessonId}': { path: '/api/courses/khoa-mau/lessons/bai-mot' },
     'post /api/courses/{slug}/lessons/{lessonId}/complete': { path: '/api/courses/khoa-mau/lessons/bai-mot/complete' },
     'get /api/courses/{slug}/quiz': { path: '/api/courses/khoa-mau/quiz' },
-    'post /api/courses/{slug}/quiz/submissions': { path: '/api/courses/khoa-mau/quiz/submissions', body: { answers: allRight } },
+    'post /api/courses/{slug}/quiz/submissions': { path: '/api/courses/khoa-mau/quiz/submissions', body: { attempt: 0, answers: allRight } },
     'get /api/readiness': { path: `/api/readiness?unit=${unit}` },
     'get /api/reports/completions.csv': { path: `/api/reports/completions.csv?unit=${unit}` },
     'post /api/reports/archives': { path: `/api/reports/archives?unit=${unit}` },
@@ -88,6 +91,8 @@ function sample(route: string, scope: Scope): { path: string; body?: unknown } {
     'post /api/accounts/grants': { path: '/api/accounts/grants', body: { email: scope === 'inside' ? 'hocvien@test.vn' : 'xa@test.vn', grants: [] } },
     'get /api/audit': { path: `/api/audit?from=${today}&to=${today}&unit=${unit}` },
     'get /api/audit.csv': { path: `/api/audit.csv?from=${today}&to=${today}&unit=${unit}` },
+    'get /api/content': { path: '/api/content' },
+    'get /api/content/courses/{slug}': { path: '/api/content/courses/khoa-mau' },
   };
   return paths[route]!;
 }

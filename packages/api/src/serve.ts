@@ -14,6 +14,9 @@ import { app } from './app.ts';
 export function localApp(webDir: string) {
   const root = new Hono();
   root.route('/', app);
+  // Published course images and attachments (S3 behind CloudFront when deployed).
+  const mediaDir = process.env.MEDIA_DIR;
+  if (mediaDir) root.get('/media/*', serveStatic({ root: mediaDir }));
   if (existsSync(webDir)) {
     root.get('*', serveStatic({ root: webDir }));
     root.get('*', serveStatic({ path: join(webDir, 'index.html') }));

@@ -1,5 +1,7 @@
 import { configureDb, Readiness } from '@sansang/core';
-import { compileContent, format } from '@sansang/content';
+import { compileContent, format, importAiken, importGift } from '@sansang/content';
+import { writeFile } from 'node:fs/promises';
+import { writeBundles } from './content-build.ts';
 import { table } from '../../../infra/spec.ts';
 import { JavaMissingError } from './dynamodb-local.ts';
 import { createAdmin, describeFailure, importRosterFile, importUnitsFile } from './admin.ts';
@@ -9,8 +11,11 @@ import { publishContent } from './seed.ts';
 
 const usage = `Cách dùng / usage: sansang <lệnh>
   start                 chạy toàn bộ hệ thống trên máy (DynamoDB Local + API + web), PORT mặc định 3000
-  content check [dir]   kiểm tra nội dung khoá học, báo lỗi dạng tệp:dòng:cột
-  content publish [dir] xuất bản các khoá học và chỉ tiêu hợp lệ vào bảng TABLE_NAME
+  content check [dir] [--fix]       kiểm tra nội dung khoá học, báo lỗi dạng tệp:dòng:cột (--fix: chuẩn hoá NFC)
+  content build [dir] [--out thư-mục]  biên dịch thành gói khoá học theo phiên bản (JSON), mặc định dist/content
+  content publish [dir] xuất bản các khoá học (kèm hình, tệp đính kèm) và chỉ tiêu hợp lệ vào bảng TABLE_NAME
+  import gift <tệp> [--out quiz.md]   chuyển ngân hàng câu hỏi Moodle GIFT sang Markdown
+  import aiken <tệp> [--out quiz.md]  chuyển ngân hàng câu hỏi Moodle Aiken sang Markdown
   org import <tệp.csv>      nhập cây tổ chức (cột: code, name, kind, parent_code)
   roster import <tệp.csv>   nhập danh sách cán bộ (cột: employee_code, full_name, email, unit_code, category, position, status)
   admin create --email <email> --employee-code <mã>   tạo tài khoản quản trị đầu tiên, in mật khẩu tạm
@@ -22,12 +27,27 @@ async function main(args: string[]): Promise<number> {
     await start({ port: Number(process.env.PORT ?? 3000) });
     return -1;
   }
-  if (command === 'content' && sub === 'check') {
-    const { courses, diagnostics } = await compileContent(rest[0] ?? contentDir);
+  const option = (name: string) => { const i = args.indexOf(`--${name}`); return i >= 0 ? args[i + 1] : undefined; };
+  const positional = rest.filter((a, i) => !a.startsWith('--') && !rest[i - 1]?.startsWith('--out'));
+  if (command === 'content' && (sub === 'check' || sub === 'build')) {
+    const dir = positional[0] ?? contentDir;
+    const { courses, diagnostics } = await compileContent(dir, { fix: args.includes('--fix') });
     for (const d of diagnostics) console.log(format(d));
     const errors = diagnostics.filter((d) => d.severity === 'error').length;
     console.log(`${courses.length} khoá học hợp lệ, ${errors} lỗi, ${diagnostics.length - errors} cảnh báo.`);
+    if (sub === 'build' && errors === 0) console.log(`Đã ghi ${await writeBundles(courses, dir, option('out') ?? 'dist/content')} tệp vào ${option('out') ?? 'dist/content'}.`);
     return errors > 0 ? 1 : 0;
+  }
+  if (command === 'import' && (sub === 'gift' || sub === 'aiken') && positional[0]) {
+    const result = await (sub === 'gift' ? importGift : importAiken)(positional[0]);
+    for (const d of result.diagnostics) console.error(format(d));
+    const out = option('out');
+    if (out) await writeFile(out, result.markdown, { flag: 'wx' }).catch((err) => {
+      throw err.code === 'EEXIST' ? new Error(`Tệp ${out} đã có; hãy chọn tên khác để không ghi đè.`) : err;
+    });
+    else process.stdout.write(result.markdown);
+    console.error(`Đã chuyển ${result.imported} câu hỏi; ${result.diagnostics.length} câu/đoạn không chuyển được (xem các dòng lỗi ở trên).`);
+    return result.diagnostics.length > 0 ? 1 : 0;
   }
   if (command === 'content' && sub === 'publish') {
     configureDb({ tableName: process.env.TABLE_NAME ?? table.name });
@@ -37,7 +57,6 @@ async function main(args: string[]): Promise<number> {
     for (const line of outcome.rejected) console.log(`Bị từ chối: ${line}`);
     return outcome.errors.length + outcome.rejected.length > 0 ? 1 : 0;
   }
-  const option = (name: string) => { const i = args.indexOf(`--${name}`); return i >= 0 ? args[i + 1] : undefined; };
   if ((command === 'org' || command === 'roster') && sub === 'import' && rest[0]) {
     configureDb({ tableName: process.env.TABLE_NAME ?? table.name });
     console.log(command === 'org' ? await importUnitsFile(rest[0]) : await importRosterFile(rest[0]));

@@ -1,18 +1,24 @@
 import { Account, Course, Org, Person, Readiness, Target, isTableEmpty, putMany, type VisibleError } from '@sansang/core';
-import { compileContent, format } from '@sansang/content';
+import { compileContent, format, type CompiledContent } from '@sansang/content';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { generateProvince, readProvince, DEMO_PASSWORD, type DemoAccount } from './demo/generate.ts';
 import type { Progress } from './progress.ts';
 
 export type PublishOutcome = { published: string[]; unchanged: string[]; rejected: string[]; errors: string[] };
 
-/** Compiles content/ and publishes every course and target that compiles cleanly. */
-export async function publishContent(contentDir: string): Promise<PublishOutcome & { courses: Course.Bundle[]; targets: Target.Info[] }> {
-  const { courses, targets, diagnostics } = await compileContent(contentDir);
+/**
+ * Compiles content/ and publishes every course (with its images and attachments) and
+ * target that compiles cleanly; a course with errors is left at its published version.
+ */
+export async function publishContent(contentDir: string, compiled?: CompiledContent): Promise<PublishOutcome & { courses: Course.Bundle[]; targets: Target.Info[] }> {
+  const { courses, courseDirs, targets, diagnostics } = compiled ?? await compileContent(contentDir);
   const outcome: PublishOutcome = { published: [], unchanged: [], rejected: [], errors: diagnostics.filter((d) => d.severity === 'error').map(format) };
   for (const bundle of courses) {
     try {
-      outcome[(await Course.publish(bundle)) === 'published' ? 'published' : 'unchanged'].push(`${bundle.slug}@${bundle.version}`);
+      const result = await Course.publish(bundle);
+      await Course.media.publish(bundle, (path) => readFile(join(courseDirs.get(bundle.slug)!, path)));
+      outcome[result === 'published' ? 'published' : 'unchanged'].push(`${bundle.slug}@${bundle.version}`);
     } catch (err) {
       outcome.rejected.push(`${bundle.slug}@${bundle.version}: ${(err as VisibleError).message}`);
     }

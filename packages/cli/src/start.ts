@@ -9,6 +9,8 @@ import { startDynamoLocal, type DynamoLocal } from './dynamodb-local.ts';
 import { dataDir, contentDir, webDir, webDist } from './paths.ts';
 import { terminalProgress } from './progress.ts';
 import { seedDemo } from './seed.ts';
+import { refreshWorkspace, watchContent } from './content-watch.ts';
+import type { ContentWorkspace } from '@sansang/api/content-workspace';
 import { DEMO_PASSWORD } from './demo/generate.ts';
 
 export async function buildWeb(): Promise<void> {
@@ -56,6 +58,7 @@ export async function start(options: { port: number }): Promise<void> {
   try {
     configureDb({ endpoint: ddb.endpoint, tableName: table.name });
     if (await ensureTable(table.name, table)) console.log(`• Đã tạo bảng "${table.name}".`);
+    process.env.MEDIA_DIR ??= join(dataDir, 'media');
     console.log('• Xuất bản nội dung và dữ liệu mẫu…');
     const seed = await seedDemo({ table: table.name, contentDir, progress: terminalProgress });
     console.log(seed.seeded ? `• Đã tạo tỉnh mẫu: ${seed.units} đơn vị, ${seed.people} cán bộ.` : '• Dữ liệu đã có sẵn, không tạo lại dữ liệu mẫu.');
@@ -64,6 +67,11 @@ export async function start(options: { port: number }): Promise<void> {
     process.env.SANSANG_INSECURE_COOKIES = '1';
     process.env.SESSION_SECRET ??= localSessionSecret();
     process.env.REPORTS_DIR ??= join(dataDir, 'reports');
+    const first = await refreshWorkspace(contentDir, 1);
+    const errors = (ws: ContentWorkspace) => ws.findings.filter((f) => f.severity === 'error').length;
+    console.log(`• Nội dung: ${first.courses.length} khoá học hợp lệ, ${errors(first)} lỗi (xem trang Soạn nội dung).`);
+    const stopWatching = watchContent(contentDir, (ws) =>
+      console.log(`• Nội dung đã thay đổi: ${ws.courses.length} khoá học hợp lệ, ${errors(ws)} lỗi. ${ws.published.join('; ')}`));
     const server = await startServer({ port: options.port, webDir: webDist });
     console.log(`\nSẵn Sàng đang chạy tại ${server.url}\n`);
     console.log(`Tài khoản mẫu (mật khẩu: ${DEMO_PASSWORD}):`);
@@ -71,6 +79,7 @@ export async function start(options: { port: number }): Promise<void> {
     console.log('\nNhấn Ctrl-C để dừng.');
     const shutdown = async () => {
       console.log('\nĐang dừng…');
+      stopWatching();
       await server.close();
       await stopAll();
       process.exit(0);

@@ -15,6 +15,8 @@ const SetPassword = lazy(() => import('./pages/set-password.tsx'));
 const ChangePassword = lazy(() => import('./pages/change-password.tsx'));
 const Accounts = lazy(() => import('./pages/accounts.tsx'));
 const AuditPage = lazy(() => import('./pages/audit.tsx'));
+const ContentPage = lazy(() => import('./pages/content.tsx'));
+const ContentPreview = lazy(() => import('./pages/content-preview.tsx'));
 
 const guarded = (Page: () => ReturnType<typeof Courses>) => () => <SignedIn><Page /></SignedIn>;
 
@@ -32,6 +34,8 @@ render(
       <Route path="/mat-khau" component={guarded(ChangePassword)} />
       <Route path="/tai-khoan" component={guarded(Accounts)} />
       <Route path="/nhat-ky" component={guarded(AuditPage)} />
+      <Route path="/noi-dung" component={guarded(ContentPage)} />
+      <Route path="/noi-dung/:slug" component={guarded(ContentPreview)} />
     </Router>
   ),
   document.getElementById('root')!,

@@ -6,7 +6,7 @@ import { isConditionFailure } from '../db/errors.ts';
 import { keys } from '../db/keys.ts';
 import { queryList } from '../db/query.ts';
 import { VisibleError } from '../error.ts';
-import { getReport, putReport } from './store.ts';
+import { reportStore } from './store.ts';
 
 export type Archive = {
   id: string; unitId: string; kind: 'completions.csv'; status: 'pending' | 'running' | 'ready' | 'failed';
@@ -57,7 +57,7 @@ export async function runArchive(job: ArchiveJob, generate: (unitId: string) => 
     },
   });
   try {
-    await putReport(archive.key, generate(job.unitId).pipe(hashing), 'text/csv; charset=utf-8');
+    await reportStore.put(archive.key, generate(job.unitId).pipe(hashing), 'text/csv; charset=utf-8');
     return await finish(job, { status: 'ready', sha256: hash.digest('hex'), bytes });
   } catch (err) {
     await finish(job, { status: 'failed' });
@@ -107,5 +107,5 @@ export async function listArchives(unitId: string): Promise<Archive[]> {
 export async function openArchive(unitId: string, id: string): Promise<{ archive: Archive; body: Readable }> {
   const archive = await getArchive(unitId, id);
   if (archive.status !== 'ready') throw new VisibleError('report.not_ready', 'Báo cáo đang được tạo, vui lòng thử lại sau.', 409);
-  return { archive, body: await getReport(archive.key) };
+  return { archive, body: await reportStore.get(archive.key) };
 }

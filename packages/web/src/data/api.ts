@@ -1,17 +1,25 @@
 /** Typed client for the JSON API under /api; errors arrive as ApiError with the server's code. */
 export type Role = 'learner' | 'hr' | 'trainer' | 'admin';
 export type Me = { id: string; email: string; name: string; unit: { id: string; name: string }; roles: { role: Role; unitId: string | null; unitName: string | null }[] };
-export type Progress = { lessonsDone: string[]; lessonCount: number; quizPassed: boolean; bestScore: number | null; completed: boolean; completedAt: string | null };
+export type Progress = { lessonsDone: string[]; lessonCount: number; quizPassed: boolean; bestScore: number | null; attemptsUsed: number; completed: boolean; completedAt: string | null };
 export type CourseSummary = { slug: string; title: string; summary: string; version: number; estimatedMinutes: number; tags: string[]; lessonCount: number; progress: Progress };
 export type CourseDetail = CourseSummary & {
   introHtml: string;
   references: string[];
   lessons: { id: string; title: string }[];
-  quiz: { title: string; passMark: number; questionCount: number } | null;
+  quiz: { title: string; passMark: number; questionCount: number; timeLimitMinutes: number | null; attempts: number | null } | null;
 };
 export type Lesson = { id: string; title: string; html: string };
-export type QuizQuestion = { id: string; type: 'single' | 'multiple'; promptHtml: string; options: { id: string; html: string }[] };
-export type Quiz = { title: string; passMark: number; questions: QuizQuestion[] };
+type Choice = { id: string; html: string };
+/** A question as the server sends it before grading: what to show, never the answer. */
+export type QuizQuestion = { id: string; promptHtml: string } & (
+  | { type: 'single' | 'multiple'; options: Choice[] }
+  | { type: 'truefalse' | 'short' | 'numeric' }
+  | { type: 'ordering'; items: Choice[] }
+  | { type: 'matching'; left: Choice[]; right: Choice[] }
+);
+export type Quiz = { title: string; passMark: number; timeLimitMinutes: number | null; attempts: number | null; questions: QuizQuestion[] };
+export type QuizAttempt = { quiz: Quiz; attempt: number; attemptsLeft: number | null };
 export type QuizResult = { score: number; passed: boolean; correct: number; total: number; questions: { id: string; correct: boolean; explanationHtml: string | null }[] };
 export type Figures = { staff: number; trained: number; percent: number; meetsTarget: boolean };
 export type Readiness = Figures & {
@@ -46,7 +54,30 @@ async function request<T>(method: 'GET' | 'POST', path: string, body?: unknown):
   return data as T;
 }
 
+export type ContentFinding = { file: string; line: number; col: number; code: string; message: string; severity: 'error' | 'warning' };
+export type ContentStatus = {
+  source: 'local' | 'published';
+  revision: number;
+  checkedAt: string | null;
+  findings: ContentFinding[];
+  published: string[];
+  courses: { slug: string; version: number; title: string; summary: string; lessonCount: number }[];
+};
+type Html = string;
+/** A compiled course with its answers, as a trainer previews it. */
+export type PreviewQuestion = { id: string; type: string; promptHtml: Html; explanationHtml: Html | null; tags: string[]; difficulty: string;
+  options?: { id: string; html: Html; correct: boolean }[]; answer?: boolean; accepted?: string[]; ignoreAccents?: boolean; value?: number; tolerance?: number;
+  items?: { id: string; html: Html }[]; pairs?: { id: string; leftHtml: Html; rightHtml: Html }[] };
+export type PreviewCourse = {
+  slug: string; version: number; title: string; summary: string; level: string; estimatedMinutes: number; tags: string[]; references: string[];
+  completion: { lessons: string; quiz: string }; placement: boolean; introHtml: Html; lessons: { id: string; title: string; html: Html }[];
+  quiz: { title: string; passMark: number; timeLimitMinutes: number | null; attempts: number | null; draw: { count: number; tag?: string; difficulty?: string }[];
+    shuffle: boolean; explanations: string; questions: PreviewQuestion[] } | null;
+};
+
 export const api = {
+  contentStatus: () => request<ContentStatus>('GET', '/content'),
+  contentCourse: (slug: string) => request<{ course: PreviewCourse }>('GET', `/content/courses/${encodeURIComponent(slug)}`),
   login: (email: string, password: string) => request<{ user: Me }>('POST', '/auth/login', { email, password }),
   providers: () => request<{ password: boolean; oidc: { label: string; start: string } | null }>('GET', '/auth/providers'),
   changePassword: (current: string, next: string) => request<void>('POST', '/auth/password', { current, next }),
@@ -64,9 +95,9 @@ export const api = {
   course: (slug: string) => request<{ course: CourseDetail }>('GET', `/courses/${encodeURIComponent(slug)}`),
   lesson: (slug: string, id: string) => request<{ lesson: Lesson; progress: Progress }>('GET', `/courses/${encodeURIComponent(slug)}/lessons/${encodeURIComponent(id)}`),
   completeLesson: (slug: string, id: string) => request<{ progress: Progress }>('POST', `/courses/${encodeURIComponent(slug)}/lessons/${encodeURIComponent(id)}/complete`),
-  quiz: (slug: string) => request<{ quiz: Quiz }>('GET', `/courses/${encodeURIComponent(slug)}/quiz`),
-  submitQuiz: (slug: string, answers: Record<string, string[]>) =>
-    request<{ result: QuizResult; progress: Progress }>('POST', `/courses/${encodeURIComponent(slug)}/quiz/submissions`, { answers }),
+  quiz: (slug: string) => request<QuizAttempt>('GET', `/courses/${encodeURIComponent(slug)}/quiz`),
+  submitQuiz: (slug: string, attempt: number, answers: Record<string, string[]>) =>
+    request<{ result: QuizResult; progress: Progress }>('POST', `/courses/${encodeURIComponent(slug)}/quiz/submissions`, { attempt, answers }),
   readiness: (unit?: string) => request<Readiness>('GET', `/readiness${unit ? `?unit=${encodeURIComponent(unit)}` : ''}`),
   completionsCsvUrl: (unit: string) => `/api/reports/completions.csv?unit=${encodeURIComponent(unit)}`,
 };

@@ -4,6 +4,7 @@ import { api, type QuizResult } from '../data/api.ts';
 import { errorMessage, formatNumber, t } from '../i18n/index.ts';
 import { Async } from '../ui/async.tsx';
 import { TrustedHtml } from '../ui/html.tsx';
+import { QuestionInput } from '../ui/question-input.tsx';
 
 export default function QuizPage() {
   const params = useParams();
@@ -16,11 +17,11 @@ export default function QuizPage() {
     event.preventDefault();
     const form = new FormData(event.currentTarget as HTMLFormElement);
     const answers: Record<string, string[]> = {};
-    for (const q of data()?.quiz.questions ?? []) answers[q.id] = form.getAll(q.id).map(String);
+    for (const q of data()?.quiz.questions ?? []) answers[q.id] = form.getAll(q.id).map(String).filter((a) => a !== '');
     setBusy(true);
     setError('');
     try {
-      setResult((await api.submitQuiz(params.slug!, answers)).result);
+      setResult((await api.submitQuiz(params.slug!, data()!.attempt, answers)).result);
       document.getElementById('result')?.focus();
     } catch (err) {
       setError(errorMessage(err));
@@ -32,10 +33,17 @@ export default function QuizPage() {
 
   return (
     <Async of={data}>
-      {({ quiz }) => (
+      {({ quiz, attemptsLeft }) => (
         <article>
           <p><A href={`/khoa-hoc/${params.slug}`}>← {t('course.back')}</A></p>
           <h1>{quiz.title}</h1>
+          <p class="muted">
+            {t('quiz.rules', { count: quiz.questions.length, pass: quiz.passMark })}
+            <Show when={attemptsLeft !== null && result() === null}> {t('quiz.attemptsLeft', { n: attemptsLeft! })}</Show>
+          </p>
+          <Show when={attemptsLeft === 0 && result() === null}>
+            <p class="box warn" role="status">{t('quiz.noAttemptsLeft')}</p>
+          </Show>
           <Show when={result()}>
             {(r) => (
               <section id="result" class={`box ${r().passed ? 'ok' : 'warn'}`} tabindex="-1" aria-live="polite">
@@ -47,20 +55,12 @@ export default function QuizPage() {
           <form onSubmit={submit} class="quiz">
             <For each={quiz.questions}>
               {(q, i) => (
-                <fieldset>
+                <fieldset data-question={q.id}>
                   <legend>
                     <span class="qnum">{t('quiz.question', { n: i() + 1 })}</span>
                     <TrustedHtml html={q.promptHtml} class="prompt" />
                   </legend>
-                  <p class="muted">{q.type === 'multiple' ? t('quiz.chooseMany') : t('quiz.chooseOne')}</p>
-                  <For each={q.options}>
-                    {(o) => (
-                      <label class="option">
-                        <input type={q.type === 'multiple' ? 'checkbox' : 'radio'} name={q.id} value={o.id} disabled={result() !== null} />
-                        <TrustedHtml html={o.html} class="option-text" />
-                      </label>
-                    )}
-                  </For>
+                  <QuestionInput question={q} disabled={result() !== null} />
                   <Show when={verdict(q.id)}>
                     {(v) => (
                       <div class={`verdict ${v().correct ? 'ok' : 'warn'}`}>
@@ -74,7 +74,7 @@ export default function QuizPage() {
             </For>
             <Show when={error()}><p role="alert" class="error">{error()}</p></Show>
             <Show when={result() === null} fallback={<button type="button" onClick={() => location.reload()}>{t('quiz.retry')}</button>}>
-              <button type="submit" disabled={busy()}>{busy() ? t('quiz.submitting') : t('quiz.submit')}</button>
+              <button type="submit" disabled={busy() || quiz.questions.length === 0}>{busy() ? t('quiz.submitting') : t('quiz.submit')}</button>
             </Show>
           </form>
         </article>

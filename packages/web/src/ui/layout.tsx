@@ -23,6 +23,9 @@ export function Layout(props: ParentProps) {
               <A href="/san-sang">{t('nav.readiness')}</A>
               <A href="/tai-khoan">{t('nav.accounts')}</A>
             </Show>
+            <Show when={hasRole('trainer') || hasRole('admin')}>
+              <A href="/noi-dung">{t('nav.content')}</A>
+            </Show>
             <Show when={hasRole('admin')}>
               <A href="/nhat-ky">{t('nav.audit')}</A>
             </Show>

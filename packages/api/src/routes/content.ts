@@ -1,0 +1,37 @@
+import * as v from 'valibot';
+import type { Hono } from 'hono';
+import { Course, VisibleError } from '@sansang/core';
+import type { Env } from '../env.ts';
+import { contentWorkspace } from '../content-workspace.ts';
+import { mount } from '../route.ts';
+
+export function contentRoutes(app: Hono<Env>) {
+  mount(app, {
+    method: 'get',
+    path: '/api/content',
+    summary: 'Kết quả kiểm tra nội dung và danh sách khoá học để xem trước (giảng viên)',
+    access: { roles: ['trainer', 'admin'] },
+    handler: async (c) => {
+      const ws = contentWorkspace();
+      if (!ws) {
+        return c.json({ source: 'published' as const, revision: 0, checkedAt: null, findings: [], published: [], courses: await Course.list() });
+      }
+      return c.json({ source: 'local' as const, revision: ws.revision, checkedAt: ws.checkedAt, findings: ws.findings, published: ws.published,
+        courses: ws.courses.map(Course.summarize) });
+    },
+  });
+  mount(app, {
+    method: 'get',
+    path: '/api/content/courses/:slug',
+    summary: 'Xem trước một khoá học kèm đáp án và giải thích (giảng viên)',
+    access: { roles: ['trainer', 'admin'] },
+    params: v.object({ slug: Course.Slug }),
+    handler: async (c, { params }) => {
+      const ws = contentWorkspace();
+      if (!ws) return c.json({ course: await Course.get({ slug: params.slug }) });
+      const course = ws.courses.find((b) => b.slug === params.slug);
+      if (!course) throw new VisibleError('course.not_found', `Không tìm thấy khoá học "${params.slug}" trong thư mục content/ (hoặc khoá học đang có lỗi).`, 404);
+      return c.json({ course });
+    },
+  });
+}

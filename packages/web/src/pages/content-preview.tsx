@@ -1,0 +1,79 @@
+import { createResource, For, Show } from 'solid-js';
+import { A, useParams } from '@solidjs/router';
+import { api, type PreviewQuestion } from '../data/api.ts';
+import { t } from '../i18n/index.ts';
+import { Async } from '../ui/async.tsx';
+import { TrustedHtml } from '../ui/html.tsx';
+import { liveContent } from '../ui/live-content.ts';
+
+/** A whole course as learners will see it, plus every quiz question with its answer, reloaded on each edit. */
+export default function ContentPreview() {
+  const params = useParams();
+  const [data, { refetch }] = createResource(() => params.slug, (slug) => api.contentCourse(slug));
+  liveContent(() => void refetch());
+  return (
+    <article>
+      <p><A href="/noi-dung">← {t('content.title')}</A></p>
+      <Async of={data}>
+        {({ course }) => (
+          <>
+            <h1>{course.title}</h1>
+            <p class="muted">{t('content.version', { n: course.version })} · {t('courses.minutes', { n: course.estimatedMinutes })} · {course.tags.join(', ')}</p>
+            <p>{course.summary}</p>
+            <TrustedHtml html={course.introHtml} />
+            <Show when={course.references.length > 0}>
+              <h2>{t('course.references')}</h2>
+              <ul><For each={course.references}>{(r) => <li>{r}</li>}</For></ul>
+            </Show>
+            <For each={course.lessons}>
+              {(lesson, i) => (
+                <section class="preview-lesson">
+                  <h2>{t('content.lesson', { n: i() + 1 })}: {lesson.title}</h2>
+                  <TrustedHtml html={lesson.html} class="lesson" />
+                </section>
+              )}
+            </For>
+            <Show when={course.quiz}>
+              {(quiz) => (
+                <section>
+                  <h2>{quiz().title}</h2>
+                  <p class="muted">{t('content.quizSettings', {
+                    pool: quiz().questions.length,
+                    draw: quiz().draw.reduce((s, r) => s + r.count, 0) || quiz().questions.length,
+                    pass: quiz().passMark,
+                    minutes: quiz().timeLimitMinutes ?? '—',
+                    attempts: quiz().attempts ?? '∞',
+                  })}</p>
+                  <ol class="preview-questions">
+                    <For each={quiz().questions}>{(q) => <li><PreviewAnswer q={q} /></li>}</For>
+                  </ol>
+                </section>
+              )}
+            </Show>
+          </>
+        )}
+      </Async>
+    </article>
+  );
+}
+
+function PreviewAnswer(props: { q: PreviewQuestion }) {
+  const q = props.q;
+  return (
+    <div class="preview-question">
+      <TrustedHtml html={q.promptHtml} />
+      <p class="muted"><code>{q.id}</code> · {q.type} · {q.difficulty}{q.tags.length ? ` · ${q.tags.join(', ')}` : ''}</p>
+      <Show when={q.options}>
+        <ul><For each={q.options}>{(o) => <li class={o.correct ? 'right' : ''}>{o.correct ? '✔ ' : '✘ '}<TrustedHtml html={o.html} class="option-text" /></li>}</For></ul>
+      </Show>
+      <Show when={q.answer !== undefined}><p class="right">✔ {q.answer ? t('quiz.true') : t('quiz.false')}</p></Show>
+      <Show when={q.accepted}><p class="right">✔ {q.accepted!.join(' | ')}{q.ignoreAccents ? ` (${t('content.ignoreAccents')})` : ''}</p></Show>
+      <Show when={q.value !== undefined}><p class="right">✔ {q.value}{q.tolerance ? ` ± ${q.tolerance}` : ''}</p></Show>
+      <Show when={q.items}><ol><For each={q.items}>{(item) => <li><TrustedHtml html={item.html} class="option-text" /></li>}</For></ol></Show>
+      <Show when={q.pairs}>
+        <ul><For each={q.pairs}>{(p) => <li><TrustedHtml html={p.leftHtml} class="option-text" /> → <TrustedHtml html={p.rightHtml} class="option-text" /></li>}</For></ul>
+      </Show>
+      <Show when={q.explanationHtml}>{(html) => <div class="verdict"><TrustedHtml html={html()} /></div>}</Show>
+    </div>
+  );
+}
