@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort } from '../../packages/cli/src/dynamodb-local.ts';
@@ -76,6 +76,13 @@ describe('npm start', () => {
       body: JSON.stringify({ email: 'hocvien@demo.sansang.vn', password: 'sansang-demo' }),
     });
     expect(again.status).toBe(200);
+    // The whole catalogue in content/ is published and the demo learner sees it.
+    const learner = again.headers.get('set-cookie')!.split(';')[0]!;
+    const { courses } = await (await fetch(`http://127.0.0.1:${port}/api/courses`, { headers: { cookie: learner } })).json();
+    const folders = (await readdir(join(repoRoot, 'content', 'courses'))).sort();
+    expect(courses.map((c: { slug: string }) => c.slug).sort()).toEqual(folders);
+    expect(folders.length).toBeGreaterThanOrEqual(15);
+    expect(second.output()).toMatch(/Nội dung: \d+ khoá học hợp lệ, 0 lỗi/);
     await stop(second.child);
   }, 360_000);
 });

@@ -1,19 +1,38 @@
 import { describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { Quiz } from '@sansang/core';
 import { compileContent, format } from './index.ts';
 
 const repo = fileURLToPath(new URL('../../..', import.meta.url));
 const content = `${repo}content`;
 
 describe('the catalogue in content/', () => {
-  it('compiles with no error, and every course can be completed', async () => {
-    const { courses, targets, diagnostics } = await compileContent(content);
-    expect(diagnostics.filter((d) => d.severity === 'error').map(format)).toEqual([]);
-    expect(courses.length).toBeGreaterThan(0);
+  it('compiles with no error and no warning', async () => {
+    const { courses, diagnostics } = await compileContent(content);
+    expect(diagnostics.map(format)).toEqual([]);
+    expect(courses.length).toBeGreaterThanOrEqual(15);
+  });
+
+  it('covers IU01–IU06 and the e-government topics, each course with 3+ lessons, a pool of 15+ and 10+ drawn per attempt', async () => {
+    const { courses, targets } = await compileContent(content);
+    const tags = new Set(courses.flatMap((c) => c.tags));
+    for (const tag of ['IU01', 'IU02', 'IU03', 'IU04', 'IU05', 'IU06', 'VPDT', 'CKS', 'DVC', 'EMAIL', 'HOP', 'ATTT', 'DLCN', 'CDS', 'VNeID', 'AI']) {
+      expect(tags, tag).toContain(tag);
+    }
     for (const c of courses) {
       expect(c.lessons.length, c.slug).toBeGreaterThanOrEqual(3);
-      if (c.quiz) expect(c.quiz.questions.length, c.slug).toBeGreaterThanOrEqual(15);
+      expect(c.references.length, `${c.slug} names the documents it relies on`).toBeGreaterThan(0);
+      const quiz = c.quiz!;
+      expect(quiz.questions.length, c.slug).toBeGreaterThanOrEqual(15);
+      for (const seed of ['a', 'b', 'c']) expect(Quiz.draw(quiz, seed).length, c.slug).toBeGreaterThanOrEqual(10);
+      for (const q of quiz.questions) {
+        expect(q.explanationHtml, `${c.slug}/${q.id} explains its answer`).not.toBeNull();
+        expect(q.tags.length, `${c.slug}/${q.id} has a topic tag`).toBeGreaterThan(0);
+      }
+      // Lessons of real substance, not filler.
+      const words = c.lessons.map((l) => l.html.replace(/<[^>]+>/g, ' ').split(/\s+/).filter(Boolean).length);
+      expect(Math.min(...words), c.slug).toBeGreaterThanOrEqual(350);
     }
     for (const t of targets) for (const slug of t.programme) expect(courses.map((c) => c.slug)).toContain(slug);
   });

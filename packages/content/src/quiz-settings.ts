@@ -32,15 +32,18 @@ export function checkDraw(rules: Course.DrawRule[], questions: Course.Question[]
     diags.error(at, 'quiz.pool_too_small', `draw cần ${total} câu mỗi lần làm bài nhưng ngân hàng chỉ có ${questions.length} câu.`);
     return;
   }
-  let takenBefore = 0;
-  for (const rule of rules) {
-    const matching = questions.filter((q) => (rule.tag === undefined || q.tags.includes(rule.tag)) && (rule.difficulty === undefined || q.difficulty === rule.difficulty));
-    const what = [rule.tag && `tag "${rule.tag}"`, rule.difficulty && `độ khó "${rule.difficulty}"`].filter(Boolean).join(', ') || 'bất kỳ';
-    // Earlier rules may have taken any of these.
-    if (matching.length - takenBefore < rule.count) {
+  const matches = (rule: Course.DrawRule) => new Set(questions.filter((q) =>
+    (rule.tag === undefined || q.tags.includes(rule.tag)) && (rule.difficulty === undefined || q.difficulty === rule.difficulty)).map((q) => q.id));
+  const pools = rules.map(matches);
+  rules.forEach((rule, i) => {
+    const mine = pools[i]!;
+    // At worst, each earlier rule took as many of these as it could.
+    const taken = rules.slice(0, i).reduce((sum, earlier, j) => sum + Math.min(earlier.count, [...pools[j]!].filter((id) => mine.has(id)).length), 0);
+    const left = Math.max(0, mine.size - taken);
+    if (left < rule.count) {
+      const what = [rule.tag && `tag "${rule.tag}"`, rule.difficulty && `độ khó "${rule.difficulty}"`].filter(Boolean).join(', ') || 'bất kỳ';
       diags.error(at, 'quiz.pool_too_small',
-        `Quy tắc rút ${rule.count} câu (${what}) có thể chỉ còn ${Math.max(0, matching.length - takenBefore)} câu phù hợp sau các quy tắc trước; thêm câu hỏi hoặc đặt quy tắc hẹp lên trước.`);
+        `Quy tắc rút ${rule.count} câu (${what}) có thể chỉ còn ${left} câu phù hợp sau các quy tắc trước; thêm câu hỏi hoặc đặt quy tắc hẹp lên trước.`);
     }
-    takenBefore += rule.count;
-  }
+  });
 }

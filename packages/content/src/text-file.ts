@@ -48,8 +48,11 @@ export async function readText(path: string, diags: Diagnostics, fix = false): P
     diags.error({ line: 1, col: 1 }, 'file.not_utf8', 'Tệp không được lưu ở mã UTF-8 (có thể là TCVN3/VNI hoặc Windows-1258); hãy mở bằng trình soạn thảo và lưu lại với mã hoá UTF-8.');
     return null;
   }
+  let fenced = false;
   for (const [i, line] of text.split('\n').entries()) {
-    const legacy = legacyEncoding(line);
+    // Code spans and blocks are where a lesson shows what garbled text looks like.
+    if (/^\s*(```|~~~)/.test(line)) fenced = !fenced;
+    const legacy = fenced ? null : legacyEncoding(line.replace(/`[^`]*`/g, ''));
     if (legacy) {
       diags.error({ line: i + 1, col: 1 }, 'text.legacy_encoding',
         `Dòng này có vẻ được gõ bằng bảng mã ${legacy} cũ (phông .Vn/VNI) nên hiển thị sai dấu; hãy chuyển sang Unicode (ví dụ công cụ chuyển mã của Unikey) rồi lưu lại.`);
