@@ -1,10 +1,12 @@
 import { build } from 'esbuild';
-import { rmSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { basename, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { functions, type FunctionName } from './spec.ts';
 
 const root = resolve(fileURLToPath(new URL('.', import.meta.url)), '..');
+const require = createRequire(import.meta.url);
 
 /**
  * Bundles one Lambda: a single minified ESM file with the AWS SDK inside (no dependence on
@@ -13,7 +15,15 @@ const root = resolve(fileURLToPath(new URL('.', import.meta.url)), '..');
  */
 export async function bundleFunction(name: FunctionName): Promise<Bundle> {
   const fn = functions[name];
-  return bundleEntry(resolve(root, fn.entry), resolve(root, fn.bundleDir));
+  const outdir = resolve(root, fn.bundleDir);
+  const bundle = await bundleEntry(resolve(root, fn.entry), outdir);
+  // Certificates embed Be Vietnam Pro; the PDF code finds it in fonts/ under LAMBDA_TASK_ROOT.
+  mkdirSync(resolve(outdir, 'fonts'), { recursive: true });
+  for (const weight of ['400Regular', '700Bold']) {
+    const file = require.resolve(`@expo-google-fonts/be-vietnam-pro/${weight}/BeVietnamPro_${weight}.ttf`);
+    copyFileSync(file, resolve(outdir, 'fonts', basename(file)));
+  }
+  return bundle;
 }
 
 /** `bytes`: what every cold start loads (entry + static chunks); `totalBytes`: with the chunks loaded on demand. */

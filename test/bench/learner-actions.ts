@@ -40,7 +40,9 @@ try {
   await act('completeLesson', '/api/courses/khoa-mau/lessons/bai-mot/complete', { method: 'POST', headers: write });
   await act('completeLastLesson', '/api/courses/khoa-mau/lessons/bai-hai/complete', { method: 'POST', headers: write });
   await act('openQuiz', '/api/courses/khoa-mau/quiz');
-  await act('submitQuizAndComplete', '/api/courses/khoa-mau/quiz/submissions', { method: 'POST', headers: write, body: JSON.stringify({ attempt: 0, answers: allRight }) });
+  await act('startAttempt', '/api/courses/khoa-mau/attempts', { method: 'POST', headers: write });
+  await act('saveAnswer', '/api/courses/khoa-mau/attempts/0/answers', { method: 'POST', headers: write, body: JSON.stringify({ questionId: 'q1', answer: allRight.q1 }) });
+  await act('submitQuizAndComplete', '/api/courses/khoa-mau/attempts/0/submit', { method: 'POST', headers: write, body: JSON.stringify({ answers: allRight }) });
   const hr = await app.request('/api/auth/login', { method: 'POST', headers: write, body: JSON.stringify({ email: 'nhansu@bench.vn', password: 'mat-khau-dung' }) });
   cookie = hr.headers.get('set-cookie')!.split(';')[0]!;
   await act('readinessDashboard', '/api/readiness');

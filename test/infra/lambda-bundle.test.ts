@@ -1,6 +1,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { pathToFileURL } from 'node:url';
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { Course } from '@sansang/core';
+import { account, bundle, smallProvince } from '../support/fixtures.ts';
+import { pdfText } from '../support/pdf.ts';
+import { takeQuiz } from '../support/quiz-answers.ts';
 import { bundleApi, bundleFunction } from '../../infra/bundle.ts';
 import { functions, type FunctionName } from '../../infra/spec.ts';
 import { useFreshTable } from '../support/db.ts';
@@ -21,10 +26,11 @@ const event = (method: string, path: string, body?: unknown) => ({
 
 describe('the bundled Lambda', () => {
   let handler: Handler;
+  let outfile: string;
   beforeAll(async () => {
     await useFreshTable();
-    const { outfile, bytes } = await bundleApi();
-    expect(bytes).toBeGreaterThan(10_000);
+    ({ outfile } = await bundleApi());
+    expect(statSync(join(dirname(outfile), 'fonts', 'BeVietnamPro_400Regular.ttf')).size).toBeGreaterThan(100_000);
     handler = (await import(`${pathToFileURL(outfile).href}?t=${Date.now()}`)).handler;
   }, 120_000);
 
@@ -42,6 +48,28 @@ describe('the bundled Lambda', () => {
     const res = await handler(event('GET', '/api/health'), {});
     expect(res.statusCode).toBe(200);
     expect(JSON.parse(res.body)).toEqual({ status: 'ok' });
+  });
+
+  it('serves a Vietnamese certificate PDF with the fonts shipped beside the bundle', async () => {
+    const tree = await smallProvince(1);
+    const course = bundle({ slug: 'khoa-lambda', hash: 'lambda-1', completion: { lessons: 'none', quiz: 'pass' } });
+    await Course.publish(course);
+    const learner = tree.people[0]!;
+    await account('lambda@test.vn', learner.id);
+    await takeQuiz(learner.id, course.slug);
+    const login = await handler(event('POST', '/api/auth/login', { email: 'lambda@test.vn', password: 'mat-khau-dung' }), {});
+    const cookie = login.cookies![0]!.split(';')[0]!;
+    process.env.LAMBDA_TASK_ROOT = dirname(outfile);
+    try {
+      const req = event('GET', `/api/courses/${course.slug}/certificate.pdf`);
+      const res = await handler({ ...req, cookies: [cookie], headers: { ...req.headers, cookie } }, {});
+      expect(res.statusCode).toBe(200);
+      const pdf = Buffer.from(res.body, (res as { isBase64Encoded?: boolean }).isBase64Encoded ? 'base64' : 'latin1');
+      expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+      expect((await pdfText(pdf)).replace(/\s+/g, ' ')).toContain(`Chứng nhận Ông/Bà ${learner.fullName}`);
+    } finally {
+      delete process.env.LAMBDA_TASK_ROOT;
+    }
   });
 
   it('turns bad input into a 4xx error body', async () => {

@@ -56,11 +56,20 @@ describe('API', () => {
       const res = await app.request(`/api/courses/khoa-mau/lessons/${lesson}/complete`, { method: 'POST', headers: { ...WRITE, cookie } });
       expect(res.status).toBe(200);
     }
-    const submitted = await (await app.request('/api/courses/khoa-mau/quiz/submissions', {
-      method: 'POST', headers: { ...WRITE, cookie }, body: JSON.stringify({ attempt: 0, answers: allRight }),
-    })).json();
+    const post = (path: string, body?: unknown) => app.request(path, { method: 'POST', headers: { ...WRITE, cookie }, body: body === undefined ? undefined : JSON.stringify(body) });
+    const { attempt } = await (await post('/api/courses/khoa-mau/attempts')).json();
+    expect(attempt).toMatchObject({ n: 0, status: 'open', deadline: null, answers: {} });
+    expect(JSON.stringify(attempt)).not.toContain('correct');
+    expect((await post('/api/courses/khoa-mau/attempts/0/answers', { questionId: 'q1', answer: allRight.q1 })).status).toBe(200);
+    const resumed = await (await app.request('/api/courses/khoa-mau/quiz', { headers: { cookie } })).json();
+    expect(resumed.attempt.answers).toEqual({ q1: allRight.q1 });
+    const submitted = await (await post('/api/courses/khoa-mau/attempts/0/submit', { answers: { q2: allRight.q2 } })).json();
     expect(submitted.result).toMatchObject({ score: 100, passed: true });
     expect(submitted.progress.completed).toBe(true);
+    // A retry after a lost response gets the same grade, not a second attempt.
+    expect((await (await post('/api/courses/khoa-mau/attempts/0/submit', { answers: {} })).json()).result).toEqual(submitted.result);
+    const late = await post('/api/courses/khoa-mau/attempts/0/answers', { questionId: 'q1', answer: ['a'] });
+    expect([late.status, (await late.json()).error.code]).toEqual([409, 'attempt.closed']);
   });
 
   it('ends the session on logout', async () => {

@@ -10,8 +10,9 @@ import { Progress } from '@sansang/core';
 import { resetObjectStores } from '../../core/src/object-store.ts';
 import { app } from './app.ts';
 import { report } from './jobs.ts';
+import { takeQuiz } from '../../../test/support/quiz-answers.ts';
 import { useFreshTable } from '../../../test/support/db.ts';
-import { account, allRight, smallProvince } from '../../../test/support/fixtures.ts';
+import { account, smallProvince } from '../../../test/support/fixtures.ts';
 import { freePort } from '../../cli/src/dynamodb-local.ts';
 
 const WRITE = { 'x-requested-with': 'sansang', 'content-type': 'application/json' };
@@ -21,7 +22,7 @@ let cookie = '';
 async function finish(personId: string) {
   await Progress.markLessonDone({ personId, slug: 'khoa-mau', lessonId: 'bai-mot' });
   await Progress.markLessonDone({ personId, slug: 'khoa-mau', lessonId: 'bai-hai' });
-  await Progress.submitQuiz({ personId, slug: 'khoa-mau', attempt: 0, answers: allRight });
+  await takeQuiz(personId, 'khoa-mau');
 }
 
 async function waitReady(unitId: string, id: string) {

@@ -2,6 +2,8 @@ export { VisibleError } from './error.ts';
 export { fn, describeIssues } from './fn.ts';
 export { configureDb } from './db/client.ts';
 export { Account } from './account/index.ts';
+export { Attempt } from './attempt/index.ts';
+export { Certificate } from './certificate/index.ts';
 export { Audit } from './audit/index.ts';
 export { Course } from './course/index.ts';
 export { Org } from './org/index.ts';

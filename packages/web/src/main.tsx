@@ -16,6 +16,7 @@ const ChangePassword = lazy(() => import('./pages/change-password.tsx'));
 const Accounts = lazy(() => import('./pages/accounts.tsx'));
 const AuditPage = lazy(() => import('./pages/audit.tsx'));
 const ContentPage = lazy(() => import('./pages/content.tsx'));
+const VerifyPage = lazy(() => import('./pages/verify.tsx'));
 const ContentPreview = lazy(() => import('./pages/content-preview.tsx'));
 
 const guarded = (Page: () => ReturnType<typeof Courses>) => () => <SignedIn><Page /></SignedIn>;
@@ -35,6 +36,7 @@ render(
       <Route path="/tai-khoan" component={guarded(Accounts)} />
       <Route path="/nhat-ky" component={guarded(AuditPage)} />
       <Route path="/noi-dung" component={guarded(ContentPage)} />
+      <Route path="/verify/:code" component={VerifyPage} />
       <Route path="/noi-dung/:slug" component={guarded(ContentPreview)} />
     </Router>
   ),

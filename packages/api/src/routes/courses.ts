@@ -58,22 +58,4 @@ export function courseRoutes(app: Hono<Env>) {
     params: LessonRef,
     handler: async (c, { params }) => c.json({ progress: await Progress.markLessonDone({ personId: c.var.person!.id, ...params }) }),
   });
-  mount(app, {
-    method: 'get',
-    path: '/api/courses/:slug/quiz',
-    summary: 'Câu hỏi của bài kiểm tra (không kèm đáp án)',
-    access: { signedIn: true },
-    params: Slug,
-    handler: async (c, { params }) => c.json(await Progress.quizFor(c.var.person!.id, params.slug)),
-  });
-  mount(app, {
-    method: 'post',
-    path: '/api/courses/:slug/quiz/submissions',
-    summary: 'Nộp bài kiểm tra; máy chủ chấm điểm',
-    access: { signedIn: true },
-    params: Slug,
-    body: v.object({ attempt: v.pipe(v.number(), v.integer(), v.minValue(0)), answers: Quiz.Answers }),
-    handler: async (c, { params, body }) =>
-      c.json(await Progress.submitQuiz({ personId: c.var.person!.id, slug: params.slug, ...body })),
-  });
 }

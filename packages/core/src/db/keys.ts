@@ -12,6 +12,9 @@
  *   completions of unit  Query    gsi1 gsi1pk=COMPLETIONS#<unitId>
  *   person               GetItem  pk=PERSON#<id>          sk=PERSON
  *   a person's records   Query    pk=PERSON#<id>          sk begins_with PROGRESS# | COMPLETION# | TRAINED#
+ *   quiz attempt         GetItem  pk=PERSON#<id>          sk=ATTEMPT#<slug>#<n>
+ *   graded attempts      Query    gsi1 gsi1pk=ATTEMPTS#<slug>#<version> (item statistics; open ones are not in it)
+ *   certificate          GetItem  pk=CERT#<code>          sk=CERT
  *   account by email     GetItem  pk=ACCOUNT#<email>      sk=ACCOUNT
  *   session              GetItem  pk=ACCOUNT#<email>      sk=SESSION#<sid>
  *   sessions of account  Query    pk=ACCOUNT#<email>      sk begins_with SESSION#
@@ -58,10 +61,9 @@ export const keys = {
   completion: (personId: string, slug: string): Key => ({ pk: `PERSON#${personId}`, sk: `COMPLETION#${slug}` }),
   completionPrefix: 'COMPLETION#',
   trained: (personId: string, targetId: string): Key => ({ pk: `PERSON#${personId}`, sk: `TRAINED#${targetId}` }),
-  submission: (personId: string, slug: string, at: string, id: string): Key => ({
-    pk: `PERSON#${personId}`,
-    sk: `SUBMISSION#${slug}#${at}#${id}`,
-  }),
+  attempt: (personId: string, slug: string, n: number): Key => ({ pk: `PERSON#${personId}`, sk: `ATTEMPT#${slug}#${pad(n, 4)}` }),
+  gradedAttemptsOf: (slug: string, version: number) => `ATTEMPTS#${slug}#${version}`,
+  certificate: (code: string): Key => ({ pk: `CERT#${code}`, sk: 'CERT' }),
 
   account: (email: string): Key => ({ pk: `ACCOUNT#${email.trim().toLowerCase()}`, sk: 'ACCOUNT' }),
   accountPartition: (email: string) => `ACCOUNT#${email.trim().toLowerCase()}`,

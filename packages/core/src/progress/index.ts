@@ -1,6 +1,5 @@
 import * as v from 'valibot';
-import { randomUUID } from 'node:crypto';
-import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { db, tableName } from '../db/client.ts';
 import { isConditionFailure } from '../db/errors.ts';
 import { keys } from '../db/keys.ts';
@@ -9,7 +8,6 @@ import { VisibleError } from '../error.ts';
 import { fn } from '../fn.ts';
 import { Course } from '../course/index.ts';
 import { Person } from '../person/index.ts';
-import { Quiz } from '../quiz/index.ts';
 import { Readiness } from '../readiness/index.ts';
 
 export namespace Progress {
@@ -20,6 +18,8 @@ export namespace Progress {
     quizPassed: boolean;
     bestScore: number | null;
     attemptsUsed: number;
+    /** The attempt started and not yet graded, if any. */
+    openAttempt: number | null;
     completed: boolean;
     completedAt: string | null;
   };
@@ -36,7 +36,7 @@ export namespace Progress {
     };
   }
 
-  type Stored = { version?: number; lessonsDone?: Set<string>; quizPassed?: boolean; bestScore?: number; attempts?: number };
+  type Stored = { version?: number; lessonsDone?: Set<string>; quizPassed?: boolean; bestScore?: number; attempts?: number; openAttempt?: number };
 
   async function read(personId: string, slug: string) {
     const [progress, completion] = await Promise.all([
@@ -55,6 +55,7 @@ export namespace Progress {
       quizPassed: stored.quizPassed ?? false,
       bestScore: stored.bestScore ?? null,
       attemptsUsed: stored.attempts ?? 0,
+      openAttempt: stored.openAttempt ?? null,
       completed: completedAt !== null,
       completedAt,
     };
@@ -95,7 +96,7 @@ export namespace Progress {
       return {
         ...summary,
         progress: { version: mine.version ?? null, lessonsDone, lessonCount: summary.lessonCount, quizPassed: mine.quizPassed ?? false,
-          bestScore: mine.bestScore ?? null, attemptsUsed: mine.attempts ?? 0, completed: completedAt !== null, completedAt },
+          bestScore: mine.bestScore ?? null, attemptsUsed: mine.attempts ?? 0, openAttempt: mine.openAttempt ?? null, completed: completedAt !== null, completedAt },
       };
     }));
   }
@@ -135,68 +136,22 @@ export namespace Progress {
     return completeIfDone(person, bundle);
   });
 
-  /** Attempt `n` of a learner always draws the same questions, so grading sees what the learner saw. */
-  const attemptSeed = (personId: string, bundle: Course.Bundle, attempt: number) => `${personId}:${bundle.slug}:${bundle.version}:${attempt}`;
-
-  function quizOf(bundle: Course.Bundle) {
-    if (!bundle.quiz) throw new VisibleError('quiz.not_found', `Khoá học "${bundle.slug}" không có bài kiểm tra.`, 404);
-    return bundle.quiz;
-  }
-
-  /** The questions of the learner's next attempt, or none when the attempts allowed are used up. */
-  export async function quizFor(personId: string, slug: string) {
-    const { bundle, progress } = await courseFor(personId, slug);
-    const quiz = quizOf(bundle);
-    const attempt = progress.attemptsUsed;
-    const attemptsLeft = quiz.attempts === null ? null : Math.max(0, quiz.attempts - attempt);
-    const view = Quiz.forLearner(quiz, attemptSeed(personId, bundle, attempt));
-    return { quiz: attemptsLeft === 0 ? { ...view, questions: [] } : view, attempt, attemptsLeft, progress };
-  }
-
   /**
-   * Grades attempt `attempt` (the number `quizFor` handed out). Taking the attempt number is
-   * conditional on it being the next one, so a double-clicked or retried submission, or a
-   * second tab, is refused instead of counted twice, and the attempt limit holds.
+   * After a graded attempt: keeps the best score, marks the quiz passed, and records the
+   * completion (once, with its counters) when the course's rule is now met.
    */
-  export const submitQuiz = fn(v.object({ ...Ref.entries, attempt: v.pipe(v.number(), v.integer(), v.minValue(0)), answers: Quiz.Answers }),
-    async ({ personId, slug, attempt, answers }) => {
-      const person = await Person.get(personId);
-      const { bundle } = await courseFor(personId, slug);
-      const quiz = quizOf(bundle);
-      if (quiz.attempts !== null && attempt >= quiz.attempts) {
-        throw new VisibleError('quiz.no_attempts_left', `Bạn đã dùng hết ${quiz.attempts} lần làm bài kiểm tra này.`, 409);
-      }
-      try {
-        await db().send(new UpdateCommand({
-          TableName: tableName(),
-          Key: keys.progress(personId, slug),
-          UpdateExpression: 'SET version = if_not_exists(version, :v), #t = :t, attempts = :next',
-          ConditionExpression: attempt === 0 ? 'attribute_not_exists(attempts) OR attempts = :zero' : 'attempts = :cur',
-          ExpressionAttributeNames: { '#t': 'type' },
-          ExpressionAttributeValues: { ':v': bundle.version, ':t': 'progress', ':next': attempt + 1,
-            ...(attempt === 0 ? { ':zero': 0 } : { ':cur': attempt }) },
-        }));
-      } catch (err) {
-        if (!isConditionFailure(err)) throw err;
-        throw new VisibleError('quiz.attempt_changed', 'Lần làm bài này đã được nộp (có thể ở một thẻ khác). Hãy tải lại trang để làm lần mới.', 409);
-      }
-      const result = Quiz.grade(quiz, attemptSeed(personId, bundle, attempt), answers);
-      const at = new Date().toISOString();
-      await db().send(new PutCommand({
+  export async function recordQuizResult(person: Person.Info, bundle: Course.Bundle, result: { score: number; passed: boolean }): Promise<Info> {
+    try {
+      await db().send(new UpdateCommand({
         TableName: tableName(),
-        Item: { ...keys.submission(personId, slug, at, randomUUID()), type: 'submission', version: bundle.version, attempt, answers, score: result.score, passed: result.passed },
+        Key: keys.progress(person.id, bundle.slug),
+        UpdateExpression: result.passed ? 'SET bestScore = :s, quizPassed = :p' : 'SET bestScore = :s',
+        ConditionExpression: 'attribute_not_exists(bestScore) OR bestScore < :s',
+        ExpressionAttributeValues: result.passed ? { ':s': result.score, ':p': true } : { ':s': result.score },
       }));
-      try {
-        await db().send(new UpdateCommand({
-          TableName: tableName(),
-          Key: keys.progress(personId, slug),
-          UpdateExpression: result.passed ? 'SET bestScore = :s, quizPassed = :p' : 'SET bestScore = :s',
-          ConditionExpression: 'attribute_not_exists(bestScore) OR bestScore < :s',
-          ExpressionAttributeValues: result.passed ? { ':s': result.score, ':p': true } : { ':s': result.score },
-        }));
-      } catch (err) {
-        if (!isConditionFailure(err)) throw err;
-      }
-      return { result, progress: await completeIfDone(person, bundle) };
-    });
+    } catch (err) {
+      if (!isConditionFailure(err)) throw err;
+    }
+    return completeIfDone(person, bundle);
+  }
 }

@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { Course, Progress, VisibleError } from '@sansang/core';
 import { useFreshTable } from '../../../../test/support/db.ts';
 import { allRight, bundle, smallProvince } from '../../../../test/support/fixtures.ts';
+import { takeQuiz } from '../../../../test/support/quiz-answers.ts';
 
 let tree: Awaited<ReturnType<typeof smallProvince>>;
 
@@ -13,10 +14,10 @@ describe('learner progress', () => {
 
   it('completes a course only when every lesson is done and the quiz is passed', async () => {
     const personId = tree.people[0]!.id;
-    const failed = await Progress.submitQuiz({ personId, slug: 'khoa-mau', attempt: 0, answers: { q1: ['a'] } });
+    const failed = await takeQuiz(personId, 'khoa-mau', { q1: ['a'] });
     expect(failed.result).toMatchObject({ score: 0, passed: false, correct: 0, total: 2 });
     await Progress.markLessonDone({ personId, slug: 'khoa-mau', lessonId: 'bai-mot' });
-    const passed = await Progress.submitQuiz({ personId, slug: 'khoa-mau', attempt: 1, answers: allRight });
+    const passed = await takeQuiz(personId, 'khoa-mau', allRight);
     expect(passed.result.passed).toBe(true);
     expect(passed.progress).toMatchObject({ quizPassed: true, bestScore: 100, completed: false, lessonsDone: ['bai-mot'] });
     const done = await Progress.markLessonDone({ personId, slug: 'khoa-mau', lessonId: 'bai-hai' });
@@ -26,13 +27,13 @@ describe('learner progress', () => {
 
   it('grades a multiple-choice question right only with exactly the correct options', async () => {
     const personId = tree.people[1]!.id;
-    const half = await Progress.submitQuiz({ personId, slug: 'khoa-mau', attempt: 0, answers: { q1: ['b'], q2: ['a'] } });
+    const half = await takeQuiz(personId, 'khoa-mau', { q1: ['b'], q2: ['a'] });
     expect(half.result.score).toBe(50);
     expect(half.result.questions).toEqual([
       { id: 'q1', correct: true, explanationHtml: '<p>Bằng hai.</p>' },
       { id: 'q2', correct: false, explanationHtml: null },
     ]);
-    const extra = await Progress.submitQuiz({ personId, slug: 'khoa-mau', attempt: 1, answers: { q1: ['b'], q2: ['a', 'b', 'c'] } });
+    const extra = await takeQuiz(personId, 'khoa-mau', { q1: ['b'], q2: ['a', 'b', 'c'] });
     expect(extra.result.correct).toBe(1);
     // The best score is kept when a later attempt is worse.
     expect(extra.progress.bestScore).toBe(50);

@@ -5,7 +5,8 @@ import { drawQuestions, seededRandom, shuffled } from './draw.ts';
 
 export namespace Quiz {
   /** Question id → the answer: chosen option ids, `true`/`false`, typed text, ordered ids or `left=right` pairs. */
-  export const Answers = v.record(v.pipe(v.string(), v.maxLength(100)), v.pipe(v.array(v.pipe(v.string(), v.maxLength(200))), v.maxLength(50)));
+  export const Answer = v.pipe(v.array(v.pipe(v.string(), v.maxLength(200))), v.maxLength(50));
+  export const Answers = v.record(v.pipe(v.string(), v.maxLength(100)), Answer);
   export type Answers = v.InferOutput<typeof Answers>;
 
   export const draw = drawQuestions;
@@ -43,9 +44,8 @@ export namespace Quiz {
 
   export type LearnerQuestion = ReturnType<typeof present>;
 
-  /** The questions of one attempt (drawn by `seed`), without answers. */
-  export function forLearner(quiz: QuizBundle, seed: string) {
-    const ids = drawQuestions(quiz, seed);
+  /** The questions `ids` of one attempt, without answers; options shuffled by `seed`. */
+  export function forLearner(quiz: QuizBundle, ids: string[], seed: string) {
     const random = seededRandom(`${seed}:options`);
     const byId = new Map(quiz.questions.map((q) => [q.id, q]));
     return {
@@ -65,9 +65,9 @@ export namespace Quiz {
     questions: { id: string; correct: boolean; explanationHtml: string | null }[];
   };
 
-  /** Grades the questions drawn by `seed`; answers to anything else are ignored, a missing answer is wrong. */
-  export function grade(quiz: QuizBundle, seed: string, answers: Answers): Result {
-    const drawn = new Set(drawQuestions(quiz, seed));
+  /** Grades the questions `ids` of an attempt; answers to anything else are ignored, a missing answer is wrong. */
+  export function grade(quiz: QuizBundle, ids: string[], answers: Answers): Result {
+    const drawn = new Set(ids);
     const graded = quiz.questions.filter((q) => drawn.has(q.id)).map((q) => ({ q, correct: isCorrect(q, answers[q.id] ?? []) }));
     const correct = graded.filter((g) => g.correct).length;
     const total = graded.length;

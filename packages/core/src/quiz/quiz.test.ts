@@ -15,19 +15,19 @@ const pool: Course.Question[] = [
 ];
 const quiz = (over: Partial<Course.QuizBundle> = {}): Course.QuizBundle =>
   ({ ...bundle().quiz!, questions: pool, draw: [], shuffle: false, ...over });
-const one = (id: string, answer: string[]) => Quiz.grade(quiz(), 's', { [id]: answer }).questions.find((q) => q.id === id)!.correct;
+const one = (id: string, answer: string[]) => Quiz.grade(quiz(), pool.map((q) => q.id), { [id]: answer }).questions.find((q) => q.id === id)!.correct;
 
 describe('Quiz.forLearner', () => {
   it('sends prompts and choices but nothing that tells the right answer', () => {
-    const view = Quiz.forLearner(bundle().quiz!, 'seed');
+    const view = Quiz.forLearner(bundle().quiz!, ['q1', 'q2'], 'seed');
     expect(view.questions[0]).toEqual({ id: 'q1', type: 'single', promptHtml: '<p>Một cộng một?</p>', options: [{ id: 'a', html: '1' }, { id: 'b', html: '2' }] });
-    const all = JSON.stringify(Quiz.forLearner(quiz(), 'seed'));
+    const all = JSON.stringify(Quiz.forLearner(quiz(), pool.map((q) => q.id), 'seed'));
     expect(all).not.toMatch(/correct|explanation|accepted|answer|Cổng Dịch|12\.5|tolerance|rightId/);
   });
 
   it('never shows ordering items in their right order, nor matching sides lined up', () => {
     for (const seed of ['a', 'b', 'c', 'd', 'e', 'f']) {
-      const view = Quiz.forLearner(quiz(), seed).questions;
+      const view = Quiz.forLearner(quiz(), pool.map((q) => q.id), seed).questions;
       const order = view.find((q) => q.id === 'order') as { items: { id: string }[] };
       expect(order.items.map((i) => i.id)).not.toEqual(['x1', 'x2', 'x3']);
       const match = view.find((q) => q.id === 'match') as { right: { id: string }[] };
@@ -58,7 +58,7 @@ describe('Quiz.draw', () => {
 
   it('grades only the drawn questions', () => {
     const q = quiz({ draw: [{ count: 2 }] });
-    const result = Quiz.grade(q, 'x', rightAnswers(q));
+    const result = Quiz.grade(q, Quiz.draw(q, 'x'), rightAnswers(q));
     expect(result).toMatchObject({ total: 2, correct: 2, score: 100, passed: true });
     expect(result.questions.map((r) => r.id)).toEqual(Quiz.draw(q, 'x'));
   });
@@ -98,8 +98,8 @@ describe('Quiz.grade per question type', () => {
 
   it('shows explanations as the quiz allows', () => {
     const wrong = { tf: ['true'] };
-    expect(Quiz.grade(quiz({ explanations: 'never' }), 's', rightAnswers(quiz())).questions[0]!.explanationHtml).toBeNull();
-    expect(Quiz.grade(quiz({ explanations: 'after-pass' }), 's', wrong).questions[0]!.explanationHtml).toBeNull();
-    expect(Quiz.grade(quiz({ explanations: 'after-pass' }), 's', rightAnswers(quiz())).questions[0]!.explanationHtml).toBe('<p>Vì thế.</p>');
+    expect(Quiz.grade(quiz({ explanations: 'never' }), pool.map((q) => q.id), rightAnswers(quiz())).questions[0]!.explanationHtml).toBeNull();
+    expect(Quiz.grade(quiz({ explanations: 'after-pass' }), pool.map((q) => q.id), wrong).questions[0]!.explanationHtml).toBeNull();
+    expect(Quiz.grade(quiz({ explanations: 'after-pass' }), pool.map((q) => q.id), rightAnswers(quiz())).questions[0]!.explanationHtml).toBe('<p>Vì thế.</p>');
   });
 });

@@ -18,8 +18,14 @@ export type QuizQuestion = { id: string; promptHtml: string } & (
   | { type: 'ordering'; items: Choice[] }
   | { type: 'matching'; left: Choice[]; right: Choice[] }
 );
-export type Quiz = { title: string; passMark: number; timeLimitMinutes: number | null; attempts: number | null; questions: QuizQuestion[] };
-export type QuizAttempt = { quiz: Quiz; attempt: number; attemptsLeft: number | null };
+export type QuizInfo = { title: string; passMark: number; timeLimitMinutes: number | null; attempts: number | null; questionCount: number };
+/** An attempt as the server keeps it: the drawn questions, the saved answers, the deadline; the result once graded. */
+export type Attempt = {
+  n: number; status: 'open' | 'submitted'; startedAt: string; deadline: string | null; serverNow: string;
+  questions: QuizQuestion[]; answers: Record<string, string[]>; result: QuizResult | null;
+};
+export type QuizState = { quiz: QuizInfo; attempt: Attempt | null; attemptsUsed: number; attemptsLeft: number | null; progress: Progress };
+export type CertificateInfo = { code: string; fullName: string; unitName: string; courseTitle: string; version: number; completedAt: string };
 export type QuizResult = { score: number; passed: boolean; correct: number; total: number; questions: { id: string; correct: boolean; explanationHtml: string | null }[] };
 export type Figures = { staff: number; trained: number; percent: number; meetsTarget: boolean };
 export type Readiness = Figures & {
@@ -95,9 +101,15 @@ export const api = {
   course: (slug: string) => request<{ course: CourseDetail }>('GET', `/courses/${encodeURIComponent(slug)}`),
   lesson: (slug: string, id: string) => request<{ lesson: Lesson; progress: Progress }>('GET', `/courses/${encodeURIComponent(slug)}/lessons/${encodeURIComponent(id)}`),
   completeLesson: (slug: string, id: string) => request<{ progress: Progress }>('POST', `/courses/${encodeURIComponent(slug)}/lessons/${encodeURIComponent(id)}/complete`),
-  quiz: (slug: string) => request<QuizAttempt>('GET', `/courses/${encodeURIComponent(slug)}/quiz`),
-  submitQuiz: (slug: string, attempt: number, answers: Record<string, string[]>) =>
-    request<{ result: QuizResult; progress: Progress }>('POST', `/courses/${encodeURIComponent(slug)}/quiz/submissions`, { attempt, answers }),
+  quiz: (slug: string) => request<QuizState>('GET', `/courses/${encodeURIComponent(slug)}/quiz`),
+  startAttempt: (slug: string) => request<{ attempt: Attempt }>('POST', `/courses/${encodeURIComponent(slug)}/attempts`),
+  saveAnswer: (slug: string, n: number, questionId: string, answer: string[]) =>
+    request<{ savedAt: string }>('POST', `/courses/${encodeURIComponent(slug)}/attempts/${n}/answers`, { questionId, answer }),
+  submitAttempt: (slug: string, n: number, answers: Record<string, string[]>) =>
+    request<{ result: QuizResult; progress: Progress; attempt: Attempt }>('POST', `/courses/${encodeURIComponent(slug)}/attempts/${n}/submit`, { answers }),
+  certificate: (slug: string) => request<{ certificate: CertificateInfo; verifyUrl: string }>('GET', `/courses/${encodeURIComponent(slug)}/certificate`),
+  verifyCertificate: (code: string) =>
+    request<{ valid: true; certificate: CertificateInfo } | { valid: false; code: string }>('GET', `/certificates/${encodeURIComponent(code)}`),
   readiness: (unit?: string) => request<Readiness>('GET', `/readiness${unit ? `?unit=${encodeURIComponent(unit)}` : ''}`),
   completionsCsvUrl: (unit: string) => `/api/reports/completions.csv?unit=${encodeURIComponent(unit)}`,
 };

@@ -5,6 +5,7 @@ import { formatDate, t } from '../i18n/index.ts';
 import { Async } from '../ui/async.tsx';
 import { TrustedHtml } from '../ui/html.tsx';
 import { ProgressBar } from '../ui/progress-bar.tsx';
+import { CertificateBox } from '../ui/certificate-box.tsx';
 
 export default function CoursePage() {
   const params = useParams();
@@ -20,6 +21,7 @@ export default function CoursePage() {
             {t('course.progress', { done: course.progress.lessonsDone.length, total: course.lessonCount })}
             <Show when={course.progress.completedAt}> · <strong>{t('course.completedAt', { date: formatDate(course.progress.completedAt!) })}</strong></Show>
           </p>
+          <Show when={course.progress.completed}><CertificateBox slug={course.slug} /></Show>
           <TrustedHtml html={course.introHtml} />
           <h2>{t('course.lessons')}</h2>
           <ol class="lessons">

@@ -1,82 +1,126 @@
-import { createResource, createSignal, For, Show } from 'solid-js';
+import { createResource, createSignal, For, onCleanup, Show } from 'solid-js';
 import { A, useParams } from '@solidjs/router';
-import { api, type QuizResult } from '../data/api.ts';
+import { api, type Attempt, type QuizResult } from '../data/api.ts';
 import { errorMessage, formatNumber, t } from '../i18n/index.ts';
 import { Async } from '../ui/async.tsx';
 import { TrustedHtml } from '../ui/html.tsx';
 import { QuestionInput } from '../ui/question-input.tsx';
+import { Countdown } from '../ui/countdown.tsx';
+import { answerSaver } from '../data/answer-saver.ts';
 
+/**
+ * A quiz attempt kept by the server: each answer is saved as it is given, a reload resumes
+ * the same attempt with the same deadline, and the server grades it once.
+ */
 export default function QuizPage() {
   const params = useParams();
-  const [data] = createResource(() => params.slug, (slug) => api.quiz(slug));
+  const [state, { refetch }] = createResource(() => params.slug, (slug) => api.quiz(slug));
+  const [attempt, setAttempt] = createSignal<Attempt | null>(null);
   const [result, setResult] = createSignal<QuizResult | null>(null);
   const [error, setError] = createSignal('');
   const [busy, setBusy] = createSignal(false);
+  const saver = answerSaver((questionId, answer) => api.saveAnswer(params.slug!, current()!.n, questionId, answer));
+  onCleanup(() => saver.stop());
+  let form: HTMLFormElement | undefined;
 
-  const submit = async (event: SubmitEvent) => {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget as HTMLFormElement);
-    const answers: Record<string, string[]> = {};
-    for (const q of data()?.quiz.questions ?? []) answers[q.id] = form.getAll(q.id).map(String).filter((a) => a !== '');
+  const current = () => attempt() ?? state()?.attempt ?? null;
+  const collect = () => {
+    const data = new FormData(form);
+    return Object.fromEntries((current()?.questions ?? []).map((q) => [q.id, data.getAll(q.id).map(String).filter((a) => a !== '')]));
+  };
+
+  const run = async (work: () => Promise<void>) => {
     setBusy(true);
     setError('');
     try {
-      setResult((await api.submitQuiz(params.slug!, data()!.attempt, answers)).result);
-      document.getElementById('result')?.focus();
+      await work();
     } catch (err) {
       setError(errorMessage(err));
     } finally {
       setBusy(false);
     }
   };
+  const start = () => run(async () => {
+    setResult(null);
+    setAttempt((await api.startAttempt(params.slug!)).attempt);
+  });
+  const submit = (event?: SubmitEvent) => {
+    event?.preventDefault();
+    if (busy() || !current() || result()) return;
+    return run(async () => {
+      const out = await api.submitAttempt(params.slug!, current()!.n, collect());
+      saver.stop();
+      setAttempt(out.attempt);
+      setResult(out.result);
+      void refetch();
+      document.getElementById('result')?.focus();
+    });
+  };
+  const onInput = (event: Event) => {
+    const name = (event.target as HTMLInputElement).name;
+    if (name) saver.queue(name, collect()[name] ?? []);
+  };
   const verdict = (id: string) => result()?.questions.find((q) => q.id === id);
 
   return (
-    <Async of={data}>
-      {({ quiz, attemptsLeft }) => (
+    <Async of={state}>
+      {(s) => (
         <article>
           <p><A href={`/khoa-hoc/${params.slug}`}>← {t('course.back')}</A></p>
-          <h1>{quiz.title}</h1>
+          <h1>{s.quiz.title}</h1>
           <p class="muted">
-            {t('quiz.rules', { count: quiz.questions.length, pass: quiz.passMark })}
-            <Show when={attemptsLeft !== null && result() === null}> {t('quiz.attemptsLeft', { n: attemptsLeft! })}</Show>
+            {t('quiz.rules', { count: s.quiz.questionCount, pass: s.quiz.passMark })}
+            <Show when={s.quiz.timeLimitMinutes}>{(m) => <> {t('quiz.timeLimit', { n: m() })}</>}</Show>
+            <Show when={s.attemptsLeft !== null && !current()}> {t('quiz.attemptsLeft', { n: s.attemptsLeft! })}</Show>
           </p>
-          <Show when={attemptsLeft === 0 && result() === null}>
-            <p class="box warn" role="status">{t('quiz.noAttemptsLeft')}</p>
-          </Show>
           <Show when={result()}>
             {(r) => (
               <section id="result" class={`box ${r().passed ? 'ok' : 'warn'}`} tabindex="-1" aria-live="polite">
                 <h2>{t('quiz.result')}: <span>{r().passed ? t('quiz.passed') : t('quiz.failed')}</span></h2>
                 <p>{t('quiz.score', { score: formatNumber(r().score, 1), correct: r().correct, total: r().total })}</p>
+                <Show when={s.progress.completed}>
+                  <p><A href={`/khoa-hoc/${params.slug}`}>{t('quiz.toCertificate')}</A></p>
+                </Show>
               </section>
             )}
           </Show>
-          <form onSubmit={submit} class="quiz">
-            <For each={quiz.questions}>
-              {(q, i) => (
-                <fieldset data-question={q.id}>
-                  <legend>
-                    <span class="qnum">{t('quiz.question', { n: i() + 1 })}</span>
-                    <TrustedHtml html={q.promptHtml} class="prompt" />
-                  </legend>
-                  <QuestionInput question={q} disabled={result() !== null} />
-                  <Show when={verdict(q.id)}>
-                    {(v) => (
-                      <div class={`verdict ${v().correct ? 'ok' : 'warn'}`}>
-                        <strong>{v().correct ? t('quiz.correct') : t('quiz.incorrect')}</strong>
-                        <Show when={v().explanationHtml}>{(html) => <TrustedHtml html={html()} />}</Show>
-                      </div>
-                    )}
-                  </Show>
-                </fieldset>
-              )}
-            </For>
-            <Show when={error()}><p role="alert" class="error">{error()}</p></Show>
-            <Show when={result() === null} fallback={<button type="button" onClick={() => location.reload()}>{t('quiz.retry')}</button>}>
-              <button type="submit" disabled={busy() || quiz.questions.length === 0}>{busy() ? t('quiz.submitting') : t('quiz.submit')}</button>
+          <Show when={error()}><p role="alert" class="error">{error()}</p></Show>
+          <Show when={current()?.status === 'open' || result()} fallback={
+            <Show when={s.attemptsLeft !== 0} fallback={<p class="box warn" role="status">{t('quiz.noAttemptsLeft')}</p>}>
+              <button type="button" onClick={start} disabled={busy()}>{t('quiz.start')}</button>
             </Show>
-          </form>
+          }>
+            <Show when={current()?.deadline && !result()}>
+              <Countdown deadline={current()!.deadline!} serverNow={current()!.serverNow} onEnd={() => void submit()} />
+            </Show>
+            <form ref={form} onSubmit={submit} onChange={onInput} onInput={onInput} class="quiz">
+              <For each={current()!.questions}>
+                {(q, i) => (
+                  <fieldset data-question={q.id}>
+                    <legend>
+                      <span class="qnum">{t('quiz.question', { n: i() + 1 })}</span>
+                      <TrustedHtml html={q.promptHtml} class="prompt" />
+                    </legend>
+                    <QuestionInput question={q} disabled={result() !== null} answer={current()!.answers[q.id]} />
+                    <Show when={verdict(q.id)}>
+                      {(v) => (
+                        <div class={`verdict ${v().correct ? 'ok' : 'warn'}`}>
+                          <strong>{v().correct ? t('quiz.correct') : t('quiz.incorrect')}</strong>
+                          <Show when={v().explanationHtml}>{(html) => <TrustedHtml html={html()} />}</Show>
+                        </div>
+                      )}
+                    </Show>
+                  </fieldset>
+                )}
+              </For>
+              <Show when={result() === null} fallback={
+                <Show when={state()?.attemptsLeft !== 0}><button type="button" onClick={start} disabled={busy()}>{t('quiz.retry')}</button></Show>
+              }>
+                <p class="muted" role="status">{t(`quiz.save.${saver.status()}`)}</p>
+                <button type="submit" disabled={busy()}>{busy() ? t('quiz.submitting') : t('quiz.submit')}</button>
+              </Show>
+            </form>
+          </Show>
         </article>
       )}
     </Async>

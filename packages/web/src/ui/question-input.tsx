@@ -8,8 +8,9 @@ import { TrustedHtml } from './html.tsx';
  * question, so the form reads answers with `getAll(id)` in document order, works with the
  * keyboard alone and needs no script beyond the page's own.
  */
-export function QuestionInput(props: { question: QuizQuestion; disabled: boolean }) {
+export function QuestionInput(props: { question: QuizQuestion; disabled: boolean; answer?: string[] }) {
   const q = () => props.question;
+  const given = () => props.answer ?? [];
   const hintId = () => `${q().id}-hint`;
   return (
     <>
@@ -20,7 +21,7 @@ export function QuestionInput(props: { question: QuizQuestion; disabled: boolean
             <For each={choice().options}>
               {(o) => (
                 <label class="option">
-                  <input type={choice().type === 'multiple' ? 'checkbox' : 'radio'} name={choice().id} value={o.id} disabled={props.disabled} />
+                  <input type={choice().type === 'multiple' ? 'checkbox' : 'radio'} name={choice().id} value={o.id} checked={given().includes(o.id)} disabled={props.disabled} />
                   <TrustedHtml html={o.html} class="option-text" />
                 </label>
               )}
@@ -31,7 +32,7 @@ export function QuestionInput(props: { question: QuizQuestion; disabled: boolean
           <For each={[['true', t('quiz.true')], ['false', t('quiz.false')]] as const}>
             {([value, label]) => (
               <label class="option">
-                <input type="radio" name={q().id} value={value} disabled={props.disabled} />
+                <input type="radio" name={q().id} value={value} checked={given().includes(value)} disabled={props.disabled} />
                 <span class="option-text">{label}</span>
               </label>
             )}
@@ -41,7 +42,7 @@ export function QuestionInput(props: { question: QuizQuestion; disabled: boolean
           <label class="answer-field">
             <span class="sr-only">{t('quiz.yourAnswer')}</span>
             <input type="text" name={q().id} inputmode={q().type === 'numeric' ? 'decimal' : 'text'} autocomplete="off"
-              maxlength="200" aria-describedby={hintId()} disabled={props.disabled} />
+              maxlength="200" aria-describedby={hintId()} value={given()[0] ?? ''} disabled={props.disabled} />
           </label>
         </Match>
         <Match when={q().type === 'ordering' ? (q() as Extract<QuizQuestion, { items: unknown }>) : null}>
@@ -54,7 +55,7 @@ export function QuestionInput(props: { question: QuizQuestion; disabled: boolean
                       <span class="sr-only">{t('quiz.position', { n: position + 1 })}</span>
                       <select name={ordering().id} disabled={props.disabled}>
                         <option value="">{t('quiz.pick')}</option>
-                        <For each={ordering().items}>{(item) => <option value={item.id}>{plain(item.html)}</option>}</For>
+                        <For each={ordering().items}>{(item) => <option value={item.id} selected={given()[position] === item.id}>{plain(item.html)}</option>}</For>
                       </select>
                     </label>
                   </li>
@@ -72,7 +73,7 @@ export function QuestionInput(props: { question: QuizQuestion; disabled: boolean
                     <TrustedHtml html={left.html} class="option-text" />
                     <select name={matching().id} disabled={props.disabled}>
                       <option value="">{t('quiz.pick')}</option>
-                      <For each={matching().right}>{(right) => <option value={`${left.id}=${right.id}`}>{plain(right.html)}</option>}</For>
+                      <For each={matching().right}>{(right) => <option value={`${left.id}=${right.id}`} selected={given().includes(`${left.id}=${right.id}`)}>{plain(right.html)}</option>}</For>
                     </select>
                   </label>
                 )}

@@ -1,0 +1,51 @@
+import * as v from 'valibot';
+import type { Hono } from 'hono';
+import { Audit, Certificate, Course } from '@sansang/core';
+import type { Env } from '../env.ts';
+import { mount } from '../route.ts';
+
+const verifyUrl = (origin: string, code: string) => `${origin}/verify/${code}`;
+
+export function certificateRoutes(app: Hono<Env>) {
+  mount(app, {
+    method: 'get',
+    path: '/api/courses/:slug/certificate',
+    summary: 'Chứng nhận hoàn thành khoá học của người học (cấp khi cần, mã xác minh không đổi)',
+    access: { signedIn: true },
+    params: v.object({ slug: Course.Slug }),
+    handler: async (c, { params }) => {
+      const certificate = await Certificate.issue({ personId: c.var.person!.id, slug: params.slug });
+      return c.json({ certificate, verifyUrl: verifyUrl(new URL(c.req.url).origin, certificate.code) });
+    },
+  });
+  mount(app, {
+    method: 'get',
+    path: '/api/courses/:slug/certificate.pdf',
+    summary: 'Tải chứng nhận hoàn thành dạng PDF (tiếng Việt, phông chữ nhúng sẵn)',
+    access: { signedIn: true },
+    params: v.object({ slug: Course.Slug }),
+    handler: async (c, { params }) => {
+      const certificate = await Certificate.issue({ personId: c.var.person!.id, slug: params.slug });
+      const pdf = await Certificate.pdf(certificate, { verifyUrl: verifyUrl(new URL(c.req.url).origin, certificate.code) });
+      await Audit.record({ actor: c.var.account!.email, action: 'certificate.download', detail: { course: params.slug, code: certificate.code } });
+      return c.body(new Uint8Array(pdf), 200, {
+        'content-type': 'application/pdf',
+        'content-disposition': `attachment; filename="chung-nhan-${params.slug}.pdf"`,
+        'cache-control': 'no-store',
+      });
+    },
+  });
+  mount(app, {
+    method: 'get',
+    path: '/api/certificates/:code',
+    summary: 'Xác minh một chứng nhận theo mã (công khai)',
+    access: { public: true },
+    params: v.object({ code: v.pipe(v.string(), v.maxLength(40)) }),
+    handler: async (c, { params }) => {
+      const found = await Certificate.verify(params.code);
+      if (!found) return c.json({ valid: false as const, code: Certificate.normaliseCode(params.code) });
+      const { fullName, unitName, courseTitle, version, completedAt, code } = found;
+      return c.json({ valid: true as const, certificate: { code, fullName, unitName, courseTitle, version, completedAt } });
+    },
+  });
+}

@@ -1,0 +1,78 @@
+import * as v from 'valibot';
+import { createHash } from 'node:crypto';
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { db, tableName } from '../db/client.ts';
+import { isConditionFailure } from '../db/errors.ts';
+import { keys } from '../db/keys.ts';
+import { VisibleError } from '../error.ts';
+import { fn } from '../fn.ts';
+import { Course } from '../course/index.ts';
+import { Org } from '../org/index.ts';
+import { Person } from '../person/index.ts';
+import { renderCertificate } from './pdf.ts';
+
+/**
+ * A completed course yields a certificate with a short code anyone can check at
+ * `/verify/<code>`. The code is derived from the completion itself, so asking twice (or
+ * from two tabs) gives the same certificate, and the record names only what the
+ * certificate shows.
+ */
+export namespace Certificate {
+  export type Info = {
+    code: string;
+    personId: string;
+    fullName: string;
+    unitName: string;
+    slug: string;
+    courseTitle: string;
+    version: number;
+    completedAt: string;
+    issuedAt: string;
+  };
+
+  /** 10 characters of Crockford base32 in two groups: easy to read aloud and to type. */
+  const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+  function codeOf(personId: string, slug: string, completedAt: string): string {
+    const digest = createHash('sha256').update(`${personId}\u0000${slug}\u0000${completedAt}`).digest();
+    const chars = [...digest.subarray(0, 10)].map((b) => ALPHABET[b % 32]).join('');
+    return `${chars.slice(0, 5)}-${chars.slice(5)}`;
+  }
+
+  /** What a person may type: lower case, spaces, I/L/O for 1/1/0. */
+  export function normaliseCode(input: string): string {
+    const raw = input.toUpperCase().replace(/[^0-9A-Z]/g, '').replace(/[IL]/g, '1').replace(/O/g, '0');
+    return raw.length === 10 ? `${raw.slice(0, 5)}-${raw.slice(5)}` : raw;
+  }
+
+  export const issue = fn(v.object({ personId: v.string(), slug: Course.Slug }), async ({ personId, slug }): Promise<Info> => {
+    const completion = await db().send(new GetCommand({ TableName: tableName(), Key: keys.completion(personId, slug) }));
+    if (!completion.Item) throw new VisibleError('certificate.not_completed', 'Bạn chưa hoàn thành khoá học này nên chưa có chứng nhận.', 404);
+    const completedAt = String(completion.Item.completedAt);
+    const version = Number(completion.Item.version);
+    const code = codeOf(personId, slug, completedAt);
+    const existing = await verify(code);
+    if (existing) return existing;
+    const person = await Person.get(personId);
+    const [unit, course] = await Promise.all([Org.get(person.unitId), Course.get({ slug, version })]);
+    const info: Info = { code, personId, fullName: person.fullName, unitName: unit.name, slug, courseTitle: course.title, version, completedAt, issuedAt: new Date().toISOString() };
+    try {
+      await db().send(new PutCommand({ TableName: tableName(), Item: { ...keys.certificate(code), type: 'certificate', ...info }, ConditionExpression: 'attribute_not_exists(pk)' }));
+    } catch (err) {
+      if (!isConditionFailure(err)) throw err;
+      return (await verify(code))!;
+    }
+    return info;
+  });
+
+  /** The certificate a code names, or null: what the public verification page shows. */
+  export async function verify(code: string): Promise<Info | null> {
+    const normalised = normaliseCode(code);
+    if (!/^[0-9A-Z]{5}-[0-9A-Z]{5}$/.test(normalised)) return null;
+    const out = await db().send(new GetCommand({ TableName: tableName(), Key: keys.certificate(normalised) }));
+    if (!out.Item) return null;
+    const { pk: _pk, sk: _sk, type: _type, ...info } = out.Item;
+    return info as Info;
+  }
+
+  export const pdf = renderCertificate;
+}

@@ -1,0 +1,49 @@
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import type { Certificate } from './index.ts';
+
+/**
+ * Be Vietnam Pro, embedded (subset) in every certificate so the diacritics print right on
+ * any PC. On Lambda the files travel in `fonts/` beside the bundle (infra/bundle.ts puts
+ * them there); locally they come from the npm package. FONT_DIR overrides both.
+ */
+function fontFile(weight: '400Regular' | '700Bold'): string {
+  const name = `BeVietnamPro_${weight}.ttf`;
+  const dir = process.env.FONT_DIR ?? (process.env.LAMBDA_TASK_ROOT ? join(process.env.LAMBDA_TASK_ROOT, 'fonts') : undefined);
+  if (dir) return join(dir, name);
+  return createRequire(import.meta.url).resolve(`@expo-google-fonts/be-vietnam-pro/${weight}/${name}`);
+}
+
+const date = (iso: string) => new Intl.DateTimeFormat('vi-VN', { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date(iso));
+
+/** A one-page A4 landscape certificate, in Vietnamese, as PDF bytes. */
+export async function renderCertificate(info: Certificate.Info, options: { verifyUrl: string }): Promise<Buffer> {
+  // Loaded on first use: pdfkit and its font engine are large and most requests never need them.
+  const { default: PDFDocument } = await import('pdfkit');
+  // `font`: never load the standard Helvetica metrics from disk (they are not in the Lambda bundle).
+  const doc = new PDFDocument({ size: 'A4', layout: 'landscape', margin: 50, font: fontFile('400Regular'), info: { Title: `Chứng nhận hoàn thành: ${info.courseTitle}`, Author: 'Sẵn Sàng' } });
+  const chunks: Buffer[] = [];
+  doc.on('data', (c: Buffer) => chunks.push(c));
+  const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))));
+  doc.registerFont('regular', fontFile('400Regular'));
+  doc.registerFont('bold', fontFile('700Bold'));
+  const { width, height } = doc.page;
+  doc.lineWidth(3).strokeColor('#14532d').rect(25, 25, width - 50, height - 50).stroke();
+  doc.lineWidth(1).rect(33, 33, width - 66, height - 66).stroke();
+  const center = (text: string, font: 'regular' | 'bold', size: number, gap = 10, color = '#111827') =>
+    doc.font(font).fontSize(size).fillColor(color).text(text, 60, doc.y, { width: width - 120, align: 'center' }).moveDown(gap / size);
+  doc.y = 70;
+  center('CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'bold', 13, 2);
+  center('Độc lập - Tự do - Hạnh phúc', 'regular', 12, 24);
+  center('CHỨNG NHẬN HOÀN THÀNH KHOÁ HỌC', 'bold', 26, 18, '#14532d');
+  center('Chứng nhận Ông/Bà', 'regular', 14, 6);
+  center(info.fullName, 'bold', 24, 6);
+  center(info.unitName, 'regular', 14, 18);
+  center('đã hoàn thành khoá học', 'regular', 14, 6);
+  center(info.courseTitle, 'bold', 18, 6, '#14532d');
+  center(`phiên bản ${info.version}, ngày ${date(info.completedAt)}`, 'regular', 12, 28);
+  center(`Mã xác minh: ${info.code}`, 'bold', 13, 4);
+  center(`Kiểm tra tính xác thực tại ${options.verifyUrl}`, 'regular', 11, 4, '#374151');
+  doc.end();
+  return done;
+}
