@@ -132,8 +132,9 @@ describe('trainer preview with live reload, and every question type taken in the
   it('lets a learner take a drawn quiz of every question type, then holds the attempt limit', async () => {
     const page = await signIn('hocvien@test.vn');
     await page.goto(`${server.url}/khoa-hoc/du-loai/kiem-tra`);
-    await page.getByRole('button', { name: 'Nộp bài' }).waitFor();
     await page.getByText('Bạn còn 2 lần làm bài.').waitFor();
+    await page.getByRole('button', { name: 'Bắt đầu làm bài' }).click();
+    await page.getByRole('button', { name: 'Nộp bài' }).waitFor();
     await expectAccessible(page, 'quiz of every type');
     const quiz = (await Course.get({ slug: 'du-loai' })).quiz!;
     expect(await answerQuizInBrowser(page, quiz)).toBe(7);
@@ -144,10 +145,18 @@ describe('trainer preview with live reload, and every question type taken in the
 
     await page.reload();
     await page.getByText('Bạn còn 1 lần làm bài.').waitFor();
+    await page.getByRole('button', { name: 'Bắt đầu làm bài' }).click();
     await page.getByRole('button', { name: 'Nộp bài' }).click();
     await page.getByText('Chưa đạt', { exact: true }).first().waitFor();
     await page.reload();
     await page.getByText('Bạn đã dùng hết số lần làm bài kiểm tra này.', { exact: false }).waitFor();
-    expect(await page.getByRole('button', { name: 'Nộp bài' }).isDisabled()).toBe(true);
+    expect(await page.getByRole('button', { name: 'Bắt đầu làm bài' }).count()).toBe(0);
+
+    // The trainer sees how the two graded attempts went, question by question.
+    const trainer = await signIn('giangvien@test.vn');
+    await trainer.goto(`${server.url}/noi-dung/du-loai`);
+    await trainer.getByText('2 lượt làm bài đã chấm (phiên bản 1), điểm trung bình', { exact: false }).waitFor();
+    await expect.poll(() => trainer.getByText(/\d+ lượt trả lời · \d+% đúng · độ phân biệt/).count()).toBeGreaterThan(0);
+    await expectAccessible(trainer, 'content preview with statistics');
   });
 });

@@ -62,6 +62,7 @@ describe('the walking skeleton in a real browser', () => {
     }
 
     await page.goto(`${server.url}/khoa-hoc/${course.slug}/kiem-tra`);
+    await page.getByRole('button', { name: 'Bắt đầu làm bài' }).click();
     await page.getByRole('button', { name: 'Nộp bài' }).waitFor();
     await expectAccessible(page, 'quiz');
     const drawn = await answerQuizInBrowser(page, course.quiz!);

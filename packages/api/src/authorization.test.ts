@@ -45,6 +45,7 @@ const rules: Record<string, Rule> = {
   'get /api/audit.csv': 'adminInScope',
   'get /api/content': 'trainerOrAdmin',
   'get /api/content/courses/{slug}': 'trainerOrAdmin',
+  'get /api/content/courses/{slug}/statistics': 'trainerOrAdmin',
 };
 
 type Caller = 'anonymous' | 'learner' | 'trainer' | 'hr' | 'scopedAdmin' | 'globalAdmin';
@@ -105,6 +106,7 @@ function sample(route: string, scope: Scope): { path: string; body?: unknown } {
     'get /api/audit.csv': { path: `/api/audit.csv?from=${today}&to=${today}&unit=${unit}` },
     'get /api/content': { path: '/api/content' },
     'get /api/content/courses/{slug}': { path: '/api/content/courses/khoa-mau' },
+    'get /api/content/courses/{slug}/statistics': { path: '/api/content/courses/khoa-mau/statistics' },
   };
   return paths[route]!;
 }

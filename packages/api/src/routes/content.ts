@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import type { Hono } from 'hono';
-import { Course, VisibleError } from '@sansang/core';
+import { Attempt, Course, VisibleError } from '@sansang/core';
 import type { Env } from '../env.ts';
 import { contentWorkspace } from '../content-workspace.ts';
 import { mount } from '../route.ts';
@@ -33,5 +33,14 @@ export function contentRoutes(app: Hono<Env>) {
       if (!course) throw new VisibleError('course.not_found', `Không tìm thấy khoá học "${params.slug}" trong thư mục content/ (hoặc khoá học đang có lỗi).`, 404);
       return c.json({ course });
     },
+  });
+  mount(app, {
+    method: 'get',
+    path: '/api/content/courses/:slug/statistics',
+    summary: 'Thống kê câu hỏi của bài kiểm tra (số lượt trả lời, tỉ lệ đúng, độ phân biệt) và phân bố điểm (giảng viên)',
+    access: { roles: ['trainer', 'admin'] },
+    params: v.object({ slug: Course.Slug }),
+    query: v.object({ version: v.optional(v.pipe(v.string(), v.regex(/^\d{1,6}$/), v.transform(Number))) }),
+    handler: async (c, { params, query }) => c.json(await Attempt.statistics({ slug: params.slug, version: query.version })),
   });
 }

@@ -117,6 +117,14 @@ describe('quiz attempts on the server', () => {
       .rejects.toMatchObject({ code: 'attempt.unknown_question', status: 400 });
   });
 
+  it('gives trainers item statistics from graded attempts only', async () => {
+    const stats = await Attempt.statistics({ slug: 'khoa-gio' });
+    const graded = (await Promise.all(tree.people.map((p) => attemptItems(p.id, 'khoa-gio')))).flat().filter((a) => a.status === 'submitted');
+    expect(stats.attempts).toBe(graded.length);
+    expect(stats.items.reduce((s, i) => s + i.answered, 0)).toBe(graded.length * 3);
+    expect(stats.distribution.reduce((s, n) => s + n, 0)).toBe(graded.length);
+  });
+
   it('credits a placement quiz without the lessons, recording the completion once with its version', async () => {
     const learner = tree.people[7]!;
     const a = await Attempt.start({ personId: learner.id, slug: 'khoa-xep-lop' });

@@ -3,6 +3,7 @@ import { GetCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dy
 import { db, tableName } from '../db/client.ts';
 import { isConditionFailure } from '../db/errors.ts';
 import { keys } from '../db/keys.ts';
+import { queryList } from '../db/query.ts';
 import { VisibleError } from '../error.ts';
 import { fn } from '../fn.ts';
 import { Course } from '../course/index.ts';
@@ -244,6 +245,18 @@ export namespace Attempt {
     const graded = a.status === 'submitted' ? { result: a.result!, progress: (await Progress.courseFor(personId, slug)).progress } : await finalize(person, bundle, a);
     const closed = await mustLoad(personId, slug, n);
     return { ...graded, attempt: view(personId, bundle, closed) };
+  });
+
+  /**
+   * Item statistics of one course version from its graded attempts (open ones are not in
+   * the index). Reads one partition of the index: fine for a trainer's page, not a request path
+   * that learners hit.
+   */
+  export const statistics = fn(v.object({ slug: Course.Slug, version: v.optional(v.number()) }), async ({ slug, version }) => {
+    const bundle = await Course.get({ slug, version });
+    const graded = await queryList<{ result: Quiz.Result }>({ index: 'gsi1', pk: keys.gradedAttemptsOf(slug, bundle.version) });
+    return { slug, version: bundle.version,
+      ...Quiz.statistics(quizOf(bundle).questions.map((q) => q.id), graded.map((a) => ({ score: a.result.score, questions: a.result.questions }))) };
   });
 
   /** One attempt of the learner, as they may see it (answers and explanations only once graded). */

@@ -2,6 +2,7 @@ import * as v from 'valibot';
 import type { Question, QuizBundle } from '../course/bundle.ts';
 import { isCorrect, normaliseAnswer, parseNumber } from './answer.ts';
 import { drawQuestions, seededRandom, shuffled } from './draw.ts';
+import { quizStatistics, type QuizStatistics } from './statistics.ts';
 
 export namespace Quiz {
   /** Question id → the answer: chosen option ids, `true`/`false`, typed text, ordered ids or `left=right` pairs. */
@@ -12,6 +13,8 @@ export namespace Quiz {
   export const draw = drawQuestions;
   export const normalise = normaliseAnswer;
   export const readNumber = parseNumber;
+  export const statistics = quizStatistics;
+  export type Statistics = QuizStatistics;
 
   /** One question as the browser may see it before grading: nothing tells the right answer. */
   function present(q: Question, random: () => number, shuffle: boolean) {

@@ -81,7 +81,11 @@ export type PreviewCourse = {
     shuffle: boolean; explanations: string; questions: PreviewQuestion[] } | null;
 };
 
+export type ItemStatistics = { id: string; answered: number; correctShare: number | null; discrimination: number | null; flags: string[] };
+export type QuizStatistics = { slug: string; version: number; attempts: number; meanScore: number | null; distribution: number[]; items: ItemStatistics[] };
+
 export const api = {
+  contentStatistics: (slug: string) => request<QuizStatistics>('GET', `/content/courses/${encodeURIComponent(slug)}/statistics`),
   contentStatus: () => request<ContentStatus>('GET', '/content'),
   contentCourse: (slug: string) => request<{ course: PreviewCourse }>('GET', `/content/courses/${encodeURIComponent(slug)}`),
   login: (email: string, password: string) => request<{ user: Me }>('POST', '/auth/login', { email, password }),

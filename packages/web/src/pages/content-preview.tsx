@@ -1,7 +1,7 @@
 import { createResource, For, Show } from 'solid-js';
 import { A, useParams } from '@solidjs/router';
-import { api, type PreviewQuestion } from '../data/api.ts';
-import { t } from '../i18n/index.ts';
+import { api, type ItemStatistics, type PreviewQuestion, type QuizStatistics } from '../data/api.ts';
+import { formatNumber, t, type Key } from '../i18n/index.ts';
 import { Async } from '../ui/async.tsx';
 import { TrustedHtml } from '../ui/html.tsx';
 import { liveContent } from '../ui/live-content.ts';
@@ -10,6 +10,9 @@ import { liveContent } from '../ui/live-content.ts';
 export default function ContentPreview() {
   const params = useParams();
   const [data, { refetch }] = createResource(() => params.slug, (slug) => api.contentCourse(slug));
+  // Statistics come from graded attempts of the published version; none yet is not an error.
+  const [stats] = createResource(() => params.slug, (slug) => api.contentStatistics(slug).catch(() => null));
+  const itemStats = (id: string) => stats()?.items.find((i) => i.id === id);
   liveContent(() => void refetch());
   return (
     <article>
@@ -44,8 +47,9 @@ export default function ContentPreview() {
                     minutes: quiz().timeLimitMinutes ?? '—',
                     attempts: quiz().attempts ?? '∞',
                   })}</p>
+                  <Show when={stats()}>{(st) => <ScoreDistribution stats={st()} />}</Show>
                   <ol class="preview-questions">
-                    <For each={quiz().questions}>{(q) => <li><PreviewAnswer q={q} /></li>}</For>
+                    <For each={quiz().questions}>{(q) => <li><PreviewAnswer q={q} stats={itemStats(q.id)} /></li>}</For>
                   </ol>
                 </section>
               )}
@@ -57,12 +61,43 @@ export default function ContentPreview() {
   );
 }
 
-function PreviewAnswer(props: { q: PreviewQuestion }) {
+/** How the graded attempts of the published version scored, in 10-point bands. */
+function ScoreDistribution(props: { stats: QuizStatistics }) {
+  const max = () => Math.max(1, ...props.stats.distribution);
+  return (
+    <Show when={props.stats.attempts > 0} fallback={<p class="muted">{t('content.noAttempts')}</p>}>
+      <p>{t('content.attemptsSummary', { n: props.stats.attempts, mean: formatNumber(props.stats.meanScore ?? 0, 1), version: props.stats.version })}</p>
+      <table class="distribution">
+        <caption>{t('content.distribution')}</caption>
+        <thead><tr><th scope="col">{t('content.band')}</th><th scope="col">{t('content.count')}</th></tr></thead>
+        <tbody>
+          <For each={props.stats.distribution}>
+            {(n, i) => (
+              <tr>
+                <th scope="row">{i() * 10}–{i() === 9 ? 100 : i() * 10 + 9}</th>
+                <td><span class="bar" style={{ width: `${(n / max()) * 12}rem` }} /> {n}</td>
+              </tr>
+            )}
+          </For>
+        </tbody>
+      </table>
+    </Show>
+  );
+}
+
+function PreviewAnswer(props: { q: PreviewQuestion; stats: ItemStatistics | undefined }) {
   const q = props.q;
   return (
     <div class="preview-question">
       <TrustedHtml html={q.promptHtml} />
       <p class="muted"><code>{q.id}</code> · {q.type} · {q.difficulty}{q.tags.length ? ` · ${q.tags.join(', ')}` : ''}</p>
+      <Show when={props.stats?.answered}>
+        <p class="item-stats">
+          {t('content.itemStats', { n: props.stats!.answered, share: formatNumber((props.stats!.correctShare ?? 0) * 100, 0),
+            d: props.stats!.discrimination === null ? '—' : formatNumber(props.stats!.discrimination, 2) })}
+          <For each={props.stats!.flags}>{(f) => <span class="badge warn">{t(`content.flag.${f}` as Key)}</span>}</For>
+        </p>
+      </Show>
       <Show when={q.options}>
         <ul><For each={q.options}>{(o) => <li class={o.correct ? 'right' : ''}>{o.correct ? '✔ ' : '✘ '}<TrustedHtml html={o.html} class="option-text" /></li>}</For></ul>
       </Show>
