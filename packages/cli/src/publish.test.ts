@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
+import { mkdtemp, readdir, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { inject } from 'vitest';
 import { Course, Target } from '@sansang/core';
 import { useFreshTable } from '../../../test/support/db.ts';
@@ -15,5 +18,20 @@ describe('sansang content publish', () => {
     expect((await Course.list()).map((c) => c.slug)).toContain('an-toan-thong-tin');
     expect((await Target.list()).length).toBeGreaterThan(0);
     expect(run()).toMatch(/Đã xuất bản: không có; không đổi: an-toan-thong-tin@\d+,/);
+  });
+});
+
+describe('sansang content build', () => {
+  it('writes one JSON bundle per course version, ready to review or publish', async () => {
+    const out = await mkdtemp(join(tmpdir(), 'sansang-build-'));
+    const log = execFileSync(process.execPath, ['--import', 'tsx', 'packages/cli/src/main.ts', 'content', 'build', '--out', out], { cwd: repoRoot, encoding: 'utf8' });
+    expect(log).toMatch(/0 lỗi/);
+    const folders = (await readdir(join(repoRoot, 'content', 'courses'))).sort();
+    expect((await readdir(out)).sort()).toEqual(folders);
+    const [file] = (await readdir(join(out, 'an-toan-thong-tin'))).filter((f) => /^\d+\.json$/.test(f));
+    const security = JSON.parse(await readFile(join(out, 'an-toan-thong-tin', file!), 'utf8'));
+    expect(file).toBe(`${security.version}.json`);
+    expect(security).toMatchObject({ slug: 'an-toan-thong-tin', hash: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    expect(security.quiz.questions.length).toBeGreaterThanOrEqual(15);
   });
 });
