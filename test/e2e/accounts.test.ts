@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { startServer, type RunningServer } from '@sansang/api/serve';
 import { webDist } from '../../packages/cli/src/paths.ts';
 import { useFreshTable } from '../support/db.ts';
 import { account, smallProvince } from '../support/fixtures.ts';
-import { expectAccessible, launchChromium } from './browser.ts';
+import { expectAccessible, launchChromium, signInAs } from './browser.ts';
 
 describe('accounts in the browser: a one-time link from HR, first password, password change', () => {
   let server: RunningServer;
@@ -24,18 +24,9 @@ describe('accounts in the browser: a one-time link from HR, first password, pass
     await server?.close();
   });
 
-  async function signIn(email: string, password: string): Promise<Page> {
-    const page = await (await browser.newContext({ acceptDownloads: true })).newPage();
-    await page.goto(`${server.url}/dang-nhap`);
-    await page.getByLabel('Email').fill(email);
-    await page.getByLabel('Mật khẩu').fill(password);
-    await page.getByRole('button', { name: 'Đăng nhập' }).click();
-    await page.waitForURL(/khoa-hoc/);
-    return page;
-  }
 
   it('walks the whole way', async () => {
-    const hr = await signIn('nhansu@test.vn', 'mat-khau-dung');
+    const hr = await signInAs(browser, server.url, 'nhansu@test.vn', 'mat-khau-dung');
     await hr.getByRole('link', { name: 'Tài khoản' }).click();
     await hr.getByRole('heading', { name: 'Cấp tài khoản' }).waitFor();
     await expectAccessible(hr, 'accounts');
@@ -62,7 +53,7 @@ describe('accounts in the browser: a one-time link from HR, first password, pass
     await again.getByRole('button', { name: 'Lưu mật khẩu' }).click();
     expect(await again.getByRole('alert').textContent()).toContain('không hợp lệ hoặc đã hết hạn');
 
-    const me = await signIn('chuyenvien.moi@test.vn', 'mat-khau-dau-tien');
+    const me = await signInAs(browser, server.url, 'chuyenvien.moi@test.vn', 'mat-khau-dau-tien');
     await me.getByRole('link', { name: 'Đổi mật khẩu' }).click();
     await me.getByRole('heading', { name: 'Đổi mật khẩu' }).waitFor();
     await expectAccessible(me, 'change password');
@@ -71,12 +62,12 @@ describe('accounts in the browser: a one-time link from HR, first password, pass
     await me.getByLabel('Nhập lại mật khẩu mới').fill('mat-khau-thu-hai');
     await me.getByRole('button', { name: 'Lưu mật khẩu' }).click();
     await me.getByText('Đã đổi mật khẩu').waitFor();
-    await signIn('chuyenvien.moi@test.vn', 'mat-khau-thu-hai');
+    await signInAs(browser, server.url, 'chuyenvien.moi@test.vn', 'mat-khau-thu-hai');
   });
 
   it('shows an admin the audit log of what just happened, filtered and exported', async () => {
     await account('quantri@test.vn', tree.people.find((p) => p.unitId === tree.commune.id)!.id, [{ role: 'admin', unitId: null }]);
-    const admin = await signIn('quantri@test.vn', 'mat-khau-dung');
+    const admin = await signInAs(browser, server.url, 'quantri@test.vn', 'mat-khau-dung');
     await admin.getByRole('link', { name: 'Nhật ký' }).click();
     await admin.getByRole('heading', { name: 'Nhật ký kiểm toán' }).waitFor();
     await admin.locator('table tbody tr').first().waitFor();

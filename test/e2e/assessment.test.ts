@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { inflateSync } from 'node:zlib';
@@ -9,7 +9,7 @@ import { repoRoot, webDist } from '../../packages/cli/src/paths.ts';
 import { useFreshTable } from '../support/db.ts';
 import { account, bundle, smallProvince } from '../support/fixtures.ts';
 import { pdfText, renderPdfToPng } from '../support/pdf.ts';
-import { expectAccessible, launchChromium } from './browser.ts';
+import { expectAccessible, launchChromium, signInAs } from './browser.ts';
 
 const course = bundle({
   slug: 'ky-nang-so', title: 'Kỹ năng số cho công chức cấp xã', hash: 'kns-1',
@@ -59,18 +59,9 @@ describe('a timed quiz in the browser: resume after reload, certificate, public 
     await server?.close();
   });
 
-  async function signIn(): Promise<Page> {
-    const page = await (await browser.newContext({ acceptDownloads: true })).newPage();
-    await page.goto(`${server.url}/dang-nhap`);
-    await page.getByLabel('Email').fill('hocvien@test.vn');
-    await page.getByLabel('Mật khẩu').fill('mat-khau-dung');
-    await page.getByRole('button', { name: 'Đăng nhập' }).click();
-    await page.waitForURL(/khoa-hoc/);
-    return page;
-  }
 
   it('takes the quiz, survives a reload mid-way with answers and deadline intact, and is graded on the server', async () => {
-    const page = await signIn();
+    const page = await signInAs(browser, server.url, 'hocvien@test.vn');
     await page.goto(`${server.url}/khoa-hoc/${course.slug}/kiem-tra`);
     await page.getByText('Thời gian làm bài 10 phút.').waitFor();
     await page.getByRole('button', { name: 'Bắt đầu làm bài' }).click();
@@ -103,7 +94,7 @@ describe('a timed quiz in the browser: resume after reload, certificate, public 
   });
 
   it('gives a certificate whose PDF shows correct Vietnamese, and a code anyone can verify', async () => {
-    const page = await signIn();
+    const page = await signInAs(browser, server.url, 'hocvien@test.vn');
     await page.goto(`${server.url}/khoa-hoc/${course.slug}`);
     const codeLine = page.getByText(/^Mã xác minh: /);
     await codeLine.waitFor();

@@ -27,3 +27,14 @@ export async function expectAccessible(page: Page, label: string): Promise<void>
   });
   expect(violations, `axe on ${label}`).toEqual([]);
 }
+
+/** Signs in through the real sign-in form in a new context; downloads are accepted. */
+export async function signInAs(browser: Browser, baseUrl: string, email: string, password = 'mat-khau-dung'): Promise<Page> {
+  const page = await (await browser.newContext({ acceptDownloads: true })).newPage();
+  await page.goto(`${baseUrl}/dang-nhap`);
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Mật khẩu').fill(password);
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  await page.waitForURL(/khoa-hoc/);
+  return page;
+}

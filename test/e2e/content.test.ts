@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { appendFile, mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,7 +11,7 @@ import { webDist } from '../../packages/cli/src/paths.ts';
 import { useFreshTable } from '../support/db.ts';
 import { account, smallProvince } from '../support/fixtures.ts';
 import { answerQuizInBrowser } from '../support/quiz-answers.ts';
-import { expectAccessible, launchChromium } from './browser.ts';
+import { expectAccessible, launchChromium, signInAs } from './browser.ts';
 
 const quizMd = `---
 title: Kiểm tra đủ loại câu hỏi
@@ -93,18 +93,9 @@ describe('trainer preview with live reload, and every question type taken in the
     await server?.close();
   });
 
-  async function signIn(email: string): Promise<Page> {
-    const page = await (await browser.newContext()).newPage();
-    await page.goto(`${server.url}/dang-nhap`);
-    await page.getByLabel('Email').fill(email);
-    await page.getByLabel('Mật khẩu').fill('mat-khau-dung');
-    await page.getByRole('button', { name: 'Đăng nhập' }).click();
-    await page.waitForURL(/khoa-hoc/);
-    return page;
-  }
 
   it('shows the trainer each problem with file:line, previews answers, and follows edits without a reload', async () => {
-    const page = await signIn('giangvien@test.vn');
+    const page = await signInAs(browser, server.url, 'giangvien@test.vn');
     await page.getByRole('link', { name: 'Soạn nội dung' }).click();
     await page.getByText('courses/hong/course.md:6:1').waitFor();
     await page.getByText('frontmatter.unknown_key').waitFor();
@@ -130,7 +121,7 @@ describe('trainer preview with live reload, and every question type taken in the
   });
 
   it('lets a learner take a drawn quiz of every question type, then holds the attempt limit', async () => {
-    const page = await signIn('hocvien@test.vn');
+    const page = await signInAs(browser, server.url, 'hocvien@test.vn');
     await page.goto(`${server.url}/khoa-hoc/du-loai/kiem-tra`);
     await page.getByText('Bạn còn 2 lần làm bài.').waitFor();
     await page.getByRole('button', { name: 'Bắt đầu làm bài' }).click();
@@ -153,7 +144,7 @@ describe('trainer preview with live reload, and every question type taken in the
     expect(await page.getByRole('button', { name: 'Bắt đầu làm bài' }).count()).toBe(0);
 
     // The trainer sees how the two graded attempts went, question by question.
-    const trainer = await signIn('giangvien@test.vn');
+    const trainer = await signInAs(browser, server.url, 'giangvien@test.vn');
     await trainer.goto(`${server.url}/noi-dung/du-loai`);
     await trainer.getByText('2 lượt làm bài đã chấm (phiên bản 1), điểm trung bình', { exact: false }).waitFor();
     await expect.poll(() => trainer.getByText(/\d+ lượt trả lời · \d+% đúng · độ phân biệt/).count()).toBeGreaterThan(0);
