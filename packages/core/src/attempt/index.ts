@@ -100,9 +100,10 @@ export namespace Attempt {
       }));
     } catch (err) {
       if (!isConditionFailure(err)) throw err;
+      // Graded by someone else a moment ago: finish what that request may not have.
       const closed = await mustLoad(person.id, bundle.slug, a.n);
-      const progress = (await Progress.courseFor(person.id, bundle.slug)).progress;
-      return { result: closed.result ?? result, progress };
+      const graded = closed.result ?? result;
+      return { result: graded, progress: await Progress.recordQuizResult(person, bundle, graded, { repair: true }) };
     }
     return { result, progress: await Progress.recordQuizResult(person, bundle, result) };
   }
@@ -223,7 +224,8 @@ export namespace Attempt {
     let a = await mustLoad(personId, slug, n);
     const bundle = await Course.get({ slug, version: a.version });
     if (a.status === 'submitted') {
-      return { result: a.result!, progress: (await Progress.courseFor(personId, slug)).progress, attempt: view(personId, bundle, a) };
+      // A retry: the grade stands; what followed it (best score, completion) is made sure of.
+      return { result: a.result!, progress: await Progress.recordQuizResult(person, bundle, a.result!, { repair: true }), attempt: view(personId, bundle, a) };
     }
     const inTime = !expired(a, Date.now());
     const accepted = Object.fromEntries(Object.entries(answers).filter(([q]) => a.questionIds.includes(q)));
@@ -242,7 +244,9 @@ export namespace Attempt {
       }
       a = await mustLoad(personId, slug, n);
     }
-    const graded = a.status === 'submitted' ? { result: a.result!, progress: (await Progress.courseFor(personId, slug)).progress } : await finalize(person, bundle, a);
+    const graded = a.status === 'submitted'
+      ? { result: a.result!, progress: await Progress.recordQuizResult(person, bundle, a.result!, { repair: true }) }
+      : await finalize(person, bundle, a);
     const closed = await mustLoad(personId, slug, n);
     return { ...graded, attempt: view(personId, bundle, closed) };
   });

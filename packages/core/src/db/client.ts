@@ -1,5 +1,6 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { addResilience } from './resilience.ts';
 
 /**
  * One document client per process. Locally DYNAMODB_ENDPOINT points at DynamoDB Local; on
@@ -8,17 +9,19 @@ import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 let client: DynamoDBDocumentClient | undefined;
 
 export function db(): DynamoDBDocumentClient {
-  client ??= DynamoDBDocumentClient.from(
-    new DynamoDBClient({
-      endpoint: process.env.DYNAMODB_ENDPOINT,
-      region: process.env.AWS_REGION ?? 'ap-southeast-1',
-      maxAttempts: 4,
-      ...(process.env.DYNAMODB_ENDPOINT
-        ? { credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }
-        : {}),
-    }),
-    { marshallOptions: { removeUndefinedValues: true } },
-  );
+  if (client) return client;
+  const base = new DynamoDBClient({
+    endpoint: process.env.DYNAMODB_ENDPOINT,
+    region: process.env.AWS_REGION ?? 'ap-southeast-1',
+    // Retries are ours (resilience.ts): one bounded budget, and no slow SDK retries of a dead endpoint.
+    maxAttempts: 1,
+    requestHandler: { connectionTimeout: 1000, requestTimeout: 5000 },
+    ...(process.env.DYNAMODB_ENDPOINT
+      ? { credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }
+      : {}),
+  });
+  addResilience(base);
+  client = DynamoDBDocumentClient.from(base, { marshallOptions: { removeUndefinedValues: true } });
   return client;
 }
 

@@ -109,10 +109,15 @@ export namespace Progress {
     return quizDone && lessonsDone;
   };
 
-  async function completeIfDone(person: Person.Info, bundle: Course.Bundle): Promise<Info> {
+  /**
+   * Records the completion when the rule is met. With `repair` (a retried request), it runs
+   * again even if the completion exists: recording is idempotent, and a request that died
+   * between the completion and the trained marks leaves nothing half-written this way.
+   */
+  async function completeIfDone(person: Person.Info, bundle: Course.Bundle, repair = false): Promise<Info> {
     const { stored, completedAt } = await read(person.id, bundle.slug);
     const progress = view(bundle, stored, completedAt);
-    if (progress.completed || !meetsRule(bundle, progress)) return progress;
+    if ((progress.completed && !repair) || !meetsRule(bundle, progress)) return progress;
     await Readiness.recordCompletion({ person, slug: bundle.slug, version: bundle.version });
     const after = await read(person.id, bundle.slug);
     return view(bundle, after.stored, after.completedAt);
@@ -126,21 +131,24 @@ export namespace Progress {
     if (!bundle.lessons.some((l) => l.id === lessonId)) {
       throw new VisibleError('course.lesson_not_found', `Khoá học "${slug}" không có bài "${lessonId}".`, 404);
     }
-    await db().send(new UpdateCommand({
+    const before = await db().send(new UpdateCommand({
       TableName: tableName(),
       Key: keys.progress(personId, slug),
       UpdateExpression: 'SET version = if_not_exists(version, :v), #t = :t ADD lessonsDone :l',
       ExpressionAttributeNames: { '#t': 'type' },
       ExpressionAttributeValues: { ':v': bundle.version, ':t': 'progress', ':l': new Set([lessonId]) },
+      ReturnValues: 'UPDATED_OLD',
     }));
-    return completeIfDone(person, bundle);
+    // The lesson was already marked: a retried request, so finish whatever the first one may not have.
+    const retried = (before.Attributes?.lessonsDone as Set<string> | undefined)?.has(lessonId) ?? false;
+    return completeIfDone(person, bundle, retried);
   });
 
   /**
    * After a graded attempt: keeps the best score, marks the quiz passed, and records the
    * completion (once, with its counters) when the course's rule is now met.
    */
-  export async function recordQuizResult(person: Person.Info, bundle: Course.Bundle, result: { score: number; passed: boolean }): Promise<Info> {
+  export async function recordQuizResult(person: Person.Info, bundle: Course.Bundle, result: { score: number; passed: boolean }, options: { repair?: boolean } = {}): Promise<Info> {
     try {
       await db().send(new UpdateCommand({
         TableName: tableName(),
@@ -152,6 +160,6 @@ export namespace Progress {
     } catch (err) {
       if (!isConditionFailure(err)) throw err;
     }
-    return completeIfDone(person, bundle);
+    return completeIfDone(person, bundle, options.repair);
   }
 }
