@@ -206,4 +206,6 @@ export const en: Record<keyof typeof vi, string> = {
   'content.flag.too_hard': 'too hard',
   'content.flag.negative_discrimination': 'strong learners miss it more than weak ones',
   'content.flag.low_discrimination': 'discriminates poorly',
+  'error.service.busy': 'The system is busy; please try again in a few seconds.',
+  'error.service.unavailable': 'The database cannot be reached for the moment; please try again in a few seconds.',
 };

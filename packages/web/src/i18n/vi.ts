@@ -204,4 +204,6 @@ export const vi = {
   'content.flag.too_hard': 'quá khó',
   'content.flag.negative_discrimination': 'người giỏi sai nhiều hơn người yếu',
   'content.flag.low_discrimination': 'phân biệt kém',
+  'error.service.busy': 'Hệ thống đang bận, vui lòng thử lại sau vài giây.',
+  'error.service.unavailable': 'Tạm thời không kết nối được cơ sở dữ liệu; vui lòng thử lại sau ít giây.',
 } as const;

@@ -1,0 +1,14 @@
+import { describe, expect, it } from 'vitest';
+import { formatReport, runLoad } from './run.ts';
+
+describe('the short load and fault test', () => {
+  it('loses and duplicates nothing under duplicates, aborts, injected throttling and conflicts, and a database restart', async () => {
+    const report = await runLoad({ learners: 30, seconds: 12, duplicateShare: 0.1, abortShare: 0.05, throttle: 0.05, conflict: 0.1, restartDatabase: true });
+    console.log(formatReport(report));
+    expect(report.acknowledged).toBeGreaterThan(20);
+    expect(report.injected).toBeGreaterThan(0);
+    expect(report.errors['503 service.unavailable'] ?? 0).toBeGreaterThan(0);
+    expect({ lost: report.lost, duplicated: report.duplicated, attemptLimitBroken: report.attemptLimitBroken, unexpected5xx: report.unexpected5xx, rebuildMismatches: report.rebuildMismatches })
+      .toEqual({ lost: 0, duplicated: 0, attemptLimitBroken: 0, unexpected5xx: 0, rebuildMismatches: 0 });
+  }, 180_000);
+});
