@@ -67,9 +67,19 @@ describe('a timed quiz in the browser: resume after reload, certificate, public 
     await page.getByRole('button', { name: 'Bắt đầu làm bài' }).click();
     await page.getByText('Thời gian còn lại').waitFor();
     await expectAccessible(page, 'timed quiz');
+    // The first two autosaves meet a busy server (503): the page says so and retries by itself.
+    let refused = 0;
+    await page.route('**/attempts/*/answers', async (route) => {
+      if (refused++ < 2) return route.fulfill({ status: 503, headers: { 'retry-after': '1', 'content-type': 'application/json' },
+        body: JSON.stringify({ error: { code: 'service.busy', message: 'Hệ thống đang bận' } }) });
+      return route.continue();
+    });
     const q1 = page.locator('fieldset[data-question="q1"]');
     await q1.getByLabel('2', { exact: true }).check();
-    await page.getByText('Đã lưu mọi câu trả lời.').waitFor();
+    await page.getByText('Chưa lưu được (mất kết nối?) — sẽ tự thử lại.').waitFor();
+    await page.getByText('Đã lưu mọi câu trả lời.').waitFor({ timeout: 20_000 });
+    expect(refused).toBe(3);
+    await page.unroute('**/attempts/*/answers');
     const before = await (await page.request.get(`${server.url}/api/courses/${course.slug}/quiz`)).json();
 
     await page.reload();

@@ -3,7 +3,7 @@ import { formatReport, runLoad } from './run.ts';
 
 describe('the short load and fault test', () => {
   it('loses and duplicates nothing under duplicates, aborts, injected throttling and conflicts, and a database restart', async () => {
-    const report = await runLoad({ learners: 30, seconds: 12, duplicateShare: 0.1, abortShare: 0.05, throttle: 0.05, conflict: 0.1, restartDatabase: true });
+    const report = await runLoad({ learners: 30, seconds: 20, duplicateShare: 0.1, abortShare: 0.05, throttle: 0.05, conflict: 0.1, restartDatabase: true });
     console.log(formatReport(report));
     expect(report.acknowledged).toBeGreaterThan(20);
     expect(report.injected).toBeGreaterThan(0);

@@ -15,7 +15,7 @@ export function db(): DynamoDBDocumentClient {
     region: process.env.AWS_REGION ?? 'ap-southeast-1',
     // Retries are ours (resilience.ts): one bounded budget, and no slow SDK retries of a dead endpoint.
     maxAttempts: 1,
-    requestHandler: { connectionTimeout: 1000, requestTimeout: 5000 },
+    requestHandler: { connectionTimeout: 2000, requestTimeout: 10_000 },
     ...(process.env.DYNAMODB_ENDPOINT
       ? { credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }
       : {}),

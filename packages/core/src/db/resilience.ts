@@ -16,7 +16,9 @@ type SdkError = { name?: string; code?: string; $metadata?: { httpStatusCode?: n
 
 const THROTTLES = new Set(['ProvisionedThroughputExceededException', 'ThrottlingException', 'RequestLimitExceeded', 'TransactionConflictException',
   'TransactionInProgressException', 'InternalServerError', 'ServiceUnavailable', 'LimitExceededException']);
-const NETWORK = /ECONNREFUSED|ECONNRESET|ETIMEDOUT|EHOSTUNREACH|ENOTFOUND|EPIPE|socket hang up|TimeoutError|RequestTimeout|ConnectTimeout/i;
+/** Cannot reach the endpoint at all. A slow answer (request timeout) is not this: it is retried like a throttle. */
+const NETWORK = /ECONNREFUSED|EHOSTUNREACH|ENETUNREACH|ENOTFOUND|EAI_AGAIN|ConnectTimeout|connect ETIMEDOUT/i;
+const SLOW = /TimeoutError|RequestTimeout|ECONNRESET|socket hang up|EPIPE/i;
 
 export function isTransient(err: unknown): boolean {
   const e = err as SdkError;
@@ -25,6 +27,7 @@ export function isTransient(err: unknown): boolean {
     const codes = (e.CancellationReasons ?? []).map((r) => r.Code);
     return !codes.includes('ConditionalCheckFailed') && codes.some((c) => c === 'TransactionConflict' || c === 'ThrottlingError' || c === 'ProvisionedThroughputExceeded');
   }
+  if (!e.$metadata?.httpStatusCode && SLOW.test(`${e.name ?? ''} ${e.code ?? ''} ${(e as { message?: string }).message ?? ''}`)) return true;
   return THROTTLES.has(e.name ?? '') || (e.$metadata?.httpStatusCode ?? 0) >= 500;
 }
 
