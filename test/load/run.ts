@@ -9,7 +9,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Account, Course, Readiness, configureDb, ensureTable, injectFaults, resetBreaker, resilienceCounters } from '@sansang/core';
+import { Account, Course, Readiness, configureDb, ensureTable, injectFaults, resilienceCounters } from '@sansang/core';
 import { startServer } from '@sansang/api/serve';
 import { freePort, startDynamoLocal, type DynamoLocal } from '../../packages/cli/src/dynamodb-local.ts';
 import { table } from '../../infra/spec.ts';
@@ -163,7 +163,6 @@ export async function runLoad(o: LoadOptions): Promise<LoadReport> {
     })() : Promise.resolve();
     await Promise.all([...learners.map((p, i) => learner(p.id, i)), outage]);
     injectFaults(null);
-    resetBreaker();
 
     // The weekly job's sweep rolls up whatever a request left pending; then compare with a rebuild.
     await Readiness.sweepRollups();

@@ -1,6 +1,8 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { connect, createServer, type AddressInfo, type Socket } from 'node:net';
+import { once } from 'node:events';
 import { inject } from 'vitest';
-import { Attempt, Progress, Readiness, configureDb, injectFaults, resetBreaker, resilienceCounters } from '@sansang/core';
+import { Attempt, Progress, Readiness, configureDb, injectFaults, resilienceCounters } from '@sansang/core';
 import { app } from './app.ts';
 import { useFreshTable } from '../../../test/support/db.ts';
 import { account, smallProvince } from '../../../test/support/fixtures.ts';
@@ -19,7 +21,6 @@ describe('DynamoDB throttling, conflicts and outages', () => {
   afterEach(() => {
     injectFaults(null);
     configureDb({ endpoint: inject('ddbEndpoint') });
-    resetBreaker();
   });
 
   it('retries throttled calls and conflicted transactions until the work is done, counting nothing twice', async () => {
@@ -60,14 +61,35 @@ describe('DynamoDB throttling, conflicts and outages', () => {
   });
 
   it('fails fast with 503 while DynamoDB is unreachable, says so in /api/health, and recovers by itself', async () => {
-    configureDb({ endpoint: 'http://127.0.0.1:9' });
+    // A TCP relay to DynamoDB Local that can be taken down and brought back on the same port,
+    // so the very same client sees the outage and the return.
+    const target = new URL(inject('ddbEndpoint'));
+    const sockets = new Set<Socket>();
+    const relay = () => createServer((client) => {
+      const upstream = connect(Number(target.port), target.hostname);
+      for (const s of [client, upstream]) { sockets.add(s); s.on('error', () => undefined); s.on('close', () => sockets.delete(s)); }
+      client.pipe(upstream).pipe(client);
+    });
+    let server = relay().listen(0, '127.0.0.1');
+    await once(server, 'listening');
+    const port = (server.address() as AddressInfo).port;
+    configureDb({ endpoint: `http://127.0.0.1:${port}` });
+    expect((await app.request('/api/health')).status).toBe(200);
+
+    server.close();
+    for (const s of sockets) s.destroy();
     const health = await app.request('/api/health');
     expect(health.status).toBe(503);
     const login = await app.request('/api/auth/login', { method: 'POST', headers: WRITE, body: JSON.stringify({ email: 'hocvien@test.vn', password: 'mat-khau-dung' }) });
     expect([login.status, (await login.json()).error.code, login.headers.get('retry-after')]).toEqual([503, 'service.unavailable', '3']);
-    // Back again: after the breaker's second, requests go through without a restart.
-    configureDb({ endpoint: inject('ddbEndpoint') });
+
+    server = relay().listen(port, '127.0.0.1');
+    await once(server, 'listening');
     await new Promise((r) => setTimeout(r, 1100));
     expect((await app.request('/api/health')).status).toBe(200);
+    const again = await app.request('/api/auth/login', { method: 'POST', headers: WRITE, body: JSON.stringify({ email: 'hocvien@test.vn', password: 'mat-khau-dung' }) });
+    expect(again.status).toBe(200);
+    server.close();
+    for (const s of sockets) s.destroy();
   });
 });

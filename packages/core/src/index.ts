@@ -1,7 +1,7 @@
 export { VisibleError } from './error.ts';
 export { fn, describeIssues } from './fn.ts';
 export { configureDb } from './db/client.ts';
-export { injectFaults, resetBreaker, resilienceCounters, type FaultPlan } from './db/resilience.ts';
+export { injectFaults, resilienceCounters, type FaultPlan } from './db/resilience.ts';
 export { Account } from './account/index.ts';
 export { Attempt } from './attempt/index.ts';
 export { Certificate } from './certificate/index.ts';

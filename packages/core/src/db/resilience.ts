@@ -47,10 +47,11 @@ export function injectFaults(plan: FaultPlan | null): void {
 /** Counts of what the resilience layer did, for the load test's report. */
 export const resilienceCounters = { retries: 0, injected: 0, busy: 0, unavailable: 0 };
 
-let downUntil = 0;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/** Adds the retries and the breaker to one client: a new client (another endpoint) starts closed. */
 export function addResilience(client: DynamoDBClient): void {
+  let downUntil = 0;
   client.middlewareStack.add(
     (next) => async (args) => {
       for (let attempt = 1; ; attempt++) {
@@ -102,9 +103,4 @@ export function addResilience(client: DynamoDBClient): void {
 
 function unavailable() {
   return new VisibleError('service.unavailable', 'Không kết nối được cơ sở dữ liệu; hệ thống sẽ tự phục hồi, vui lòng thử lại sau ít giây.', 503, 3);
-}
-
-/** Lets a test close the breaker at once after bringing DynamoDB back. */
-export function resetBreaker(): void {
-  downUntil = 0;
 }
