@@ -41,6 +41,8 @@ export type LoadReport = {
   duplicated: number;
   attemptLimitBroken: number;
   unexpected5xx: number;
+  /** Signed-in learners told they are not (a database hiccup must be a 503, never a sign-out). */
+  signedOut: number;
   rebuildMismatches: number;
   retries: number;
   injected: number;
@@ -181,6 +183,7 @@ export async function runLoad(o: LoadOptions): Promise<LoadReport> {
       duplicated: completions.filter((c) => c.length > 1).length + rebuild.mismatches.filter((m) => m.actual > m.expected).length,
       attemptLimitBroken: attempts.filter((a) => a.length > ATTEMPTS_ALLOWED).length,
       unexpected5xx,
+      signedOut: errors['401 auth.required'] ?? 0,
       rebuildMismatches: rebuild.mismatches.length,
       retries: resilienceCounters.retries,
       injected: resilienceCounters.injected,
@@ -200,7 +203,7 @@ export function formatReport(r: LoadReport): string {
     `latency p50=${r.p50} ms p95=${r.p95} ms`,
     `DynamoDB faults injected: ${r.injected}, retried: ${r.retries}`,
     `errors by kind:\n${errors}`,
-    `acknowledged completions: ${r.acknowledged}; attempt limit broken: ${r.attemptLimitBroken}; unexpected 5xx: ${r.unexpected5xx}; counters differing from a rebuild: ${r.rebuildMismatches}`,
+    `acknowledged completions: ${r.acknowledged}; attempt limit broken: ${r.attemptLimitBroken}; unexpected 5xx: ${r.unexpected5xx}; signed out by mistake: ${r.signedOut}; counters differing from a rebuild: ${r.rebuildMismatches}`,
     `lost=${r.lost} duplicated=${r.duplicated}`,
   ].join('\n');
 }
@@ -212,6 +215,6 @@ if (process.argv[1] && import.meta.url.endsWith(process.argv[1].split('/').pop()
     throttle: 0.05, conflict: 0.1, restartDatabase: true, log: (l) => console.log(`• ${l}`),
   });
   console.log(formatReport(report));
-  const ok = report.lost === 0 && report.duplicated === 0 && report.attemptLimitBroken === 0 && report.unexpected5xx === 0 && report.rebuildMismatches === 0;
+  const ok = report.lost === 0 && report.duplicated === 0 && report.attemptLimitBroken === 0 && report.unexpected5xx === 0 && report.signedOut === 0 && report.rebuildMismatches === 0;
   process.exit(ok ? 0 : 1);
 }

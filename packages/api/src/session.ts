@@ -1,6 +1,6 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
-import { Account, Person } from '@sansang/core';
+import { Account, Person, VisibleError } from '@sansang/core';
 import type { Env } from './env.ts';
 
 export const SESSION_COOKIE = 'sansang_session';
@@ -27,7 +27,11 @@ export const session: MiddlewareHandler<Env> = async (c, next) => {
   c.set('person', null);
   const s = token && token.length < 2000 ? await Account.session(token) : null;
   if (s) {
-    const [account, person] = await Promise.all([Account.get(s.email), Person.get(s.personId).catch(() => null)]);
+    // A person gone from the roster is signed out; a database that does not answer is a 503, not a 401.
+    const [account, person] = await Promise.all([Account.get(s.email), Person.get(s.personId).catch((err) => {
+      if (err instanceof VisibleError && err.status === 404) return null;
+      throw err;
+    })]);
     // An account whose person record is gone is not signed in to anything.
     if (account && person) {
       c.set('session', s);
