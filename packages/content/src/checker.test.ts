@@ -35,6 +35,7 @@ const expected = [
     'courses/khai-bao/course.md:3:1 frontmatter.invalid_value',
     'courses/khai-bao/02-khong-khai-bao.md:1:1 frontmatter.missing',
     'courses/khai-bao/03-yaml-hong.md:2:18 frontmatter.yaml',
+    'courses/khai-bao/04-khong-phai-ban-do.md:2:1 frontmatter.not_a_map',
     'courses/khai-bao/bai-sai-ten.md:1:1 course.bad_lesson_name',
     'courses/khai-bao/quiz.md:3:1 frontmatter.invalid_value',
     'courses/khong-bai/course.md:1:1 course.no_lessons',
@@ -57,6 +58,7 @@ const expected = [
     'targets/hong.yaml:4:1 target.invalid_value',
     'targets/hong.yaml:1:1 target.missing_key',
     'targets/thieu-khoa.yaml:1:1 target.unknown_course',
+    'targets/yaml-hong.yaml:3:1 target.yaml',
 ];
 
 describe('content check on the broken fixture courses', () => {
