@@ -1,5 +1,6 @@
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import { expect } from 'vitest';
 
@@ -26,6 +27,27 @@ export async function expectAccessible(page: Page, label: string): Promise<void>
       .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
   });
   expect(violations, `axe on ${label}`).toEqual([]);
+  await screenshots(page, label);
+}
+
+const shotsDir = fileURLToPath(new URL('../../test-results/screenshots/', import.meta.url));
+const WIDTHS = { phone: { width: 390, height: 844 }, desktop: { width: 1280, height: 800 } } as const;
+
+/**
+ * Every page the browser tests check is also saved at phone and desktop width
+ * (test-results/screenshots/), for a reviewer to look at, and checked for sideways scrolling.
+ */
+export async function screenshots(page: Page, label: string): Promise<void> {
+  mkdirSync(shotsDir, { recursive: true });
+  const original = page.viewportSize();
+  const name = label.replace(/[^a-z0-9]+/gi, '-').toLowerCase();
+  for (const [kind, size] of Object.entries(WIDTHS)) {
+    await page.setViewportSize(size);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow, `${label} at ${kind} width scrolls sideways`).toBeLessThanOrEqual(1);
+    await page.screenshot({ path: `${shotsDir}${name}-${kind}.png`, fullPage: true });
+  }
+  if (original) await page.setViewportSize(original);
 }
 
 /** Signs in through the real sign-in form in a new context; downloads are accepted. */
