@@ -138,17 +138,20 @@ export class SanSangStack extends Stack {
     });
     const siteDir = resolve(props.root, site.dir);
     if (existsSync(siteDir)) {
+      // Files whose name does not change between releases: never cached, or updates would not arrive
+      // (a service worker cached for a year would pin the old app).
+      const unhashed = ['index.html', 'sw.js', 'manifest.webmanifest'];
       // Hashed assets are cached for a year and index.html never is, so a deploy needs no
       // CloudFront invalidation (whose IAM permission CDK can only grant on "*").
       const assets = new s3deploy.BucketDeployment(this, 'SiteAssets', {
-        sources: [s3deploy.Source.asset(siteDir, { exclude: ['index.html'] })],
+        sources: [s3deploy.Source.asset(siteDir, { exclude: [...unhashed] })],
         destinationBucket: bucket,
         // Course media is published by `sansang content publish`, not by deploys: never pruned.
-        exclude: ['index.html', 'media/*'],
+        exclude: [...unhashed, 'media/*'],
         cacheControl: [s3deploy.CacheControl.fromString('public, max-age=31536000, immutable')],
       });
       new s3deploy.BucketDeployment(this, 'SiteIndex', {
-        sources: [s3deploy.Source.asset(siteDir, { exclude: ['*', '!index.html'] })],
+        sources: [s3deploy.Source.asset(siteDir, { exclude: ['*', ...unhashed.map((f) => `!${f}`)] })],
         destinationBucket: bucket,
         prune: false,
         cacheControl: [s3deploy.CacheControl.noCache()],

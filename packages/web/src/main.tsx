@@ -42,3 +42,6 @@ render(
   ),
   document.getElementById('root')!,
 );
+
+// Installable, and lessons once opened stay readable offline (public/sw.js).
+if ('serviceWorker' in navigator) void navigator.serviceWorker.register('/sw.js').catch(() => undefined);

@@ -206,4 +206,5 @@ export const vi = {
   'content.flag.low_discrimination': 'phân biệt kém',
   'error.service.busy': 'Hệ thống đang bận, vui lòng thử lại sau vài giây.',
   'error.service.unavailable': 'Tạm thời không kết nối được cơ sở dữ liệu; vui lòng thử lại sau ít giây.',
+  'app.offline': 'Bạn đang ngoại tuyến. Các bài học đã mở vẫn đọc được; câu trả lời sẽ được lưu khi có mạng trở lại.',
 } as const;

@@ -1,4 +1,4 @@
-import { createResource, createSignal, For, onCleanup, Show } from 'solid-js';
+import { createEffect, createResource, createSignal, For, onCleanup, Show } from 'solid-js';
 import { A, useParams } from '@solidjs/router';
 import { api, type Attempt, type QuizResult } from '../data/api.ts';
 import { errorMessage, formatNumber, t } from '../i18n/index.ts';
@@ -24,6 +24,10 @@ export default function QuizPage() {
   let form: HTMLFormElement | undefined;
 
   const current = () => attempt() ?? state()?.attempt ?? null;
+  createEffect(() => {
+    const open = current();
+    if (open?.status === 'open') saver.bind(`sansang:answers:${params.slug}:${open.n}`);
+  });
   const collect = () => {
     const data = new FormData(form);
     return Object.fromEntries((current()?.questions ?? []).map((q) => [q.id, data.getAll(q.id).map(String).filter((a) => a !== '')]));
@@ -41,6 +45,7 @@ export default function QuizPage() {
     }
   };
   const start = () => run(async () => {
+    saver.reset();
     setResult(null);
     setAttempt((await api.startAttempt(params.slug!)).attempt);
   });
@@ -49,7 +54,7 @@ export default function QuizPage() {
     if (busy() || !current() || result()) return;
     return run(async () => {
       const out = await api.submitAttempt(params.slug!, current()!.n, collect());
-      saver.stop();
+      saver.reset();
       setAttempt(out.attempt);
       setResult(out.result);
       void refetch();
@@ -101,7 +106,7 @@ export default function QuizPage() {
                       <span class="qnum">{t('quiz.question', { n: i() + 1 })}</span>
                       <TrustedHtml html={q.promptHtml} class="prompt" />
                     </legend>
-                    <QuestionInput question={q} disabled={result() !== null} answer={current()!.answers[q.id]} />
+                    <QuestionInput question={q} disabled={result() !== null} answer={saver.unsaved(q.id) ?? current()!.answers[q.id]} />
                     <Show when={verdict(q.id)}>
                       {(v) => (
                         <div class={`verdict ${v().correct ? 'ok' : 'warn'}`}>

@@ -3,11 +3,14 @@ import { A, useNavigate } from '@solidjs/router';
 import { api } from '../data/api.ts';
 import { hasRole, me, setMe } from '../data/session.ts';
 import { locale, setLocale, t } from '../i18n/index.ts';
+import { OfflineBanner } from './offline-banner.tsx';
 
 export function Layout(props: ParentProps) {
   const navigate = useNavigate();
   const logout = async () => {
     await api.logout().catch(() => undefined);
+    // Lessons kept for offline reading belong to this learner, not the next one at this PC.
+    if ('caches' in window) await caches.delete('sansang-reads').catch(() => undefined);
     setMe(null);
     navigate('/dang-nhap');
   };
@@ -43,6 +46,7 @@ export function Layout(props: ParentProps) {
           </button>
         </div>
       </header>
+      <OfflineBanner />
       <main id="main" tabindex="-1">{props.children}</main>
     </>
   );
