@@ -1,0 +1,37 @@
+import { chromium } from 'playwright-core';
+import { freePort } from '../../packages/cli/src/dynamodb-local.ts';
+
+export type LighthouseScores = { performance: number; accessibility: number; firstContentfulPaintMs: number; totalBlockingTimeMs: number; finalPath: string };
+
+/**
+ * Lighthouse against Debian's Chromium: mobile emulation and simulated slow 4G (its
+ * defaults), performance and accessibility only. `cookie` signs the page in.
+ */
+export async function lighthouseScores(urls: { name: string; url: string; cookie?: string }[]): Promise<Record<string, LighthouseScores>> {
+  const port = await freePort();
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', `--remote-debugging-port=${port}`],
+  });
+  const { default: lighthouse } = await import('lighthouse');
+  const out: Record<string, LighthouseScores> = {};
+  try {
+    for (const { name, url, cookie } of urls) {
+      const result = await lighthouse(url, {
+        port, output: 'json', logLevel: 'error', onlyCategories: ['performance', 'accessibility'],
+        ...(cookie ? { extraHeaders: { Cookie: cookie } } : {}),
+      });
+      const lhr = result!.lhr;
+      out[name] = {
+        performance: Math.round((lhr.categories.performance?.score ?? 0) * 100),
+        accessibility: Math.round((lhr.categories.accessibility?.score ?? 0) * 100),
+        firstContentfulPaintMs: Math.round(lhr.audits['first-contentful-paint']?.numericValue ?? 0),
+        totalBlockingTimeMs: Math.round(lhr.audits['total-blocking-time']?.numericValue ?? 0),
+        finalPath: new URL(lhr.finalDisplayedUrl).pathname,
+      };
+    }
+  } finally {
+    await browser.close();
+  }
+  return out;
+}
