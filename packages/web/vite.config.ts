@@ -1,8 +1,10 @@
 import { defineConfig } from 'vite';
 import solid from 'vite-plugin-solid';
+import { fileURLToPath } from 'node:url';
+import { helpGuides } from './help-plugin.ts';
 
 export default defineConfig({
-  plugins: [solid()],
+  plugins: [solid(), helpGuides(fileURLToPath(new URL('../../content/help', import.meta.url)))],
   build: { outDir: 'dist', emptyOutDir: true, target: 'es2019', assetsInlineLimit: 0 },
   server: { proxy: { '/api': 'http://localhost:3000' } },
 });

@@ -17,6 +17,7 @@ const Accounts = lazy(() => import('./pages/accounts.tsx'));
 const AuditPage = lazy(() => import('./pages/audit.tsx'));
 const ContentPage = lazy(() => import('./pages/content.tsx'));
 const VerifyPage = lazy(() => import('./pages/verify.tsx'));
+const HelpPage = lazy(() => import('./pages/help.tsx'));
 const ContentPreview = lazy(() => import('./pages/content-preview.tsx'));
 
 const guarded = (Page: () => ReturnType<typeof Courses>) => () => <SignedIn><Page /></SignedIn>;
@@ -37,6 +38,8 @@ render(
       <Route path="/nhat-ky" component={guarded(AuditPage)} />
       <Route path="/noi-dung" component={guarded(ContentPage)} />
       <Route path="/verify/:code" component={VerifyPage} />
+      <Route path="/tro-giup" component={HelpPage} />
+      <Route path="/tro-giup/:slug" component={HelpPage} />
       <Route path="/noi-dung/:slug" component={guarded(ContentPreview)} />
     </Router>
   ),

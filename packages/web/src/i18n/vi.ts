@@ -207,4 +207,6 @@ export const vi = {
   'error.service.busy': 'Hệ thống đang bận, vui lòng thử lại sau vài giây.',
   'error.service.unavailable': 'Tạm thời không kết nối được cơ sở dữ liệu; vui lòng thử lại sau ít giây.',
   'app.offline': 'Bạn đang ngoại tuyến. Các bài học đã mở vẫn đọc được; câu trả lời sẽ được lưu khi có mạng trở lại.',
+  'nav.help': 'Trợ giúp',
+  'help.title': 'Hướng dẫn sử dụng',
 } as const;

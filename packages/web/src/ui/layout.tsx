@@ -40,6 +40,7 @@ export function Layout(props: ParentProps) {
             <A href="/mat-khau">{t('nav.password')}</A>
             <button type="button" class="link" onClick={logout}>{t('nav.logout')}</button>
           </Show>
+          <A href="/tro-giup">{t('nav.help')}</A>
           <button type="button" class="link" lang={locale() === 'vi' ? 'en' : 'vi'} title={t('lang.switchLabel')}
             onClick={() => setLocale(locale() === 'vi' ? 'en' : 'vi')}>
             {t('lang.switch')}

@@ -1,0 +1,4 @@
+declare module 'virtual:help' {
+  const guides: { slug: string; title: string; html: string }[];
+  export default guides;
+}
