@@ -88,6 +88,21 @@ describe('the walking skeleton in a real browser', () => {
     await expectAccessible(page, 'readiness dashboard');
     const heading = await page.getByRole('heading', { level: 1 }).textContent();
     expect(heading).toContain('Sở');
+    // The target, the gap and the deadline come first; the child units can be filtered.
+    await page.getByText(/^Còn [\d.]+ người cần hoàn thành để đạt 100%\.$/).waitFor();
+    await page.getByText(/^Hạn .* — còn \d+ ngày\.$/).waitFor();
+    expect(await page.locator('figure.chart canvas').count()).toBeGreaterThan(0);
+    const all = await rows.count();
+    await page.getByLabel('Chỉ đơn vị chưa đạt').check();
+    const behind = await rows.count();
+    expect(behind).toBeLessThanOrEqual(all);
+    expect(await rows.filter({ hasText: '✓' }).count()).toBe(0);
+    await page.getByLabel('Chỉ đơn vị chưa đạt').uncheck();
+    const firstName = (await rows.first().locator('th').textContent())!;
+    await page.getByLabel('Lọc theo tên').fill(firstName);
+    await expect.poll(() => rows.count()).toBeLessThan(all + 1);
+    expect(await rows.first().locator('th').textContent()).toBe(firstName);
+    await page.getByLabel('Lọc theo tên').fill('');
 
     const download = page.waitForEvent('download');
     await page.getByRole('link', { name: 'Tải báo cáo CSV' }).click();

@@ -17,7 +17,17 @@ export namespace Readiness {
   export const snapshotWeek = takeSnapshot;
 
   export type Figures = { staff: number; trained: number; percent: number; meetsTarget: boolean };
-  export type UnitReadiness = Figures & { unit: Org.Info; target: Target.Info; children: (Figures & Pick<Org.Info, 'id' | 'name' | 'kind' | 'code'>)[] };
+  export type UnitReadiness = Figures & {
+    unit: Org.Info;
+    target: Target.Info;
+    /** People still to train to reach the target's percentage. */
+    gap: number;
+    /** Days until the target's deadline (negative once past). */
+    daysLeft: number;
+    /** Weekly figures from the snapshots the scheduled job keeps, oldest first (at most a year). */
+    history: (Figures & { week: string })[];
+    children: (Figures & Pick<Org.Info, 'id' | 'name' | 'kind' | 'code'>)[];
+  };
 
   function figures(target: Target.Info, counters: Counters): Figures {
     const staff = Target.staffInScope(target, counters);
@@ -32,11 +42,16 @@ export namespace Readiness {
    * unit, one for the list of children, one per child — never a read of every learner.
    */
   export const forUnit = fn(v.object({ unitId: Org.Id, targetId: v.optional(v.string()) }), async ({ unitId, targetId }): Promise<UnitReadiness> => {
-    const [unit, target, children, counters] = await Promise.all([Org.get(unitId), Target.pick(targetId), Org.children(unitId), subtreeOf(unitId)]);
+    const [unit, target, children, counters, snapshots] = await Promise.all([Org.get(unitId), Target.pick(targetId), Org.children(unitId), subtreeOf(unitId),
+      queryList<{ week: string; counters: Counters }>({ pk: keys.unitPartition(unitId), skPrefix: keys.snapshotPrefix })]);
     const childFigures = await Promise.all(
       children.map(async (child) => ({ id: child.id, name: child.name, kind: child.kind, code: child.code, ...figures(target, await subtreeOf(child.id)) })),
     );
-    return { unit, target, ...figures(target, counters), children: childFigures };
+    const now = figures(target, counters);
+    const gap = Math.max(0, Math.ceil((now.staff * target.percent) / 100) - now.trained);
+    const daysLeft = Math.ceil((Date.parse(`${target.deadline}T23:59:59+07:00`) - Date.now()) / 86_400_000);
+    const history = snapshots.slice(-53).map((s) => ({ week: s.week, ...figures(target, s.counters) }));
+    return { unit, target, ...now, gap, daysLeft, history, children: childFigures };
   });
 
   type Placement = { person: Pick<Person.Info, 'id' | 'category'>; unit: Pick<Org.Info, 'id' | 'ancestors'> };

@@ -57,6 +57,17 @@ describe('readiness counters', () => {
     expect(child).toMatchObject({ staff: commune.length, trained: commune.length, percent: 100, meetsTarget: true });
     expect(r.percent).toBe(Math.floor((r.trained / r.staff) * 1000) / 10);
     expect(r.meetsTarget).toBe(false);
+    // The gap is who is still missing for the target's percentage of the headcount.
+    expect(r.gap).toBe(Math.ceil((r.staff * r.target.percent) / 100) - r.trained);
+    expect(r.daysLeft).toBe(Math.ceil((Date.parse(`${r.target.deadline}T23:59:59+07:00`) - Date.now()) / 86_400_000));
+  });
+
+  it('keeps a weekly history from the snapshots, oldest first, for the trend chart', async () => {
+    await Readiness.snapshotWeek(new Date('2026-11-10T03:00:00Z'));
+    await Readiness.snapshotWeek(new Date('2026-11-03T03:00:00Z'));
+    const r = await Readiness.forUnit({ unitId: tree.province.id });
+    expect(r.history.map((h) => h.week)).toEqual(['2026-W45', '2026-W46']);
+    expect(r.history.at(-1)).toMatchObject({ staff: r.staff, trained: r.trained, percent: r.percent });
   });
 
   it('repairs drifted counters with rebuild --write', async () => {

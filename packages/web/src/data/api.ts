@@ -31,6 +31,9 @@ export type Figures = { staff: number; trained: number; percent: number; meetsTa
 export type Readiness = Figures & {
   unit: { id: string; name: string; kind: string; code: string; parentId: string | null };
   target: { id: string; title: string; percent: number; deadline: string };
+  gap: number;
+  daysLeft: number;
+  history: (Figures & { week: string })[];
   children: (Figures & { id: string; name: string; kind: string; code: string })[];
 };
 

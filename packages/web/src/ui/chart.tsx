@@ -1,0 +1,43 @@
+import { onCleanup, onMount } from 'solid-js';
+import type uPlot from 'uplot';
+import 'uplot/dist/uPlot.min.css';
+
+/**
+ * A small uPlot chart: percentages by x (weeks, or child units as bars) with the target
+ * drawn as a line. The figures are also in the page as text or a table, for screen readers
+ * and for print; the canvas is decoration with a label.
+ */
+export function PercentChart(props: { labels: string[]; values: number[]; target: number; bars?: boolean; label: string; height?: number }) {
+  let host!: HTMLDivElement;
+  let plot: uPlot | undefined;
+  let gone = false;
+  onMount(async () => {
+    // The chart library is fetched after the figures are on screen: the numbers come first.
+    const { default: UPlot } = await import('uplot');
+    if (gone) return;
+    const xs = props.labels.map((_, i) => i);
+    const width = Math.max(280, Math.min(host.clientWidth || 600, 900));
+    plot = new UPlot({
+      width, height: props.height ?? 220,
+      legend: { show: false },
+      cursor: { show: false },
+      scales: { x: { time: false, range: [-0.5, Math.max(0.5, xs.length - 0.5)] }, y: { range: [0, 100] } },
+      axes: [
+        { values: (_u, ticks) => ticks.map((t) => (Number.isInteger(t) ? props.labels[t] ?? '' : '')), size: props.bars ? 60 : 40, rotate: 0 } as uPlot.Axis,
+        { values: (_u, ticks) => ticks.map((t) => `${t}%`) },
+      ],
+      series: [
+        {},
+        props.bars
+          ? { stroke: '#166534', fill: '#16653499', paths: UPlot.paths.bars!({ size: [0.6, 60] }), points: { show: false } }
+          : { stroke: '#166534', width: 2, points: { show: true, size: 6 } },
+        { stroke: '#b45309', width: 1.5, dash: [6, 4], points: { show: false } },
+      ],
+    }, [xs, props.values, xs.map(() => props.target)], host);
+  });
+  onCleanup(() => {
+    gone = true;
+    plot?.destroy();
+  });
+  return <figure class="chart" role="img" aria-label={props.label} ref={host} />;
+}
