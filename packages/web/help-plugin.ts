@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { Plugin } from 'vite';
 import { renderMarkdown } from '../content/src/markdown.ts';
+import { imageSize } from '../content/src/image-size.ts';
 
 const ID = 'virtual:help';
 
@@ -26,8 +27,10 @@ export function helpGuides(dir: string): Plugin {
           const title = /^title:\s*(.+)$/m.exec(front?.[1] ?? '')?.[1]?.trim() ?? basename(file, '.md');
           let html = renderMarkdown(text.slice(front?.[0].length ?? 0));
           html = html.replace(/<img src="hinh\/([^"]+)"/g, (_, name: string) => {
-            this.emitFile({ type: 'asset', fileName: `help/${name}`, source: readFileSync(join(dir, 'hinh', name)) });
-            return `<img loading="lazy" src="/help/${name}"`;
+            const bytes = readFileSync(join(dir, 'hinh', name));
+            this.emitFile({ type: 'asset', fileName: `help/${name}`, source: bytes });
+            const size = imageSize(bytes);
+            return `<img src="/help/${name}"${size ? ` width="${size.width}" height="${size.height}"` : ''}`;
           });
           return { slug: basename(file, '.md'), title, html };
         });

@@ -74,8 +74,11 @@ describe('a timed quiz in the browser: resume after reload, certificate, public 
         body: JSON.stringify({ error: { code: 'service.busy', message: 'Hệ thống đang bận' } }) });
       return route.continue();
     });
+    // The whole quiz with the keyboard alone: arrow keys move between radio options.
     const q1 = page.locator('fieldset[data-question="q1"]');
-    await q1.getByLabel('2', { exact: true }).check();
+    await q1.locator('input').first().focus();
+    await page.keyboard.press('ArrowDown');
+    expect(await q1.getByLabel('2', { exact: true }).isChecked()).toBe(true);
     await page.getByText('Chưa lưu được (mất kết nối?) — sẽ tự thử lại.').waitFor();
     await page.getByText('Đã lưu mọi câu trả lời.').waitFor({ timeout: 20_000 });
     expect(refused).toBe(3);
@@ -97,7 +100,8 @@ describe('a timed quiz in the browser: resume after reload, certificate, public 
     await page.keyboard.press('Tab');
     await page.keyboard.press('Space');
     expect(await q2.locator('input:checked').count()).toBe(2);
-    await page.getByRole('button', { name: 'Nộp bài' }).click();
+    await page.getByRole('button', { name: 'Nộp bài' }).focus();
+    await page.keyboard.press('Enter');
     await page.getByText('Điểm: 100% (2/2 câu đúng)').waitFor();
     await page.getByText('Bằng hai.').waitFor();
     await expectAccessible(page, 'timed quiz graded');

@@ -107,6 +107,9 @@ describe('trainer preview with live reload, and every question type taken in the
     const image = page.locator('img[alt="Sơ đồ luồng văn bản"]');
     const src = await image.getAttribute('src');
     expect(src).toBe('/media/du-loai/1/hinh/so-do.png');
+    // Lesson text first: the image is lazy, decoded off the main thread, and sized so nothing jumps.
+    expect(await image.evaluate((img: HTMLImageElement) => [img.loading, img.decoding, img.getAttribute('width'), img.getAttribute('height')]))
+      .toEqual(['lazy', 'async', '1', '1']);
     const res = await page.request.get(`${server.url}${src}`);
     expect([res.status(), res.headers()['content-type']]).toEqual([200, 'image/png']);
     await expect.poll(() => image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(1);

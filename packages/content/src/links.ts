@@ -1,4 +1,6 @@
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { imageSize } from './image-size.ts';
+import { imageSizes } from './markdown.ts';
 import { dirname, join, normalize, relative, sep } from 'node:path';
 import type { Nodes, Root } from 'mdast';
 import { Course } from '@sansang/core';
@@ -51,6 +53,10 @@ export function checkLinks(root: Root, file: string, bodyLine: number, media: Me
       return;
     }
     const path = inCourse.split(sep).join('/');
+    if (node.type === 'image') {
+      const size = imageSize(readFileSync(absolute));
+      if (size) imageSizes.set(`${media.mediaBase}/${path.split('/').map(encodeURIComponent).join('/')}`, size);
+    }
     const ext = path.split('.').pop()!.toLowerCase();
     if (!Course.media.types.includes(ext)) {
       diags.error(at, 'link.file_type', `Tệp "${target}" có đuôi .${ext} không được đăng kèm khoá học; chỉ nhận ${Course.media.types.join(', ')}.`);
