@@ -1,15 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { inflateSync } from 'node:zlib';
 import { Course } from '@sansang/core';
-import { startServer, type RunningServer } from '@sansang/api/serve';
-import { repoRoot, webDist } from '../../packages/cli/src/paths.ts';
-import { useFreshTable } from '../support/db.ts';
+import { repoRoot } from '../../packages/cli/src/paths.ts';
 import { account, bundle, smallProvince } from '../support/fixtures.ts';
 import { pdfText, renderPdfToPng } from '../support/pdf.ts';
-import { expectAccessible, launchChromium, signInAs } from './browser.ts';
+import { browserStack, expectAccessible, signInAs } from './browser.ts';
 
 const course = bundle({
   slug: 'ky-nang-so', title: 'Kỹ năng số cho công chức cấp xã', hash: 'kns-1',
@@ -38,29 +35,20 @@ function inkShare(png: Buffer): number {
 }
 
 describe('a timed quiz in the browser: resume after reload, certificate, public verification', () => {
-  let server: RunningServer;
-  let browser: Browser;
   let learnerName = '';
-
-  beforeAll(async () => {
-    await useFreshTable();
+  const stack = browserStack(async () => {
     const tree = await smallProvince(2);
     await Course.publish(course);
     const learner = tree.people.find((p) => p.unitId === tree.commune.id)!;
     learnerName = learner.fullName;
     await account('hocvien@test.vn', learner.id);
+  });
+  beforeAll(async () => {
     await mkdir(artifacts, { recursive: true });
-    server = await startServer({ port: 0, webDir: webDist });
-    browser = await launchChromium();
-  }, 180_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
   });
 
-
   it('takes the quiz, survives a reload mid-way with answers and deadline intact, and is graded on the server', async () => {
+    const { server, browser } = stack;
     const page = await signInAs(browser, server.url, 'hocvien@test.vn');
     await page.goto(`${server.url}/khoa-hoc/${course.slug}/kiem-tra`);
     await page.getByText('Thời gian làm bài 10 phút.').waitFor();
@@ -108,6 +96,7 @@ describe('a timed quiz in the browser: resume after reload, certificate, public 
   });
 
   it('gives a certificate whose PDF shows correct Vietnamese, and a code anyone can verify', async () => {
+    const { server, browser } = stack;
     const page = await signInAs(browser, server.url, 'hocvien@test.vn');
     await page.goto(`${server.url}/khoa-hoc/${course.slug}`);
     const codeLine = page.getByText(/^Mã xác minh: /);

@@ -2,7 +2,10 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
+import { startServer, type RunningServer } from '@sansang/api/serve';
+import { webDist } from '../../packages/cli/src/paths.ts';
+import { useFreshTable } from '../support/db.ts';
 
 /** Debian's Chromium, as on CI; never a browser downloaded by a test tool. */
 export function launchChromium(): Promise<Browser> {
@@ -59,4 +62,23 @@ export async function signInAs(browser: Browser, baseUrl: string, email: string,
   await page.getByRole('button', { name: 'Đăng nhập' }).click();
   await page.waitForURL(/khoa-hoc/);
   return page;
+}
+
+/**
+ * The usual browser-test setup: a fresh table, `seed` to fill it, the app on a free port and
+ * Chromium; both closed after the file. Read `stack.server` / `stack.browser` inside tests.
+ */
+export function browserStack(seed: () => Promise<void> = async () => undefined): { server: RunningServer; browser: Browser } {
+  const stack = {} as { server: RunningServer; browser: Browser };
+  beforeAll(async () => {
+    await useFreshTable();
+    await seed();
+    stack.server = await startServer({ port: 0, webDir: webDist });
+    stack.browser = await launchChromium();
+  }, 180_000);
+  afterAll(async () => {
+    await stack.browser?.close();
+    await stack.server?.close();
+  });
+  return stack;
 }

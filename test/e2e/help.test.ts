@@ -1,26 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { startServer, type RunningServer } from '@sansang/api/serve';
-import { webDist } from '../../packages/cli/src/paths.ts';
-import { useFreshTable } from '../support/db.ts';
-import { expectAccessible, launchChromium } from './browser.ts';
+import { describe, expect, it } from 'vitest';
+import { browserStack, expectAccessible } from './browser.ts';
 
 describe('help in Vietnamese, from the help menu', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  beforeAll(async () => {
-    await useFreshTable();
-    server = await startServer({ port: 0, webDir: webDist });
-    browser = await launchChromium();
-  }, 120_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const stack = browserStack();
 
   it('offers a guide per role, rendered from content/help with screenshots of the real pages', async () => {
-    const page = await (await browser.newContext()).newPage();
-    await page.goto(`${server.url}/dang-nhap`);
+    const page = await (await stack.browser.newContext()).newPage();
+    await page.goto(`${stack.server.url}/dang-nhap`);
     await page.getByRole('link', { name: 'Trợ giúp' }).click();
     await page.getByRole('heading', { name: 'Hướng dẫn sử dụng' }).waitFor();
     for (const title of ['Hướng dẫn cho học viên', 'Hướng dẫn cho cán bộ tổ chức (nhân sự)', 'Hướng dẫn cho giảng viên', 'Hướng dẫn cho quản trị hệ thống']) {

@@ -1,33 +1,22 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { startServer, type RunningServer } from '@sansang/api/serve';
 import { webDist } from '../../packages/cli/src/paths.ts';
-import { useFreshTable } from '../support/db.ts';
 import { account, smallProvince } from '../support/fixtures.ts';
-import { launchChromium } from './browser.ts';
+import { browserStack } from './browser.ts';
 
 /** Issue 10's budget for the JavaScript a first visit downloads, gzipped. */
 const FIRST_PAGE_BUDGET = 60 * 1024;
 
 describe('JavaScript a learner downloads, measured in the browser', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  beforeAll(async () => {
-    await useFreshTable();
+  const stack = browserStack(async () => {
     const tree = await smallProvince(1);
     await account('hocvien@test.vn', tree.people[0]!.id);
-    server = await startServer({ port: 0, webDir: webDist });
-    browser = await launchChromium();
-  }, 120_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
   });
 
   it(`keeps each learner page within ${FIRST_PAGE_BUDGET / 1024} KB of gzipped JavaScript from a cold cache`, async () => {
+    const { server, browser } = stack;
     const page = await (await browser.newContext()).newPage();
     const scripts = new Set<string>();
     page.on('request', (r) => { if (r.resourceType() === 'script') scripts.add(new URL(r.url()).pathname); });

@@ -1,32 +1,20 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { Course } from '@sansang/core';
-import { startServer, type RunningServer } from '@sansang/api/serve';
-import { webDist } from '../../packages/cli/src/paths.ts';
-import { useFreshTable } from '../support/db.ts';
 import { account, bundle, smallProvince } from '../support/fixtures.ts';
-import { expectAccessible, launchChromium, signInAs } from './browser.ts';
+import { browserStack, expectAccessible, signInAs } from './browser.ts';
 
 const course = bundle({ slug: 'ngoai-tuyen', title: 'Học khi mất mạng', hash: 'nt-1',
   lessons: [{ id: 'bai-mot', title: 'Bài đọc được khi mất mạng', html: '<p>Nội dung vẫn hiện khi máy mất kết nối.</p>' }, ...bundle().lessons.slice(1)] });
 
 describe('installable, and usable on a line that drops', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  beforeAll(async () => {
-    await useFreshTable();
+  const stack = browserStack(async () => {
     const tree = await smallProvince(1);
     await Course.publish(course);
     await account('hocvien@test.vn', tree.people[0]!.id);
-    server = await startServer({ port: 0, webDir: webDist });
-    browser = await launchChromium();
-  }, 120_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
   });
 
   it('offers a web app manifest with icons', async () => {
+    const { server, browser } = stack;
     const page = await signInAs(browser, server.url, 'hocvien@test.vn');
     const href = await page.locator('link[rel="manifest"]').getAttribute('href');
     const manifest = await (await page.request.get(`${server.url}${href}`)).json();
@@ -35,6 +23,7 @@ describe('installable, and usable on a line that drops', () => {
   });
 
   it('shows an opened lesson offline, says it is offline, and saves answers given offline once back', async () => {
+    const { server, browser } = stack;
     const page = await signInAs(browser, server.url, 'hocvien@test.vn');
     await page.evaluate(() => navigator.serviceWorker.ready);
     // Read once online: the lesson is kept for later.
