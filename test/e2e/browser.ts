@@ -50,6 +50,15 @@ export async function screenshots(page: Page, label: string): Promise<void> {
     expect(overflow, `${label} at ${kind} width scrolls sideways`).toBeLessThanOrEqual(1);
     await page.screenshot({ path: `${shotsDir}${name}-${kind}.png`, fullPage: true });
   }
+  // Text zoomed to 200 % on a desktop screen (CSS zoom, as the browser's zoom does) still reflows.
+  await page.setViewportSize(WIDTHS.desktop);
+  const zoomed = await page.evaluate(() => {
+    document.documentElement.style.setProperty('zoom', '2');
+    const overflow = document.documentElement.scrollWidth - document.documentElement.clientWidth;
+    document.documentElement.style.removeProperty('zoom');
+    return overflow;
+  });
+  expect(zoomed, `${label} at 200 % zoom scrolls sideways`).toBeLessThanOrEqual(1);
   if (original) await page.setViewportSize(original);
 }
 
