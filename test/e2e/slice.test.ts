@@ -91,7 +91,8 @@ describe('the walking skeleton in a real browser', () => {
     // The target, the gap and the deadline come first; the child units can be filtered.
     await page.getByText(/^Còn [\d.]+ người cần hoàn thành để đạt 100%\.$/).waitFor();
     await page.getByText(/^Hạn .* — còn \d+ ngày\.$/).waitFor();
-    expect(await page.locator('figure.chart canvas').count()).toBeGreaterThan(0);
+    await page.locator('figure.chart').first().scrollIntoViewIfNeeded();
+    await expect.poll(() => page.locator('figure.chart canvas').count()).toBeGreaterThan(0);
     const all = await rows.count();
     await page.getByLabel('Chỉ đơn vị chưa đạt').check();
     const behind = await rows.count();

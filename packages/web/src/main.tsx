@@ -20,7 +20,11 @@ const VerifyPage = lazy(() => import('./pages/verify.tsx'));
 const HelpPage = lazy(() => import('./pages/help.tsx'));
 const ContentPreview = lazy(() => import('./pages/content-preview.tsx'));
 
-const guarded = (Page: () => ReturnType<typeof Courses>) => () => <SignedIn><Page /></SignedIn>;
+/** A signed-in page: its code is fetched while the session is checked, not after. */
+const guarded = (Page: ReturnType<typeof lazy>) => () => {
+  void Page.preload();
+  return <SignedIn><Page /></SignedIn>;
+};
 
 render(
   () => (

@@ -11,8 +11,18 @@ export function PercentChart(props: { labels: string[]; values: number[]; target
   let host!: HTMLDivElement;
   let plot: uPlot | undefined;
   let gone = false;
-  onMount(async () => {
-    // The chart library is fetched after the figures are on screen: the numbers come first.
+  let watcher: IntersectionObserver | undefined;
+  // The chart library is fetched only once a chart scrolls into view: the figures come first,
+  // and a phone that never scrolls to it never downloads it.
+  onMount(() => {
+    watcher = new IntersectionObserver((entries) => {
+      if (!entries.some((e) => e.isIntersecting)) return;
+      watcher?.disconnect();
+      void draw();
+    });
+    watcher.observe(host);
+  });
+  const draw = async () => {
     const { default: UPlot } = await import('uplot');
     if (gone) return;
     const xs = props.labels.map((_, i) => i);
@@ -34,9 +44,10 @@ export function PercentChart(props: { labels: string[]; values: number[]; target
         { stroke: '#b45309', width: 1.5, dash: [6, 4], points: { show: false } },
       ],
     }, [xs, props.values, xs.map(() => props.target)], host);
-  });
+  };
   onCleanup(() => {
     gone = true;
+    watcher?.disconnect();
     plot?.destroy();
   });
   return <figure class="chart" role="img" aria-label={props.label} ref={host} />;
