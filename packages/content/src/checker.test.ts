@@ -37,7 +37,8 @@ const expected = [
     'courses/khai-bao/03-yaml-hong.md:2:18 frontmatter.yaml',
     'courses/khai-bao/04-khong-phai-ban-do.md:2:1 frontmatter.not_a_map',
     'courses/khai-bao/bai-sai-ten.md:1:1 course.bad_lesson_name',
-    'courses/khai-bao/quiz.md:3:1 frontmatter.invalid_value',
+    'courses/khai-bao/quiz.md:3:1 quiz.pass_mark_range',
+    'courses/khai-bao/quiz.md:4:1 frontmatter.invalid_value',
     'courses/khong-bai/course.md:1:1 course.no_lessons',
     'courses/lien-ket/01-bai.md:5:5 link.broken',
     'courses/lien-ket/01-bai.md:5:42 link.broken',
@@ -53,6 +54,8 @@ const expected = [
     'courses/thieu-course-md/course.md:1:1 course.missing_course_md',
     'courses/thieu-quiz/course.md:6:1 course.unknown_prerequisite',
     'courses/thieu-quiz/course.md:1:1 course.quiz_missing',
+    'courses/trung-bai/02-gioi-thieu.md:1:1 course.duplicate_lesson',
+    'courses/trung-bai/3-on-tap.md:1:1 course.duplicate_number',
     'targets/hong.yaml:5:1 target.unknown_key',
     'targets/hong.yaml:1:1 target.missing_key',
     'targets/hong.yaml:4:1 target.invalid_value',
@@ -85,6 +88,7 @@ describe('content check on the broken fixture courses', () => {
     }
     expect(status).toBe(1);
     expect(out).toContain('courses/cau-hoi/quiz.md:11:1: lỗi: Câu hỏi "q1" không có phương án đúng nào ("[x]"). [quiz.no_correct_option]');
+    expect(out).toContain('courses/khai-bao/quiz.md:3:1: lỗi: passMark là phần trăm số điểm cần đạt, phải từ 0 đến 100; ở đây là 150. [quiz.pass_mark_range]');
     expect(out).toMatch(/0 khoá học hợp lệ, \d+ lỗi, \d+ cảnh báo\./);
   });
 

@@ -8,7 +8,7 @@ import { readFrontMatter } from './front-matter.ts';
 import { checkLinks, type MediaContext } from './links.ts';
 import { parseMarkdown, renderNodes } from './markdown.ts';
 import { parseQuestions } from './quiz.ts';
-import { checkDraw, QuizFront } from './quiz-settings.ts';
+import { checkDraw, checkPassMark, QuizFront } from './quiz-settings.ts';
 import { readText } from './text-file.ts';
 
 const Text = v.pipe(v.string(), v.trim(), v.minLength(1, 'không được để trống'));
@@ -37,6 +37,34 @@ const LessonFront = v.object({ title: Text, minutes: v.optional(v.pipe(v.number(
 
 const LESSON_FILE = /^(\d+)-([a-z0-9]+(?:-[a-z0-9]+)*)\.md$/;
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/**
+ * The lesson files in course order. Order is the number, not the text (`2-x.md` before
+ * `10-x.md`). A learner's progress is kept per lesson id, the name without its number, so
+ * two lessons sharing an id could never both be completed; two sharing a number would
+ * have no defined order. Both are reported at the later file.
+ */
+function readLessonFiles(files: string[], open: (name: string) => Diagnostics): { name: string; id: string; d: Diagnostics }[] {
+  const numbered: { name: string; number: number; id: string; d: Diagnostics }[] = [];
+  for (const name of files.filter((f) => f.endsWith('.md') && f !== 'course.md' && f !== 'quiz.md')) {
+    const m = LESSON_FILE.exec(name);
+    const d = open(name);
+    if (m) numbered.push({ name, number: Number(m[1]), id: m[2]!, d });
+    else d.error({ line: 1, col: 1 }, 'course.bad_lesson_name', `Tên tệp bài học "${name}" phải có dạng 01-ten-bai.md.`);
+  }
+  numbered.sort((a, b) => a.number - b.number || (a.name < b.name ? -1 : 1));
+  const byNumber = new Map<number, string>();
+  const byId = new Map<string, string>();
+  for (const { name, number, id, d } of numbered) {
+    const sameNumber = byNumber.get(number);
+    if (sameNumber) d.error({ line: 1, col: 1 }, 'course.duplicate_number', `Bài "${name}" trùng số thứ tự ${number} với bài "${sameNumber}"; hãy đánh số lại để mỗi bài có một số riêng.`);
+    else byNumber.set(number, name);
+    const sameId = byId.get(id);
+    if (sameId) d.error({ line: 1, col: 1 }, 'course.duplicate_lesson', `Bài "${name}" trùng mã bài "${id}" (tên tệp bỏ phần số) với bài "${sameId}"; học viên sẽ không thể hoàn thành khoá học. Hãy đổi tên một trong hai tệp.`);
+    else byId.set(id, name);
+  }
+  return numbered;
+}
 
 export type CompiledCourse = { bundle: Course.Bundle | null; diagnostics: Diagnostic[]; dir: string };
 export type CompileOptions = {
@@ -86,17 +114,11 @@ export async function compileCourse(dir: string, root: string, options: CompileO
   };
 
   const lessons: Course.Bundle['lessons'] = [];
-  for (const name of files.filter((f) => f.endsWith('.md') && f !== 'course.md' && f !== 'quiz.md')) {
-    const d = open(name);
-    const m = LESSON_FILE.exec(name);
-    if (!m) {
-      d.error({ line: 1, col: 1 }, 'course.bad_lesson_name', `Tên tệp bài học "${name}" phải có dạng 01-ten-bai.md.`);
-      continue;
-    }
+  for (const { name, id, d } of readLessonFiles(files, open)) {
     const text = await read(name, d);
     if (text === null) continue;
     const lesson = readFrontMatter(text, LessonFront, d);
-    if (lesson.data) lessons.push({ id: m[2]!, title: lesson.data.title, html: render(name, lesson.body, lesson.bodyLine, d) });
+    if (lesson.data) lessons.push({ id, title: lesson.data.title, html: render(name, lesson.body, lesson.bodyLine, d) });
   }
   if (lessons.length === 0 && !files.some((f) => LESSON_FILE.test(f))) {
     courseDiags.error({ line: 1, col: 1 }, 'course.no_lessons', 'Khoá học chưa có bài học nào (tệp 01-ten-bai.md).');
@@ -110,6 +132,7 @@ export async function compileCourse(dir: string, root: string, options: CompileO
     if (parsed) {
       const tree = parseMarkdown(parsed.body);
       checkLinks(tree, join(dir, 'quiz.md'), parsed.bodyLine, media, d);
+      checkPassMark(parsed.raw['passMark'], parsed.keyLine('passMark'), d);
       const questions = parseQuestions(tree, parsed.bodyLine, d);
       if (questions.length === 0 && !d.hasErrors) d.error({ line: parsed.bodyLine, col: 1 }, 'quiz.empty', 'Bài kiểm tra chưa có câu hỏi nào.');
       if (parsed.data) {

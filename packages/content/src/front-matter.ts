@@ -8,6 +8,11 @@ export type Parsed<T> = {
   bodyLine: number;
   /** Where a key was written (line 1 when it was not), to point a finding at it. */
   keyLine: (key: string) => Position;
+  /**
+   * The known keys as written, even when some value did not validate, so a check with a
+   * code of its own (e.g. `quiz.pass_mark_range`) still runs beside the other findings.
+   */
+  raw: Record<string, unknown>;
 };
 
 /**
@@ -22,7 +27,7 @@ export function readFrontMatter<S extends v.ObjectSchema<v.ObjectEntries, undefi
   const match = /^---\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/.exec(text);
   if (!match) {
     diags.error({ line: 1, col: 1 }, 'frontmatter.missing', 'Thiếu phần khai báo đầu tệp (front matter) nằm giữa hai dòng "---".');
-    return { data: null, body: text, bodyLine: 1, keyLine: () => ({ line: 1, col: 1 }) };
+    return { data: null, body: text, bodyLine: 1, keyLine: () => ({ line: 1, col: 1 }), raw: {} };
   }
   const bodyLine = match[0].split('\n').length;
   return { ...readYaml(match[1] ?? '', schema, diags, { firstLine: 2, code: 'frontmatter' }), body: text.slice(match[0].length), bodyLine };
@@ -37,7 +42,7 @@ export function readYaml<S extends v.ObjectSchema<v.ObjectEntries, undefined>>(
   schema: S,
   diags: Diagnostics,
   where: { firstLine: number; code: string },
-): Pick<Parsed<v.InferOutput<S>>, 'data' | 'keyLine'> {
+): Pick<Parsed<v.InferOutput<S>>, 'data' | 'keyLine' | 'raw'> {
   const keyAt = new Map<string, Position>();
   const first = { line: where.firstLine, col: 1 };
   const keyLine = (key: string) => keyAt.get(key) ?? first;
@@ -50,10 +55,10 @@ export function readYaml<S extends v.ObjectSchema<v.ObjectEntries, undefined>>(
   for (const e of doc.errors) {
     diags.error(at(e.pos[0]), `${where.code}.yaml`, `Phần khai báo không phải YAML hợp lệ: ${e.message.split('\n')[0]}`);
   }
-  if (doc.errors.length > 0) return { data: null, keyLine };
+  if (doc.errors.length > 0) return { data: null, keyLine, raw: {} };
   if (!isMap(doc.contents)) {
     diags.error(first, `${where.code}.not_a_map`, 'Phần khai báo phải là các cặp "khoá: giá trị".');
-    return { data: null, keyLine };
+    return { data: null, keyLine, raw: {} };
   }
   for (const pair of doc.contents.items as Pair[]) {
     const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
@@ -63,8 +68,8 @@ export function readYaml<S extends v.ObjectSchema<v.ObjectEntries, undefined>>(
       diags.error(pos, `${where.code}.unknown_key`, `Khoá "${key}" không được hỗ trợ; các khoá hợp lệ: ${Object.keys(schema.entries).join(', ')}.`);
     }
   }
-  const raw = doc.toJS() as Record<string, unknown>;
-  const known = Object.fromEntries(Object.entries(raw).filter(([k]) => k in schema.entries));
+  const written = doc.toJS() as Record<string, unknown>;
+  const known = Object.fromEntries(Object.entries(written).filter(([k]) => k in schema.entries));
   const result = v.safeParse(schema, known);
   if (!result.success) {
     for (const issue of result.issues) {
@@ -74,7 +79,7 @@ export function readYaml<S extends v.ObjectSchema<v.ObjectEntries, undefined>>(
       const message = missing ? `Thiếu khoá bắt buộc "${path}".` : `Giá trị của "${path}" không hợp lệ: ${issue.message}.`;
       diags.error(keyLine(top), missing ? `${where.code}.missing_key` : `${where.code}.invalid_value`, message);
     }
-    return { data: null, keyLine };
+    return { data: null, keyLine, raw: known };
   }
-  return { data: result.output, keyLine };
+  return { data: result.output, keyLine, raw: known };
 }

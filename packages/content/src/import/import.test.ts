@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { compileContent, format, importAiken, importGift } from '../index.ts';
 
@@ -24,10 +24,11 @@ describe('GIFT import', () => {
   it('turns every supported question type into our Markdown, keeping Vietnamese text, answers and feedback', async () => {
     const result = await importGift(join(fixtures, 'an-toan.gift'));
     const questions = await compileImported(result.markdown);
-    expect(result.imported).toBe(10);
-    expect(questions.map((q) => q.type)).toEqual(['single', 'multiple', 'truefalse', 'short', 'numeric', 'numeric', 'matching', 'single', 'single', 'single']);
+    expect(result.imported).toBe(14);
+    expect(questions.map((q) => q.type)).toEqual(['single', 'multiple', 'truefalse', 'short', 'numeric', 'numeric', 'matching', 'single', 'single', 'single', 'short', 'numeric', 'truefalse', 'single']);
     const [mc, multi, tf, short, num, range, match, missingWord, escaped, lastCategory] = questions;
-    expect(mc).toMatchObject({ promptHtml: '<p>Thư nào có dấu hiệu lừa đảo rõ nhất?</p>', explanationHtml: '<p>Gấp gáp và đòi mật khẩu là dấu hiệu điển hình.</p>', tags: ['an-toan-thong-tin'] });
+    expect(mc).toMatchObject({ promptHtml: '<p>Thư nào có dấu hiệu lừa đảo rõ nhất?</p>', tags: ['an-toan-thong-tin'] });
+    expect(mc?.explanationHtml).toContain('<p>Gấp gáp và đòi mật khẩu là dấu hiệu điển hình.</p>');
     expect(mc).toMatchObject({ options: [{ correct: false }, { correct: true, html: '<p>Thư "bộ phận CNTT" đòi xác minh mật khẩu trong 24 giờ</p>' }, { correct: false }] });
     expect(multi).toMatchObject({ options: [{ correct: true }, { correct: true }, { correct: false }] });
     expect(tf).toMatchObject({ answer: false });
@@ -40,11 +41,56 @@ describe('GIFT import', () => {
     expect(lastCategory?.tags).toEqual(['thu-cong-vu']);
   });
 
-  it('says which questions it could not take, with their line, instead of dropping them', async () => {
+  it('keeps per-answer and true/false feedback in the explanation, each labelled with its answer', async () => {
+    const questions = await compileImported((await importGift(join(fixtures, 'an-toan.gift'))).markdown);
+    const explanation = (i: number) => questions[i]!.explanationHtml!.replace(/<\/?p>/g, '').split('\n');
+    expect(explanation(0)).toEqual([
+      'Gấp gáp và đòi mật khẩu là dấu hiệu điển hình.',
+      'Phản hồi cho câu trả lời "Thư "bộ phận CNTT" đòi xác minh mật khẩu trong 24 giờ": Đúng, gấp gáp là dấu hiệu.',
+    ]);
+    expect(explanation(11)).toEqual([
+      'Phản hồi cho câu trả lời "6:0": Đúng, phổ biến nhất là 6 chữ số.',
+      'Phản hồi cho mọi câu trả lời khác: Hãy xem lại tin nhắn OTP gần nhất bạn nhận được.',
+    ]);
+    // Moodle shows the first true/false feedback to a wrong answer, the second to a right one.
+    expect(explanation(12)).toEqual([
+      'Phản hồi cho câu trả lời "Đúng": OTP chỉ dành cho chính bạn, không ai được nhập hộ.',
+      'Phản hồi cho câu trả lời "Sai": Chính xác: không bao giờ chia sẻ OTP.',
+    ]);
+    expect(explanation(13)).toEqual(['Phản hồi cho câu trả lời "Ngắt kết nối mạng của máy": Đúng: cách ly máy để mã độc không lây sang máy khác.']);
+  });
+
+  it('says which questions and answers it could not take, with their line, instead of dropping them', async () => {
     const { diagnostics } = await importGift(join(fixtures, 'an-toan.gift'));
-    expect(diagnostics.map((d) => `${d.line}:${d.col} ${d.code}`)).toEqual(['38:68 gift.unsupported', '40:1 gift.unsupported', '42:33 gift.syntax']);
-    expect(diagnostics[0]!.message).toContain('tự luận (essay)');
-    expect(diagnostics[1]!.message).toContain('mô tả (description)');
+    expect(diagnostics.map((d) => `${d.line}:${d.col} ${d.code}`)).toEqual([
+      '38:68 gift.unsupported', '40:1 gift.unsupported', '42:33 gift.syntax',
+      '48:3 gift.unsupported', '53:3 gift.unsupported', '54:3 gift.unsupported', '62:3 gift.unsupported', '66:48 gift.unsupported',
+    ]);
+    const message = (line: number) => diagnostics.find((d) => d.line === line)!.message;
+    expect(message(38)).toContain('tự luận (essay)');
+    expect(message(40)).toContain('mô tả (description)');
+    expect(message(48)).toContain('"Ban Cơ yếu" chỉ được 50% số điểm');
+    expect(message(53)).toContain('"6:2" chỉ được 50% số điểm');
+    expect(message(54)).toContain('đáp án số thứ hai "8"');
+    expect(message(62)).toContain('"Báo cán bộ CNTT" chỉ được 50% số điểm');
+    expect(message(66)).toContain('nhiều hơn một phần trả lời');
+  });
+
+  it('imports what it can of a question it reports: the full-credit answers, never a partial one as right', async () => {
+    const questions = await compileImported((await importGift(join(fixtures, 'an-toan.gift'))).markdown);
+    expect(questions[10]).toMatchObject({ accepted: ['Ban Cơ yếu Chính phủ'] });
+    expect(questions[11]).toMatchObject({ value: 6, tolerance: 0 });
+    expect(questions[13]).toMatchObject({ options: [{ correct: true }, { correct: false }, { correct: false }] });
+    // The question with two answer blocks is not imported with its second block left as text.
+    expect(questions.map((q) => q.promptHtml).join()).not.toContain('Bộ Công an');
+  });
+
+  it('names the file in its findings as it was given, so an editor can jump to it', async () => {
+    const given = relative(process.cwd(), join(fixtures, 'an-toan.gift'));
+    const { diagnostics } = await importGift(given);
+    expect(given).toContain('fixtures/import/');
+    expect(new Set(diagnostics.map((d) => d.file))).toEqual(new Set([given]));
+    expect(format(diagnostics[0]!)).toMatch(new RegExp(`^${given.replace(/[.]/g, '\\.')}:38:68: lỗi: `));
   });
 
   it('reads a file saved as UTF-16 with a BOM and CRLF line ends', async () => {

@@ -11,7 +11,8 @@ import { quizMarkdown, type ImportedQuestion } from './question-markdown.ts';
 export type ImportResult = { markdown: string; imported: number; diagnostics: Diagnostic[] };
 
 async function importWith(path: string, parse: (text: string, d: Diagnostics) => ImportedQuestion[]): Promise<ImportResult> {
-  const diags = new Diagnostics(basename(path));
+  // The path as the trainer typed it, so their editor or terminal can jump to path:line:col.
+  const diags = new Diagnostics(path);
   const text = decodeText(await readFile(path));
   if (text === null) {
     diags.error({ line: 1, col: 1 }, 'file.not_utf8', 'Tệp không phải UTF-8 hay UTF-16 có BOM; hãy xuất lại từ Moodle hoặc lưu lại với mã hoá UTF-8.');
