@@ -1,0 +1,71 @@
+import type { Person } from '../person/index.ts';
+
+/**
+ * The data a report file is drawn from, gathered by the readiness and report domains and
+ * handed to the renderers (CSV, XLSX, PDF), which neither read DynamoDB nor compute figures.
+ */
+
+export type UnitRef = { id: string; code: string; name: string; kind: string };
+
+/** Whether the recent weekly pace reaches the target's percentage by its deadline. */
+export type Projection = {
+  /** People trained per week, averaged over the recent weeks of snapshots (null: too little history). */
+  weeklyPace: number | null;
+  /** The date the target percentage would be reached at that pace (null: never at this pace, or no history). */
+  projectedDate: string | null;
+  /** true / false once there is a pace; null without history. Already meeting the target is true. */
+  onTrack: boolean | null;
+};
+
+export type ChildFigures = UnitRef & { staff: number; trained: number; percent: number; meetsTarget: boolean; gap: number };
+
+export type TargetFigures = {
+  target: { id: string; title: string; percent: number; deadline: string; programme: string[] };
+  staff: number;
+  trained: number;
+  percent: number;
+  meetsTarget: boolean;
+  /** People still to train to reach the target's percentage. */
+  gap: number;
+  /** Days until the deadline (negative once past). */
+  daysLeft: number;
+  projection: Projection;
+  /** "14/20 sở đạt chỉ tiêu": children meeting the target, grouped by unit kind. */
+  childrenMeeting: { kind: string; meets: number; total: number }[];
+  children: ChildFigures[];
+  /** Weekly figures, oldest first. */
+  history: { week: string; staff: number; trained: number; percent: number }[];
+};
+
+export type UnitSummary = {
+  unit: UnitRef;
+  /** ISO time the figures were read. */
+  generatedAt: string;
+  /** Who asked for the report (an email), for the signature block and the audit. */
+  requestedBy: string;
+  targets: TargetFigures[];
+};
+
+/** One person in the scope of one target, for that target's sheet. */
+export type PersonTargetRow = {
+  unitCode: string;
+  unitName: string;
+  employeeCode: string;
+  fullName: string;
+  category: Person.Category;
+  position: string;
+  /** When the person finished the target's whole programme, or null. */
+  trainedAt: string | null;
+  /** completedAt per course of the target's programme, in programme order (null: not completed). */
+  courses: (string | null)[];
+};
+
+export type Transcript = {
+  person: { employeeCode: string; fullName: string; category: Person.Category; position: string; status: 'active' | 'left' };
+  unit: UnitRef;
+  generatedAt: string;
+  /** Moves between units, oldest first. */
+  moves: { at: string; fromUnitName: string; toUnitName: string }[];
+  courses: { slug: string; title: string; version: number | null; lessonsDone: number; lessonCount: number; bestScore: number | null; completedAt: string | null; certificateCode: string | null }[];
+  targets: { title: string; deadline: string; trainedAt: string | null }[];
+};

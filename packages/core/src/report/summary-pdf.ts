@@ -1,0 +1,72 @@
+import type { Readable } from 'node:stream';
+import { childrenMeetingText, count, deadlineText, meetsLabel, percentText, projectionText } from './labels.ts';
+import type { TargetFigures, UnitSummary } from './model.ts';
+import { childrenChart } from './summary-chart.ts';
+import { contentWidth, documentHeader, ensureSpace, heading, keyValues, muted, pdfReport, write, type Doc } from './pdf-layout.ts';
+import { table, type TableColumn } from './pdf-table.ts';
+
+const childColumns: TableColumn[] = [
+  { title: 'STT', width: 30, align: 'right' }, { title: 'Mã đơn vị', width: 62 }, { title: 'Đơn vị', width: 173 },
+  { title: 'Trong diện', width: 55, align: 'right' }, { title: 'Đã hoàn thành', width: 60, align: 'right' },
+  { title: 'Tỷ lệ', width: 50, align: 'right' }, { title: 'Đạt chỉ tiêu', width: 65, align: 'center' },
+];
+
+function figures(t: TargetFigures): [string, string][] {
+  const pace = t.projection.weeklyPace === null ? '' : ` — tốc độ gần đây ${count(Math.round(t.projection.weeklyPace * 10) / 10)} người/tuần`;
+  return [
+    ['Tỷ lệ hoàn thành', `${percentText(t.percent)} (chỉ tiêu ${count(t.target.percent)}%) — ${meetsLabel(t.meetsTarget)} chỉ tiêu`],
+    ['Đã hoàn thành / trong diện', `${count(t.trained)} / ${count(t.staff)} người`],
+    ['Còn phải đào tạo', `${count(t.gap)} người`],
+    ['Hạn', deadlineText(t.target.deadline, t.daysLeft)],
+    ['Dự báo', `${projectionText(t.projection)}${pace}`],
+  ];
+}
+
+function target(doc: Doc, t: TargetFigures, index: number): void {
+  heading(doc, `${index + 1}. ${t.target.title}`);
+  keyValues(doc, figures(t));
+  doc.moveDown(0.5);
+  if (t.children.length === 0) {
+    write(doc, 'Đơn vị không có đơn vị trực thuộc.', 'regular', 10, { color: muted });
+    doc.moveDown(1);
+    return;
+  }
+  write(doc, `Đơn vị trực thuộc: ${childrenMeetingText(t.childrenMeeting)}.`, 'bold', 10);
+  doc.moveDown(0.5);
+  table(doc, childColumns, t.children.map((c, i) => [
+    String(i + 1), c.code, c.name, count(c.staff), count(c.trained), percentText(c.percent),
+    { text: meetsLabel(c.meetsTarget), color: c.meetsTarget ? '#15803d' : '#b91c1c', bold: !c.meetsTarget },
+  ]));
+  childrenChart(doc, t.children, t.target.percent);
+}
+
+/** The preparer and the head of unit sign on paper: the layout of an administrative report. */
+function signatures(doc: Doc, requestedBy: string): void {
+  ensureSpace(doc, 130);
+  doc.moveDown(1);
+  const top = doc.y;
+  const half = contentWidth(doc) / 2;
+  const left = doc.page.margins.left;
+  write(doc, 'Người lập biểu', 'bold', 11, { x: left, y: top, width: half, align: 'center' });
+  write(doc, '(Ký, ghi rõ họ tên)', 'regular', 9, { x: left, width: half, align: 'center', color: muted });
+  write(doc, requestedBy, 'regular', 10, { x: left, y: top + 85, width: half, align: 'center' });
+  write(doc, 'Thủ trưởng đơn vị', 'bold', 11, { x: left + half, y: top, width: half, align: 'center' });
+  write(doc, '(Ký, ghi rõ họ tên, đóng dấu)', 'regular', 9, { x: left + half, width: half, align: 'center', color: muted });
+  doc.x = left;
+}
+
+/**
+ * The one-document summary for leadership: each target's headline figures, the child units
+ * as a table and a chart, and the signature block; in Vietnamese, A4 portrait.
+ */
+export function summaryPdf(summary: UnitSummary): Readable {
+  const title = `Báo cáo kết quả bồi dưỡng kỹ năng số — ${summary.unit.name}`;
+  return pdfReport(title, (doc) => {
+    documentHeader(doc, summary.unit.name, 'BÁO CÁO KẾT QUẢ BỒI DƯỠNG KỸ NĂNG SỐ', summary.generatedAt);
+    write(doc, `Đơn vị: ${summary.unit.name} (mã ${summary.unit.code})`, 'bold', 11, { align: 'center' });
+    doc.moveDown(1.2);
+    if (summary.targets.length === 0) write(doc, 'Chưa có chỉ tiêu bồi dưỡng nào được giao.', 'regular', 10, { color: muted });
+    summary.targets.forEach((t, i) => target(doc, t, i));
+    signatures(doc, summary.requestedBy);
+  });
+}

@@ -1,0 +1,155 @@
+import { describe, expect, it } from 'vitest';
+import ExcelJS from 'exceljs';
+import type { Readable } from 'node:stream';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { targetFigures, unitSummary } from '../../../../test/support/report-fixtures.ts';
+import type { PersonTargetRow, TargetFigures } from './model.ts';
+import { completionsXlsx } from './xlsx-report.ts';
+
+const hostile = '=HYPERLINK("http://x","Bấm vào đây")';
+const decomposed = 'Nguyễn Thị Hồng Nhung'.normalize('NFD');
+const courseTitles = new Map([['iu01', 'IU01: Hiểu biết cơ bản về công nghệ thông tin'], ['iu02', 'IU02: Sử dụng máy tính cơ bản']]);
+
+const targets = [
+  targetFigures({ id: 't1', title: 'Chỉ tiêu 2026: Kỹ năng số cơ bản cho cán bộ, công chức cấp xã', programme: ['iu01', 'iu02'] }),
+  targetFigures({ id: 't2', title: 'IU01/IU02 [bắt buộc]*?', programme: ['iu01'] }),
+  targetFigures({ id: 't3', title: 'Chỉ tiêu 2026: Kỹ năng số cơ bản cho viên chức', programme: ['iu02', 'iu01'] }),
+];
+
+function person(i: number): PersonTargetRow {
+  const trained = i % 2 === 0;
+  return {
+    unitCode: i === 3 ? '@SUM(1+1)' : `BK.${String(i % 60).padStart(3, '0')}`,
+    unitName: i % 2 === 0 ? 'Xã Pắc Nặm' : 'Sở Nông nghiệp và Môi trường',
+    employeeCode: i === 4 ? '-2+3' : `CB${String(i).padStart(5, '0')}`,
+    fullName: i === 0 ? hostile : i === 1 ? decomposed : `Hoàng Văn Đức ${i}`,
+    category: i % 3 === 0 ? 'can-bo' : i % 3 === 1 ? 'cong-chuc' : 'vien-chuc',
+    position: i === 2 ? '+84912345678' : 'Chuyên viên',
+    // 20:00 UTC on 1 March is 2 March in Vietnam.
+    trainedAt: trained ? '2026-03-01T20:00:00.000Z' : null,
+    courses: trained ? ['2026-02-10T03:00:00.000Z', '2026-03-01T20:00:00.000Z'] : ['2026-02-10T03:00:00.000Z', null],
+  };
+}
+
+async function* people(count: number): AsyncGenerator<PersonTargetRow> {
+  for (let i = 0; i < count; i++) yield person(i);
+}
+const counts: Record<string, number> = { t1: 2000, t2: 5, t3: 0 };
+const rowsFor = (t: TargetFigures) => people(counts[t.target.id]!);
+
+async function bytes(stream: Readable): Promise<Buffer> {
+  return Buffer.concat(await stream.toArray());
+}
+async function load(stream: Readable): Promise<ExcelJS.Workbook> {
+  const book = new ExcelJS.Workbook();
+  // exceljs's types predate Buffer being generic; the bytes are what it reads.
+  await book.xlsx.load((await bytes(stream)) as unknown as ExcelJS.Buffer);
+  return book;
+}
+const sheet = (book: ExcelJS.Workbook, index: number) => book.worksheets[index]!;
+const rowValues = (ws: ExcelJS.Worksheet, n: number) => (ws.getRow(n).values as unknown[]).slice(1);
+const vnDay = (y: number, m: number, d: number) => new Date(Date.UTC(y, m - 1, d));
+
+describe('completions workbook', () => {
+  it('has a summary sheet, then one valid, unique sheet per target with a frozen, filtered header', async () => {
+    const book = await load(completionsXlsx(unitSummary(targets), rowsFor, courseTitles));
+    expect(book.worksheets.map((s) => s.name)).toEqual(['Tổng hợp', 'Chỉ tiêu 2026 Kỹ năng số cơ bản', 'IU01 IU02 bắt buộc', 'Chỉ tiêu 2026 Kỹ năng số cơ (2)']);
+    const t1 = sheet(book, 1);
+    expect(t1.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    expect(t1.autoFilter).toBe('A1:J1');
+    expect(t1.rowCount).toBe(2001);
+    expect(rowValues(t1, 1)).toEqual(['Mã đơn vị', 'Đơn vị', 'Mã cán bộ', 'Họ và tên', 'Phân loại', 'Chức vụ', 'Trạng thái', 'Ngày hoàn thành',
+      'IU01: Hiểu biết cơ bản về công nghệ thông tin', 'IU02: Sử dụng máy tính cơ bản']);
+    // The course columns follow the target's own programme order.
+    expect(rowValues(sheet(book, 3), 1).slice(8)).toEqual(['IU02: Sử dụng máy tính cơ bản', 'IU01: Hiểu biết cơ bản về công nghệ thông tin']);
+    expect(sheet(book, 3).rowCount).toBe(1);
+    expect(t1.getColumn(2).width).toBeGreaterThan(t1.getColumn(5).width!);
+  });
+
+  it('writes names as text, never formulas, in NFC, and dates as Excel dates of the Vietnam day', async () => {
+    const book = await load(completionsXlsx(unitSummary(targets), rowsFor, courseTitles));
+    const t1 = sheet(book, 1);
+    const first = t1.getRow(2);
+    expect(first.getCell(4).type).toBe(ExcelJS.ValueType.String);
+    expect(first.getCell(4).value).toBe(hostile);
+    expect(first.getCell(4).formula).toBeUndefined();
+    expect(t1.getRow(3).getCell(4).value).toBe(decomposed.normalize('NFC'));
+    expect(t1.getRow(3).getCell(4).value).not.toBe(decomposed);
+    expect([t1.getRow(4).getCell(6).value, t1.getRow(5).getCell(1).value, t1.getRow(6).getCell(3).value]).toEqual(['+84912345678', '@SUM(1+1)', '-2+3']);
+    expect(rowValues(t1, 2).slice(4, 7)).toEqual(['Cán bộ', 'Chuyên viên', 'Đã hoàn thành']);
+    expect(rowValues(t1, 3).slice(4, 7)).toEqual(['Công chức', 'Chuyên viên', 'Chưa hoàn thành']);
+
+    const done = first.getCell(8);
+    expect(done.type).toBe(ExcelJS.ValueType.Date);
+    expect(done.value).toEqual(vnDay(2026, 3, 2));
+    expect(done.numFmt).toBe('dd/mm/yyyy');
+    expect(first.getCell(9).value).toEqual(vnDay(2026, 2, 10));
+    expect(first.getCell(10).value).toEqual(vnDay(2026, 3, 2));
+    expect(t1.getRow(3).getCell(8).value).toBeNull();
+    expect(t1.getRow(3).getCell(10).value).toBeNull();
+
+    let strings = 0;
+    for (const ws of book.worksheets) {
+      ws.eachRow((row) => row.eachCell((cell) => {
+        expect(cell.type).not.toBe(ExcelJS.ValueType.Formula);
+        if (typeof cell.value === 'string') {
+          strings++;
+          expect(cell.value).toBe(cell.value.normalize('NFC'));
+        }
+      }));
+    }
+    expect(strings).toBeGreaterThan(2000 * 6);
+  });
+
+  it('summarises each target and its child units in Vietnamese, with numeric percentages', async () => {
+    const book = await load(completionsXlsx(unitSummary(targets), rowsFor, courseTitles));
+    const ws = sheet(book, 0);
+    const rows = Array.from({ length: ws.rowCount }, (_, i) => rowValues(ws, i + 1));
+    expect(rows.slice(0, 5)).toEqual([['BÁO CÁO KẾT QUẢ BỒI DƯỠNG KỸ NĂNG SỐ'], ['Đơn vị', 'Uỷ ban nhân dân tỉnh Bắc Kạn'], ['Mã đơn vị', 'BK'],
+      ['Ngày lập', vnDay(2026, 11, 15)], ['Người lập', 'nguyen.thi.hoa@backan.gov.vn']]);
+    const headerAt = rows.findIndex((r) => r[0] === 'Chỉ tiêu');
+    expect(rows[headerAt]).toEqual(['Chỉ tiêu', 'Hạn', 'Số người trong diện', 'Đã hoàn thành', 'Tỷ lệ (%)', 'Chỉ tiêu (%)', 'Còn phải đào tạo', 'Đạt chỉ tiêu', 'Dự báo']);
+    const t1 = targets[0]!;
+    expect(rows[headerAt + 1]).toEqual([t1.target.title, vnDay(2026, 12, 31), t1.staff, t1.trained, Math.round(t1.percent * 10) / 10, 80, t1.gap,
+      t1.meetsTarget ? 'Đạt' : 'Chưa đạt', 'Kịp hạn (dự kiến 20/11/2026)']);
+    expect(ws.getRow(headerAt + 2).getCell(5).numFmt).toBe('0.0');
+    const meetingLines = rows.filter((r) => r[0] === '1/3 sở, ban, ngành đạt chỉ tiêu; 2/2 xã đạt chỉ tiêu; 1/1 phường đạt chỉ tiêu');
+    expect(meetingLines).toHaveLength(3);
+    const childHeader = rows.findIndex((r, i) => i > headerAt && r[0] === 'Mã đơn vị');
+    expect(rows[childHeader]).toEqual(['Mã đơn vị', 'Đơn vị', 'Trong diện', 'Đã hoàn thành', 'Tỷ lệ (%)', 'Đạt chỉ tiêu']);
+    const child = t1.children[1]!;
+    expect(rows[childHeader + 2]).toEqual([child.code, 'Xã Pắc Nặm', child.staff, child.trained, child.percent, 'Đạt']);
+  });
+
+  it('ends the stream with the error when the rows cannot be read', async () => {
+    async function* failing(): AsyncGenerator<PersonTargetRow> {
+      yield person(1);
+      throw new Error('DynamoDB throttled');
+    }
+    await expect(bytes(completionsXlsx(unitSummary(targets), failing, courseTitles))).rejects.toThrow('DynamoDB throttled');
+  });
+
+  it('reads rows only as fast as the file is taken, and stops reading when the reader goes away', async () => {
+    let pulled = 0;
+    let closed = false;
+    async function* endless(): AsyncGenerator<PersonTargetRow> {
+      try {
+        for (;;) yield person(pulled++);
+      } finally {
+        closed = true;
+      }
+    }
+    const stream = completionsXlsx(unitSummary(targets.slice(0, 1)), endless, courseTitles);
+    // Nobody reads: the writer must come to rest after what its buffers hold (about a thousand rows).
+    let seen = -1;
+    for (let waited = 0; pulled !== seen && waited < 10_000; waited += 250) {
+      seen = pulled;
+      await sleep(250);
+    }
+    expect(pulled).toBe(seen);
+    expect(pulled).toBeLessThan(10_000);
+    stream.destroy();
+    await sleep(50);
+    expect(closed).toBe(true);
+  });
+});

@@ -1,0 +1,66 @@
+import type { Readable } from 'node:stream';
+import type { ChildFigures, TargetFigures, UnitSummary } from '../../packages/core/src/report/model.ts';
+
+/** Real-looking unit names, with the diacritics that break a renderer missing a glyph or NFC. */
+export const childNames = ['Sở Nông nghiệp và Môi trường', 'Xã Pắc Nặm', 'Sở Giáo dục và Đào tạo', 'Phường Đức Xuân', 'Xã Bằng Thành', 'Sở Y tế'];
+
+/** `count` child units: the first names above, then numbered ones, every third one below the target. */
+export function children(count: number, targetPercent: number): ChildFigures[] {
+  return Array.from({ length: count }, (_, i) => {
+    const name = childNames[i] ?? `Xã Thượng Quan số ${i + 1}`;
+    const staff = 40 + i;
+    const percent = i % 3 === 2 ? Math.max(0, targetPercent - 25 - (i % 7)) : Math.min(100, targetPercent + (i % 11));
+    const trained = Math.floor((staff * percent) / 100);
+    return {
+      id: `u-${i}`, code: `BK.${String(i + 1).padStart(3, '0')}`, name, kind: name.startsWith('Sở') ? 'agency' : name.startsWith('Phường') ? 'ward' : 'commune',
+      staff, trained, percent, meetsTarget: percent >= targetPercent, gap: Math.max(0, Math.ceil((staff * targetPercent) / 100) - trained),
+    };
+  });
+}
+
+export function targetFigures(overrides: { id: string; title: string; programme: string[]; children?: number; percent?: number }): TargetFigures {
+  const targetPercent = overrides.percent ?? 80;
+  const kids = children(overrides.children ?? 6, targetPercent);
+  const staff = kids.reduce((n, c) => n + c.staff, 0);
+  const trained = kids.reduce((n, c) => n + c.trained, 0);
+  const percent = staff === 0 ? 0 : Math.floor((trained / staff) * 1000) / 10;
+  const byKind = new Map<string, { kind: string; meets: number; total: number }>();
+  for (const c of kids) {
+    const group = byKind.get(c.kind) ?? { kind: c.kind, meets: 0, total: 0 };
+    group.total++;
+    if (c.meetsTarget) group.meets++;
+    byKind.set(c.kind, group);
+  }
+  return {
+    target: { id: overrides.id, title: overrides.title, percent: targetPercent, deadline: '2026-12-31', programme: overrides.programme },
+    staff, trained, percent, meetsTarget: percent >= targetPercent, gap: Math.max(0, Math.ceil((staff * targetPercent) / 100) - trained),
+    daysLeft: 45,
+    projection: { weeklyPace: 12.5, projectedDate: '2026-11-20', onTrack: true },
+    childrenMeeting: [...byKind.values()],
+    children: kids,
+    history: [{ week: '2026-W40', staff, trained: trained - 20, percent: percent - 1 }, { week: '2026-W41', staff, trained, percent }],
+  };
+}
+
+export function unitSummary(targets: TargetFigures[]): UnitSummary {
+  return {
+    unit: { id: 'bac-kan', code: 'BK', name: 'Uỷ ban nhân dân tỉnh Bắc Kạn', kind: 'province' },
+    // 20:00 UTC is already the next day in Vietnam: the report must say 15/11/2026.
+    generatedAt: '2026-11-14T20:00:00.000Z',
+    requestedBy: 'nguyen.thi.hoa@backan.gov.vn',
+    targets,
+  };
+}
+
+export async function streamBytes(stream: Readable): Promise<Buffer> {
+  return Buffer.concat(await stream.toArray());
+}
+
+/** The document Title from the PDF's Info, as a reader's title bar shows it. */
+export async function pdfTitle(bytes: Uint8Array): Promise<string> {
+  const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const doc = await getDocument({ data: new Uint8Array(bytes), useSystemFonts: false, isEvalSupported: false }).promise;
+  const { info } = await doc.getMetadata();
+  await doc.destroy();
+  return (info as { Title?: string }).Title ?? '';
+}
