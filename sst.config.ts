@@ -26,7 +26,7 @@ export default $config({
     const reports = createReports(table, sessionSecrets);
     const api = createApi(table, sessionSecrets, reports);
     const { router } = createSite(api);
-    createJobs(table, sessionSecrets);
+    createJobs(table, sessionSecrets, reports);
     createAlarms(api, table);
     return { url: router.url, table: table.name };
   },

@@ -31,14 +31,17 @@ export const functions = {
   },
   jobs: {
     entry: 'packages/api/src/jobs.ts',
-    handler: 'index.weekly',
+    handler: 'index.daily',
     runtime: 'nodejs22.x',
     architecture: 'arm64',
     memoryMb: 512,
     timeoutSeconds: 900,
     bundleDir: '.build/jobs',
-    /** Sunday 17:00 UTC = Monday 00:00 in Vietnam (UTC+7): one snapshot per ISO week. */
-    schedule: 'cron(0 17 ? * SUN *)',
+    /**
+     * 23:00 UTC = 06:00 in Vietnam (UTC+7), daily: due report packs before the working day;
+     * the week's readiness snapshot is refreshed each day, so it ends as Sunday's figures.
+     */
+    schedule: 'cron(0 23 * * ? *)',
   },
   /** Generates archived reports; the API invokes it asynchronously. Same bundle as jobs. */
   reports: {

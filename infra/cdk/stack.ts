@@ -95,10 +95,13 @@ export class SanSangStack extends Stack {
     const objects = reportsBucket.arnForObjects(`${reportsPrefix}*`);
     reports.addToRolePolicy(new iam.PolicyStatement({ actions: ['s3:PutObject', 's3:AbortMultipartUpload'], resources: [objects] }));
     this.api.addToRolePolicy(new iam.PolicyStatement({ actions: ['s3:GetObject'], resources: [objects] }));
-    this.api.addToRolePolicy(new iam.PolicyStatement({ actions: ['lambda:InvokeFunction'], resources: [reports.functionArn] }));
+    // The API (a download asked for) and the daily job (a scheduled pack) start report jobs.
+    for (const f of [this.api, jobs]) {
+      f.addToRolePolicy(new iam.PolicyStatement({ actions: ['lambda:InvokeFunction'], resources: [reports.functionArn] }));
+      f.addEnvironment('REPORTS_FUNCTION', reports.functionName);
+    }
     for (const f of [this.api, reports]) f.addEnvironment('REPORTS_BUCKET', reportsBucket.bucketName);
-    this.api.addEnvironment('REPORTS_FUNCTION', reports.functionName);
-    new events.Rule(this, 'WeeklySnapshot', {
+    new events.Rule(this, 'DailyJobs', {
       schedule: events.Schedule.expression(functions.jobs.schedule),
       targets: [new targets.LambdaFunction(jobs, { retryAttempts: 2 })],
     });

@@ -1,8 +1,15 @@
 /// <reference path="../../.sst/platform/config.d.ts" />
 import { functions } from '../spec.ts';
 import { functionArgs } from './function.ts';
+import type { createReports } from './reports.ts';
 
-/** The weekly job on its EventBridge schedule: sweep pending roll-ups, snapshot readiness. */
-export function createJobs(table: sst.aws.Dynamo, sessionSecrets: sst.Secret) {
-  return new sst.aws.Cron('Weekly', { schedule: functions.jobs.schedule, function: functionArgs('jobs', table, sessionSecrets) });
+/** The daily job on its EventBridge schedule: sweep pending roll-ups, snapshot readiness, start due report packs. */
+export function createJobs(table: sst.aws.Dynamo, sessionSecrets: sst.Secret, reports: ReturnType<typeof createReports>) {
+  return new sst.aws.Cron('Daily', {
+    schedule: functions.jobs.schedule,
+    function: functionArgs('jobs', table, sessionSecrets, {
+      environment: { REPORTS_FUNCTION: reports.fn.name },
+      permissions: [{ actions: ['lambda:InvokeFunction'], resources: [reports.fn.arn] }],
+    }),
+  });
 }

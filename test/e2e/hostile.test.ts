@@ -38,7 +38,7 @@ describe('hostile content in a real browser', () => {
   beforeAll(async () => {
     await useFreshTable();
     const tree = await smallProvince(1);
-    const unit: Org.Info = { id: 'doc-hai', code: '=1+1', name: hostileName, kind: 'commune', parentId: tree.province.id, ancestors: [tree.province.id] };
+    const unit = Org.make({ id: 'doc-hai', code: '=1+1', name: hostileName, kind: 'commune' }, tree.province);
     await putMany([Org.toItem(unit), Person.toItem({ id: 'nguoi-doc', employeeCode: '@SUM(A1)', fullName: formulaName, email: null, unitId: unit.id, category: 'cong-chuc', position: '+chuc-vu', status: 'active' })]);
     await Readiness.rebuild({ write: true });
     const root = await mkdtemp(join(tmpdir(), 'sansang-hostile-'));

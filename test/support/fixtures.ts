@@ -55,7 +55,7 @@ export const target: Target.Info = {
  */
 export async function smallProvince(perUnit = 4) {
   const unit = (id: string, kind: Org.Kind, parent: Org.Info | null): Org.Info =>
-    ({ id, code: id.toUpperCase(), name: `Đơn vị ${id}`, kind, parentId: parent?.id ?? null, ancestors: parent ? [...parent.ancestors, parent.id] : [] });
+    Org.make({ id, code: id.toUpperCase(), name: `Đơn vị ${id}`, kind }, parent);
   const province = unit('tinh', 'province', null);
   const agency = unit('so', 'agency', province);
   const dept1 = unit('phong-1', 'department', agency);

@@ -17,6 +17,9 @@ import { oidcRoutes } from './routes/oidc.ts';
 import { openapiRoutes } from './routes/openapi.ts';
 import { readinessRoutes } from './routes/readiness.ts';
 import { reportRoutes } from './routes/reports.ts';
+import { orgRoutes } from './routes/org.ts';
+import { rosterRoutes } from './routes/roster.ts';
+import { targetRoutes } from './routes/targets.ts';
 
 const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
@@ -36,7 +39,11 @@ app.use('*', secureHeaders({
   referrerPolicy: 'strict-origin-when-cross-origin',
   xFrameOptions: 'DENY',
 }));
-app.use('/api/*', bodyLimit({ maxSize: 256 * 1024, onError: (c) => c.json(errorBody('request.too_large', 'Nội dung gửi lên quá lớn (tối đa 256 KB).'), 413) }));
+/** Imported files (roster, org tree) may be a few MB: a province's whole roster; 6 MB is also what Lambda takes. */
+const UPLOADS = /^\/api\/(org|roster)\/import$/;
+const smallBodies = bodyLimit({ maxSize: 256 * 1024, onError: (c) => c.json(errorBody('request.too_large', 'Nội dung gửi lên quá lớn (tối đa 256 KB).'), 413) });
+const fileBodies = bodyLimit({ maxSize: 6 * 1024 * 1024, onError: (c) => c.json(errorBody('request.too_large', 'Tệp quá lớn (tối đa 6 MB); hãy chia thành nhiều tệp nhỏ hơn.'), 413) });
+app.use('/api/*', (c, next) => (UPLOADS.test(c.req.path) ? fileBodies(c, next) : smallBodies(c, next)));
 // A cross-site form cannot set a custom header, so requiring one stops CSRF on every write.
 app.use('/api/*', async (c, next) => {
   if (MUTATING.has(c.req.method) && c.req.header('x-requested-with') !== 'sansang') {
@@ -57,6 +64,9 @@ certificateRoutes(app);
 contentRoutes(app);
 readinessRoutes(app);
 reportRoutes(app);
+orgRoutes(app);
+rosterRoutes(app);
+targetRoutes(app);
 openapiRoutes(app);
 
 app.all('/api/*', () => {

@@ -9,7 +9,7 @@ import { account, allRight, smallProvince } from '../../../test/support/fixtures
  * and outside the caller's scope. A route missing from `rules` fails the suite, so a new
  * route cannot ship without someone deciding who may call it.
  */
-type Rule = 'public' | 'signedIn' | 'trainerOrAdmin' | 'hrOrAdminInScope' | 'adminInScope';
+type Rule = 'public' | 'signedIn' | 'trainerOrAdmin' | 'hrOrAdmin' | 'hrOrAdminInScope' | 'adminInScope' | 'globalAdmin';
 const rules: Record<string, Rule> = {
   'get /api/health': 'public',
   'get /api/openapi.json': 'public',
@@ -38,6 +38,27 @@ const rules: Record<string, Rule> = {
   'post /api/reports/archives': 'hrOrAdminInScope',
   'get /api/reports/archives': 'hrOrAdminInScope',
   'get /api/reports/archives/{id}': 'hrOrAdminInScope',
+  'get /api/reports/completions.xlsx': 'hrOrAdminInScope',
+  'get /api/reports/summary.pdf': 'hrOrAdminInScope',
+  'get /api/reports/untrained.csv': 'hrOrAdminInScope',
+  'get /api/reports/transcript.pdf': 'hrOrAdminInScope',
+  'get /api/reports/schedules': 'hrOrAdminInScope',
+  'post /api/reports/schedules': 'hrOrAdminInScope',
+  'post /api/reports/schedules/remove': 'hrOrAdminInScope',
+  'get /api/readiness/untrained': 'hrOrAdminInScope',
+  'get /api/org': 'hrOrAdminInScope',
+  'post /api/org/units': 'adminInScope',
+  'post /api/org/units/{id}/update': 'adminInScope',
+  'post /api/org/units/{id}/move': 'adminInScope',
+  'post /api/org/merge': 'adminInScope',
+  'post /api/org/units/{id}/dissolve': 'adminInScope',
+  'post /api/org/import': 'adminInScope',
+  'get /api/org/export.csv': 'hrOrAdminInScope',
+  'get /api/org/export.xlsx': 'hrOrAdminInScope',
+  'post /api/roster/import': 'hrOrAdminInScope',
+  'get /api/roster/people': 'hrOrAdminInScope',
+  'get /api/targets': 'hrOrAdmin',
+  'post /api/targets': 'globalAdmin',
   'post /api/accounts': 'hrOrAdminInScope',
   'post /api/accounts/password-link': 'hrOrAdminInScope',
   'post /api/accounts/grants': 'adminInScope',
@@ -57,6 +78,8 @@ function expected(rule: Rule, caller: Caller, scope: Scope): 'allowed' | 401 | 4
   if (caller === 'anonymous') return 401;
   if (rule === 'signedIn') return 'allowed';
   if (rule === 'trainerOrAdmin') return ['trainer', 'scopedAdmin', 'globalAdmin'].includes(caller) ? 'allowed' : 403;
+  if (rule === 'hrOrAdmin') return ['hr', 'scopedAdmin', 'globalAdmin'].includes(caller) ? 'allowed' : 403;
+  if (rule === 'globalAdmin') return caller === 'globalAdmin' ? 'allowed' : 403;
   const roleOk = rule === 'adminInScope' ? caller === 'scopedAdmin' || caller === 'globalAdmin' : ['hr', 'scopedAdmin', 'globalAdmin'].includes(caller);
   if (!roleOk) return 403;
   return scope === 'inside' || caller === 'globalAdmin' ? 'allowed' : 403;
@@ -99,6 +122,27 @@ function sample(route: string, scope: Scope): { path: string; body?: unknown } {
     'post /api/reports/archives': { path: `/api/reports/archives?unit=${unit}` },
     'get /api/reports/archives': { path: `/api/reports/archives?unit=${unit}` },
     'get /api/reports/archives/{id}': { path: `/api/reports/archives/20260101T000000000Z-0123456789ab?unit=${unit}` },
+    'get /api/reports/completions.xlsx': { path: `/api/reports/completions.xlsx?unit=${unit}` },
+    'get /api/reports/summary.pdf': { path: `/api/reports/summary.pdf?unit=${unit}` },
+    'get /api/reports/untrained.csv': { path: `/api/reports/untrained.csv?unit=${unit}` },
+    'get /api/reports/transcript.pdf': { path: `/api/reports/transcript.pdf?employeeCode=${encodeURIComponent(person.employeeCode)}` },
+    'get /api/reports/schedules': { path: `/api/reports/schedules?unit=${unit}` },
+    'post /api/reports/schedules': { path: '/api/reports/schedules', body: { unit, frequency: 'monthly' } },
+    'post /api/reports/schedules/remove': { path: '/api/reports/schedules/remove', body: { unit, frequency: 'monthly' } },
+    'get /api/readiness/untrained': { path: `/api/readiness/untrained?unit=${unit}` },
+    'get /api/org': { path: `/api/org?unit=${unit}` },
+    'post /api/org/units': { path: '/api/org/units', body: { code: `MOI-${++seq}`, name: 'Phòng mới', kind: 'department', parentId: unit, effective: today } },
+    'post /api/org/units/{id}/update': { path: `/api/org/units/${unit}/update`, body: { name: `Đơn vị ${unit}`, effective: today } },
+    'post /api/org/units/{id}/move': { path: `/api/org/units/${unit}/move`, body: { parentId: scope === 'inside' ? tree.agency.id : tree.province.id, effective: today } },
+    'post /api/org/merge': { path: '/api/org/merge', body: { sourceIds: [unit], into: { unitId: unit }, effective: today } },
+    'post /api/org/units/{id}/dissolve': { path: `/api/org/units/${unit}/dissolve`, body: { effective: today } },
+    'post /api/org/import': { path: `/api/org/import?unit=${unit}&dryRun=1` },
+    'get /api/org/export.csv': { path: `/api/org/export.csv?unit=${unit}` },
+    'get /api/org/export.xlsx': { path: `/api/org/export.xlsx?unit=${unit}` },
+    'post /api/roster/import': { path: `/api/roster/import?unit=${unit}&dryRun=1` },
+    'get /api/roster/people': { path: `/api/roster/people?unit=${unit}` },
+    'get /api/targets': { path: '/api/targets' },
+    'post /api/targets': { path: '/api/targets', body: { id: 'muc-tieu', title: 'Tất cả hoàn thành khoá mẫu', programme: ['khoa-mau'], categories: ['can-bo', 'cong-chuc', 'vien-chuc'], percent: 100, deadline: '2026-12-31' } },
     'post /api/accounts': { path: '/api/accounts', body: { email: `moi-${++seq}@test.vn`, employeeCode: person.employeeCode } },
     'post /api/accounts/password-link': { path: '/api/accounts/password-link', body: { email: scope === 'inside' ? 'hocvien@test.vn' : 'xa@test.vn' } },
     'post /api/accounts/grants': { path: '/api/accounts/grants', body: { email: scope === 'inside' ? 'hocvien@test.vn' : 'xa@test.vn', grants: [] } },

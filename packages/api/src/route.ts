@@ -23,9 +23,11 @@ export type RouteSpec<P = undefined, Q = undefined, B = undefined> = {
   params?: P;
   query?: Q;
   body?: B;
+  /** The request body is a file (CSV or XLSX bytes), not JSON: the handler gets it as `file`. */
+  upload?: true;
   /** The unit a scoped route acts on, from its validated input; undefined = the caller's own scope. */
   unit?: (input: { params: Out<P>; query: Out<Q>; body: Out<B> }) => string | undefined | Promise<string | undefined>;
-  handler: (c: Context<Env>, input: { params: Out<P>; query: Out<Q>; body: Out<B>; unit: Org.Info | null }) => Response | Promise<Response>;
+  handler: (c: Context<Env>, input: { params: Out<P>; query: Out<Q>; body: Out<B>; unit: Org.Info | null; file: Uint8Array }) => Response | Promise<Response>;
 };
 
 /** Every route of the app, for the OpenAPI document and the authorization matrix test. */
@@ -94,6 +96,7 @@ export function mount<P extends Schema | undefined = undefined, Q extends Schema
     const unit = 'roles' in spec.access && spec.access.scope
       ? await scopedUnit(c, spec.access.roles, await spec.unit?.({ params, query, body }))
       : null;
-    return spec.handler(c, { params, query, body, unit });
+    const file = spec.upload ? new Uint8Array(await c.req.arrayBuffer()) : new Uint8Array();
+    return spec.handler(c, { params, query, body, unit, file });
   });
 }

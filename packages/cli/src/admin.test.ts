@@ -23,14 +23,16 @@ describe('importing a new stage: org tree, roster, first admin', () => {
 
   it('imports a tree whose parents come after their children, from an Excel CSV with BOM', async () => {
     const path = await file('units.csv', '\ufeffcode,name,kind,parent_code\r\nSNV-VP,Văn phòng Sở,department,SNV\r\nSNV,Sở Nội vụ,agency,T\r\nT,UBND tỉnh,province,\r\nX1,Xã Tân An,commune,T\r\n');
-    expect(await importUnitsFile(path)).toContain('4 đơn vị mới');
+    expect(await importUnitsFile(path, { dryRun: true })).toContain('Chạy thử (chưa ghi gì): 4 đơn vị mới');
+    await expect(Org.get('snv-vp')).rejects.toMatchObject({ code: 'org.unit_not_found' });
+    expect(await importUnitsFile(path, { effective: '2025-07-01' })).toContain('4 đơn vị mới');
     expect((await Org.get('snv-vp')).ancestors).toEqual(['t', 'snv']);
     expect((await Org.children('t')).map((u) => u.code).sort()).toEqual(['SNV', 'X1']);
   });
 
   it('imports the roster with semicolons and Vietnamese category names, then counts headcount', async () => {
     const path = await file('staff.csv', 'employee_code;full_name;email;unit_code;category;position;status\n001;Nguyễn Thị Lan;lan@snv.gov.vn;SNV-VP;Công chức;Chuyên viên;\n002;Trần Văn Bình;;X1;Cán bộ;Chủ tịch UBND xã;đang công tác\n003;Lê Văn Cường;;X1;Viên chức;Kỹ sư;nghỉ việc\n');
-    expect(await importRosterFile(path)).toContain('Đã nhập 3 cán bộ');
+    expect(await importRosterFile(path)).toContain('Đã nhập danh sách: 3 thêm mới');
     const r = await Readiness.forUnit({ unitId: 't' });
     expect(r.staff).toBe(2); // the one who left is not in the headcount
     expect(r.children.find((c) => c.id === 'x1')?.staff).toBe(1);

@@ -5,6 +5,8 @@ import { writeBundles } from './content-build.ts';
 import { table } from '../../../infra/spec.ts';
 import { JavaMissingError } from './dynamodb-local.ts';
 import { createAdmin, describeFailure, importRosterFile, importUnitsFile } from './admin.ts';
+import { exportUnitsFile } from './org-export.ts';
+import { terminalProgress } from './progress.ts';
 import { contentDir } from './paths.ts';
 import { start } from './start.ts';
 import { publishContent } from './seed.ts';
@@ -16,8 +18,11 @@ const usage = `Cách dùng / usage: sansang <lệnh>
   content publish [dir] xuất bản các khoá học (kèm hình, tệp đính kèm) và chỉ tiêu hợp lệ vào bảng TABLE_NAME
   import gift <tệp> [--out quiz.md]   chuyển ngân hàng câu hỏi Moodle GIFT sang Markdown
   import aiken <tệp> [--out quiz.md]  chuyển ngân hàng câu hỏi Moodle Aiken sang Markdown
-  org import <tệp.csv>      nhập cây tổ chức (cột: code, name, kind, parent_code)
-  roster import <tệp.csv>   nhập danh sách cán bộ (cột: employee_code, full_name, email, unit_code, category, position, status)
+  org import <tệp.csv|.xlsx> [--dry-run] [--effective 2025-07-01]
+                        nhập cây tổ chức (cột: code, name, kind, level, parent_code): thêm, đổi tên, chuyển cấp trên
+  org export [--root MÃ] [--out tệp.csv|.xlsx]   xuất cây tổ chức (nhập lại được)
+  roster import <tệp.csv|.xlsx> [--dry-run] [--accept-valid] [--effective 2026-01-01]
+                        nhập danh sách cán bộ (cột: employee_code, full_name, email, unit_code, category, position, status)
   admin create --email <email> --employee-code <mã>   tạo tài khoản quản trị đầu tiên, in mật khẩu tạm
   rebuild [--write]     tính lại bộ đếm mức độ sẵn sàng từ dữ liệu gốc và so sánh (cần DYNAMODB_ENDPOINT, TABLE_NAME)`;
 
@@ -28,7 +33,8 @@ async function main(args: string[]): Promise<number> {
     return -1;
   }
   const option = (name: string) => { const i = args.indexOf(`--${name}`); return i >= 0 ? args[i + 1] : undefined; };
-  const positional = rest.filter((a, i) => !a.startsWith('--') && !rest[i - 1]?.startsWith('--out'));
+  const valued = new Set(['--out', '--effective', '--root', '--unit', '--email', '--employee-code']);
+  const positional = rest.filter((a, i) => !a.startsWith('--') && !valued.has(rest[i - 1] ?? ''));
   if (command === 'content' && (sub === 'check' || sub === 'build')) {
     const dir = positional[0] ?? contentDir;
     const { courses, diagnostics } = await compileContent(dir, { fix: args.includes('--fix') });
@@ -57,9 +63,19 @@ async function main(args: string[]): Promise<number> {
     for (const line of outcome.rejected) console.log(`Bị từ chối: ${line}`);
     return outcome.errors.length + outcome.rejected.length > 0 ? 1 : 0;
   }
-  if ((command === 'org' || command === 'roster') && sub === 'import' && rest[0]) {
+  if ((command === 'org' || command === 'roster') && sub === 'import' && positional[0]) {
     configureDb({ tableName: process.env.TABLE_NAME ?? table.name });
-    console.log(command === 'org' ? await importUnitsFile(rest[0]) : await importRosterFile(rest[0]));
+    const dryRun = args.includes('--dry-run');
+    const effective = option('effective');
+    console.log(command === 'org'
+      ? await importUnitsFile(positional[0], { dryRun, effective })
+      : await importRosterFile(positional[0], { dryRun, effective, acceptValid: args.includes('--accept-valid'), progress: terminalProgress }));
+    return 0;
+  }
+  if (command === 'org' && sub === 'export') {
+    configureDb({ tableName: process.env.TABLE_NAME ?? table.name });
+    const out = option('out') ?? 'don-vi.csv';
+    console.log(await exportUnitsFile(out, option('root')));
     return 0;
   }
   if (command === 'admin' && sub === 'create' && option('email') && option('employee-code')) {

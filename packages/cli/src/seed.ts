@@ -23,7 +23,11 @@ export async function publishContent(contentDir: string, compiled?: CompiledCont
       outcome.rejected.push(`${bundle.slug}@${bundle.version}: ${(err as VisibleError).message}`);
     }
   }
-  for (const target of targets) await Target.put(target);
+  const before = new Map((await Target.list()).map((t) => [t.id, t]));
+  for (const target of targets) {
+    await Target.put(target);
+    if (before.get(target.id)?.programme.join() !== target.programme.join()) await Readiness.retrain(target.id);
+  }
   return { ...outcome, courses, targets };
 }
 

@@ -16,10 +16,14 @@ export function describeIssues(issues: readonly v.BaseIssue<unknown>[]): string 
  * entry point (API, CLI, jobs) gets the same checks and the same `request.invalid` error.
  */
 export function fn<S extends v.GenericSchema, R>(schema: S, impl: (input: v.InferOutput<S>) => R) {
+  // An async operation reports bad input as a rejected promise, like any other failure of it.
+  const isAsync = impl.constructor.name === 'AsyncFunction';
   const run = (input: v.InferInput<S>): R => {
     const parsed = v.safeParse(schema, input);
     if (!parsed.success) {
-      throw new VisibleError('request.invalid', `Dữ liệu không hợp lệ — ${describeIssues(parsed.issues)}`);
+      const err = new VisibleError('request.invalid', `Dữ liệu không hợp lệ — ${describeIssues(parsed.issues)}`);
+      if (isAsync) return Promise.reject(err) as R;
+      throw err;
     }
     return impl(parsed.output);
   };

@@ -28,6 +28,7 @@ export function openapiDocument() {
       'x-access': r.access,
       parameters: [...parameters(r.params, 'path'), ...parameters(r.query, 'query')],
       ...(r.body ? { requestBody: { required: true, content: { 'application/json': { schema: json(r.body) } } } } : {}),
+      ...(r.upload ? { requestBody: { required: true, content: { 'text/csv': { schema: { type: 'string' } }, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { schema: { type: 'string', format: 'binary' } } } } } : {}),
       responses: {
         200: { description: 'OK' },
         '4XX': { description: 'Lỗi do yêu cầu', content: { 'application/json': { schema: ErrorResponse } } },

@@ -1,22 +1,38 @@
 import * as v from 'valibot';
 import type { Hono } from 'hono';
-import { Org, Readiness, VisibleError } from '@sansang/core';
+import { Readiness } from '@sansang/core';
 import type { Env } from '../env.ts';
 import { mount } from '../route.ts';
+import { unitOrRoot } from './reports.ts';
+
+const Query = v.object({
+  unit: v.optional(v.pipe(v.string(), v.maxLength(64))),
+  target: v.optional(v.pipe(v.string(), v.maxLength(64))),
+});
 
 export function readinessRoutes(app: Hono<Env>) {
   mount(app, {
     method: 'get',
     path: '/api/readiness',
-    summary: 'Mức độ sẵn sàng của một đơn vị và các đơn vị trực thuộc so với chỉ tiêu',
+    summary: 'Mức độ sẵn sàng của một đơn vị và các đơn vị trực thuộc so với chỉ tiêu: hiện tại, hoặc theo số liệu lưu của một ngày đã qua',
     access: { roles: ['hr', 'admin'], scope: true },
-    query: v.object({ unit: v.optional(v.pipe(v.string(), v.maxLength(64))), target: v.optional(v.pipe(v.string(), v.maxLength(64))) }),
+    query: v.object({ ...Query.entries, date: v.optional(v.pipe(v.string(), v.isoDate('ngày phải có dạng 2026-12-31'))) }),
     unit: ({ query }) => query.unit,
     handler: async (c, { query, unit }) => {
-      const unitId = unit?.id ?? (await Org.children(null))[0]?.id;
-      if (!unitId) throw new VisibleError('org.unit_not_found', 'Chưa có đơn vị nào.', 404);
-      const r = await Readiness.forUnit({ unitId, targetId: query.target });
-      return c.json({ ...r, unit: { id: r.unit.id, name: r.unit.name, kind: r.unit.kind, code: r.unit.code, parentId: r.unit.parentId } });
+      const u = await unitOrRoot(unit);
+      return c.json(await Readiness.forUnit({ unitId: u.id, targetId: query.target, date: query.date }));
+    },
+  });
+  mount(app, {
+    method: 'get',
+    path: '/api/readiness/untrained',
+    summary: 'Những người trong diện chỉ tiêu chưa hoàn thành (quá hạn nếu đã qua hạn), tối đa 100 người đầu tiên',
+    access: { roles: ['hr', 'admin'], scope: true },
+    query: Query,
+    unit: ({ query }) => query.unit,
+    handler: async (c, { query, unit }) => {
+      const u = await unitOrRoot(unit);
+      return c.json(await Readiness.untrained({ unitId: u.id, targetId: query.target, limit: 100 }));
     },
   });
 }

@@ -1,30 +1,118 @@
 import * as v from 'valibot';
-import type { Hono } from 'hono';
+import type { Context, Hono } from 'hono';
 import { Readable } from 'node:stream';
-import { Audit, Org, Report, VisibleError } from '@sansang/core';
+import { Audit, Org, Person, Readiness, Report, VisibleError, personIdFor } from '@sansang/core';
 import type { Env } from '../env.ts';
 import { mount } from '../route.ts';
 
 const UnitQuery = v.object({ unit: v.optional(v.pipe(v.string(), v.maxLength(64))) });
+const Day = v.pipe(v.string(), v.isoDate('ngày phải có dạng 2026-12-31'));
+const Kind = v.picklist(Object.keys(Report.archiveKinds) as Report.Kind[], 'loại báo cáo không hợp lệ');
 
-async function unitOrRoot(scoped: Org.Info | null): Promise<Org.Info> {
+/**
+ * People in the subtree above which a file is made in the background instead of while the
+ * officer waits: an API request must finish well inside the 29 s of API Gateway.
+ */
+const directLimit = () => Number(process.env.REPORT_DIRECT_LIMIT ?? 5000);
+
+export async function unitOrRoot(scoped: Org.Info | null): Promise<Org.Info> {
   const unit = scoped ?? (await Org.children(null))[0];
   if (!unit) throw new VisibleError('org.unit_not_found', 'Chưa có đơn vị nào.', 404);
   return unit;
 }
 
+const today = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date());
+
+/** Streams a file to the officer, recording the download (who, which unit, what) first. */
+export async function download(c: Context<Env>, file: { body: Readable; kind: Report.Kind | 'untrained.csv' | 'transcript.pdf' | 'org.csv' | 'org.xlsx'; name: string; unit: Org.Info; detail?: Record<string, unknown> }) {
+  await Audit.record({ actor: c.var.account!.email, action: 'report.download', unitId: file.unit.id, detail: { report: file.kind, ...file.detail } });
+  const type = file.kind.endsWith('.pdf') ? 'application/pdf' : file.kind.endsWith('.xlsx') ? Report.archiveKinds['completions.xlsx'].contentType : 'text/csv; charset=utf-8';
+  return new Response(Readable.toWeb(file.body) as ReadableStream, {
+    headers: { 'content-type': type, 'content-disposition': `attachment; filename="${file.name}"`, 'cache-control': 'no-store' },
+  });
+}
+
+async function assertSmallEnough(unit: Org.Info) {
+  const people = await Readiness.headcount(unit.id);
+  if (people > directLimit()) {
+    throw new VisibleError('report.use_archive', `${unit.name} có ${people.toLocaleString('vi-VN')} người: báo cáo này được tạo ở chế độ nền. Hãy bấm "Tạo bản lưu" rồi tải về khi xong.`, 409);
+  }
+}
+
 export function reportRoutes(app: Hono<Env>) {
-  mount(app, {
-    method: 'post',
-    path: '/api/reports/archives',
-    summary: 'Tạo (nền) một bản báo cáo hoàn thành được lưu cố định, kèm thời điểm và mã băm SHA-256',
+  const direct = (kind: Report.Kind, ext: string, summary: string) => mount(app, {
+    method: 'get',
+    path: `/api/reports/${kind}`,
+    summary,
     access: { roles: ['hr', 'admin'], scope: true },
     query: UnitQuery,
     unit: ({ query }) => query.unit,
     handler: async (c, { unit: scoped }) => {
       const unit = await unitOrRoot(scoped);
-      const archive = await Report.requestArchive(unit.id, c.var.account!.email);
-      await Report.dispatchCompletionsArchive({ unitId: unit.id, id: archive.id });
+      await assertSmallEnough(unit);
+      const body = await Report.generate(kind, unit.id, c.var.account!.email);
+      return download(c, { body, kind, unit, name: `${kind.split('.')[0]}-${unit.code}-${today()}.${ext}` });
+    },
+  });
+  direct('completions.csv', 'csv', 'Báo cáo hoàn thành khoá học của đơn vị và các đơn vị trực thuộc (CSV, UTF-8 có BOM)');
+  direct('completions.xlsx', 'xlsx', 'Báo cáo chi tiết (Excel): trang tổng hợp và một trang cho mỗi chỉ tiêu');
+
+  mount(app, {
+    method: 'get',
+    path: '/api/reports/summary.pdf',
+    summary: 'Báo cáo tổng hợp cho lãnh đạo (PDF), theo số liệu hiện tại hoặc của một ngày đã qua',
+    access: { roles: ['hr', 'admin'], scope: true },
+    query: v.object({ ...UnitQuery.entries, date: v.optional(Day) }),
+    unit: ({ query }) => query.unit,
+    handler: async (c, { query, unit: scoped }) => {
+      const unit = await unitOrRoot(scoped);
+      const body = await Report.summaryPdf(unit.id, c.var.account!.email, query.date);
+      return download(c, { body, kind: 'summary.pdf', unit, name: `tong-hop-${unit.code}-${query.date ?? today()}.pdf`, detail: query.date ? { date: query.date } : {} });
+    },
+  });
+  mount(app, {
+    method: 'get',
+    path: '/api/reports/untrained.csv',
+    summary: 'Danh sách người trong diện chỉ tiêu chưa hoàn thành (CSV)',
+    access: { roles: ['hr', 'admin'], scope: true },
+    query: v.object({ ...UnitQuery.entries, target: v.optional(v.pipe(v.string(), v.maxLength(64))) }),
+    unit: ({ query }) => query.unit,
+    handler: async (c, { query, unit: scoped }) => {
+      const unit = await unitOrRoot(scoped);
+      await assertSmallEnough(unit);
+      return download(c, { body: await Report.untrainedCsv(unit.id, query.target), kind: 'untrained.csv', unit, name: `chua-hoan-thanh-${unit.code}-${today()}.csv`, detail: { target: query.target } });
+    },
+  });
+  mount(app, {
+    method: 'get',
+    path: '/api/reports/transcript.pdf',
+    summary: 'Phiếu kết quả học tập của một người (PDF)',
+    access: { roles: ['hr', 'admin'], scope: true },
+    query: v.object({ employeeCode: v.pipe(v.string(), v.minLength(1), v.maxLength(64)) }),
+    unit: async ({ query }) => {
+      const person = await Person.get(personIdFor(query.employeeCode)).catch(() => null);
+      // Unknown people are reported as outside the caller's scope: codes are not to be probed.
+      if (!person) throw new VisibleError('auth.forbidden', 'Bạn không có quyền với người này.', 403);
+      return person.unitId;
+    },
+    handler: async (c, { query, unit }) => download(c, {
+      body: await Report.transcriptPdf(personIdFor(query.employeeCode)), kind: 'transcript.pdf', unit: unit!,
+      name: `ket-qua-${query.employeeCode.replace(/[^A-Za-z0-9-]/g, '_')}.pdf`, detail: { employeeCode: query.employeeCode },
+    }),
+  });
+
+  mount(app, {
+    method: 'post',
+    path: '/api/reports/archives',
+    summary: 'Tạo (nền) một bản báo cáo được lưu cố định, kèm thời điểm và mã băm SHA-256; gửi lại cùng Idempotency-Key thì không tạo bản thứ hai',
+    access: { roles: ['hr', 'admin'], scope: true },
+    query: v.object({ ...UnitQuery.entries, kind: v.optional(Kind) }),
+    unit: ({ query }) => query.unit,
+    handler: async (c, { query, unit: scoped }) => {
+      const unit = await unitOrRoot(scoped);
+      const requestKey = c.req.header('idempotency-key')?.slice(0, 200);
+      const archive = await Report.requestArchive(unit.id, c.var.account!.email, query.kind ?? 'completions.csv', { requestKey });
+      if (!archive.existing) await Report.dispatchArchiveJob({ unitId: unit.id, id: archive.id });
       return c.json({ archive }, 202);
     },
   });
@@ -48,35 +136,49 @@ export function reportRoutes(app: Hono<Env>) {
     handler: async (c, { params, unit: scoped }) => {
       const unit = await unitOrRoot(scoped);
       const { archive, body } = await Report.openArchive(unit.id, params.id);
-      await Audit.record({ actor: c.var.account!.email, action: 'report.download', unitId: unit.id, detail: { report: archive.kind, archive: archive.id, sha256: archive.sha256 } });
-      return new Response(Readable.toWeb(body) as ReadableStream, {
-        headers: {
-          'content-type': 'text/csv; charset=utf-8',
-          'content-disposition': `attachment; filename="hoan-thanh-${unit.code}-${archive.id}.csv"`,
-          'x-content-sha256': archive.sha256 ?? '',
-          'cache-control': 'no-store',
-        },
+      const response = await download(c, {
+        body, kind: archive.kind, unit, name: `${archive.kind.split('.')[0]}-${unit.code}-${archive.id}.${Report.archiveKinds[archive.kind].ext}`,
+        detail: { archive: archive.id, sha256: archive.sha256 },
       });
+      response.headers.set('x-content-sha256', archive.sha256 ?? '');
+      return response;
     },
   });
+
   mount(app, {
     method: 'get',
-    path: '/api/reports/completions.csv',
-    summary: 'Báo cáo hoàn thành khoá học của đơn vị và các đơn vị trực thuộc (CSV, UTF-8 có BOM)',
+    path: '/api/reports/schedules',
+    summary: 'Lịch tạo bộ báo cáo định kỳ (hằng tháng, hằng quý) của các đơn vị trong phạm vi',
     access: { roles: ['hr', 'admin'], scope: true },
     query: UnitQuery,
     unit: ({ query }) => query.unit,
-    handler: async (c, { unit: scoped }) => {
-      const unit = await unitOrRoot(scoped);
-      await Audit.record({ actor: c.var.account!.email, action: 'report.download', unitId: unit.id, detail: { report: 'completions.csv' } });
-      const date = new Date().toISOString().slice(0, 10);
-      return new Response(Readable.toWeb(Report.completionsCsv(unit.id)) as ReadableStream, {
-        headers: {
-          'content-type': 'text/csv; charset=utf-8',
-          'content-disposition': `attachment; filename="hoan-thanh-${unit.code}-${date}.csv"`,
-          'cache-control': 'no-store',
-        },
-      });
+    handler: async (c, { unit }) => c.json({ schedules: await Report.schedules(unit) }),
+  });
+  const Schedule = v.object({ unit: v.pipe(v.string(), v.minLength(1), v.maxLength(64)), frequency: Report.Frequency });
+  mount(app, {
+    method: 'post',
+    path: '/api/reports/schedules',
+    summary: 'Đặt lịch tạo bộ báo cáo (CSV, Excel, PDF) hằng tháng hoặc hằng quý cho một đơn vị',
+    access: { roles: ['hr', 'admin'], scope: true },
+    body: Schedule,
+    unit: ({ body }) => body.unit,
+    handler: async (c, { body, unit }) => {
+      const schedule = await Report.schedule({ unitId: unit!.id, frequency: body.frequency, createdBy: c.var.account!.email });
+      await Audit.record({ actor: c.var.account!.email, action: 'report.schedule', unitId: unit!.id, detail: { frequency: body.frequency } });
+      return c.json({ schedule }, 201);
+    },
+  });
+  mount(app, {
+    method: 'post',
+    path: '/api/reports/schedules/remove',
+    summary: 'Bỏ một lịch tạo báo cáo định kỳ',
+    access: { roles: ['hr', 'admin'], scope: true },
+    body: Schedule,
+    unit: ({ body }) => body.unit,
+    handler: async (c, { body, unit }) => {
+      await Report.unschedule(unit!.id, body.frequency);
+      await Audit.record({ actor: c.var.account!.email, action: 'report.unschedule', unitId: unit!.id, detail: { frequency: body.frequency } });
+      return c.body(null, 204);
     },
   });
 }

@@ -49,7 +49,7 @@ export function generateProvince(file: ProvinceFile, courses: Course.Bundle[], t
   const now = options.now ?? new Date();
   const units: Org.Info[] = [];
   const add = (code: string, name: string, kind: Org.Kind, parent: Org.Info | null): Org.Info => {
-    const unit = { id: parent ? `${parent.id}-${slug(code)}` : slug(code), code, name, kind, parentId: parent?.id ?? null, ancestors: parent ? [...parent.ancestors, parent.id] : [] };
+    const unit = Org.make({ id: parent ? `${parent.id}-${slug(code)}` : slug(code), code, name, kind }, parent);
     units.push(unit);
     return unit;
   };

@@ -1,4 +1,4 @@
-import { BatchWriteCommand, type BatchWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, BatchWriteCommand, type BatchWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import { db, tableName } from './client.ts';
 
 type PutRequest = { PutRequest: { Item: Record<string, unknown> } };
@@ -18,4 +18,21 @@ export async function putMany(items: Record<string, unknown>[], onProgress?: (do
     done += Math.min(25, items.length - i);
     onProgress?.(done);
   }
+}
+
+/** Reads many items by key, 100 at a time, re-asking for whatever DynamoDB hands back unprocessed. */
+export async function getMany(keyList: { pk: string; sk: string }[]): Promise<Record<string, unknown>[]> {
+  const table = tableName();
+  const found: Record<string, unknown>[] = [];
+  const unique = [...new Map(keyList.map((k) => [`${k.pk}\u0000${k.sk}`, k])).values()];
+  for (let i = 0; i < unique.length; i += 100) {
+    let pending: Record<string, unknown>[] = unique.slice(i, i + 100);
+    for (let attempt = 0; pending.length > 0; attempt++) {
+      if (attempt > 0) await new Promise((r) => setTimeout(r, Math.min(1000, 20 * 2 ** attempt) * Math.random()));
+      const out = await db().send(new BatchGetCommand({ RequestItems: { [table]: { Keys: pending } } }));
+      found.push(...(out.Responses?.[table] ?? []));
+      pending = (out.UnprocessedKeys?.[table]?.Keys ?? []) as Record<string, unknown>[];
+    }
+  }
+  return found;
 }

@@ -2,16 +2,20 @@
  * Every key and every access pattern of the single table, in one place. Nothing else
  * builds a key string. Patterns:
  *
- *   unit                 GetItem  pk=UNIT#<id>            sk=UNIT
+ *   unit                 GetItem  pk=UNIT#<id>            sk=UNIT (BatchGet for many)
+ *   a unit's history     Query    pk=UNIT#<id>            sk begins_with EVENT# (by effective date)
  *   unit + its counters  Query    pk=UNIT#<id>            (UNIT, STATS, SUBTREE#nn)
  *   subtree counters     Query    pk=UNIT#<id>            sk begins_with SUBTREE#
  *   weekly snapshots     Query    pk=UNIT#<id>            sk begins_with SNAPSHOT#
  *   archived reports     Query    pk=UNIT#<id>            sk begins_with REPORT# (newest last)
+ *   report request key   GetItem  pk=UNIT#<id>            sk=REPORTKEY#<hash>
  *   children of a unit   Query    gsi1 gsi1pk=CHILDREN#<parentId|ROOT>
+ *   merged/dissolved     Query    gsi1 gsi1pk=FORMER#<parentId|ROOT>   (units that were children once)
  *   people of a unit     Query    gsi1 gsi1pk=MEMBERS#<unitId>
  *   completions of unit  Query    gsi1 gsi1pk=COMPLETIONS#<unitId>
+ *   trained of a unit    Query    gsi1 gsi1pk=TRAINED#<targetId>#<unitId>
  *   person               GetItem  pk=PERSON#<id>          sk=PERSON
- *   a person's records   Query    pk=PERSON#<id>          sk begins_with PROGRESS# | COMPLETION# | TRAINED#
+ *   a person's records   Query    pk=PERSON#<id>          sk begins_with PROGRESS# | COMPLETION# | TRAINED# | MOVE#
  *   quiz attempt         GetItem  pk=PERSON#<id>          sk=ATTEMPT#<slug>#<n>
  *   graded attempts      Query    gsi1 gsi1pk=ATTEMPTS#<slug>#<version> (item statistics; open ones are not in it)
  *   certificate          GetItem  pk=CERT#<code>          sk=CERT
@@ -23,7 +27,9 @@
  *   catalogue            Query    pk=CATALOGUE
  *   course version       GetItem  pk=COURSE#<slug>        sk=V#<version>
  *   targets              Query    pk=TARGETS
- *   pending roll-ups     Query    gsi2 gsi2pk=ROLLUP#<shard>
+ *   pending roll-ups     Query    gsi2 gsi2pk=ROLLUP#<shard>   (contributions and counter transfers)
+ *   counter transfer     GetItem  pk=TRANSFER#<id>        sk=TRANSFER
+ *   report schedules     Query    pk=SCHEDULES            sk=SCHEDULE#<unitId>#<frequency>
  *   audit of a day       Query    pk=AUDIT#<yyyy-mm-dd>
  */
 export type Key = { pk: string; sk: string };
@@ -48,11 +54,18 @@ export const keys = {
   /** `id` starts with the creation time, so a unit's archived reports sort by age. */
   reportArchive: (unitId: string, id: string): Key => ({ pk: `UNIT#${unitId}`, sk: `REPORT#${id}` }),
   reportArchivePrefix: 'REPORT#',
+  /** Remembers which archive a request key made, so a retried request gets the same one. */
+  reportRequest: (unitId: string, keyHash: string): Key => ({ pk: `UNIT#${unitId}`, sk: `REPORTKEY#${keyHash}` }),
   statsSk: 'STATS',
   unitSk: 'UNIT',
   childrenOf: (parentId: string | null) => `CHILDREN#${parentId ?? 'ROOT'}`,
+  formerChildrenOf: (parentId: string | null) => `FORMER#${parentId ?? 'ROOT'}`,
+  /** `effective` is a date (yyyy-mm-dd); `seq` orders events of one day. */
+  unitEvent: (id: string, effective: string, seq: string): Key => ({ pk: `UNIT#${id}`, sk: `EVENT#${effective}#${seq}` }),
+  unitEventPrefix: 'EVENT#',
   membersOf: (unitId: string) => `MEMBERS#${unitId}`,
   completionsOf: (unitId: string) => `COMPLETIONS#${unitId}`,
+  trainedOf: (targetId: string, unitId: string) => `TRAINED#${targetId}#${unitId}`,
 
   person: (id: string): Key => ({ pk: `PERSON#${id}`, sk: 'PERSON' }),
   personPartition: (id: string) => `PERSON#${id}`,
@@ -61,6 +74,10 @@ export const keys = {
   completion: (personId: string, slug: string): Key => ({ pk: `PERSON#${personId}`, sk: `COMPLETION#${slug}` }),
   completionPrefix: 'COMPLETION#',
   trained: (personId: string, targetId: string): Key => ({ pk: `PERSON#${personId}`, sk: `TRAINED#${targetId}` }),
+  trainedPrefix: 'TRAINED#',
+  /** A move between units, kept for the person's history. */
+  move: (personId: string, at: string, seq: string): Key => ({ pk: `PERSON#${personId}`, sk: `MOVE#${at}#${seq}` }),
+  movePrefix: 'MOVE#',
   attempt: (personId: string, slug: string, n: number): Key => ({ pk: `PERSON#${personId}`, sk: `ATTEMPT#${slug}#${pad(n, 4)}` }),
   gradedAttemptsOf: (slug: string, version: number) => `ATTEMPTS#${slug}#${version}`,
   certificate: (code: string): Key => ({ pk: `CERT#${code}`, sk: 'CERT' }),
@@ -80,6 +97,10 @@ export const keys = {
   target: (id: string): Key => ({ pk: 'TARGETS', sk: `TARGET#${id}` }),
 
   pendingRollup: (shard: number) => `ROLLUP#${shard}`,
+  transfer: (id: string): Key => ({ pk: `TRANSFER#${id}`, sk: 'TRANSFER' }),
+
+  schedules: 'SCHEDULES',
+  schedule: (unitId: string, frequency: string): Key => ({ pk: 'SCHEDULES', sk: `SCHEDULE#${unitId}#${frequency}` }),
 
   audit: (at: Date, id: string): Key => ({ pk: `AUDIT#${at.toISOString().slice(0, 10)}`, sk: `${at.toISOString()}#${id}` }),
 } as const;

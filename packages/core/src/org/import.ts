@@ -1,48 +1,57 @@
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { db, tableName } from '../db/client.ts';
 import { putMany } from '../db/batch.ts';
-import { keys } from '../db/keys.ts';
-import { ImportError, requireCells, type ImportRow, type RowProblem } from '../import-rows.ts';
+import { ImportError, renameColumns, requireCells, requireColumns, type ImportRow, type RowProblem } from '../import-rows.ts';
 import { Org } from './index.ts';
 import { Audit } from '../audit/index.ts';
+import { eventItem, moveUnit, unitIdFor, updateUnit } from './reorganise.ts';
 
-const kinds = new Set<string>(Org.Kind.options);
-export const unitIdFor = (code: string) => code.trim().toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+export { unitIdFor };
+
+export type TreeChange = { row: number; code: string; action: 'create' | 'rename' | 'change' | 'move' | 'unchanged'; detail: string };
+export type TreePlan = { created: number; updated: number; moved: number; unchanged: number; changes: TreeChange[] };
+
+const kinds = new Set<string>(Org.kinds);
+const levels = new Set<string>(Org.levels);
 
 /**
- * Creates or renames units from rows `code, name, kind, parent_code`. Every row is checked
- * before anything is written: one bad row and nothing is imported, with every problem listed.
- * Parents may come earlier or later in the file, or already exist.
+ * Plans (and unless `dryRun`, applies) an org-tree file with rows `code, name, kind,
+ * parent_code` and optionally `level`: new units are created, existing ones renamed,
+ * re-classified or moved under another parent with the effective date. Every row is
+ * checked first: one bad row and nothing is written, with every problem listed. Parents may
+ * come earlier or later in the file, or already exist.
  */
-export async function importUnits(rows: ImportRow[], actor = 'cli'): Promise<{ created: number; updated: number }> {
+const aliases: Record<string, string> = {
+  'mã': 'code', 'mã đơn vị': 'code', 'tên': 'name', 'tên đơn vị': 'name', 'loại': 'kind', 'loại đơn vị': 'kind', 'cấp': 'level',
+  'mã cấp trên': 'parent_code', 'mã đơn vị cấp trên': 'parent_code', parent: 'parent_code',
+};
+
+export async function importUnits(file: ImportRow[], options: { actor?: string; effective: string; dryRun?: boolean; within?: Org.Info }): Promise<TreePlan> {
+  const actor = options.actor ?? 'cli';
+  const rows = renameColumns(file, aliases);
+  requireColumns(rows, ['code', 'name', 'kind']);
   const problems: RowProblem[] = [];
   requireCells(rows, ['code', 'name', 'kind'], problems);
   const byCode = new Map<string, ImportRow>();
   for (const r of rows) {
     const code = r.cells.code?.trim() ?? '';
+    if (code && !unitIdFor(code)) problems.push({ row: r.row, column: 'code', message: `mã "${code}" cần có chữ hoặc số` });
     if (code && byCode.has(code)) problems.push({ row: r.row, column: 'code', message: `mã "${code}" trùng với dòng ${byCode.get(code)!.row}` });
     if (code) byCode.set(code, r);
-    if (r.cells.kind && !kinds.has(r.cells.kind.trim())) problems.push({ row: r.row, column: 'kind', message: `loại "${r.cells.kind}" không hợp lệ (${[...kinds].join(', ')})` });
+    if (r.cells.kind && !kinds.has(r.cells.kind.trim())) problems.push({ row: r.row, column: 'kind', message: `loại "${r.cells.kind}" không hợp lệ (${Org.kinds.join(', ')})` });
+    if (r.cells.level?.trim() && !levels.has(r.cells.level.trim())) problems.push({ row: r.row, column: 'level', message: `cấp "${r.cells.level}" không hợp lệ (${Org.levels.join(', ')})` });
   }
-  const existing = new Map<string, Org.Info>();
-  const lookup = async (code: string) => {
-    const id = unitIdFor(code);
-    if (!existing.has(id)) {
-      const out = await db().send(new GetCommand({ TableName: tableName(), Key: keys.unit(id) }));
-      if (out.Item) existing.set(id, Org.fromItem(out.Item));
-    }
-    return existing.get(id);
-  };
+  const codes = [...byCode.keys(), ...rows.map((r) => r.cells.parent_code?.trim() ?? '').filter(Boolean)];
+  const existing = await Org.getMap(codes.map(unitIdFor));
   for (const r of rows) {
     const parent = r.cells.parent_code?.trim();
-    if (parent && !byCode.has(parent) && !(await lookup(parent))) problems.push({ row: r.row, column: 'parent_code', message: `không có đơn vị cấp trên mã "${parent}"` });
-    const current = r.cells.code ? await lookup(r.cells.code) : undefined;
-    if (current && (current.parentId ?? '') !== (parent ? unitIdFor(parent) : '')) {
-      problems.push({ row: r.row, column: 'parent_code', message: 'chuyển đơn vị sang cấp trên khác chưa hỗ trợ qua nhập tệp' });
-    }
+    const found = parent ? existing.get(unitIdFor(parent)) : undefined;
+    if (parent && !byCode.has(parent) && !found) problems.push({ row: r.row, column: 'parent_code', message: `không có đơn vị cấp trên mã "${parent}"` });
+    else if (parent && !byCode.has(parent) && found?.status !== 'active') problems.push({ row: r.row, column: 'parent_code', message: `đơn vị cấp trên "${parent}" đã hợp nhất hoặc giải thể` });
+    const current = r.cells.code ? existing.get(unitIdFor(r.cells.code)) : undefined;
+    if (current && current.status !== 'active') problems.push({ row: r.row, column: 'code', message: `đơn vị "${r.cells.code}" đã hợp nhất hoặc giải thể; dùng mã mới` });
   }
   if (problems.length > 0) throw new ImportError(problems);
 
+  // Work out each row's unit as it will be, parents first, catching cycles.
   const resolved = new Map<string, Org.Info>();
   const resolve = (code: string, seen: Set<string>): Org.Info | undefined => {
     const id = unitIdFor(code);
@@ -54,17 +63,71 @@ export async function importUnits(rows: ImportRow[], actor = 'cli'): Promise<{ c
     const parentCode = r.cells.parent_code?.trim();
     const parent = parentCode ? resolve(parentCode, seen) : null;
     if (parentCode && !parent) return undefined;
-    const unit: Org.Info = { id, code, name: r.cells.name!.trim(), kind: r.cells.kind!.trim() as Org.Kind, parentId: parent?.id ?? null, ancestors: parent ? [...parent.ancestors, parent.id] : [] };
+    const level = (r.cells.level?.trim() || undefined) as Org.Level | undefined;
+    const unit = Org.make({ id, code, name: r.cells.name!.trim().normalize('NFC'), kind: r.cells.kind!.trim() as Org.Kind, level }, parent ?? null);
     resolved.set(id, unit);
     return unit;
   };
   for (const r of rows) {
-    if (!resolve(r.cells.code!.trim(), new Set())) problems.push({ row: r.row, column: 'parent_code', message: 'vòng lặp cấp trên – cấp dưới' });
+    const unit = resolve(r.cells.code!.trim(), new Set());
+    if (!unit) problems.push({ row: r.row, column: 'parent_code', message: 'vòng lặp cấp trên – cấp dưới' });
+    else if (existing.get(unit.id) && unit.ancestors.includes(unit.id)) problems.push({ row: r.row, column: 'parent_code', message: 'không thể đặt đơn vị dưới chính đơn vị cấp dưới của nó' });
+    else if (options.within && (!Org.isWithin(unit, options.within.id) || unit.id === options.within.id)) {
+      problems.push({ row: r.row, column: unit.id === options.within.id ? 'code' : 'parent_code', message: `ngoài phạm vi quản lý của bạn (${options.within.name})` });
+    }
   }
   if (problems.length > 0) throw new ImportError(problems);
-  const units = [...resolved.values()];
-  await putMany(units.map(Org.toItem));
-  const updated = units.filter((u) => existing.has(u.id)).length;
-  await Audit.record({ actor, action: 'org.import', detail: { created: units.length - updated, updated } });
-  return { created: units.length - updated, updated };
+
+  const plan: TreePlan = { created: 0, updated: 0, moved: 0, unchanged: 0, changes: [] };
+  const creates: Org.Info[] = [];
+  const updates: { unit: Org.Info; next: Org.Info }[] = [];
+  const moves: { unit: Org.Info; parentId: string }[] = [];
+  for (const r of rows) {
+    const next = resolved.get(unitIdFor(r.cells.code!))!;
+    const current = existing.get(next.id);
+    const change = (action: TreeChange['action'], detail: string) => plan.changes.push({ row: r.row, code: next.code, action, detail });
+    if (!current) {
+      creates.push(next);
+      plan.created++;
+      change('create', next.name);
+      continue;
+    }
+    const renamed = current.name !== next.name;
+    const reclassed = current.kind !== next.kind || (r.cells.level?.trim() ? current.level !== next.level : false);
+    if (renamed || reclassed) {
+      updates.push({ unit: current, next });
+      plan.updated++;
+      change(reclassed ? 'change' : 'rename', renamed ? `${current.name} → ${next.name}` : `${current.kind}/${current.level} → ${next.kind}/${next.level}`);
+    }
+    if ((current.parentId ?? '') !== (next.parentId ?? '') && next.parentId) {
+      moves.push({ unit: current, parentId: next.parentId });
+      plan.moved++;
+      change('move', `${current.parentId ?? '—'} → ${next.parentId}`);
+    }
+    if (!renamed && !reclassed && (current.parentId ?? '') === (next.parentId ?? '')) {
+      plan.unchanged++;
+      change('unchanged', '');
+    }
+  }
+  if (options.dryRun) return plan;
+
+  const at = new Date().toISOString();
+  await putMany(creates.flatMap((u) => [Org.toItem(u), eventItem(u.id, { action: 'created', effective: options.effective, at, by: actor, detail: { name: u.name, parentId: u.parentId, source: 'import' } })]));
+  for (const { unit, next } of updates) {
+    await updateUnit({ unitId: unit.id, name: next.name, kind: next.kind, ...(next.level !== unit.level ? { level: next.level } : {}), effective: options.effective, actor });
+  }
+  for (const m of moves) await moveUnit({ unitId: m.unit.id, parentId: m.parentId, effective: options.effective, actor, reason: 'import' });
+  await Audit.record({ actor, action: 'org.import', detail: { created: plan.created, updated: plan.updated, moved: plan.moved, effective: options.effective } });
+  return plan;
+}
+
+export const treeColumns = ['code', 'name', 'kind', 'level', 'parent_code'] as const;
+
+/** The live tree as import rows (parents before children), so an export can be edited and imported back. */
+export async function* exportUnits(rootId: string): AsyncGenerator<Record<(typeof treeColumns)[number], string>> {
+  const codes = new Map<string, string>();
+  for await (const unit of Org.subtree(rootId)) {
+    codes.set(unit.id, unit.code);
+    yield { code: unit.code, name: unit.name, kind: unit.kind, level: unit.level, parent_code: unit.parentId ? codes.get(unit.parentId) ?? (await Org.get(unit.parentId)).code : '' };
+  }
 }

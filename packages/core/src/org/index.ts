@@ -1,32 +1,67 @@
 import * as v from 'valibot';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { db, tableName } from '../db/client.ts';
+import { getMany } from '../db/batch.ts';
 import { keys } from '../db/keys.ts';
 import { queryList } from '../db/query.ts';
 import { VisibleError } from '../error.ts';
 import { fn } from '../fn.ts';
 
 export namespace Org {
-  export const Kind = v.picklist(['province', 'agency', 'department', 'service-unit', 'commune', 'ward', 'other']);
+  export const Kind = v.picklist(['ministry', 'province', 'agency', 'department', 'service-unit', 'district', 'commune', 'ward', 'other'], 'loại đơn vị không hợp lệ');
   export type Kind = v.InferOutput<typeof Kind>;
+  export const kinds = Kind.options;
+
+  /**
+   * The tier of government a unit belongs to. Since 1 July 2025 local government has two
+   * (tỉnh → xã); `huyen` stays for the history of units from before.
+   */
+  export const Level = v.picklist(['trung-uong', 'tinh', 'huyen', 'xa'], 'cấp không hợp lệ (trung-uong, tinh, huyen, xa)');
+  export type Level = v.InferOutput<typeof Level>;
+  export const levels = Level.options;
+
+  export const Status = v.picklist(['active', 'merged', 'dissolved']);
+  export type Status = v.InferOutput<typeof Status>;
 
   export const Info = v.object({
     id: v.pipe(v.string(), v.minLength(1), v.maxLength(64)),
     code: v.pipe(v.string(), v.minLength(1), v.maxLength(64)),
     name: v.pipe(v.string(), v.minLength(1), v.maxLength(300)),
     kind: Kind,
+    level: Level,
     parentId: v.nullable(v.string()),
     /** Root first; lets a scope check and a roll-up run without walking the tree. */
     ancestors: v.array(v.string()),
+    status: Status,
+    /** Effective date (yyyy-mm-dd) the unit was merged or dissolved; with `mergedInto` for a merge. */
+    until: v.optional(v.string()),
+    mergedInto: v.optional(v.string()),
   });
   export type Info = v.InferOutput<typeof Info>;
 
   export const Id = v.pipe(v.string(), v.minLength(1), v.maxLength(64));
 
+  /** The level a kind sets by itself; departments and service units take their parent's. */
+  const levelOfKind: Partial<Record<Kind, Level>> = { ministry: 'trung-uong', province: 'tinh', agency: 'tinh', district: 'huyen', commune: 'xa', ward: 'xa' };
+
+  export function levelFor(kind: Kind, parent: Pick<Info, 'level'> | null, explicit?: Level): Level {
+    return explicit ?? levelOfKind[kind] ?? parent?.level ?? 'tinh';
+  }
+
+  /** A new active unit placed under `parent`, with its ancestors and level worked out. */
+  export function make(input: { id: string; code: string; name: string; kind: Kind; level?: Level }, parent: Info | null): Info {
+    return {
+      id: input.id, code: input.code, name: input.name, kind: input.kind,
+      level: levelFor(input.kind, parent, input.level),
+      parentId: parent?.id ?? null, ancestors: parent ? [...parent.ancestors, parent.id] : [], status: 'active',
+    };
+  }
+
   export function toItem(unit: Info) {
     return {
       ...keys.unit(unit.id),
-      gsi1pk: keys.childrenOf(unit.parentId),
+      // Merged and dissolved units leave the live tree but stay listed under their former parent.
+      gsi1pk: unit.status === 'active' ? keys.childrenOf(unit.parentId) : keys.formerChildrenOf(unit.parentId),
       gsi1sk: `${unit.code}#${unit.id}`,
       type: 'unit',
       ...unit,
@@ -34,8 +69,11 @@ export namespace Org {
   }
 
   export function fromItem(item: Record<string, unknown>): Info {
-    const { id, code, name, kind, parentId, ancestors } = item as Info;
-    return { id, code, name, kind, parentId: parentId ?? null, ancestors: ancestors ?? [] };
+    const { id, code, name, kind, level, parentId, ancestors, status, until, mergedInto } = item as Partial<Info> & Pick<Info, 'id' | 'code' | 'name' | 'kind'>;
+    return {
+      id, code, name, kind, level: level ?? levelFor(kind, null), parentId: parentId ?? null, ancestors: ancestors ?? [], status: status ?? 'active',
+      ...(until ? { until } : {}), ...(mergedInto ? { mergedInto } : {}),
+    };
   }
 
   export const get = fn(Id, async (id): Promise<Info> => {
@@ -44,23 +82,41 @@ export namespace Org {
     return fromItem(out.Item);
   });
 
+  /** Units by id, in one round trip per hundred; ids not found are absent from the map. */
+  export async function getMap(ids: Iterable<string>): Promise<Map<string, Info>> {
+    const items = await getMany([...new Set(ids)].map(keys.unit));
+    return new Map(items.map((item) => [String(item.id), fromItem(item)]));
+  }
+
+  /** The live children of a unit (null: the roots), by code. */
   export const children = fn(v.nullable(Id), async (parentId): Promise<Info[]> => {
     const items = await queryList({ index: 'gsi1', pk: keys.childrenOf(parentId) });
     return items.map(fromItem);
   });
+
+  /** Children that were merged or dissolved: the tree as it was. */
+  export async function formerChildren(parentId: string | null): Promise<Info[]> {
+    return (await queryList({ index: 'gsi1', pk: keys.formerChildrenOf(parentId) })).map(fromItem);
+  }
 
   /** True when `unit` is `scopeUnitId` itself or lies below it. */
   export function isWithin(unit: Pick<Info, 'id' | 'ancestors'>, scopeUnitId: string): boolean {
     return unit.id === scopeUnitId || unit.ancestors.includes(scopeUnitId);
   }
 
-  /** Every unit of a subtree, parents before children, one query per unit. */
-  export async function* subtree(rootId: string): AsyncGenerator<Info> {
-    const queue: Info[] = [await get(rootId)];
+  /** Every live unit of a subtree, parents before children, one query per unit. */
+  export async function* subtree(rootId: string | Info): AsyncGenerator<Info> {
+    const queue: Info[] = [typeof rootId === 'string' ? await get(rootId) : rootId];
     while (queue.length > 0) {
       const unit = queue.shift()!;
       yield unit;
       queue.push(...(await children(unit.id)));
+    }
+  }
+
+  export function assertActive(unit: Info): void {
+    if (unit.status !== 'active') {
+      throw new VisibleError('org.unit_inactive', `Đơn vị "${unit.name}" đã ${unit.status === 'merged' ? 'được hợp nhất' : 'giải thể'}${unit.until ? ` từ ngày ${unit.until}` : ''}.`, 409);
     }
   }
 }

@@ -1,51 +1,128 @@
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { db, tableName } from '../db/client.ts';
-import { putMany } from '../db/batch.ts';
+import { getMany } from '../db/batch.ts';
 import { keys } from '../db/keys.ts';
-import { ImportError, requireCells, type ImportRow, type RowProblem } from '../import-rows.ts';
-import { unitIdFor } from '../org/import.ts';
+import { ImportError, renameColumns, requireCells, requireColumns, type ImportRow, type RowProblem } from '../import-rows.ts';
+import { Org } from '../org/index.ts';
+import { unitIdFor } from '../org/reorganise.ts';
+import { changePeople } from '../readiness/person-change.ts';
 import { Person } from './index.ts';
 import { Audit } from '../audit/index.ts';
 
 const categoryOf: Record<string, Person.Category> = {
   'can-bo': 'can-bo', 'cán bộ': 'can-bo', 'cong-chuc': 'cong-chuc', 'công chức': 'cong-chuc', 'vien-chuc': 'vien-chuc', 'viên chức': 'vien-chuc',
 };
-const statusOf: Record<string, Person.Info['status']> = { '': 'active', active: 'active', 'đang công tác': 'active', left: 'left', 'nghỉ việc': 'left', 'đã nghỉ': 'left' };
+const statusOf: Record<string, Person.Info['status']> = {
+  '': 'active', active: 'active', 'đang công tác': 'active', 'đang làm việc': 'active', left: 'left', 'nghỉ việc': 'left', 'đã nghỉ': 'left', 'nghỉ hưu': 'left', 'chuyển công tác': 'left',
+};
 export const personIdFor = (employeeCode: string) => `nv-${employeeCode.trim().toLowerCase().replace(/[^a-z0-9]+/g, '-')}`;
 
+export type RosterAction = 'create' | 'update' | 'move' | 'leave' | 'return' | 'unchanged';
+export type RosterChange = { row: number; employeeCode: string; fullName: string; action: RosterAction; detail: string };
+export type RosterPlan = {
+  rows: number;
+  counts: Record<RosterAction, number>;
+  problems: RowProblem[];
+  /** Rows with a problem: skipped when the officer accepts the valid rows. */
+  invalidRows: number;
+  /** Every row that changes something, in file order (unchanged rows are only counted). */
+  changes: RosterChange[];
+  applied: boolean;
+};
+
+const fieldLabels: Partial<Record<keyof Person.Info, string>> = { fullName: 'họ tên', email: 'email', category: 'phân loại', position: 'chức vụ' };
+
+function describe(current: Person.Info | null, next: Person.Info, units: Map<string, Org.Info>): { action: RosterAction; detail: string } {
+  if (!current) return { action: 'create', detail: units.get(next.unitId)?.name ?? next.unitId };
+  if (current.status !== next.status) return next.status === 'left' ? { action: 'leave', detail: 'nghỉ việc' } : { action: 'return', detail: 'đang công tác trở lại' };
+  if (current.unitId !== next.unitId) return { action: 'move', detail: `${units.get(current.unitId)?.name ?? current.unitId} → ${units.get(next.unitId)?.name ?? next.unitId}` };
+  const changed = (Object.keys(fieldLabels) as (keyof Person.Info)[]).filter((k) => current[k] !== next[k]);
+  if (changed.length === 0) return { action: 'unchanged', detail: '' };
+  return { action: 'update', detail: changed.map((k) => `${fieldLabels[k]}: ${current[k] ?? '—'} → ${next[k] ?? '—'}`).join('; ') };
+}
+
+type Parsed = { row: number; person: Omit<Person.Info, 'email'> & { email: string | null | undefined } };
+
 /**
- * Upserts staff by employee code from rows `employee_code, full_name, email, unit_code,
- * category, position, status`, all rows checked first. Headcounts change, so the caller
- * recomputes counters (`Readiness.rebuild`) after a successful import.
+ * Reads roster rows `employee_code, full_name, email, unit_code, category, position, status`
+ * as HR systems export them. Every row is checked and every problem reported as
+ * `dòng N, cột X: …`; with `dryRun` nothing is written and the plan says what would change.
+ * Otherwise, if any row is wrong nothing is written — unless `acceptValid`, when the valid
+ * rows are imported and the wrong ones skipped. People are upserted by employee code; a
+ * change of unit is a move that keeps their history; the counters follow in the same
+ * transactions. An empty email cell keeps the email already known.
  */
-export async function importPeople(rows: ImportRow[], actor = 'cli'): Promise<{ imported: number }> {
+const aliases: Record<string, string> = {
+  'mã cán bộ': 'employee_code', 'mã nhân viên': 'employee_code', 'mã số': 'employee_code', 'mã định danh': 'employee_code',
+  'họ và tên': 'full_name', 'họ tên': 'full_name', 'thư điện tử': 'email', 'e-mail': 'email',
+  'mã đơn vị': 'unit_code', 'mã đơn vị công tác': 'unit_code', 'unit': 'unit_code',
+  'phân loại': 'category', 'chức vụ': 'position', 'chức danh': 'position', 'trạng thái': 'status',
+};
+
+export async function importRoster(
+  file: ImportRow[],
+  options: { actor?: string; dryRun?: boolean; acceptValid?: boolean; effective?: string; within?: Org.Info; onProgress?: (done: number, total: number) => void },
+): Promise<RosterPlan> {
+  const actor = options.actor ?? 'cli';
+  const rows = renameColumns(file, aliases);
+  requireColumns(rows, ['employee_code', 'full_name', 'unit_code', 'category']);
   const problems: RowProblem[] = [];
   requireCells(rows, ['employee_code', 'full_name', 'unit_code', 'category'], problems);
+  const units = await Org.getMap(rows.map((r) => unitIdFor(r.cells.unit_code ?? '')).filter(Boolean));
   const seen = new Map<string, number>();
-  const units = new Map<string, boolean>();
-  const people: Person.Info[] = [];
+  const parsed: Parsed[] = [];
   for (const { row, cells } of rows) {
+    const before = problems.length;
     const code = cells.employee_code?.trim() ?? '';
     if (code && seen.has(code)) problems.push({ row, column: 'employee_code', message: `mã "${code}" trùng với dòng ${seen.get(code)}` });
-    seen.set(code, row);
+    if (code && !/[a-z0-9]/i.test(code)) problems.push({ row, column: 'employee_code', message: `mã "${code}" cần có chữ hoặc số` });
+    if (code.length > 64) problems.push({ row, column: 'employee_code', message: 'mã tối đa 64 ký tự' });
+    if (code) seen.set(code, row);
+    const fullName = (cells.full_name ?? '').trim().normalize('NFC');
+    if (fullName.length > 200) problems.push({ row, column: 'full_name', message: 'họ tên tối đa 200 ký tự' });
     const category = categoryOf[(cells.category ?? '').trim().normalize('NFC').toLowerCase()];
-    if (cells.category && !category) problems.push({ row, column: 'category', message: `"${cells.category}" không phải Cán bộ, Công chức hay Viên chức` });
+    if (cells.category?.trim() && !category) problems.push({ row, column: 'category', message: `"${cells.category}" không phải Cán bộ, Công chức hay Viên chức` });
     const status = statusOf[(cells.status ?? '').trim().normalize('NFC').toLowerCase()];
     if (!status) problems.push({ row, column: 'status', message: `"${cells.status}" không hợp lệ (đang công tác / nghỉ việc)` });
-    const email = cells.email?.trim() || null;
+    const email = cells.email?.trim() || undefined;
     if (email && !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email)) problems.push({ row, column: 'email', message: `"${email}" không phải địa chỉ email` });
     const unitCode = cells.unit_code?.trim() ?? '';
-    if (unitCode && !units.has(unitCode)) {
-      const out = await db().send(new GetCommand({ TableName: tableName(), Key: keys.unit(unitIdFor(unitCode)) }));
-      units.set(unitCode, Boolean(out.Item));
-    }
-    if (unitCode && !units.get(unitCode)) problems.push({ row, column: 'unit_code', message: `không có đơn vị mã "${unitCode}"` });
-    if (code && category && status && cells.full_name?.trim()) {
-      people.push({ id: personIdFor(code), employeeCode: code, fullName: cells.full_name.trim().normalize('NFC'), email, unitId: unitIdFor(unitCode), category, position: cells.position?.trim() ?? '', status });
+    const unit = unitCode ? units.get(unitIdFor(unitCode)) : undefined;
+    if (unitCode && !unit) problems.push({ row, column: 'unit_code', message: `không có đơn vị mã "${unitCode}"` });
+    else if (unit && unit.status !== 'active') problems.push({ row, column: 'unit_code', message: `đơn vị "${unitCode}" đã ${unit.status === 'merged' ? 'hợp nhất' : 'giải thể'}${unit.mergedInto ? ` vào "${unit.mergedInto}"` : ''}` });
+    else if (unit && options.within && !Org.isWithin(unit, options.within.id)) problems.push({ row, column: 'unit_code', message: `đơn vị "${unitCode}" ngoài phạm vi quản lý của bạn (${options.within.name})` });
+    const position = (cells.position ?? '').trim().normalize('NFC');
+    if (problems.length === before && unit && category && status) {
+      parsed.push({ row, person: { id: personIdFor(code), employeeCode: code, fullName, email, unitId: unit.id, category, position, status } });
     }
   }
-  if (problems.length > 0) throw new ImportError(problems);
-  await putMany(people.map(Person.toItem));
-  await Audit.record({ actor, action: 'roster.import', detail: { imported: people.length } });
-  return { imported: people.length };
+  const stored = new Map((await getMany(parsed.map((p) => keys.person(p.person.id)))).map((item) => [String(item.id), Person.fromItem(item)]));
+  const next = (p: Parsed, current: Person.Info | null): Person.Info => ({ ...p.person, email: p.person.email ?? current?.email ?? null });
+  const counts: Record<RosterAction, number> = { create: 0, update: 0, move: 0, leave: 0, return: 0, unchanged: 0 };
+  const changes: RosterChange[] = [];
+  const outside = new Set<number>();
+  for (const p of parsed) {
+    const current = stored.get(p.person.id) ?? null;
+    if (current && !units.has(current.unitId)) for (const [id, u] of await Org.getMap([current.unitId])) units.set(id, u);
+    const from = current ? units.get(current.unitId) : undefined;
+    if (from && options.within && !Org.isWithin(from, options.within.id)) {
+      // Someone on another agency's roster is theirs to release, not ours to take.
+      problems.push({ row: p.row, column: 'employee_code', message: `mã "${p.person.employeeCode}" là người của ${from.name}, ngoài phạm vi quản lý của bạn` });
+      outside.add(p.row);
+      continue;
+    }
+    const { action, detail } = describe(current, next(p, current), units);
+    counts[action]++;
+    if (action !== 'unchanged') changes.push({ row: p.row, employeeCode: p.person.employeeCode, fullName: p.person.fullName, action, detail });
+  }
+  const invalidRows = new Set(problems.map((p) => p.row)).size;
+  const plan: RosterPlan = { rows: rows.length, counts, problems: problems.sort((a, b) => a.row - b.row), invalidRows, changes, applied: false };
+  if (options.dryRun) return plan;
+  if (problems.length > 0 && !options.acceptValid) throw new ImportError(problems);
+
+  const changing = new Set(changes.map((c) => c.row));
+  const todo = parsed.filter((p) => changing.has(p.row) && !outside.has(p.row));
+  await changePeople(todo.map((p) => ({ personId: p.person.id, next: (current) => next(p, current), reason: 'roster' })), {
+    actor, effective: options.effective, onProgress: (done) => options.onProgress?.(done, todo.length),
+  });
+  await Audit.record({ actor, action: 'roster.import', detail: { ...counts, skippedRows: invalidRows } });
+  return { ...plan, applied: true };
 }

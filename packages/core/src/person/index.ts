@@ -24,11 +24,11 @@ export namespace Person {
   });
   export type Info = v.InferOutput<typeof Info>;
 
-  /** What one active person adds to their unit's headcount counters. */
-  export function headcount(person: Pick<Info, 'category' | 'status'>): Record<string, number> {
-    return person.status === 'active' ? { staff: 1, [`staff:${person.category}`]: 1 } : {};
-  }
 
+  /**
+   * `rev` counts every write to the person and their records: a move and a completion of
+   * the same person made at once cannot both act on what they read before the other.
+   */
   export function toItem(person: Info) {
     return {
       ...keys.person(person.id),
@@ -36,8 +36,11 @@ export namespace Person {
       gsi1sk: `${person.fullName}#${person.id}`,
       type: 'person',
       ...person,
+      rev: 0,
     };
   }
+
+  export const revOf = (item: Record<string, unknown>) => (typeof item.rev === 'number' ? item.rev : 0);
 
   export function fromItem(item: Record<string, unknown>): Info {
     const { id, employeeCode, fullName, email, unitId, category, position, status } = item as Info;
@@ -50,6 +53,7 @@ export namespace Person {
     return fromItem(out.Item);
   });
 
+  /** Everyone attached to a unit, including those who left (their history stays with it). */
   export async function* ofUnit(unitId: string): AsyncGenerator<Info> {
     for await (const item of queryAll({ index: 'gsi1', pk: keys.membersOf(unitId) })) yield fromItem(item);
   }

@@ -1,4 +1,5 @@
-import { GetCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { randomUUID } from 'node:crypto';
 import { db, tableName } from '../db/client.ts';
 import { isConditionFailure } from '../db/errors.ts';
 import { keys, type Key, ROLLUP_SHARDS, SUBTREE_SHARDS } from '../db/keys.ts';
@@ -14,11 +15,22 @@ import { addExpression, randomShard, type Counters } from './counters.ts';
 export type Contribution = {
   key: Key;
   type: string;
+  /** The person it belongs to: written only while they are still active in `unitId`. */
+  personId: string;
   unitId: string;
   ancestors: string[];
   delta: Counters;
   attributes: Record<string, unknown>;
 };
+
+/** The person was moved, re-classified or left between reading them and writing: read again. */
+export class PersonChanged extends Error {
+  constructor(readonly personId: string) {
+    super(`person ${personId} changed during the write`);
+  }
+}
+
+const reasonAt = (err: unknown, i: number) => ((err as { CancellationReasons?: { Code?: string }[] }).CancellationReasons ?? [])[i]?.Code;
 
 const isConflict = (err: unknown) =>
   (err as { name?: string }).name === 'TransactionCanceledException' &&
@@ -36,48 +48,84 @@ async function withConflictRetry<T>(attempt: () => Promise<T>, tries = 8): Promi
 }
 
 /** A contribution as a plain item, without the pending marker: bulk writes use it, then `rebuild`. */
+export { withConflictRetry };
+
 export function contributionItem(c: Contribution): Record<string, unknown> {
-  return { ...c.key, ...c.attributes, type: c.type, unitId: c.unitId, ancestors: c.ancestors, delta: c.delta };
+  return { ...c.key, ...c.attributes, personId: c.personId, type: c.type, unitId: c.unitId, ancestors: c.ancestors, delta: c.delta };
 }
 
-/** Returns false when the record already existed: a retried request never counts twice. */
+const pendingMarker = () => ({ gsi2pk: keys.pendingRollup(randomShard(ROLLUP_SHARDS)), gsi2sk: new Date().toISOString() });
+
+/**
+ * Returns false when the record already existed: a retried request never counts twice.
+ * Throws PersonChanged when the person no longer sits active in `unitId`.
+ */
 export async function contribute(c: Contribution): Promise<boolean> {
-  const at = new Date().toISOString();
   const hasDelta = Object.keys(c.delta).length > 0;
-  const item = {
-    ...contributionItem(c),
-    ...(hasDelta ? { gsi2pk: keys.pendingRollup(randomShard(ROLLUP_SHARDS)), gsi2sk: at } : {}),
-  };
+  const item = { ...contributionItem(c), ...(hasDelta ? pendingMarker() : {}) };
   try {
     await withConflictRetry(() =>
       db().send(new TransactWriteCommand({
         TransactItems: [
           { Put: { TableName: tableName(), Item: item, ConditionExpression: 'attribute_not_exists(pk)' } },
+          {
+            Update: {
+              TableName: tableName(), Key: keys.person(c.personId), UpdateExpression: 'ADD rev :one',
+              ConditionExpression: 'unitId = :unit AND #status = :active',
+              ExpressionAttributeNames: { '#status': 'status' }, ExpressionAttributeValues: { ':one': 1, ':unit': c.unitId, ':active': 'active' },
+            },
+          },
           ...(hasDelta ? [{ Update: { TableName: tableName(), Key: keys.unitStats(c.unitId), ...addExpression(c.delta) } }] : []),
         ],
       })),
     );
   } catch (err) {
-    if (isConditionFailure(err)) return false;
+    if (reasonAt(err, 0) === 'ConditionalCheckFailed') return false;
+    if (reasonAt(err, 1) === 'ConditionalCheckFailed') throw new PersonChanged(c.personId);
     throw err;
   }
   if (hasDelta) await rollup(c.key).catch(() => undefined /* left pending; sweepRollups finishes it */);
   return true;
 }
 
-/** Adds a recorded contribution to the subtree totals of its unit and every ancestor, once. */
+/** Most units a transfer item names, so its roll-up fits one transaction (100 items). */
+const TRANSFER_UNITS = 90;
+
+/**
+ * Items that carry subtree deltas (unit id → counters) to be rolled up after the
+ * transaction they are part of commits: what a move, a merge or a roster change adds and
+ * takes away along two chains of ancestors.
+ */
+export function transferItems(subtreeDeltas: Map<string, Counters>): Record<string, unknown>[] {
+  const entries = [...subtreeDeltas].filter(([, d]) => Object.values(d).some((n) => n !== 0));
+  const items: Record<string, unknown>[] = [];
+  for (let i = 0; i < entries.length; i += TRANSFER_UNITS) {
+    items.push({ ...keys.transfer(randomUUID()), type: 'transfer', transfers: Object.fromEntries(entries.slice(i, i + TRANSFER_UNITS)), ...pendingMarker() });
+  }
+  return items;
+}
+
+/**
+ * Adds a recorded contribution to the subtree totals of its unit and every ancestor, once;
+ * or applies a transfer item and deletes it.
+ */
 export async function rollup(key: Key): Promise<boolean> {
   const out = await db().send(new GetCommand({ TableName: tableName(), Key: key, ConsistentRead: true }));
   const item = out.Item;
   if (!item?.gsi2pk) return false;
-  const units = [...(item.ancestors as string[]), item.unitId as string];
+  const deltas: [string, Counters][] = item.transfers
+    ? Object.entries(item.transfers as Record<string, Counters>)
+    : [...(item.ancestors as string[]), item.unitId as string].map((unitId) => [unitId, item.delta as Counters]);
+  const done = item.transfers
+    ? { Delete: { TableName: tableName(), Key: key, ConditionExpression: 'attribute_exists(gsi2pk)' } }
+    : { Update: { TableName: tableName(), Key: key, UpdateExpression: 'REMOVE gsi2pk, gsi2sk', ConditionExpression: 'attribute_exists(gsi2pk)' } };
   try {
     await withConflictRetry(() =>
       db().send(new TransactWriteCommand({
         TransactItems: [
-          { Update: { TableName: tableName(), Key: key, UpdateExpression: 'REMOVE gsi2pk, gsi2sk', ConditionExpression: 'attribute_exists(gsi2pk)' } },
-          ...units.map((unitId) => ({
-            Update: { TableName: tableName(), Key: keys.unitSubtreeShard(unitId, randomShard(SUBTREE_SHARDS)), ...addExpression(item.delta as Counters) },
+          done,
+          ...deltas.filter(([, d]) => Object.keys(d).length > 0).map(([unitId, delta]) => ({
+            Update: { TableName: tableName(), Key: keys.unitSubtreeShard(unitId, randomShard(SUBTREE_SHARDS)), ...addExpression(delta) },
           })),
         ],
       })),
@@ -100,7 +148,8 @@ export async function sweepRollups(): Promise<number> {
   return done;
 }
 
-/** Marks a pending contribution as rolled up without touching counters (used by rebuild). */
+/** Marks a pending contribution as rolled up (or drops a transfer) without touching counters: rebuild recounts them. */
 export async function clearPending(key: Key): Promise<void> {
-  await db().send(new UpdateCommand({ TableName: tableName(), Key: key, UpdateExpression: 'REMOVE gsi2pk, gsi2sk' }));
+  if (key.pk.startsWith('TRANSFER#')) await db().send(new DeleteCommand({ TableName: tableName(), Key: key }));
+  else await db().send(new UpdateCommand({ TableName: tableName(), Key: key, UpdateExpression: 'REMOVE gsi2pk, gsi2sk' }));
 }

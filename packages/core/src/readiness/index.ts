@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { getMany } from '../db/batch.ts';
 import { keys } from '../db/keys.ts';
 import { queryList } from '../db/query.ts';
 import { VisibleError } from '../error.ts';
@@ -6,77 +7,148 @@ import { fn } from '../fn.ts';
 import { Org } from '../org/index.ts';
 import { Person } from '../person/index.ts';
 import { Target } from '../target/index.ts';
-import { contribute, contributionItem, sweepRollups as sweep, type Contribution } from './contribution.ts';
-import { subtreeOf, type Counters } from './counters.ts';
-import { snapshotWeek as takeSnapshot } from './snapshot.ts';
+import type { TargetFigures, UnitSummary } from '../report/model.ts';
+import { contribute, contributionItem, PersonChanged, sweepRollups as sweep, type Contribution } from './contribution.ts';
+import { countersOf, subtreeOf, type Counters } from './counters.ts';
+import { targetFigures, type Child, type HistoryPoint } from './figures.ts';
+import { changePeople as change } from './person-change.ts';
+import { recordDelta } from './person-counts.ts';
+import { isoWeek, snapshotWeek as takeSnapshot, type Snapshot } from './snapshot.ts';
 import { rebuild as rebuildCounters } from './rebuild.ts';
+import { untrained as listUntrained } from './untrained.ts';
+import { retrain as recountTarget } from './retrain.ts';
+import { dispatchJob } from '../background.ts';
 
 export namespace Readiness {
   export const rebuild = rebuildCounters;
   export const sweepRollups = sweep;
   export const snapshotWeek = takeSnapshot;
+  export const changePeople = change;
+  export const untrained = listUntrained;
+  export const retrain = recountTarget;
+  /** Recounts a target whose programme is new or changed, in the background. */
+  export const dispatchRetrain = (targetId: string) => dispatchJob({ retrain: targetId }, (job) => recountTarget(job.retrain));
 
-  export type Figures = { staff: number; trained: number; percent: number; meetsTarget: boolean };
-  export type UnitReadiness = Figures & {
-    unit: Org.Info;
-    target: Target.Info;
-    /** People still to train to reach the target's percentage. */
-    gap: number;
-    /** Days until the target's deadline (negative once past). */
-    daysLeft: number;
-    /** Weekly figures from the snapshots the scheduled job keeps, oldest first (at most a year). */
-    history: (Figures & { week: string })[];
-    children: (Figures & Pick<Org.Info, 'id' | 'name' | 'kind' | 'code'>)[];
+  export type UnitReadiness = TargetFigures & {
+    unit: Pick<Org.Info, 'id' | 'code' | 'name' | 'kind' | 'level' | 'parentId' | 'status'>;
+    /** Every target, for the dashboard's choice. */
+    targets: Pick<Target.Info, 'id' | 'title'>[];
+    /** The week the figures are from when a past date was asked for; null: live. */
+    asOfWeek: string | null;
   };
 
-  function figures(target: Target.Info, counters: Counters): Figures {
-    const staff = Target.staffInScope(target, counters);
-    const trained = counters[Target.trainedCounter(target.id)] ?? 0;
-    const percent = staff === 0 ? 0 : Math.floor((trained / staff) * 1000) / 10;
-    return { staff, trained, percent, meetsTarget: staff > 0 && percent >= target.percent };
+  /** What a unit's figures are read from: live counters, or the snapshot of a past week. */
+  type Basis = { unit: UnitReadiness['unit']; counters: Counters; children: Child[]; history: HistoryPoint[]; asOfWeek: string | null };
+
+  const HISTORY_WEEKS = 53;
+
+  async function snapshotsOf(unitId: string): Promise<(Snapshot & { pk: string })[]> {
+    return queryList({ pk: keys.unitPartition(unitId), skPrefix: keys.snapshotPrefix });
   }
 
+  async function live(unitId: string): Promise<Basis> {
+    const [unit, children, counters, snapshots] = await Promise.all([Org.get(unitId), Org.children(unitId), subtreeOf(unitId), snapshotsOf(unitId)]);
+    const childCounters = await Promise.all(children.map((c) => subtreeOf(c.id)));
+    return {
+      unit, counters, asOfWeek: null,
+      children: children.map((c, i) => ({ id: c.id, code: c.code, name: c.name, kind: c.kind, counters: childCounters[i]! })),
+      history: snapshots.slice(-HISTORY_WEEKS),
+    };
+  }
 
   /**
-   * A unit's readiness and its children's, read from maintained counters: one query for the
-   * unit, one for the list of children, one per child — never a read of every learner.
+   * The tree and figures as the weekly snapshot of `date`'s week kept them (or the latest
+   * before it): a report for a date before a merge still shows, and adds up over, the
+   * units as they were then.
    */
-  export const forUnit = fn(v.object({ unitId: Org.Id, targetId: v.optional(v.string()) }), async ({ unitId, targetId }): Promise<UnitReadiness> => {
-    const [unit, target, children, counters, snapshots] = await Promise.all([Org.get(unitId), Target.pick(targetId), Org.children(unitId), subtreeOf(unitId),
-      queryList<{ week: string; counters: Counters }>({ pk: keys.unitPartition(unitId), skPrefix: keys.snapshotPrefix })]);
-    const childFigures = await Promise.all(
-      children.map(async (child) => ({ id: child.id, name: child.name, kind: child.kind, code: child.code, ...figures(target, await subtreeOf(child.id)) })),
-    );
-    const now = figures(target, counters);
-    const gap = Math.max(0, Math.ceil((now.staff * target.percent) / 100) - now.trained);
-    const daysLeft = Math.ceil((Date.parse(`${target.deadline}T23:59:59+07:00`) - Date.now()) / 86_400_000);
-    const history = snapshots.slice(-53).map((s) => ({ week: s.week, ...figures(target, s.counters) }));
-    return { unit, target, ...now, gap, daysLeft, history, children: childFigures };
-  });
+  async function past(unitId: string, date: string): Promise<Basis> {
+    const [unit, snapshots] = await Promise.all([Org.get(unitId), snapshotsOf(unitId)]);
+    const week = isoWeek(new Date(`${date}T12:00:00+07:00`));
+    const index = snapshots.findLastIndex((s) => s.week <= week);
+    if (index < 0) throw new VisibleError('readiness.no_snapshot', `Chưa có số liệu lưu của đơn vị này cho ngày ${date} (số liệu được lưu hằng tuần).`, 404);
+    const shot = snapshots[index]!;
+    const children = (await getMany(shot.children.map((id) => keys.unitSnapshot(id, shot.week)))) as (Snapshot & { pk: string })[];
+    const order = new Map(shot.children.map((id, i) => [id, i]));
+    return {
+      unit: { ...unit, name: shot.name, code: shot.code, kind: shot.kind, parentId: shot.parentId },
+      counters: shot.counters, asOfWeek: shot.week,
+      children: children.map((c) => ({ id: c.pk.slice(5), code: c.code, name: c.name, kind: c.kind, counters: c.counters }))
+        .sort((a, b) => order.get(a.id)! - order.get(b.id)!),
+      history: snapshots.slice(Math.max(0, index + 1 - HISTORY_WEEKS), index + 1),
+    };
+  }
 
-  type Placement = { person: Pick<Person.Info, 'id' | 'category'>; unit: Pick<Org.Info, 'id' | 'ancestors'> };
+  const basis = (unitId: string, date?: string) => (date ? past(unitId, date) : live(unitId));
+  const at = (basis: Basis) => (basis.asOfWeek ? new Date(basis.history.at(-1)!.takenAt) : new Date());
+
+  /**
+   * A unit's readiness against one target, with its children's: read from maintained
+   * counters (one query for the unit, one for the list of children, one per child) or from
+   * a past week's snapshots — never a read of every learner.
+   */
+  export const forUnit = fn(
+    v.object({ unitId: Org.Id, targetId: v.optional(v.string()), date: v.optional(v.pipe(v.string(), v.isoDate('ngày phải có dạng 2026-12-31'))) }),
+    async ({ unitId, targetId, date }): Promise<UnitReadiness> => {
+      const [b, targets] = await Promise.all([basis(unitId, date), Target.list()]);
+      const target = targetId ? targets.find((t) => t.id === targetId) : targets[0];
+      if (!target) throw new VisibleError('target.not_found', targetId ? `Không tìm thấy chỉ tiêu "${targetId}".` : 'Chưa có chỉ tiêu nào được thiết lập.', 404);
+      return {
+        unit: { id: b.unit.id, code: b.unit.code, name: b.unit.name, kind: b.unit.kind, level: b.unit.level, parentId: b.unit.parentId, status: b.unit.status },
+        targets: targets.map(({ id, title }) => ({ id, title })),
+        asOfWeek: b.asOfWeek,
+        ...targetFigures(target, b.counters, b.children, b.history, at(b)),
+      };
+    },
+  );
+
+  /** Every target's figures at one unit: what a report pack is drawn from. */
+  export async function summary(unitId: string, requestedBy: string, date?: string): Promise<UnitSummary> {
+    const [b, targets] = await Promise.all([basis(unitId, date), Target.list()]);
+    return {
+      unit: { id: b.unit.id, code: b.unit.code, name: b.unit.name, kind: b.unit.kind },
+      generatedAt: new Date().toISOString(),
+      requestedBy,
+      targets: targets.map((t) => targetFigures(t, b.counters, b.children, b.history, at(b))),
+    };
+  }
+
+  /** Everyone active in a unit's subtree, whatever the target: what sizes an export. */
+  export async function headcount(unitId: string): Promise<number> {
+    const counters = await subtreeOf(unitId);
+    return Object.entries(counters).reduce((sum, [name, n]) => (name.startsWith('staff|') ? sum + n : sum), 0);
+  }
+
+  /** A unit's own counters (not its subtree's). */
+  export async function ownCounters(unitId: string): Promise<Counters> {
+    const [item] = await getMany([keys.unitStats(unitId)]);
+    return item ? countersOf(item) : {};
+  }
+
+  type Placement = { person: Pick<Person.Info, 'id' | 'category' | 'status'>; unit: Pick<Org.Info, 'id' | 'ancestors' | 'level' | 'kind'> };
 
   /** The source record of a completion: what the write path stores and what a seed or import writes in bulk. */
   export function completion({ person, unit }: Placement, course: { slug: string; version: number }, completedAt: string): Contribution {
     return {
       key: keys.completion(person.id, course.slug),
       type: 'completion',
+      personId: person.id,
       unitId: unit.id,
       ancestors: unit.ancestors,
-      delta: { [`completed:${course.slug}`]: 1 },
-      attributes: { personId: person.id, slug: course.slug, version: course.version, completedAt, gsi1pk: keys.completionsOf(unit.id), gsi1sk: `${course.slug}#${person.id}` },
+      delta: recordDelta({ type: 'completion', slug: course.slug }, { person, unit }),
+      attributes: { slug: course.slug, version: course.version, completedAt, completedInUnit: unit.id, gsi1pk: keys.completionsOf(unit.id), gsi1sk: `${course.slug}#${person.id}` },
     };
   }
 
   /** The source record saying a person has finished a target's whole programme. */
-  export function trained({ person, unit }: Placement, target: Target.Info, trainedAt: string): Contribution {
+  export function trained({ person, unit }: Placement, target: Pick<Target.Info, 'id'>, trainedAt: string): Contribution {
     return {
       key: keys.trained(person.id, target.id),
       type: 'trained',
+      personId: person.id,
       unitId: unit.id,
       ancestors: unit.ancestors,
-      delta: target.categories.includes(person.category as Person.Category) ? { [Target.trainedCounter(target.id)]: 1 } : {},
-      attributes: { personId: person.id, targetId: target.id, trainedAt },
+      delta: recordDelta({ type: 'trained', targetId: target.id }, { person, unit }),
+      attributes: { targetId: target.id, trainedAt, gsi1pk: keys.trainedOf(target.id, unit.id), gsi1sk: person.id },
     };
   }
 
@@ -84,19 +156,28 @@ export namespace Readiness {
 
   /**
    * Records that a person completed a course (once, however often it is called) and, when
-   * that finishes a target's programme, that they are trained for it.
+   * that finishes a target's programme, that they are trained for it. A person moved or
+   * re-classified meanwhile is read again, so the records land in their unit of now.
    */
   export async function recordCompletion(input: { person: Person.Info; slug: string; version: number }): Promise<void> {
-    const { person } = input;
-    if (person.status !== 'active') throw new VisibleError('person.inactive', 'Người này không còn trong danh sách đang công tác.', 409);
-    const placement = { person, unit: await Org.get(person.unitId) };
-    const at = new Date().toISOString();
-    await contribute(completion(placement, input, at));
-    const done = new Set(
-      (await queryList({ pk: keys.personPartition(person.id), skPrefix: keys.completionPrefix })).map((i) => String(i.slug)),
-    );
-    for (const target of await Target.list()) {
-      if (target.programme.every((s) => done.has(s))) await contribute(trained(placement, target, at));
+    let person = input.person;
+    for (let attempt = 1; ; attempt++) {
+      if (person.status !== 'active') throw new VisibleError('person.inactive', 'Người này không còn trong danh sách đang công tác.', 409);
+      try {
+        const placement = { person, unit: await Org.get(person.unitId) };
+        const at = new Date().toISOString();
+        await contribute(completion(placement, input, at));
+        const done = new Set(
+          (await queryList({ pk: keys.personPartition(person.id), skPrefix: keys.completionPrefix })).map((i) => String(i.slug)),
+        );
+        for (const target of await Target.list()) {
+          if (target.programme.every((s) => done.has(s))) await contribute(trained(placement, target, at));
+        }
+        return;
+      } catch (err) {
+        if (!(err instanceof PersonChanged) || attempt >= 5) throw err;
+        person = await Person.get(person.id);
+      }
     }
   }
 }

@@ -1,8 +1,7 @@
-import { PutCommand } from '@aws-sdk/lib-dynamodb';
-import { db, tableName } from '../db/client.ts';
+import { getMany, putMany } from '../db/batch.ts';
 import { keys } from '../db/keys.ts';
 import { Org } from '../org/index.ts';
-import { subtreeOf } from './counters.ts';
+import { addInto, countersOf, type Counters } from './counters.ts';
 
 /** ISO-8601 week of a date, as `2026-W48`. */
 export function isoWeek(at: Date): string {
@@ -15,24 +14,39 @@ export function isoWeek(at: Date): string {
 }
 
 /**
- * Copies every unit's subtree counters into a snapshot for the week, so the weekly pace and
- * the history chart read one item per week instead of recomputing the past. Walks the tree
- * from its roots (one query per unit); run by the scheduled job, never on a request.
+ * Keeps every live unit's figures for the week: its own counters, its subtree totals and
+ * its children as they stand, so the weekly pace, the history chart and a report for a past
+ * date read one item per unit instead of recomputing the past — and still add up after
+ * units are merged or moved. Subtree totals are summed here from the own counters, bottom
+ * up, so a snapshot adds up by construction. Walks the tree from its roots (one query per
+ * unit, counters read a hundred at a time); run by the scheduled job, never on a request.
  * Running it twice in a week overwrites that week's snapshot with fresher figures.
  */
 export async function snapshotWeek(at = new Date()): Promise<{ week: string; units: number }> {
   const week = isoWeek(at);
-  let units = 0;
+  const order: Org.Info[] = [];
+  const childrenOf = new Map<string, string[]>();
   const queue = await Org.children(null);
   while (queue.length > 0) {
     const unit = queue.shift()!;
-    const [counters, children] = await Promise.all([subtreeOf(unit.id), Org.children(unit.id)]);
-    await db().send(new PutCommand({
-      TableName: tableName(),
-      Item: { ...keys.unitSnapshot(unit.id, week), type: 'snapshot', week, takenAt: at.toISOString(), counters },
-    }));
+    order.push(unit);
+    const children = await Org.children(unit.id);
+    childrenOf.set(unit.id, children.map((c) => c.id));
     queue.push(...children);
-    units++;
   }
-  return { week, units };
+  const stats = new Map((await getMany(order.map((u) => keys.unitStats(u.id)))).map((item) => [String(item.pk).slice(5), countersOf(item)]));
+  const subtree = new Map<string, Counters>();
+  for (const unit of [...order].reverse()) {
+    const sum = addInto({}, stats.get(unit.id) ?? {});
+    for (const child of childrenOf.get(unit.id) ?? []) addInto(sum, subtree.get(child) ?? {});
+    subtree.set(unit.id, sum);
+  }
+  await putMany(order.map((unit) => ({
+    ...keys.unitSnapshot(unit.id, week), type: 'snapshot', week, takenAt: at.toISOString(),
+    name: unit.name, code: unit.code, kind: unit.kind, level: unit.level, parentId: unit.parentId,
+    children: childrenOf.get(unit.id) ?? [], own: stats.get(unit.id) ?? {}, counters: subtree.get(unit.id)!,
+  })));
+  return { week, units: order.length };
 }
+
+export type Snapshot = { week: string; takenAt: string; name: string; code: string; kind: Org.Kind; parentId: string | null; children: string[]; own: Counters; counters: Counters };

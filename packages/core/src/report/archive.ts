@@ -1,4 +1,4 @@
-import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { createHash, randomBytes } from 'node:crypto';
 import { Transform, type Readable } from 'node:stream';
 import { db, tableName } from '../db/client.ts';
@@ -8,29 +8,56 @@ import { queryList } from '../db/query.ts';
 import { VisibleError } from '../error.ts';
 import { reportStore } from './store.ts';
 
+/** What a report pack holds: the completion list (CSV, XLSX) and the summary for leadership (PDF). */
+export const archiveKinds = {
+  'completions.csv': { ext: 'csv', contentType: 'text/csv; charset=utf-8', label: 'Danh sách hoàn thành (CSV)' },
+  'completions.xlsx': { ext: 'xlsx', contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', label: 'Báo cáo chi tiết (Excel)' },
+  'summary.pdf': { ext: 'pdf', contentType: 'application/pdf', label: 'Báo cáo tổng hợp (PDF)' },
+} as const;
+export type ArchiveKind = keyof typeof archiveKinds;
+export const archiveKindNames = Object.keys(archiveKinds) as ArchiveKind[];
+
 export type Archive = {
-  id: string; unitId: string; kind: 'completions.csv'; status: 'pending' | 'running' | 'ready' | 'failed';
-  requestedBy: string; createdAt: string; finishedAt?: string; sha256?: string; bytes?: number; key: string;
+  id: string; unitId: string; kind: ArchiveKind; status: 'pending' | 'running' | 'ready' | 'failed';
+  requestedBy: string; createdAt: string; finishedAt?: string; sha256?: string; bytes?: number; key: string; scheduleId?: string;
 };
 export type ArchiveJob = { unitId: string; id: string };
 
-const fields = ({ id, unitId, kind, status, requestedBy, createdAt, finishedAt, sha256, bytes, key }: Archive): Archive =>
-  ({ id, unitId, kind, status, requestedBy, createdAt, finishedAt, sha256, bytes, key });
+const fields = ({ id, unitId, kind, status, requestedBy, createdAt, finishedAt, sha256, bytes, key, scheduleId }: Archive): Archive =>
+  ({ id, unitId, kind: kind ?? 'completions.csv', status, requestedBy, createdAt, finishedAt, sha256, bytes, key, ...(scheduleId ? { scheduleId } : {}) });
 
-/** Records a report to be generated; the figures are frozen when the job runs, then never change. */
-export async function requestArchive(unitId: string, requestedBy: string): Promise<Archive> {
+/**
+ * Records a report to be generated; the figures are frozen when the job runs, then never
+ * change. The same `requestKey` (a retried request, or a schedule's period) gives the same
+ * archive instead of a second one.
+ */
+export async function requestArchive(unitId: string, requestedBy: string, kind: ArchiveKind = 'completions.csv', options: { requestKey?: string; scheduleId?: string } = {}): Promise<Archive & { existing?: boolean }> {
   const createdAt = new Date().toISOString();
   const id = `${createdAt.replace(/[-:.]/g, '')}-${randomBytes(6).toString('hex')}`;
-  const archive: Archive = { id, unitId, kind: 'completions.csv', status: 'pending', requestedBy, createdAt, key: `reports/${unitId}/${id}.csv` };
-  await db().send(new PutCommand({ TableName: tableName(), Item: { ...keys.reportArchive(unitId, id), type: 'report', ...archive }, ConditionExpression: 'attribute_not_exists(pk)' }));
+  const archive: Archive = { id, unitId, kind, status: 'pending', requestedBy, createdAt, key: `reports/${unitId}/${id}.${archiveKinds[kind].ext}`, ...(options.scheduleId ? { scheduleId: options.scheduleId } : {}) };
+  const requestKey = options.requestKey
+    ? keys.reportRequest(unitId, createHash('sha256').update(`${kind}\u0000${requestedBy}\u0000${options.requestKey}`).digest('hex').slice(0, 32))
+    : null;
+  try {
+    await db().send(new TransactWriteCommand({
+      TransactItems: [
+        { Put: { TableName: tableName(), Item: { ...keys.reportArchive(unitId, id), type: 'report', ...archive }, ConditionExpression: 'attribute_not_exists(pk)' } },
+        ...(requestKey ? [{ Put: { TableName: tableName(), Item: { ...requestKey, type: 'report-request', archiveId: id }, ConditionExpression: 'attribute_not_exists(pk)' } }] : []),
+      ],
+    }));
+  } catch (err) {
+    if (!requestKey || !isConditionFailure(err)) throw err;
+    const seen = await db().send(new GetCommand({ TableName: tableName(), Key: requestKey, ConsistentRead: true }));
+    return { ...(await getArchive(unitId, String(seen.Item!.archiveId))), existing: true };
+  }
   return archive;
 }
 
 /**
  * Generates the file into the report store, streaming, with its SHA-256, and marks the
- * archive ready. `generate` is the report's stream (e.g. Report.completionsCsv).
+ * archive ready. `generate` is the report's stream for its kind.
  */
-export async function runArchive(job: ArchiveJob, generate: (unitId: string) => Readable): Promise<Archive> {
+export async function runArchive(job: ArchiveJob, generate: (archive: Archive) => Readable | Promise<Readable>): Promise<Archive> {
   // Claim the job first: a retried or duplicated invocation finds it taken and stops.
   let archive: Archive;
   try {
@@ -57,7 +84,9 @@ export async function runArchive(job: ArchiveJob, generate: (unitId: string) => 
     },
   });
   try {
-    await reportStore.put(archive.key, generate(job.unitId).pipe(hashing), 'text/csv; charset=utf-8');
+    const body = await generate(archive);
+    body.on('error', (err) => hashing.destroy(err));
+    await reportStore.put(archive.key, body.pipe(hashing), archiveKinds[archive.kind].contentType);
     return await finish(job, { status: 'ready', sha256: hash.digest('hex'), bytes });
   } catch (err) {
     await finish(job, { status: 'failed' });
@@ -76,20 +105,6 @@ async function finish(job: ArchiveJob, result: Pick<Archive, 'status'> & Partial
     ReturnValues: 'ALL_NEW',
   }));
   return fields(out.Attributes as Archive);
-}
-
-/**
- * Starts the job: the reports Lambda, invoked asynchronously, when deployed
- * (REPORTS_FUNCTION); in this process otherwise (the local stack and tests).
- */
-export async function dispatchArchive(job: ArchiveJob, runLocally: (job: ArchiveJob) => Promise<unknown>): Promise<void> {
-  const fn = process.env.REPORTS_FUNCTION;
-  if (fn) {
-    const { InvokeCommand, LambdaClient } = await import('@aws-sdk/client-lambda');
-    await new LambdaClient({}).send(new InvokeCommand({ FunctionName: fn, InvocationType: 'Event', Payload: new TextEncoder().encode(JSON.stringify(job)) }));
-    return;
-  }
-  runLocally(job).catch((err) => console.error(JSON.stringify({ level: 'error', event: 'report.failed', job, error: String(err) })));
 }
 
 export async function getArchive(unitId: string, id: string): Promise<Archive> {

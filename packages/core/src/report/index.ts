@@ -1,26 +1,32 @@
-import { stringify } from 'csv-stringify';
-import { Readable } from 'node:stream';
+import type { Readable } from 'node:stream';
 import { keys } from '../db/keys.ts';
 import { queryList } from '../db/query.ts';
+import { dispatchJob } from '../background.ts';
 import { Course } from '../course/index.ts';
 import { Org } from '../org/index.ts';
 import { Person } from '../person/index.ts';
+import { Readiness } from '../readiness/index.ts';
+import { Target } from '../target/index.ts';
 import { safeCell as safeCellText } from './csv-cell.ts';
 import {
-  dispatchArchive as dispatch, listArchives as list, openArchive as open, requestArchive as request, runArchive as run,
-  type Archive as ArchiveInfo, type ArchiveJob,
+  archiveKinds as kinds, listArchives as list, openArchive as open, requestArchive as request, runArchive,
+  type Archive as ArchiveInfo, type ArchiveJob, type ArchiveKind,
 } from './archive.ts';
+import { categoryLabel as categoryLabels } from './labels.ts';
+import { Frequency as FrequencySchema, listSchedules, runDueSchedules as runDue, schedule as addSchedule, unschedule as removeSchedule, type Schedule as ScheduleInfo } from './schedule.ts';
+import { targetRows, transcriptOf } from './rows.ts';
+import { csvTable, xlsxTable } from './table-file.ts';
+import { completionsXlsx } from './xlsx-report.ts';
 
 export namespace Report {
   export const safeCell = safeCellText;
+  export const categoryLabel = categoryLabels;
   export type Archive = ArchiveInfo;
+  export type Kind = ArchiveKind;
+  export const archiveKinds = kinds;
   export const requestArchive = request;
   export const listArchives = list;
   export const openArchive = open;
-  /** Runs an archive job for the completions report (the reports Lambda, or in-process locally). */
-  export const runCompletionsArchive = (job: ArchiveJob) => run(job, (unitId) => completionsCsv(unitId));
-  export const dispatchCompletionsArchive = (job: ArchiveJob) => dispatch(job, runCompletionsArchive);
-  export const categoryLabel: Record<Person.Category, string> = { 'can-bo': 'Cán bộ', 'cong-chuc': 'Công chức', 'vien-chuc': 'Viên chức' };
 
   export const completionColumns = [
     'Mã đơn vị', 'Đơn vị', 'Mã cán bộ', 'Họ và tên', 'Phân loại', 'Chức vụ', 'Mã khoá học', 'Khoá học', 'Trạng thái', 'Ngày hoàn thành',
@@ -42,16 +48,67 @@ export namespace Report {
         for (const course of courses) {
           const at = done.get(`${person.id}#${course.slug}`);
           yield [unit.code, unit.name, person.employeeCode, person.fullName, categoryLabel[person.category], person.position,
-            course.slug, course.title, at ? 'Đã hoàn thành' : 'Chưa hoàn thành', at ? at.slice(0, 10) : ''].map(safeCellText);
+            course.slug, course.title, at ? 'Đã hoàn thành' : 'Chưa hoàn thành', at ? at.slice(0, 10) : ''];
         }
       }
     }
   }
 
   /** UTF-8 with a BOM so Excel on Windows reads Vietnamese correctly; CRLF line ends. */
-  export function completionsCsv(rootUnitId: string): Readable {
-    const csv = stringify({ bom: true, record_delimiter: 'windows', header: true, columns: completionColumns });
-    Readable.from(completionRows(rootUnitId)).on('error', (err) => csv.destroy(err)).pipe(csv);
-    return csv;
+  export const completionsCsv = (rootUnitId: string): Readable => csvTable(completionColumns, completionRows(rootUnitId));
+
+  /** The report workbook: a summary sheet, then one sheet per target listing everyone in its scope. */
+  export async function completionsWorkbook(unitId: string, requestedBy: string): Promise<Readable> {
+    const [summary, targets, courses] = await Promise.all([Readiness.summary(unitId, requestedBy), Target.list(), Course.list()]);
+    const byId = new Map(targets.map((t) => [t.id, t]));
+    return completionsXlsx(summary, (t) => targetRows(unitId, byId.get(t.target.id)!), new Map(courses.map((c) => [c.slug, c.title])));
   }
+
+  /** The PDF summary for leadership. */
+  export async function summaryPdf(unitId: string, requestedBy: string, date?: string): Promise<Readable> {
+    // Loaded on first use, like pdfkit inside it: most requests never make a PDF.
+    const { summaryPdf: render } = await import('./summary-pdf.ts');
+    return render(await Readiness.summary(unitId, requestedBy, date));
+  }
+
+  export async function transcriptPdf(personId: string): Promise<Readable> {
+    const { transcriptPdf: render } = await import('./transcript-pdf.ts');
+    return render(await transcriptOf(personId));
+  }
+
+  /** Who in a target's scope has not finished it yet, as CSV: the dashboard's list in full. */
+  export async function untrainedCsv(unitId: string, targetId?: string): Promise<Readable> {
+    const target = await Target.pick(targetId);
+    const rows = (async function* () {
+      for await (const r of targetRows(unitId, target)) {
+        if (!r.trainedAt) yield [r.unitCode, r.unitName, r.employeeCode, r.fullName, categoryLabel[r.category], r.position];
+      }
+    })();
+    return csvTable(['Mã đơn vị', 'Đơn vị', 'Mã cán bộ', 'Họ và tên', 'Phân loại', 'Chức vụ'], rows);
+  }
+
+  /** Column titles of a tree export; `org import` reads them back (see import-rows aliases). */
+  export const treeHeaders = ['Mã đơn vị', 'Tên đơn vị', 'Loại đơn vị', 'Cấp', 'Mã đơn vị cấp trên'];
+  export const treeCsv = (rows: AsyncIterable<string[]>) => csvTable(treeHeaders, rows);
+  export const treeXlsx = (rows: AsyncIterable<string[]>) =>
+    xlsxTable('Cây tổ chức', treeHeaders.map((header, i) => ({ header, width: [16, 48, 16, 10, 18][i] })), rows);
+
+  /** The file of one kind, for a unit, as its figures stand now. */
+  export async function generate(kind: Kind, unitId: string, requestedBy: string): Promise<Readable> {
+    if (kind === 'completions.csv') return completionsCsv(unitId);
+    if (kind === 'completions.xlsx') return completionsWorkbook(unitId, requestedBy);
+    return summaryPdf(unitId, requestedBy);
+  }
+
+  /** Runs an archive job (the reports Lambda, or in-process locally). */
+  export const runArchiveJob = (job: ArchiveJob) => runArchive(job, (a) => generate(a.kind, a.unitId, a.requestedBy));
+  export const dispatchArchiveJob = (job: ArchiveJob) => dispatchJob(job, runArchiveJob);
+
+  export type Schedule = ScheduleInfo;
+  export const Frequency = FrequencySchema;
+  export const schedule = addSchedule;
+  export const unschedule = removeSchedule;
+  export const schedules = listSchedules;
+  /** The daily job's part: make the report packs that are due. */
+  export const runDueSchedules = (now = new Date()) => runDue(now, (a) => dispatchArchiveJob({ unitId: a.unitId, id: a.id }));
 }

@@ -5,27 +5,38 @@ import { keys } from '../db/keys.ts';
 import { queryList } from '../db/query.ts';
 import { VisibleError } from '../error.ts';
 import { fn } from '../fn.ts';
+import { Org } from '../org/index.ts';
 import { Person } from '../person/index.ts';
 
 export namespace Target {
-  /** "<percent>% of <categories> have completed <programme> by <deadline>". */
+  /**
+   * "<percent>% of <categories> in <levels>/<unit kinds> have completed <programme> by
+   * <deadline>". Several coexist, e.g. 100% of provincial agencies by one date and 90% of
+   * communes by another.
+   */
   export const Info = v.object({
-    id: v.pipe(v.string(), v.regex(/^[a-z0-9-]+$/, 'chỉ dùng chữ thường không dấu, số và dấu gạch ngang')),
-    title: v.pipe(v.string(), v.minLength(1, 'không được để trống')),
-    programme: v.pipe(v.array(v.string(), 'phải là danh sách mã khoá học'), v.minLength(1, 'cần ít nhất một khoá học')),
+    id: v.pipe(v.string('phải là chuỗi'), v.regex(/^[a-z0-9-]+$/, 'chỉ dùng chữ thường không dấu, số và dấu gạch ngang'), v.maxLength(64, 'tối đa 64 ký tự')),
+    title: v.pipe(v.string('phải là chuỗi'), v.trim(), v.minLength(1, 'không được để trống'), v.maxLength(300, 'tối đa 300 ký tự')),
+    programme: v.pipe(v.array(v.pipe(v.string(), v.regex(/^[a-z0-9-]+$/, 'mã khoá học không hợp lệ')), 'phải là danh sách mã khoá học'), v.minLength(1, 'cần ít nhất một khoá học')),
     categories: v.pipe(v.array(Person.Category, 'phải là danh sách can-bo, cong-chuc, vien-chuc'), v.minLength(1, 'cần ít nhất một nhóm')),
+    /** Government levels in scope; absent = every level. */
+    levels: v.optional(v.pipe(v.array(Org.Level, 'phải là danh sách cấp: trung-uong, tinh, huyen, xa'), v.minLength(1, 'bỏ trống thay vì để danh sách rỗng'))),
+    /** Kinds of the unit a person works in; absent = every kind. */
+    unitKinds: v.optional(v.pipe(v.array(Org.Kind, `phải là danh sách loại đơn vị: ${Org.kinds.join(', ')}`), v.minLength(1, 'bỏ trống thay vì để danh sách rỗng'))),
     percent: v.pipe(v.number('phải là số'), v.minValue(1, 'phải từ 1 đến 100'), v.maxValue(100, 'phải từ 1 đến 100')),
     deadline: v.pipe(v.string('phải là ngày dạng 2026-12-31'), v.isoDate('phải là ngày dạng 2026-12-31')),
   });
   export type Info = v.InferOutput<typeof Info>;
 
+  const fields = ({ id, title, programme, categories, levels, unitKinds, percent, deadline }: Info): Info =>
+    ({ id, title, programme, categories, ...(levels ? { levels } : {}), ...(unitKinds ? { unitKinds } : {}), percent, deadline });
+
   export const put = fn(Info, async (target) => {
-    await db().send(new PutCommand({ TableName: tableName(), Item: { ...keys.target(target.id), type: 'target', ...target } }));
+    await db().send(new PutCommand({ TableName: tableName(), Item: { ...keys.target(target.id), type: 'target', ...fields(target) } }));
   });
 
   export async function list(): Promise<Info[]> {
-    const items = await queryList<Info>({ pk: keys.targets });
-    return items.map(({ id, title, programme, categories, percent, deadline }) => ({ id, title, programme, categories, percent, deadline }));
+    return (await queryList<Info>({ pk: keys.targets })).map(fields);
   }
 
   export async function pick(id?: string): Promise<Info> {
@@ -35,10 +46,28 @@ export namespace Target {
     return found;
   }
 
-  /** Counter that holds the people of a unit this target counts in its denominator. */
-  export function staffInScope(target: Info, counters: Record<string, number>): number {
-    return target.categories.reduce((sum, c) => sum + (counters[`staff:${c}`] ?? 0), 0);
+  /**
+   * Counters are kept per class of person (level | unit kind | category), so a target's
+   * scope is applied when reading: changing a scope needs no recount.
+   */
+  export type Class = `${Org.Level}|${Org.Kind}|${Person.Category}`;
+  export const classOf = (person: Pick<Person.Info, 'category'>, unit: Pick<Org.Info, 'level' | 'kind'>): Class => `${unit.level}|${unit.kind}|${person.category}`;
+  export const staffCounter = (c: Class) => `staff|${c}`;
+  export const trainedCounter = (targetId: string, c: Class) => `trained:${targetId}|${c}`;
+
+  export function covers(target: Pick<Info, 'categories' | 'levels' | 'unitKinds'>, c: string): boolean {
+    const [level, kind, category] = c.split('|') as [Org.Level, Org.Kind, Person.Category];
+    return target.categories.includes(category) && (!target.levels || target.levels.includes(level)) && (!target.unitKinds || target.unitKinds.includes(kind));
   }
 
-  export const trainedCounter = (targetId: string) => `trained:${targetId}`;
+  const sumCovered = (target: Info, counters: Record<string, number>, prefix: string) => {
+    let sum = 0;
+    for (const [name, n] of Object.entries(counters)) if (name.startsWith(prefix) && covers(target, name.slice(prefix.length))) sum += n;
+    return sum;
+  };
+
+  /** People of a unit (or subtree) this target counts in its denominator. */
+  export const staffInScope = (target: Info, counters: Record<string, number>) => sumCovered(target, counters, 'staff|');
+  /** People in scope who have finished the whole programme. */
+  export const trainedInScope = (target: Info, counters: Record<string, number>) => sumCovered(target, counters, `trained:${target.id}|`);
 }

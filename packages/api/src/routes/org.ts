@@ -1,0 +1,135 @@
+import * as v from 'valibot';
+import type { Hono } from 'hono';
+import {
+  EffectiveDate as Effective, Org, Readiness, Report, VisibleError, createUnit, dissolveUnit, exportUnits, importUnits, mergeUnits, moveUnit, readImportFile, unitHistory, updateUnit,
+} from '@sansang/core';
+import type { Env } from '../env.ts';
+import { covers, mount } from '../route.ts';
+import { download, unitOrRoot } from './reports.ts';
+
+const Id = v.pipe(v.string(), v.minLength(1), v.maxLength(64));
+const Code = v.pipe(v.string(), v.trim(), v.minLength(1, 'mã không được để trống'), v.maxLength(64));
+const Name = v.pipe(v.string(), v.trim(), v.minLength(1, 'tên không được để trống'), v.maxLength(300));
+const UnitParam = v.object({ id: Id });
+const admin = { roles: ['admin' as const], scope: true };
+
+const today = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date());
+
+export function orgRoutes(app: Hono<Env>) {
+  mount(app, {
+    method: 'get',
+    path: '/api/org',
+    summary: 'Một đơn vị với cấp trên, các đơn vị trực thuộc (kể cả đã hợp nhất, giải thể) và lịch sử thay đổi',
+    access: { roles: ['hr', 'admin'], scope: true },
+    query: v.object({ unit: v.optional(Id) }),
+    unit: ({ query }) => query.unit,
+    handler: async (c, { unit: scoped }) => {
+      const unit = await unitOrRoot(scoped);
+      const [children, former, history, path] = await Promise.all([
+        Org.children(unit.id), Org.formerChildren(unit.id), unitHistory(unit.id), Org.getMap(unit.ancestors),
+      ]);
+      const staff = await Promise.all(children.map((ch) => Readiness.headcount(ch.id)));
+      return c.json({
+        unit, history,
+        ancestors: unit.ancestors.map((id) => ({ id, name: path.get(id)?.name ?? id })),
+        children: children.map((ch, i) => ({ ...ch, staff: staff[i] })),
+        former,
+      });
+    },
+  });
+  mount(app, {
+    method: 'post',
+    path: '/api/org/units',
+    summary: 'Thành lập một đơn vị mới dưới một đơn vị cấp trên, với ngày hiệu lực',
+    access: admin,
+    body: v.object({ code: Code, name: Name, kind: Org.Kind, level: v.optional(Org.Level), parentId: Id, effective: Effective }),
+    unit: ({ body }) => body.parentId,
+    handler: async (c, { body }) => c.json({ unit: await createUnit({ ...body, actor: c.var.account!.email }) }, 201),
+  });
+  mount(app, {
+    method: 'post',
+    path: '/api/org/units/:id/update',
+    summary: 'Đổi tên, mã, loại hoặc cấp của một đơn vị, với ngày hiệu lực',
+    access: admin,
+    params: UnitParam,
+    body: v.object({ name: v.optional(Name), code: v.optional(Code), kind: v.optional(Org.Kind), level: v.optional(Org.Level), effective: Effective }),
+    unit: ({ params }) => params.id,
+    handler: async (c, { params, body }) => c.json({ unit: await updateUnit({ unitId: params.id, ...body, actor: c.var.account!.email }) }),
+  });
+  mount(app, {
+    method: 'post',
+    path: '/api/org/units/:id/move',
+    summary: 'Chuyển một đơn vị (cùng các đơn vị trực thuộc và người của nó) sang đơn vị cấp trên khác',
+    access: admin,
+    params: UnitParam,
+    body: v.object({ parentId: Id, effective: Effective }),
+    unit: ({ params }) => params.id,
+    handler: async (c, { params, body }) => {
+      const parent = await Org.get(body.parentId).catch(() => null);
+      if (!parent || !covers(c, ['admin'], parent)) throw new VisibleError('auth.forbidden', 'Bạn không có quyền với đơn vị cấp trên này.', 403);
+      return c.json({ unit: await moveUnit({ unitId: params.id, parentId: parent.id, effective: body.effective, actor: c.var.account!.email }) });
+    },
+  });
+  mount(app, {
+    method: 'post',
+    path: '/api/org/merge',
+    summary: 'Hợp nhất các đơn vị vào một đơn vị (có sẵn hoặc thành lập mới): người, lịch sử học tập và đơn vị trực thuộc chuyển theo',
+    access: admin,
+    body: v.object({
+      sourceIds: v.pipe(v.array(Id), v.minLength(1, 'chọn ít nhất một đơn vị'), v.maxLength(100)),
+      into: v.union([v.object({ unitId: Id }), v.object({ code: Code, name: Name, kind: Org.Kind, level: v.optional(Org.Level), parentId: Id })]),
+      effective: Effective,
+    }),
+    unit: ({ body }) => body.sourceIds[0],
+    handler: async (c, { body }) => {
+      const others = await Org.getMap([...body.sourceIds, 'unitId' in body.into ? body.into.unitId : body.into.parentId]);
+      for (const id of [...body.sourceIds, 'unitId' in body.into ? body.into.unitId : body.into.parentId]) {
+        const u = others.get(id);
+        if (!u || !covers(c, ['admin'], u)) throw new VisibleError('auth.forbidden', 'Bạn không có quyền với một trong các đơn vị này.', 403);
+      }
+      return c.json(await mergeUnits({ ...body, actor: c.var.account!.email }));
+    },
+  });
+  mount(app, {
+    method: 'post',
+    path: '/api/org/units/:id/dissolve',
+    summary: 'Giải thể một đơn vị không còn người đang công tác và không còn đơn vị trực thuộc',
+    access: admin,
+    params: UnitParam,
+    body: v.object({ effective: Effective }),
+    unit: ({ params }) => params.id,
+    handler: async (c, { params, body }) => c.json({ unit: await dissolveUnit({ unitId: params.id, effective: body.effective, actor: c.var.account!.email }) }),
+  });
+  mount(app, {
+    method: 'post',
+    path: '/api/org/import',
+    summary: 'Nhập cây tổ chức từ tệp CSV hoặc Excel (cột: Mã đơn vị, Tên đơn vị, Loại đơn vị, Cấp, Mã đơn vị cấp trên); dryRun=1 để chạy thử',
+    access: admin,
+    upload: true,
+    query: v.object({ unit: v.optional(Id), dryRun: v.optional(v.picklist(['0', '1'])), effective: v.optional(Effective) }),
+    unit: ({ query }) => query.unit,
+    handler: async (c, { query, unit, file }) => {
+      const plan = await importUnits(await readImportFile(file), {
+        actor: c.var.account!.email, effective: query.effective ?? today(), dryRun: query.dryRun === '1', within: unit ?? undefined,
+      });
+      return c.json({ plan: { ...plan, changes: plan.changes.filter((ch) => ch.action !== 'unchanged').slice(0, 1000) }, applied: query.dryRun !== '1' });
+    },
+  });
+  for (const ext of ['csv', 'xlsx'] as const) {
+    mount(app, {
+      method: 'get',
+      path: `/api/org/export.${ext}`,
+      summary: `Xuất cây tổ chức (${ext.toUpperCase()}), đúng các cột để sửa rồi nhập lại`,
+      access: { roles: ['hr', 'admin'], scope: true },
+      query: v.object({ unit: v.optional(Id) }),
+      unit: ({ query }) => query.unit,
+      handler: async (c, { unit: scoped }) => {
+        const unit = await unitOrRoot(scoped);
+        const rows = (async function* () {
+          for await (const u of exportUnits(unit.id)) yield [u.code, u.name, u.kind, u.level, u.parent_code];
+        })();
+        return download(c, { body: ext === 'csv' ? Report.treeCsv(rows) : Report.treeXlsx(rows), kind: `org.${ext}`, unit, name: `cay-to-chuc-${unit.code}-${today()}.${ext}` });
+      },
+    });
+  }
+}

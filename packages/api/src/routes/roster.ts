@@ -1,0 +1,46 @@
+import * as v from 'valibot';
+import type { Hono } from 'hono';
+import { EffectiveDate, Person, importRoster, readImportFile } from '@sansang/core';
+import type { Env } from '../env.ts';
+import { mount } from '../route.ts';
+import { unitOrRoot } from './reports.ts';
+
+const Flag = v.optional(v.picklist(['0', '1']));
+const SHOWN = 1000;
+
+export function rosterRoutes(app: Hono<Env>) {
+  mount(app, {
+    method: 'post',
+    path: '/api/roster/import',
+    summary: 'Nhập danh sách cán bộ từ tệp CSV hoặc Excel vào phạm vi quản lý: dryRun=1 để xem trước, acceptValid=1 để chỉ nhập các dòng hợp lệ',
+    access: { roles: ['hr', 'admin'], scope: true },
+    upload: true,
+    query: v.object({ unit: v.optional(v.pipe(v.string(), v.maxLength(64))), dryRun: Flag, acceptValid: Flag, effective: v.optional(EffectiveDate) }),
+    unit: ({ query }) => query.unit,
+    handler: async (c, { query, unit, file }) => {
+      const within = await unitOrRoot(unit);
+      const plan = await importRoster(await readImportFile(file), {
+        actor: c.var.account!.email, dryRun: query.dryRun === '1', acceptValid: query.acceptValid === '1', effective: query.effective, within,
+      });
+      // A province's roster can change thousands of rows: the counts are whole, the list is a preview.
+      return c.json({ plan: { ...plan, changes: plan.changes.slice(0, SHOWN), problems: plan.problems.slice(0, SHOWN), truncated: plan.changes.length > SHOWN || plan.problems.length > SHOWN } });
+    },
+  });
+  mount(app, {
+    method: 'get',
+    path: '/api/roster/people',
+    summary: 'Những người thuộc trực tiếp một đơn vị (kể cả đã nghỉ), theo tên',
+    access: { roles: ['hr', 'admin'], scope: true },
+    query: v.object({ unit: v.optional(v.pipe(v.string(), v.maxLength(64))) }),
+    unit: ({ query }) => query.unit,
+    handler: async (c, { unit }) => {
+      const u = await unitOrRoot(unit);
+      const people: Person.Info[] = [];
+      for await (const p of Person.ofUnit(u.id)) {
+        people.push(p);
+        if (people.length >= 2000) break;
+      }
+      return c.json({ unit: { id: u.id, name: u.name }, people: people.map(({ id, employeeCode, fullName, category, position, status }) => ({ id, employeeCode, fullName, category, position, status })) });
+    },
+  });
+}

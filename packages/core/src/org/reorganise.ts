@@ -1,0 +1,242 @@
+import * as v from 'valibot';
+import { PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { randomUUID } from 'node:crypto';
+import { db, tableName } from '../db/client.ts';
+import { putMany } from '../db/batch.ts';
+import { isConditionFailure } from '../db/errors.ts';
+import { keys } from '../db/keys.ts';
+import { queryList } from '../db/query.ts';
+import { VisibleError } from '../error.ts';
+import { fn } from '../fn.ts';
+import { Person } from '../person/index.ts';
+import { rollup, sweepRollups, transferItems } from '../readiness/contribution.ts';
+import { subtreeOf, type Counters } from '../readiness/counters.ts';
+import { changePeople } from '../readiness/person-change.ts';
+import { Org } from './index.ts';
+import { Audit } from '../audit/index.ts';
+
+export type UnitEvent = { action: 'created' | 'renamed' | 'changed' | 'moved' | 'merged' | 'absorbed' | 'dissolved'; effective: string; at: string; by: string; detail: Record<string, unknown> };
+
+const today = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date());
+
+/** yyyy-mm-dd, not after today: a change is recorded when it has happened. */
+export const Effective = v.pipe(
+  v.string('ngày hiệu lực phải có dạng 2025-07-01'),
+  v.isoDate('ngày hiệu lực phải có dạng 2025-07-01'),
+  v.check((d) => d <= today(), 'ngày hiệu lực không được sau hôm nay; hãy thực hiện thay đổi vào ngày nó có hiệu lực'),
+);
+const Actor = v.pipe(v.string(), v.minLength(1));
+const Name = v.pipe(v.string(), v.trim(), v.minLength(1, 'tên không được để trống'), v.maxLength(300, 'tên tối đa 300 ký tự'), v.transform((s) => s.normalize('NFC')));
+const Code = v.pipe(v.string(), v.trim(), v.minLength(1, 'mã không được để trống'), v.maxLength(64, 'mã tối đa 64 ký tự'));
+
+export const unitIdFor = (code: string) => code.trim().toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+
+export const eventItem = (unitId: string, event: UnitEvent) => ({ ...keys.unitEvent(unitId, event.effective, `${event.at}#${randomUUID().slice(0, 6)}`), type: 'unit-event', ...event });
+
+export async function history(unitId: string): Promise<UnitEvent[]> {
+  return (await queryList<UnitEvent>({ pk: keys.unitPartition(unitId), skPrefix: keys.unitEventPrefix }))
+    .map(({ action, effective, at, by, detail }) => ({ action, effective, at, by, detail }));
+}
+
+async function active(id: string): Promise<Org.Info> {
+  const unit = await Org.get(id);
+  Org.assertActive(unit);
+  return unit;
+}
+
+export const createUnit = fn(
+  v.object({ code: Code, name: Name, kind: Org.Kind, level: v.optional(Org.Level), parentId: v.nullable(Org.Id), effective: Effective, actor: Actor }),
+  async (input): Promise<Org.Info> => {
+    const parent = input.parentId ? await active(input.parentId) : null;
+    const id = unitIdFor(input.code);
+    if (!id) throw new VisibleError('org.code_invalid', `Mã "${input.code}" cần có chữ hoặc số.`, 400);
+    const unit = Org.make({ id, code: input.code, name: input.name, kind: input.kind, level: input.level }, parent);
+    const event: UnitEvent = { action: 'created', effective: input.effective, at: new Date().toISOString(), by: input.actor, detail: { name: unit.name, parentId: unit.parentId } };
+    try {
+      await db().send(new TransactWriteCommand({
+        TransactItems: [
+          { Put: { TableName: tableName(), Item: Org.toItem(unit), ConditionExpression: 'attribute_not_exists(pk)' } },
+          { Put: { TableName: tableName(), Item: eventItem(id, event) } },
+        ],
+      }));
+    } catch (err) {
+      if (isConditionFailure(err)) throw new VisibleError('org.code_taken', `Đã có đơn vị mã "${input.code}".`, 409);
+      throw err;
+    }
+    await Audit.record({ actor: input.actor, action: 'org.create', unitId: unit.id, detail: { ...event.detail, effective: input.effective } });
+    return unit;
+  },
+);
+
+/**
+ * Levels follow kinds (a commune is `xa`) and otherwise the parent: after a unit changes
+ * kind or place, its descendants of kinds without a level of their own follow it. The
+ * people of every unit whose class changed are re-counted in their new class.
+ */
+async function settle(root: Org.Info, previous: Map<string, Org.Info>, actor: string): Promise<void> {
+  const updated: Org.Info[] = [];
+  const queue: Org.Info[] = [root];
+  while (queue.length > 0) {
+    const unit = queue.shift()!;
+    for (const child of await Org.children(unit.id)) {
+      const next = { ...child, ancestors: [...unit.ancestors, unit.id], level: Org.levelFor(child.kind, unit) };
+      if (next.level !== child.level || next.ancestors.join('/') !== child.ancestors.join('/')) {
+        updated.push(next);
+        // Counted until now in the old class, but already along the new chain of ancestors.
+        if (next.level !== child.level) previous.set(child.id, { ...child, ancestors: next.ancestors });
+      }
+      queue.push(next);
+    }
+  }
+  await putMany(updated.map(Org.toItem));
+  for (const [unitId, before] of previous) {
+    const members: string[] = [];
+    for await (const p of Person.ofUnit(unitId)) members.push(p.id);
+    await changePeople(members.map((personId) => ({ personId, next: (p) => p!, reason: 'reclass' })), { actor, countedAs: new Map([[unitId, before]]) });
+  }
+}
+
+export const updateUnit = fn(
+  v.object({ unitId: Org.Id, name: v.optional(Name), code: v.optional(Code), kind: v.optional(Org.Kind), level: v.optional(Org.Level), effective: Effective, actor: Actor }),
+  async (input): Promise<Org.Info> => {
+    const unit = await active(input.unitId);
+    const parent = unit.parentId ? await Org.get(unit.parentId) : null;
+    const kind = input.kind ?? unit.kind;
+    const next: Org.Info = { ...unit, name: input.name ?? unit.name, code: input.code ?? unit.code, kind, level: input.level ?? (input.kind ? Org.levelFor(kind, parent) : unit.level) };
+    const renamed = next.name !== unit.name || next.code !== unit.code;
+    const reclassed = next.kind !== unit.kind || next.level !== unit.level;
+    if (!renamed && !reclassed) return unit;
+    const event: UnitEvent = {
+      action: reclassed ? 'changed' : 'renamed', effective: input.effective, at: new Date().toISOString(), by: input.actor,
+      detail: { before: { name: unit.name, code: unit.code, kind: unit.kind, level: unit.level }, after: { name: next.name, code: next.code, kind: next.kind, level: next.level } },
+    };
+    await db().send(new TransactWriteCommand({
+      TransactItems: [
+        { Put: { TableName: tableName(), Item: Org.toItem(next) } },
+        { Put: { TableName: tableName(), Item: eventItem(unit.id, event) } },
+      ],
+    }));
+    if (reclassed) await settle(next, new Map([[unit.id, unit]]), input.actor);
+    await Audit.record({ actor: input.actor, action: 'org.update', unitId: unit.id, detail: { ...event.detail, effective: input.effective } });
+    return next;
+  },
+);
+
+const MoveInput = v.object({ unitId: Org.Id, parentId: Org.Id, effective: Effective, actor: Actor, reason: v.optional(v.string()) });
+
+/**
+ * Puts a unit (with its whole subtree) under another parent. The subtree's totals leave the
+ * old ancestors and join the new ones in the same transaction as the move; descendants'
+ * ancestor lists follow. Pending roll-ups are finished first so the totals moved are whole.
+ */
+export const moveUnit = fn(MoveInput, async (input): Promise<Org.Info> => {
+  const [unit, parent] = await Promise.all([active(input.unitId), active(input.parentId)]);
+  if (parent.id === unit.id || parent.ancestors.includes(unit.id)) {
+    throw new VisibleError('org.move_cycle', `Không thể chuyển "${unit.name}" vào chính nó hoặc đơn vị cấp dưới của nó.`, 409);
+  }
+  if (unit.parentId === parent.id) return unit;
+  await sweepRollups();
+  const totals = await subtreeOf(unit.id);
+  const next: Org.Info = { ...unit, parentId: parent.id, ancestors: [...parent.ancestors, parent.id], level: Org.levelFor(unit.kind, parent) };
+  const deltas = new Map<string, Counters>();
+  const negate = (c: Counters) => Object.fromEntries(Object.entries(c).map(([k, n]) => [k, -n]));
+  for (const id of unit.ancestors) if (!next.ancestors.includes(id)) deltas.set(id, negate(totals));
+  for (const id of next.ancestors) if (!unit.ancestors.includes(id)) deltas.set(id, totals);
+  const transfers = transferItems(deltas);
+  const event: UnitEvent = { action: 'moved', effective: input.effective, at: new Date().toISOString(), by: input.actor, detail: { fromParentId: unit.parentId, toParentId: parent.id, reason: input.reason ?? 'move' } };
+  try {
+    await db().send(new TransactWriteCommand({
+      TransactItems: [
+        {
+          Put: {
+            TableName: tableName(), Item: Org.toItem(next), ConditionExpression: unit.parentId === null ? 'attribute_not_exists(parentId) OR parentId = :null' : 'parentId = :p',
+            ExpressionAttributeValues: unit.parentId === null ? { ':null': null } : { ':p': unit.parentId },
+          },
+        },
+        { Put: { TableName: tableName(), Item: eventItem(unit.id, event) } },
+        ...transfers.map((Item) => ({ Put: { TableName: tableName(), Item } })),
+      ],
+    }));
+  } catch (err) {
+    if (isConditionFailure(err)) throw new VisibleError('org.changed', 'Đơn vị vừa được người khác thay đổi; hãy tải lại và thử lại.', 409);
+    throw err;
+  }
+  for (const t of transfers) await rollup({ pk: String(t.pk), sk: String(t.sk) }).catch(() => undefined /* left pending; sweepRollups finishes it */);
+  await settle(next, next.level !== unit.level ? new Map([[unit.id, { ...unit, parentId: next.parentId, ancestors: next.ancestors }]]) : new Map(), input.actor);
+  await Audit.record({ actor: input.actor, action: 'org.move', unitId: unit.id, detail: { ...event.detail, effective: input.effective } });
+  return next;
+});
+
+async function close(unit: Org.Info, status: 'merged' | 'dissolved', effective: string, actor: string, mergedInto?: string): Promise<void> {
+  const closed: Org.Info = { ...unit, status, until: effective, ...(mergedInto ? { mergedInto } : {}) };
+  const event: UnitEvent = { action: status, effective, at: new Date().toISOString(), by: actor, detail: mergedInto ? { mergedInto } : {} };
+  await db().send(new TransactWriteCommand({
+    TransactItems: [
+      { Put: { TableName: tableName(), Item: Org.toItem(closed), ConditionExpression: '#s = :active', ExpressionAttributeNames: { '#s': 'status' }, ExpressionAttributeValues: { ':active': 'active' } } },
+      { Put: { TableName: tableName(), Item: eventItem(unit.id, event) } },
+    ],
+  }));
+}
+
+async function membersOf(unitId: string): Promise<Person.Info[]> {
+  const people: Person.Info[] = [];
+  for await (const p of Person.ofUnit(unitId)) people.push(p);
+  return people;
+}
+
+/**
+ * Merges units into one (an existing unit, or a new one made for the merge): their child
+ * units and their people — with completions, trained marks and history, and those who
+ * left — move into it, then each merged unit is closed with the effective date. Weekly
+ * snapshots from before keep the old units, so past reports still add up.
+ */
+export const mergeUnits = fn(
+  v.object({
+    sourceIds: v.pipe(v.array(Org.Id), v.minLength(1, 'cần ít nhất một đơn vị được hợp nhất')),
+    into: v.union([v.object({ unitId: Org.Id }), v.object({ code: Code, name: Name, kind: Org.Kind, level: v.optional(Org.Level), parentId: Org.Id })]),
+    effective: Effective,
+    actor: Actor,
+  }),
+  async (input): Promise<{ into: Org.Info; people: number; units: number }> => {
+    const sources = await Promise.all([...new Set(input.sourceIds)].map(active));
+    const into = 'unitId' in input.into
+      ? await active(input.into.unitId)
+      : await createUnit({ ...input.into, effective: input.effective, actor: input.actor });
+    for (const s of sources) {
+      if (s.id === into.id || into.ancestors.includes(s.id)) {
+        throw new VisibleError('org.merge_cycle', `Không thể hợp nhất "${s.name}" vào chính nó hoặc vào đơn vị cấp dưới của nó.`, 409);
+      }
+    }
+    let people = 0;
+    let units = 0;
+    for (const source of sources) {
+      for (const child of await Org.children(source.id)) {
+        await moveUnit({ unitId: child.id, parentId: into.id, effective: input.effective, actor: input.actor, reason: `merge:${source.id}` });
+        units++;
+      }
+      const members = await membersOf(source.id);
+      await changePeople(members.map((m) => ({ personId: m.id, next: (p) => ({ ...p!, unitId: into.id }), reason: 'merge' })), { actor: input.actor, effective: input.effective });
+      people += members.length;
+      await close(source, 'merged', input.effective, input.actor, into.id);
+    }
+    await db().send(new PutCommand({
+      TableName: tableName(),
+      Item: eventItem(into.id, { action: 'absorbed', effective: input.effective, at: new Date().toISOString(), by: input.actor, detail: { sources: sources.map((s) => ({ id: s.id, name: s.name })), people, units } }),
+    }));
+    await Audit.record({ actor: input.actor, action: 'org.merge', unitId: into.id, detail: { sources: sources.map((s) => s.id), people, units, effective: input.effective } });
+    return { into, people, units };
+  },
+);
+
+/** Closes a unit that no longer has anyone active and no units under it. */
+export const dissolveUnit = fn(v.object({ unitId: Org.Id, effective: Effective, actor: Actor }), async (input): Promise<Org.Info> => {
+  const unit = await active(input.unitId);
+  const [children, members] = await Promise.all([Org.children(unit.id), membersOf(unit.id)]);
+  const staying = members.filter((m) => m.status === 'active').length;
+  if (children.length > 0 || staying > 0) {
+    throw new VisibleError('org.unit_not_empty', `Đơn vị "${unit.name}" còn ${staying} người đang công tác và ${children.length} đơn vị trực thuộc; hãy chuyển sang đơn vị khác (hoặc hợp nhất) trước khi giải thể.`, 409);
+  }
+  await close(unit, 'dissolved', input.effective, input.actor);
+  await Audit.record({ actor: input.actor, action: 'org.dissolve', unitId: unit.id, detail: { effective: input.effective } });
+  return { ...unit, status: 'dissolved', until: input.effective };
+});

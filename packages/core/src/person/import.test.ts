@@ -1,0 +1,116 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ImportError, Person, Readiness, importRoster, personIdFor, readImportFile } from '@sansang/core';
+import { queryList } from '../db/query.ts';
+import { keys } from '../db/keys.ts';
+import { useFreshTable } from '../../../../test/support/db.ts';
+import { smallProvince } from '../../../../test/support/fixtures.ts';
+
+let tree: Awaited<ReturnType<typeof smallProvince>>;
+const csv = (lines: string[]) => readImportFile(new TextEncoder().encode(lines.join('\r\n')));
+const header = 'employee_code,full_name,email,unit_code,category,position,status';
+const staffOf = async (unitId: string) => (await Readiness.forUnit({ unitId })).staff;
+
+describe('importing the roster', () => {
+  beforeAll(async () => {
+    await useFreshTable();
+    tree = await smallProvince(2);
+  });
+
+  it('shows in a dry run what would change, and writes nothing', async () => {
+    const before = await staffOf(tree.province.id);
+    const rows = await csv([
+      header,
+      'MOI-1,Nguyễn Thị Hoa,hoa@xa.gov.vn,XA,Công chức,Công chức Văn phòng - Thống kê,',
+      `${tree.people[0]!.employeeCode},${tree.people[0]!.fullName},,PHONG-2,cong-chuc,Chuyên viên chính,`,
+      `${tree.people[1]!.employeeCode},${tree.people[1]!.fullName},,${tree.people[1]!.unitId.toUpperCase()},${tree.people[1]!.category},Chuyên viên,nghỉ việc`,
+      `${tree.people[2]!.employeeCode},${tree.people[2]!.fullName},,${tree.people[2]!.unitId.toUpperCase()},${tree.people[2]!.category},Chuyên viên,`,
+    ]);
+    const plan = await importRoster(rows, { dryRun: true });
+    expect(plan.applied).toBe(false);
+    expect(plan.counts).toMatchObject({ create: 1, move: 1, leave: 1, unchanged: 1 });
+    expect(plan.changes.map((c) => [c.row, c.action])).toEqual([[2, 'create'], [3, 'move'], [4, 'leave']]);
+    expect(plan.changes[1]!.detail).toBe(`${tree.agency.name} → ${tree.dept2.name}`);
+    expect(await staffOf(tree.province.id)).toBe(before);
+    await expect(Person.get(personIdFor('MOI-1'))).rejects.toMatchObject({ code: 'person.not_found' });
+  });
+
+  it('refuses a file with bad rows as a whole, naming each row and column, unless the valid rows are accepted', async () => {
+    const rows = await csv([
+      header,
+      'MOI-2,Trần Văn Nam,khong-phai-email,XA,Công chức,,',
+      'MOI-3,,,KHONG-CO,Giáo viên,,',
+      'MOI-4,Lê Thị Mai,,XA,Viên chức,Y sĩ,',
+      'MOI-2,Trùng Mã,,XA,Cán bộ,,',
+    ]);
+    const err = await importRoster(rows, {}).catch((e) => e);
+    expect(err).toBeInstanceOf(ImportError);
+    expect(err.problems).toEqual(expect.arrayContaining([
+      { row: 2, column: 'email', message: expect.stringContaining('khong-phai-email') },
+      { row: 3, column: 'full_name', message: 'không được để trống' },
+      { row: 3, column: 'unit_code', message: expect.stringContaining('KHONG-CO') },
+      { row: 3, column: 'category', message: expect.stringContaining('Giáo viên') },
+      { row: 5, column: 'employee_code', message: expect.stringContaining('dòng 2') },
+    ]));
+    expect(err.message).toMatch(/^dòng 2, cột email: /m);
+    await expect(Person.get(personIdFor('MOI-4'))).rejects.toMatchObject({ code: 'person.not_found' });
+
+    const plan = await importRoster(rows, { acceptValid: true });
+    expect(plan).toMatchObject({ applied: true, invalidRows: 3, counts: { create: 1 } });
+    expect(await Person.get(personIdFor('MOI-4'))).toMatchObject({ fullName: 'Lê Thị Mai', category: 'vien-chuc', unitId: tree.commune.id });
+    await expect(Person.get(personIdFor('MOI-2'))).rejects.toMatchObject({ code: 'person.not_found' });
+  });
+
+  it('moves a person with their completions and history, counts a leaver out, and does nothing when run again', async () => {
+    const mover = tree.people.find((p) => p.unitId === tree.agency.id)!;
+    const leaver = tree.people.find((p) => p.unitId === tree.dept1.id)!;
+    await Readiness.recordCompletion({ person: mover, slug: 'khoa-mau', version: 1 });
+    await Readiness.recordCompletion({ person: leaver, slug: 'khoa-mau', version: 1 });
+    const province = await Readiness.forUnit({ unitId: tree.province.id });
+    const file = [
+      header,
+      `${mover.employeeCode},${mover.fullName},,XA,${mover.category},Chuyên viên,`,
+      `${leaver.employeeCode},${leaver.fullName},,PHONG-1,${leaver.category},Chuyên viên,đã nghỉ`,
+    ];
+    const plan = await importRoster(await csv(file), { effective: '2026-01-15' });
+    expect(plan.counts).toMatchObject({ move: 1, leave: 1 });
+    const moved = await Person.get(mover.id);
+    expect(moved.unitId).toBe(tree.commune.id);
+    const history = await queryList({ pk: keys.personPartition(mover.id), skPrefix: keys.movePrefix });
+    expect(history).toMatchObject([{ fromUnitId: tree.agency.id, toUnitId: tree.commune.id, effective: '2026-01-15', reason: 'roster' }]);
+    // The completion went along: the commune counts it now, the agency no longer does.
+    const completion = await queryList({ index: 'gsi1', pk: keys.completionsOf(tree.commune.id) });
+    expect(completion.map((c) => c.personId)).toContain(mover.id);
+    const after = await Readiness.forUnit({ unitId: tree.province.id });
+    expect(after.staff).toBe(province.staff - 1);
+    expect(after.trained).toBe(province.trained - 1);
+    expect(after.children.find((c) => c.id === tree.commune.id)!.trained).toBe(province.children.find((c) => c.id === tree.commune.id)!.trained + 1);
+    expect((await Readiness.rebuild({ write: false })).mismatches).toEqual([]);
+
+    const again = await importRoster(await csv(file), {});
+    expect(again.counts).toMatchObject({ unchanged: 2, move: 0, leave: 0 });
+    expect(again.changes).toEqual([]);
+  });
+
+  it('reads Excel files and UTF-16 text with Vietnamese column titles', async () => {
+    const { default: ExcelJS } = await import('exceljs');
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet('Danh sách');
+    sheet.addRow(['Mã cán bộ', 'Họ và tên', 'Mã đơn vị', 'Phân loại', 'Chức vụ', 'Trạng thái']);
+    sheet.addRow(['XL-1', 'Hoàng Văn Thụ', 'PHONG-2', 'Công chức', 'Phó Trưởng phòng', 'Đang công tác']);
+    sheet.addRow([]);
+    sheet.addRow([12345, 'Ma Thị Nhàn', 'XA', 'Cán bộ', 'Chủ tịch Hội đồng nhân dân xã', '']);
+    const rows = await readImportFile(new Uint8Array(await book.xlsx.writeBuffer()));
+    expect(rows.map((r) => r.row)).toEqual([2, 4]);
+    const plan = await importRoster(rows, {});
+    expect(plan.counts.create).toBe(2);
+    expect(await Person.get(personIdFor('12345'))).toMatchObject({ fullName: 'Ma Thị Nhàn', category: 'can-bo' });
+
+    const text = 'Mã cán bộ\tHọ và tên\tMã đơn vị\tPhân loại\r\nU16-1\tĐặng Thuỳ Trâm\tXA\tViên chức\r\n';
+    const utf16 = new Uint8Array([0xff, 0xfe, ...new Uint8Array(Buffer.from(text, 'utf16le'))]);
+    const fromText = await readImportFile(utf16);
+    expect(fromText).toEqual([{ row: 2, cells: { 'mã cán bộ': 'U16-1', 'họ và tên': 'Đặng Thuỳ Trâm', 'mã đơn vị': 'XA', 'phân loại': 'Viên chức' } }]);
+    expect((await importRoster(fromText, {})).counts.create).toBe(1);
+    await expect(readImportFile(new Uint8Array([0x4d, 0xe3, 0x20, 0xc4, 0x91]))).rejects.toMatchObject({ code: 'import.encoding' });
+    await expect(importRoster(await csv(['ten,tuoi', 'a,1']), {})).rejects.toMatchObject({ code: 'import.invalid_rows', message: expect.stringContaining('dòng 1, cột employee_code') });
+  });
+});

@@ -1,0 +1,213 @@
+import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { randomUUID } from 'node:crypto';
+import { db, tableName } from '../db/client.ts';
+import { getMany } from '../db/batch.ts';
+import { isConditionFailure } from '../db/errors.ts';
+import { keys } from '../db/keys.ts';
+import { queryList } from '../db/query.ts';
+import { VisibleError } from '../error.ts';
+import { Org } from '../org/index.ts';
+import { Person } from '../person/index.ts';
+import { addExpression, addInto, type Counters } from './counters.ts';
+import { rollup, transferItems, withConflictRetry } from './contribution.ts';
+import { headcount, recordDelta, sameCounters, type PersonRecord } from './person-counts.ts';
+
+export type PersonChange = {
+  personId: string;
+  /** The person as they should be, given what is stored now (null: not in the roster yet). */
+  next: (current: Person.Info | null) => Person.Info;
+  /** Why, for the history of a move: `roster`, `move`, `merge`. */
+  reason?: string;
+};
+
+export type ChangeOutcome = { created: number; moved: number; updated: number; unchanged: number };
+
+export type ChangeOptions = {
+  actor: string;
+  /** Effective date of moves (yyyy-mm-dd); today when absent. */
+  effective?: string;
+  /**
+   * Units as their people are counted now, where that differs from the stored unit (a
+   * unit whose kind or level is being changed): the people are re-counted in their new class.
+   */
+  countedAs?: Map<string, Org.Info>;
+  onProgress?: (done: number) => void;
+};
+
+type Planned = {
+  change: PersonChange;
+  current: Person.Info | null;
+  rev: number | null;
+  after: Person.Info;
+  before: Org.Info | null;
+  unit: Org.Info;
+  records: { record: PersonRecord; delta: Counters }[];
+  ownDeltas: Map<string, Counters>;
+  subtreeDeltas: Map<string, Counters>;
+};
+
+const samePerson = (a: Person.Info, b: Person.Info) =>
+  (Object.keys(b) as (keyof Person.Info)[]).every((k) => a[k] === b[k]);
+
+const chain = (unit: Org.Info) => [...unit.ancestors, unit.id];
+const add = (map: Map<string, Counters>, unitId: string, delta: Counters, sign: number) =>
+  map.set(unitId, addInto(map.get(unitId) ?? {}, delta, sign));
+
+async function recordsOf(personId: string): Promise<PersonRecord[]> {
+  const [completions, trained] = await Promise.all([
+    queryList<PersonRecord>({ pk: keys.personPartition(personId), skPrefix: keys.completionPrefix }),
+    queryList<PersonRecord>({ pk: keys.personPartition(personId), skPrefix: keys.trainedPrefix }),
+  ]);
+  return [...completions, ...trained];
+}
+
+/** Reads the people and units of a group of changes and works out every write each needs. */
+async function plan(changes: PersonChange[], units: Map<string, Org.Info>, options: ChangeOptions): Promise<Planned[]> {
+  const stored = new Map((await getMany(changes.map((c) => keys.person(c.personId)))).map((item) => [String(item.id), item]));
+  const drafts = changes.map((change) => {
+    const item = stored.get(change.personId);
+    const current = item ? Person.fromItem(item) : null;
+    return { change, current, rev: item ? Person.revOf(item) : null, after: change.next(current) };
+  });
+  const missing = drafts.flatMap((d) => [d.after.unitId, d.current?.unitId]).filter((id): id is string => Boolean(id) && !units.has(id!));
+  for (const [id, unit] of await Org.getMap(missing)) units.set(id, unit);
+
+  return Promise.all(drafts.map(async ({ change, current, rev, after }): Promise<Planned> => {
+    const unit = units.get(after.unitId);
+    if (!unit) throw new VisibleError('org.unit_not_found', `Không tìm thấy đơn vị "${after.unitId}".`, 404);
+    const storedBefore = current ? units.get(current.unitId) ?? null : null;
+    const before = current ? options.countedAs?.get(current.unitId) ?? storedBefore : null;
+    const ownDeltas = new Map<string, Counters>();
+    const subtreeDeltas = new Map<string, Counters>();
+    const records: Planned['records'] = [];
+    const placedAfter = { person: after, unit };
+    let total = headcount(placedAfter);
+    let previous: Counters = current && before ? headcount({ person: current, unit: before }) : {};
+    const countsMayChange = !current || !before || current.unitId !== after.unitId || current.category !== after.category ||
+      current.status !== after.status || before.level !== unit.level || before.kind !== unit.kind || before !== storedBefore;
+    if (current && countsMayChange) {
+      for (const record of await recordsOf(current.id)) {
+        const delta = recordDelta(record, placedAfter);
+        previous = addInto({ ...previous }, record.delta ?? {});
+        total = addInto({ ...total }, delta);
+        if (record.unitId !== after.unitId || !sameCounters(record.delta ?? {}, delta)) records.push({ record, delta });
+      }
+    }
+    if (before) {
+      add(ownDeltas, before.id, previous, -1);
+      for (const id of chain(before)) add(subtreeDeltas, id, previous, -1);
+    }
+    add(ownDeltas, unit.id, total, 1);
+    for (const id of chain(unit)) add(subtreeDeltas, id, total, 1);
+    return { change, current, rev, after, before, unit, records, ownDeltas, subtreeDeltas };
+  }));
+}
+
+const isNoop = (p: Planned) =>
+  p.current !== null && samePerson(p.current, p.after) && p.records.length === 0 &&
+  [...p.ownDeltas.values()].every((d) => Object.values(d).every((n) => n === 0));
+
+function writesOf(p: Planned, options: ChangeOptions, at: string): Record<string, unknown>[] {
+  const table = tableName();
+  const rev = p.rev ?? 0;
+  const person = {
+    Put: {
+      TableName: table, Item: { ...Person.toItem(p.after), rev: rev + 1 },
+      ConditionExpression: p.current === null ? 'attribute_not_exists(pk)' : p.rev === 0 ? 'attribute_not_exists(rev) OR rev = :rev' : 'rev = :rev',
+      ...(p.current === null ? {} : { ExpressionAttributeValues: { ':rev': rev } }),
+    },
+  };
+  const records = p.records.map(({ record, delta }) => ({
+    Update: {
+      TableName: table, Key: { pk: record.pk, sk: record.sk },
+      UpdateExpression: 'SET unitId = :u, ancestors = :a, delta = :d, gsi1pk = :g',
+      ExpressionAttributeValues: {
+        ':u': p.unit.id, ':a': p.unit.ancestors, ':d': delta,
+        ':g': record.type === 'completion' ? keys.completionsOf(p.unit.id) : keys.trainedOf(record.targetId!, p.unit.id),
+      },
+    },
+  }));
+  const moved = p.current && p.current.unitId !== p.after.unitId
+    ? [{
+      Put: {
+        TableName: table,
+        Item: {
+          ...keys.move(p.after.id, at, randomUUID().slice(0, 8)), type: 'move', personId: p.after.id, at,
+          effective: options.effective ?? at.slice(0, 10), fromUnitId: p.current.unitId, fromUnitName: p.before?.name ?? '',
+          toUnitId: p.unit.id, toUnitName: p.unit.name, reason: p.change.reason ?? 'move', by: options.actor,
+        },
+      },
+    }]
+    : [];
+  return [person, ...records, ...moved];
+}
+
+/** Writes a group of planned changes in one transaction, with the counters they move. */
+async function commit(group: Planned[], options: ChangeOptions): Promise<void> {
+  const at = new Date().toISOString();
+  const own = new Map<string, Counters>();
+  const subtree = new Map<string, Counters>();
+  for (const p of group) {
+    for (const [id, d] of p.ownDeltas) add(own, id, d, 1);
+    for (const [id, d] of p.subtreeDeltas) add(subtree, id, d, 1);
+  }
+  const nonZero = (d: Counters) => Object.fromEntries(Object.entries(d).filter(([, n]) => n !== 0));
+  const stats = [...own].map(([id, d]) => [id, nonZero(d)] as const).filter(([, d]) => Object.keys(d).length > 0)
+    .map(([id, d]) => ({ Update: { TableName: tableName(), Key: keys.unitStats(id), ...addExpression(d) } }));
+  const transfers = transferItems(subtree);
+  await withConflictRetry(() => db().send(new TransactWriteCommand({
+    TransactItems: [...group.flatMap((p) => writesOf(p, options, at)), ...stats, ...transfers.map((Item) => ({ Put: { TableName: tableName(), Item } }))] as never,
+  })));
+  for (const t of transfers) await rollup({ pk: String(t.pk), sk: String(t.sk) }).catch(() => undefined /* left pending; sweepRollups finishes it */);
+}
+
+const MAX_ITEMS = 100;
+const sizeOf = (p: Planned) => 1 + p.records.length + (p.current && p.current.unitId !== p.after.unitId ? 1 : 0);
+
+/**
+ * Creates or changes people — a roster row, a move, a merge, a unit re-classified — with
+ * their records and every counter they touch, in transactions of up to 100 items: a person
+ * and their counters are never half-written. A person changed meanwhile by someone else (a
+ * completion) is read again and the change re-planned. Re-running the same changes does
+ * nothing: each is worked out from what is stored.
+ */
+export async function changePeople(changes: PersonChange[], options: ChangeOptions): Promise<ChangeOutcome> {
+  const outcome: ChangeOutcome = { created: 0, moved: 0, updated: 0, unchanged: 0 };
+  const units = new Map<string, Org.Info>();
+  let done = 0;
+  for (let i = 0; i < changes.length; i += 50) {
+    let slice = changes.slice(i, i + 50);
+    for (let attempt = 1; slice.length > 0; attempt++) {
+      const planned = await plan(slice, units, options);
+      const retry: PersonChange[] = [];
+      const groups: Planned[][] = [];
+      let group: Planned[] = [];
+      let items = 0;
+      const unitsOf = (g: Planned[]) => new Set(g.flatMap((p) => [...p.ownDeltas.keys()])).size + Math.ceil(new Set(g.flatMap((p) => [...p.subtreeDeltas.keys()])).size / 90);
+      for (const p of planned) {
+        if (isNoop(p)) { outcome.unchanged++; continue; }
+        if (group.length > 0 && items + sizeOf(p) + unitsOf([...group, p]) > MAX_ITEMS) { groups.push(group); group = []; items = 0; }
+        group.push(p);
+        items += sizeOf(p);
+      }
+      if (group.length > 0) groups.push(group);
+      for (const g of groups) {
+        try {
+          await commit(g, options);
+          for (const p of g) {
+            if (!p.current) outcome.created++;
+            else if (p.current.unitId !== p.after.unitId) outcome.moved++;
+            else outcome.updated++;
+          }
+        } catch (err) {
+          if (!isConditionFailure(err) || attempt >= 5) throw err;
+          retry.push(...g.map((p) => p.change));
+        }
+      }
+      slice = retry;
+    }
+    done = Math.min(changes.length, i + 50);
+    options.onProgress?.(done);
+  }
+  return outcome;
+}

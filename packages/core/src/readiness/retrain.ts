@@ -1,0 +1,67 @@
+import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { db, tableName } from '../db/client.ts';
+import { keys } from '../db/keys.ts';
+import { queryList } from '../db/query.ts';
+import { Org } from '../org/index.ts';
+import { Person } from '../person/index.ts';
+import { Target } from '../target/index.ts';
+import { addExpression, type Counters } from './counters.ts';
+import { contribute, PersonChanged, rollup, transferItems, withConflictRetry } from './contribution.ts';
+import { Readiness } from './index.ts';
+
+const negate = (c: Counters) => Object.fromEntries(Object.entries(c).map(([k, n]) => [k, -n]));
+
+/**
+ * Brings a target's trained marks in line with its programme after the target is created
+ * or its programme changes: whoever has completed every course of it is marked trained
+ * (counted once, like any mark), a mark whose programme is no longer complete is taken back
+ * with its counters. Unit by unit (three queries each); a job, never a request.
+ */
+export async function retrain(targetId: string): Promise<{ marked: number; unmarked: number }> {
+  const target = await Target.pick(targetId);
+  let marked = 0;
+  let unmarked = 0;
+  const queue = await Org.children(null);
+  while (queue.length > 0) {
+    const unit = queue.shift()!;
+    queue.push(...(await Org.children(unit.id)));
+    const [members, completions, marks] = await Promise.all([
+      queryList({ index: 'gsi1', pk: keys.membersOf(unit.id) }),
+      queryList({ index: 'gsi1', pk: keys.completionsOf(unit.id) }),
+      queryList<{ pk: string; sk: string; personId: string; delta: Counters; completedAt?: string }>({ index: 'gsi1', pk: keys.trainedOf(target.id, unit.id) }),
+    ]);
+    const done = new Map<string, { slugs: Set<string>; last: string }>();
+    for (const c of completions) {
+      const d = done.get(String(c.personId)) ?? { slugs: new Set(), last: '' };
+      d.slugs.add(String(c.slug));
+      if (String(c.completedAt) > d.last) d.last = String(c.completedAt);
+      done.set(String(c.personId), d);
+    }
+    const hasMark = new Set(marks.map((m) => m.personId));
+    for (const item of members) {
+      const person = Person.fromItem(item);
+      const d = done.get(person.id);
+      if (hasMark.has(person.id) || !d || !target.programme.every((s) => d.slugs.has(s))) continue;
+      try {
+        if (await contribute(Readiness.trained({ person, unit }, target, d.last))) marked++;
+      } catch (err) {
+        if (!(err instanceof PersonChanged)) throw err; // moved meanwhile: the move carries their records
+      }
+    }
+    for (const mark of marks) {
+      const d = done.get(mark.personId);
+      if (d && target.programme.every((s) => d.slugs.has(s))) continue;
+      const transfers = transferItems(new Map([...unit.ancestors, unit.id].map((id) => [id, negate(mark.delta)])));
+      await withConflictRetry(() => db().send(new TransactWriteCommand({
+        TransactItems: [
+          { Delete: { TableName: tableName(), Key: { pk: mark.pk, sk: mark.sk }, ConditionExpression: 'attribute_exists(pk)' } },
+          ...(Object.keys(mark.delta).length > 0 ? [{ Update: { TableName: tableName(), Key: keys.unitStats(unit.id), ...addExpression(negate(mark.delta)) } }] : []),
+          ...transfers.map((Item) => ({ Put: { TableName: tableName(), Item } })),
+        ],
+      })));
+      for (const t of transfers) await rollup({ pk: String(t.pk), sk: String(t.sk) }).catch(() => undefined /* the sweep finishes it */);
+      unmarked++;
+    }
+  }
+  return { marked, unmarked };
+}

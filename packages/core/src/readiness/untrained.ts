@@ -1,0 +1,36 @@
+import * as v from 'valibot';
+import { keys } from '../db/keys.ts';
+import { queryList } from '../db/query.ts';
+import { fn } from '../fn.ts';
+import { Org } from '../org/index.ts';
+import { Person } from '../person/index.ts';
+import { Target } from '../target/index.ts';
+
+export type Untrained = Pick<Person.Info, 'id' | 'employeeCode' | 'fullName' | 'category' | 'position'> & { unitId: string; unitName: string };
+
+/**
+ * People in a target's scope who have not finished its programme, unit by unit down the
+ * subtree (two queries per unit), stopping once `limit` are found: the dashboard's list of
+ * who is still to train — overdue once the deadline has passed. `more` says the list was cut.
+ */
+export const untrained = fn(
+  v.object({ unitId: Org.Id, targetId: v.optional(v.string()), limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(1000)), 100) }),
+  async ({ unitId, targetId, limit }): Promise<{ people: Untrained[]; more: boolean }> => {
+    const target = await Target.pick(targetId);
+    const people: Untrained[] = [];
+    for await (const unit of Org.subtree(unitId)) {
+      const [members, trained] = await Promise.all([
+        queryList({ index: 'gsi1', pk: keys.membersOf(unit.id) }),
+        queryList({ index: 'gsi1', pk: keys.trainedOf(target.id, unit.id) }),
+      ]);
+      const done = new Set(trained.map((t) => String(t.personId)));
+      for (const item of members) {
+        const p = Person.fromItem(item);
+        if (p.status !== 'active' || done.has(p.id) || !Target.covers(target, Target.classOf(p, unit))) continue;
+        if (people.length === limit) return { people, more: true };
+        people.push({ id: p.id, employeeCode: p.employeeCode, fullName: p.fullName, category: p.category, position: p.position, unitId: unit.id, unitName: unit.name });
+      }
+    }
+    return { people, more: false };
+  },
+);

@@ -1,0 +1,59 @@
+import { keys } from '../db/keys.ts';
+import { queryList } from '../db/query.ts';
+import { Certificate } from '../certificate/index.ts';
+import { Org } from '../org/index.ts';
+import { Person } from '../person/index.ts';
+import { Progress } from '../progress/index.ts';
+import { Target } from '../target/index.ts';
+import type { PersonTargetRow, Transcript } from './model.ts';
+
+/**
+ * One row per active person of the subtree in the target's scope, unit by unit (three
+ * queries per unit: its people, their completions, their trained marks): memory holds one
+ * unit at a time, whatever the size of the province.
+ */
+export async function* targetRows(rootUnitId: string, target: Target.Info): AsyncGenerator<PersonTargetRow> {
+  for await (const unit of Org.subtree(rootUnitId)) {
+    const [members, completions, trained] = await Promise.all([
+      queryList({ index: 'gsi1', pk: keys.membersOf(unit.id) }),
+      queryList({ index: 'gsi1', pk: keys.completionsOf(unit.id) }),
+      queryList({ index: 'gsi1', pk: keys.trainedOf(target.id, unit.id) }),
+    ]);
+    const done = new Map(completions.map((c) => [`${c.personId}#${c.slug}`, String(c.completedAt)]));
+    const trainedAt = new Map(trained.map((t) => [String(t.personId), String(t.trainedAt)]));
+    for (const item of members) {
+      const p = Person.fromItem(item);
+      if (p.status !== 'active' || !Target.covers(target, Target.classOf(p, unit))) continue;
+      yield {
+        unitCode: unit.code, unitName: unit.name, employeeCode: p.employeeCode, fullName: p.fullName, category: p.category, position: p.position,
+        trainedAt: trainedAt.get(p.id) ?? null, courses: target.programme.map((slug) => done.get(`${p.id}#${slug}`) ?? null),
+      };
+    }
+  }
+}
+
+/** Everything one person has done, for their transcript PDF. */
+export async function transcriptOf(personId: string): Promise<Transcript> {
+  const person = await Person.get(personId);
+  const [unit, courses, moves, trained, targets] = await Promise.all([
+    Org.get(person.unitId),
+    Progress.catalogueFor(person.id),
+    queryList<{ at: string; effective: string; fromUnitName: string; toUnitName: string }>({ pk: keys.personPartition(person.id), skPrefix: keys.movePrefix }),
+    queryList<{ targetId: string; trainedAt: string }>({ pk: keys.personPartition(person.id), skPrefix: keys.trainedPrefix }),
+    Target.list(),
+  ]);
+  const trainedAt = new Map(trained.map((t) => [t.targetId, t.trainedAt]));
+  return {
+    person: { employeeCode: person.employeeCode, fullName: person.fullName, category: person.category, position: person.position, status: person.status },
+    unit: { id: unit.id, code: unit.code, name: unit.name, kind: unit.kind },
+    generatedAt: new Date().toISOString(),
+    moves: moves.map((m) => ({ at: m.effective ?? m.at, fromUnitName: m.fromUnitName, toUnitName: m.toUnitName })),
+    // A completed course's certificate is issued (once) so the code printed here verifies.
+    courses: await Promise.all(courses.filter((c) => c.progress.version !== null || c.progress.completed).map(async (c) => ({
+      slug: c.slug, title: c.title, version: c.progress.version ?? c.version, lessonsDone: c.progress.lessonsDone.length, lessonCount: c.progress.lessonCount,
+      bestScore: c.progress.bestScore, completedAt: c.progress.completedAt,
+      certificateCode: c.progress.completed ? (await Certificate.issue({ personId: person.id, slug: c.slug })).code : null,
+    }))),
+    targets: targets.filter((t) => Target.covers(t, Target.classOf(person, unit))).map((t) => ({ title: t.title, deadline: t.deadline, trainedAt: trainedAt.get(t.id) ?? null })),
+  };
+}

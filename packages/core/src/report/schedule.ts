@@ -1,0 +1,85 @@
+import * as v from 'valibot';
+import { DeleteCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { db, tableName } from '../db/client.ts';
+import { isConditionFailure } from '../db/errors.ts';
+import { keys } from '../db/keys.ts';
+import { queryList } from '../db/query.ts';
+import { fn } from '../fn.ts';
+import { Org } from '../org/index.ts';
+import { archiveKindNames, requestArchive, type Archive } from './archive.ts';
+
+export const Frequency = v.picklist(['monthly', 'quarterly'], 'tần suất phải là hằng tháng (monthly) hoặc hằng quý (quarterly)');
+export type Frequency = v.InferOutput<typeof Frequency>;
+
+export type Schedule = { id: string; unitId: string; unitName: string; frequency: Frequency; createdBy: string; createdAt: string; nextRun: string; lastRun?: string };
+
+const VN_OFFSET = 7 * 3600_000;
+
+/**
+ * The first day of the next month (or quarter) at 06:00 in Vietnam, after `from`: packs are
+ * made for the period just closed, before the working day starts.
+ */
+export function nextRunAfter(from: Date, frequency: Frequency): string {
+  const local = new Date(from.getTime() + VN_OFFSET);
+  const month = frequency === 'monthly' ? local.getUTCMonth() + 1 : (Math.floor(local.getUTCMonth() / 3) + 1) * 3;
+  return new Date(Date.UTC(local.getUTCFullYear(), month, 1, 6) - VN_OFFSET).toISOString();
+}
+
+const scheduleId = (unitId: string, frequency: Frequency) => `${unitId}#${frequency}`;
+
+export const schedule = fn(
+  v.object({ unitId: Org.Id, frequency: Frequency, createdBy: v.string() }),
+  async ({ unitId, frequency, createdBy }): Promise<Schedule> => {
+    const unit = await Org.get(unitId);
+    Org.assertActive(unit);
+    const now = new Date();
+    const item: Schedule = { id: scheduleId(unitId, frequency), unitId, unitName: unit.name, frequency, createdBy, createdAt: now.toISOString(), nextRun: nextRunAfter(now, frequency) };
+    await db().send(new PutCommand({ TableName: tableName(), Item: { ...keys.schedule(unitId, frequency), type: 'schedule', ...item } }));
+    return item;
+  },
+);
+
+export async function unschedule(unitId: string, frequency: Frequency): Promise<void> {
+  await db().send(new DeleteCommand({ TableName: tableName(), Key: keys.schedule(unitId, frequency) }));
+}
+
+const fields = ({ id, unitId, unitName, frequency, createdBy, createdAt, nextRun, lastRun }: Schedule): Schedule =>
+  ({ id, unitId, unitName, frequency, createdBy, createdAt, nextRun, ...(lastRun ? { lastRun } : {}) });
+
+/** Schedules of the units inside `scope` (null: every unit). One query: schedules are few. */
+export async function listSchedules(scope: Pick<Org.Info, 'id'> | null): Promise<Schedule[]> {
+  const all = (await queryList<Schedule>({ pk: keys.schedules })).map(fields);
+  if (!scope) return all;
+  const units = await Org.getMap(all.map((s) => s.unitId));
+  return all.filter((s) => units.has(s.unitId) && Org.isWithin(units.get(s.unitId)!, scope.id));
+}
+
+/**
+ * Run by the daily job: every schedule that is due is claimed (its next run moved on with
+ * a conditional write, so two runs of the job make one pack) and its pack requested, one
+ * archive per kind, keyed by the period so a retried job adds nothing.
+ */
+export async function runDueSchedules(now: Date, start: (archive: Archive) => Promise<void>): Promise<Archive[]> {
+  const made: Archive[] = [];
+  for (const s of await listSchedules(null)) {
+    if (s.nextRun > now.toISOString()) continue;
+    try {
+      await db().send(new UpdateCommand({
+        TableName: tableName(), Key: keys.schedule(s.unitId, s.frequency),
+        UpdateExpression: 'SET nextRun = :next, lastRun = :now', ConditionExpression: 'nextRun = :due',
+        ExpressionAttributeValues: { ':next': nextRunAfter(now, s.frequency), ':now': now.toISOString(), ':due': s.nextRun },
+      }));
+    } catch (err) {
+      if (isConditionFailure(err)) continue;
+      throw err;
+    }
+    const unit = await Org.get(s.unitId);
+    if (unit.status !== 'active') continue;
+    for (const kind of archiveKindNames) {
+      const archive = await requestArchive(s.unitId, `lịch ${s.createdBy}`, kind, { requestKey: `${s.id}@${s.nextRun}`, scheduleId: s.id });
+      if (!archive.existing) await start(archive);
+      made.push(archive);
+    }
+  }
+  return made;
+}
