@@ -1,11 +1,15 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { inflateSync } from 'node:zlib';
-import { Course } from '@sansang/core';
+import { createRequire } from 'node:module';
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { Attempt, Certificate, Course } from '@sansang/core';
 import { repoRoot } from '../../packages/cli/src/paths.ts';
+import { db, tableName } from '../../packages/core/src/db/client.ts';
+import { keys } from '../../packages/core/src/db/keys.ts';
 import { account, bundle, smallProvince } from '../support/fixtures.ts';
-import { pdfText, renderPdfToPng } from '../support/pdf.ts';
+import { pdfText } from '../support/pdf.ts';
+import { checkRenderedText } from '../support/pdf-rendering.ts';
 import { browserStack, expectAccessible, signInAs } from './browser.ts';
 
 const course = bundle({
@@ -13,34 +17,30 @@ const course = bundle({
   completion: { lessons: 'none', quiz: 'pass' },
   quiz: { ...bundle().quiz!, title: 'Bài kiểm tra có giờ', timeLimitMinutes: 10, attempts: 3 },
 });
+/** A second timed quiz, for the page that submits by itself when time runs out. */
+const shortOnTime = bundle({
+  slug: 'het-gio', title: 'Khoá có giờ ngắn', hash: 'hg-1', completion: { lessons: 'none', quiz: 'pass' },
+  quiz: { ...bundle().quiz!, title: 'Bài kiểm tra hết giờ', timeLimitMinutes: 10, attempts: 1 },
+});
 const artifacts = join(repoRoot, 'test-results');
 
-/** Share of non-white pixels in a PNG (8-bit RGBA, as Chromium writes it): ink on the page. */
-function inkShare(png: Buffer): number {
-  const width = png.readUInt32BE(16);
-  const height = png.readUInt32BE(20);
-  const idat: Buffer[] = [];
-  for (let at = 8; at < png.length;) {
-    const length = png.readUInt32BE(at);
-    if (png.toString('latin1', at + 4, at + 8) === 'IDAT') idat.push(png.subarray(at + 8, at + 8 + length));
-    at += length + 12;
-  }
-  const raw = inflateSync(Buffer.concat(idat));
-  const stride = width * 4 + 1;
-  let ink = 0;
-  // Filters only change bytes that follow another; a mostly-white page keeps most bytes at 0 or 255,
-  // so count bytes of each scanline that are neither as a proxy for drawn text and lines.
-  for (let y = 0; y < height; y++) for (let x = 1; x < stride; x += 4) if (raw[y * stride + x]! !== 0 && raw[y * stride + x]! !== 255) ink++;
-  return ink / (width * height);
-}
+/** The fonts the certificate must be drawn in, as the font package ships them. */
+const fontFile = (weight: string) => createRequire(import.meta.url).resolve(`@expo-google-fonts/be-vietnam-pro/${weight}/BeVietnamPro_${weight}.ttf`);
+const certificateFonts = { 'BeVietnamPro-Regular': fontFile('400Regular'), 'BeVietnamPro-Bold': fontFile('700Bold') };
+/** A day as the certificate prints it: dd/mm/yyyy in Vietnam's time zone. */
+const dayInVietnam = (iso: string) => new Intl.DateTimeFormat('vi-VN', { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date(iso));
 
 describe('a timed quiz in the browser: resume after reload, certificate, public verification', () => {
   let learnerName = '';
+  let learnerId = '';
+  let certificateCode = '';
   const stack = browserStack(async () => {
     const tree = await smallProvince(2);
     await Course.publish(course);
+    await Course.publish(shortOnTime);
     const learner = tree.people.find((p) => p.unitId === tree.commune.id)!;
     learnerName = learner.fullName;
+    learnerId = learner.id;
     await account('hocvien@test.vn', learner.id);
   });
   beforeAll(async () => {
@@ -102,6 +102,7 @@ describe('a timed quiz in the browser: resume after reload, certificate, public 
     const codeLine = page.getByText(/^Mã xác minh: /);
     await codeLine.waitFor();
     const code = (await codeLine.textContent())!.replace('Mã xác minh: ', '').trim();
+    certificateCode = code;
     await expectAccessible(page, 'course with certificate');
     const download = page.waitForEvent('download');
     await page.getByRole('link', { name: 'Tải chứng nhận (PDF)' }).click();
@@ -112,9 +113,15 @@ describe('a timed quiz in the browser: resume after reload, certificate, public 
     expect(text).toContain(`Chứng nhận Ông/Bà ${learnerName}`);
     expect(text).toContain('Kỹ năng số cho công chức cấp xã');
     expect(text).toContain(`Mã xác minh: ${code}`);
-    const png = await renderPdfToPng(browser, pdf);
+    const completedAt = (await Certificate.verify(code))!.completedAt;
+    expect(text).toContain(`ngày ${dayInVietnam(completedAt)}`);
+    // What a reader sees: every character as pdf.js draws it matches Be Vietnam Pro's own drawing of it.
+    const { png, misdrawn } = await checkRenderedText(browser, pdf, certificateFonts);
     await writeFile(join(artifacts, 'chung-nhan.png'), png);
-    expect(inkShare(png)).toBeGreaterThan(0.01);
+    expect(misdrawn).toEqual([]);
+    // …and that comparison notices a single accent missing, so a box or a blank cannot pass it.
+    const oneAccentOff = await checkRenderedText(browser, pdf, certificateFonts, (line) => line.replace('khoá học', 'khoa học'));
+    expect(oneAccentOff.misdrawn.map(({ line, char }) => ({ line, char }))).toEqual([{ line: 'đã hoàn thành khoa học', char: 'a' }]);
 
     // A stranger checks the code without signing in.
     const stranger = await (await browser.newContext()).newPage();
@@ -124,5 +131,32 @@ describe('a timed quiz in the browser: resume after reload, certificate, public 
     await expectAccessible(stranger, 'certificate verification');
     await stranger.goto(`${server.url}/verify/ZZZZZ-ZZZZZ`);
     await stranger.getByText('Không tìm thấy chứng nhận nào có mã ZZZZZ-ZZZZZ.', { exact: false }).waitFor();
+  });
+
+  it('shows on the public verification page the date the certificate is printed with', async () => {
+    const { server, browser } = stack;
+    const { completedAt } = (await Certificate.verify(certificateCode))!;
+    const stranger = await (await browser.newContext()).newPage();
+    await stranger.goto(`${server.url}/verify/${certificateCode}`);
+    await stranger.getByText('Chứng nhận hợp lệ, do Sẵn Sàng cấp.').waitFor();
+    // Whoever holds the paper compares it with this page: the same day, as printed (dd/mm/yyyy, Vietnam's day).
+    await stranger.getByText(dayInVietnam(completedAt), { exact: true }).waitFor({ timeout: 5_000 });
+  });
+
+  it('submits by itself when the countdown reaches zero, with the answers saved so far', async () => {
+    const { server, browser } = stack;
+    const page = await signInAs(browser, server.url, 'hocvien@test.vn');
+    await page.goto(`${server.url}/khoa-hoc/${shortOnTime.slug}/kiem-tra`);
+    await page.getByRole('button', { name: 'Bắt đầu làm bài' }).click();
+    await page.locator('fieldset[data-question="q1"]').getByLabel('2', { exact: true }).check();
+    await page.getByText('Đã lưu mọi câu trả lời.').waitFor();
+    const { attempt } = await Attempt.current({ personId: learnerId, slug: shortOnTime.slug });
+    // Ten minutes are not waited out: the server's deadline is brought to a few seconds from now.
+    await db().send(new UpdateCommand({ TableName: tableName(), Key: keys.attempt(learnerId, shortOnTime.slug, attempt!.n),
+      UpdateExpression: 'SET deadlineMs = :d', ExpressionAttributeValues: { ':d': Date.now() + 4_000 } }));
+    await page.reload();
+    await page.getByText('Thời gian còn lại').waitFor();
+    await page.getByText('Điểm: 50% (1/2 câu đúng)').waitFor({ timeout: 20_000 });
+    expect(await Attempt.get({ personId: learnerId, slug: shortOnTime.slug, n: attempt!.n })).toMatchObject({ status: 'submitted', result: { correct: 1, total: 2 } });
   });
 });

@@ -21,16 +21,17 @@ export async function pdfText(bytes: Uint8Array): Promise<string> {
 
 /**
  * Draws the first page of a PDF with pdf.js in Chromium and returns it as PNG: the fonts
- * used are the ones embedded in the file, so what this shows is what any PC shows.
+ * used are the ones embedded in the file, so what this shows is what any PC shows. `scale`
+ * is pixels per PDF point.
  */
-export async function renderPdfToPng(browser: Browser, bytes: Uint8Array): Promise<Buffer> {
+export async function renderPdfToPng(browser: Browser, bytes: Uint8Array, scale = 1.5): Promise<Buffer> {
   const files: Record<string, [string, () => Promise<Buffer | string>]> = {
     '/': ['text/html', async () => `<!doctype html><meta charset="utf-8"><canvas id="c"></canvas><script type="module">
       import * as pdfjs from '/pdf.mjs';
       pdfjs.GlobalWorkerOptions.workerSrc = '/pdf.worker.mjs';
       const doc = await pdfjs.getDocument('/doc.pdf').promise;
       const page = await doc.getPage(1);
-      const viewport = page.getViewport({ scale: 1.5 });
+      const viewport = page.getViewport({ scale: ${scale} });
       const canvas = document.getElementById('c');
       canvas.width = viewport.width; canvas.height = viewport.height;
       await page.render({ canvas, canvasContext: canvas.getContext('2d'), viewport }).promise;

@@ -97,6 +97,34 @@ describe('accounts and sessions', () => {
     await login('moi@demo.vn', 'mat-khau-cua-toi');
   });
 
+  it('gives a duplicated link request one valid link, and a later request a new one that replaces it', async () => {
+    await Account.create({ email: 'quen@demo.vn', personId, grants: [] });
+    const issue = () => Account.issuePasswordLink('Quen@demo.vn', 'chuyen.vien@demo.vn');
+    // A double click or a retried request: the officer sees one link, whichever answer arrives last.
+    const first = await Promise.all([issue(), issue(), issue()]);
+    expect(new Set(first.map((l) => l.token)).size).toBe(1);
+    expect(await issue()).toEqual(first[0]);
+    // Days as the audit log files them, so the test holds across midnight too.
+    const [from, to] = [today(), new Date(Date.now() + 11 * 60_000).toISOString().slice(0, 10)];
+    const issued = async () => (await Audit.list({ from, to }))
+      .filter((e) => e.action === 'account.password_link_issued' && (e.detail as { email?: string }).email === 'quen@demo.vn').length;
+    expect(await issued()).toBe(1);
+    // Asked again later (the first link was lost, or may have leaked): a new link, and the old one is dead.
+    vi.useFakeTimers({ now: Date.now() + 10 * 60_000, toFake: ['Date'] });
+    try {
+      const later = await issue();
+      expect(later.token).not.toBe(first[0]!.token);
+      await expect(Account.redeemPasswordLink({ token: first[0]!.token, password: 'mat-khau-cu-bi-lo' })).rejects.toMatchObject({ code: 'auth.link_invalid' });
+      expect(await Account.redeemPasswordLink({ token: later.token, password: 'mat-khau-cua-toi' })).toEqual({ email: 'quen@demo.vn' });
+      // Asked again at once after it was used: a used link is never handed out again.
+      const again = await issue();
+      expect(await Account.redeemPasswordLink({ token: again.token, password: 'mat-khau-lan-nua' })).toEqual({ email: 'quen@demo.vn' });
+      expect(await issued()).toBe(3);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('throttles repeated failures per account with a retry time, across instances (in DynamoDB)', async () => {
     await Account.create({ email: 'bi-do@demo.vn', personId, grants: [], password: 'mat-khau-dung' });
     for (let i = 0; i < LIMITS.account; i++) await expect(login('bi-do@demo.vn', 'sai', null)).rejects.toMatchObject({ status: 401 });

@@ -1,6 +1,6 @@
 import * as v from 'valibot';
-import { createHash, randomBytes } from 'node:crypto';
-import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { createHash, createHmac, randomBytes } from 'node:crypto';
+import { DeleteCommand, GetCommand, PutCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { Audit } from '../audit/index.ts';
 import { db, tableName } from '../db/client.ts';
 import { isConditionFailure } from '../db/errors.ts';
@@ -10,7 +10,7 @@ import { fn } from '../fn.ts';
 import { Person } from '../person/index.ts';
 import { personIdFor } from '../person/import.ts';
 import { hashPassword, verifyPassword } from './password.ts';
-import { closeOtherSessions, closeSession, openSession, openValue, readSession, rotateSession, sealValue, type Session as SessionInfo } from './session.ts';
+import { closeOtherSessions, closeSession, openSession, openValue, readSession, rotateSession, sealValue, secrets, type Session as SessionInfo } from './session.ts';
 import { assertNotThrottled, clearAccountFailures, recordFailure } from './throttle.ts';
 
 export namespace Account {
@@ -129,19 +129,61 @@ export namespace Account {
     },
   );
 
+  /** The account's current link. Its token is rebuilt from `nonce` with the signing secret, so the table alone never yields a usable link. */
+  type CurrentLink = { nonce: string; hash: string; issuedAt: number; expiresAt: number };
+  /** A request this soon after the last (a double click, a retried request) gets the same link back. */
+  const LINK_REPEAT_SECONDS = 120;
+  const linkToken = (email: string, nonce: string) =>
+    createHmac('sha256', secrets()[0]!).update(`password-link\u0000${email}\u0000${nonce}`).digest('base64url');
+
+  async function linkUsable(hash: string, now: number): Promise<boolean> {
+    const out = await db().send(new GetCommand({ TableName: tableName(), Key: keys.passwordLink(hash), ConsistentRead: true }));
+    return Number(out.Item?.expiresAt ?? 0) > now;
+  }
+
   /**
    * A one-time link to set a password, for a new account or a forgotten password. No e-mail
    * server is assumed: the officer who asked for it is shown the link and hands it over.
+   * An account has one valid link at a time: a repeated request within a short window gets
+   * the same link, a later one replaces it (the older stops working) in one transaction.
    */
   export async function issuePasswordLink(email: string, actor: string): Promise<{ token: string; expiresAt: string }> {
-    const account = await get(email);
-    if (!account) throw new VisibleError('account.not_found', `Không có tài khoản "${email}".`, 404);
-    const token = randomBytes(24).toString('base64url');
-    const expiresAt = Math.floor(Date.now() / 1000) + LINK_SECONDS;
-    await db().send(new PutCommand({ TableName: tableName(), Item: { ...keys.passwordLink(hashToken(token)), type: 'password-link', email: account.email, expiresAt } }));
-    const person = await Person.get(account.personId).catch(() => null);
-    await Audit.record({ actor, action: 'account.password_link_issued', unitId: person?.unitId ?? null, detail: { email: account.email } });
-    return { token, expiresAt: new Date(expiresAt * 1000).toISOString() };
+    const normalized = email.trim().toLowerCase();
+    for (let attempt = 1; ; attempt++) {
+      const out = await db().send(new GetCommand({ TableName: tableName(), Key: keys.account(normalized), ConsistentRead: true }));
+      if (!out.Item) throw new VisibleError('account.not_found', `Không có tài khoản "${email}".`, 404);
+      const now = Math.floor(Date.now() / 1000);
+      const last = out.Item.passwordLink as CurrentLink | undefined;
+      if (last && now - last.issuedAt < LINK_REPEAT_SECONDS) {
+        const token = linkToken(normalized, last.nonce);
+        // Not yet used, and made with the signing secret of now: hand the same link out again.
+        if (hashToken(token) === last.hash && (await linkUsable(last.hash, now))) return { token, expiresAt: new Date(last.expiresAt * 1000).toISOString() };
+      }
+      const nonce = randomBytes(24).toString('base64url');
+      const token = linkToken(normalized, nonce);
+      const next: CurrentLink = { nonce, hash: hashToken(token), issuedAt: now, expiresAt: now + LINK_SECONDS };
+      try {
+        await db().send(new TransactWriteCommand({
+          TransactItems: [
+            { Put: { TableName: tableName(), Item: { ...keys.passwordLink(next.hash), type: 'password-link', email: normalized, expiresAt: next.expiresAt } } },
+            { Update: {
+              TableName: tableName(), Key: keys.account(normalized),
+              UpdateExpression: 'SET passwordLink = :next',
+              ConditionExpression: last ? 'passwordLink.nonce = :last' : 'attribute_exists(pk) AND attribute_not_exists(passwordLink)',
+              ExpressionAttributeValues: { ':next': next, ...(last ? { ':last': last.nonce } : {}) },
+            } },
+            ...(last ? [{ Delete: { TableName: tableName(), Key: keys.passwordLink(last.hash) } }] : []),
+          ],
+        }));
+      } catch (err) {
+        // A parallel request issued one a moment ago: the next turn hands out that one.
+        if (isConditionFailure(err) && attempt < 3) continue;
+        throw err;
+      }
+      const person = await Person.get(String(out.Item.personId)).catch(() => null);
+      await Audit.record({ actor, action: 'account.password_link_issued', unitId: person?.unitId ?? null, detail: { email: normalized } });
+      return { token, expiresAt: new Date(next.expiresAt * 1000).toISOString() };
+    }
   }
 
   /** Uses a set-password link once: sets the password and ends every existing session. */

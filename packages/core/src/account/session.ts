@@ -18,7 +18,7 @@ export type Session = { personId: string; email: string; sid: string; issuedAt: 
  * Signing keys: SESSION_SECRETS="new,old" signs with the first and accepts any, so a secret
  * can be rotated without signing everyone out; SESSION_SECRET alone is the one-key form.
  */
-function secrets(): Uint8Array[] {
+export function secrets(): Uint8Array[] {
   const raw = process.env.SESSION_SECRETS ?? process.env.SESSION_SECRET;
   if (!raw) throw new Error('SESSION_SECRET is not set');
   return raw.split(',').map((s) => s.trim()).filter((s) => s.length >= 32).map((s) => new TextEncoder().encode(s));

@@ -18,6 +18,15 @@ const timed = bundle({
     questions: [q('x1', ['x']), q('x2', ['x']), q('y1', ['y']), q('y2', ['y']), q('y3', ['y']), q('y4', ['y'])] },
 });
 const placement = bundle({ slug: 'khoa-xep-lop', hash: 'xl-1', placement: true });
+/** Choice questions with enough options that a fixed order would show; `shuffle` mixes them per attempt. */
+const choices = (correct: string[], html: string[]) => html.map((h, i) => ({ id: String.fromCharCode(97 + i), html: h, correct: correct.includes(h) }));
+const mixed = bundle({
+  slug: 'khoa-tron', hash: 'tron-1',
+  quiz: { ...bundle().quiz!, passMark: 100, shuffle: true, explanations: 'never', questions: [
+    { ...q('don', []), type: 'single', options: choices(['Cổng Dịch vụ công quốc gia'], ['Cổng Dịch vụ công quốc gia', 'Zalo', 'Facebook', 'Thư điện tử cá nhân']) },
+    { ...q('nhieu', []), type: 'multiple', options: choices(['VNeID', 'Chữ ký số'], ['VNeID', 'Mật khẩu dán màn hình', 'Chữ ký số', 'USB lạ', 'Wi-Fi công cộng']) },
+  ] },
+});
 
 let tree: Awaited<ReturnType<typeof smallProvince>>;
 const person = (i: number) => tree.people[i]!.id;
@@ -32,6 +41,7 @@ describe('quiz attempts on the server', () => {
     tree = await smallProvince(4);
     await Course.publish(timed);
     await Course.publish(placement);
+    await Course.publish(mixed);
   });
 
   it('draws on the server, stores the draw and the deadline, and sends nothing that gives the answers away', async () => {
@@ -123,6 +133,40 @@ describe('quiz attempts on the server', () => {
     expect(stats.attempts).toBe(graded.length);
     expect(stats.items.reduce((s, i) => s + i.answered, 0)).toBe(graded.length * 3);
     expect(stats.distribution.reduce((s, n) => s + n, 0)).toBe(graded.length);
+  });
+
+  it('shuffles choice options per attempt, keeps them put on reload, sends no hint of the answer and grades by option, not position', async () => {
+    const rightText = new Map(mixed.quiz!.questions.map((x) => [x.id, x.type === 'single' || x.type === 'multiple' ? x.options.filter((o) => o.correct).map((o) => o.html) : []]));
+    const orders = new Map<string, Set<string>>([['don', new Set()], ['nhieu', new Set()]]);
+    const rightPositions = new Set<string>();
+    for (const learner of tree.people.slice(8, 14)) {
+      const a = await Attempt.start({ personId: learner.id, slug: 'khoa-tron' });
+      expect(JSON.stringify(a)).not.toMatch(/correct|explanation/);
+      const shown = a.questions as { id: string; options: { id: string; html: string }[] }[];
+      expect((await Attempt.current({ personId: learner.id, slug: 'khoa-tron' })).attempt!.questions).toEqual(a.questions);
+      const answers: Record<string, string[]> = {};
+      for (const question of shown) {
+        const authored = (mixed.quiz!.questions.find((x) => x.id === question.id) as C.Question & { options: { id: string; html: string }[] }).options;
+        // Every option is there once, each with its own text: only the order changes.
+        expect([...question.options].sort((x, y) => x.id.localeCompare(y.id))).toEqual(authored.map(({ id, html }) => ({ id, html })));
+        orders.get(question.id)!.add(question.options.map((o) => o.id).join());
+        const right = question.options.filter((o) => rightText.get(question.id)!.includes(o.html));
+        rightPositions.add(`${question.id}:${right.map((o) => question.options.indexOf(o)).join()}`);
+        // The learner picks by what the option says, wherever it stands.
+        answers[question.id] = right.map((o) => o.id);
+      }
+      const out = await Attempt.submit({ personId: learner.id, slug: 'khoa-tron', n: a.n, answers });
+      expect(out.result).toMatchObject({ correct: 2, total: 2, passed: true });
+    }
+    expect(orders.get('don')!.size).toBeGreaterThan(1);
+    expect(orders.get('nhieu')!.size).toBeGreaterThan(1);
+    // The right option does not sit in one place for everyone.
+    expect([...rightPositions].filter((p) => p.startsWith('don:')).length).toBeGreaterThan(1);
+    // A second attempt of one learner is mixed afresh too.
+    const again = await Attempt.start({ personId: tree.people[8]!.id, slug: 'khoa-tron' });
+    const firstOrder = (await Attempt.get({ personId: tree.people[8]!.id, slug: 'khoa-tron', n: 0 })).questions;
+    expect(again.n).toBe(1);
+    expect(again.questions).not.toEqual(firstOrder);
   });
 
   it('credits a placement quiz without the lessons, recording the completion once with its version', async () => {

@@ -72,7 +72,10 @@ export namespace Attempt {
 
   /**
    * Grades an open attempt as its stored answers stand and closes it, once: a second caller
-   * (a retried request, another tab, the deadline sweep) finds it closed and gets the same result.
+   * (a retried request, another tab, the deadline sweep) finds it closed and gets the same
+   * result. Closing, the best score and the pass are one transaction; the completion and its
+   * counters are their own contribution after it, and any later read finishes it if this
+   * request dies in between (see Progress.courseFor).
    */
   async function finalize(person: Person.Info, bundle: Course.Bundle, a: Stored): Promise<{ result: Quiz.Result; progress: Progress.Info }> {
     const result = Quiz.grade(quizOf(bundle), a.questionIds, a.answers);
@@ -89,23 +92,16 @@ export namespace Attempt {
             ExpressionAttributeValues: { ':submitted': 'submitted', ':open': 'open', ':at': submittedAt, ':r': result,
               ':g': keys.gradedAttemptsOf(bundle.slug, bundle.version), ':gs': `${submittedAt}#${person.id}` },
           } },
-          { Update: {
-            TableName: tableName(),
-            Key: keys.progress(person.id, bundle.slug),
-            UpdateExpression: 'REMOVE openAttempt',
-            ConditionExpression: 'openAttempt = :n',
-            ExpressionAttributeValues: { ':n': a.n },
-          } },
+          await Progress.gradedAttemptUpdate(person.id, bundle.slug, a.n, result),
         ],
       }));
     } catch (err) {
       if (!isConditionFailure(err)) throw err;
       // Graded by someone else a moment ago: finish what that request may not have.
       const closed = await mustLoad(person.id, bundle.slug, a.n);
-      const graded = closed.result ?? result;
-      return { result: graded, progress: await Progress.recordQuizResult(person, bundle, graded, { repair: true }) };
+      return { result: closed.result ?? result, progress: await Progress.afterGrading(person, bundle, { repair: true }) };
     }
-    return { result, progress: await Progress.recordQuizResult(person, bundle, result) };
+    return { result, progress: await Progress.afterGrading(person, bundle) };
   }
 
   /** The open attempt, graded first if its time ran out while nobody was looking. */
@@ -224,8 +220,8 @@ export namespace Attempt {
     let a = await mustLoad(personId, slug, n);
     const bundle = await Course.get({ slug, version: a.version });
     if (a.status === 'submitted') {
-      // A retry: the grade stands; what followed it (best score, completion) is made sure of.
-      return { result: a.result!, progress: await Progress.recordQuizResult(person, bundle, a.result!, { repair: true }), attempt: view(personId, bundle, a) };
+      // A retry: the grade stands; what followed it (the completion, trained marks) is made sure of.
+      return { result: a.result!, progress: await Progress.afterGrading(person, bundle, { repair: true }), attempt: view(personId, bundle, a) };
     }
     const inTime = !expired(a, Date.now());
     const accepted = Object.fromEntries(Object.entries(answers).filter(([q]) => a.questionIds.includes(q)));
@@ -245,7 +241,7 @@ export namespace Attempt {
       a = await mustLoad(personId, slug, n);
     }
     const graded = a.status === 'submitted'
-      ? { result: a.result!, progress: await Progress.recordQuizResult(person, bundle, a.result!, { repair: true }) }
+      ? { result: a.result!, progress: await Progress.afterGrading(person, bundle, { repair: true }) }
       : await finalize(person, bundle, a);
     const closed = await mustLoad(personId, slug, n);
     return { ...graded, attempt: view(personId, bundle, closed) };

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { Certificate, Course, Org, Person } from '@sansang/core';
+import { Certificate, Course, Org, Person, Progress } from '@sansang/core';
 import { useFreshTable } from '../../../../test/support/db.ts';
 import { bundle, smallProvince } from '../../../../test/support/fixtures.ts';
 import { takeQuiz } from '../../../../test/support/quiz-answers.ts';
@@ -42,5 +42,17 @@ describe('certificates', () => {
       expect(text).toContain(expected);
     }
     expect(text).toBe(text.normalize('NFC'));
+  });
+
+  it('is dated with the day of the completion in Vietnam, whatever the server\'s clock zone', async () => {
+    const learner = tree.people[0]!;
+    const { progress } = await Progress.courseFor(learner.id, quizOnly.slug);
+    const cert = await Certificate.issue({ personId: learner.id, slug: quizOnly.slug });
+    expect(cert.completedAt).toBe(progress.completedAt);
+    const render = async (completedAt: string) =>
+      (await pdfText(await Certificate.pdf({ ...cert, completedAt }, { verifyUrl: 'https://sansang.example.vn/verify/x' }))).replace(/\s+/g, ' ');
+    // 00:30 on 1 July in Hà Nội is still 30 June in UTC: the certificate says 1 July.
+    expect(await render('2025-06-30T17:30:00.000Z')).toContain('phiên bản 1, ngày 01/07/2025');
+    expect(await render('2025-12-31T16:59:59.000Z')).toContain('ngày 31/12/2025');
   });
 });

@@ -1,7 +1,6 @@
 import * as v from 'valibot';
 import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { db, tableName } from '../db/client.ts';
-import { isConditionFailure } from '../db/errors.ts';
 import { keys } from '../db/keys.ts';
 import { queryList } from '../db/query.ts';
 import { VisibleError } from '../error.ts';
@@ -68,7 +67,14 @@ export namespace Progress {
   export async function courseFor(personId: string, slug: string): Promise<{ bundle: Course.Bundle; progress: Info }> {
     const { stored, completedAt } = await read(personId, slug);
     const bundle = await Course.get({ slug, version: stored.version });
-    return { bundle, progress: view(bundle, stored, completedAt) };
+    const progress = view(bundle, stored, completedAt);
+    if (progress.completed || !meetsRule(bundle, progress)) return { bundle, progress };
+    // The rule is met and the completion is missing: the request that met it died before
+    // recording it. A reload finishes it (recording counts once), so the learner is not
+    // left "not completed", perhaps with no attempt left to try again.
+    const person = await Person.get(personId);
+    if (person.status !== 'active') return { bundle, progress };
+    return { bundle, progress: await completeIfDone(person, bundle) };
   }
 
   /**
@@ -145,21 +151,33 @@ export namespace Progress {
   });
 
   /**
-   * After a graded attempt: keeps the best score, marks the quiz passed, and records the
-   * completion (once, with its counters) when the course's rule is now met.
+   * The progress half of grading attempt `n`, for the transaction that closes the attempt:
+   * the attempt stops being open and the best score and the pass land with the grade, so
+   * no failure can leave a graded attempt whose pass is not counted. The best score read
+   * here cannot move before the write: only closing the open attempt changes it, and the
+   * write is conditional on attempt `n` still being the open one.
    */
-  export async function recordQuizResult(person: Person.Info, bundle: Course.Bundle, result: { score: number; passed: boolean }, options: { repair?: boolean } = {}): Promise<Info> {
-    try {
-      await db().send(new UpdateCommand({
+  export async function gradedAttemptUpdate(personId: string, slug: string, n: number, result: { score: number; passed: boolean }) {
+    const out = await db().send(new GetCommand({ TableName: tableName(), Key: keys.progress(personId, slug), ConsistentRead: true }));
+    const seen = (out.Item as Stored | undefined)?.bestScore;
+    return {
+      Update: {
         TableName: tableName(),
-        Key: keys.progress(person.id, bundle.slug),
-        UpdateExpression: result.passed ? 'SET bestScore = :s, quizPassed = :p' : 'SET bestScore = :s',
-        ConditionExpression: 'attribute_not_exists(bestScore) OR bestScore < :s',
-        ExpressionAttributeValues: result.passed ? { ':s': result.score, ':p': true } : { ':s': result.score },
-      }));
-    } catch (err) {
-      if (!isConditionFailure(err)) throw err;
-    }
+        Key: keys.progress(personId, slug),
+        UpdateExpression: `SET bestScore = :best${result.passed ? ', quizPassed = :passed' : ''} REMOVE openAttempt`,
+        ConditionExpression: 'openAttempt = :n',
+        ExpressionAttributeValues: { ':n': n, ':best': Math.max(seen ?? 0, result.score), ...(result.passed ? { ':passed': true } : {}) },
+      },
+    };
+  }
+
+  /**
+   * After an attempt is graded (its best score and pass already written with the grade):
+   * records the completion, once and with its counters, when the course's rule is now met.
+   * `repair` (a retried or raced submission) runs the recording again even if the completion
+   * exists, to finish the trained marks the first request may not have reached.
+   */
+  export function afterGrading(person: Person.Info, bundle: Course.Bundle, options: { repair?: boolean } = {}): Promise<Info> {
     return completeIfDone(person, bundle, options.repair);
   }
 }

@@ -24,7 +24,11 @@ export function t(key: Key, params: Record<string, string | number> = {}): strin
 
 const tag = () => (locale() === 'vi' ? 'vi-VN' : 'en-GB');
 export const formatNumber = (n: number, digits = 0) => new Intl.NumberFormat(tag(), { maximumFractionDigits: digits }).format(n);
-export const formatDate = (iso: string) => new Intl.DateTimeFormat(tag(), { dateStyle: 'medium' }).format(new Date(iso));
+/** Days are Vietnam's: a completion at 20:00 UTC is on the next day there, whatever the PC's clock says. */
+const VN = 'Asia/Ho_Chi_Minh';
+export const formatDate = (iso: string) => new Intl.DateTimeFormat(tag(), { dateStyle: 'medium', timeZone: VN }).format(new Date(iso));
+/** dd/mm/yyyy as printed on certificates and reports, so the page and the paper agree. */
+export const formatDay = (iso: string) => new Intl.DateTimeFormat(tag(), { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: VN }).format(new Date(iso));
 
 /** An API error as the user should read it: by its code, in their language. */
 export function errorMessage(err: unknown): string {

@@ -1,7 +1,7 @@
 import { createResource, For, Show } from 'solid-js';
 import { A, useParams } from '@solidjs/router';
 import { api } from '../data/api.ts';
-import { formatDate, t } from '../i18n/index.ts';
+import { formatDay, t } from '../i18n/index.ts';
 import { Async } from '../ui/async.tsx';
 import { TrustedHtml } from '../ui/html.tsx';
 import { ProgressBar } from '../ui/progress-bar.tsx';
@@ -19,7 +19,7 @@ export default function CoursePage() {
           <ProgressBar value={course.progress.lessonsDone.length} max={course.lessonCount} />
           <p>
             {t('course.progress', { done: course.progress.lessonsDone.length, total: course.lessonCount })}
-            <Show when={course.progress.completedAt}> · <strong>{t('course.completedAt', { date: formatDate(course.progress.completedAt!) })}</strong></Show>
+            <Show when={course.progress.completedAt}> · <strong>{t('course.completedAt', { date: formatDay(course.progress.completedAt!) })}</strong></Show>
           </p>
           <Show when={course.progress.completed}><CertificateBox slug={course.slug} /></Show>
           <TrustedHtml html={course.introHtml} />

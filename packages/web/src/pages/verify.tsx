@@ -1,7 +1,7 @@
 import { createResource, Show } from 'solid-js';
 import { useParams } from '@solidjs/router';
 import { api } from '../data/api.ts';
-import { formatDate, t } from '../i18n/index.ts';
+import { formatDay, t } from '../i18n/index.ts';
 import { Async } from '../ui/async.tsx';
 
 /** Public: anyone holding a certificate's code can check it is genuine, without signing in. */
@@ -21,7 +21,7 @@ export default function VerifyPage() {
                   <dt>{t('verify.name')}</dt><dd>{c().fullName}</dd>
                   <dt>{t('verify.unit')}</dt><dd>{c().unitName}</dd>
                   <dt>{t('verify.course')}</dt><dd>{c().courseTitle} ({t('verify.version')} {c().version})</dd>
-                  <dt>{t('verify.date')}</dt><dd>{formatDate(c().completedAt)}</dd>
+                  <dt>{t('verify.date')}</dt><dd>{formatDay(c().completedAt)}</dd>
                   <dt>{t('verify.code')}</dt><dd><code>{c().code}</code></dd>
                 </dl>
               </div>
