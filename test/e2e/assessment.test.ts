@@ -1,7 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { createRequire } from 'node:module';
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { Attempt, Certificate, Course } from '@sansang/core';
 import { repoRoot } from '../../packages/cli/src/paths.ts';
@@ -9,7 +8,7 @@ import { db, tableName } from '../../packages/core/src/db/client.ts';
 import { keys } from '../../packages/core/src/db/keys.ts';
 import { account, bundle, smallProvince } from '../support/fixtures.ts';
 import { pdfText } from '../support/pdf.ts';
-import { checkRenderedText } from '../support/pdf-rendering.ts';
+import { beVietnamPro, checkRenderedText } from '../support/pdf-rendering.ts';
 import { browserStack, expectAccessible, signInAs } from './browser.ts';
 
 const course = bundle({
@@ -25,8 +24,6 @@ const shortOnTime = bundle({
 const artifacts = join(repoRoot, 'test-results');
 
 /** The fonts the certificate must be drawn in, as the font package ships them. */
-const fontFile = (weight: string) => createRequire(import.meta.url).resolve(`@expo-google-fonts/be-vietnam-pro/${weight}/BeVietnamPro_${weight}.ttf`);
-const certificateFonts = { 'BeVietnamPro-Regular': fontFile('400Regular'), 'BeVietnamPro-Bold': fontFile('700Bold') };
 /** A day as the certificate prints it: dd/mm/yyyy in Vietnam's time zone. */
 const dayInVietnam = (iso: string) => new Intl.DateTimeFormat('vi-VN', { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date(iso));
 
@@ -116,11 +113,11 @@ describe('a timed quiz in the browser: resume after reload, certificate, public 
     const completedAt = (await Certificate.verify(code))!.completedAt;
     expect(text).toContain(`ngày ${dayInVietnam(completedAt)}`);
     // What a reader sees: every character as pdf.js draws it matches Be Vietnam Pro's own drawing of it.
-    const { png, misdrawn } = await checkRenderedText(browser, pdf, certificateFonts);
+    const { png, misdrawn } = await checkRenderedText(browser, pdf, beVietnamPro);
     await writeFile(join(artifacts, 'chung-nhan.png'), png);
     expect(misdrawn).toEqual([]);
     // …and that comparison notices a single accent missing, so a box or a blank cannot pass it.
-    const oneAccentOff = await checkRenderedText(browser, pdf, certificateFonts, (line) => line.replace('khoá học', 'khoa học'));
+    const oneAccentOff = await checkRenderedText(browser, pdf, beVietnamPro, (line) => line.replace('khoá học', 'khoa học'));
     expect(oneAccentOff.misdrawn.map(({ line, char }) => ({ line, char }))).toEqual([{ line: 'đã hoàn thành khoa học', char: 'a' }]);
 
     // A stranger checks the code without signing in.

@@ -1,6 +1,10 @@
 import type { Browser } from 'playwright-core';
 import { readFile } from 'node:fs/promises';
 import { renderPdfToPng } from './pdf.ts';
+import { fontFile } from '../../packages/core/src/pdf-fonts.ts';
+
+/** The fonts every PDF of ours embeds, by PostScript name. */
+export const beVietnamPro = { 'BeVietnamPro-Regular': fontFile('400Regular'), 'BeVietnamPro-Bold': fontFile('700Bold') };
 
 /** Pixels per PDF point: at 11 pt an accent is then ~20 pixels, far above rounding noise. */
 const SCALE = 3;
