@@ -1,11 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Account, ImportError, Org, Readiness, Target } from '@sansang/core';
 import { useFreshTable } from '../../../test/support/db.ts';
 import { target } from '../../../test/support/fixtures.ts';
 import { createAdmin, importRosterFile, importUnitsFile } from './admin.ts';
+import { orgCommand, reportCommand } from './org-commands.ts';
 
 let dir: string;
 const file = async (name: string, text: string) => {
@@ -59,5 +60,21 @@ describe('importing a new stage: org tree, roster, first admin', () => {
     const { token } = await Account.login({ email: 'quantri@tinh.gov.vn', password });
     expect(await Account.session(token)).toMatchObject({ email: 'quantri@tinh.gov.vn' });
     expect((await Account.get('quantri@tinh.gov.vn'))?.grants).toEqual([{ role: 'admin', unitId: null }]);
+  });
+
+  it('reorganises and reports from the terminal as the pages do', async () => {
+    const opts = (o: Record<string, string>) => (name: string) => o[name];
+    expect(await orgCommand('create', [], opts({ code: 'X2', name: 'Xã Tân Phú', kind: 'commune', parent: 'T', effective: '2025-07-01' }))).toContain('Đã thành lập Xã Tân Phú');
+    expect(await orgCommand('merge', ['X1,X2'], opts({ 'new-code': 'X3', 'new-name': 'Xã Tân An Phú', 'new-kind': 'commune', parent: 'T', effective: '2025-07-01' })))
+      .toBe('Đã hợp nhất Xã Tân An, Xã Tân Phú vào Xã Tân An Phú: 2 người, 0 đơn vị trực thuộc chuyển theo; hiệu lực 2025-07-01.');
+    expect((await Org.get('x1')).status).toBe('merged');
+    const figures = await reportCommand('readiness', undefined, opts({ unit: 'T' }));
+    expect(figures).toMatch(/^UBND tỉnh \(T\)\n/);
+    expect(figures).toContain('X3');
+    expect(figures).toMatch(/0\/\d xã đạt chỉ tiêu/);
+    const out = join(dir, 'tong-hop.pdf');
+    expect(await reportCommand('report', 'pdf', opts({ unit: 'T', out }))).toBe(`Đã ghi ${out}.`);
+    expect((await readFile(out)).subarray(0, 5).toString()).toBe('%PDF-');
+    await expect(orgCommand('dissolve', ['SNV'], opts({}))).rejects.toMatchObject({ code: 'org.unit_not_empty' });
   });
 });

@@ -60,14 +60,14 @@ async function waitUntilListening(endpoint: string, child: ChildProcess, timeout
 }
 
 /** Starts DynamoDB Local on `port`, either in memory or keeping its data in `dbPath`. */
-export async function startDynamoLocal(options: { port?: number; dbPath?: string }): Promise<DynamoLocal> {
+export async function startDynamoLocal(options: { port?: number; dbPath?: string; maxHeapMb?: number }): Promise<DynamoLocal> {
   ensureJava();
   const { dir, jar } = findJar();
   const port = options.port ?? (await freePort());
   const storage = options.dbPath ? ['-dbPath', options.dbPath] : ['-inMemory'];
   if (options.dbPath) mkdirSync(options.dbPath, { recursive: true });
   const child = spawn('java', [
-    '-XX:TieredStopAtLevel=1', '-XX:+UseSerialGC', '-Xmx1g',
+    '-XX:TieredStopAtLevel=1', '-XX:+UseSerialGC', `-Xmx${options.maxHeapMb ?? 1024}m`,
     '-Djava.library.path=DynamoDBLocal_lib', '-jar', jar,
     '-disableTelemetry', '-sharedDb', '-port', String(port), ...storage,
   ], { cwd: dir, stdio: ['ignore', 'ignore', 'pipe'] });

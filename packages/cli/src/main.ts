@@ -5,7 +5,7 @@ import { writeBundles } from './content-build.ts';
 import { table } from '../../../infra/spec.ts';
 import { JavaMissingError } from './dynamodb-local.ts';
 import { createAdmin, describeFailure, importRosterFile, importUnitsFile } from './admin.ts';
-import { exportUnitsFile } from './org-export.ts';
+import { orgCommand, reportCommand } from './org-commands.ts';
 import { terminalProgress } from './progress.ts';
 import { contentDir } from './paths.ts';
 import { start } from './start.ts';
@@ -21,6 +21,17 @@ const usage = `Cách dùng / usage: sansang <lệnh>
   org import <tệp.csv|.xlsx> [--dry-run] [--effective 2025-07-01]
                         nhập cây tổ chức (cột: code, name, kind, level, parent_code): thêm, đổi tên, chuyển cấp trên
   org export [--root MÃ] [--out tệp.csv|.xlsx]   xuất cây tổ chức (nhập lại được)
+  org create --code MÃ --name TÊN --kind LOẠI --parent MÃ [--level CẤP] [--effective NGÀY]   thành lập đơn vị
+  org update MÃ [--name TÊN] [--code MÃ-MỚI] [--kind LOẠI] [--level CẤP] [--effective NGÀY]   đổi tên, loại, cấp
+  org move MÃ --parent MÃ [--effective NGÀY]      chuyển đơn vị sang cấp trên khác
+  org merge MÃ1,MÃ2 (--into MÃ | --new-code MÃ --new-name TÊN --new-kind LOẠI --parent MÃ) [--effective NGÀY]
+  org dissolve MÃ [--effective NGÀY]              giải thể đơn vị đã trống
+  readiness [--unit MÃ] [--date NGÀY]             mức độ sẵn sàng theo từng chỉ tiêu và đơn vị trực thuộc
+  report csv|xlsx|pdf [--unit MÃ] --out TỆP      báo cáo hoàn thành (CSV, Excel) hoặc tổng hợp (PDF)
+  report transcript --employee-code MÃ --out TỆP  phiếu kết quả học tập của một người (PDF)
+  report schedule [--unit MÃ] --frequency monthly|quarterly   đặt lịch bộ báo cáo định kỳ
+  report run-schedules                            tạo ngay các bộ báo cáo đã đến hạn
+  target recount ID                               tính lại ai đạt chỉ tiêu sau khi đổi chương trình
   roster import <tệp.csv|.xlsx> [--dry-run] [--accept-valid] [--effective 2026-01-01]
                         nhập danh sách cán bộ (cột: employee_code, full_name, email, unit_code, category, position, status)
   admin create --email <email> --employee-code <mã>   tạo tài khoản quản trị đầu tiên, in mật khẩu tạm
@@ -33,7 +44,8 @@ async function main(args: string[]): Promise<number> {
     return -1;
   }
   const option = (name: string) => { const i = args.indexOf(`--${name}`); return i >= 0 ? args[i + 1] : undefined; };
-  const valued = new Set(['--out', '--effective', '--root', '--unit', '--email', '--employee-code']);
+  const valued = new Set(['--out', '--effective', '--root', '--unit', '--email', '--employee-code', '--code', '--name', '--kind', '--level', '--parent',
+    '--into', '--new-code', '--new-name', '--new-kind', '--date', '--target', '--frequency']);
   const positional = rest.filter((a, i) => !a.startsWith('--') && !valued.has(rest[i - 1] ?? ''));
   if (command === 'content' && (sub === 'check' || sub === 'build')) {
     const dir = positional[0] ?? contentDir;
@@ -72,10 +84,18 @@ async function main(args: string[]): Promise<number> {
       : await importRosterFile(positional[0], { dryRun, effective, acceptValid: args.includes('--accept-valid'), progress: terminalProgress }));
     return 0;
   }
-  if (command === 'org' && sub === 'export') {
+  if (command === 'org' || command === 'readiness' || command === 'report') {
     configureDb({ tableName: process.env.TABLE_NAME ?? table.name });
-    const out = option('out') ?? 'don-vi.csv';
-    console.log(await exportUnitsFile(out, option('root')));
+    const said = command === 'org' ? await orgCommand(sub, positional, option) : await reportCommand(command, sub, option);
+    if (said !== null) {
+      console.log(said);
+      return 0;
+    }
+  }
+  if (command === 'target' && sub === 'recount' && positional[0]) {
+    configureDb({ tableName: process.env.TABLE_NAME ?? table.name });
+    const { marked, unmarked } = await Readiness.retrain(positional[0]);
+    console.log(`Chỉ tiêu ${positional[0]}: ${marked} người mới đạt, ${unmarked} người không còn đạt theo chương trình hiện tại.`);
     return 0;
   }
   if (command === 'admin' && sub === 'create' && option('email') && option('employee-code')) {

@@ -12,7 +12,7 @@ import {
   archiveKinds as kinds, listArchives as list, openArchive as open, requestArchive as request, runArchive,
   type Archive as ArchiveInfo, type ArchiveJob, type ArchiveKind,
 } from './archive.ts';
-import { categoryLabel as categoryLabels } from './labels.ts';
+import { categoryLabel as categoryLabels, kindLabel as kindLabels } from './labels.ts';
 import { Frequency as FrequencySchema, listSchedules, runDueSchedules as runDue, schedule as addSchedule, unschedule as removeSchedule, type Schedule as ScheduleInfo } from './schedule.ts';
 import { targetRows, transcriptOf } from './rows.ts';
 import { csvTable, xlsxTable } from './table-file.ts';
@@ -21,6 +21,7 @@ import { completionsXlsx } from './xlsx-report.ts';
 export namespace Report {
   export const safeCell = safeCellText;
   export const categoryLabel = categoryLabels;
+  export const kindLabel = kindLabels;
   export type Archive = ArchiveInfo;
   export type Kind = ArchiveKind;
   export const archiveKinds = kinds;
