@@ -40,9 +40,20 @@ describe('demo province', async () => {
 
   it('has progress to show, and none for the demo learner', () => {
     const completions = demo.records.filter((r) => r.type === 'completion');
-    expect(completions.length).toBeGreaterThan(demo.people.length * 0.15);
-    expect(completions.length).toBeLessThan(demo.people.length * 0.85);
+    const counted = new Set(targets.flatMap((t) => t.programme)).size;
+    expect(completions.length).toBeGreaterThan(demo.people.length * counted * 0.15);
+    expect(completions.length).toBeLessThan(demo.people.length * counted * 0.85);
     const learner = demo.accounts.find((a) => a.email === 'hocvien@demo.sansang.vn')!;
     expect(demo.records.some((r) => String(r.pk).endsWith(learner.personId))).toBe(false);
+  });
+
+  it('has ten weeks of snapshots before today, rising, so the trend and the projection have a past', () => {
+    const root = demo.units.find((u) => u.parentId === null)!;
+    const shots = demo.records.filter((r) => r.type === 'snapshot' && r.pk === `UNIT#${root.id}`) as { takenAt: string; counters: Record<string, number> }[];
+    expect(shots).toHaveLength(10);
+    expect(shots.every((s) => s.takenAt < now.toISOString())).toBe(true);
+    const trained = shots.map((s) => Object.entries(s.counters).filter(([k]) => k.startsWith('trained:')).reduce((t, [, n]) => t + n, 0));
+    expect(trained).toEqual([...trained].sort((a, b) => a - b));
+    expect(trained.at(-1)!).toBeGreaterThan(trained[0]!);
   });
 });

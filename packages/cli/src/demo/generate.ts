@@ -133,5 +133,34 @@ export function generateProvince(file: ProvinceFile, courses: Course.Bundle[], t
       if (target.programme.every((s) => done.has(s))) records.push(Readiness.asItem(Readiness.trained({ person, unit }, target, last)));
     }
   }
-  return { units, people, accounts, records };
+  return { units, people, accounts, records: [...records, ...pastSnapshots(units, people, records, now)] };
+}
+
+/**
+ * Weekly snapshots of the last weeks, as the daily job would have kept them, worked out from
+ * the dates of the seeded completions: the dashboard's trend and its projection have a past
+ * to read. The roster is taken as it is now.
+ */
+function pastSnapshots(units: Org.Info[], people: Person.Info[], records: Record<string, unknown>[], now: Date, weeks = 10): Record<string, unknown>[] {
+  const unitOf = new Map(units.map((u) => [u.id, u]));
+  const personOf = new Map(people.map((p) => [p.id, p]));
+  const items: Record<string, unknown>[] = [];
+  for (let k = weeks; k >= 1; k--) {
+    const at = new Date(now.getTime() - k * 7 * 86_400_000);
+    const own = new Map<string, Record<string, number>>();
+    const add = (unitId: string, delta: Record<string, number>) => {
+      const c = own.get(unitId) ?? {};
+      for (const [name, n] of Object.entries(delta)) c[name] = (c[name] ?? 0) + n;
+      own.set(unitId, c);
+    };
+    for (const p of people) add(p.unitId, Readiness.personCounts({ person: p, unit: unitOf.get(p.unitId)! }));
+    for (const r of records) {
+      const when = String(r.completedAt ?? r.trainedAt ?? '');
+      if (!r.delta || !when || when > at.toISOString()) continue;
+      const person = personOf.get(String(r.personId))!;
+      add(person.unitId, r.delta as Record<string, number>);
+    }
+    items.push(...Readiness.snapshotItems(units, own, at));
+  }
+  return items;
 }

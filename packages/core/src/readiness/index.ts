@@ -12,8 +12,8 @@ import { contribute, contributionItem, PersonChanged, sweepRollups as sweep, typ
 import { countersOf, subtreeOf, type Counters } from './counters.ts';
 import { targetFigures, type Child, type HistoryPoint } from './figures.ts';
 import { changePeople as change } from './person-change.ts';
-import { recordDelta } from './person-counts.ts';
-import { isoWeek, snapshotWeek as takeSnapshot, type Snapshot } from './snapshot.ts';
+import { headcount as headcountOf, recordDelta } from './person-counts.ts';
+import { isoWeek, snapshotItems as itemsOfSnapshot, snapshotWeek as takeSnapshot, type Snapshot } from './snapshot.ts';
 import { rebuild as rebuildCounters } from './rebuild.ts';
 import { untrained as listUntrained } from './untrained.ts';
 import { retrain as recountTarget } from './retrain.ts';
@@ -23,6 +23,10 @@ export namespace Readiness {
   export const rebuild = rebuildCounters;
   export const sweepRollups = sweep;
   export const snapshotWeek = takeSnapshot;
+  export const snapshotItems = itemsOfSnapshot;
+  /** What one person adds to their unit's own counters (headcount), and what one of their records adds. */
+  export const personCounts = headcountOf;
+  export const recordCounts = recordDelta;
   export const changePeople = change;
   export const untrained = listUntrained;
   export const retrain = recountTarget;

@@ -23,30 +23,39 @@ export function isoWeek(at: Date): string {
  * Running it twice in a week overwrites that week's snapshot with fresher figures.
  */
 export async function snapshotWeek(at = new Date()): Promise<{ week: string; units: number }> {
-  const week = isoWeek(at);
   const order: Org.Info[] = [];
-  const childrenOf = new Map<string, string[]>();
   const queue = await Org.children(null);
   while (queue.length > 0) {
     const unit = queue.shift()!;
     order.push(unit);
-    const children = await Org.children(unit.id);
-    childrenOf.set(unit.id, children.map((c) => c.id));
-    queue.push(...children);
+    queue.push(...(await Org.children(unit.id)));
   }
   const stats = new Map((await getMany(order.map((u) => keys.unitStats(u.id)))).map((item) => [String(item.pk).slice(5), countersOf(item)]));
+  const items = snapshotItems(order, stats, at);
+  await putMany(items);
+  return { week: isoWeek(at), units: items.length };
+}
+
+/**
+ * The snapshot items of a tree (`units` parents first) from each unit's own counters: subtree
+ * totals summed bottom up, the children as they stand. The daily job uses it on live
+ * counters; the demo seed on counters recomputed for past weeks.
+ */
+export function snapshotItems(units: Org.Info[], own: Map<string, Counters>, at: Date): Record<string, unknown>[] {
+  const week = isoWeek(at);
+  const childrenOf = new Map<string, string[]>();
+  for (const u of units) if (u.parentId) childrenOf.set(u.parentId, [...(childrenOf.get(u.parentId) ?? []), u.id]);
   const subtree = new Map<string, Counters>();
-  for (const unit of [...order].reverse()) {
-    const sum = addInto({}, stats.get(unit.id) ?? {});
+  for (const unit of [...units].reverse()) {
+    const sum = addInto({}, own.get(unit.id) ?? {});
     for (const child of childrenOf.get(unit.id) ?? []) addInto(sum, subtree.get(child) ?? {});
     subtree.set(unit.id, sum);
   }
-  await putMany(order.map((unit) => ({
+  return units.map((unit) => ({
     ...keys.unitSnapshot(unit.id, week), type: 'snapshot', week, takenAt: at.toISOString(),
     name: unit.name, code: unit.code, kind: unit.kind, level: unit.level, parentId: unit.parentId,
-    children: childrenOf.get(unit.id) ?? [], own: stats.get(unit.id) ?? {}, counters: subtree.get(unit.id)!,
-  })));
-  return { week, units: order.length };
+    children: childrenOf.get(unit.id) ?? [], own: own.get(unit.id) ?? {}, counters: subtree.get(unit.id)!,
+  }));
 }
 
 export type Snapshot = { week: string; takenAt: string; name: string; code: string; kind: Org.Kind; parentId: string | null; children: string[]; own: Counters; counters: Counters };
