@@ -10,7 +10,7 @@ export async function daily(now = new Date()): Promise<{ swept: number; week: st
   const snapshot = await Readiness.snapshotWeek(now);
   const packs = await Report.runDueSchedules(now);
   const result = { swept, ...snapshot, packs: packs.length };
-  console.log(JSON.stringify({ level: 'info', job: 'daily', ...result }));
+  if (process.env.LAMBDA_TASK_ROOT) console.log(JSON.stringify({ level: 'info', job: 'daily', ...result }));
   return result;
 }
 

@@ -1,5 +1,6 @@
 import { configureDb, ensureTable } from '@sansang/core';
 import { startServer } from '@sansang/api/serve';
+import { daily } from '@sansang/api/jobs';
 import { build } from 'vite';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -72,6 +73,12 @@ export async function start(options: { port: number }): Promise<void> {
     console.log(`• Nội dung: ${first.courses.length} khoá học hợp lệ, ${errors(first)} lỗi (xem trang Soạn nội dung).`);
     const stopWatching = watchContent(contentDir, (ws) =>
       console.log(`• Nội dung đã thay đổi: ${ws.courses.length} khoá học hợp lệ, ${errors(ws)} lỗi. ${ws.published.join('; ')}`));
+    // What EventBridge does when deployed: the daily job (roll-ups, this week's snapshot, due
+    // report packs), here at start and then hourly, quietly.
+    const runJobs = () => daily().catch((err) => console.error(`• Tác vụ định kỳ lỗi: ${String(err)}`));
+    await runJobs();
+    const jobs = setInterval(runJobs, 3_600_000);
+    jobs.unref();
     const server = await startServer({ port: options.port, webDir: webDist });
     console.log(`\nSẵn Sàng đang chạy tại ${server.url}\n`);
     console.log(`Tài khoản mẫu (mật khẩu: ${DEMO_PASSWORD}):`);
@@ -80,6 +87,7 @@ export async function start(options: { port: number }): Promise<void> {
     const shutdown = async () => {
       console.log('\nĐang dừng…');
       stopWatching();
+      clearInterval(jobs);
       await server.close();
       await stopAll();
       process.exit(0);
