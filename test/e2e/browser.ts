@@ -74,14 +74,14 @@ export async function signInAs(browser: Browser, baseUrl: string, email: string,
 }
 
 /**
- * The usual browser-test setup: a fresh table, `seed` to fill it, the app on a free port and
- * Chromium; both closed after the file. Read `stack.server` / `stack.browser` inside tests.
+ * The usual browser-test setup: a fresh table, `seed` to fill it (given the table's name), the
+ * app on a free port and Chromium; both closed after the file. Read `stack.server` /
+ * `stack.browser` inside tests.
  */
-export function browserStack(seed: () => Promise<void> = async () => undefined): { server: RunningServer; browser: Browser } {
+export function browserStack(seed: (table: string) => Promise<void> = async () => undefined): { server: RunningServer; browser: Browser } {
   const stack = {} as { server: RunningServer; browser: Browser };
   beforeAll(async () => {
-    await useFreshTable();
-    await seed();
+    await seed(await useFreshTable());
     stack.server = await startServer({ port: 0, webDir: webDist });
     stack.browser = await launchChromium();
   }, 180_000);

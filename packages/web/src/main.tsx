@@ -11,6 +11,9 @@ const CoursePage = lazy(() => import('./pages/course.tsx'));
 const LessonPage = lazy(() => import('./pages/lesson.tsx'));
 const QuizPage = lazy(() => import('./pages/quiz.tsx'));
 const ReadinessPage = lazy(() => import('./pages/readiness.tsx'));
+const RosterPage = lazy(() => import('./pages/roster.tsx'));
+const OrgPage = lazy(() => import('./pages/org.tsx'));
+const TargetsPage = lazy(() => import('./pages/targets.tsx'));
 const SetPassword = lazy(() => import('./pages/set-password.tsx'));
 const ChangePassword = lazy(() => import('./pages/change-password.tsx'));
 const Accounts = lazy(() => import('./pages/accounts.tsx'));
@@ -36,6 +39,9 @@ render(
       <Route path="/khoa-hoc/:slug/bai/:lessonId" component={guarded(LessonPage)} />
       <Route path="/khoa-hoc/:slug/kiem-tra" component={guarded(QuizPage)} />
       <Route path="/san-sang" component={guarded(ReadinessPage)} />
+      <Route path="/danh-sach" component={guarded(RosterPage)} />
+      <Route path="/to-chuc" component={guarded(OrgPage)} />
+      <Route path="/chi-tieu" component={guarded(TargetsPage)} />
       <Route path="/dat-mat-khau" component={SetPassword} />
       <Route path="/mat-khau" component={guarded(ChangePassword)} />
       <Route path="/tai-khoan" component={guarded(Accounts)} />

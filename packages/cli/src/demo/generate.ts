@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 import { parse } from 'yaml';
 import { readFile } from 'node:fs/promises';
-import { Account, Course, Org, Person, Progress, Readiness, Target, personIdFor } from '@sansang/core';
+import { Account, Course, Org, Person, Progress, Readiness, Target, personIdFor, unitIdFor } from '@sansang/core';
 import { seeded, type Random } from './random.ts';
 
 const Named = v.object({ code: v.string(), name: v.string() });
@@ -32,8 +32,6 @@ export async function readProvince(path: string): Promise<ProvinceFile> {
   return v.parse(ProvinceFile, parse(await readFile(path, 'utf8')));
 }
 
-const slug = (code: string) => code.toLowerCase().replace(/[^a-z0-9]+/g, '-');
-
 function personName(r: Random, names: ProvinceFile['names']): string {
   const male = r.chance(0.5);
   return [r.pick(names.family), r.pick(male ? names.middleMale : names.middleFemale), r.pick(male ? names.givenMale : names.givenFemale)].join(' ');
@@ -49,7 +47,8 @@ export function generateProvince(file: ProvinceFile, courses: Course.Bundle[], t
   const now = options.now ?? new Date();
   const units: Org.Info[] = [];
   const add = (code: string, name: string, kind: Org.Kind, parent: Org.Info | null): Org.Info => {
-    const unit = Org.make({ id: parent ? `${parent.id}-${slug(code)}` : slug(code), code, name, kind }, parent);
+    // Ids from codes, as imports make them: a roster or tree file naming a demo unit finds it.
+    const unit = Org.make({ id: unitIdFor(code), code, name, kind }, parent);
     units.push(unit);
     return unit;
   };

@@ -27,18 +27,7 @@ export type Attempt = {
 export type QuizState = { quiz: QuizInfo; attempt: Attempt | null; attemptsUsed: number; attemptsLeft: number | null; progress: Progress };
 export type CertificateInfo = { code: string; fullName: string; unitName: string; courseTitle: string; version: number; completedAt: string };
 export type QuizResult = { score: number; passed: boolean; correct: number; total: number; questions: { id: string; correct: boolean; explanationHtml: string | null }[] };
-export type Figures = { staff: number; trained: number; percent: number; meetsTarget: boolean };
-export type Readiness = Figures & {
-  unit: { id: string; name: string; kind: string; code: string; parentId: string | null };
-  target: { id: string; title: string; percent: number; deadline: string };
-  gap: number;
-  daysLeft: number;
-  history: (Figures & { week: string })[];
-  children: (Figures & { id: string; name: string; kind: string; code: string })[];
-};
-
 export type AuditEntry = { at: string; id: string; actor: string; action: string; unitId?: string | null; detail?: Record<string, unknown> };
-export type ReportArchive = { id: string; status: 'pending' | 'running' | 'ready' | 'failed'; createdAt: string; sha256?: string | null; bytes?: number | null };
 export type PasswordLink = { email: string; link: string; expiresAt: string };
 
 export class ApiError extends Error {
@@ -47,13 +36,21 @@ export class ApiError extends Error {
   }
 }
 
-async function request<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json' };
+/** JSON in, JSON out; an imported file goes as its own bytes (`file`), with its own type. */
+export async function request<T>(method: 'GET' | 'POST', path: string, body?: unknown, options: { file?: Blob; headers?: Record<string, string> } = {}): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json', ...options.headers };
   if (method !== 'GET') headers['x-requested-with'] = 'sansang';
-  if (body !== undefined) headers['content-type'] = 'application/json';
+  let payload: BodyInit | undefined;
+  if (options.file) {
+    payload = options.file;
+    headers['content-type'] = options.file.type || 'application/octet-stream';
+  } else if (body !== undefined) {
+    payload = JSON.stringify(body);
+    headers['content-type'] = 'application/json';
+  }
   let res: Response;
   try {
-    res = await fetch(`/api${path}`, { method, headers, credentials: 'same-origin', body: body === undefined ? undefined : JSON.stringify(body) });
+    res = await fetch(`/api${path}`, { method, headers, credentials: 'same-origin', body: payload });
   } catch {
     throw new ApiError(0, 'network.offline', 'Network error');
   }
@@ -99,9 +96,6 @@ export const api = {
   reissueLink: (email: string) => request<PasswordLink>('POST', '/accounts/password-link', { email }),
   audit: (query: string) => request<{ entries: AuditEntry[] }>('GET', `/audit?${query}`),
   auditCsvUrl: (query: string) => `/api/audit.csv?${query}`,
-  archives: (unit: string) => request<{ archives: ReportArchive[] }>('GET', `/reports/archives?unit=${encodeURIComponent(unit)}`),
-  createArchive: (unit: string) => request<{ archive: ReportArchive }>('POST', `/reports/archives?unit=${encodeURIComponent(unit)}`),
-  archiveUrl: (unit: string, id: string) => `/api/reports/archives/${encodeURIComponent(id)}?unit=${encodeURIComponent(unit)}`,
   logout: () => request<void>('POST', '/auth/logout'),
   me: () => request<Me>('GET', '/me'),
   courses: () => request<{ courses: CourseSummary[] }>('GET', '/courses'),
@@ -117,6 +111,4 @@ export const api = {
   certificate: (slug: string) => request<{ certificate: CertificateInfo; verifyUrl: string }>('GET', `/courses/${encodeURIComponent(slug)}/certificate`),
   verifyCertificate: (code: string) =>
     request<{ valid: true; certificate: CertificateInfo } | { valid: false; code: string }>('GET', `/certificates/${encodeURIComponent(code)}`),
-  readiness: (unit?: string) => request<Readiness>('GET', `/readiness${unit ? `?unit=${encodeURIComponent(unit)}` : ''}`),
-  completionsCsvUrl: (unit: string) => `/api/reports/completions.csv?unit=${encodeURIComponent(unit)}`,
 };

@@ -27,6 +27,9 @@ export const formatNumber = (n: number, digits = 0) => new Intl.NumberFormat(tag
 /** Days are Vietnam's: a completion at 20:00 UTC is on the next day there, whatever the PC's clock says. */
 const VN = 'Asia/Ho_Chi_Minh';
 export const formatDate = (iso: string) => new Intl.DateTimeFormat(tag(), { dateStyle: 'medium', timeZone: VN }).format(new Date(iso));
+export const formatDateTime = (iso: string) => new Intl.DateTimeFormat(tag(), { dateStyle: 'medium', timeStyle: 'short', timeZone: VN }).format(new Date(iso));
+/** Today in Vietnam as yyyy-mm-dd: the latest effective date a change may have, and a date picker's default. */
+export const today = () => new Intl.DateTimeFormat('en-CA', { timeZone: VN }).format(new Date());
 /** dd/mm/yyyy as printed on certificates and reports, so the page and the paper agree. */
 export const formatDay = (iso: string) => new Intl.DateTimeFormat(tag(), { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: VN }).format(new Date(iso));
 

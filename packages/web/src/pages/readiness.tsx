@@ -1,99 +1,106 @@
-import { createMemo, createResource, createSignal, For, Show } from 'solid-js';
+import { createResource, For, Show } from 'solid-js';
 import { A, useSearchParams } from '@solidjs/router';
-import { api, type Readiness } from '../data/api.ts';
-import { formatDate, formatNumber, t, type Key } from '../i18n/index.ts';
+import { me } from '../data/session.ts';
+import { param, query, reports, type Readiness } from '../data/readiness.ts';
+import { formatDate, formatNumber, t, today } from '../i18n/index.ts';
 import { Async } from '../ui/async.tsx';
-import { ProgressBar } from '../ui/progress-bar.tsx';
-import { Archives } from '../ui/archives.tsx';
+import { Archives, createArchives } from '../ui/archives.tsx';
 import { PercentChart } from '../ui/chart.tsx';
+import { ChildUnits } from '../ui/child-units.tsx';
+import { ErrorBox } from '../ui/error-box.tsx';
+import { ReadinessSummary } from '../ui/readiness-summary.tsx';
+import { Schedules } from '../ui/schedules.tsx';
+import { UntrainedList } from '../ui/untrained-list.tsx';
 
-type Column = 'name' | 'staff' | 'trained' | 'percent';
+const DAY = 86_400_000;
+
+/** The Monday (yyyy-mm-dd) an ISO week such as 2026-W45 starts on. */
+function weekStart(week: string): string {
+  const [year, n] = week.split('-W').map(Number) as [number, number];
+  const jan4 = new Date(Date.UTC(year, 0, 4));
+  return new Date(jan4.getTime() - ((jan4.getUTCDay() || 7) - 1) * DAY + (n - 1) * 7 * DAY).toISOString().slice(0, 10);
+}
+
+/** An officer whose grant starts at this unit cannot look above it. */
+function canGoUp(r: Readiness): boolean {
+  const grants = me()?.roles.filter((g) => g.role === 'hr' || g.role === 'admin') ?? [];
+  return r.unit.parentId !== null && (grants.some((g) => g.unitId === null) || !grants.some((g) => g.unitId === r.unit.id));
+}
+
+type Scope = { unit?: string; target?: string; date?: string };
+
+/** One unit's figures: controls, the summary first, then trend, children, people and files. */
+function Dashboard(props: { r: Readiness; scope: Scope; choose: (target?: string, date?: string) => void }) {
+  const archives = createArchives(() => props.r.unit.id);
+  const link = (unit: string) => `/san-sang${query({ unit, target: props.scope.target, date: props.scope.date })}`;
+  const submit = (event: SubmitEvent) => {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget as HTMLFormElement);
+    props.choose(String(form.get('target') ?? '') || undefined, String(form.get('date') ?? '') || undefined);
+  };
+  return (
+    <section class="dashboard">
+      <p class="muted">{t('readiness.title')}</p>
+      <h1>{props.r.unit.name}</h1>
+      <p class="no-print links-row">
+        <Show when={canGoUp(props.r)}><A href={link(props.r.unit.parentId!)}>↑ {t('readiness.up')}</A></Show>
+        <A href={`/danh-sach${query({ unit: props.r.unit.id })}`}>{t('nav.roster')}</A>
+        <A href={`/to-chuc${query({ unit: props.r.unit.id })}`}>{t('nav.org')}</A>
+      </p>
+      <form class="filters no-print" onSubmit={submit}>
+        <Show when={props.r.targets.length > 1}>
+          <div class="field">
+            <label for="readiness-target">{t('readiness.chooseTarget')}</label>
+            <select id="readiness-target" name="target" value={props.r.target.id}>
+              <For each={props.r.targets}>{(target) => <option value={target.id}>{target.title}</option>}</For>
+            </select>
+          </div>
+        </Show>
+        <div class="field">
+          <label for="readiness-date">{t('readiness.asOfDate')}</label>
+          <input id="readiness-date" type="date" name="date" max={today()} value={props.scope.date ?? ''} />
+        </div>
+        <button type="submit">{t('readiness.show')}</button>
+        <Show when={props.scope.date}>
+          <button type="button" class="link" onClick={() => props.choose(props.scope.target)}>{t('readiness.backToLive')}</button>
+        </Show>
+      </form>
+      <Show when={props.r.asOfWeek}>
+        {(week) => <p class="box warn" role="status">{t('readiness.asOf', { date: formatDate(props.scope.date!), week: formatDate(weekStart(week())) })}</p>}
+      </Show>
+      <ReadinessSummary r={props.r} date={props.scope.date} archives={archives} />
+      <Show when={props.r.history.length > 0}>
+        <h2>{t('readiness.trend')}</h2>
+        <PercentChart label={t('readiness.trendLabel')} labels={props.r.history.map((h) => h.week.slice(5))} values={props.r.history.map((h) => h.percent)} target={props.r.target.percent} />
+        <p class="sr-only">{props.r.history.map((h) => `${h.week}: ${formatNumber(h.percent, 1)}%`).join('; ')}</p>
+      </Show>
+      <h2>{t('readiness.children')}</h2>
+      <Show when={props.r.children.length > 0} fallback={<p>{t('readiness.noChildren')}</p>}>
+        <ChildUnits children={props.r.children} targetPercent={props.r.target.percent} link={link} />
+      </Show>
+      <Show when={!props.r.asOfWeek && props.r.staff > props.r.trained}><UntrainedList r={props.r} /></Show>
+      <div class="no-print">
+        <Archives unitId={props.r.unit.id} state={archives} />
+        <Schedules unit={props.r.unit} />
+      </div>
+    </section>
+  );
+}
 
 export default function ReadinessPage() {
-  const [search] = useSearchParams();
-  const [data] = createResource(() => String(search.unit ?? ''), (unit) => api.readiness(unit || undefined));
-  const [sort, setSort] = createSignal<{ by: Column; desc: boolean }>({ by: 'percent', desc: false });
-  const [filter, setFilter] = createSignal('');
-  const [onlyBehind, setOnlyBehind] = createSignal(false);
-  const rows = createMemo(() => {
-    const { by, desc } = sort();
-    const needle = filter().trim().toLocaleLowerCase('vi');
-    const list = (data.latest?.children ?? [])
-      .filter((c) => (!onlyBehind() || !c.meetsTarget) && (needle === '' || c.name.toLocaleLowerCase('vi').includes(needle)));
-    list.sort((a, b) => (by === 'name' ? a.name.localeCompare(b.name, 'vi') : a[by] - b[by]) * (desc ? -1 : 1));
-    return list;
-  });
-  const header = (by: Column, key: Key) => (
-    <th scope="col" aria-sort={sort().by === by ? (sort().desc ? 'descending' : 'ascending') : 'none'}>
-      <button type="button" class="link" onClick={() => setSort((s) => ({ by, desc: s.by === by ? !s.desc : false }))}>{t(key)}</button>
-    </th>
-  );
+  const [search, setSearch] = useSearchParams();
+  const scope = (): Scope => ({ unit: param(search.unit), target: param(search.target), date: param(search.date) });
+  // The figures travel with the question they answer: a page being replaced never mixes the two.
+  const [data] = createResource(scope, async (s) => ({ r: await reports.readiness(s), scope: s }));
+  const choose = (target?: string, date?: string) => setSearch({ target, date });
   return (
-    <Async of={data}>
-      {(r: Readiness) => (
-        <section>
-          <p class="muted">{t('readiness.title')}</p>
-          <h1>{r.unit.name}</h1>
-          <Show when={r.unit.parentId}>
-            <p><A href={`/san-sang?unit=${r.unit.parentId}`}>↑ {t('readiness.up')}</A></p>
-          </Show>
-          <div class="box summary">
-            <p>{t('readiness.target', { title: r.target.title })}</p>
-            <p class="big">{formatNumber(r.percent, 1)}%</p>
-            <ProgressBar value={r.trained} max={r.staff} label={t('readiness.title')} />
-            <p>{t('readiness.trainedOf', { trained: formatNumber(r.trained), staff: formatNumber(r.staff) })} · <strong>{r.meetsTarget ? t('readiness.meets') : t('readiness.notMeets')}</strong></p>
-            <p class="gap"><strong>{r.gap > 0 ? t('readiness.gap', { n: formatNumber(r.gap), percent: r.target.percent }) : t('readiness.noGap', { percent: r.target.percent })}</strong></p>
-            <p>{r.daysLeft >= 0 ? t('readiness.deadlineLeft', { deadline: formatDate(r.target.deadline), n: r.daysLeft }) : t('readiness.deadlinePast', { deadline: formatDate(r.target.deadline), n: -r.daysLeft })}</p>
-            <p class="no-print">
-              <a class="button" href={api.completionsCsvUrl(r.unit.id)} download="">{t('readiness.download')}</a>
-              {' '}<button type="button" onClick={() => window.print()}>{t('readiness.print')}</button>
-            </p>
-          </div>
-          <Show when={r.history.length > 0}>
-            <h2>{t('readiness.trend')}</h2>
-            <PercentChart label={t('readiness.trendLabel')} labels={r.history.map((h) => h.week.slice(5))} values={r.history.map((h) => h.percent)} target={r.target.percent} />
-            <p class="sr-only">{r.history.map((h) => `${h.week}: ${formatNumber(h.percent, 1)}%`).join('; ')}</p>
-          </Show>
-          <h2>{t('readiness.children')}</h2>
-          <Show when={r.children.length > 0} fallback={<p>{t('readiness.noChildren')}</p>}>
-            <p>{t('readiness.childrenMeeting', { meets: r.children.filter((c) => c.meetsTarget).length, total: r.children.length })}</p>
-            <PercentChart bars label={t('readiness.childrenLabel')} labels={rows().map((c) => c.code)} values={rows().map((c) => c.percent)} target={r.target.percent} />
-            <div class="filters no-print">
-              <label>{t('readiness.filter')} <input type="search" value={filter()} onInput={(e) => setFilter(e.currentTarget.value)} /></label>
-              <label><input type="checkbox" checked={onlyBehind()} onChange={(e) => setOnlyBehind(e.currentTarget.checked)} /> {t('readiness.onlyBehind')}</label>
-            </div>
-            <div class="table-wrap">
-              <table>
-                <thead>
-                  <tr>
-                    {header('name', 'readiness.col.unit')}
-                    <th scope="col">{t('readiness.col.kind')}</th>
-                    {header('staff', 'readiness.col.staff')}
-                    {header('trained', 'readiness.col.trained')}
-                    {header('percent', 'readiness.col.percent')}
-                    <th scope="col">{t('readiness.col.meets')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  <For each={rows()}>
-                    {(c) => (
-                      <tr>
-                        <th scope="row"><A href={`/san-sang?unit=${c.id}`}>{c.name}</A></th>
-                        <td>{t(`kind.${c.kind}` as Key)}</td>
-                        <td class="num">{formatNumber(c.staff)}</td>
-                        <td class="num">{formatNumber(c.trained)}</td>
-                        <td class="num">{formatNumber(c.percent, 1)}%</td>
-                        <td>{c.meetsTarget ? `✓ ${t('yes')}` : t('no')}</td>
-                      </tr>
-                    )}
-                  </For>
-                </tbody>
-              </table>
-            </div>
-          </Show>
-          <div class="no-print"><Archives unitId={r.unit.id} /></div>
-        </section>
-      )}
+    <Async of={data} error={(err) => (
+      <>
+        <ErrorBox error={err} />
+        <Show when={scope().date}><p><button type="button" onClick={() => choose(scope().target)}>{t('readiness.backToLive')}</button></p></Show>
+      </>
+    )}>
+      {(answer) => <Dashboard r={answer.r} scope={answer.scope} choose={choose} />}
     </Async>
   );
 }

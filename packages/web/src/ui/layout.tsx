@@ -24,6 +24,9 @@ export function Layout(props: ParentProps) {
             <A href="/khoa-hoc">{t('nav.courses')}</A>
             <Show when={hasRole('hr') || hasRole('admin')}>
               <A href="/san-sang">{t('nav.readiness')}</A>
+              <A href="/danh-sach">{t('nav.roster')}</A>
+              <A href="/to-chuc">{t('nav.org')}</A>
+              <A href="/chi-tieu">{t('nav.targets')}</A>
               <A href="/tai-khoan">{t('nav.accounts')}</A>
             </Show>
             <Show when={hasRole('trainer') || hasRole('admin')}>

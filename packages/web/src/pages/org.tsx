@@ -1,0 +1,183 @@
+import { createResource, For, Show } from 'solid-js';
+import { A, useSearchParams } from '@solidjs/router';
+import { hasRole } from '../data/session.ts';
+import { org, type OrgView, type TreePlan, type Unit } from '../data/org.ts';
+import { param, query } from '../data/readiness.ts';
+import { formatDate, formatNumber, t, type Key } from '../i18n/index.ts';
+import { Loaded } from '../ui/async.tsx';
+import { DownloadLink } from '../ui/download-link.tsx';
+import { ImportFlow } from '../ui/import-flow.tsx';
+import { OrgForms } from '../ui/org-forms.tsx';
+import { OrgHistory } from '../ui/org-history.tsx';
+
+const here = (unit: string) => `/to-chuc${query({ unit })}`;
+
+function statusText(u: Unit, nameOf: (id: string) => string): string {
+  if (u.status === 'merged') return t('org.status.mergedInto', { name: nameOf(u.mergedInto ?? ''), date: u.until ? formatDate(u.until) : '' });
+  if (u.status === 'dissolved') return t('org.status.dissolvedOn', { date: u.until ? formatDate(u.until) : '' });
+  return t('org.status.active');
+}
+
+function TreePlanView(props: { plan: TreePlan }) {
+  return (
+    <>
+      <ul class="counts">
+        <li>{t('org.import.created')}: <strong>{formatNumber(props.plan.created)}</strong></li>
+        <li>{t('org.import.updated')}: <strong>{formatNumber(props.plan.updated)}</strong></li>
+        <li>{t('org.import.moved')}: <strong>{formatNumber(props.plan.moved)}</strong></li>
+        <li>{t('org.import.unchanged')}: <strong>{formatNumber(props.plan.unchanged)}</strong></li>
+      </ul>
+      <Show when={props.plan.changes.length > 0}>
+        <div class="table-wrap">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t('import.col.row')}</th>
+                <th scope="col">{t('org.field.code')}</th>
+                <th scope="col">{t('import.col.action')}</th>
+                <th scope="col">{t('import.col.detail')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              <For each={props.plan.changes}>
+                {(c) => (
+                  <tr>
+                    <td class="num">{c.row}</td>
+                    <th scope="row">{c.code}</th>
+                    <td>{t(`org.import.action.${c.action}` as Key)}</td>
+                    <td lang="vi">{c.detail}</td>
+                  </tr>
+                )}
+              </For>
+            </tbody>
+          </table>
+        </div>
+      </Show>
+    </>
+  );
+}
+
+function Tree(props: { view: OrgView; refetch: () => void }) {
+  const v = () => props.view;
+  const admin = () => hasRole('admin');
+  const nameOf = (id: string) => v().children.find((c) => c.id === id)?.name ?? v().former.find((c) => c.id === id)?.name ?? id;
+  return (
+    <>
+      <nav aria-label={t('org.breadcrumb')} class="breadcrumb">
+        <ol>
+          <For each={v().ancestors}>{(a) => <li><A href={here(a.id)}>{a.name}</A></li>}</For>
+          <li aria-current="page">{v().unit.name}</li>
+        </ol>
+      </nav>
+      <p class="muted">{t('org.title')}</p>
+      <h1>{v().unit.name}</h1>
+      <p>
+        {t('org.unitLine', { code: v().unit.code, kind: t(`kind.${v().unit.kind}` as Key), level: t(`level.${v().unit.level}` as Key) })}
+        <Show when={v().unit.status !== 'active'}> · <strong>{statusText(v().unit, nameOf)}</strong></Show>
+      </p>
+      <p class="links-row">
+        <A href={`/san-sang${query({ unit: v().unit.id })}`}>{t('nav.readiness')}</A>
+        <A href={`/danh-sach${query({ unit: v().unit.id })}`}>{t('nav.roster')}</A>
+      </p>
+
+      <h2>{t('org.children')}</h2>
+      <Show when={v().children.length > 0} fallback={<p>{t('readiness.noChildren')}</p>}>
+        <div class="table-wrap">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t('org.field.name')}</th>
+                <th scope="col">{t('org.field.code')}</th>
+                <th scope="col">{t('org.field.kind')}</th>
+                <th scope="col">{t('org.field.level')}</th>
+                <th scope="col">{t('readiness.col.staff')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              <For each={v().children}>
+                {(c) => (
+                  <tr>
+                    <th scope="row"><A href={here(c.id)}>{c.name}</A></th>
+                    <td>{c.code}</td>
+                    <td>{t(`kind.${c.kind}` as Key)}</td>
+                    <td>{t(`level.${c.level}` as Key)}</td>
+                    <td class="num">{formatNumber(c.staff)}</td>
+                  </tr>
+                )}
+              </For>
+            </tbody>
+          </table>
+        </div>
+      </Show>
+
+      <Show when={v().former.length > 0}>
+        <h2>{t('org.former')}</h2>
+        <div class="table-wrap">
+          <table class="former">
+            <thead>
+              <tr>
+                <th scope="col">{t('org.field.name')}</th>
+                <th scope="col">{t('org.field.code')}</th>
+                <th scope="col">{t('org.field.kind')}</th>
+                <th scope="col">{t('org.field.status')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              <For each={v().former}>
+                {(c) => (
+                  <tr>
+                    <th scope="row"><A href={here(c.id)}>{c.name}</A></th>
+                    <td>{c.code}</td>
+                    <td>{t(`kind.${c.kind}` as Key)}</td>
+                    <td>{statusText(c, nameOf)}</td>
+                  </tr>
+                )}
+              </For>
+            </tbody>
+          </table>
+        </div>
+      </Show>
+
+      <h2>{t('org.history')}</h2>
+      <OrgHistory view={v()} />
+
+      <Show when={admin() && v().unit.status === 'active'}>
+        <OrgForms view={v()} onChanged={props.refetch} />
+      </Show>
+
+      <section aria-labelledby="org-files">
+        <h2 id="org-files">{t('org.files')}</h2>
+        <p>{t('org.files.intro')}</p>
+        <p class="links-row">
+          <DownloadLink class="button" href={org.exportUrl(v().unit.id, 'csv')}>{t('org.export.csv')}</DownloadLink>
+          <DownloadLink class="button" href={org.exportUrl(v().unit.id, 'xlsx')}>{t('org.export.xlsx')}</DownloadLink>
+        </p>
+        <Show when={admin() && v().unit.status === 'active'}>
+          <h3>{t('org.import.title')}</h3>
+          <ImportFlow<TreePlan>
+            id="org-import"
+            fileLabel={t('import.file')}
+            effectiveLabel={t('org.effective')}
+            applyLabel={t('org.import.apply')}
+            preview={(file, effective) => org.import(v().unit.id, file, { dryRun: true, effective }).then((r) => r.plan)}
+            apply={(file, effective) => org.import(v().unit.id, file, { dryRun: false, effective }).then((r) => r.plan)}
+            plan={(plan) => <TreePlanView plan={plan} />}
+            canApply={(plan) => plan.created + plan.updated + plan.moved > 0}
+            onApplied={props.refetch}
+          />
+        </Show>
+      </section>
+    </>
+  );
+}
+
+/** The org tree one unit at a time: where it sits, what is under it, what it was; admins change it. */
+export default function OrgPage() {
+  const [search] = useSearchParams();
+  const [view, { refetch }] = createResource(() => param(search.unit) ?? '', (unit) => org.view(unit || undefined));
+  return (
+    <section>
+      <Loaded of={view}>{(v) => <Tree view={v()} refetch={() => void refetch()} />}</Loaded>
+    </section>
+  );
+}

@@ -1,0 +1,147 @@
+import { createResource, createSignal, For, Show } from 'solid-js';
+import { api } from '../data/api.ts';
+import { me } from '../data/session.ts';
+import { categories, levels, targets as targetsApi, unitKinds, type Target } from '../data/org.ts';
+import { formatDate, t, type Key } from '../i18n/index.ts';
+import { Loaded } from '../ui/async.tsx';
+import { ErrorBox } from '../ui/error-box.tsx';
+
+const blank = (): Target => ({ id: '', title: '', programme: [], categories: [...categories], percent: 100, deadline: '' });
+
+/** A group of checkboxes whose ticked values the form reads back under one name. */
+function Choices(props: { name: string; legend: string; options: { value: string; label: string }[]; checked: string[] }) {
+  return (
+    <fieldset class="choices">
+      <legend>{props.legend}</legend>
+      <For each={props.options}>
+        {(o) => <label class="option"><input type="checkbox" name={props.name} value={o.value} checked={props.checked.includes(o.value)} /> <span>{o.label}</span></label>}
+      </For>
+    </fieldset>
+  );
+}
+
+function TargetForm(props: { initial: Target; courses: { slug: string; title: string }[]; onSaved: (target: Target) => void }) {
+  const [error, setError] = createSignal<unknown>(null);
+  const [busy, setBusy] = createSignal(false);
+  const editing = () => props.initial.id !== '';
+  const programme = () => {
+    const known = new Set(props.courses.map((c) => c.slug));
+    return [...props.courses.map((c) => ({ value: c.slug, label: c.title })), ...props.initial.programme.filter((s) => !known.has(s)).map((s) => ({ value: s, label: s }))];
+  };
+  const submit = async (event: SubmitEvent) => {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget as HTMLFormElement);
+    const list = (name: string) => form.getAll(name).map(String);
+    const scope = (name: 'levels' | 'unitKinds') => (list(name).length > 0 ? { [name]: list(name) } : {});
+    const target = {
+      id: String(form.get('id') ?? '').trim(), title: String(form.get('title') ?? '').trim(), programme: list('programme'),
+      categories: list('categories'), ...scope('levels'), ...scope('unitKinds'),
+      percent: Number(form.get('percent')), deadline: String(form.get('deadline') ?? ''),
+    } as Target;
+    setBusy(true);
+    setError(null);
+    try {
+      props.onSaved((await targetsApi.save(target)).target);
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <form class="stack target-form" onSubmit={submit}>
+      <label for="target-id">{t('targets.field.id')}</label>
+      <input id="target-id" name="id" type="text" required pattern="[a-z0-9\-]+" maxlength="64" value={props.initial.id} readOnly={editing()} aria-describedby="target-id-hint" />
+      <p id="target-id-hint" class="muted">{t('targets.field.idHint')}</p>
+      <label for="target-title">{t('targets.field.title')}</label>
+      <input id="target-title" name="title" type="text" required maxlength="300" value={props.initial.title} />
+      <Choices name="programme" legend={t('targets.field.programme')} options={programme()} checked={props.initial.programme} />
+      <Choices name="categories" legend={t('targets.field.categories')} checked={props.initial.categories}
+        options={categories.map((c) => ({ value: c, label: t(`category.${c}` as Key) }))} />
+      <Choices name="levels" legend={t('targets.field.levels')} checked={props.initial.levels ?? []}
+        options={levels.map((l) => ({ value: l, label: t(`level.${l}` as Key) }))} />
+      <Choices name="unitKinds" legend={t('targets.field.unitKinds')} checked={props.initial.unitKinds ?? []}
+        options={unitKinds.map((k) => ({ value: k, label: t(`kind.${k}` as Key) }))} />
+      <label for="target-percent">{t('targets.field.percent')}</label>
+      <input id="target-percent" name="percent" type="number" required min="1" max="100" step="1" value={props.initial.percent} />
+      <label for="target-deadline">{t('targets.field.deadline')}</label>
+      <input id="target-deadline" name="deadline" type="date" required value={props.initial.deadline} />
+      <button type="submit" disabled={busy()}>{editing() ? t('targets.saveEdit') : t('targets.create')}</button>
+      <Show when={error()}>{(err) => <ErrorBox error={err()} />}</Show>
+    </form>
+  );
+}
+
+/** Targets are data: admins of the whole installation set them; HR officers read them. */
+export default function TargetsPage() {
+  const [list, { refetch }] = createResource(() => targetsApi.list());
+  const [courses] = createResource(() => api.courses().then((r) => r.courses.map(({ slug, title }) => ({ slug, title }))));
+  const [editing, setEditing] = createSignal<Target>(blank());
+  const [saved, setSaved] = createSignal('');
+  const canEdit = () => me()?.roles.some((r) => r.role === 'admin' && r.unitId === null) ?? false;
+  const courseTitle = (slug: string) => courses.latest?.find((c) => c.slug === slug)?.title ?? slug;
+  let formHeading!: HTMLHeadingElement;
+  const scopeText = (x: Target) => [
+    x.categories.map((c) => t(`category.${c}` as Key)).join(', '),
+    x.levels ? x.levels.map((l) => t(`level.${l}` as Key)).join(', ') : t('targets.allLevels'),
+    x.unitKinds ? x.unitKinds.map((k) => t(`kind.${k}` as Key)).join(', ') : t('targets.allKinds'),
+  ].join(' · ');
+  return (
+    <section>
+      <h1>{t('targets.title')}</h1>
+      <p>{t('targets.intro')}</p>
+      <Loaded of={list}>
+        {(data) => (
+          <Show when={data().targets.length > 0} fallback={<p>{t('targets.empty')}</p>}>
+            <div class="table-wrap">
+              <table class="targets">
+                <thead>
+                  <tr>
+                    <th scope="col">{t('targets.field.title')}</th>
+                    <th scope="col">{t('targets.field.programme')}</th>
+                    <th scope="col">{t('targets.scope')}</th>
+                    <th scope="col">{t('targets.field.percent')}</th>
+                    <th scope="col">{t('targets.field.deadline')}</th>
+                    <Show when={canEdit()}><th scope="col"><span class="sr-only">{t('targets.edit')}</span></th></Show>
+                  </tr>
+                </thead>
+                <tbody>
+                  <For each={data().targets}>
+                    {(x) => (
+                      <tr>
+                        <th scope="row">{x.title}<br /><code>{x.id}</code></th>
+                        <td>{x.programme.map(courseTitle).join(', ')}</td>
+                        <td>{scopeText(x)}</td>
+                        <td class="num">{x.percent}%</td>
+                        <td>{formatDate(x.deadline)}</td>
+                        <Show when={canEdit()}>
+                          <td>
+                            <button type="button" class="link" aria-label={t('targets.editLabel', { title: x.title })}
+                              onClick={() => { setSaved(''); setEditing({ ...x }); formHeading.focus(); }}>
+                              {t('targets.edit')}
+                            </button>
+                          </td>
+                        </Show>
+                      </tr>
+                    )}
+                  </For>
+                </tbody>
+              </table>
+            </div>
+          </Show>
+        )}
+      </Loaded>
+      <Show when={canEdit()} fallback={<p class="muted">{t('targets.readOnly')}</p>}>
+        <h2 tabindex="-1" ref={formHeading}>{editing().id ? t('targets.editTitle', { title: editing().title }) : t('targets.newTitle')}</h2>
+        <Show when={saved()}><p role="status" class="box ok">{saved()}</p></Show>
+        <Show when={editing()} keyed>
+          {(initial) => (
+            <TargetForm initial={initial} courses={courses.latest ?? []}
+              onSaved={(target) => { setSaved(t('targets.saved', { title: target.title })); setEditing(blank()); void refetch(); }} />
+          )}
+        </Show>
+        <Show when={editing().id}><p><button type="button" class="link" onClick={() => setEditing(blank())}>{t('targets.new')}</button></p></Show>
+      </Show>
+    </section>
+  );
+}

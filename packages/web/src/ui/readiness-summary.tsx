@@ -1,0 +1,50 @@
+import { Show } from 'solid-js';
+import { reports, type Readiness } from '../data/readiness.ts';
+import { formatDate, formatNumber, t, type Key } from '../i18n/index.ts';
+import type { ArchivesState } from './archives.tsx';
+import { DownloadLink } from './download-link.tsx';
+import { ProgressBar } from './progress-bar.tsx';
+
+/** Where the recent weekly pace leads, in words. */
+export function projectionText(r: Readiness): string {
+  const p = r.projection;
+  if (r.meetsTarget || (p.onTrack && !p.projectedDate)) return t('readiness.projection.met');
+  if (p.onTrack === null) return t('readiness.projection.unknown');
+  const pace = formatNumber(p.weeklyPace ?? 0, 1);
+  if (!p.projectedDate) return t('readiness.projection.stalled', { pace });
+  return t(p.onTrack ? 'readiness.projection.onTrack' : 'readiness.projection.late', { date: formatDate(p.projectedDate), pace });
+}
+
+/** "14/20 sở, ban, ngành đạt chỉ tiêu · 6/10 xã đạt chỉ tiêu": how provinces report it. */
+export const childrenMeetingText = (r: Readiness) =>
+  r.childrenMeeting.map((g) => t('readiness.kindMeeting', { meets: formatNumber(g.meets), total: formatNumber(g.total), kind: t(`kinds.${g.kind}` as Key) })).join(' · ');
+
+/** The target, the gap and the deadline first; then the pace, the children and the files. */
+export function ReadinessSummary(props: { r: Readiness; date?: string; archives: ArchivesState }) {
+  const r = () => props.r;
+  return (
+    <div class="box summary">
+      <p>{t('readiness.target', { title: r().target.title })}</p>
+      <p class="gap"><strong>{r().gap > 0 ? t('readiness.gap', { n: formatNumber(r().gap), percent: r().target.percent }) : t('readiness.noGap', { percent: r().target.percent })}</strong></p>
+      <p>
+        {r().daysLeft >= 0
+          ? t('readiness.deadlineLeft', { deadline: formatDate(r().target.deadline), n: r().daysLeft })
+          : t('readiness.deadlinePast', { deadline: formatDate(r().target.deadline), n: -r().daysLeft })}
+      </p>
+      <p class="big">{formatNumber(r().percent, 1)}%</p>
+      <ProgressBar value={r().trained} max={r().staff} label={t('readiness.title')} />
+      <p>{t('readiness.trainedOf', { trained: formatNumber(r().trained), staff: formatNumber(r().staff) })} · <strong>{r().meetsTarget ? t('readiness.meets') : t('readiness.notMeets')}</strong></p>
+      <p class="projection">{projectionText(r())}</p>
+      <Show when={r().childrenMeeting.length > 0}>
+        <p class="meeting">{childrenMeetingText(r())}</p>
+      </Show>
+      <div class="downloads no-print">
+        <div><DownloadLink class="button" href={reports.completionsCsvUrl(r().unit.id)} onArchive={() => props.archives.create('completions.csv')}>{t('readiness.download')}</DownloadLink></div>
+        <div><DownloadLink class="button" href={reports.completionsXlsxUrl(r().unit.id)} onArchive={() => props.archives.create('completions.xlsx')}>{t('readiness.downloadXlsx')}</DownloadLink></div>
+        <div><DownloadLink class="button" href={reports.summaryPdfUrl(r().unit.id, props.date)} onArchive={() => props.archives.create('summary.pdf')}>{t('readiness.downloadPdf')}</DownloadLink></div>
+        <div><button type="button" onClick={() => window.print()}>{t('readiness.print')}</button></div>
+      </div>
+      <Show when={props.date}><p class="muted no-print">{t('readiness.downloadsLive')}</p></Show>
+    </div>
+  );
+}

@@ -1,0 +1,67 @@
+import { createResource, createSignal, For, Show } from 'solid-js';
+import { reports, type Readiness } from '../data/readiness.ts';
+import { formatNumber, t, type Key } from '../i18n/index.ts';
+import { Async } from './async.tsx';
+import { DownloadLink } from './download-link.tsx';
+
+/**
+ * Who in the target's scope has not finished yet ("quá hạn" once the deadline has passed),
+ * each with their unit and transcript. The list walks the subtree, so it is read only when
+ * the officer opens it; the full list is a CSV.
+ */
+export function UntrainedList(props: { r: Readiness }) {
+  const [open, setOpen] = createSignal(false);
+  const scope = () => (open() ? { unit: props.r.unit.id, target: props.r.target.id } : null);
+  const [data] = createResource(scope, (s) => reports.untrained(s));
+  const overdue = () => props.r.daysLeft < 0;
+  const missing = () => props.r.staff - props.r.trained;
+  return (
+    <section aria-labelledby="untrained-title">
+      <h2 id="untrained-title">{overdue() ? t('untrained.titleOverdue') : t('untrained.title')}</h2>
+      <p>{t(overdue() ? 'untrained.countOverdue' : 'untrained.count', { n: formatNumber(missing()), days: formatNumber(-props.r.daysLeft) })}</p>
+      <p class="no-print">
+        <DownloadLink href={reports.untrainedCsvUrl(props.r.unit.id, props.r.target.id)}>{t('untrained.download')}</DownloadLink>
+      </p>
+      <details class="untrained" onToggle={(e) => setOpen(e.currentTarget.open)}>
+        <summary>{t('untrained.show')}</summary>
+        <Show when={open()}>
+          <Async of={data}>
+            {({ people, more }) => (
+              <>
+                <div class="table-wrap">
+                  <table>
+                    <thead>
+                      <tr>
+                        <th scope="col">{t('people.col.name')}</th>
+                        <th scope="col">{t('people.col.code')}</th>
+                        <th scope="col">{t('people.col.category')}</th>
+                        <th scope="col">{t('people.col.position')}</th>
+                        <th scope="col">{t('people.col.unit')}</th>
+                        <th scope="col">{t('people.col.transcript')}</th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      <For each={people}>
+                        {(p) => (
+                          <tr>
+                            <th scope="row">{p.fullName}{overdue() ? <> <span class="badge warn">{t('untrained.overdue')}</span></> : null}</th>
+                            <td>{p.employeeCode}</td>
+                            <td>{t(`category.${p.category}` as Key)}</td>
+                            <td>{p.position}</td>
+                            <td>{p.unitName}</td>
+                            <td><DownloadLink href={reports.transcriptUrl(p.employeeCode)} label={t('people.transcriptOf', { name: p.fullName })}>{t('people.transcript')}</DownloadLink></td>
+                          </tr>
+                        )}
+                      </For>
+                    </tbody>
+                  </table>
+                </div>
+                <Show when={more}><p>{t('untrained.more', { n: formatNumber(people.length) })}</p></Show>
+              </>
+            )}
+          </Async>
+        </Show>
+      </details>
+    </section>
+  );
+}
