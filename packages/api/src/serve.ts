@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { serve } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
+import { compress } from 'hono/compress';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
@@ -18,6 +19,9 @@ export function localApp(webDir: string) {
   const mediaDir = process.env.MEDIA_DIR;
   if (mediaDir) root.get('/media/*', serveStatic({ root: mediaDir }));
   if (existsSync(webDir)) {
+    // Compressed as CloudFront serves them, so what the browser tests measure is what a user gets.
+    root.use('/assets/*', compress());
+    root.use('/', compress());
     root.get('*', serveStatic({ root: webDir }));
     root.get('*', serveStatic({ path: join(webDir, 'index.html') }));
   }

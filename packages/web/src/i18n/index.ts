@@ -1,25 +1,29 @@
 import { createSignal } from 'solid-js';
-import { en } from './en.ts';
 import { vi } from './vi.ts';
 import { ApiError } from '../data/api.ts';
 
 export type Locale = 'vi' | 'en';
 export type Key = keyof typeof vi;
-export const dictionaries: Record<Locale, Record<Key, string>> = { vi, en };
 
-const stored = typeof localStorage !== 'undefined' ? localStorage.getItem('locale') : null;
-const [locale, setLocaleSignal] = createSignal<Locale>(stored === 'en' ? 'en' : 'vi');
+/**
+ * Vietnamese is in the first page's JavaScript; English is fetched when someone chooses it
+ * (or chose it before), so most users on a slow line never download it.
+ */
+const dictionaries: Partial<Record<Locale, Record<Key, string>>> = { vi };
+const [locale, setLocaleSignal] = createSignal<Locale>('vi');
 export { locale };
 
-export function setLocale(next: Locale) {
+export async function setLocale(next: Locale) {
+  dictionaries[next] ??= (await import('./en.ts')).en;
   setLocaleSignal(next);
   localStorage.setItem('locale', next);
   document.documentElement.lang = next;
 }
-if (typeof document !== 'undefined') document.documentElement.lang = locale();
+if (typeof localStorage !== 'undefined' && localStorage.getItem('locale') === 'en') void setLocale('en');
+else if (typeof document !== 'undefined') document.documentElement.lang = 'vi';
 
 export function t(key: Key, params: Record<string, string | number> = {}): string {
-  return dictionaries[locale()][key].replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? ''));
+  return (dictionaries[locale()] ?? vi)[key].replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? ''));
 }
 
 const tag = () => (locale() === 'vi' ? 'vi-VN' : 'en-GB');
