@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 import type { Hono } from 'hono';
 import {
-  EffectiveDate as Effective, Org, Readiness, Report, VisibleError, createUnit, dissolveUnit, exportUnits, importUnits, mergeUnits, moveUnit, readImportFile, unitHistory, updateUnit,
+  EffectiveDate as Effective, Org, Readiness, Report, VisibleError, createUnit, dissolveUnit, exportUnits, importUnits, mergeUnits, moveUnit, readImportFile, unitHistory, unitIdFor, updateUnit,
 } from '@sansang/core';
 import type { Env } from '../env.ts';
 import { covers, mount } from '../route.ts';
@@ -36,6 +36,15 @@ export function orgRoutes(app: Hono<Env>) {
         former,
       });
     },
+  });
+  mount(app, {
+    method: 'get',
+    path: '/api/org/lookup',
+    summary: 'Tìm một đơn vị trong phạm vi theo mã (để chọn đơn vị cấp trên mới, đơn vị hợp nhất vào)',
+    access: { roles: ['hr', 'admin'], scope: true },
+    query: v.object({ code: Code }),
+    unit: ({ query }) => unitIdFor(query.code),
+    handler: async (c, { unit }) => c.json({ unit }),
   });
   mount(app, {
     method: 'post',
