@@ -1,7 +1,7 @@
 import { createWriteStream } from 'node:fs';
 import { pipeline } from 'node:stream/promises';
 import {
-  Org, Readiness, Report, createUnit, dissolveUnit, mergeUnits, moveUnit, personIdFor, unitIdFor, updateUnit, type TargetFigures,
+  Audit, Org, Readiness, Report, createUnit, dissolveUnit, mergeUnits, moveUnit, personIdFor, unitIdFor, updateUnit, type TargetFigures,
 } from '@sansang/core';
 import { exportUnitsFile } from './org-export.ts';
 
@@ -78,6 +78,8 @@ export async function reportCommand(command: string, sub: string | undefined, op
       ? await Report.generate(({ csv: 'completions.csv', xlsx: 'completions.xlsx', pdf: 'summary.pdf' } as const)[sub], root.id, actor())
       : null;
   if (!body) return null;
+  // A file made at the terminal leaves the system as surely as a download: it is audited too.
+  await Audit.record({ actor: actor(), action: 'report.download', unitId: root.id, detail: { report: sub, via: 'cli', out } });
   await pipeline(body, createWriteStream(out, { flags: 'wx' }));
   return `Đã ghi ${out}.`;
 }
