@@ -75,6 +75,23 @@ describe('accounts in the browser: a one-time link from HR, first password, pass
     for (const action of ['auth.sign_in', 'account.password_link_issued', 'account.password_set_by_link', 'account.password_changed']) {
       expect(await admin.getByText(action, { exact: true }).count(), action).toBeGreaterThan(0);
     }
+    // Each time in Vietnam's clock, written the way the chosen language writes it (the browser's own locale is en-US).
+    const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+    const { entries } = await (await admin.request.get(`${server.url}/api/audit?from=${day(-7)}&to=${day(1)}`)).json() as { entries: { at: string }[] };
+    const firstTime = admin.locator('table tbody tr').first().locator('td').first();
+    const written = (tag: string) => admin.evaluate(([at, lang]) => new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date(at!)), [entries[0]!.at, tag]);
+    const vietnamese = await written('vi-VN');
+    expect(vietnamese).toMatch(/\d{2}:\d{2}.*\d{1,2} thg \d{1,2},? \d{4}/);
+    expect(await firstTime.textContent()).toBe(vietnamese);
+    await admin.getByRole('button', { name: 'English' }).click();
+    await admin.getByRole('heading', { name: 'Audit log' }).waitFor();
+    const english = await written('en-GB');
+    expect(english).toMatch(/\d{1,2} [A-Z][a-z]{2} \d{4},? \d{2}:\d{2}/);
+    await expect.poll(() => firstTime.textContent()).toBe(english);
+    await expectAccessible(admin, 'audit log in English');
+    await admin.getByRole('button', { name: 'Tiếng Việt' }).click();
+    await expect.poll(() => firstTime.textContent()).toBe(vietnamese);
+
     await admin.getByLabel('Người thực hiện (email)').fill('nhansu@test.vn');
     await admin.getByRole('button', { name: 'Lọc' }).click();
     await expect.poll(async () => new Set(await admin.locator('table tbody tr td:nth-child(2)').allTextContents())).toEqual(new Set(['nhansu@test.vn']));

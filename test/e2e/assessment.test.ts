@@ -9,6 +9,7 @@ import { keys } from '../../packages/core/src/db/keys.ts';
 import { account, bundle, smallProvince } from '../support/fixtures.ts';
 import { pdfText } from '../support/pdf.ts';
 import { beVietnamPro, checkRenderedText } from '../support/pdf-rendering.ts';
+import type { Page } from 'playwright-core';
 import { browserStack, expectAccessible, signInAs } from './browser.ts';
 
 const course = bundle({
@@ -21,11 +22,49 @@ const shortOnTime = bundle({
   slug: 'het-gio', title: 'Khoá có giờ ngắn', hash: 'hg-1', completion: { lessons: 'none', quiz: 'pass' },
   quiz: { ...bundle().quiz!, title: 'Bài kiểm tra hết giờ', timeLimitMinutes: 10, attempts: 1 },
 });
+/** One question of each kind a keyboard must reach: one answer, several, an order, pairs. */
+const byKeyboard = bundle({
+  slug: 'ban-phim', title: 'Làm bài bằng bàn phím', hash: 'bp-1', completion: { lessons: 'none', quiz: 'pass' },
+  quiz: { ...bundle().quiz!, title: 'Bài kiểm tra bằng bàn phím', questions: [
+    ...bundle().quiz!.questions,
+    { id: 'q3', type: 'ordering', promptHtml: '<p>Sắp xếp các bước ký số một văn bản.</p>', explanationHtml: null, tags: [], difficulty: 'medium',
+      items: [{ id: 'm1', html: 'Mở văn bản' }, { id: 'm2', html: 'Cắm chữ ký số' }, { id: 'm3', html: 'Ký và gửi' }] },
+    { id: 'q4', type: 'matching', promptHtml: '<p>Ghép mỗi việc với phần mềm.</p>', explanationHtml: null, tags: [], difficulty: 'medium',
+      pairs: [{ id: 'l1', rightId: 'r7', leftHtml: 'Soạn văn bản', rightHtml: 'Trình soạn thảo' }, { id: 'l2', rightId: 'r3', leftHtml: 'Lập bảng lương', rightHtml: 'Bảng tính' }] },
+  ] },
+});
 const artifacts = join(repoRoot, 'test-results');
 
 /** The fonts the certificate must be drawn in, as the font package ships them. */
 /** A day as the certificate prints it: dd/mm/yyyy in Vietnam's time zone. */
 const dayInVietnam = (iso: string) => new Intl.DateTimeFormat('vi-VN', { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date(iso));
+
+/** Whether the focused element matches `selector` (and, if given, reads `text`). */
+const focusIs = (page: Page, selector: string, text?: string) =>
+  page.evaluate(([s, t]) => {
+    const el = document.activeElement;
+    return !!el && el.matches(s!) && (t === undefined || el.textContent?.trim() === t);
+  }, [selector, text] as const);
+
+/** Presses Tab (or Shift+Tab) until the focus reaches `selector`, as someone without a mouse does. */
+async function tabTo(page: Page, selector: string, text?: string, key: 'Tab' | 'Shift+Tab' = 'Tab') {
+  for (let presses = 0; presses < 60; presses++) {
+    await page.keyboard.press(key);
+    if (await focusIs(page, selector, text)) return;
+  }
+  throw new Error(`${key} never reached ${selector}${text ? ` "${text}"` : ''}`);
+}
+
+/** Picks `value` in the focused <select> with the arrow keys, as the keyboard does without opening it. */
+async function arrowTo(page: Page, value: string) {
+  const values = await page.evaluate(() => [...(document.activeElement as HTMLSelectElement).options].map((o) => o.value));
+  const from = await page.evaluate(() => (document.activeElement as HTMLSelectElement).selectedIndex);
+  const to = values.indexOf(value);
+  expect(to, `${value} among ${values.join(', ')}`).toBeGreaterThan(0);
+  for (let i = from; i < to; i++) await page.keyboard.press('ArrowDown');
+  for (let i = from; i > to; i--) await page.keyboard.press('ArrowUp');
+  expect(await page.evaluate(() => (document.activeElement as HTMLSelectElement).value)).toBe(value);
+}
 
 describe('a timed quiz in the browser: resume after reload, certificate, public verification', () => {
   let learnerName = '';
@@ -35,6 +74,7 @@ describe('a timed quiz in the browser: resume after reload, certificate, public 
     const tree = await smallProvince(2);
     await Course.publish(course);
     await Course.publish(shortOnTime);
+    await Course.publish(byKeyboard);
     const learner = tree.people.find((p) => p.unitId === tree.commune.id)!;
     learnerName = learner.fullName;
     learnerId = learner.id;
@@ -59,12 +99,11 @@ describe('a timed quiz in the browser: resume after reload, certificate, public 
         body: JSON.stringify({ error: { code: 'service.busy', message: 'Hệ thống đang bận' } }) });
       return route.continue();
     });
-    // The whole quiz with the keyboard alone: arrow keys move between radio options.
     const q1 = page.locator('fieldset[data-question="q1"]');
-    await q1.locator('input').first().focus();
-    await page.keyboard.press('ArrowDown');
-    expect(await q1.getByLabel('2', { exact: true }).isChecked()).toBe(true);
-    await page.getByText('Chưa lưu được (mất kết nối?) — sẽ tự thử lại.').waitFor();
+    await q1.getByLabel('2', { exact: true }).check();
+    // Busy is not offline: the page says the system is busy, not that the connection is lost.
+    await page.getByText('Hệ thống đang bận nên chưa lưu được — sẽ tự lưu lại sau ít giây.').waitFor();
+    expect(await page.getByText('Chưa lưu được do mất kết nối', { exact: false }).count()).toBe(0);
     await page.getByText('Đã lưu mọi câu trả lời.').waitFor({ timeout: 20_000 });
     expect(refused).toBe(3);
     await page.unroute('**/attempts/*/answers');
@@ -78,18 +117,68 @@ describe('a timed quiz in the browser: resume after reload, certificate, public 
     expect(await page.getByRole('button', { name: 'Bắt đầu làm bài' }).count()).toBe(0);
 
     const q2 = page.locator('fieldset[data-question="q2"]');
-    // Keyboard alone: focus the first option, tick it with Space, move on with Tab.
-    await q2.locator('input').first().focus();
-    await page.keyboard.press('Space');
-    await page.keyboard.press('Tab');
-    await page.keyboard.press('Tab');
-    await page.keyboard.press('Space');
-    expect(await q2.locator('input:checked').count()).toBe(2);
-    await page.getByRole('button', { name: 'Nộp bài' }).focus();
-    await page.keyboard.press('Enter');
+    await q2.getByLabel('2', { exact: true }).check();
+    await q2.getByLabel('4', { exact: true }).check();
+    await page.getByRole('button', { name: 'Nộp bài' }).click();
     await page.getByText('Điểm: 100% (2/2 câu đúng)').waitFor();
     await page.getByText('Bằng hai.').waitFor();
     await expectAccessible(page, 'timed quiz graded');
+  });
+
+  it('is taken with the keyboard alone, from sign-in to the result: Tab, Shift+Tab, Space, arrow keys, Enter', async () => {
+    const { server, browser } = stack;
+    const page = await (await browser.newContext()).newPage();
+    await page.goto(`${server.url}/dang-nhap`);
+    await tabTo(page, 'input[type=email]');
+    await page.keyboard.type('hocvien@test.vn');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('mat-khau-dung');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/khoa-hoc$/);
+    await page.goto(`${server.url}/khoa-hoc/${byKeyboard.slug}/kiem-tra`);
+    await page.getByRole('button', { name: 'Bắt đầu làm bài' }).waitFor();
+    await tabTo(page, 'button', 'Bắt đầu làm bài');
+    await page.keyboard.press('Enter');
+    await page.getByRole('button', { name: 'Nộp bài' }).waitFor();
+    const question = (id: string) => page.locator(`fieldset[data-question="${id}"]`);
+
+    // One answer: Tab into the group, the arrow key moves to the next option and chooses it.
+    await tabTo(page, 'fieldset[data-question="q1"] input[type=radio]');
+    await page.keyboard.press('ArrowDown');
+    expect(await question('q1').getByLabel('2', { exact: true }).isChecked()).toBe(true);
+    // Several answers: Space ticks; a wrong tick is undone by going back with Shift+Tab.
+    await page.keyboard.press('Tab');
+    expect(await focusIs(page, 'fieldset[data-question="q2"] input[value="a"]')).toBe(true);
+    await page.keyboard.press('Space');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Space');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Space');
+    await page.keyboard.press('Shift+Tab');
+    expect(await focusIs(page, 'fieldset[data-question="q2"] input[value="b"]')).toBe(true);
+    await page.keyboard.press('Space');
+    expect(await question('q2').locator('input:checked').evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value))).toEqual(['a', 'c']);
+    // An order: one list per position, each set with the arrow keys.
+    for (const item of ['m1', 'm2', 'm3']) {
+      await tabTo(page, 'fieldset[data-question="q3"] select');
+      await arrowTo(page, item);
+    }
+    // Pairs: one list per item on the left.
+    for (const pair of ['l1=r7', 'l2=r3']) {
+      await tabTo(page, 'fieldset[data-question="q4"] select');
+      await arrowTo(page, pair);
+    }
+    await page.getByText('Đã lưu mọi câu trả lời.').waitFor({ timeout: 20_000 });
+    const saved = await (await page.request.get(`${server.url}/api/courses/${byKeyboard.slug}/quiz`)).json();
+    expect(saved.attempt.answers).toEqual({ q1: ['b'], q2: ['a', 'c'], q3: ['m1', 'm2', 'm3'], q4: ['l1=r7', 'l2=r3'] });
+    await expectAccessible(page, 'quiz by keyboard');
+    await tabTo(page, 'button[type=submit]', 'Nộp bài');
+    await page.keyboard.press('Enter');
+    await page.getByText('Điểm: 100% (4/4 câu đúng)').waitFor();
+    // The result takes the focus, so it is read out at once.
+    expect(await focusIs(page, '#result')).toBe(true);
+    await expectAccessible(page, 'quiz by keyboard graded');
+    await page.context().close();
   });
 
   it('gives a certificate whose PDF shows correct Vietnamese, and a code anyone can verify', async () => {

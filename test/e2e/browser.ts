@@ -1,4 +1,4 @@
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
@@ -6,14 +6,10 @@ import { afterAll, beforeAll, expect } from 'vitest';
 import { startServer, type RunningServer } from '@sansang/api/serve';
 import { webDist } from '../../packages/cli/src/paths.ts';
 import { useFreshTable } from '../support/db.ts';
+import { launchChromium } from './chromium.ts';
 
-/** Debian's Chromium, as on CI; never a browser downloaded by a test tool. */
-export function launchChromium(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
-  });
-}
+/** Chromium and the sign-in form, shared with scripts that run outside the test runner. */
+export { launchChromium, signInAs } from './chromium.ts';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -60,17 +56,6 @@ export async function screenshots(page: Page, label: string): Promise<void> {
   });
   expect(zoomed, `${label} at 200 % zoom scrolls sideways`).toBeLessThanOrEqual(1);
   if (original) await page.setViewportSize(original);
-}
-
-/** Signs in through the real sign-in form in a new context; downloads are accepted. */
-export async function signInAs(browser: Browser, baseUrl: string, email: string, password = 'mat-khau-dung'): Promise<Page> {
-  const page = await (await browser.newContext({ acceptDownloads: true })).newPage();
-  await page.goto(`${baseUrl}/dang-nhap`);
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Mật khẩu').fill(password);
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  await page.waitForURL(/khoa-hoc/);
-  return page;
 }
 
 /**

@@ -7,7 +7,7 @@ import { seedDemo } from '../../packages/cli/src/seed.ts';
 import { DEMO_PASSWORD } from '../../packages/cli/src/demo/generate.ts';
 import { contentDir } from '../../packages/cli/src/paths.ts';
 import { pdfText } from '../support/pdf.ts';
-import { browserStack, expectAccessible, signInAs } from './browser.ts';
+import { browserStack, expectAccessible, screenshots, signInAs } from './browser.ts';
 
 const DAY = 86_400_000;
 const PROVINCE = 'Uỷ ban nhân dân tỉnh Minh Sơn';
@@ -29,6 +29,8 @@ const stack = browserStack(async (table) => {
 const signIn = (email: string) => signInAs(stack.browser, stack.server.url, email, DEMO_PASSWORD);
 const url = (path: string) => `${stack.server.url}${path}`;
 const vnNumber = (n: number, digits = 0) => new Intl.NumberFormat('vi-VN', { maximumFractionDigits: digits }).format(n);
+/** A figure as the page writes it in Vietnamese ("1.234", "12,5%") back to a number. */
+const vnParse = (text: string) => Number(text.replace(/\./g, '').replace(',', '.').replace('%', ''));
 const vnDate = (iso: string) => new Intl.DateTimeFormat('vi-VN', { dateStyle: 'medium', timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date(iso));
 const vnToday = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date());
 
@@ -70,6 +72,44 @@ describe('the HR officer and the admin in a real browser', () => {
     const biggest = [...r.children].sort((a, b) => b.gap - a.gap)[0]!;
     await expect.poll(() => rows.first().locator('td').nth(4).textContent()).toBe(vnNumber(biggest.gap));
     expect(await page.getByRole('columnheader', { name: 'Còn thiếu' }).getAttribute('aria-sort')).toBe('descending');
+
+    // Clicking a column's title sorts by it, then the other way; the order follows the numbers, not their text.
+    const column = async (n: number) => (await rows.locator(`td:nth-child(${n})`).allTextContents()).map(vnParse);
+    const staff = page.getByRole('columnheader', { name: 'Biên chế' });
+    await page.getByRole('button', { name: 'Biên chế', exact: true }).click();
+    await expect.poll(() => staff.getAttribute('aria-sort')).toBe('ascending');
+    expect(await page.getByRole('columnheader', { name: 'Còn thiếu' }).getAttribute('aria-sort')).toBe('none');
+    const ascending = await column(3);
+    expect(ascending).toHaveLength(r.children.length);
+    expect(ascending).toEqual([...r.children.map((c) => c.staff)].sort((a, b) => a - b));
+    expect(new Set(ascending).size, 'staff figures differ, so the order says something').toBeGreaterThan(2);
+    await page.getByRole('button', { name: 'Biên chế', exact: true }).click();
+    await expect.poll(() => staff.getAttribute('aria-sort')).toBe('descending');
+    expect(await column(3)).toEqual([...ascending].reverse());
+    await page.getByRole('button', { name: 'Tỷ lệ', exact: true }).click();
+    await expect.poll(() => page.getByRole('columnheader', { name: 'Tỷ lệ' }).getAttribute('aria-sort')).toBe('ascending');
+    expect(await staff.getAttribute('aria-sort')).toBe('none');
+    const percents = await column(5);
+    expect(percents).toEqual([...percents].sort((a, b) => a - b));
+
+    // On paper: no navigation, filters, buttons or files; the target, the gap, the deadline and the table stay.
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('header.top').isVisible()).toBe(false);
+    expect(await page.getByLabel('Lọc theo tên').isVisible()).toBe(false);
+    expect(await page.getByRole('button', { name: 'In trang này' }).isVisible()).toBe(false);
+    expect(await page.getByRole('link', { name: 'Tải báo cáo CSV' }).isVisible()).toBe(false);
+    expect(await page.evaluate(() => [...document.querySelectorAll('.no-print, form.filters')].filter((e) => e.checkVisibility()).length)).toBe(0);
+    for (const kept of [
+      page.getByText(`Chỉ tiêu: ${r.target.title}`), page.getByText(`Còn ${vnNumber(r.gap)} người cần hoàn thành để đạt ${r.target.percent}%.`),
+      page.getByText(`Hạn ${vnDate(r.target.deadline)} — còn ${r.daysLeft} ngày.`), page.locator('table.children'),
+    ]) expect(await kept.isVisible()).toBe(true);
+    // Every chart is drawn on paper, even one never scrolled to on screen.
+    await expect.poll(() => page.evaluate(() => [...document.querySelectorAll('figure.chart')].map((f) => f.querySelector('canvas') !== null))).toEqual([true, true]);
+    // A sortable column's title is a button on screen; on paper it is still there.
+    for (const title of ['Đơn vị', 'Biên chế', 'Còn thiếu']) expect(await page.getByRole('columnheader', { name: title, exact: true }).getByText(title).isVisible(), title).toBe(true);
+    await screenshots(page, 'hr dashboard print');
+    await page.emulateMedia({ media: 'screen' });
+    expect(await page.locator('header.top').isVisible()).toBe(true);
 
     // The same figures in English, with English number and date formats.
     await page.getByRole('button', { name: 'English' }).click();

@@ -1,15 +1,32 @@
 import { describe, expect, it } from 'vitest';
+import { mkdtemp, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createHash } from 'node:crypto';
+import type { Page } from 'playwright-core';
 import { Course } from '@sansang/core';
+import { webDir } from '../../packages/cli/src/paths.ts';
 import { account, bundle, smallProvince } from '../support/fixtures.ts';
 import { browserStack, expectAccessible, signInAs } from './browser.ts';
 
+/** A real picture (the app's icon, 192 × 192) as a lesson image, published like any course file. */
+const picture = await readFile(join(webDir, 'public', 'icon-192.png'));
 const course = bundle({ slug: 'ngoai-tuyen', title: 'Học khi mất mạng', hash: 'nt-1',
-  lessons: [{ id: 'bai-mot', title: 'Bài đọc được khi mất mạng', html: '<p>Nội dung vẫn hiện khi máy mất kết nối.</p>' }, ...bundle().lessons.slice(1)] });
+  media: [{ path: 'hinh/so-do.png', sha256: createHash('sha256').update(picture).digest('hex'), bytes: picture.length }],
+  lessons: [{ id: 'bai-mot', title: 'Bài đọc được khi mất mạng', html: '<p>Nội dung vẫn hiện khi máy mất kết nối.</p>'
+    + '<p><img src="/media/ngoai-tuyen/1/hinh/so-do.png" alt="Sơ đồ bài học" width="192" height="192" loading="lazy" decoding="async"></p>' },
+  ...bundle().lessons.slice(1)] });
+
+/** The lesson image's drawn width once it has loaded (0 while it has not, or when it failed). */
+const imageWidth = (page: Page) => page.locator('img[alt="Sơ đồ bài học"]').evaluate((img: HTMLImageElement) => (img.complete ? img.naturalWidth : 0));
 
 describe('installable, and usable on a line that drops', () => {
   const stack = browserStack(async () => {
+    // The local server serves published course files from MEDIA_DIR, as CloudFront does from S3.
+    process.env.MEDIA_DIR = await mkdtemp(join(tmpdir(), 'sansang-media-'));
     const tree = await smallProvince(1);
     await Course.publish(course);
+    await Course.media.publish(course, async () => picture);
     await account('hocvien@test.vn', tree.people[0]!.id);
   });
 
@@ -22,13 +39,14 @@ describe('installable, and usable on a line that drops', () => {
     for (const icon of manifest.icons) expect((await page.request.get(`${server.url}${icon.src}`)).status()).toBe(200);
   });
 
-  it('shows an opened lesson offline, says it is offline, and saves answers given offline once back', async () => {
+  it('shows an opened lesson offline with its images, says it is offline, and saves answers given offline once back', async () => {
     const { server, browser } = stack;
     const page = await signInAs(browser, server.url, 'hocvien@test.vn');
     await page.evaluate(() => navigator.serviceWorker.ready);
-    // Read once online: the lesson is kept for later.
+    // Read once online: the lesson and its picture are kept for later.
     await page.goto(`${server.url}/khoa-hoc/${course.slug}/bai/bai-mot`);
     await page.getByText('Nội dung vẫn hiện khi máy mất kết nối.').waitFor();
+    await expect.poll(() => imageWidth(page)).toBe(192);
     await page.goto(`${server.url}/khoa-hoc/${course.slug}/kiem-tra`);
     await page.getByRole('button', { name: 'Bắt đầu làm bài' }).click();
     await page.getByRole('button', { name: 'Nộp bài' }).waitFor();
@@ -36,13 +54,14 @@ describe('installable, and usable on a line that drops', () => {
     await page.context().setOffline(true);
     await page.locator('fieldset[data-question="q1"]').getByLabel('2', { exact: true }).check();
     await page.getByText('Bạn đang ngoại tuyến.', { exact: false }).waitFor();
-    await page.getByText('Chưa lưu được (mất kết nối?) — sẽ tự thử lại.').waitFor();
+    await page.getByText('Chưa lưu được do mất kết nối — sẽ tự thử lại.').waitFor();
     await expectAccessible(page, 'quiz offline');
 
     const reader = await page.context().newPage();
     await reader.goto(`${server.url}/khoa-hoc/${course.slug}/bai/bai-mot`);
     await reader.getByText('Nội dung vẫn hiện khi máy mất kết nối.').waitFor();
     await reader.getByText('Bạn đang ngoại tuyến.', { exact: false }).waitFor();
+    await expect.poll(() => imageWidth(reader), { timeout: 10_000 }).toBe(192);
     await expectAccessible(reader, 'lesson offline');
     await reader.close();
 
@@ -50,5 +69,38 @@ describe('installable, and usable on a line that drops', () => {
     await page.getByText('Đã lưu mọi câu trả lời.').waitFor({ timeout: 40_000 });
     const state = await (await page.request.get(`${server.url}/api/courses/${course.slug}/quiz`)).json();
     expect(state.attempt.answers).toEqual({ q1: ['b'] });
+
+    // Signing out empties what was kept, images included: the next person at this PC reads nothing of it.
+    const kept = () => page.evaluate(async () => (await caches.keys()).includes('sansang-reads'));
+    expect(await kept()).toBe(true);
+    await page.getByRole('button', { name: 'Đăng xuất' }).click();
+    await page.waitForURL(/dang-nhap/);
+    expect(await kept()).toBe(false);
+  });
+
+  it('says the system is busy, not that the line dropped, when the server asks to come back later', async () => {
+    const { server, browser } = stack;
+    const page = await signInAs(browser, server.url, 'hocvien@test.vn');
+    await page.goto(`${server.url}/khoa-hoc/${course.slug}/bai/bai-hai`);
+    const done = page.getByRole('button', { name: 'Đánh dấu đã học' });
+    await done.waitFor();
+    // Our API under load: 503 service.busy with Retry-After.
+    await page.route('**/api/courses/*/lessons/*/complete', (route) => route.fulfill({ status: 503, headers: { 'retry-after': '2', 'content-type': 'application/json' },
+      body: JSON.stringify({ error: { code: 'service.busy', message: 'Hệ thống đang bận, vui lòng thử lại sau vài giây.' } }) }));
+    await done.click();
+    const busy = page.getByRole('alert').filter({ hasText: 'Hệ thống đang bận, vui lòng thử lại sau ít phút.' });
+    await busy.waitFor();
+    expect(await page.getByText('Bạn đang ngoại tuyến.', { exact: false }).count()).toBe(0);
+    await expectAccessible(page, 'lesson server busy');
+    // A gateway in front of it (API Gateway, CloudFront) refuses with a bare 503: the same words.
+    await page.unroute('**/api/courses/*/lessons/*/complete');
+    let bare = 0;
+    await page.route('**/api/courses/*/lessons/*/complete', (route) => { bare++; return route.fulfill({ status: 503, contentType: 'text/plain', body: 'Service Unavailable' }); });
+    await done.click();
+    await expect.poll(() => bare).toBe(1);
+    await expect.poll(() => page.getByRole('alert').textContent()).toBe('Hệ thống đang bận, vui lòng thử lại sau ít phút.');
+    await page.unroute('**/api/courses/*/lessons/*/complete');
+    await done.click();
+    await page.getByText('Đã học', { exact: false }).first().waitFor();
   });
 });

@@ -1,14 +1,16 @@
 import { createSignal } from 'solid-js';
 import { ApiError } from './api.ts';
 
-export type SaveStatus = 'idle' | 'saving' | 'saved' | 'retrying' | 'closed';
+/** `retrying`: the server could not be reached (offline?); `busy`: it asked us to come back later (503, 429). */
+export type SaveStatus = 'idle' | 'saving' | 'saved' | 'retrying' | 'busy' | 'closed';
 
 /**
  * Saves answers as the learner gives them: the latest answer per question, a moment after
  * the last change, one request at a time, retried with growing pauses when the connection
- * fails. Answers not yet saved are also kept in the browser (localStorage), so closing the
- * tab while offline loses nothing: reopening the attempt sends them. A refusal from the
- * server (time is up, already submitted) stops it; the server's deadline always rules.
+ * fails or the server is busy (then after the pause its Retry-After asks for, if longer).
+ * Answers not yet saved are also kept in the browser (localStorage), so closing the tab while
+ * offline loses nothing: reopening the attempt sends them. A refusal from the server (time is
+ * up, already submitted) stops it; the server's deadline always rules.
  */
 export function answerSaver(save: (questionId: string, answer: string[]) => Promise<unknown>) {
   const [status, setStatus] = createSignal<SaveStatus>('idle');
@@ -41,15 +43,17 @@ export function answerSaver(save: (questionId: string, answer: string[]) => Prom
           persist();
           pause = 2000;
         } catch (err) {
-          if (err instanceof ApiError && err.status >= 400 && err.status < 500) {
+          const refused = err instanceof ApiError && !err.busy && err.status >= 400 && err.status < 500;
+          if (refused) {
             stopped = true;
             pending.clear();
             persist();
             setStatus('closed');
             return;
           }
-          setStatus('retrying');
-          schedule(pause);
+          const busy = err instanceof ApiError && err.status !== 0;
+          setStatus(busy ? 'busy' : 'retrying');
+          schedule(Math.max(pause, busy ? (err.retryAfterSeconds ?? 0) * 1000 : 0));
           pause = Math.min(pause * 2, 30_000);
           return;
         }

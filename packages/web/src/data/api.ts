@@ -31,8 +31,24 @@ export type AuditEntry = { at: string; id: string; actor: string; action: string
 export type PasswordLink = { email: string; link: string; expiresAt: string };
 
 export class ApiError extends Error {
-  constructor(readonly status: number, readonly code: string, message: string) {
+  constructor(readonly status: number, readonly code: string, message: string, readonly retryAfterSeconds?: number) {
     super(message);
+  }
+
+  /** Refused for load (503, 429): the same request may well succeed a little later. */
+  get busy(): boolean {
+    return this.status === 503 || this.status === 429;
+  }
+
+  /**
+   * A refusal as the server (or a gateway in front of it) sent it. A 503 or 429 without our
+   * JSON body, as API Gateway or CloudFront send them under load, is still "busy".
+   */
+  static async from(res: Response): Promise<ApiError> {
+    const data = await res.json().catch(() => null);
+    const seconds = Number(res.headers.get('retry-after'));
+    const fallback = res.status === 503 || res.status === 429 ? 'service.busy' : 'server.error';
+    return new ApiError(res.status, data?.error?.code ?? fallback, data?.error?.message ?? '', seconds > 0 ? seconds : undefined);
   }
 }
 
@@ -54,10 +70,9 @@ export async function request<T>(method: 'GET' | 'POST', path: string, body?: un
   } catch {
     throw new ApiError(0, 'network.offline', 'Network error');
   }
+  if (!res.ok) throw await ApiError.from(res);
   if (res.status === 204) return undefined as T;
-  const data = await res.json().catch(() => null);
-  if (!res.ok) throw new ApiError(res.status, data?.error?.code ?? 'server.error', data?.error?.message ?? res.statusText);
-  return data as T;
+  return (await res.json().catch(() => null)) as T;
 }
 
 export type ContentFinding = { file: string; line: number; col: number; code: string; message: string; severity: 'error' | 'warning' };

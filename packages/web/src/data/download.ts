@@ -21,10 +21,7 @@ export async function downloadFile(url: string): Promise<void> {
   } catch {
     throw new ApiError(0, 'network.offline', 'Network error');
   }
-  if (!res.ok) {
-    const data = await res.json().catch(() => null);
-    throw new ApiError(res.status, data?.error?.code ?? 'server.error', data?.error?.message ?? res.statusText);
-  }
+  if (!res.ok) throw await ApiError.from(res);
   const blob = await res.blob();
   const href = URL.createObjectURL(blob);
   const link = document.createElement('a');

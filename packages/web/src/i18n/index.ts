@@ -32,8 +32,9 @@ export const formatNumber = (n: number, digits = 0) => new Intl.NumberFormat(tag
 const VN = 'Asia/Ho_Chi_Minh';
 export const formatDate = (iso: string) => new Intl.DateTimeFormat(tag(), { dateStyle: 'medium', timeZone: VN }).format(new Date(iso));
 export const formatDateTime = (iso: string) => new Intl.DateTimeFormat(tag(), { dateStyle: 'medium', timeStyle: 'short', timeZone: VN }).format(new Date(iso));
-/** Today in Vietnam as yyyy-mm-dd: the latest effective date a change may have, and a date picker's default. */
-export const today = () => new Intl.DateTimeFormat('en-CA', { timeZone: VN }).format(new Date());
+export const formatTime = (iso: string) => new Intl.DateTimeFormat(tag(), { timeStyle: 'medium', timeZone: VN }).format(new Date(iso));
+/** Today (or `offsetDays` from it) in Vietnam as yyyy-mm-dd: the latest effective date a change may have, and a date picker's default. */
+export const today = (offsetDays = 0) => new Intl.DateTimeFormat('en-CA', { timeZone: VN }).format(new Date(Date.now() + offsetDays * 86_400_000));
 /** dd/mm/yyyy as printed on certificates and reports, so the page and the paper agree. */
 export const formatDay = (iso: string) => new Intl.DateTimeFormat(tag(), { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: VN }).format(new Date(iso));
 

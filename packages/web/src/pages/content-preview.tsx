@@ -3,6 +3,7 @@ import { A, useParams } from '@solidjs/router';
 import { api, type ItemStatistics, type PreviewQuestion, type QuizStatistics } from '../data/api.ts';
 import { formatNumber, t, type Key } from '../i18n/index.ts';
 import { Async } from '../ui/async.tsx';
+import { DataTable } from '../ui/data-table.tsx';
 import { TrustedHtml } from '../ui/html.tsx';
 import { liveContent } from '../ui/live-content.ts';
 
@@ -67,20 +68,10 @@ function ScoreDistribution(props: { stats: QuizStatistics }) {
   return (
     <Show when={props.stats.attempts > 0} fallback={<p class="muted">{t('content.noAttempts')}</p>}>
       <p>{t('content.attemptsSummary', { n: props.stats.attempts, mean: formatNumber(props.stats.meanScore ?? 0, 1), version: props.stats.version })}</p>
-      <table class="distribution">
-        <caption>{t('content.distribution')}</caption>
-        <thead><tr><th scope="col">{t('content.band')}</th><th scope="col">{t('content.count')}</th></tr></thead>
-        <tbody>
-          <For each={props.stats.distribution}>
-            {(n, i) => (
-              <tr>
-                <th scope="row">{i() * 10}–{i() === 9 ? 100 : i() * 10 + 9}</th>
-                <td><span class="bar" style={{ width: `${(n / max()) * 12}rem` }} /> {n}</td>
-              </tr>
-            )}
-          </For>
-        </tbody>
-      </table>
+      <DataTable class="distribution" caption={t('content.distribution')} rows={props.stats.distribution.map((n, i) => ({ n, i }))} columns={[
+        { title: () => t('content.band'), cell: ({ i }) => `${i * 10}–${i === 9 ? 100 : i * 10 + 9}`, rowHeader: true },
+        { title: () => t('content.count'), cell: ({ n }) => <><span class="bar" style={{ width: `${(n / max()) * 12}rem` }} /> {n}</> },
+      ]} />
     </Show>
   );
 }

@@ -1,8 +1,17 @@
 import { For, Show } from 'solid-js';
 import { A } from '@solidjs/router';
-import { t } from '../i18n/index.ts';
+import type { ContentFinding } from '../data/api.ts';
+import { formatTime, t } from '../i18n/index.ts';
 import { Async } from '../ui/async.tsx';
+import { DataTable, type Column } from '../ui/data-table.tsx';
 import { liveContent } from '../ui/live-content.ts';
+
+const findingColumns: Column<ContentFinding>[] = [
+  { title: () => t('content.where'), cell: (f) => <code>{f.file}:{f.line}:{f.col}</code> },
+  { title: () => t('content.severity'), cell: (f) => (f.severity === 'error' ? t('content.error') : t('content.warning')) },
+  { title: () => t('content.message'), cell: (f) => f.message },
+  { title: () => t('content.code'), cell: (f) => <code>{f.code}</code> },
+];
 
 /** The trainer's desk: what the checker found in content/, what was published, and a preview link per course. */
 export default function ContentPage() {
@@ -14,28 +23,12 @@ export default function ContentPage() {
         {(s) => (
           <>
             <p class="muted" role="status">
-              {s.source === 'local' ? t('content.sourceLocal', { at: new Date(s.checkedAt!).toLocaleTimeString() }) : t('content.sourcePublished')}
+              {s.source === 'local' ? t('content.sourceLocal', { at: formatTime(s.checkedAt!) }) : t('content.sourcePublished')}
             </p>
             <h2>{t('content.findings')}</h2>
             <Show when={s.findings.length > 0} fallback={<p class="box ok">{t('content.clean')}</p>}>
               <p>{t('content.summary', { errors: s.findings.filter((f) => f.severity === 'error').length, warnings: s.findings.filter((f) => f.severity === 'warning').length })}</p>
-              <div class="table-wrap">
-                <table>
-                  <thead><tr><th scope="col">{t('content.where')}</th><th scope="col">{t('content.severity')}</th><th scope="col">{t('content.message')}</th><th scope="col">{t('content.code')}</th></tr></thead>
-                  <tbody>
-                    <For each={s.findings}>
-                      {(f) => (
-                        <tr class={f.severity === 'error' ? 'warn' : ''}>
-                          <td><code>{f.file}:{f.line}:{f.col}</code></td>
-                          <td>{f.severity === 'error' ? t('content.error') : t('content.warning')}</td>
-                          <td>{f.message}</td>
-                          <td><code>{f.code}</code></td>
-                        </tr>
-                      )}
-                    </For>
-                  </tbody>
-                </table>
-              </div>
+              <DataTable columns={findingColumns} rows={s.findings} rowClass={(f) => (f.severity === 'error' ? 'warn' : '')} />
             </Show>
             <Show when={s.published.length > 0}>
               <h2>{t('content.publishLog')}</h2>

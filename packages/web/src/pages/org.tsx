@@ -1,10 +1,11 @@
 import { createResource, For, Show } from 'solid-js';
 import { A, useSearchParams } from '@solidjs/router';
 import { hasRole } from '../data/session.ts';
-import { org, type OrgView, type TreePlan, type Unit } from '../data/org.ts';
+import { org, type OrgView, type TreeChange, type TreePlan, type Unit } from '../data/org.ts';
 import { param, query } from '../data/readiness.ts';
 import { formatDate, formatNumber, t, type Key } from '../i18n/index.ts';
 import { Loaded } from '../ui/async.tsx';
+import { DataTable, type Column } from '../ui/data-table.tsx';
 import { DownloadLink } from '../ui/download-link.tsx';
 import { ImportFlow } from '../ui/import-flow.tsx';
 import { OrgForms } from '../ui/org-forms.tsx';
@@ -18,6 +19,17 @@ function statusText(u: Unit, nameOf: (id: string) => string): string {
   return t('org.status.active');
 }
 
+const treeChangeColumns: Column<TreeChange>[] = [
+  { title: () => t('import.col.row'), cell: (c) => c.row, num: true },
+  { title: () => t('org.field.code'), cell: (c) => c.code, rowHeader: true },
+  { title: () => t('import.col.action'), cell: (c) => t(`org.import.action.${c.action}` as Key) },
+  { title: () => t('import.col.detail'), cell: (c) => <span lang="vi">{c.detail}</span> },
+];
+/** The columns a unit is listed with, under its parent: its name (a link to it), code and kind. */
+const unitName: Column<Unit> = { title: () => t('org.field.name'), cell: (u) => <A href={here(u.id)}>{u.name}</A>, rowHeader: true };
+const unitCode: Column<Unit> = { title: () => t('org.field.code'), cell: (u) => u.code };
+const unitKind: Column<Unit> = { title: () => t('org.field.kind'), cell: (u) => t(`kind.${u.kind}` as Key) };
+
 function TreePlanView(props: { plan: TreePlan }) {
   return (
     <>
@@ -28,30 +40,7 @@ function TreePlanView(props: { plan: TreePlan }) {
         <li>{t('org.import.unchanged')}: <strong>{formatNumber(props.plan.unchanged)}</strong></li>
       </ul>
       <Show when={props.plan.changes.length > 0}>
-        <div class="table-wrap">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t('import.col.row')}</th>
-                <th scope="col">{t('org.field.code')}</th>
-                <th scope="col">{t('import.col.action')}</th>
-                <th scope="col">{t('import.col.detail')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              <For each={props.plan.changes}>
-                {(c) => (
-                  <tr>
-                    <td class="num">{c.row}</td>
-                    <th scope="row">{c.code}</th>
-                    <td>{t(`org.import.action.${c.action}` as Key)}</td>
-                    <td lang="vi">{c.detail}</td>
-                  </tr>
-                )}
-              </For>
-            </tbody>
-          </table>
-        </div>
+        <DataTable rows={props.plan.changes} columns={treeChangeColumns} />
       </Show>
     </>
   );
@@ -82,60 +71,23 @@ function Tree(props: { view: OrgView; refetch: () => void }) {
 
       <h2>{t('org.children')}</h2>
       <Show when={v().children.length > 0} fallback={<p>{t('readiness.noChildren')}</p>}>
-        <div class="table-wrap">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t('org.field.name')}</th>
-                <th scope="col">{t('org.field.code')}</th>
-                <th scope="col">{t('org.field.kind')}</th>
-                <th scope="col">{t('org.field.level')}</th>
-                <th scope="col">{t('readiness.col.staff')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              <For each={v().children}>
-                {(c) => (
-                  <tr>
-                    <th scope="row"><A href={here(c.id)}>{c.name}</A></th>
-                    <td>{c.code}</td>
-                    <td>{t(`kind.${c.kind}` as Key)}</td>
-                    <td>{t(`level.${c.level}` as Key)}</td>
-                    <td class="num">{formatNumber(c.staff)}</td>
-                  </tr>
-                )}
-              </For>
-            </tbody>
-          </table>
-        </div>
+        <DataTable rows={v().children} columns={[
+          unitName,
+          unitCode,
+          unitKind,
+          { title: () => t('org.field.level'), cell: (c) => t(`level.${c.level}` as Key) },
+          { title: () => t('readiness.col.staff'), cell: (c) => formatNumber(c.staff), num: true },
+        ]} />
       </Show>
 
       <Show when={v().former.length > 0}>
         <h2>{t('org.former')}</h2>
-        <div class="table-wrap">
-          <table class="former">
-            <thead>
-              <tr>
-                <th scope="col">{t('org.field.name')}</th>
-                <th scope="col">{t('org.field.code')}</th>
-                <th scope="col">{t('org.field.kind')}</th>
-                <th scope="col">{t('org.field.status')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              <For each={v().former}>
-                {(c) => (
-                  <tr>
-                    <th scope="row"><A href={here(c.id)}>{c.name}</A></th>
-                    <td>{c.code}</td>
-                    <td>{t(`kind.${c.kind}` as Key)}</td>
-                    <td>{statusText(c, nameOf)}</td>
-                  </tr>
-                )}
-              </For>
-            </tbody>
-          </table>
-        </div>
+        <DataTable class="former" rows={v().former} columns={[
+          unitName,
+          unitCode,
+          unitKind,
+          { title: () => t('org.field.status'), cell: (c) => statusText(c, nameOf) },
+        ]} />
       </Show>
 
       <h2>{t('org.history')}</h2>

@@ -2,7 +2,7 @@ import { createEffect, createResource, createSignal, For, onCleanup, Show } from
 import { A, useParams } from '@solidjs/router';
 import { api, type Attempt, type QuizResult } from '../data/api.ts';
 import { errorMessage, formatNumber, t } from '../i18n/index.ts';
-import { Async } from '../ui/async.tsx';
+import { Loaded } from '../ui/async.tsx';
 import { TrustedHtml } from '../ui/html.tsx';
 import { QuestionInput } from '../ui/question-input.tsx';
 import { Countdown } from '../ui/countdown.tsx';
@@ -10,7 +10,8 @@ import { answerSaver } from '../data/answer-saver.ts';
 
 /**
  * A quiz attempt kept by the server: each answer is saved as it is given, a reload resumes
- * the same attempt with the same deadline, and the server grades it once.
+ * the same attempt with the same deadline, and the server grades it once. The page stays
+ * mounted while its state reloads after a submit, so the focus stays on the result.
  */
 export default function QuizPage() {
   const params = useParams();
@@ -68,22 +69,22 @@ export default function QuizPage() {
   const verdict = (id: string) => result()?.questions.find((q) => q.id === id);
 
   return (
-    <Async of={state}>
+    <Loaded of={state}>
       {(s) => (
         <article>
           <p><A href={`/khoa-hoc/${params.slug}`}>← {t('course.back')}</A></p>
-          <h1>{s.quiz.title}</h1>
+          <h1>{s().quiz.title}</h1>
           <p class="muted">
-            {t('quiz.rules', { count: s.quiz.questionCount, pass: s.quiz.passMark })}
-            <Show when={s.quiz.timeLimitMinutes}>{(m) => <> {t('quiz.timeLimit', { n: m() })}</>}</Show>
-            <Show when={s.attemptsLeft !== null && !current()}> {t('quiz.attemptsLeft', { n: s.attemptsLeft! })}</Show>
+            {t('quiz.rules', { count: s().quiz.questionCount, pass: s().quiz.passMark })}
+            <Show when={s().quiz.timeLimitMinutes}>{(m) => <> {t('quiz.timeLimit', { n: m() })}</>}</Show>
+            <Show when={s().attemptsLeft !== null && !current()}> {t('quiz.attemptsLeft', { n: s().attemptsLeft! })}</Show>
           </p>
           <Show when={result()}>
             {(r) => (
               <section id="result" class={`box ${r().passed ? 'ok' : 'warn'}`} tabindex="-1" aria-live="polite">
                 <h2>{t('quiz.result')}: <span>{r().passed ? t('quiz.passed') : t('quiz.failed')}</span></h2>
                 <p>{t('quiz.score', { score: formatNumber(r().score, 1), correct: r().correct, total: r().total })}</p>
-                <Show when={s.progress.completed}>
+                <Show when={s().progress.completed}>
                   <p><A href={`/khoa-hoc/${params.slug}`}>{t('quiz.toCertificate')}</A></p>
                 </Show>
               </section>
@@ -91,7 +92,7 @@ export default function QuizPage() {
           </Show>
           <Show when={error()}><p role="alert" class="error">{error()}</p></Show>
           <Show when={current()?.status === 'open' || result()} fallback={
-            <Show when={s.attemptsLeft !== 0} fallback={<p class="box warn" role="status">{t('quiz.noAttemptsLeft')}</p>}>
+            <Show when={s().attemptsLeft !== 0} fallback={<p class="box warn" role="status">{t('quiz.noAttemptsLeft')}</p>}>
               <button type="button" onClick={start} disabled={busy()}>{t('quiz.start')}</button>
             </Show>
           }>
@@ -128,6 +129,6 @@ export default function QuizPage() {
           </Show>
         </article>
       )}
-    </Async>
+    </Loaded>
   );
 }

@@ -1,11 +1,26 @@
 import { createResource, createSignal, For, Show } from 'solid-js';
 import { A, useSearchParams } from '@solidjs/router';
-import { org, roster, rosterActions, type RosterPlan } from '../data/org.ts';
-import { param, query, reports } from '../data/readiness.ts';
+import { org, roster, rosterActions, type Person, type RosterPlan, type RowProblem } from '../data/org.ts';
+import { param, query } from '../data/readiness.ts';
 import { formatNumber, t, type Key } from '../i18n/index.ts';
 import { Async } from '../ui/async.tsx';
-import { DownloadLink } from '../ui/download-link.tsx';
+import { DataTable, type Column } from '../ui/data-table.tsx';
 import { ImportFlow } from '../ui/import-flow.tsx';
+import { peopleColumns } from '../ui/people-columns.tsx';
+
+/** Where a file is wrong and how: `dòng N, cột X` as in the officer's spreadsheet. */
+const problemColumns: Column<RowProblem>[] = [
+  { title: () => t('import.col.where'), cell: (x) => t('import.where', { row: x.row, column: x.column }), rowHeader: true },
+  { title: () => t('import.col.problem'), cell: (x) => <span lang="vi">{x.message}</span> },
+];
+const changeColumns: Column<RosterPlan['changes'][number]>[] = [
+  { title: () => t('import.col.row'), cell: (c) => c.row, num: true },
+  { title: () => t('people.col.code'), cell: (c) => c.employeeCode },
+  { title: () => t('people.col.name'), cell: (c) => c.fullName, rowHeader: true },
+  { title: () => t('import.col.action'), cell: (c) => t(`roster.action.${c.action}` as Key) },
+  { title: () => t('import.col.detail'), cell: (c) => <span lang="vi">{c.detail}</span> },
+];
+const personColumns = peopleColumns<Person>({ title: () => t('people.col.status'), cell: (p) => t(`people.status.${p.status}` as Key) });
 
 function Plan(props: { plan: RosterPlan; applied: boolean }) {
   const p = () => props.plan;
@@ -21,45 +36,11 @@ function Plan(props: { plan: RosterPlan; applied: boolean }) {
       </ul>
       <Show when={p().problems.length > 0}>
         <h4>{t('import.problems', { n: formatNumber(p().invalidRows) })}</h4>
-        <div class="table-wrap">
-          <table class="problems">
-            <thead><tr><th scope="col">{t('import.col.where')}</th><th scope="col">{t('import.col.problem')}</th></tr></thead>
-            <tbody>
-              <For each={p().problems}>
-                {(x) => <tr><th scope="row">{t('import.where', { row: x.row, column: x.column })}</th><td lang="vi">{x.message}</td></tr>}
-              </For>
-            </tbody>
-          </table>
-        </div>
+        <DataTable class="problems" rows={p().problems} columns={problemColumns} />
       </Show>
       <Show when={p().changes.length > 0}>
         <h4>{t('import.changes')}</h4>
-        <div class="table-wrap">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t('import.col.row')}</th>
-                <th scope="col">{t('people.col.code')}</th>
-                <th scope="col">{t('people.col.name')}</th>
-                <th scope="col">{t('import.col.action')}</th>
-                <th scope="col">{t('import.col.detail')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              <For each={p().changes}>
-                {(c) => (
-                  <tr>
-                    <td class="num">{c.row}</td>
-                    <td>{c.employeeCode}</td>
-                    <th scope="row">{c.fullName}</th>
-                    <td>{t(`roster.action.${c.action}` as Key)}</td>
-                    <td lang="vi">{c.detail}</td>
-                  </tr>
-                )}
-              </For>
-            </tbody>
-          </table>
-        </div>
+        <DataTable rows={p().changes} columns={changeColumns} />
       </Show>
       <Show when={p().truncated}><p class="muted">{t('import.truncated')}</p></Show>
     </>
@@ -121,34 +102,7 @@ export default function RosterPage() {
             <h2>{t('roster.people', { unit: list.unit.name })}</h2>
             <Show when={list.people.length > 0} fallback={<p>{t('roster.noPeople')}</p>}>
               <p>{t('roster.peopleCount', { n: formatNumber(list.people.length) })}</p>
-              <div class="table-wrap">
-                <table>
-                  <thead>
-                    <tr>
-                      <th scope="col">{t('people.col.name')}</th>
-                      <th scope="col">{t('people.col.code')}</th>
-                      <th scope="col">{t('people.col.category')}</th>
-                      <th scope="col">{t('people.col.position')}</th>
-                      <th scope="col">{t('people.col.status')}</th>
-                      <th scope="col">{t('people.col.transcript')}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    <For each={list.people}>
-                      {(p) => (
-                        <tr>
-                          <th scope="row">{p.fullName}</th>
-                          <td>{p.employeeCode}</td>
-                          <td>{t(`category.${p.category}` as Key)}</td>
-                          <td>{p.position}</td>
-                          <td>{t(`people.status.${p.status}` as Key)}</td>
-                          <td><DownloadLink href={reports.transcriptUrl(p.employeeCode)} label={t('people.transcriptOf', { name: p.fullName })}>{t('people.transcript')}</DownloadLink></td>
-                        </tr>
-                      )}
-                    </For>
-                  </tbody>
-                </table>
-              </div>
+              <DataTable rows={list.people} columns={personColumns} />
             </Show>
           </>
         )}

@@ -4,6 +4,7 @@ import { me } from '../data/session.ts';
 import { categories, levels, targets as targetsApi, unitKinds, type Target } from '../data/org.ts';
 import { formatDate, t, type Key } from '../i18n/index.ts';
 import { Loaded } from '../ui/async.tsx';
+import { DataTable, type Column } from '../ui/data-table.tsx';
 import { ErrorBox } from '../ui/error-box.tsx';
 
 const blank = (): Target => ({ id: '', title: '', programme: [], categories: [...categories], percent: 100, deadline: '' });
@@ -86,6 +87,23 @@ export default function TargetsPage() {
     x.levels ? x.levels.map((l) => t(`level.${l}` as Key)).join(', ') : t('targets.allLevels'),
     x.unitKinds ? x.unitKinds.map((k) => t(`kind.${k}` as Key)).join(', ') : t('targets.allKinds'),
   ].join(' · ');
+  const edit: Column<Target> = {
+    title: () => <span class="sr-only">{t('targets.edit')}</span>,
+    cell: (x) => (
+      <button type="button" class="link" aria-label={t('targets.editLabel', { title: x.title })}
+        onClick={() => { setSaved(''); setEditing({ ...x }); formHeading.focus(); }}>
+        {t('targets.edit')}
+      </button>
+    ),
+  };
+  const columns = (): Column<Target>[] => [
+    { title: () => t('targets.field.title'), cell: (x) => <>{x.title}<br /><code>{x.id}</code></>, rowHeader: true },
+    { title: () => t('targets.field.programme'), cell: (x) => x.programme.map(courseTitle).join(', ') },
+    { title: () => t('targets.scope'), cell: scopeText },
+    { title: () => t('targets.field.percent'), cell: (x) => `${x.percent}%`, num: true },
+    { title: () => t('targets.field.deadline'), cell: (x) => formatDate(x.deadline) },
+    ...(canEdit() ? [edit] : []),
+  ];
   return (
     <section>
       <h1>{t('targets.title')}</h1>
@@ -93,41 +111,7 @@ export default function TargetsPage() {
       <Loaded of={list}>
         {(data) => (
           <Show when={data().targets.length > 0} fallback={<p>{t('targets.empty')}</p>}>
-            <div class="table-wrap">
-              <table class="targets">
-                <thead>
-                  <tr>
-                    <th scope="col">{t('targets.field.title')}</th>
-                    <th scope="col">{t('targets.field.programme')}</th>
-                    <th scope="col">{t('targets.scope')}</th>
-                    <th scope="col">{t('targets.field.percent')}</th>
-                    <th scope="col">{t('targets.field.deadline')}</th>
-                    <Show when={canEdit()}><th scope="col"><span class="sr-only">{t('targets.edit')}</span></th></Show>
-                  </tr>
-                </thead>
-                <tbody>
-                  <For each={data().targets}>
-                    {(x) => (
-                      <tr>
-                        <th scope="row">{x.title}<br /><code>{x.id}</code></th>
-                        <td>{x.programme.map(courseTitle).join(', ')}</td>
-                        <td>{scopeText(x)}</td>
-                        <td class="num">{x.percent}%</td>
-                        <td>{formatDate(x.deadline)}</td>
-                        <Show when={canEdit()}>
-                          <td>
-                            <button type="button" class="link" aria-label={t('targets.editLabel', { title: x.title })}
-                              onClick={() => { setSaved(''); setEditing({ ...x }); formHeading.focus(); }}>
-                              {t('targets.edit')}
-                            </button>
-                          </td>
-                        </Show>
-                      </tr>
-                    )}
-                  </For>
-                </tbody>
-              </table>
-            </div>
+            <DataTable class="targets" rows={data().targets} columns={columns()} />
           </Show>
         )}
       </Loaded>

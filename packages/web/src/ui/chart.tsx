@@ -2,6 +2,11 @@ import { onCleanup, onMount } from 'solid-js';
 import type uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 
+/** The charts on the page not drawn yet (never scrolled to), each with what draws it. */
+const undrawn = new Set<() => Promise<void>>();
+/** Draws every chart not drawn yet, so that a printed page has them all. */
+export const drawAllCharts = () => Promise.all([...undrawn].map((drawOnce) => drawOnce())).then(() => undefined);
+
 /**
  * A small uPlot chart: percentages by x (weeks, or child units as bars) with the target
  * drawn as a line. The figures are also in the page as text or a table, for screen readers
@@ -12,15 +17,26 @@ export function PercentChart(props: { labels: string[]; values: number[]; target
   let plot: uPlot | undefined;
   let gone = false;
   let watcher: IntersectionObserver | undefined;
-  // The chart library is fetched only once a chart scrolls into view: the figures come first,
-  // and a phone that never scrolls to it never downloads it.
+  const printing = matchMedia('print');
+  const onPrint = (event: MediaQueryListEvent) => { if (event.matches) void drawOnce(); };
+  const stopWaiting = () => {
+    undrawn.delete(drawOnce);
+    watcher?.disconnect();
+    printing.removeEventListener('change', onPrint);
+  };
+  const drawOnce = () => {
+    stopWaiting();
+    return draw();
+  };
+  // The chart library is fetched only once a chart scrolls into view (or the page is printed):
+  // the figures come first, and a phone that never scrolls to it never downloads it.
   onMount(() => {
     watcher = new IntersectionObserver((entries) => {
-      if (!entries.some((e) => e.isIntersecting)) return;
-      watcher?.disconnect();
-      void draw();
+      if (entries.some((e) => e.isIntersecting)) void drawOnce();
     });
     watcher.observe(host);
+    printing.addEventListener('change', onPrint);
+    undrawn.add(drawOnce);
   });
   const draw = async () => {
     const { default: UPlot } = await import('uplot');
@@ -47,7 +63,7 @@ export function PercentChart(props: { labels: string[]; values: number[]; target
   };
   onCleanup(() => {
     gone = true;
-    watcher?.disconnect();
+    stopWaiting();
     plot?.destroy();
   });
   return <figure class="chart" role="img" aria-label={props.label} ref={host} />;

@@ -1,14 +1,15 @@
-import { createMemo, createSignal, For, Show } from 'solid-js';
+import { createMemo, createSignal, Show } from 'solid-js';
 import { A } from '@solidjs/router';
 import type { ChildFigures } from '../data/readiness.ts';
 import { formatNumber, t, type Key } from '../i18n/index.ts';
 import { PercentChart } from './chart.tsx';
+import { DataTable, type Column } from './data-table.tsx';
 
-type Column = 'name' | 'staff' | 'trained' | 'percent' | 'gap';
+type SortBy = 'name' | 'staff' | 'trained' | 'percent' | 'gap';
 
 /** The child units against the target: a bar chart, and a table that sorts and filters. */
 export function ChildUnits(props: { children: ChildFigures[]; targetPercent: number; link: (unitId: string) => string }) {
-  const [sort, setSort] = createSignal<{ by: Column; desc: boolean }>({ by: 'percent', desc: false });
+  const [sort, setSort] = createSignal<{ by: SortBy; desc: boolean }>({ by: 'percent', desc: false });
   const [filter, setFilter] = createSignal('');
   const [onlyBehind, setOnlyBehind] = createSignal(false);
   const rows = createMemo(() => {
@@ -19,11 +20,22 @@ export function ChildUnits(props: { children: ChildFigures[]; targetPercent: num
     list.sort((a, b) => (by === 'name' ? a.name.localeCompare(b.name, 'vi') : a[by] - b[by]) * (desc ? -1 : 1));
     return list;
   });
-  const header = (by: Column, key: Key) => (
-    <th scope="col" aria-sort={sort().by === by ? (sort().desc ? 'descending' : 'ascending') : 'none'}>
-      <button type="button" class="link" onClick={() => setSort((s) => ({ by, desc: s.by === by ? !s.desc : false }))}>{t(key)}</button>
-    </th>
-  );
+  const sortable = (by: SortBy, key: Key, cell: Column<ChildFigures>['cell'], more: Partial<Column<ChildFigures>> = {}): Column<ChildFigures> => ({
+    title: () => <button type="button" class="link" onClick={() => setSort((s) => ({ by, desc: s.by === by ? !s.desc : false }))}>{t(key)}</button>,
+    sort: () => (sort().by === by ? (sort().desc ? 'descending' : 'ascending') : 'none'),
+    cell,
+    ...more,
+  });
+  const count = (by: 'staff' | 'trained' | 'gap', key: Key) => sortable(by, key, (c) => formatNumber(c[by]), { num: true });
+  const columns: Column<ChildFigures>[] = [
+    sortable('name', 'readiness.col.unit', (c) => <A href={props.link(c.id)}>{c.name}</A>, { rowHeader: true }),
+    { title: () => t('readiness.col.kind'), cell: (c) => t(`kind.${c.kind}` as Key) },
+    count('staff', 'readiness.col.staff'),
+    count('trained', 'readiness.col.trained'),
+    sortable('percent', 'readiness.col.percent', (c) => `${formatNumber(c.percent, 1)}%`, { num: true }),
+    count('gap', 'readiness.col.gap'),
+    { title: () => t('readiness.col.meets'), cell: (c) => (c.meetsTarget ? `✓ ${t('yes')}` : t('no')) },
+  ];
   return (
     <>
       <PercentChart bars label={t('readiness.childrenLabel')} labels={rows().map((c) => c.code)} values={rows().map((c) => c.percent)} target={props.targetPercent} />
@@ -32,36 +44,7 @@ export function ChildUnits(props: { children: ChildFigures[]; targetPercent: num
         <label><input type="checkbox" checked={onlyBehind()} onChange={(e) => setOnlyBehind(e.currentTarget.checked)} /> {t('readiness.onlyBehind')}</label>
       </div>
       <p class="sr-only" role="status">{t('readiness.shown', { n: rows().length, total: props.children.length })}</p>
-      <div class="table-wrap">
-        <table class="children">
-          <thead>
-            <tr>
-              {header('name', 'readiness.col.unit')}
-              <th scope="col">{t('readiness.col.kind')}</th>
-              {header('staff', 'readiness.col.staff')}
-              {header('trained', 'readiness.col.trained')}
-              {header('percent', 'readiness.col.percent')}
-              {header('gap', 'readiness.col.gap')}
-              <th scope="col">{t('readiness.col.meets')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            <For each={rows()}>
-              {(c) => (
-                <tr>
-                  <th scope="row"><A href={props.link(c.id)}>{c.name}</A></th>
-                  <td>{t(`kind.${c.kind}` as Key)}</td>
-                  <td class="num">{formatNumber(c.staff)}</td>
-                  <td class="num">{formatNumber(c.trained)}</td>
-                  <td class="num">{formatNumber(c.percent, 1)}%</td>
-                  <td class="num">{formatNumber(c.gap)}</td>
-                  <td>{c.meetsTarget ? `✓ ${t('yes')}` : t('no')}</td>
-                </tr>
-              )}
-            </For>
-          </tbody>
-        </table>
-      </div>
+      <DataTable class="children" rows={rows()} columns={columns} />
       <Show when={rows().length === 0}><p>{t('readiness.noneShown')}</p></Show>
     </>
   );

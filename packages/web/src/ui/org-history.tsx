@@ -1,6 +1,7 @@
-import { For, Show } from 'solid-js';
+import { Show } from 'solid-js';
 import type { OrgView, UnitEvent } from '../data/org.ts';
 import { formatDate, formatDateTime, formatNumber, t, type Key } from '../i18n/index.ts';
+import { DataTable } from './data-table.tsx';
 
 type Snapshot = { name?: string; code?: string; kind?: string; level?: string };
 
@@ -45,30 +46,12 @@ export function OrgHistory(props: { view: OrgView }) {
   const events = () => [...props.view.history].sort((a, b) => b.effective.localeCompare(a.effective) || b.at.localeCompare(a.at));
   return (
     <Show when={events().length > 0} fallback={<p>{t('org.history.empty')}</p>}>
-      <div class="table-wrap">
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t('org.history.effective')}</th>
-              <th scope="col">{t('org.history.action')}</th>
-              <th scope="col">{t('org.history.detail')}</th>
-              <th scope="col">{t('org.history.by')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            <For each={events()}>
-              {(e) => (
-                <tr>
-                  <td>{formatDate(e.effective)}</td>
-                  <th scope="row">{t(`org.history.${e.action}` as Key)}</th>
-                  <td>{describe(e, nameOf)}</td>
-                  <td>{e.by}<br /><span class="muted">{formatDateTime(e.at)}</span></td>
-                </tr>
-              )}
-            </For>
-          </tbody>
-        </table>
-      </div>
+      <DataTable rows={events()} columns={[
+        { title: () => t('org.history.effective'), cell: (e) => formatDate(e.effective) },
+        { title: () => t('org.history.action'), cell: (e) => t(`org.history.${e.action}` as Key), rowHeader: true },
+        { title: () => t('org.history.detail'), cell: (e) => describe(e, nameOf) },
+        { title: () => t('org.history.by'), cell: (e) => <>{e.by}<br /><span class="muted">{formatDateTime(e.at)}</span></> },
+      ]} />
     </Show>
   );
 }

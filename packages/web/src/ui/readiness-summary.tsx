@@ -2,6 +2,7 @@ import { Show } from 'solid-js';
 import { reports, type Readiness } from '../data/readiness.ts';
 import { formatDate, formatNumber, t, type Key } from '../i18n/index.ts';
 import type { ArchivesState } from './archives.tsx';
+import { drawAllCharts } from './chart.tsx';
 import { DownloadLink } from './download-link.tsx';
 import { ProgressBar } from './progress-bar.tsx';
 
@@ -42,7 +43,7 @@ export function ReadinessSummary(props: { r: Readiness; date?: string; archives:
         <div><DownloadLink class="button" href={reports.completionsCsvUrl(r().unit.id)} onArchive={() => props.archives.create('completions.csv')}>{t('readiness.download')}</DownloadLink></div>
         <div><DownloadLink class="button" href={reports.completionsXlsxUrl(r().unit.id)} onArchive={() => props.archives.create('completions.xlsx')}>{t('readiness.downloadXlsx')}</DownloadLink></div>
         <div><DownloadLink class="button" href={reports.summaryPdfUrl(r().unit.id, props.date)} onArchive={() => props.archives.create('summary.pdf')}>{t('readiness.downloadPdf')}</DownloadLink></div>
-        <div><button type="button" onClick={() => window.print()}>{t('readiness.print')}</button></div>
+        <div><button type="button" onClick={() => void drawAllCharts().then(() => window.print())}>{t('readiness.print')}</button></div>
       </div>
       <Show when={props.date}><p class="muted no-print">{t('readiness.downloadsLive')}</p></Show>
     </div>

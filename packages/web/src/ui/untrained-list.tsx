@@ -1,8 +1,10 @@
-import { createResource, createSignal, For, Show } from 'solid-js';
-import { reports, type Readiness } from '../data/readiness.ts';
-import { formatNumber, t, type Key } from '../i18n/index.ts';
+import { createResource, createSignal, Show } from 'solid-js';
+import { reports, type Readiness, type Untrained } from '../data/readiness.ts';
+import { formatNumber, t } from '../i18n/index.ts';
 import { Async } from './async.tsx';
+import { DataTable } from './data-table.tsx';
 import { DownloadLink } from './download-link.tsx';
+import { peopleColumns } from './people-columns.tsx';
 
 /**
  * Who in the target's scope has not finished yet ("quá hạn" once the deadline has passed),
@@ -15,6 +17,8 @@ export function UntrainedList(props: { r: Readiness }) {
   const [data] = createResource(scope, (s) => reports.untrained(s));
   const overdue = () => props.r.daysLeft < 0;
   const missing = () => props.r.staff - props.r.trained;
+  const columns = peopleColumns<Untrained>({ title: () => t('people.col.unit'), cell: (p) => p.unitName },
+    () => (overdue() ? <> <span class="badge warn">{t('untrained.overdue')}</span></> : null));
   return (
     <section aria-labelledby="untrained-title">
       <h2 id="untrained-title">{overdue() ? t('untrained.titleOverdue') : t('untrained.title')}</h2>
@@ -28,34 +32,7 @@ export function UntrainedList(props: { r: Readiness }) {
           <Async of={data}>
             {({ people, more }) => (
               <>
-                <div class="table-wrap">
-                  <table>
-                    <thead>
-                      <tr>
-                        <th scope="col">{t('people.col.name')}</th>
-                        <th scope="col">{t('people.col.code')}</th>
-                        <th scope="col">{t('people.col.category')}</th>
-                        <th scope="col">{t('people.col.position')}</th>
-                        <th scope="col">{t('people.col.unit')}</th>
-                        <th scope="col">{t('people.col.transcript')}</th>
-                      </tr>
-                    </thead>
-                    <tbody>
-                      <For each={people}>
-                        {(p) => (
-                          <tr>
-                            <th scope="row">{p.fullName}{overdue() ? <> <span class="badge warn">{t('untrained.overdue')}</span></> : null}</th>
-                            <td>{p.employeeCode}</td>
-                            <td>{t(`category.${p.category}` as Key)}</td>
-                            <td>{p.position}</td>
-                            <td>{p.unitName}</td>
-                            <td><DownloadLink href={reports.transcriptUrl(p.employeeCode)} label={t('people.transcriptOf', { name: p.fullName })}>{t('people.transcript')}</DownloadLink></td>
-                          </tr>
-                        )}
-                      </For>
-                    </tbody>
-                  </table>
-                </div>
+                <DataTable rows={people} columns={columns} />
                 <Show when={more}><p>{t('untrained.more', { n: formatNumber(people.length) })}</p></Show>
               </>
             )}

@@ -1,0 +1,43 @@
+import { For, Show, type JSX } from 'solid-js';
+
+/** One column of a DataTable: its title and what each row shows in it. */
+export type Column<T> = {
+  title: () => JSX.Element;
+  cell: (row: T) => JSX.Element;
+  /** The cell that names its row, read out by screen readers with every other cell of it. */
+  rowHeader?: boolean;
+  /** A figure: right-aligned, digits in columns. */
+  num?: boolean;
+  /** A column the table sorts by: which way it is sorted now. */
+  sort?: () => 'ascending' | 'descending' | 'none';
+};
+
+/**
+ * The app's one table markup: a scrolling wrapper (so a wide table never pushes the page
+ * sideways on a phone or at 200 % zoom), column titles, and rows of cells.
+ */
+export function DataTable<T>(props: { columns: Column<T>[]; rows: readonly T[]; class?: string; caption?: string; rowClass?: (row: T) => string | undefined }) {
+  return (
+    <div class="table-wrap">
+      <table class={props.class}>
+        <Show when={props.caption}><caption>{props.caption}</caption></Show>
+        <thead>
+          <tr>
+            <For each={props.columns}>{(c) => <th scope="col" aria-sort={c.sort?.()}>{c.title()}</th>}</For>
+          </tr>
+        </thead>
+        <tbody>
+          <For each={props.rows}>
+            {(row) => (
+              <tr class={props.rowClass?.(row)}>
+                <For each={props.columns}>
+                  {(c) => (c.rowHeader ? <th scope="row">{c.cell(row)}</th> : <td class={c.num ? 'num' : undefined}>{c.cell(row)}</td>)}
+                </For>
+              </tr>
+            )}
+          </For>
+        </tbody>
+      </table>
+    </div>
+  );
+}
