@@ -1,4 +1,4 @@
-import { createResource, For, Show } from 'solid-js';
+import { createResource, For, lazy, Show, Suspense } from 'solid-js';
 import { A, useSearchParams } from '@solidjs/router';
 import { me } from '../data/session.ts';
 import { param, query, reports, type Readiness } from '../data/readiness.ts';
@@ -6,11 +6,14 @@ import { formatDate, formatNumber, t, today } from '../i18n/index.ts';
 import { Async } from '../ui/async.tsx';
 import { Archives, createArchives } from '../ui/archives.tsx';
 import { PercentChart } from '../ui/chart.tsx';
-import { ChildUnits } from '../ui/child-units.tsx';
 import { ErrorBox } from '../ui/error-box.tsx';
 import { ReadinessSummary } from '../ui/readiness-summary.tsx';
-import { Schedules } from '../ui/schedules.tsx';
-import { UntrainedList } from '../ui/untrained-list.tsx';
+
+// The target, the gap and the deadline come first; what lies below them is fetched while
+// they are already on screen, so a slow line shows the answer sooner.
+const ChildUnits = lazy(() => import('../ui/child-units.tsx').then((m) => ({ default: m.ChildUnits })));
+const UntrainedList = lazy(() => import('../ui/untrained-list.tsx').then((m) => ({ default: m.UntrainedList })));
+const Schedules = lazy(() => import('../ui/schedules.tsx').then((m) => ({ default: m.Schedules })));
 
 const DAY = 86_400_000;
 
@@ -75,14 +78,16 @@ function Dashboard(props: { r: Readiness; scope: Scope; choose: (target?: string
         <p class="sr-only">{props.r.history.map((h) => `${h.week}: ${formatNumber(h.percent, 1)}%`).join('; ')}</p>
       </Show>
       <h2>{t('readiness.children')}</h2>
-      <Show when={props.r.children.length > 0} fallback={<p>{t('readiness.noChildren')}</p>}>
-        <ChildUnits children={props.r.children} targetPercent={props.r.target.percent} link={link} />
-      </Show>
-      <Show when={!props.r.asOfWeek && props.r.staff > props.r.trained}><UntrainedList r={props.r} /></Show>
-      <div class="no-print">
-        <Archives unitId={props.r.unit.id} state={archives} />
-        <Schedules unit={props.r.unit} />
-      </div>
+      <Suspense>
+        <Show when={props.r.children.length > 0} fallback={<p>{t('readiness.noChildren')}</p>}>
+          <ChildUnits children={props.r.children} targetPercent={props.r.target.percent} link={link} />
+        </Show>
+        <Show when={!props.r.asOfWeek && props.r.staff > props.r.trained}><UntrainedList r={props.r} /></Show>
+        <div class="no-print">
+          <Archives unitId={props.r.unit.id} state={archives} />
+          <Schedules unit={props.r.unit} />
+        </div>
+      </Suspense>
     </section>
   );
 }
