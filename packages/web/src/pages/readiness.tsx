@@ -1,4 +1,4 @@
-import { createResource, For, lazy, Show, Suspense } from 'solid-js';
+import { createResource, For, Show } from 'solid-js';
 import { A, useSearchParams } from '@solidjs/router';
 import { me } from '../data/session.ts';
 import { param, query, reports, type Readiness } from '../data/readiness.ts';
@@ -7,13 +7,10 @@ import { Async } from '../ui/async.tsx';
 import { Archives, createArchives } from '../ui/archives.tsx';
 import { PercentChart } from '../ui/chart.tsx';
 import { ErrorBox } from '../ui/error-box.tsx';
+import { ChildUnits } from '../ui/child-units.tsx';
 import { ReadinessSummary } from '../ui/readiness-summary.tsx';
-
-// The target, the gap and the deadline come first; what lies below them is fetched while
-// they are already on screen, so a slow line shows the answer sooner.
-const ChildUnits = lazy(() => import('../ui/child-units.tsx').then((m) => ({ default: m.ChildUnits })));
-const UntrainedList = lazy(() => import('../ui/untrained-list.tsx').then((m) => ({ default: m.UntrainedList })));
-const Schedules = lazy(() => import('../ui/schedules.tsx').then((m) => ({ default: m.Schedules })));
+import { Schedules } from '../ui/schedules.tsx';
+import { UntrainedList } from '../ui/untrained-list.tsx';
 
 const DAY = 86_400_000;
 
@@ -31,6 +28,25 @@ function canGoUp(r: Readiness): boolean {
 }
 
 type Scope = { unit?: string; target?: string; date?: string };
+
+/**
+ * The figures of the page being opened are asked for as soon as its code arrives, while the
+ * session is still being checked: on a slow line they come one round trip sooner. The first
+ * render of the same question takes that answer; any later question asks again.
+ */
+let early: { key: string; answer: Promise<Readiness> } | null = null;
+if (typeof location !== 'undefined' && location.pathname === '/san-sang') {
+  const search = new URLSearchParams(location.search);
+  const scope = { unit: search.get('unit') ?? undefined, target: search.get('target') ?? undefined, date: search.get('date') ?? undefined };
+  early = { key: query(scope), answer: reports.readiness(scope) };
+  early.answer.catch(() => undefined); // reported, if need be, by the ask made again below
+}
+function figuresFor(scope: Scope): Promise<Readiness> {
+  const taken = early;
+  early = null;
+  // An early ask that failed (not signed in yet, say) is simply made again now.
+  return taken && taken.key === query(scope) ? taken.answer.catch(() => reports.readiness(scope)) : reports.readiness(scope);
+}
 
 /** One unit's figures: controls, the summary first, then trend, children, people and files. */
 function Dashboard(props: { r: Readiness; scope: Scope; choose: (target?: string, date?: string) => void }) {
@@ -78,16 +94,14 @@ function Dashboard(props: { r: Readiness; scope: Scope; choose: (target?: string
         <p class="sr-only">{props.r.history.map((h) => `${h.week}: ${formatNumber(h.percent, 1)}%`).join('; ')}</p>
       </Show>
       <h2>{t('readiness.children')}</h2>
-      <Suspense>
-        <Show when={props.r.children.length > 0} fallback={<p>{t('readiness.noChildren')}</p>}>
-          <ChildUnits children={props.r.children} targetPercent={props.r.target.percent} link={link} />
-        </Show>
-        <Show when={!props.r.asOfWeek && props.r.staff > props.r.trained}><UntrainedList r={props.r} /></Show>
-        <div class="no-print">
-          <Archives unitId={props.r.unit.id} state={archives} />
-          <Schedules unit={props.r.unit} />
-        </div>
-      </Suspense>
+      <Show when={props.r.children.length > 0} fallback={<p>{t('readiness.noChildren')}</p>}>
+        <ChildUnits children={props.r.children} targetPercent={props.r.target.percent} link={link} />
+      </Show>
+      <Show when={!props.r.asOfWeek && props.r.staff > props.r.trained}><UntrainedList r={props.r} /></Show>
+      <div class="no-print">
+        <Archives unitId={props.r.unit.id} state={archives} />
+        <Schedules unit={props.r.unit} />
+      </div>
     </section>
   );
 }
@@ -96,7 +110,7 @@ export default function ReadinessPage() {
   const [search, setSearch] = useSearchParams();
   const scope = (): Scope => ({ unit: param(search.unit), target: param(search.target), date: param(search.date) });
   // The figures travel with the question they answer: a page being replaced never mixes the two.
-  const [data] = createResource(scope, async (s) => ({ r: await reports.readiness(s), scope: s }));
+  const [data] = createResource(scope, async (s) => ({ r: await figuresFor(s), scope: s }));
   const choose = (target?: string, date?: string) => setSearch({ target, date });
   return (
     <Async of={data} error={(err) => (
