@@ -1,12 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import {
-  Account, Person, VisibleError, describeProblem, importRoster, importUnits, personIdFor, readImportFile,
+  Account, Person, VisibleError, describeProblem, importRoster, importUnits, personIdFor, readImportFile, vnDay,
   type ImportError, type RosterPlan, type TreePlan,
 } from '@sansang/core';
 import type { Progress } from './progress.ts';
 
-const today = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date());
 const SHOWN = 50;
 
 export function describeTreePlan(plan: TreePlan, dryRun: boolean): string {
@@ -18,7 +17,7 @@ export function describeTreePlan(plan: TreePlan, dryRun: boolean): string {
 }
 
 export async function importUnitsFile(path: string, options: { dryRun?: boolean; effective?: string } = {}) {
-  const plan = await importUnits(await readImportFile(await readFile(path)), { effective: options.effective ?? today(), dryRun: options.dryRun });
+  const plan = await importUnits(await readImportFile(await readFile(path)), { effective: options.effective ?? vnDay(), dryRun: options.dryRun });
   return describeTreePlan(plan, Boolean(options.dryRun));
 }
 

@@ -1,11 +1,10 @@
 import { createWriteStream } from 'node:fs';
 import { pipeline } from 'node:stream/promises';
 import {
-  Audit, Org, Readiness, Report, createUnit, dissolveUnit, mergeUnits, moveUnit, personIdFor, unitIdFor, updateUnit, type TargetFigures,
+  Audit, Org, vnDay, Readiness, Report, createUnit, dissolveUnit, mergeUnits, moveUnit, personIdFor, unitIdFor, updateUnit, type TargetFigures,
 } from '@sansang/core';
 import { exportUnitsFile } from './org-export.ts';
 
-const today = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date());
 const actor = () => process.env.SANSANG_ACTOR ?? 'cli';
 type Option = (name: string) => string | undefined;
 const need = (option: Option, name: string) => {
@@ -17,7 +16,7 @@ const unitOf = async (code: string) => Org.get(unitIdFor(code));
 
 /** `sansang org …`: the reorganisations an admin makes on the pages, from a terminal. */
 export async function orgCommand(sub: string | undefined, args: string[], option: Option): Promise<string | null> {
-  const effective = option('effective') ?? today();
+  const effective = option('effective') ?? vnDay();
   if (sub === 'export') return exportUnitsFile(option('out') ?? 'don-vi.csv', option('root'));
   if (sub === 'create') {
     const parent = await unitOf(need(option, 'parent'));

@@ -1,4 +1,5 @@
 export { VisibleError } from './error.ts';
+export { vnDay } from './vn-day.ts';
 export { fn, describeIssues } from './fn.ts';
 export { configureDb } from './db/client.ts';
 export { injectFaults, resilienceCounters, type FaultPlan } from './db/resilience.ts';

@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 import type { Hono } from 'hono';
 import {
-  EffectiveDate as Effective, Org, Readiness, Report, VisibleError, createUnit, dissolveUnit, exportUnits, importUnits, mergeUnits, moveUnit, readImportFile, unitHistory, unitIdFor, updateUnit,
+  EffectiveDate as Effective, Org, vnDay, Readiness, Report, VisibleError, createUnit, dissolveUnit, exportUnits, importUnits, mergeUnits, moveUnit, readImportFile, unitHistory, unitIdFor, updateUnit,
 } from '@sansang/core';
 import type { Env } from '../env.ts';
 import { covers, mount } from '../route.ts';
@@ -13,7 +13,6 @@ const Name = v.pipe(v.string(), v.trim(), v.minLength(1, 'tên không được �
 const UnitParam = v.object({ id: Id });
 const admin = { roles: ['admin' as const], scope: true };
 
-const today = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date());
 
 export function orgRoutes(app: Hono<Env>) {
   mount(app, {
@@ -119,7 +118,7 @@ export function orgRoutes(app: Hono<Env>) {
     unit: ({ query }) => query.unit,
     handler: async (c, { query, unit, file }) => {
       const plan = await importUnits(await readImportFile(file), {
-        actor: c.var.account!.email, effective: query.effective ?? today(), dryRun: query.dryRun === '1', within: unit ?? undefined,
+        actor: c.var.account!.email, effective: query.effective ?? vnDay(), dryRun: query.dryRun === '1', within: unit ?? undefined,
       });
       return c.json({ plan: { ...plan, changes: plan.changes.filter((ch) => ch.action !== 'unchanged').slice(0, 1000) }, applied: query.dryRun !== '1' });
     },
@@ -137,7 +136,7 @@ export function orgRoutes(app: Hono<Env>) {
         const rows = (async function* () {
           for await (const u of exportUnits(unit.id)) yield [u.code, u.name, u.kind, u.level, u.parent_code];
         })();
-        return download(c, { body: ext === 'csv' ? Report.treeCsv(rows) : Report.treeXlsx(rows), kind: `org.${ext}`, unit, name: `cay-to-chuc-${unit.code}-${today()}.${ext}` });
+        return download(c, { body: ext === 'csv' ? Report.treeCsv(rows) : Report.treeXlsx(rows), kind: `org.${ext}`, unit, name: `cay-to-chuc-${unit.code}-${vnDay()}.${ext}` });
       },
     });
   }

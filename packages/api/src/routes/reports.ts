@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 import type { Context, Hono } from 'hono';
 import { Readable } from 'node:stream';
-import { Audit, Org, Person, Readiness, Report, VisibleError, personIdFor } from '@sansang/core';
+import { Audit, Org, Person, Readiness, Report, VisibleError, personIdFor, vnDay } from '@sansang/core';
 import type { Env } from '../env.ts';
 import { mount } from '../route.ts';
 
@@ -21,7 +21,6 @@ export async function unitOrRoot(scoped: Org.Info | null): Promise<Org.Info> {
   return unit;
 }
 
-const today = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date());
 
 /** Streams a file to the officer, recording the download (who, which unit, what) first. */
 export async function download(c: Context<Env>, file: { body: Readable; kind: Report.Kind | 'untrained.csv' | 'transcript.pdf' | 'org.csv' | 'org.xlsx'; name: string; unit: Org.Info; detail?: Record<string, unknown> }) {
@@ -51,7 +50,7 @@ export function reportRoutes(app: Hono<Env>) {
       const unit = await unitOrRoot(scoped);
       await assertSmallEnough(unit);
       const body = await Report.generate(kind, unit.id, c.var.account!.email);
-      return download(c, { body, kind, unit, name: `${kind.split('.')[0]}-${unit.code}-${today()}.${ext}` });
+      return download(c, { body, kind, unit, name: `${kind.split('.')[0]}-${unit.code}-${vnDay()}.${ext}` });
     },
   });
   direct('completions.csv', 'csv', 'Báo cáo hoàn thành khoá học của đơn vị và các đơn vị trực thuộc (CSV, UTF-8 có BOM)');
@@ -67,7 +66,7 @@ export function reportRoutes(app: Hono<Env>) {
     handler: async (c, { query, unit: scoped }) => {
       const unit = await unitOrRoot(scoped);
       const body = await Report.summaryPdf(unit.id, c.var.account!.email, query.date);
-      return download(c, { body, kind: 'summary.pdf', unit, name: `tong-hop-${unit.code}-${query.date ?? today()}.pdf`, detail: query.date ? { date: query.date } : {} });
+      return download(c, { body, kind: 'summary.pdf', unit, name: `tong-hop-${unit.code}-${query.date ?? vnDay()}.pdf`, detail: query.date ? { date: query.date } : {} });
     },
   });
   mount(app, {
@@ -80,7 +79,7 @@ export function reportRoutes(app: Hono<Env>) {
     handler: async (c, { query, unit: scoped }) => {
       const unit = await unitOrRoot(scoped);
       await assertSmallEnough(unit);
-      return download(c, { body: await Report.untrainedCsv(unit.id, query.target), kind: 'untrained.csv', unit, name: `chua-hoan-thanh-${unit.code}-${today()}.csv`, detail: { target: query.target } });
+      return download(c, { body: await Report.untrainedCsv(unit.id, query.target), kind: 'untrained.csv', unit, name: `chua-hoan-thanh-${unit.code}-${vnDay()}.csv`, detail: { target: query.target } });
     },
   });
   mount(app, {

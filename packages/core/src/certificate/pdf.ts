@@ -1,7 +1,7 @@
 import { fontFile } from '../pdf-fonts.ts';
 import type { Certificate } from './index.ts';
+import { vnDate } from '../report/labels.ts';
 
-const date = (iso: string) => new Intl.DateTimeFormat('vi-VN', { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date(iso));
 
 /** A one-page A4 landscape certificate, in Vietnamese, as PDF bytes. */
 export async function renderCertificate(info: Certificate.Info, options: { verifyUrl: string }): Promise<Buffer> {
@@ -28,7 +28,7 @@ export async function renderCertificate(info: Certificate.Info, options: { verif
   center(info.unitName, 'regular', 14, 18);
   center('đã hoàn thành khoá học', 'regular', 14, 6);
   center(info.courseTitle, 'bold', 18, 6, '#14532d');
-  center(`phiên bản ${info.version}, ngày ${date(info.completedAt)}`, 'regular', 12, 28);
+  center(`phiên bản ${info.version}, ngày ${vnDate(info.completedAt)}`, 'regular', 12, 28);
   center(`Mã xác minh: ${info.code}`, 'bold', 13, 4);
   center(`Kiểm tra tính xác thực tại ${options.verifyUrl}`, 'regular', 11, 4, '#374151');
   doc.end();

@@ -10,20 +10,20 @@ import { VisibleError } from '../error.ts';
 import { fn } from '../fn.ts';
 import { Person } from '../person/index.ts';
 import { rollup, sweepRollups, transferItems } from '../readiness/contribution.ts';
-import { subtreeOf, type Counters } from '../readiness/counters.ts';
+import { addInto, subtreeOf, type Counters } from '../readiness/counters.ts';
 import { changePeople } from '../readiness/person-change.ts';
 import { Org } from './index.ts';
 import { Audit } from '../audit/index.ts';
+import { vnDay } from '../vn-day.ts';
 
 export type UnitEvent = { action: 'created' | 'renamed' | 'changed' | 'moved' | 'merged' | 'absorbed' | 'dissolved'; effective: string; at: string; by: string; detail: Record<string, unknown> };
 
-const today = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date());
 
 /** yyyy-mm-dd, not after today: a change is recorded when it has happened. */
 export const Effective = v.pipe(
   v.string('ngày hiệu lực phải có dạng 2025-07-01'),
   v.isoDate('ngày hiệu lực phải có dạng 2025-07-01'),
-  v.check((d) => d <= today(), 'ngày hiệu lực không được sau hôm nay; hãy thực hiện thay đổi vào ngày nó có hiệu lực'),
+  v.check((d) => d <= vnDay(), 'ngày hiệu lực không được sau hôm nay; hãy thực hiện thay đổi vào ngày nó có hiệu lực'),
 );
 const Actor = v.pipe(v.string(), v.minLength(1));
 const Name = v.pipe(v.string(), v.trim(), v.minLength(1, 'tên không được để trống'), v.maxLength(300, 'tên tối đa 300 ký tự'), v.transform((s) => s.normalize('NFC')));
@@ -90,9 +90,8 @@ async function settle(root: Org.Info, previous: Map<string, Org.Info>, actor: st
   }
   await putMany(updated.map(Org.toItem));
   for (const [unitId, before] of previous) {
-    const members: string[] = [];
-    for await (const p of Person.ofUnit(unitId)) members.push(p.id);
-    await changePeople(members.map((personId) => ({ personId, next: (p) => p!, reason: 'reclass' })), { actor, countedAs: new Map([[unitId, before]]) });
+    const members = await membersOf(unitId);
+    await changePeople(members.map((m) => ({ personId: m.id, next: (p) => p!, reason: 'reclass' })), { actor, countedAs: new Map([[unitId, before]]) });
   }
 }
 
@@ -139,8 +138,7 @@ export const moveUnit = fn(MoveInput, async (input): Promise<Org.Info> => {
   const totals = await subtreeOf(unit.id);
   const next: Org.Info = { ...unit, parentId: parent.id, ancestors: [...parent.ancestors, parent.id], level: Org.levelFor(unit.kind, parent) };
   const deltas = new Map<string, Counters>();
-  const negate = (c: Counters) => Object.fromEntries(Object.entries(c).map(([k, n]) => [k, -n]));
-  for (const id of unit.ancestors) if (!next.ancestors.includes(id)) deltas.set(id, negate(totals));
+  for (const id of unit.ancestors) if (!next.ancestors.includes(id)) deltas.set(id, addInto({}, totals, -1));
   for (const id of next.ancestors) if (!unit.ancestors.includes(id)) deltas.set(id, totals);
   const transfers = transferItems(deltas);
   const event: UnitEvent = { action: 'moved', effective: input.effective, at: new Date().toISOString(), by: input.actor, detail: { fromParentId: unit.parentId, toParentId: parent.id, reason: input.reason ?? 'move' } };

@@ -98,10 +98,12 @@ export async function importRoster(
   const next = (p: Parsed, current: Person.Info | null): Person.Info => ({ ...p.person, email: p.person.email ?? current?.email ?? null });
   const counts: Record<RosterAction, number> = { create: 0, update: 0, move: 0, leave: 0, return: 0, unchanged: 0 };
   const changes: RosterChange[] = [];
+  // The units people are moving out of, in one read: they need not be named in the file.
+  const leaving = [...stored.values()].map((p) => p.unitId).filter((id) => !units.has(id));
+  for (const [id, u] of await Org.getMap(leaving)) units.set(id, u);
   const outside = new Set<number>();
   for (const p of parsed) {
     const current = stored.get(p.person.id) ?? null;
-    if (current && !units.has(current.unitId)) for (const [id, u] of await Org.getMap([current.unitId])) units.set(id, u);
     const from = current ? units.get(current.unitId) : undefined;
     if (from && options.within && !Org.isWithin(from, options.within.id)) {
       // Someone on another agency's roster is theirs to release, not ours to take.

@@ -2,6 +2,7 @@ import type { Org } from '../org/index.ts';
 import { Target } from '../target/index.ts';
 import type { ChildFigures, Projection, TargetFigures } from '../report/model.ts';
 import type { Counters } from './counters.ts';
+import { vnDay } from '../vn-day.ts';
 
 export type Figures = { staff: number; trained: number; percent: number; meetsTarget: boolean; gap: number };
 
@@ -35,8 +36,7 @@ export function project(now: Figures, history: { takenAt: string; trained: numbe
   const weeklyPace = Math.round(((now.trained - base.trained) / weeks) * 10) / 10;
   if (weeklyPace <= 0) return { weeklyPace: Math.max(0, weeklyPace), projectedDate: null, onTrack: false };
   const projected = new Date(at.getTime() + (now.gap / weeklyPace) * 7 * DAY);
-  const projectedDate = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(projected);
-  return { weeklyPace, projectedDate, onTrack: projected.getTime() <= deadlineTime(deadline) };
+  return { weeklyPace, projectedDate: vnDay(projected), onTrack: projected.getTime() <= deadlineTime(deadline) };
 }
 
 export type Child = Pick<Org.Info, 'id' | 'code' | 'name' | 'kind'> & { counters: Counters };

@@ -10,7 +10,7 @@ import { Org } from '../org/index.ts';
 import { Person } from '../person/index.ts';
 import { addExpression, addInto, type Counters } from './counters.ts';
 import { rollup, transferItems, withConflictRetry } from './contribution.ts';
-import { headcount, recordDelta, sameCounters, type PersonRecord } from './person-counts.ts';
+import { headcount, recordDelta, repointRecord, sameCounters, type PersonRecord } from './person-counts.ts';
 
 export type PersonChange = {
   personId: string;
@@ -117,16 +117,7 @@ function writesOf(p: Planned, options: ChangeOptions, at: string): Record<string
       ...(p.current === null ? {} : { ExpressionAttributeValues: { ':rev': rev } }),
     },
   };
-  const records = p.records.map(({ record, delta }) => ({
-    Update: {
-      TableName: table, Key: { pk: record.pk, sk: record.sk },
-      UpdateExpression: 'SET unitId = :u, ancestors = :a, delta = :d, gsi1pk = :g',
-      ExpressionAttributeValues: {
-        ':u': p.unit.id, ':a': p.unit.ancestors, ':d': delta,
-        ':g': record.type === 'completion' ? keys.completionsOf(p.unit.id) : keys.trainedOf(record.targetId!, p.unit.id),
-      },
-    },
-  }));
+  const records = p.records.map(({ record, delta }) => ({ Update: repointRecord(record, p.unit, delta) }));
   const moved = p.current && p.current.unitId !== p.after.unitId
     ? [{
       Put: {

@@ -5,7 +5,7 @@ import { Org } from '../org/index.ts';
 import { Person } from '../person/index.ts';
 import { addInto, countersOf, type Counters } from './counters.ts';
 import { clearPending } from './contribution.ts';
-import { headcount, recordDelta, sameCounters, type PersonRecord } from './person-counts.ts';
+import { headcount, recordDelta, repointRecord, sameCounters, type PersonRecord } from './person-counts.ts';
 
 export type Mismatch = { unitId: string; scope: 'own' | 'subtree' | 'record'; counter: string; expected: number; actual: number };
 
@@ -94,11 +94,7 @@ export async function rebuild(options: { write: boolean }): Promise<{ units: num
   if (options.write) {
     const table = tableName();
     for (const { record, unit, delta } of repairs) {
-      await db().send(new UpdateCommand({
-        TableName: table, Key: { pk: record.pk, sk: record.sk },
-        UpdateExpression: 'SET unitId = :u, ancestors = :a, delta = :d, gsi1pk = :g',
-        ExpressionAttributeValues: { ':u': unit.id, ':a': unit.ancestors, ':d': delta, ':g': record.type === 'completion' ? keys.completionsOf(unit.id) : keys.trainedOf(record.targetId!, unit.id) },
-      }));
+      await db().send(new UpdateCommand(repointRecord(record, unit, delta)));
     }
     for (const k of shardKeys) await db().send(new DeleteCommand({ TableName: table, Key: k }));
     for (const unitId of actualOwn.keys()) if (!own.has(unitId)) own.set(unitId, {});

@@ -5,11 +5,9 @@ import { queryList } from '../db/query.ts';
 import { Org } from '../org/index.ts';
 import { Person } from '../person/index.ts';
 import { Target } from '../target/index.ts';
-import { addExpression, type Counters } from './counters.ts';
+import { addExpression, addInto, type Counters } from './counters.ts';
 import { contribute, PersonChanged, rollup, transferItems, withConflictRetry } from './contribution.ts';
 import { Readiness } from './index.ts';
-
-const negate = (c: Counters) => Object.fromEntries(Object.entries(c).map(([k, n]) => [k, -n]));
 
 /**
  * Brings a target's trained marks in line with its programme after the target is created
@@ -51,11 +49,11 @@ export async function retrain(targetId: string): Promise<{ marked: number; unmar
     for (const mark of marks) {
       const d = done.get(mark.personId);
       if (d && target.programme.every((s) => d.slugs.has(s))) continue;
-      const transfers = transferItems(new Map([...unit.ancestors, unit.id].map((id) => [id, negate(mark.delta)])));
+      const transfers = transferItems(new Map([...unit.ancestors, unit.id].map((id) => [id, addInto({}, mark.delta, -1)])));
       await withConflictRetry(() => db().send(new TransactWriteCommand({
         TransactItems: [
           { Delete: { TableName: tableName(), Key: { pk: mark.pk, sk: mark.sk }, ConditionExpression: 'attribute_exists(pk)' } },
-          ...(Object.keys(mark.delta).length > 0 ? [{ Update: { TableName: tableName(), Key: keys.unitStats(unit.id), ...addExpression(negate(mark.delta)) } }] : []),
+          ...(Object.keys(mark.delta).length > 0 ? [{ Update: { TableName: tableName(), Key: keys.unitStats(unit.id), ...addExpression(addInto({}, mark.delta, -1)) } }] : []),
           ...transfers.map((Item) => ({ Put: { TableName: tableName(), Item } })),
         ],
       })));
