@@ -1,8 +1,9 @@
 import { createSignal } from 'solid-js';
 import { vi } from './vi.ts';
 import { ApiError } from '../data/api.ts';
+import { formatDateIn, formatDateTimeIn, formatDay, formatNumberIn, formatTimeIn, vnDayFrom, type Locale } from './format.ts';
 
-export type Locale = 'vi' | 'en';
+export type { Locale };
 export type Key = keyof typeof vi;
 
 /**
@@ -26,30 +27,15 @@ export function t(key: Key, params: Record<string, string | number> = {}): strin
   return (dictionaries[locale()] ?? vi)[key].replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? ''));
 }
 
-const tag = () => (locale() === 'vi' ? 'vi-VN' : 'en-GB');
-/** Days are Vietnam's: a completion at 20:00 UTC is on the next day there, whatever the PC's clock says. */
-const VN = 'Asia/Ho_Chi_Minh';
-
-// Making an Intl formatter costs far more than using one (locale data is loaded each time):
-// a dashboard formats hundreds of figures, so each kind is made once per language.
-const formatters = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
-function formatter<T extends Intl.NumberFormat | Intl.DateTimeFormat>(kind: string, make: (locale: string) => T, locale = tag()): T {
-  const key = `${kind}|${locale}`;
-  let f = formatters.get(key) as T | undefined;
-  if (!f) formatters.set(key, (f = make(locale)));
-  return f;
-}
-const dateTime = (kind: string, options: Intl.DateTimeFormatOptions, locale?: string) =>
-  formatter(kind, (l) => new Intl.DateTimeFormat(l, { ...options, timeZone: VN }), locale);
-
-export const formatNumber = (n: number, digits = 0) => formatter(`number${digits}`, (l) => new Intl.NumberFormat(l, { maximumFractionDigits: digits })).format(n);
-export const formatDate = (iso: string) => dateTime('date', { dateStyle: 'medium' }).format(new Date(iso));
-export const formatDateTime = (iso: string) => dateTime('dateTime', { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
-export const formatTime = (iso: string) => dateTime('time', { timeStyle: 'medium' }).format(new Date(iso));
+// Formatted without Intl (see format.ts): the first Intl formatter a page makes delays its first figures.
+export const formatNumber = (n: number, digits = 0) => formatNumberIn(locale(), n, digits);
+export const formatDate = (iso: string) => formatDateIn(locale(), iso);
+export const formatDateTime = (iso: string) => formatDateTimeIn(locale(), iso);
+export const formatTime = formatTimeIn;
 /** Today (or `offsetDays` from it) in Vietnam as yyyy-mm-dd: the latest effective date a change may have, and a date picker's default. */
-export const today = (offsetDays = 0) => dateTime('iso', {}, 'en-CA').format(new Date(Date.now() + offsetDays * 86_400_000));
+export const today = (offsetDays = 0) => vnDayFrom(Date.now(), offsetDays);
 /** dd/mm/yyyy as printed on certificates and reports, so the page and the paper agree. */
-export const formatDay = (iso: string) => dateTime('day', { day: '2-digit', month: '2-digit', year: 'numeric' }).format(new Date(iso));
+export { formatDay };
 
 /** An API error as the user should read it: by its code, in their language. */
 export function errorMessage(err: unknown): string {
