@@ -6,6 +6,7 @@ import { formatDate, formatNumber, t, today } from '../i18n/index.ts';
 import { Async } from '../ui/async.tsx';
 import { Archives, createArchives } from '../ui/archives.tsx';
 import { PercentChart } from '../ui/chart.tsx';
+import { afterPaint } from '../ui/after-paint.ts';
 import { ErrorBox } from '../ui/error-box.tsx';
 import { ChildUnits } from '../ui/child-units.tsx';
 import { ReadinessSummary } from '../ui/readiness-summary.tsx';
@@ -48,9 +49,11 @@ function figuresFor(scope: Scope): Promise<Readiness> {
   return taken && taken.key === query(scope) ? taken.answer.catch(() => reports.readiness(scope)) : reports.readiness(scope);
 }
 
-/** One unit's figures: controls, the summary first, then trend, children, people and files. */
+/** One unit's figures: the summary first, then controls, trend, children, people and files. */
 function Dashboard(props: { r: Readiness; scope: Scope; choose: (target?: string, date?: string) => void }) {
   const archives = createArchives(() => props.r.unit.id);
+  // The summary is painted first, then, a paint apart: the controls, the trend and children, who is left, the files.
+  const stage = afterPaint(5);
   const link = (unit: string) => `/san-sang${query({ unit, target: props.scope.target, date: props.scope.date })}`;
   const submit = (event: SubmitEvent) => {
     event.preventDefault();
@@ -66,42 +69,48 @@ function Dashboard(props: { r: Readiness; scope: Scope; choose: (target?: string
         <A href={`/danh-sach${query({ unit: props.r.unit.id })}`}>{t('nav.roster')}</A>
         <A href={`/to-chuc${query({ unit: props.r.unit.id })}`}>{t('nav.org')}</A>
       </p>
-      <form class="filters no-print" onSubmit={submit}>
-        <Show when={props.r.targets.length > 1}>
-          <div class="field">
-            <label for="readiness-target">{t('readiness.chooseTarget')}</label>
-            <select id="readiness-target" name="target" value={props.r.target.id}>
-              <For each={props.r.targets}>{(target) => <option value={target.id}>{target.title}</option>}</For>
-            </select>
-          </div>
-        </Show>
-        <div class="field">
-          <label for="readiness-date">{t('readiness.asOfDate')}</label>
-          <input id="readiness-date" type="date" name="date" max={today()} value={props.scope.date ?? ''} />
-        </div>
-        <button type="submit">{t('readiness.show')}</button>
-        <Show when={props.scope.date}>
-          <button type="button" class="link" onClick={() => props.choose(props.scope.target)}>{t('readiness.backToLive')}</button>
-        </Show>
-      </form>
       <Show when={props.r.asOfWeek}>
         {(week) => <p class="box warn" role="status">{t('readiness.asOf', { date: formatDate(props.scope.date!), week: formatDate(weekStart(week())) })}</p>}
       </Show>
       <ReadinessSummary r={props.r} date={props.scope.date} archives={archives} />
-      <Show when={props.r.history.length > 0}>
-        <h2>{t('readiness.trend')}</h2>
-        <PercentChart label={t('readiness.trendLabel')} labels={props.r.history.map((h) => h.week.slice(5))} values={props.r.history.map((h) => h.percent)} target={props.r.target.percent} />
-        <p class="sr-only">{props.r.history.map((h) => `${h.week}: ${formatNumber(h.percent, 1)}%`).join('; ')}</p>
+      <Show when={stage() >= 2}>
+        <form class="filters no-print" onSubmit={submit}>
+          <Show when={props.r.targets.length > 1}>
+            <div class="field">
+              <label for="readiness-target">{t('readiness.chooseTarget')}</label>
+              <select id="readiness-target" name="target" value={props.r.target.id}>
+                <For each={props.r.targets}>{(target) => <option value={target.id}>{target.title}</option>}</For>
+              </select>
+            </div>
+          </Show>
+          <div class="field">
+            <label for="readiness-date">{t('readiness.asOfDate')}</label>
+            <input id="readiness-date" type="date" name="date" max={today()} value={props.scope.date ?? ''} />
+          </div>
+          <button type="submit">{t('readiness.show')}</button>
+          <Show when={props.scope.date}>
+            <button type="button" class="link" onClick={() => props.choose(props.scope.target)}>{t('readiness.backToLive')}</button>
+          </Show>
+        </form>
       </Show>
-      <h2>{t('readiness.children')}</h2>
-      <Show when={props.r.children.length > 0} fallback={<p>{t('readiness.noChildren')}</p>}>
-        <ChildUnits children={props.r.children} targetPercent={props.r.target.percent} link={link} />
+      <Show when={stage() >= 3}>
+        <Show when={props.r.history.length > 0}>
+          <h2>{t('readiness.trend')}</h2>
+          <PercentChart label={t('readiness.trendLabel')} labels={props.r.history.map((h) => h.week.slice(5))} values={props.r.history.map((h) => h.percent)} target={props.r.target.percent} />
+          <p class="sr-only">{props.r.history.map((h) => `${h.week}: ${formatNumber(h.percent, 1)}%`).join('; ')}</p>
+        </Show>
+        <h2>{t('readiness.children')}</h2>
+        <Show when={props.r.children.length > 0} fallback={<p>{t('readiness.noChildren')}</p>}>
+          <ChildUnits children={props.r.children} targetPercent={props.r.target.percent} link={link} />
+        </Show>
       </Show>
-      <Show when={!props.r.asOfWeek && props.r.staff > props.r.trained}><UntrainedList r={props.r} /></Show>
-      <div class="no-print">
-        <Archives unitId={props.r.unit.id} state={archives} />
-        <Schedules unit={props.r.unit} />
-      </div>
+      <Show when={stage() >= 4 && !props.r.asOfWeek && props.r.staff > props.r.trained}><UntrainedList r={props.r} /></Show>
+      <Show when={stage() >= 5}>
+        <div class="no-print">
+          <Archives unitId={props.r.unit.id} state={archives} />
+          <Schedules unit={props.r.unit} />
+        </div>
+      </Show>
     </section>
   );
 }
