@@ -138,4 +138,41 @@ describe('the walking skeleton in a real browser', () => {
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
     await context.close();
   });
+
+  it('on a phone keeps the header to one line, signed in or not, with the links behind a menu button', async () => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    const headerHeight = (page: Page) => page.getByRole('banner').evaluate((e) => e.getBoundingClientRect().height);
+    const signedOut = await context.newPage();
+    await signedOut.goto(`${server.url}/dang-nhap`);
+    await signedOut.getByLabel('Email').waitFor();
+    const outHeight = await headerHeight(signedOut);
+    await signedOut.close();
+
+    // The officer with the most links: the header does not grow when the session is known.
+    const page = await signIn(context, 'nhansu@demo.sansang.vn');
+    await page.goto(`${server.url}/san-sang`);
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    expect(await headerHeight(page)).toBe(outHeight);
+    const menu = page.getByRole('button', { name: 'Trình đơn' });
+    const roster = page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Danh sách cán bộ' });
+    expect(await roster.isVisible()).toBe(false);
+    expect(await menu.getAttribute('aria-expanded')).toBe('false');
+
+    await menu.click();
+    expect(await menu.getAttribute('aria-expanded')).toBe('true');
+    await expectAccessible(page, 'phone menu open');
+    // Escape closes it and gives the focus back to the button, for keyboard users.
+    await roster.focus();
+    await page.keyboard.press('Escape');
+    expect(await roster.isVisible()).toBe(false);
+    expect(await menu.evaluate((e) => e === document.activeElement)).toBe(true);
+
+    // Following a link closes the menu on the new page.
+    await menu.click();
+    await roster.click();
+    await page.waitForURL(/\/danh-sach/);
+    expect(await menu.getAttribute('aria-expanded')).toBe('false');
+    expect(await headerHeight(page)).toBe(outHeight);
+    await context.close();
+  });
 });

@@ -209,6 +209,7 @@ export const en: Record<keyof typeof vi, string> = {
   'error.service.busy': 'The system is busy; please try again in a few minutes.',
   'error.service.unavailable': 'The database cannot be reached for the moment; please try again in a few seconds.',
   'app.offline': 'You are offline. Lessons you have opened can still be read; answers are saved when the connection returns.',
+  'nav.menu': 'Menu',
   'nav.help': 'Help',
   'help.title': 'User guides (in Vietnamese)',
   'readiness.gap': '{n} more people must complete to reach {percent}%.',

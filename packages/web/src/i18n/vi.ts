@@ -207,6 +207,7 @@ export const vi = {
   'error.service.busy': 'Hệ thống đang bận, vui lòng thử lại sau ít phút.',
   'error.service.unavailable': 'Tạm thời không kết nối được cơ sở dữ liệu; vui lòng thử lại sau ít giây.',
   'app.offline': 'Bạn đang ngoại tuyến. Các bài học đã mở vẫn đọc được; câu trả lời sẽ được lưu khi có mạng trở lại.',
+  'nav.menu': 'Trình đơn',
   'nav.help': 'Trợ giúp',
   'help.title': 'Hướng dẫn sử dụng',
   'readiness.gap': 'Còn {n} người cần hoàn thành để đạt {percent}%.',

@@ -1,6 +1,12 @@
 import { Match, Switch, type JSX, type Resource } from 'solid-js';
 import { errorMessage, t } from '../i18n/index.ts';
 
+/**
+ * "Loading…", shown only once the wait is long enough to notice (styles.css): on a quick
+ * answer nothing flashes, and nothing painted is pushed down when the header fills in.
+ */
+export const Loading = () => <p role="status" class="loading">{t('app.loading')}</p>;
+
 /** Loading, error (translated by code, or as `error` shows it) or content for one resource. */
 export function Async<T>(props: { of: Resource<T>; children: (value: T) => JSX.Element; error?: (err: unknown) => JSX.Element }) {
   return (
@@ -9,7 +15,7 @@ export function Async<T>(props: { of: Resource<T>; children: (value: T) => JSX.E
         {props.error ? props.error(props.of.error) : <p role="alert" class="error">{errorMessage(props.of.error)}</p>}
       </Match>
       <Match when={props.of.loading && props.of.latest === undefined}>
-        <p role="status">{t('app.loading')}</p>
+        <Loading />
       </Match>
       <Match when={props.of.latest !== undefined}>{props.children(props.of.latest as T)}</Match>
     </Switch>
@@ -27,7 +33,7 @@ export function Loaded<T>(props: { of: Resource<T>; children: (value: () => T) =
         <p role="alert" class="error">{errorMessage(props.of.error)}</p>
       </Match>
       <Match when={props.of.latest === undefined}>
-        <p role="status">{t('app.loading')}</p>
+        <Loading />
       </Match>
       <Match when={true}>{props.children(() => props.of.latest as T)}</Match>
     </Switch>

@@ -1,5 +1,6 @@
 import { createSignal, Show, type JSX } from 'solid-js';
 import { t, today } from '../i18n/index.ts';
+import { Loading } from './async.tsx';
 import { ErrorBox } from './error-box.tsx';
 
 /**
@@ -57,7 +58,7 @@ export function ImportFlow<P>(props: {
           onChange={(e) => { setEffective(e.currentTarget.value); reset(); }} />
         <button type="submit" disabled={busy()}>{t('import.preview')}</button>
       </form>
-      <Show when={busy()}><p role="status">{t('app.loading')}</p></Show>
+      <Show when={busy()}><Loading /></Show>
       <Show when={error()}>{(err) => <ErrorBox error={err()} />}</Show>
       <Show when={plan()}>
         {(p) => (
