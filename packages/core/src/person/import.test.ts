@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ImportError, Person, Readiness, importRoster, personIdFor, readImportFile } from '@sansang/core';
+import { Account, ImportError, Person, Readiness, importRoster, personIdFor, readImportFile } from '@sansang/core';
 import { queryList } from '../db/query.ts';
 import { keys } from '../db/keys.ts';
 import { useFreshTable } from '../../../../test/support/db.ts';
@@ -89,6 +89,43 @@ describe('importing the roster', () => {
     const again = await importRoster(await csv(file), {});
     expect(again.counts).toMatchObject({ unchanged: 2, move: 0, leave: 0 });
     expect(again.changes).toEqual([]);
+  });
+
+  it('flags two codes that name one person as duplicates, however they are written', async () => {
+    const rows = await csv([header, 'MS.001024,Phạm Văn Một,,XA,Công chức,,', 'ms 001024,Phạm Văn Hai,,XA,Công chức,,']);
+    const plan = await importRoster(rows, { dryRun: true });
+    expect(plan.problems).toEqual([{ row: 3, column: 'employee_code', message: 'mã "ms 001024" trùng với mã "MS.001024" ở dòng 2' }]);
+    expect(plan.counts.create).toBe(1);
+  });
+
+  it('refuses a person outside the officer\'s scope without saying where they work', async () => {
+    const outsider = tree.people.find((p) => p.unitId === tree.commune.id)!;
+    const rows = await csv([header, `${outsider.employeeCode},${outsider.fullName},,PHONG-1,${outsider.category},,`]);
+    const plan = await importRoster(rows, { dryRun: true, within: tree.agency });
+    expect(plan.problems).toEqual([{ row: 2, column: 'employee_code', message: `mã "${outsider.employeeCode}" là người ngoài phạm vi quản lý của bạn` }]);
+    expect(plan.problems[0]!.message).not.toContain(tree.commune.name);
+  });
+
+  it('refuses to give a person the sign-in email of someone else\'s account, or one email to two rows', async () => {
+    const [admin, subordinate, other] = tree.people.filter((p) => p.unitId === tree.dept2.id).concat(tree.people.filter((p) => p.unitId === tree.dept1.id));
+    await Account.create({ email: 'quantri.tinh@test.vn', personId: admin!.id, grants: [{ role: 'admin', unitId: null }] });
+    const rows = await csv([
+      header,
+      `${subordinate!.employeeCode},${subordinate!.fullName},QuanTri.Tinh@test.vn,PHONG-2,${subordinate!.category},,`,
+      `${other!.employeeCode},${other!.fullName},chung@test.vn,PHONG-1,${other!.category},,`,
+      `MOI-CHUNG,Đỗ Thị Chung,Chung@test.vn,PHONG-1,Viên chức,,`,
+    ]);
+    const err = await importRoster(rows, {}).catch((e) => e);
+    expect(err).toBeInstanceOf(ImportError);
+    expect(err.problems).toEqual([
+      { row: 2, column: 'email', message: 'email "QuanTri.Tinh@test.vn" đã là tài khoản đăng nhập của người khác' },
+      { row: 4, column: 'email', message: 'email "Chung@test.vn" trùng với dòng 3' },
+    ]);
+    expect((await Person.get(subordinate!.id)).email).toBeNull();
+    // The account's own person may be given its sign-in address.
+    const own = await importRoster(await csv([header, `${admin!.employeeCode},${admin!.fullName},quantri.tinh@test.vn,PHONG-2,${admin!.category},,`]), {});
+    expect(own.problems).toEqual([]);
+    expect((await Person.get(admin!.id)).email).toBe('quantri.tinh@test.vn');
   });
 
   it('reads Excel files and UTF-16 text with Vietnamese column titles', async () => {

@@ -67,15 +67,18 @@ export async function importRoster(
   const problems: RowProblem[] = [];
   requireCells(rows, ['employee_code', 'full_name', 'unit_code', 'category'], problems);
   const units = await Org.getMap(rows.map((r) => unitIdFor(r.cells.unit_code ?? '')).filter(Boolean));
-  const seen = new Map<string, number>();
-  const parsed: Parsed[] = [];
+  // Keyed by the person a code names: "MS.001024" and "ms 001024" are one person.
+  const seen = new Map<string, { row: number; code: string }>();
+  const seenEmails = new Map<string, number>();
+  let parsed: Parsed[] = [];
   for (const { row, cells } of rows) {
     const before = problems.length;
     const code = cells.employee_code?.trim() ?? '';
-    if (code && seen.has(code)) problems.push({ row, column: 'employee_code', message: `mã "${code}" trùng với dòng ${seen.get(code)}` });
+    const first = code ? seen.get(personIdFor(code)) : undefined;
+    if (first) problems.push({ row, column: 'employee_code', message: first.code === code ? `mã "${code}" trùng với dòng ${first.row}` : `mã "${code}" trùng với mã "${first.code}" ở dòng ${first.row}` });
     if (code && !/[a-z0-9]/i.test(code)) problems.push({ row, column: 'employee_code', message: `mã "${code}" cần có chữ hoặc số` });
     if (code.length > 64) problems.push({ row, column: 'employee_code', message: 'mã tối đa 64 ký tự' });
-    if (code) seen.set(code, row);
+    if (code && !first) seen.set(personIdFor(code), { row, code });
     const fullName = (cells.full_name ?? '').trim().normalize('NFC');
     if (fullName.length > 200) problems.push({ row, column: 'full_name', message: 'họ tên tối đa 200 ký tự' });
     const category = categoryOf[(cells.category ?? '').trim().normalize('NFC').toLowerCase()];
@@ -84,6 +87,8 @@ export async function importRoster(
     if (!status) problems.push({ row, column: 'status', message: `"${cells.status}" không hợp lệ (đang công tác / nghỉ việc)` });
     const email = cells.email?.trim() || undefined;
     if (email && !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email)) problems.push({ row, column: 'email', message: `"${email}" không phải địa chỉ email` });
+    else if (email && seenEmails.has(email.toLowerCase())) problems.push({ row, column: 'email', message: `email "${email}" trùng với dòng ${seenEmails.get(email.toLowerCase())}` });
+    else if (email) seenEmails.set(email.toLowerCase(), row);
     const unitCode = cells.unit_code?.trim() ?? '';
     const unit = unitCode ? units.get(unitIdFor(unitCode)) : undefined;
     if (unitCode && !unit) problems.push({ row, column: 'unit_code', message: `không có đơn vị mã "${unitCode}"` });
@@ -94,6 +99,16 @@ export async function importRoster(
       parsed.push({ row, person: { id: personIdFor(code), employeeCode: code, fullName, email, unitId: unit.id, category, position, status } });
     }
   }
+  // A person's email can become their sign-in (identity provider, password links): an address
+  // that already signs in to another person's account must not be handed to this one.
+  const logins = new Map((await getMany(parsed.flatMap((p) => (p.person.email ? [keys.account(p.person.email)] : []))))
+    .map((item) => [String(item.pk), String(item.personId)]));
+  parsed = parsed.filter((p) => {
+    const owner = p.person.email ? logins.get(keys.account(p.person.email).pk) : undefined;
+    if (owner === undefined || owner === p.person.id) return true;
+    problems.push({ row: p.row, column: 'email', message: `email "${p.person.email}" đã là tài khoản đăng nhập của người khác` });
+    return false;
+  });
   const stored = new Map((await getMany(parsed.map((p) => keys.person(p.person.id)))).map((item) => [String(item.id), Person.fromItem(item)]));
   const next = (p: Parsed, current: Person.Info | null): Person.Info => ({ ...p.person, email: p.person.email ?? current?.email ?? null });
   const counts: Record<RosterAction, number> = { create: 0, update: 0, move: 0, leave: 0, return: 0, unchanged: 0 };
@@ -106,8 +121,9 @@ export async function importRoster(
     const current = stored.get(p.person.id) ?? null;
     const from = current ? units.get(current.unitId) : undefined;
     if (from && options.within && !Org.isWithin(from, options.within.id)) {
-      // Someone on another agency's roster is theirs to release, not ours to take.
-      problems.push({ row: p.row, column: 'employee_code', message: `mã "${p.person.employeeCode}" là người của ${from.name}, ngoài phạm vi quản lý của bạn` });
+      // Someone on another agency's roster is theirs to release, not ours to take; where they
+      // work is not ours to learn either, so the unit goes unnamed.
+      problems.push({ row: p.row, column: 'employee_code', message: `mã "${p.person.employeeCode}" là người ngoài phạm vi quản lý của bạn` });
       outside.add(p.row);
       continue;
     }
