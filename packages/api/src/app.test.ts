@@ -178,7 +178,11 @@ describe('accounts, throttling and audit over HTTP', () => {
     const byActor = await (await app.request(`/api/audit?from=${today}&to=${today}&actor=nhansu@test.vn`, { headers: { cookie } })).json();
     expect(byActor.entries.every((e: { actor: string }) => e.actor === 'nhansu@test.vn')).toBe(true);
     const inCommune = await (await app.request(`/api/audit?from=${today}&to=${today}&unit=${tree.commune.id}`, { headers: { cookie } })).json();
-    expect(inCommune.entries.every((e: { unitPath: string[] }) => e.unitPath.includes(tree.commune.id))).toBe(true);
+    expect(inCommune.entries.every((e: { unitId: string }) => e.unitId === tree.commune.id)).toBe(true);
+    // Each entry is what happened, with a stable id: no table keys, item type or index keys.
+    const fields = new Set(all.entries.flatMap((e: object) => Object.keys(e)));
+    expect([...fields].filter((k) => !['id', 'at', 'actor', 'action', 'unitId', 'detail'].includes(k as string))).toEqual([]);
+    expect(new Set(all.entries.map((e: { id: string }) => e.id)).size).toBe(all.entries.length);
     const csv = await app.request(`/api/audit.csv?from=${today}&to=${today}`, { headers: { cookie } });
     expect(csv.headers.get('content-type')).toMatch(/text\/csv/);
     const bytes = new Uint8Array(await csv.arrayBuffer());

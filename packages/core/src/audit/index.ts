@@ -9,7 +9,10 @@ import { Org } from '../org/index.ts';
 
 export namespace Audit {
   export type Entry = { actor: string; action: string; unitId?: string | null; detail?: Record<string, unknown> };
-  export type Stored = Entry & { at: string; id: string; unitPath: string[] };
+  /** An entry as read back: what happened and a stable id, never the item's table or index keys. */
+  export type Listed = Entry & { at: string; id: string };
+  type Stored = Listed & { unitPath: string[] };
+  const listed = ({ id, at, actor, action, unitId, detail }: Stored): Listed => ({ id, at, actor, action, unitId: unitId ?? null, ...(detail ? { detail } : {}) });
 
   /**
    * Append-only: every entry is a new item under its day, written with a condition that it
@@ -33,12 +36,12 @@ export namespace Audit {
   /** Entries between two days (inclusive, at most 92 days), newest first, filtered by actor and unit subtree. */
   export const list = fn(
     v.object({ from: Day, to: Day, actor: v.optional(v.pipe(v.string(), v.maxLength(320))), unitId: v.optional(v.nullable(v.string())), limit: v.optional(v.number(), 1000) }),
-    async ({ from, to, actor, unitId, limit }): Promise<Stored[]> => {
+    async ({ from, to, actor, unitId, limit }): Promise<Listed[]> => {
       const start = Date.parse(`${from}T00:00:00Z`);
       const end = Date.parse(`${to}T00:00:00Z`);
       if (end < start) throw new VisibleError('request.invalid', 'Ngày kết thúc phải sau ngày bắt đầu.', 400);
       if ((end - start) / 86_400_000 > MAX_DAYS) throw new VisibleError('request.invalid', `Mỗi lần xem tối đa ${MAX_DAYS} ngày.`, 400);
-      const out: Stored[] = [];
+      const out: Listed[] = [];
       for (let day = end; day >= start && out.length < limit; day -= 86_400_000) {
         let startKey: Record<string, unknown> | undefined;
         do {
@@ -52,7 +55,7 @@ export namespace Audit {
           for (const item of (page.Items ?? []) as Stored[]) {
             if (actor && item.actor !== actor.trim().toLowerCase()) continue;
             if (unitId && !(item.unitPath ?? []).includes(unitId)) continue;
-            out.push(item);
+            out.push(listed(item));
             if (out.length >= limit) break;
           }
           startKey = page.LastEvaluatedKey;
