@@ -51,7 +51,7 @@ describe('HR report packs, schedules, roster and org routes', () => {
     expect(text).not.toContain(tree.commune.name);
 
     const xlsx = await get('hr', `/api/reports/completions.xlsx?unit=${tree.agency.id}`);
-    expect(xlsx.headers.get('content-disposition')).toMatch(/\.xlsx"$/);
+    expect(xlsx.headers.get('content-disposition')).toMatch(/^attachment; filename="?completions-SO-[0-9-]+\.xlsx"?$/);
     const { default: ExcelJS } = await import('exceljs');
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(await xlsx.arrayBuffer());

@@ -4,6 +4,7 @@ import { stringify } from 'csv-stringify/sync';
 import { Audit, Report } from '@sansang/core';
 import type { Env } from '../env.ts';
 import { mount } from '../route.ts';
+import { attachment } from '../attachment.ts';
 
 const Filter = v.object({
   from: v.pipe(v.string(), v.maxLength(10)),
@@ -36,7 +37,7 @@ export function auditRoutes(app: Hono<Env>) {
       const rows = (await entries(query, unit?.id ?? null)).map((e) =>
         [e.at, e.actor, e.action, e.unitId ?? '', JSON.stringify(e.detail ?? {})].map(Report.safeCell));
       const csv = stringify(rows, { bom: true, record_delimiter: 'windows', header: true, columns: ['Thời điểm', 'Người thực hiện', 'Hành động', 'Đơn vị', 'Chi tiết'] });
-      return c.body(csv, 200, { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="nhat-ky-${query.from}-${query.to}.csv"`, 'cache-control': 'no-store' });
+      return c.body(csv, 200, { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': attachment(`nhat-ky-${unit ? `${unit.code}-` : ''}${query.from}-${query.to}.csv`), 'cache-control': 'no-store' });
     },
   });
 }

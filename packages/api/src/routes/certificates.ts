@@ -3,6 +3,7 @@ import type { Hono } from 'hono';
 import { Audit, Certificate, Course } from '@sansang/core';
 import type { Env } from '../env.ts';
 import { mount } from '../route.ts';
+import { attachment } from '../attachment.ts';
 
 const verifyUrl = (origin: string, code: string) => `${origin}/verify/${code}`;
 
@@ -30,7 +31,7 @@ export function certificateRoutes(app: Hono<Env>) {
       await Audit.record({ actor: c.var.account!.email, action: 'certificate.download', detail: { course: params.slug, code: certificate.code } });
       return c.body(new Uint8Array(pdf), 200, {
         'content-type': 'application/pdf',
-        'content-disposition': `attachment; filename="chung-nhan-${params.slug}.pdf"`,
+        'content-disposition': attachment(`chung-nhan-${params.slug}.pdf`),
         'cache-control': 'no-store',
       });
     },

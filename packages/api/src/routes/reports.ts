@@ -4,6 +4,7 @@ import { Readable } from 'node:stream';
 import { Audit, Org, Person, Readiness, Report, VisibleError, personIdFor, vnDay } from '@sansang/core';
 import type { Env } from '../env.ts';
 import { mount } from '../route.ts';
+import { attachment } from '../attachment.ts';
 
 const UnitQuery = v.object({ unit: v.optional(v.pipe(v.string(), v.maxLength(64))) });
 const Day = v.pipe(v.string(), v.isoDate('ngày phải có dạng 2026-12-31'));
@@ -27,7 +28,7 @@ export async function download(c: Context<Env>, file: { body: Readable; kind: Re
   await Audit.record({ actor: c.var.account!.email, action: 'report.download', unitId: file.unit.id, detail: { report: file.kind, ...file.detail } });
   const type = file.kind.endsWith('.pdf') ? 'application/pdf' : file.kind.endsWith('.xlsx') ? Report.archiveKinds['completions.xlsx'].contentType : 'text/csv; charset=utf-8';
   return new Response(Readable.toWeb(file.body) as ReadableStream, {
-    headers: { 'content-type': type, 'content-disposition': `attachment; filename="${file.name}"`, 'cache-control': 'no-store' },
+    headers: { 'content-type': type, 'content-disposition': attachment(file.name), 'cache-control': 'no-store' },
   });
 }
 
@@ -96,7 +97,7 @@ export function reportRoutes(app: Hono<Env>) {
     },
     handler: async (c, { query, unit }) => download(c, {
       body: await Report.transcriptPdf(personIdFor(query.employeeCode)), kind: 'transcript.pdf', unit: unit!,
-      name: `ket-qua-${query.employeeCode.replace(/[^A-Za-z0-9-]/g, '_')}.pdf`, detail: { employeeCode: query.employeeCode },
+      name: `ket-qua-${query.employeeCode}.pdf`, detail: { employeeCode: query.employeeCode },
     }),
   });
 

@@ -1,12 +1,21 @@
 import { ApiError } from './api.ts';
 
-/** The name the server gave the file (content-disposition), else the last part of the path. */
-function fileName(res: Response, url: string): string {
-  const header = res.headers.get('content-disposition') ?? '';
-  const star = /filename\*=UTF-8''([^;]+)/i.exec(header);
-  if (star) return decodeURIComponent(star[1]!);
-  const plain = /filename="?([^";]+)"?/i.exec(header);
-  return plain ? plain[1]! : new URL(url, location.href).pathname.split('/').pop()!;
+/**
+ * The name the server gave the file (content-disposition, RFC 6266): the real Vietnamese name
+ * in `filename*` when there is one, else the ASCII `filename`; else the last part of the path.
+ */
+export function fileName(header: string | null, url: string): string {
+  const star = /(?:^|;)\s*filename\*\s*=\s*UTF-8'[^']*'([^;\s]+)/i.exec(header ?? '');
+  if (star) {
+    try {
+      return decodeURIComponent(star[1]!);
+    } catch {
+      // A malformed escape: the plain name below is as good.
+    }
+  }
+  const plain = /(?:^|;)\s*filename\s*=\s*(?:"((?:[^"\\]|\\.)*)"|([^;\s]+))/i.exec(header ?? '');
+  if (plain) return plain[1] !== undefined ? plain[1].replace(/\\(.)/g, '$1') : plain[2]!;
+  return new URL(url, location.href).pathname.split('/').pop()!;
 }
 
 /**
@@ -26,7 +35,7 @@ export async function downloadFile(url: string): Promise<void> {
   const href = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = href;
-  link.download = fileName(res, url);
+  link.download = fileName(res.headers.get('content-disposition'), url);
   document.body.append(link);
   link.click();
   link.remove();
