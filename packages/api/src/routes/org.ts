@@ -8,7 +8,8 @@ import { covers, mount } from '../route.ts';
 import { download, unitOrRoot } from './reports.ts';
 
 const Id = v.pipe(v.string(), v.minLength(1), v.maxLength(64));
-const Code = v.pipe(v.string(), v.trim(), v.minLength(1, 'mã không được để trống'), v.maxLength(64));
+/** Looks up any stored code, even one from before codes were checked; new codes are `Org.Code`. */
+const LookupCode = v.pipe(v.string(), v.trim(), v.minLength(1, 'mã không được để trống'), v.maxLength(64));
 const Name = v.pipe(v.string(), v.trim(), v.minLength(1, 'tên không được để trống'), v.maxLength(300));
 const UnitParam = v.object({ id: Id });
 const admin = { roles: ['admin' as const], scope: true };
@@ -41,7 +42,7 @@ export function orgRoutes(app: Hono<Env>) {
     path: '/api/org/lookup',
     summary: 'Tìm một đơn vị trong phạm vi theo mã (để chọn đơn vị cấp trên mới, đơn vị hợp nhất vào)',
     access: { roles: ['hr', 'admin'], scope: true },
-    query: v.object({ code: Code }),
+    query: v.object({ code: LookupCode }),
     unit: ({ query }) => unitIdFor(query.code),
     handler: async (c, { unit }) => c.json({ unit }),
   });
@@ -50,7 +51,7 @@ export function orgRoutes(app: Hono<Env>) {
     path: '/api/org/units',
     summary: 'Thành lập một đơn vị mới dưới một đơn vị cấp trên, với ngày hiệu lực',
     access: admin,
-    body: v.object({ code: Code, name: Name, kind: Org.Kind, level: v.optional(Org.Level), parentId: Id, effective: Effective }),
+    body: v.object({ code: Org.Code, name: Name, kind: Org.Kind, level: v.optional(Org.Level), parentId: Id, effective: Effective }),
     unit: ({ body }) => body.parentId,
     handler: async (c, { body }) => c.json({ unit: await createUnit({ ...body, actor: c.var.account!.email }) }, 201),
   });
@@ -60,7 +61,7 @@ export function orgRoutes(app: Hono<Env>) {
     summary: 'Đổi tên, mã, loại hoặc cấp của một đơn vị, với ngày hiệu lực',
     access: admin,
     params: UnitParam,
-    body: v.object({ name: v.optional(Name), code: v.optional(Code), kind: v.optional(Org.Kind), level: v.optional(Org.Level), effective: Effective }),
+    body: v.object({ name: v.optional(Name), code: v.optional(Org.Code), kind: v.optional(Org.Kind), level: v.optional(Org.Level), effective: Effective }),
     unit: ({ params }) => params.id,
     handler: async (c, { params, body }) => c.json({ unit: await updateUnit({ unitId: params.id, ...body, actor: c.var.account!.email }) }),
   });
@@ -85,7 +86,7 @@ export function orgRoutes(app: Hono<Env>) {
     access: admin,
     body: v.object({
       sourceIds: v.pipe(v.array(Id), v.minLength(1, 'chọn ít nhất một đơn vị'), v.maxLength(100)),
-      into: v.union([v.object({ unitId: Id }), v.object({ code: Code, name: Name, kind: Org.Kind, level: v.optional(Org.Level), parentId: Id })]),
+      into: v.union([v.object({ unitId: Id }), v.object({ code: Org.Code, name: Name, kind: Org.Kind, level: v.optional(Org.Level), parentId: Id })]),
       effective: Effective,
     }),
     unit: ({ body }) => body.sourceIds[0],

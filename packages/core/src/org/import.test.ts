@@ -60,6 +60,20 @@ describe('importing and exporting the org tree in bulk', () => {
     expect((await Org.get('t')).parentId).toBeNull();
   });
 
+  it('refuses codes that could forge a header or a CSV line, or that name one unit twice, row by row', async () => {
+    const bad = await importUnits(rows([header,
+      ['A"B', 'Dấu nháy', 'department', '', 'T'], ['X\r\nY', 'Xuống dòng', 'department', '', 'T'], ['A;B', 'Chấm phẩy', 'department', '', 'T'],
+      ['MS VP', 'Văn phòng', 'department', '', 'T'], ['ms-vp', 'Văn phòng lần hai', 'department', '', 'T'], ['X'.repeat(65), 'Quá dài', 'department', '', 'T'],
+    ]), { effective: '2025-08-01', dryRun: true }).catch((e) => e);
+    expect(bad).toBeInstanceOf(ImportError);
+    expect(bad.problems.map((p: { row: number; column: string }) => `${p.row}:${p.column}`)).toEqual(['2:code', '3:code', '4:code', '6:code', '7:code']);
+    expect(bad.message).toMatch(/^dòng 2, cột code: mã chỉ được có chữ, số/);
+    expect(bad.message).toContain('dòng 6, cột code: mã "ms-vp" trùng với mã "MS VP" ở dòng 5');
+    expect(bad.message).toContain('dòng 7, cột code: mã tối đa 64 ký tự');
+    const csv = '\ufeffMã đơn vị,Tên đơn vị,Loại đơn vị,Cấp,Mã đơn vị cấp trên\r\nĐV-01,Phòng Đặc biệt,department,,S9\r\n';
+    expect((await importUnits(await readImportFile(new TextEncoder().encode(csv)), { effective: '2025-08-01', dryRun: true })).created).toBe(1);
+  });
+
   it('keeps an admin of a subtree inside it', async () => {
     const within = await Org.get('s5');
     const err = await importUnits(rows([header, ['S5-P13', 'Phòng mới', 'department', '', 'S5'], ['S6-P13', 'Phòng của sở khác', 'department', '', 'S6']]), { effective: '2025-08-01', within }).catch((e) => e);

@@ -1,3 +1,4 @@
+import * as v from 'valibot';
 import { putMany } from '../db/batch.ts';
 import { ImportError, renameColumns, requireCells, requireColumns, type ImportRow, type RowProblem } from '../import-rows.ts';
 import { Org } from './index.ts';
@@ -24,6 +25,15 @@ const aliases: Record<string, string> = {
   'mã cấp trên': 'parent_code', 'mã đơn vị cấp trên': 'parent_code', parent: 'parent_code',
 };
 
+/** What is wrong with a unit code in a file, in the words the API uses for the same mistake. */
+function codeProblem(code: string): string | undefined {
+  const parsed = v.safeParse(Org.Code, code);
+  const shown = JSON.stringify(code.length > 40 ? `${code.slice(0, 40)}…` : code);
+  if (!parsed.success) return `${parsed.issues[0].message}; đang ghi ${shown}`;
+  if (!unitIdFor(code)) return `mã ${shown} cần có chữ hoặc số`;
+  return undefined;
+}
+
 export async function importUnits(file: ImportRow[], options: { actor?: string; effective: string; dryRun?: boolean; within?: Org.Info }): Promise<TreePlan> {
   const actor = options.actor ?? 'cli';
   const rows = renameColumns(file, aliases);
@@ -31,10 +41,15 @@ export async function importUnits(file: ImportRow[], options: { actor?: string; 
   const problems: RowProblem[] = [];
   requireCells(rows, ['code', 'name', 'kind'], problems);
   const byCode = new Map<string, ImportRow>();
+  const byId = new Map<string, { row: number; code: string }>();
   for (const r of rows) {
     const code = r.cells.code?.trim() ?? '';
-    if (code && !unitIdFor(code)) problems.push({ row: r.row, column: 'code', message: `mã "${code}" cần có chữ hoặc số` });
-    if (code && byCode.has(code)) problems.push({ row: r.row, column: 'code', message: `mã "${code}" trùng với dòng ${byCode.get(code)!.row}` });
+    const wrong = code ? codeProblem(code) : undefined;
+    if (wrong) problems.push({ row: r.row, column: 'code', message: wrong });
+    // Codes that differ only in case, spaces or dashes name the same unit (its id).
+    const first = code && !wrong ? byId.get(unitIdFor(code)) : undefined;
+    if (first) problems.push({ row: r.row, column: 'code', message: first.code === code ? `mã "${code}" trùng với dòng ${first.row}` : `mã "${code}" trùng với mã "${first.code}" ở dòng ${first.row}` });
+    else if (code && !wrong) byId.set(unitIdFor(code), { row: r.row, code });
     if (code) byCode.set(code, r);
     if (r.cells.kind && !kinds.has(r.cells.kind.trim())) problems.push({ row: r.row, column: 'kind', message: `loại "${r.cells.kind}" không hợp lệ (${Org.kinds.join(', ')})` });
     if (r.cells.level?.trim() && !levels.has(r.cells.level.trim())) problems.push({ row: r.row, column: 'level', message: `cấp "${r.cells.level}" không hợp lệ (${Org.levels.join(', ')})` });

@@ -41,6 +41,20 @@ export namespace Org {
 
   export const Id = v.pipe(v.string(), v.minLength(1), v.maxLength(64));
 
+  /**
+   * A unit's code as officers write it, Vietnamese letters included. It ends up in file
+   * names, HTTP headers, CSV cells and ids, so it holds nothing that could end a quoted
+   * string or a line there: no quotes, `;`, `\`, control characters or line breaks.
+   */
+  export const Code = v.pipe(
+    v.string('mã phải là chuỗi ký tự'),
+    v.transform((s) => s.normalize('NFC').trim()),
+    v.minLength(1, 'mã không được để trống'),
+    v.maxLength(64, 'mã tối đa 64 ký tự'),
+    v.regex(/^[\p{L}\p{Nd}](?:[\p{L}\p{Nd}\-_./ ]*[\p{L}\p{Nd}])?$/u,
+      'mã chỉ được có chữ, số và các dấu - _ . / hoặc khoảng trắng ở giữa (không có dấu nháy, dấu chấm phẩy, dấu \\ hay xuống dòng)'),
+  );
+
   /** The level a kind sets by itself; departments and service units take their parent's. */
   const levelOfKind: Partial<Record<Kind, Level>> = { ministry: 'trung-uong', province: 'tinh', agency: 'tinh', district: 'huyen', commune: 'xa', ward: 'xa' };
 

@@ -27,7 +27,6 @@ export const Effective = v.pipe(
 );
 const Actor = v.pipe(v.string(), v.minLength(1));
 const Name = v.pipe(v.string(), v.trim(), v.minLength(1, 'tên không được để trống'), v.maxLength(300, 'tên tối đa 300 ký tự'), v.transform((s) => s.normalize('NFC')));
-const Code = v.pipe(v.string(), v.trim(), v.minLength(1, 'mã không được để trống'), v.maxLength(64, 'mã tối đa 64 ký tự'));
 
 export const unitIdFor = (code: string) => code.trim().toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
 
@@ -45,7 +44,7 @@ async function active(id: string): Promise<Org.Info> {
 }
 
 export const createUnit = fn(
-  v.object({ code: Code, name: Name, kind: Org.Kind, level: v.optional(Org.Level), parentId: v.nullable(Org.Id), effective: Effective, actor: Actor }),
+  v.object({ code: Org.Code, name: Name, kind: Org.Kind, level: v.optional(Org.Level), parentId: v.nullable(Org.Id), effective: Effective, actor: Actor }),
   async (input): Promise<Org.Info> => {
     const parent = input.parentId ? await active(input.parentId) : null;
     const id = unitIdFor(input.code);
@@ -96,7 +95,7 @@ async function settle(root: Org.Info, previous: Map<string, Org.Info>, actor: st
 }
 
 export const updateUnit = fn(
-  v.object({ unitId: Org.Id, name: v.optional(Name), code: v.optional(Code), kind: v.optional(Org.Kind), level: v.optional(Org.Level), effective: Effective, actor: Actor }),
+  v.object({ unitId: Org.Id, name: v.optional(Name), code: v.optional(Org.Code), kind: v.optional(Org.Kind), level: v.optional(Org.Level), effective: Effective, actor: Actor }),
   async (input): Promise<Org.Info> => {
     const unit = await active(input.unitId);
     const parent = unit.parentId ? await Org.get(unit.parentId) : null;
@@ -105,16 +104,28 @@ export const updateUnit = fn(
     const renamed = next.name !== unit.name || next.code !== unit.code;
     const reclassed = next.kind !== unit.kind || next.level !== unit.level;
     if (!renamed && !reclassed) return unit;
+    // A unit keeps the id its first code gave it; a new code must not be another unit's.
+    const codeId = unitIdFor(next.code);
+    if (!codeId) throw new VisibleError('org.code_invalid', `Mã "${next.code}" cần có chữ hoặc số.`, 400);
+    const taken = () => new VisibleError('org.code_taken', `Đã có đơn vị khác mã "${next.code}".`, 409);
+    if (codeId !== unit.id && (await Org.getMap([codeId])).has(codeId)) throw taken();
     const event: UnitEvent = {
       action: reclassed ? 'changed' : 'renamed', effective: input.effective, at: new Date().toISOString(), by: input.actor,
       detail: { before: { name: unit.name, code: unit.code, kind: unit.kind, level: unit.level }, after: { name: next.name, code: next.code, kind: next.kind, level: next.level } },
     };
-    await db().send(new TransactWriteCommand({
-      TransactItems: [
-        { Put: { TableName: tableName(), Item: Org.toItem(next) } },
-        { Put: { TableName: tableName(), Item: eventItem(unit.id, event) } },
-      ],
-    }));
+    try {
+      await db().send(new TransactWriteCommand({
+        TransactItems: [
+          { Put: { TableName: tableName(), Item: Org.toItem(next) } },
+          { Put: { TableName: tableName(), Item: eventItem(unit.id, event) } },
+          // Made at the same moment by someone else: the check above could not have seen it.
+          ...(codeId !== unit.id ? [{ ConditionCheck: { TableName: tableName(), Key: keys.unit(codeId), ConditionExpression: 'attribute_not_exists(pk)' } }] : []),
+        ],
+      }));
+    } catch (err) {
+      if (isConditionFailure(err)) throw taken();
+      throw err;
+    }
     if (reclassed) await settle(next, new Map([[unit.id, unit]]), input.actor);
     await Audit.record({ actor: input.actor, action: 'org.update', unitId: unit.id, detail: { ...event.detail, effective: input.effective } });
     return next;
@@ -191,7 +202,7 @@ async function membersOf(unitId: string): Promise<Person.Info[]> {
 export const mergeUnits = fn(
   v.object({
     sourceIds: v.pipe(v.array(Org.Id), v.minLength(1, 'cần ít nhất một đơn vị được hợp nhất')),
-    into: v.union([v.object({ unitId: Org.Id }), v.object({ code: Code, name: Name, kind: Org.Kind, level: v.optional(Org.Level), parentId: Org.Id })]),
+    into: v.union([v.object({ unitId: Org.Id }), v.object({ code: Org.Code, name: Name, kind: Org.Kind, level: v.optional(Org.Level), parentId: Org.Id })]),
     effective: Effective,
     actor: Actor,
   }),

@@ -1,0 +1,117 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Org, Person, Readiness, personIdFor, putMany } from '@sansang/core';
+import { app } from './app.ts';
+import { useFreshTable } from '../../../test/support/db.ts';
+import { account, smallProvince } from '../../../test/support/fixtures.ts';
+
+const WRITE = { 'x-requested-with': 'sansang', 'content-type': 'application/json' };
+let tree: Awaited<ReturnType<typeof smallProvince>>;
+let cookie = '';
+const get = (path: string) => app.request(path, { headers: { cookie } });
+const post = (path: string, body: unknown) => app.request(path, { method: 'POST', headers: { ...WRITE, cookie }, body: JSON.stringify(body) });
+const today = new Date().toISOString().slice(0, 10);
+
+/** What a browser saves the file as, and the ASCII name older clients fall back to. */
+function names(header: string | null) {
+  expect(header).not.toBeNull();
+  expect(header).not.toMatch(/[\r\n]/);
+  const star = /;\s*filename\*=UTF-8''([^;\s]+)/i.exec(header!);
+  const plain = /;\s*filename=(?:"([^"]*)"|([^;\s]*))/i.exec(header!);
+  return { saved: star ? decodeURIComponent(star[1]!) : plain?.[1] ?? plain?.[2], ascii: plain?.[1] ?? plain?.[2] };
+}
+
+/** A unit written straight to the table, as one made before codes were checked may be. */
+async function storedUnit(code: string, employeeCode: string): Promise<Org.Info> {
+  const unit = Org.make({ id: 'don-vi-cu', code, name: 'Đơn vị cũ', kind: 'department' }, tree.agency);
+  const person: Person.Info = { id: personIdFor(employeeCode), employeeCode, fullName: 'Đặng Thị Thu', email: null, unitId: unit.id, category: 'cong-chuc', position: 'Chuyên viên', status: 'active' };
+  await putMany([Org.toItem(unit), Person.toItem(person)]);
+  await Readiness.rebuild({ write: true });
+  return unit;
+}
+
+/** Every download an officer or admin can make of one unit, with the file's extension. */
+const downloads = (unit: Org.Info, employeeCode: string) => [
+  [`/api/reports/completions.csv?unit=${unit.id}`, '.csv'],
+  [`/api/reports/completions.xlsx?unit=${unit.id}`, '.xlsx'],
+  [`/api/reports/summary.pdf?unit=${unit.id}`, '.pdf'],
+  [`/api/reports/untrained.csv?unit=${unit.id}`, '.csv'],
+  [`/api/org/export.csv?unit=${unit.id}`, '.csv'],
+  [`/api/org/export.xlsx?unit=${unit.id}`, '.xlsx'],
+  [`/api/reports/transcript.pdf?employeeCode=${encodeURIComponent(employeeCode)}`, '.pdf'],
+  [`/api/audit.csv?from=${today}&to=${today}&unit=${unit.id}`, '.csv'],
+] as const;
+
+describe('download file names', () => {
+  beforeAll(async () => {
+    await useFreshTable();
+    process.env.REPORTS_DIR = await mkdtemp(join(tmpdir(), 'sansang-reports-'));
+    tree = await smallProvince(1);
+    await account('quantri@test.vn', tree.people[0]!.id, [{ role: 'admin', unitId: null }]);
+    const res = await app.request('/api/auth/login', { method: 'POST', headers: WRITE, body: JSON.stringify({ email: 'quantri@test.vn', password: 'mat-khau-dung' }) });
+    cookie = res.headers.get('set-cookie')!.split(';')[0]!;
+  });
+
+  it('downloads every report of a unit with a Vietnamese code, the real name in filename* and an ASCII one beside it', async () => {
+    const created = await post('/api/org/units', { code: 'ĐV-01', name: 'Đơn vị Đặc biệt', kind: 'department', parentId: tree.agency.id, effective: '2025-07-01' });
+    expect(created.status).toBe(201);
+    const { unit } = await created.json() as { unit: Org.Info };
+    await putMany([Person.toItem({ id: personIdFor('ĐV-01-001'), employeeCode: 'ĐV-01-001', fullName: 'Đặng Thị Thu', email: null, unitId: unit.id, category: 'cong-chuc', position: 'Chuyên viên', status: 'active' })]);
+    await Readiness.rebuild({ write: true });
+    for (const [path, ext] of downloads(unit, 'ĐV-01-001')) {
+      const res = await get(path);
+      expect(res.status, path).toBe(200);
+      const { saved, ascii } = names(res.headers.get('content-disposition'));
+      expect(saved, path).toContain('ĐV-01');
+      expect(saved!.endsWith(ext), path).toBe(true);
+      expect(ascii, path).toMatch(/^[A-Za-z0-9._-]+$/);
+      expect(ascii, path).toContain('DV-01');
+      await res.arrayBuffer();
+    }
+  });
+
+  it('keeps a hostile code already stored from adding to the header or changing the extension', async () => {
+    const code = 'X"; filename*=UTF-8\'\'bao-cao.hta\r\nX-Evil: 1';
+    const unit = await storedUnit(code, 'NV-CU-1');
+    for (const [path, ext] of downloads(unit, 'NV-CU-1').filter(([p]) => !p.includes('transcript') && !p.includes('audit'))) {
+      const res = await get(path);
+      expect(res.status, path).toBe(200);
+      expect(res.headers.get('x-evil'), path).toBeNull();
+      const header = res.headers.get('content-disposition')!;
+      expect(header.match(/filename\*=/g), path).toHaveLength(1);
+      const { saved, ascii } = names(header);
+      expect(saved, path).toContain('X"; filename*=UTF-8\'\'bao-cao.hta--X-Evil: 1');
+      expect(saved!.endsWith(ext), path).toBe(true);
+      expect(ascii, path).toMatch(/^[A-Za-z0-9._-]+$/);
+      await res.arrayBuffer();
+    }
+  });
+
+  it('refuses a unit code with a quote, a line break or other punctuation, naming the field', async () => {
+    for (const code of ['A"B', 'A\r\nB', 'A;B', 'A\\B', '<b>', 'A\u0000B', 'x'.repeat(65)]) {
+      const res = await post('/api/org/units', { code, name: 'Phòng thử', kind: 'department', parentId: tree.agency.id, effective: '2025-07-01' });
+      expect(res.status, JSON.stringify(code)).toBe(400);
+      expect((await res.json()).error.message, JSON.stringify(code)).toMatch(/code: /);
+    }
+    for (const code of ['Phòng 2/TCCB', 'P_3.1', 'ĐV 02']) {
+      expect((await post('/api/org/units', { code, name: 'Phòng thử', kind: 'department', parentId: tree.agency.id, effective: '2025-07-01' })).status, code).toBe(201);
+    }
+  });
+
+  it('refuses a code that another unit already has, however it is spelled', async () => {
+    const again = await post('/api/org/units', { code: 'phong 1', name: 'Phòng trùng', kind: 'department', parentId: tree.agency.id, effective: '2025-07-01' });
+    expect(again.status).toBe(409);
+    expect((await again.json()).error.code).toBe('org.code_taken');
+    const renamed = await post(`/api/org/units/${tree.dept1.id}/update`, { code: 'PHONG 2', effective: '2025-07-01' });
+    expect(renamed.status).toBe(409);
+    expect((await renamed.json()).error.code).toBe('org.code_taken');
+    expect((await Org.get(tree.dept1.id)).code).toBe(tree.dept1.code);
+    const respelled = await post(`/api/org/units/${tree.dept1.id}/update`, { code: 'Phong 1', effective: '2025-07-01' });
+    expect(respelled.status).toBe(200);
+    const invalid = await post(`/api/org/units/${tree.dept1.id}/update`, { code: 'P1"', effective: '2025-07-01' });
+    expect(invalid.status).toBe(400);
+    expect((await invalid.json()).error.message).toMatch(/code: /);
+  });
+});
