@@ -117,6 +117,12 @@ export class SanSangStack extends Stack {
 
     const bucket = privateBucket('Site');
     const apiDomain = Fn.select(2, Fn.split('/', httpApi.apiEndpoint));
+    const forwardHost = new cloudfront.Function(this, 'ForwardHost', {
+      runtime: cloudfront.FunctionRuntime.JS_2_0,
+      code: cloudfront.FunctionCode.fromInline(
+        "function handler(event) { var r = event.request; r.headers['x-forwarded-host'] = { value: r.headers.host.value }; return r; }",
+      ),
+    });
     const distribution = new cloudfront.Distribution(this, 'Cdn', {
       defaultRootObject: 'index.html',
       ...(props.domain
@@ -134,6 +140,8 @@ export class SanSangStack extends Stack {
           allowedMethods: cloudfront.AllowedMethods.ALLOW_ALL,
           cachePolicy: cloudfront.CachePolicy.CACHING_DISABLED,
           originRequestPolicy: cloudfront.OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
+          // The API checks a write's Origin against the viewer's host, which API Gateway's Host replaces.
+          functionAssociations: [{ eventType: cloudfront.FunctionEventType.VIEWER_REQUEST, function: forwardHost }],
         },
       },
       // The web app routes on the client: an unknown path is the app's own page.

@@ -87,6 +87,19 @@ describe('CDK stack from infra/spec.ts', () => {
     });
   });
 
+  it('hands the viewer\'s host to the API in X-Forwarded-Host, which its Origin check compares writes with', () => {
+    dev.hasResourceProperties('AWS::CloudFront::Distribution', {
+      DistributionConfig: Match.objectLike({
+        CacheBehaviors: [Match.objectLike({ PathPattern: site.apiPathPattern, FunctionAssociations: [Match.objectLike({ EventType: 'viewer-request' })] })],
+      }),
+    });
+    const [fn] = Object.values(dev.findResources('AWS::CloudFront::Function')) as { Properties: { FunctionCode: string } }[];
+    const handler = new Function(`${fn!.Properties.FunctionCode}; return handler;`)() as (e: unknown) => { headers: Record<string, { value: string }> };
+    const out = handler({ request: { headers: { host: { value: 'sansang.minhson.gov.vn' }, origin: { value: 'https://sansang.minhson.gov.vn' } } } });
+    expect(out.headers['x-forwarded-host']).toEqual({ value: 'sansang.minhson.gov.vn' });
+    expect(out.headers.origin).toEqual({ value: 'https://sansang.minhson.gov.vn' });
+  });
+
   it('grants no "*" action or resource anywhere, and each of our functions exactly what it uses', () => {
     const policies = dev.findResources('AWS::IAM::Policy');
     for (const [name, policy] of Object.entries(policies)) {

@@ -44,6 +44,27 @@ describe('API', () => {
     }
   });
 
+  it('refuses a write sent from another origin even with the anti-forgery header, and takes one from its own', async () => {
+    const login = (url: string, headers: Record<string, string>) =>
+      app.request(url, { method: 'POST', headers: { ...WRITE, ...headers }, body: JSON.stringify({ email: 'hocvien@test.vn', password: 'mat-khau-dung' }) });
+    const refused = async (res: Response) => {
+      expect(res.status).toBe(403);
+      expect((await res.json()).error).toMatchObject({ code: 'auth.csrf', message: expect.stringContaining('trang khác') });
+    };
+    await refused(await login('/api/auth/login', { origin: 'https://ke-gia-mao.example' }));
+    await refused(await login('/api/auth/login', { origin: 'null' }));
+    await refused(await login('/api/auth/login', { origin: 'http://localhost:8080' }));
+    expect((await login('/api/auth/login', { origin: 'http://localhost' })).status).toBe(200);
+    // Behind CloudFront the Lambda sees API Gateway's host; the viewer's host comes in X-Forwarded-Host.
+    const viaCdn = 'https://abc123.execute-api.ap-southeast-1.amazonaws.com/api/auth/login';
+    const forwarded = { 'x-forwarded-host': 'sansang.minhson.gov.vn', 'x-forwarded-proto': 'https' };
+    expect((await login(viaCdn, { ...forwarded, origin: 'https://sansang.minhson.gov.vn' })).status).toBe(200);
+    await refused(await login(viaCdn, { ...forwarded, origin: 'http://sansang.minhson.gov.vn' }));
+    await refused(await login(viaCdn, { ...forwarded, origin: 'https://ke-gia-mao.example' }));
+    // No Origin at all (a CLI, an old browser): the anti-forgery header alone decides.
+    expect((await login('/api/auth/login', {})).status).toBe(200);
+  });
+
   it('walks a learner through lessons and a server-graded quiz', async () => {
     const cookie = await signIn('hocvien@test.vn');
     const me = await (await app.request('/api/me', { headers: { cookie } })).json();

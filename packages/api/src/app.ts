@@ -22,6 +22,18 @@ import { rosterRoutes } from './routes/roster.ts';
 import { targetRoutes } from './routes/targets.ts';
 
 const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+/**
+ * This site's own origin as the browser sees it. Behind CloudFront the Lambda is reached on
+ * API Gateway's host, so the viewer's host arrives in X-Forwarded-Host (set at the edge by
+ * SST's Router, and by the CloudFront Function of the CDK stack) and its scheme in
+ * X-Forwarded-Proto (API Gateway's, always https there).
+ */
+export function siteOrigin(req: Request): string {
+  const url = new URL(req.url);
+  const host = req.headers.get('x-forwarded-host')?.split(',')[0]?.trim() || url.host;
+  const proto = req.headers.get('x-forwarded-proto')?.split(',')[0]?.trim() || url.protocol.replace(/:$/, '');
+  return `${proto}://${host}`;
+}
 
 export const app = new Hono<Env>();
 
@@ -44,10 +56,17 @@ const UPLOADS = /^\/api\/(org|roster)\/import$/;
 const smallBodies = bodyLimit({ maxSize: 256 * 1024, onError: (c) => c.json(errorBody('request.too_large', 'Nội dung gửi lên quá lớn (tối đa 256 KB).'), 413) });
 const fileBodies = bodyLimit({ maxSize: 6 * 1024 * 1024, onError: (c) => c.json(errorBody('request.too_large', 'Tệp quá lớn (tối đa 6 MB); hãy chia thành nhiều tệp nhỏ hơn.'), 413) });
 app.use('/api/*', (c, next) => (UPLOADS.test(c.req.path) ? fileBodies(c, next) : smallBodies(c, next)));
-// A cross-site form cannot set a custom header, so requiring one stops CSRF on every write.
+// A cross-site form cannot set a custom header, so requiring one stops CSRF on every write;
+// a browser also names the page that sent a write (Origin), which must be this site itself.
 app.use('/api/*', async (c, next) => {
-  if (MUTATING.has(c.req.method) && c.req.header('x-requested-with') !== 'sansang') {
-    throw new VisibleError('auth.csrf', 'Yêu cầu thiếu tiêu đề chống giả mạo (X-Requested-With).', 403);
+  if (MUTATING.has(c.req.method)) {
+    if (c.req.header('x-requested-with') !== 'sansang') {
+      throw new VisibleError('auth.csrf', 'Yêu cầu thiếu tiêu đề chống giả mạo (X-Requested-With).', 403);
+    }
+    const origin = c.req.header('origin');
+    if (origin !== undefined && origin !== siteOrigin(c.req.raw)) {
+      throw new VisibleError('auth.csrf', 'Yêu cầu gửi từ trang khác bị từ chối; hãy mở Sẵn Sàng từ địa chỉ của nó rồi thử lại.', 403);
+    }
   }
   await next();
 });
