@@ -55,12 +55,19 @@ export async function finishSignIn(s: OidcSettings, callbackUrl: URL, pending: {
   const idClaims = tokens.claims()!;
   // Many providers put only `sub` in the ID token and the rest behind the UserInfo endpoint.
   const userInfo = await client.fetchUserInfo(config, tokens.access_token, idClaims.sub);
-  const claims: Record<string, unknown> = { ...userInfo, ...idClaims };
-  const code = claims[s.employeeCodeClaim];
+  return identityOf({ ...userInfo, ...idClaims }, s.employeeCodeClaim);
+}
+
+/**
+ * The identity a provider vouches for. An email counts only when the provider says it
+ * verified it (`email_verified: true`): a provider that omits the claim has not.
+ */
+export function identityOf(claims: Record<string, unknown>, employeeCodeClaim: string) {
+  const code = claims[employeeCodeClaim];
   return {
     issuer: String(claims.iss),
     subject: String(claims.sub),
-    email: typeof claims.email === 'string' && claims.email_verified !== false ? claims.email : null,
+    email: typeof claims.email === 'string' && claims.email_verified === true ? claims.email : null,
     employeeCode: typeof code === 'string' || typeof code === 'number' ? String(code) : null,
   };
 }

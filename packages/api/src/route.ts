@@ -8,9 +8,11 @@ import type { Env } from './env.ts';
  *   public      anyone, signed in or not
  *   signed-in   any person with a session (every person is a learner)
  *   roles       one of these roles; with `scope`, the unit asked for must lie inside the
- *               subtree the caller's grant for that role covers
+ *               subtree the caller's grant for that role covers; with `scope: 'below'`,
+ *               strictly below the grant's own unit (moving, merging or dissolving the unit
+ *               a grant is anchored on is the business of the rank above)
  */
-export type Access = { public: true } | { signedIn: true } | { roles: Account.Role[]; scope?: boolean };
+export type Access = { public: true } | { signedIn: true } | { roles: Account.Role[]; scope?: boolean | 'below' };
 
 type Schema = v.GenericSchema;
 type Out<S> = S extends Schema ? v.InferOutput<S> : undefined;
@@ -54,7 +56,7 @@ async function readJson(c: Context<Env>): Promise<unknown> {
  * Resolves and checks the unit a scoped route works on: the one scope check of the API.
  * Without a unit asked for, it is the caller's own scope, or null for an installation-wide grant.
  */
-async function scopedUnit(c: Context<Env>, roles: Account.Role[], requested: string | undefined): Promise<Org.Info | null> {
+async function scopedUnit(c: Context<Env>, roles: Account.Role[], requested: string | undefined, below: boolean): Promise<Org.Info | null> {
   const grants = c.var.account!.grants.filter((g) => roles.includes(g.role));
   if (requested === undefined) {
     const own = grants.find((g) => g.unitId)?.unitId;
@@ -66,13 +68,17 @@ async function scopedUnit(c: Context<Env>, roles: Account.Role[], requested: str
   const unit = await Org.get(requested).catch((err) => {
     throw err instanceof VisibleError && err.code === 'org.unit_not_found' ? forbidden() : err;
   });
-  if (!grants.some((g) => g.unitId === null || Org.isWithin(unit, g.unitId!))) throw forbidden();
+  if (!covers(c, roles, unit, below)) throw forbidden();
   return unit;
 }
 
-/** True when the caller's grants for `roles` cover `unitId` (null: needs an installation-wide grant). */
-export function covers(c: Context<Env>, roles: Account.Role[], unit: Pick<Org.Info, 'id' | 'ancestors'> | null): boolean {
-  return c.var.account!.grants.some((g) => roles.includes(g.role) && (g.unitId === null || (unit !== null && Org.isWithin(unit, g.unitId!))));
+/**
+ * True when the caller's grants for `roles` cover `unit` (null: needs an installation-wide
+ * grant); with `below`, the unit must lie strictly below the grant's own unit.
+ */
+export function covers(c: Context<Env>, roles: Account.Role[], unit: Pick<Org.Info, 'id' | 'ancestors'> | null, below = false): boolean {
+  return c.var.account!.grants.some((g) => roles.includes(g.role)
+    && (g.unitId === null || (unit !== null && Org.isWithin(unit, g.unitId!) && !(below && unit.id === g.unitId))));
 }
 
 export function authorize(c: Context<Env>, access: Access): void {
@@ -94,7 +100,7 @@ export function mount<P extends Schema | undefined = undefined, Q extends Schema
     const query = parse<Q>(spec.query, c.req.query(), 'tham số');
     const body = spec.body ? parse<B>(spec.body, await readJson(c), 'nội dung') : (undefined as Out<B>);
     const unit = 'roles' in spec.access && spec.access.scope
-      ? await scopedUnit(c, spec.access.roles, await spec.unit?.({ params, query, body }))
+      ? await scopedUnit(c, spec.access.roles, await spec.unit?.({ params, query, body }), spec.access.scope === 'below')
       : null;
     const file = spec.upload ? new Uint8Array(await c.req.arrayBuffer()) : new Uint8Array();
     return spec.handler(c, { params, query, body, unit, file });

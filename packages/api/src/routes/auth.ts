@@ -55,7 +55,7 @@ export function authRoutes(app: Hono<Env>) {
     access: { signedIn: true },
     body: v.object({ current: v.pipe(v.string(), v.maxLength(1024)), next: v.pipe(v.string(), v.maxLength(1024)) }),
     handler: async (c, { body }) => {
-      await Account.changePassword({ email: c.var.session!.email, sid: c.var.session!.sid, ...body });
+      await Account.changePassword({ email: c.var.session!.email, sid: c.var.session!.sid, ...body, address: clientAddress(c) });
       return c.body(null, 204);
     },
   });

@@ -13,6 +13,8 @@ const LookupCode = v.pipe(v.string(), v.trim(), v.minLength(1, 'mã không đư�
 const Name = v.pipe(v.string(), v.trim(), v.minLength(1, 'tên không được để trống'), v.maxLength(300));
 const UnitParam = v.object({ id: Id });
 const admin = { roles: ['admin' as const], scope: true };
+/** A reorganisation: the unit must lie strictly below the caller's own, and where it goes inside their scope. */
+const reorganiser = { roles: ['admin' as const], scope: 'below' as const };
 
 
 export function orgRoutes(app: Hono<Env>) {
@@ -69,7 +71,7 @@ export function orgRoutes(app: Hono<Env>) {
     method: 'post',
     path: '/api/org/units/:id/move',
     summary: 'Chuyển một đơn vị (cùng các đơn vị trực thuộc và người của nó) sang đơn vị cấp trên khác',
-    access: admin,
+    access: reorganiser,
     params: UnitParam,
     body: v.object({ parentId: Id, effective: Effective }),
     unit: ({ params }) => params.id,
@@ -83,7 +85,7 @@ export function orgRoutes(app: Hono<Env>) {
     method: 'post',
     path: '/api/org/merge',
     summary: 'Hợp nhất các đơn vị vào một đơn vị (có sẵn hoặc thành lập mới): người, lịch sử học tập và đơn vị trực thuộc chuyển theo',
-    access: admin,
+    access: reorganiser,
     body: v.object({
       sourceIds: v.pipe(v.array(Id), v.minLength(1, 'chọn ít nhất một đơn vị'), v.maxLength(100)),
       into: v.union([v.object({ unitId: Id }), v.object({ code: Org.Code, name: Name, kind: Org.Kind, level: v.optional(Org.Level), parentId: Id })]),
@@ -92,9 +94,11 @@ export function orgRoutes(app: Hono<Env>) {
     unit: ({ body }) => body.sourceIds[0],
     handler: async (c, { body }) => {
       const others = await Org.getMap([...body.sourceIds, 'unitId' in body.into ? body.into.unitId : body.into.parentId]);
-      for (const id of [...body.sourceIds, 'unitId' in body.into ? body.into.unitId : body.into.parentId]) {
+      // Every unit merged away lies strictly below the caller's own; the one merged into, inside their scope.
+      const target = 'unitId' in body.into ? body.into.unitId : body.into.parentId;
+      for (const id of [...body.sourceIds, target]) {
         const u = others.get(id);
-        if (!u || !covers(c, ['admin'], u)) throw new VisibleError('auth.forbidden', 'Bạn không có quyền với một trong các đơn vị này.', 403);
+        if (!u || !covers(c, ['admin'], u, id !== target)) throw new VisibleError('auth.forbidden', 'Bạn không có quyền với một trong các đơn vị này.', 403);
       }
       return c.json(await mergeUnits({ ...body, actor: c.var.account!.email }));
     },
@@ -103,7 +107,7 @@ export function orgRoutes(app: Hono<Env>) {
     method: 'post',
     path: '/api/org/units/:id/dissolve',
     summary: 'Giải thể một đơn vị không còn người đang công tác và không còn đơn vị trực thuộc',
-    access: admin,
+    access: reorganiser,
     params: UnitParam,
     body: v.object({ effective: Effective }),
     unit: ({ params }) => params.id,

@@ -6,6 +6,7 @@ import { account, smallProvince } from '../../../../test/support/fixtures.ts';
 import { LIMITS } from './throttle.ts';
 
 let personId: string;
+const hr: Account.Actor = { email: 'chuyen.vien@demo.vn', grants: [{ role: 'hr', unitId: 'so' }] };
 const today = () => new Date().toISOString().slice(0, 10);
 const login = (email: string, password = 'mat-khau-dung', address: string | null = '198.51.100.7') => Account.login({ email, password, address });
 
@@ -91,7 +92,7 @@ describe('accounts and sessions', () => {
   it('lets a new account in only through its one-time set-password link', async () => {
     await Account.create({ email: 'moi@demo.vn', personId, grants: [] });
     await expect(login('moi@demo.vn', '')).rejects.toMatchObject({ code: 'auth.invalid_credentials' });
-    const { token } = await Account.issuePasswordLink('moi@demo.vn', 'chuyen.vien@demo.vn');
+    const { token } = await Account.issuePasswordLink({ actor: hr, email: 'moi@demo.vn' });
     expect(await Account.redeemPasswordLink({ token, password: 'mat-khau-cua-toi' })).toEqual({ email: 'moi@demo.vn' });
     await expect(Account.redeemPasswordLink({ token, password: 'lan-thu-hai-nhe' })).rejects.toMatchObject({ code: 'auth.link_invalid' });
     await login('moi@demo.vn', 'mat-khau-cua-toi');
@@ -99,7 +100,7 @@ describe('accounts and sessions', () => {
 
   it('gives a duplicated link request one valid link, and a later request a new one that replaces it', async () => {
     await Account.create({ email: 'quen@demo.vn', personId, grants: [] });
-    const issue = () => Account.issuePasswordLink('Quen@demo.vn', 'chuyen.vien@demo.vn');
+    const issue = () => Account.issuePasswordLink({ actor: hr, email: 'Quen@demo.vn' });
     // A double click or a retried request: the officer sees one link, whichever answer arrives last.
     const first = await Promise.all([issue(), issue(), issue()]);
     expect(new Set(first.map((l) => l.token)).size).toBe(1);

@@ -5,13 +5,16 @@ import { Audit } from '../audit/index.ts';
 import { db, tableName } from '../db/client.ts';
 import { isConditionFailure } from '../db/errors.ts';
 import { keys } from '../db/keys.ts';
+import { queryList } from '../db/query.ts';
 import { VisibleError } from '../error.ts';
 import { fn } from '../fn.ts';
+import { Org } from '../org/index.ts';
 import { Person } from '../person/index.ts';
 import { personIdFor } from '../person/import.ts';
-import { hashPassword, verifyPassword } from './password.ts';
+import { hashPassword, verifyPassword, verifyNothing } from './password.ts';
+import { mayActOn, mayGive, mergeGrants, unitsNamed, type Actor as RankActor } from './rank.ts';
 import { closeOtherSessions, closeSession, openSession, openValue, readSession, rotateSession, sealValue, secrets, type Session as SessionInfo } from './session.ts';
-import { assertNotThrottled, clearAccountFailures, recordFailure } from './throttle.ts';
+import { passwordAttempt } from './throttle.ts';
 
 export namespace Account {
   export const Role = v.picklist(['learner', 'hr', 'trainer', 'admin']);
@@ -27,17 +30,81 @@ export namespace Account {
   export const Info = v.object({ email: Email, personId: v.pipe(v.string(), v.maxLength(64)), grants: v.array(Grant) });
   export type Info = v.InferOutput<typeof Info>;
   export type Session = SessionInfo;
+  /** Who acts on an account: their email (for the audit) and grants (for the rank rule). */
+  export type Actor = RankActor;
+  /** The operator at the command line, who set the installation up and holds every power. */
+  export const operator: Actor = { email: 'cli', grants: [{ role: 'admin', unitId: null }] };
+
+  const toItem = (account: Info) => ({ ...keys.account(account.email), gsi1pk: keys.loginsOf(account.personId), gsi1sk: account.email, type: 'account', ...account });
+  const forbidden = () => new VisibleError('auth.forbidden', 'Bạn không có quyền với tài khoản này.', 403);
 
   const hashToken = (token: string) => createHash('sha256').update(token).digest('base64url');
   const LINK_SECONDS = 72 * 3600;
 
-  /** Creates (or replaces) an account; without a password it can only be entered through a set-password link. */
+  /**
+   * Creates (or replaces) an account, unchecked: for the operator's own tools (seed, the
+   * first admin, tests). Anything acting for a signed-in person uses `open`, which applies
+   * the rank rule. Without a password the account is entered through a set-password link.
+   */
   export const create = fn(v.object({ ...Info.entries, password: v.optional(NewPassword) }), async ({ password, ...account }) => {
     await db().send(new PutCommand({
       TableName: tableName(),
-      Item: { ...keys.account(account.email), type: 'account', ...account, ...(password ? { passwordHash: await hashPassword(password) } : {}) },
+      Item: { ...toItem(account), ...(password ? { passwordHash: await hashPassword(password) } : {}) },
     }));
   });
+
+  /**
+   * The logins bound to a person: by the index, and by the person's roster email for
+   * accounts written before the index existed (kept only if bound to this very person).
+   */
+  export async function ofPerson(person: Pick<Person.Info, 'id' | 'email'>): Promise<Info[]> {
+    const indexed = (await queryList<Info>({ index: 'gsi1', pk: keys.loginsOf(person.id) })).map(({ email, personId, grants }) => ({ email, personId, grants }));
+    const byEmail = person.email && !indexed.some((a) => a.email === person.email!.toLowerCase()) ? await get(person.email) : null;
+    return [...indexed, ...(byEmail?.personId === person.id ? [byEmail] : [])];
+  }
+
+  /** Units by id for the rank rule: the people's units and every grant's unit, with ancestors. */
+  const unitsFor = (grants: Grant[], unitIds: string[]) => Org.getMap(unitsNamed(grants, unitIds));
+
+  /**
+   * Loads an account the actor may act on, or refuses. An unknown address gets the same
+   * answer as one outside the actor's rank, so addresses cannot be probed.
+   */
+  async function actedOn(actor: Actor, email: string): Promise<{ account: Info; person: Person.Info }> {
+    const account = await get(email);
+    const person = account ? await Person.get(account.personId).catch(() => null) : null;
+    if (!account || !person) throw forbidden();
+    const units = await unitsFor([...actor.grants, ...account.grants], [person.unitId]);
+    if (!mayActOn(actor, { personUnitId: person.unitId, grants: account.grants }, units)) throw forbidden();
+    return { account, person };
+  }
+
+  /**
+   * Opens a login for a person of the roster, on behalf of an officer: the officer must
+   * outrank every login the person already has, and may give only grants inside their own
+   * scope. The address must be new.
+   */
+  export async function open(input: { actor: Actor; email: string; employeeCode: string; grants: Grant[] }): Promise<Info> {
+    const { actor } = input;
+    const email = v.parse(Email, input.email);
+    const person = await Person.get(personIdFor(input.employeeCode)).catch(() => null);
+    // Someone not on the roster is answered like someone outside the officer's scope.
+    if (!person) throw new VisibleError('auth.forbidden', 'Bạn không có quyền với người này.', 403);
+    const existing = await ofPerson(person);
+    const units = await unitsFor([...actor.grants, ...input.grants, ...existing.flatMap((a) => a.grants)], [person.unitId]);
+    const outranked = [{ grants: [] as Grant[] }, ...existing].every((a) => mayActOn(actor, { personUnitId: person.unitId, grants: a.grants }, units));
+    if (!outranked) throw new VisibleError('auth.forbidden', 'Bạn không có quyền với người này.', 403);
+    if (!input.grants.every((g) => mayGive(actor, g, units))) throw new VisibleError('auth.forbidden', 'Bạn không thể cấp vai trò vượt quá phạm vi của mình.', 403);
+    const account: Info = { email, personId: person.id, grants: input.grants };
+    try {
+      await db().send(new PutCommand({ TableName: tableName(), Item: toItem(account), ConditionExpression: 'attribute_not_exists(pk)' }));
+    } catch (err) {
+      if (isConditionFailure(err)) throw new VisibleError('account.exists', `Không dùng được email "${email}" vì đã có tài khoản.`, 409);
+      throw err;
+    }
+    await Audit.record({ actor: actor.email, action: 'account.created', unitId: person.unitId, detail: { email, grants: input.grants } });
+    return account;
+  }
 
   export const get = fn(v.string(), async (email): Promise<Info | null> => {
     const out = await db().send(new GetCommand({ TableName: tableName(), Key: keys.account(email) }));
@@ -58,16 +125,17 @@ export namespace Account {
    */
   export const login = fn(LoginInput, async ({ email, password, address }) => {
     const normalized = email.trim().toLowerCase();
-    await assertNotThrottled(normalized, address);
-    const out = await db().send(new GetCommand({ TableName: tableName(), Key: keys.account(normalized) }));
-    const ok = out.Item?.passwordHash && (await verifyPassword(password, String(out.Item.passwordHash)));
-    if (!ok) {
-      await recordFailure(normalized, address);
+    const item = await passwordAttempt(normalized, address, async () => {
+      const out = await db().send(new GetCommand({ TableName: tableName(), Key: keys.account(normalized) }));
+      // An unknown address costs the same hash as a known one: the time taken tells nothing.
+      const ok = out.Item?.passwordHash ? await verifyPassword(password, String(out.Item.passwordHash)) : await verifyNothing(password);
+      return ok ? out.Item! : null;
+    });
+    if (!item) {
       await Audit.record({ actor: normalized, action: 'auth.sign_in_failed', detail: { address } });
       throw new VisibleError('auth.invalid_credentials', 'Email hoặc mật khẩu không đúng.', 401);
     }
-    await clearAccountFailures(normalized);
-    const person = await Person.get(String(out.Item!.personId));
+    const person = await Person.get(String(item.personId));
     await Audit.record({ actor: normalized, action: 'auth.sign_in', unitId: person.unitId, detail: { address } });
     return openSession(normalized, person.id);
   });
@@ -82,12 +150,12 @@ export namespace Account {
     let account = email ? await get(email) : null;
     if (!account && identity.employeeCode) {
       const person = await Person.get(personIdFor(identity.employeeCode)).catch(() => null);
-      const personEmail = person?.email?.toLowerCase() ?? null;
-      account = personEmail ? await get(personEmail) : null;
-      if (person && !account && (email ?? personEmail)) {
-        await create({ email: (email ?? personEmail)!, personId: person.id, grants: [] });
-        account = await get((email ?? personEmail)!);
-      }
+      // Only a login bound to this very person: a roster email that names someone else's
+      // account (an officer may type any address) must not route the sign-in there.
+      const logins = person ? await ofPerson(person) : [];
+      account = logins.find((a) => a.email === person?.email?.toLowerCase()) ?? logins[0] ?? null;
+      const newEmail = email ?? person?.email?.toLowerCase() ?? null;
+      if (person && !account && newEmail) account = await bindIdentity(person, newEmail);
     }
     if (!account) {
       await Audit.record({ actor: email ?? identity.subject, action: 'auth.sign_in_failed', detail: { method: 'oidc', issuer: identity.issuer, reason: 'unknown_person' } });
@@ -96,6 +164,20 @@ export namespace Account {
     const person = await Person.get(account.personId);
     await Audit.record({ actor: account.email, action: 'auth.sign_in', unitId: person.unitId, detail: { method: 'oidc', issuer: identity.issuer, address: identity.address } });
     return openSession(account.email, person.id);
+  }
+
+  /** A first sign-in by identity gets a learner login, unless the address is another's login. */
+  async function bindIdentity(person: Person.Info, email: string): Promise<Info | null> {
+    const account: Info = { email, personId: person.id, grants: [] };
+    try {
+      await db().send(new PutCommand({ TableName: tableName(), Item: toItem(account), ConditionExpression: 'attribute_not_exists(pk)' }));
+    } catch (err) {
+      if (!isConditionFailure(err)) throw err;
+      const taken = await get(email);
+      return taken?.personId === person.id ? taken : null;
+    }
+    await Audit.record({ actor: email, action: 'account.created', unitId: person.unitId, detail: { email, grants: [], method: 'oidc' } });
+    return account;
   }
 
   export const session = readSession;
@@ -117,10 +199,15 @@ export namespace Account {
 
   /** Changes the password and signs the account out everywhere except this session. */
   export const changePassword = fn(
-    v.object({ email: v.string(), sid: v.string(), current: v.pipe(v.string(), v.maxLength(1024)), next: NewPassword }),
-    async ({ email, sid, current, next }) => {
-      const out = await db().send(new GetCommand({ TableName: tableName(), Key: keys.account(email) }));
-      if (!out.Item?.passwordHash || !(await verifyPassword(current, String(out.Item.passwordHash)))) {
+    v.object({ email: v.string(), sid: v.string(), current: v.pipe(v.string(), v.maxLength(1024)), next: NewPassword, address: v.optional(v.nullable(v.pipe(v.string(), v.maxLength(64)))) }),
+    async ({ email, sid, current, next, address }) => {
+      // Guesses at the current password count against the same limit as sign-in's.
+      const ok = await passwordAttempt(email, address ?? null, async () => {
+        const out = await db().send(new GetCommand({ TableName: tableName(), Key: keys.account(email) }));
+        return Boolean(out.Item?.passwordHash && (await verifyPassword(current, String(out.Item.passwordHash))));
+      });
+      if (!ok) {
+        await Audit.record({ actor: email, action: 'account.password_change_failed', detail: { address: address ?? null } });
         throw new VisibleError('auth.wrong_password', 'Mật khẩu hiện tại không đúng.', 400);
       }
       await setHash(email, next);
@@ -146,12 +233,15 @@ export namespace Account {
    * server is assumed: the officer who asked for it is shown the link and hands it over.
    * An account has one valid link at a time: a repeated request within a short window gets
    * the same link, a later one replaces it (the older stops working) in one transaction.
+   * Whoever holds the link holds the account, so the actor must outrank it.
    */
-  export async function issuePasswordLink(email: string, actor: string): Promise<{ token: string; expiresAt: string }> {
-    const normalized = email.trim().toLowerCase();
+  export async function issuePasswordLink(input: { actor: Actor; email: string }): Promise<{ token: string; expiresAt: string }> {
+    const { person } = await actedOn(input.actor, input.email);
+    const actor = input.actor.email;
+    const normalized = input.email.trim().toLowerCase();
     for (let attempt = 1; ; attempt++) {
       const out = await db().send(new GetCommand({ TableName: tableName(), Key: keys.account(normalized), ConsistentRead: true }));
-      if (!out.Item) throw new VisibleError('account.not_found', `Không có tài khoản "${email}".`, 404);
+      if (!out.Item) throw forbidden();
       const now = Math.floor(Date.now() / 1000);
       const last = out.Item.passwordLink as CurrentLink | undefined;
       if (last && now - last.issuedAt < LINK_REPEAT_SECONDS) {
@@ -180,8 +270,7 @@ export namespace Account {
         if (isConditionFailure(err) && attempt < 3) continue;
         throw err;
       }
-      const person = await Person.get(String(out.Item.personId)).catch(() => null);
-      await Audit.record({ actor, action: 'account.password_link_issued', unitId: person?.unitId ?? null, detail: { email: normalized } });
+      await Audit.record({ actor, action: 'account.password_link_issued', unitId: person.unitId, detail: { email: normalized } });
       return { token, expiresAt: new Date(next.expiresAt * 1000).toISOString() };
     }
   }
@@ -206,12 +295,29 @@ export namespace Account {
     return { email };
   });
 
-  /** Replaces an account's roles and scopes; the audit keeps the before and after. */
-  export async function setGrants(email: string, grants: Grant[], actor: string): Promise<void> {
-    const before = await get(email);
-    if (!before) throw new VisibleError('account.not_found', `Không có tài khoản "${email}".`, 404);
-    await db().send(new UpdateCommand({ TableName: tableName(), Key: keys.account(email), UpdateExpression: 'SET grants = :g', ExpressionAttributeValues: { ':g': grants } }));
-    const person = await Person.get(before.personId).catch(() => null);
-    await Audit.record({ actor, action: 'account.grants_changed', unitId: person?.unitId ?? null, detail: { email: before.email, before: before.grants, after: grants } });
+  /**
+   * Changes an account's roles and scopes. The actor must outrank the account as it is, and
+   * may give or take away only grants inside their own scope: the others are kept whatever
+   * the request says. A change made meanwhile by someone else is not overwritten.
+   */
+  export async function changeGrants(input: { actor: Actor; email: string; grants: Grant[] }): Promise<Grant[]> {
+    const { actor } = input;
+    const { account: before, person } = await actedOn(actor, input.email);
+    const units = await unitsFor([...actor.grants, ...before.grants, ...input.grants], [person.unitId]);
+    if (!input.grants.every((g) => mayGive(actor, g, units))) throw new VisibleError('auth.forbidden', 'Bạn không thể cấp vai trò vượt quá phạm vi của mình.', 403);
+    const after = mergeGrants(actor, before.grants, input.grants, units);
+    try {
+      await db().send(new UpdateCommand({
+        TableName: tableName(), Key: keys.account(before.email),
+        UpdateExpression: 'SET grants = :g, gsi1pk = :logins, gsi1sk = :email',
+        ConditionExpression: 'grants = :before',
+        ExpressionAttributeValues: { ':g': after, ':before': before.grants, ':logins': keys.loginsOf(before.personId), ':email': before.email },
+      }));
+    } catch (err) {
+      if (isConditionFailure(err)) throw new VisibleError('account.changed', 'Vai trò của tài khoản vừa được người khác thay đổi; hãy tải lại và thử lại.', 409);
+      throw err;
+    }
+    await Audit.record({ actor: actor.email, action: 'account.grants_changed', unitId: person.unitId, detail: { email: before.email, before: before.grants, after } });
+    return after;
   }
 }

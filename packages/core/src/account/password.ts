@@ -27,3 +27,13 @@ export async function verifyPassword(password: string, stored: string): Promise<
   );
   return timingSafeEqual(key, expected);
 }
+
+/** A stored hash of nothing anyone knows, made once: checked against when there is no account. */
+let decoy: Promise<string> | undefined;
+
+/** Takes as long as `verifyPassword` against a real hash and is always false. */
+export async function verifyNothing(password: string): Promise<false> {
+  decoy ??= hashPassword(randomBytes(16).toString('base64url'));
+  await verifyPassword(password, await decoy);
+  return false;
+}

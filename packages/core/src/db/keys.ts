@@ -20,6 +20,7 @@
  *   graded attempts      Query    gsi1 gsi1pk=ATTEMPTS#<slug>#<version> (item statistics; open ones are not in it)
  *   certificate          GetItem  pk=CERT#<code>          sk=CERT
  *   account by email     GetItem  pk=ACCOUNT#<email>      sk=ACCOUNT
+ *   logins of a person   Query    gsi1 gsi1pk=LOGINS#<personId>   (the accounts bound to one person)
  *   session              GetItem  pk=ACCOUNT#<email>      sk=SESSION#<sid>
  *   sessions of account  Query    pk=ACCOUNT#<email>      sk begins_with SESSION#
  *   sign-in throttling   GetItem  pk=THROTTLE#<kind>#<who> sk=WINDOW#<start>
@@ -84,6 +85,7 @@ export const keys = {
 
   account: (email: string): Key => ({ pk: `ACCOUNT#${email.trim().toLowerCase()}`, sk: 'ACCOUNT' }),
   accountPartition: (email: string) => `ACCOUNT#${email.trim().toLowerCase()}`,
+  loginsOf: (personId: string) => `LOGINS#${personId}`,
   session: (email: string, sid: string): Key => ({ pk: `ACCOUNT#${email.trim().toLowerCase()}`, sk: `SESSION#${sid}` }),
   sessionPrefix: 'SESSION#',
   throttle: (kind: 'account' | 'address', who: string, windowStart: number): Key => ({ pk: `THROTTLE#${kind}#${who}`, sk: `WINDOW#${windowStart}` }),

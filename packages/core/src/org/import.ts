@@ -34,6 +34,17 @@ function codeProblem(code: string): string | undefined {
   return undefined;
 }
 
+/**
+ * A row may touch a unit only inside the importer's scope at both ends: where the unit is
+ * now (an existing unit) and where the row puts it. Otherwise a row could pull a unit, with
+ * its people and their accounts, in from outside. The scope's own unit stays as it is.
+ */
+function outOfScope(current: Org.Info | undefined, next: Org.Info, within: Org.Info): 'code' | 'parent_code' | null {
+  const inside = (u: Org.Info) => Org.isWithin(u, within.id) && u.id !== within.id;
+  if (current ? !inside(current) : next.id === within.id) return 'code';
+  return inside(next) ? null : 'parent_code';
+}
+
 export async function importUnits(file: ImportRow[], options: { actor?: string; effective: string; dryRun?: boolean; within?: Org.Info }): Promise<TreePlan> {
   const actor = options.actor ?? 'cli';
   const rows = renameColumns(file, aliases);
@@ -85,11 +96,10 @@ export async function importUnits(file: ImportRow[], options: { actor?: string; 
   };
   for (const r of rows) {
     const unit = resolve(r.cells.code!.trim(), new Set());
+    const outside = unit && options.within ? outOfScope(existing.get(unit.id), unit, options.within) : null;
     if (!unit) problems.push({ row: r.row, column: 'parent_code', message: 'vòng lặp cấp trên – cấp dưới' });
     else if (existing.get(unit.id) && unit.ancestors.includes(unit.id)) problems.push({ row: r.row, column: 'parent_code', message: 'không thể đặt đơn vị dưới chính đơn vị cấp dưới của nó' });
-    else if (options.within && (!Org.isWithin(unit, options.within.id) || unit.id === options.within.id)) {
-      problems.push({ row: r.row, column: unit.id === options.within.id ? 'code' : 'parent_code', message: `ngoài phạm vi quản lý của bạn (${options.within.name})` });
-    }
+    else if (outside) problems.push({ row: r.row, column: outside, message: `ngoài phạm vi quản lý của bạn (${options.within!.name})` });
   }
   if (problems.length > 0) throw new ImportError(problems);
 
