@@ -1,3 +1,6 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Account, Audit, Org, Person, putMany } from '@sansang/core';
 import { app } from './app.ts';
@@ -162,5 +165,13 @@ describe('nobody acts above their own rank', () => {
     expect(identityOf({ ...base, email_verified: false }, 'employee_code').email).toBeNull();
     expect(identityOf({ ...base, email_verified: 'true' }, 'employee_code').email).toBeNull();
     expect(identityOf({ ...base, email_verified: true }, 'employee_code').email).toBe('quantri@test.vn');
+  });
+
+  it('leaves the unchecked Account.create to the operator\'s tools: no API source calls it', () => {
+    const dir = fileURLToPath(new URL('.', import.meta.url));
+    const sources = (readdirSync(dir, { recursive: true }) as string[]).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'));
+    expect(sources.length).toBeGreaterThan(20);
+    const calls = sources.filter((f) => /\bAccount\.create\b/.test(readFileSync(join(dir, f), 'utf8')));
+    expect(calls).toEqual([]);
   });
 });
