@@ -4,11 +4,10 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { app } from '../../packages/api/src/app.ts';
-import { configureDb, ensureTable } from '@sansang/core';
+import { configureDb, ensureTable, meterDynamo } from '@sansang/core/testing';
 import { table } from '../../infra/spec.ts';
-import { startDynamoLocal } from '../../packages/cli/src/dynamodb-local.ts';
+import { startDynamoLocal } from '@sansang/cli/dynamodb-local';
 import { account, allRight, smallProvince } from '../support/fixtures.ts';
-import { meterDynamo } from './capacity.ts';
 
 // A throwaway signing key: this run only measures, nobody signs in later.
 process.env.SESSION_SECRET ??= randomBytes(32).toString('base64url');

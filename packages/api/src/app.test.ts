@@ -144,8 +144,8 @@ describe('API', () => {
 
 describe('API without a database', () => {
   it('says 503 on /api/health when DynamoDB does not answer', async () => {
-    const { configureDb } = await import('@sansang/core');
-    const { freePort } = await import('../../cli/src/dynamodb-local.ts');
+    const { configureDb } = await import('@sansang/core/testing');
+    const { freePort } = await import('../../../test/support/free-port.ts');
     configureDb({ endpoint: `http://127.0.0.1:${await freePort()}`, tableName: 'khong-co' });
     const res = await app.request('/api/health');
     expect(res.status).toBe(503);
@@ -215,7 +215,7 @@ describe('accounts, throttling and audit over HTTP', () => {
 describe('the course list at catalogue scale', () => {
   it('costs the same few DynamoDB requests for 1 course as for 16, and keeps each learner on their version', async () => {
     const { useFreshTable: fresh } = await import('../../../test/support/db.ts');
-    const { meterDynamo } = await import('../../../test/bench/capacity.ts');
+    const { meterDynamo } = await import('@sansang/core/testing');
     const { Course, Progress } = await import('@sansang/core');
     const { bundle } = await import('../../../test/support/fixtures.ts');
     await fresh();

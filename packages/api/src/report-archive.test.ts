@@ -7,13 +7,13 @@ import { join } from 'node:path';
 // @ts-expect-error -- untyped module
 import S3rver from 's3rver';
 import { Progress } from '@sansang/core';
-import { resetObjectStores } from '../../core/src/object-store.ts';
+import { resetObjectStores } from '@sansang/core/testing';
 import { app } from './app.ts';
 import { report } from './jobs.ts';
 import { takeQuiz } from '../../../test/support/quiz-answers.ts';
 import { useFreshTable } from '../../../test/support/db.ts';
 import { account, smallProvince } from '../../../test/support/fixtures.ts';
-import { freePort } from '../../cli/src/dynamodb-local.ts';
+import { freePort } from '../../../test/support/free-port.ts';
 
 const WRITE = { 'x-requested-with': 'sansang', 'content-type': 'application/json' };
 let tree: Awaited<ReturnType<typeof smallProvince>>;

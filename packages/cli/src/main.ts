@@ -1,4 +1,5 @@
-import { configureDb, Readiness } from '@sansang/core';
+import { Readiness } from '@sansang/core';
+import { configureDb } from '@sansang/core/admin';
 import { compileContent, format, importAiken, importGift } from '@sansang/content';
 import { writeFile } from 'node:fs/promises';
 import { writeBundles } from './content-build.ts';

@@ -1,4 +1,5 @@
-import { Account, Course, Org, Person, Readiness, Target, isTableEmpty, putMany, type VisibleError } from '@sansang/core';
+import { Account, Course, Org, Person, Readiness, Target, type VisibleError } from '@sansang/core';
+import { isTableEmpty, putMany } from '@sansang/core/admin';
 import { compileContent, format, type CompiledContent } from '@sansang/content';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';

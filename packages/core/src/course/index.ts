@@ -7,8 +7,8 @@ import { isConditionFailure } from '../db/errors.ts';
 import { VisibleError } from '../error.ts';
 import { fn } from '../fn.ts';
 import { Audit } from '../audit/index.ts';
-import { mediaTypes, publishMedia } from './media.ts';
-import { Bundle as BundleSchema, DrawRule as DrawRuleSchema, Question as QuestionSchema } from './bundle.ts';
+import { publishMedia } from './media.ts';
+import { Bundle as BundleSchema, DrawRule as DrawRuleSchema, Question as QuestionSchema, mediaTypes } from './schema.ts';
 
 export namespace Course {
   export const Bundle = BundleSchema;

@@ -69,3 +69,17 @@ export type BundleInput = v.InferInput<typeof Bundle>;
 export type QuizBundle = v.InferOutput<typeof QuizBundle>;
 export type Question = v.InferOutput<typeof Question>;
 export type DrawRule = v.InferOutput<typeof DrawRule>;
+
+const MEDIA_TYPES: Record<string, string> = {
+  png: 'image/png', jpg: 'image/jpeg', jpeg: 'image/jpeg', gif: 'image/gif', webp: 'image/webp',
+  pdf: 'application/pdf',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  pptx: 'application/vnd.openxmlformats-officedocument.presentationml.presentation',
+  odt: 'application/vnd.oasis.opendocument.text',
+  ods: 'application/vnd.oasis.opendocument.spreadsheet',
+};
+/** File types a course may carry; anything that could run script in the site's origin (SVG, HTML) is not one. */
+export const mediaTypes = Object.keys(MEDIA_TYPES);
+
+export const mediaContentType = (path: string): string => MEDIA_TYPES[path.split('.').pop()!.toLowerCase()] ?? 'application/octet-stream';

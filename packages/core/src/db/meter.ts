@@ -1,4 +1,4 @@
-import { db } from '../../packages/core/src/db/client.ts';
+import { db } from './client.ts';
 
 const WRITES = /^(Put|Update|Delete|BatchWrite|TransactWrite)/;
 

@@ -6,19 +6,15 @@ import { keys } from '../db/keys.ts';
 import { queryList } from '../db/query.ts';
 import { VisibleError } from '../error.ts';
 import { fn } from '../fn.ts';
+import * as schema from './schema.ts';
 
 export namespace Org {
-  export const Kind = v.picklist(['ministry', 'province', 'agency', 'department', 'service-unit', 'district', 'commune', 'ward', 'other'], 'loại đơn vị không hợp lệ');
-  export type Kind = v.InferOutput<typeof Kind>;
-  export const kinds = Kind.options;
-
-  /**
-   * The tier of government a unit belongs to. Since 1 July 2025 local government has two
-   * (tỉnh → xã); `huyen` stays for the history of units from before.
-   */
-  export const Level = v.picklist(['trung-uong', 'tinh', 'huyen', 'xa'], 'cấp không hợp lệ (trung-uong, tinh, huyen, xa)');
-  export type Level = v.InferOutput<typeof Level>;
-  export const levels = Level.options;
+  export const Kind = schema.Kind;
+  export type Kind = schema.Kind;
+  export const kinds = schema.kinds;
+  export const Level = schema.Level;
+  export type Level = schema.Level;
+  export const levels = schema.levels;
 
   export const Status = v.picklist(['active', 'merged', 'dissolved']);
   export type Status = v.InferOutput<typeof Status>;

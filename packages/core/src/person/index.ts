@@ -5,12 +5,12 @@ import { keys } from '../db/keys.ts';
 import { queryAll } from '../db/query.ts';
 import { VisibleError } from '../error.ts';
 import { fn } from '../fn.ts';
+import * as schema from './schema.ts';
 
 export namespace Person {
-  /** cán bộ / công chức / viên chức: the official headcount is kept per category. */
-  export const Category = v.picklist(['can-bo', 'cong-chuc', 'vien-chuc']);
-  export type Category = v.InferOutput<typeof Category>;
-  export const categories = Category.options;
+  export const Category = schema.Category;
+  export type Category = schema.Category;
+  export const categories = schema.categories;
 
   export const Info = v.object({
     id: v.pipe(v.string(), v.minLength(1), v.maxLength(64)),

@@ -1,4 +1,4 @@
-import type { Question } from '../course/bundle.ts';
+import type { Question } from '../course/schema.ts';
 
 /**
  * Compares typed answers the way a Vietnamese reader would: NFC, case, runs of spaces and a

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { QuizBundle } from '../course/bundle.ts';
+import type { QuizBundle } from '../course/schema.ts';
 
 /** A deterministic generator from a seed string: the same attempt always draws the same questions. */
 export function seededRandom(seed: string): () => number {

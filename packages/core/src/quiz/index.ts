@@ -1,18 +1,17 @@
-import * as v from 'valibot';
-import type { Question, QuizBundle } from '../course/bundle.ts';
-import { isCorrect, normaliseAnswer, parseNumber } from './answer.ts';
+import type { Question, QuizBundle } from '../course/schema.ts';
+import { isCorrect, normaliseAnswer } from './answer.ts';
 import { drawQuestions, seededRandom, shuffled } from './draw.ts';
 import { quizStatistics, type QuizStatistics } from './statistics.ts';
+import * as schema from './schema.ts';
 
 export namespace Quiz {
-  /** Question id → the answer: chosen option ids, `true`/`false`, typed text, ordered ids or `left=right` pairs. */
-  export const Answer = v.pipe(v.array(v.pipe(v.string(), v.maxLength(200))), v.maxLength(50));
-  export const Answers = v.record(v.pipe(v.string(), v.maxLength(100)), Answer);
-  export type Answers = v.InferOutput<typeof Answers>;
+  export const Answer = schema.Answer;
+  export const Answers = schema.Answers;
+  export type Answers = schema.Answers;
 
   export const draw = drawQuestions;
   export const normalise = normaliseAnswer;
-  export const readNumber = parseNumber;
+  export const readNumber = schema.readNumber;
   export const statistics = quizStatistics;
   export type Statistics = QuizStatistics;
 

@@ -1,0 +1,12 @@
+/**
+ * Test support: fault injection, the resilience layer's counters, capacity metering and raw
+ * table access for tests that corrupt or inspect stored items. For tests, benchmarks and
+ * the load test only; a source-scan test (test/walls.test.ts) keeps production code off it.
+ */
+export * from './admin.ts';
+export { injectFaults, resilienceCounters, type FaultPlan } from './db/resilience.ts';
+export { meterDynamo, type Usage } from './db/meter.ts';
+export { db, tableName } from './db/client.ts';
+export { keys } from './db/keys.ts';
+export { queryList } from './db/query.ts';
+export { resetObjectStores } from './object-store.ts';
