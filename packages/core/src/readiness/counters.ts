@@ -42,3 +42,23 @@ export async function subtreeOf(unitId: string): Promise<Counters> {
   const shards = await queryList({ pk: keys.unitPartition(unitId), skPrefix: keys.subtreePrefix });
   return shards.reduce<Counters>((sum, item) => addInto(sum, countersOf(item)), {});
 }
+
+/**
+ * One thing `rebuild` found differing from the source records: a counter of a unit's own
+ * totals, of its subtree totals (all shards summed) or of a weekly snapshot; or a record
+ * (`item`, as pk/sk) that is missing, should not exist (`exists`), sits in the wrong unit or
+ * counts the wrong thing. `expected` is what the source records say, `actual` what is stored.
+ */
+export type Mismatch = {
+  unitId: string;
+  scope: 'own' | 'subtree' | 'record' | 'snapshot';
+  counter: string;
+  expected: number;
+  actual: number;
+  item?: string;
+};
+
+export const differences = (unitId: string, scope: Mismatch['scope'], expected: Counters, actual: Counters, item?: string): Mismatch[] =>
+  [...new Set([...Object.keys(expected), ...Object.keys(actual)])]
+    .filter((c) => (expected[c] ?? 0) !== (actual[c] ?? 0))
+    .map((counter) => ({ unitId, scope, counter, expected: expected[counter] ?? 0, actual: actual[counter] ?? 0, ...(item ? { item } : {}) }));

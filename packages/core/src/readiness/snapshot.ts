@@ -1,7 +1,7 @@
 import { getMany, putMany } from '../db/batch.ts';
 import { keys } from '../db/keys.ts';
 import { Org } from '../org/index.ts';
-import { addInto, countersOf, type Counters } from './counters.ts';
+import { addInto, countersOf, differences, type Counters, type Mismatch } from './counters.ts';
 
 /** ISO-8601 week of a date, as `2026-W48`. */
 export function isoWeek(at: Date): string {
@@ -59,3 +59,37 @@ export function snapshotItems(units: Org.Info[], own: Map<string, Counters>, at:
 }
 
 export type Snapshot = { week: string; takenAt: string; name: string; code: string; kind: Org.Kind; parentId: string | null; children: string[]; own: Counters; counters: Counters };
+
+type StoredSnapshot = Snapshot & { pk: string; sk: string };
+
+/**
+ * Checks that each stored snapshot's subtree totals are its own counters plus its children's
+ * totals of the same week, as `snapshotItems` writes them. The past cannot be recounted from
+ * source records (the roster of a past week is not kept), so a snapshot's own counters are
+ * trusted; what it checks is that the history and past-date reports add up. Returns the
+ * differences, named by unit, week and counter, and the snapshots with their totals summed again.
+ */
+export function checkSnapshots(items: StoredSnapshot[]): { mismatches: Mismatch[]; repaired: StoredSnapshot[] } {
+  const byWeek = new Map<string, Map<string, StoredSnapshot>>();
+  for (const s of items) byWeek.set(s.week, (byWeek.get(s.week) ?? new Map()).set(s.pk.slice(5), s));
+  const mismatches: Mismatch[] = [];
+  const repaired: StoredSnapshot[] = [];
+  for (const week of byWeek.values()) {
+    const totals = new Map<string, Counters>();
+    const totalOf = (unitId: string): Counters => {
+      const known = totals.get(unitId);
+      if (known) return known;
+      const shot = week.get(unitId);
+      const sum = addInto({}, shot?.own ?? {});
+      for (const child of shot?.children ?? []) addInto(sum, totalOf(child));
+      totals.set(unitId, sum);
+      return sum;
+    };
+    for (const [unitId, shot] of week) {
+      const found = differences(unitId, 'snapshot', totalOf(unitId), shot.counters ?? {}, `${shot.pk}/${shot.sk}`);
+      mismatches.push(...found);
+      if (found.length > 0) repaired.push({ ...shot, counters: totalOf(unitId) });
+    }
+  }
+  return { mismatches, repaired };
+}
