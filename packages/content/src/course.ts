@@ -2,7 +2,7 @@ import * as v from 'valibot';
 import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import { basename, join, relative } from 'node:path';
-import type { Course } from '@sansang/core';
+import type { Course } from '@sansang/core/schema';
 import { Diagnostics, type Diagnostic } from './diagnostic.ts';
 import { readFrontMatter } from './front-matter.ts';
 import { checkLinks, type MediaContext } from './links.ts';

@@ -1,6 +1,6 @@
 import { readdir, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import { Target, type Course } from '@sansang/core';
+import { Target, type Course } from '@sansang/core/schema';
 import { compileCourse, type CompileOptions } from './course.ts';
 import { Diagnostics, type Diagnostic } from './diagnostic.ts';
 import { readText } from './text-file.ts';
@@ -9,6 +9,7 @@ import { readYaml } from './front-matter.ts';
 export { format, type Diagnostic } from './diagnostic.ts';
 export { compileCourse } from './course.ts';
 export { renderMarkdown } from './markdown.ts';
+export { imageSize } from './image-size.ts';
 export { importGift, importAiken, type ImportResult } from './import/index.ts';
 
 export type CompiledContent = {

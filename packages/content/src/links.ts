@@ -3,7 +3,7 @@ import { imageSize } from './image-size.ts';
 import { imageSizes } from './markdown.ts';
 import { dirname, join, normalize, relative, sep } from 'node:path';
 import type { Nodes, Root } from 'mdast';
-import { Course } from '@sansang/core';
+import { Course } from '@sansang/core/schema';
 import type { Diagnostics } from './diagnostic.ts';
 
 /** Where a course's files are, and where the published copies will be served from. */
@@ -58,8 +58,8 @@ export function checkLinks(root: Root, file: string, bodyLine: number, media: Me
       if (size) imageSizes.set(`${media.mediaBase}/${path.split('/').map(encodeURIComponent).join('/')}`, size);
     }
     const ext = path.split('.').pop()!.toLowerCase();
-    if (!Course.media.types.includes(ext)) {
-      diags.error(at, 'link.file_type', `Tệp "${target}" có đuôi .${ext} không được đăng kèm khoá học; chỉ nhận ${Course.media.types.join(', ')}.`);
+    if (!Course.mediaTypes.includes(ext)) {
+      diags.error(at, 'link.file_type', `Tệp "${target}" có đuôi .${ext} không được đăng kèm khoá học; chỉ nhận ${Course.mediaTypes.join(', ')}.`);
       return;
     }
     media.used.add(path);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Course } from '@sansang/core';
+import type { Course } from '@sansang/core/schema';
 import { Diagnostics } from './diagnostic.ts';
 import { checkDraw } from './quiz-settings.ts';
 

@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import type { Course } from '@sansang/core';
+import type { Course } from '@sansang/core/schema';
 import type { Diagnostics, Position } from './diagnostic.ts';
 
 const Count = v.pipe(v.number('phải là số nguyên'), v.integer('phải là số nguyên'), v.minValue(1, 'phải từ 1 trở lên'));

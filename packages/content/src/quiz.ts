@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { Quiz, type Course } from '@sansang/core';
+import { Quiz, type Course } from '@sansang/core/schema';
 import type { Heading, List, ListItem, Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { Diagnostics, Position } from './diagnostic.ts';
