@@ -1,8 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { Plugin } from 'vite';
-import { renderMarkdown } from '../content/src/markdown.ts';
-import { imageSize } from '../content/src/image-size.ts';
+import { imageSize, renderMarkdown } from '@sansang/content';
 
 const ID = 'virtual:help';
 

@@ -1,4 +1,4 @@
-import { configureDb, ensureTable } from '@sansang/core';
+import { configureDb, ensureTable } from '@sansang/core/admin';
 import { startServer } from '@sansang/api/serve';
 import { daily } from '@sansang/api/jobs';
 import { build } from 'vite';
@@ -15,7 +15,8 @@ import type { ContentWorkspace } from '@sansang/api/content-workspace';
 import { DEMO_PASSWORD } from './demo/generate.ts';
 
 export async function buildWeb(): Promise<void> {
-  await build({ root: webDir, configFile: join(webDir, 'vite.config.ts'), logLevel: 'warn' });
+  // The config's help plugin imports @sansang/content, TypeScript behind a workspace link: Vite's runner loads it, its default bundler would leave it to plain Node.
+  await build({ root: webDir, configFile: join(webDir, 'vite.config.ts'), configLoader: 'runner', logLevel: 'warn' });
 }
 
 function newestMtime(path: string): number {
