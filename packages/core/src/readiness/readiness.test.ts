@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { Attempt, Progress, Readiness } from '@sansang/core';
 import { takeQuiz } from '../../../../test/support/quiz-answers.ts';
 import { useFreshTable } from '../../../../test/support/db.ts';
@@ -13,6 +13,10 @@ async function finishCourse(personId: string) {
 }
 
 describe('readiness counters', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
   beforeAll(async () => {
     await useFreshTable();
     tree = await smallProvince(6);
@@ -43,7 +47,8 @@ describe('readiness counters', () => {
     const learners = tree.people.filter((_, i) => i % 2 === 0);
     await Promise.all(learners.map((p) => finishCourse(p.id)));
     const province = await Readiness.forUnit({ unitId: tree.province.id });
-    expect(province.trained).toBe(new Set([...learners.map((p) => p.id), tree.people.find((p) => p.unitId === tree.dept1.id)!.id]).size);
+    // The 12 people at even places of 24, dept-1's first (the one trained above) among them.
+    expect(province.trained).toBe(12);
     expect(province.children.reduce((s, c) => s + c.trained, 0)).toBe(province.trained);
     const check = await Readiness.rebuild({ write: false });
     expect(check.mismatches).toEqual([]);
@@ -52,14 +57,26 @@ describe('readiness counters', () => {
   it('reports percent against the headcount and whether each child meets the target', async () => {
     const commune = tree.people.filter((p) => p.unitId === tree.commune.id);
     await Promise.all(commune.map((p) => finishCourse(p.id)));
+    // 23:59 on 1 December in Vietnam (16:59 UTC): the deadline, 31 December 23:59:59, is 30 days and 59 s away.
+    vi.useFakeTimers({ now: new Date('2026-12-01T16:59:00Z'), toFake: ['Date'] });
     const r = await Readiness.forUnit({ unitId: tree.province.id });
     const child = r.children.find((c) => c.id === tree.commune.id)!;
-    expect(child).toMatchObject({ staff: commune.length, trained: commune.length, percent: 100, meetsTarget: true });
-    expect(r.percent).toBe(Math.floor((r.trained / r.staff) * 1000) / 10);
-    expect(r.meetsTarget).toBe(false);
-    // The gap is who is still missing for the target's percentage of the headcount.
-    expect(r.gap).toBe(Math.ceil((r.staff * r.target.percent) / 100) - r.trained);
-    expect(r.daysLeft).toBe(Math.ceil((Date.parse(`${r.target.deadline}T23:59:59+07:00`) - Date.now()) / 86_400_000));
+    expect(child).toMatchObject({ staff: 6, trained: 6, percent: 100, meetsTarget: true, gap: 0 });
+    // 12 trained before, and the commune's 3 at odd places now: 15 of 24 is 62.5 %; the target is 100 %, so 9 are missing.
+    expect({ staff: r.staff, trained: r.trained, percent: r.percent, meetsTarget: r.meetsTarget, gap: r.gap, daysLeft: r.daysLeft })
+      .toEqual({ staff: 24, trained: 15, percent: 62.5, meetsTarget: false, gap: 9, daysLeft: 31 });
+    // A minute later it is 2 December in Vietnam: one day fewer, though it is still 1 December in UTC.
+    vi.setSystemTime(new Date('2026-12-01T17:00:00Z'));
+    expect((await Readiness.forUnit({ unitId: tree.province.id })).daysLeft).toBe(30);
+  });
+
+  it('rounds the percent down, so nearly there is never printed as there', async () => {
+    await finishCourse(tree.people[1]!.id); // the agency's second: an odd place, not trained yet
+    // The agency's subtree: 18 people, the 9 at even places and this one: 10 of 18 is 55.55… %.
+    const agency = await Readiness.forUnit({ unitId: tree.agency.id });
+    expect({ staff: agency.staff, trained: agency.trained, percent: agency.percent }).toEqual({ staff: 18, trained: 10, percent: 55.5 });
+    // The province: 16 of 24 is 66.66… %.
+    expect((await Readiness.forUnit({ unitId: tree.province.id })).percent).toBe(66.6);
   });
 
   it('keeps a weekly history from the snapshots, oldest first, for the trend chart', async () => {
@@ -70,7 +87,7 @@ describe('readiness counters', () => {
     expect(r.history.at(-1)).toMatchObject({ staff: r.staff, trained: r.trained, percent: r.percent });
   });
 
-  it('repairs drifted counters with rebuild --write', async () => {
+  it('finds nothing to repair after all this (rebuild.test.ts shows it repairing)', async () => {
     const { mismatches } = await Readiness.rebuild({ write: true });
     expect(mismatches).toEqual([]);
     expect((await Readiness.rebuild({ write: false })).mismatches).toEqual([]);
