@@ -5,7 +5,8 @@
 // own cán bộ and công chức 20–30, a commune school or health station 8–20 — about 38,000
 // people. The 15 courses of content/ and three targets; progress seeded so every run builds
 // the same province.
-import { Org, Person, Progress, Readiness, Target, putMany, type Course } from '@sansang/core';
+import { Org, Person, Progress, Readiness, Target, type Course } from '@sansang/core';
+import { putMany } from '@sansang/core/testing';
 import { seeded } from '../../packages/cli/src/demo/random.ts';
 
 export const targets: Target.Info[] = [

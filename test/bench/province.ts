@@ -5,12 +5,11 @@
 import { execFileSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Course, Org, Person, Readiness, Target, configureDb, ensureTable } from '@sansang/core';
+import { Course, Org, Person, Readiness, Target } from '@sansang/core';
+import { configureDb, ensureTable, keys, queryList } from '@sansang/core/testing';
 import { compileContent } from '@sansang/content';
-import { keys } from '../../packages/core/src/db/keys.ts';
-import { queryList } from '../../packages/core/src/db/query.ts';
 import { table } from '../../infra/spec.ts';
-import { startDynamoLocal } from '../../packages/cli/src/dynamodb-local.ts';
+import { startDynamoLocal } from '@sansang/cli/dynamodb-local';
 import { contentDir } from '../../packages/cli/src/paths.ts';
 import { buildProvince, targets } from './province-data.ts';
 

@@ -5,10 +5,10 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { configureDb, ensureTable } from '@sansang/core';
+import { configureDb, ensureTable } from '@sansang/core/testing';
 import { bundleEntry, bundleFunction } from '../../infra/bundle.ts';
 import { table } from '../../infra/spec.ts';
-import { startDynamoLocal } from '../../packages/cli/src/dynamodb-local.ts';
+import { startDynamoLocal } from '@sansang/cli/dynamodb-local';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 15);

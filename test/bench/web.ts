@@ -3,10 +3,11 @@
 // Vite's manifest, as the build check counts it) against issue 10's 60 KB budget, and the
 // scores of the five pages against 90 (performance) and 95 (accessibility).
 import { randomBytes } from 'node:crypto';
-import { Attempt, configureDb, ensureTable } from '@sansang/core';
+import { Attempt } from '@sansang/core';
+import { configureDb, ensureTable } from '@sansang/core/testing';
 import { startServer } from '@sansang/api/serve';
 import { table } from '../../infra/spec.ts';
-import { startDynamoLocal } from '../../packages/cli/src/dynamodb-local.ts';
+import { startDynamoLocal } from '@sansang/cli/dynamodb-local';
 import { buildWeb } from '../../packages/cli/src/start.ts';
 import { webDist } from '../../packages/cli/src/paths.ts';
 import { FIRST_PAGE_BUDGET, PAGES, pageSize, readBuild, type PageName } from '../../packages/web/check-budget.ts';

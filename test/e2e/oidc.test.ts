@@ -4,9 +4,10 @@ import type { Server } from 'node:http';
 // oidc-provider ships no types; the test uses its documented constructor and listen().
 // @ts-expect-error -- untyped module
 import Provider from 'oidc-provider';
-import { Audit, Person, putMany } from '@sansang/core';
+import { Audit, Person } from '@sansang/core';
+import { putMany } from '@sansang/core/testing';
 import { startServer, type RunningServer } from '@sansang/api/serve';
-import { freePort } from '../../packages/cli/src/dynamodb-local.ts';
+import { freePort } from '@sansang/cli/dynamodb-local';
 import { webDist } from '../../packages/cli/src/paths.ts';
 import { useFreshTable } from '../support/db.ts';
 import { account, smallProvince } from '../support/fixtures.ts';

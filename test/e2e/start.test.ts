@@ -3,7 +3,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freePort } from '../../packages/cli/src/dynamodb-local.ts';
+import { freePort } from '@sansang/cli/dynamodb-local';
 import { repoRoot } from '../../packages/cli/src/paths.ts';
 
 const dataDir = await mkdtemp(join(tmpdir(), 'sansang-start-'));

@@ -17,12 +17,11 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Account, Course, Readiness, configureDb, ensureTable, injectFaults, resilienceCounters } from '@sansang/core';
+import { Account, Course, Readiness } from '@sansang/core';
+import { configureDb, ensureTable, injectFaults, keys, queryList, resilienceCounters } from '@sansang/core/testing';
 import { startServer } from '@sansang/api/serve';
-import { freePort, startDynamoLocal, type DynamoLocal } from '../../packages/cli/src/dynamodb-local.ts';
+import { freePort, startDynamoLocal, type DynamoLocal } from '@sansang/cli/dynamodb-local';
 import { table } from '../../infra/spec.ts';
-import { queryList } from '../../packages/core/src/db/query.ts';
-import { keys } from '../../packages/core/src/db/keys.ts';
 import { bundle, smallProvince } from '../support/fixtures.ts';
 import { rightAnswers } from '../support/quiz-answers.ts';
 

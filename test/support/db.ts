@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { inject } from 'vitest';
-import { configureDb, ensureTable } from '@sansang/core';
+import { configureDb, ensureTable } from '@sansang/core/testing';
 import { table } from '../../infra/spec.ts';
 
 /** Points core at a fresh table of the shared DynamoDB Local, made from infra/spec.ts. */

@@ -1,4 +1,5 @@
-import { Account, Course, Org, Person, Readiness, Target, personIdFor, putMany } from '@sansang/core';
+import { Account, Course, Org, Person, Readiness, Target, personIdFor } from '@sansang/core';
+import { putMany } from '@sansang/core/testing';
 
 /** A course bundle as packages/content would compile it, small enough to read in a test. */
 export function bundle(overrides: Partial<Course.Bundle> = {}): Course.Bundle {

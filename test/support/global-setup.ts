@@ -1,5 +1,5 @@
 import type { TestProject } from 'vitest/node';
-import { startDynamoLocal } from '../../packages/cli/src/dynamodb-local.ts';
+import { startDynamoLocal } from '@sansang/cli/dynamodb-local';
 import { buildWeb } from '../../packages/cli/src/start.ts';
 
 declare module 'vitest' {

@@ -1,5 +1,5 @@
 import { chromium } from 'playwright-core';
-import { freePort } from '../../packages/cli/src/dynamodb-local.ts';
+import { freePort } from '@sansang/cli/dynamodb-local';
 
 export type LighthouseScores = { performance: number; accessibility: number; firstContentfulPaintMs: number; totalBlockingTimeMs: number; finalPath: string };
 

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { Account, Org, Person, personIdFor, putMany } from '@sansang/core';
+import { Account, Org, Person, personIdFor } from '@sansang/core';
+import { putMany } from '@sansang/core/testing';
 import { app } from './app.ts';
 import { useFreshTable } from '../../../test/support/db.ts';
 

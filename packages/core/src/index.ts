@@ -25,8 +25,3 @@ export { importUnits, exportUnits, treeColumns, type TreePlan } from './org/impo
 export { createUnit, updateUnit, moveUnit, mergeUnits, dissolveUnit, history as unitHistory, unitIdFor, Effective as EffectiveDate, type UnitEvent } from './org/reorganise.ts';
 export { importRoster, personIdFor, type RosterPlan } from './person/import.ts';
 export type * from './report/model.ts';
-// TEMPORARY (walls sweep in progress): removed once every test imports these from ./admin.ts or ./testing.ts.
-export { configureDb } from './db/client.ts';
-export { injectFaults, resilienceCounters, type FaultPlan } from './db/resilience.ts';
-export { ensureTable, isTableEmpty, type TableDefinition } from './db/table-admin.ts';
-export { putMany } from './db/batch.ts';
