@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,16 +15,17 @@ const get = (who: string, path: string) => app.request(path, { headers: { cookie
 const post = (who: string, path: string, body?: unknown, headers: Record<string, string> = {}) =>
   app.request(path, { method: 'POST', headers: { ...WRITE, cookie: cookies[who]!, ...headers }, body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body) });
 const today = new Date().toISOString().slice(0, 10);
+/** Audit entries are kept by UTC day: a test that runs across midnight must look on both sides of it. */
+const aroundToday = { from: new Date(Date.now() - 86_400_000).toISOString().slice(0, 10), to: new Date(Date.now() + 86_400_000).toISOString().slice(0, 10) };
 
-async function waitReady(unitId: string, id: string) {
-  for (let i = 0; i < 200; i++) {
+/** The archive once the background job has finished it (polled; fails after 30 s). */
+const waitReady = (unitId: string, id: string) =>
+  vi.waitFor(async () => {
     const { archives } = await (await get('hr', `/api/reports/archives?unit=${unitId}`)).json();
     const a = archives.find((x: { id: string }) => x.id === id);
-    if (a.status !== 'pending' && a.status !== 'running') return a;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error('archive never finished');
-}
+    if (a.status === 'pending' || a.status === 'running') throw new Error(`archive ${id} is still ${a.status}`);
+    return a;
+  }, { timeout: 30_000, interval: 50 });
 
 describe('HR report packs, schedules, roster and org routes', () => {
   beforeAll(async () => {
@@ -70,7 +71,7 @@ describe('HR report packs, schedules, roster and org routes', () => {
 
     expect((await get('hr', `/api/reports/completions.xlsx?unit=${tree.commune.id}`)).status).toBe(403);
     expect((await get('hr', `/api/reports/transcript.pdf?employeeCode=${tree.people.find((p) => p.unitId === tree.commune.id)!.employeeCode}`)).status).toBe(403);
-    const downloads = (await Audit.list({ from: today, to: today, actor: 'nhansu@test.vn' })).filter((e) => e.action === 'report.download');
+    const downloads = (await Audit.list({ ...aroundToday, actor: 'nhansu@test.vn' })).filter((e) => e.action === 'report.download');
     expect(downloads.map((d) => d.detail?.report).sort()).toEqual(['completions.csv', 'completions.xlsx', 'summary.pdf', 'transcript.pdf']);
     expect(downloads.every((d) => d.unitId === tree.agency.id || Org.isWithin(tree.units.find((u) => u.id === d.unitId)!, tree.agency.id))).toBe(true);
   });

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createHash } from 'node:crypto';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -25,15 +25,14 @@ async function finish(personId: string) {
   await takeQuiz(personId, 'khoa-mau');
 }
 
-async function waitReady(unitId: string, id: string) {
-  for (let i = 0; i < 100; i++) {
+/** The archive once the background job has finished it (polled; fails after 30 s). */
+const waitReady = (unitId: string, id: string) =>
+  vi.waitFor(async () => {
     const { archives } = await (await app.request(`/api/reports/archives?unit=${unitId}`, { headers: { cookie } })).json();
     const a = archives.find((x: { id: string }) => x.id === id);
-    if (a.status !== 'pending' && a.status !== 'running') return a;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error('archive never finished');
-}
+    if (a.status === 'pending' || a.status === 'running') throw new Error(`archive ${id} is still ${a.status}`);
+    return a;
+  }, { timeout: 30_000, interval: 50 });
 
 describe('archived reports: generated in the background, kept unchanged with their hash', () => {
   const saved = { ...process.env };
