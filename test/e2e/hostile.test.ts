@@ -71,7 +71,8 @@ describe('hostile content in a real browser', () => {
   });
 
   const ranNothing = async () => {
-    await page.waitForTimeout(300);
+    // Every image has loaded or failed (so its onerror, if any, has run) and no request is left.
+    await page.waitForLoadState('networkidle');
     expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
     expect(dialogs).toEqual([]);
   };

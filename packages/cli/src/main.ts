@@ -109,7 +109,7 @@ async function main(args: string[]): Promise<number> {
     const write = args.includes('--write');
     const result = await Readiness.rebuild({ write });
     console.log(`${result.units} đơn vị, ${result.records} bản ghi gốc, ${result.mismatches.length} chỗ lệch${write ? ' (đã sửa)' : ''}.`);
-    for (const m of result.mismatches.slice(0, 50)) console.log(`  ${m.unitId} ${m.scope} ${m.counter}: ${m.actual} → ${m.expected}`);
+    for (const m of result.mismatches.slice(0, 50)) console.log(`  ${m.unitId} ${m.scope}${m.item ? ` ${m.item}` : ''} ${m.counter}: ${m.actual} → ${m.expected}`);
     return result.mismatches.length > 0 && !write ? 1 : 0;
   }
   console.log(usage);
