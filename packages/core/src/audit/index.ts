@@ -30,6 +30,21 @@ export namespace Audit {
     }));
   }
 
+  /** Up to `limit` wanted entries of one partition, newest first. */
+  async function newestOf(pk: string, wanted: (item: Stored) => boolean, limit: number): Promise<Stored[]> {
+    const out: Stored[] = [];
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const page = await db().send(new QueryCommand({
+        TableName: tableName(), KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': pk },
+        ScanIndexForward: false, ExclusiveStartKey: startKey,
+      }));
+      out.push(...((page.Items ?? []) as Stored[]).filter(wanted));
+      startKey = page.LastEvaluatedKey;
+    } while (startKey && out.length < limit);
+    return out.slice(0, limit);
+  }
+
   const MAX_DAYS = 92;
   const Day = v.pipe(v.string(), v.isoDate('ngày phải có dạng YYYY-MM-DD'));
 
@@ -41,25 +56,13 @@ export namespace Audit {
       const end = Date.parse(`${to}T00:00:00Z`);
       if (end < start) throw new VisibleError('request.invalid', 'Ngày kết thúc phải sau ngày bắt đầu.', 400);
       if ((end - start) / 86_400_000 > MAX_DAYS) throw new VisibleError('request.invalid', `Mỗi lần xem tối đa ${MAX_DAYS} ngày.`, 400);
+      const wanted = (item: Stored) => (!actor || item.actor === actor.trim().toLowerCase()) && (!unitId || (item.unitPath ?? []).includes(unitId));
       const out: Listed[] = [];
       for (let day = end; day >= start && out.length < limit; day -= 86_400_000) {
-        let startKey: Record<string, unknown> | undefined;
-        do {
-          const page = await db().send(new QueryCommand({
-            TableName: tableName(),
-            KeyConditionExpression: 'pk = :pk',
-            ExpressionAttributeValues: { ':pk': keys.audit(new Date(day), '').pk },
-            ScanIndexForward: false,
-            ExclusiveStartKey: startKey,
-          }));
-          for (const item of (page.Items ?? []) as Stored[]) {
-            if (actor && item.actor !== actor.trim().toLowerCase()) continue;
-            if (unitId && !(item.unitPath ?? []).includes(unitId)) continue;
-            out.push(listed(item));
-            if (out.length >= limit) break;
-          }
-          startKey = page.LastEvaluatedKey;
-        } while (startKey && out.length < limit);
+        // A day's shards are read side by side, each newest first, then merged by time.
+        const shards = await Promise.all(keys.auditDay(new Date(day)).map((pk) => newestOf(pk, wanted, limit - out.length)));
+        const merged = shards.flat().sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : b.id.localeCompare(a.id)));
+        out.push(...merged.slice(0, limit - out.length).map(listed));
       }
       return out;
     },

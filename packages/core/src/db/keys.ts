@@ -31,9 +31,17 @@
  *   pending roll-ups     Query    gsi2 gsi2pk=ROLLUP#<shard>   (contributions and counter transfers)
  *   counter transfer     GetItem  pk=TRANSFER#<id>        sk=TRANSFER
  *   report schedules     Query    pk=SCHEDULES            sk=SCHEDULE#<unitId>#<frequency>
- *   audit of a day       Query    pk=AUDIT#<yyyy-mm-dd>
+ *   audit of a day       Query    pk=AUDIT#<yyyy-mm-dd>#<shard> for each of AUDIT_SHARDS, and pk=AUDIT#<yyyy-mm-dd> (entries written before sharding)
  */
 export type Key = { pk: string; sk: string };
+
+/**
+ * Every sign-in writes an audit entry under its day: one partition per day would be the
+ * hottest key of a deadline rush (a DynamoDB partition takes ~1,000 writes a second), so a
+ * day is spread over this many partitions, read together when an admin lists the log.
+ */
+export const AUDIT_SHARDS = 8;
+const auditShardOf = (id: string) => parseInt(id.replace(/-/g, '').slice(-6), 16) % AUDIT_SHARDS;
 
 /** Subtree counters are spread over this many items per unit so a deadline rush on one
  * province does not turn its totals into one hot item. */
@@ -104,5 +112,11 @@ export const keys = {
   schedules: 'SCHEDULES',
   schedule: (unitId: string, frequency: string): Key => ({ pk: 'SCHEDULES', sk: `SCHEDULE#${unitId}#${frequency}` }),
 
-  audit: (at: Date, id: string): Key => ({ pk: `AUDIT#${at.toISOString().slice(0, 10)}`, sk: `${at.toISOString()}#${id}` }),
+  /** The entry's shard comes from its random id, so a burst of sign-ins spreads evenly. */
+  audit: (at: Date, id: string): Key => ({ pk: `AUDIT#${at.toISOString().slice(0, 10)}#${auditShardOf(id)}`, sk: `${at.toISOString()}#${id}` }),
+  /** Every partition holding a day's entries, the unsharded one of older releases last. */
+  auditDay: (day: Date): string[] => {
+    const date = day.toISOString().slice(0, 10);
+    return [...Array.from({ length: AUDIT_SHARDS }, (_, i) => `AUDIT#${date}#${i}`), `AUDIT#${date}`];
+  },
 } as const;
