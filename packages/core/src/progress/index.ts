@@ -42,7 +42,12 @@ export namespace Progress {
       db().send(new GetCommand({ TableName: tableName(), Key: keys.progress(personId, slug) })),
       db().send(new GetCommand({ TableName: tableName(), Key: keys.completion(personId, slug) })),
     ]);
-    return { stored: (progress.Item ?? {}) as Stored, completedAt: (completion.Item?.completedAt as string | undefined) ?? null };
+    return {
+      stored: (progress.Item ?? {}) as Stored,
+      completedAt: (completion.Item?.completedAt as string | undefined) ?? null,
+      // Still in the sparse roll-up index: the subtree totals (or a trained mark) are not finished.
+      rollupPending: completion.Item?.gsi2pk !== undefined,
+    };
   }
 
   function view(bundle: Course.Bundle, stored: Stored, completedAt: string | null): Info {
@@ -65,16 +70,17 @@ export namespace Progress {
    * shifts lessons under someone part-way through it.
    */
   export async function courseFor(personId: string, slug: string): Promise<{ bundle: Course.Bundle; progress: Info }> {
-    const { stored, completedAt } = await read(personId, slug);
+    const { stored, completedAt, rollupPending } = await read(personId, slug);
     const bundle = await Course.get({ slug, version: stored.version });
     const progress = view(bundle, stored, completedAt);
-    if (progress.completed || !meetsRule(bundle, progress)) return { bundle, progress };
-    // The rule is met and the completion is missing: the request that met it died before
-    // recording it. A reload finishes it (recording counts once), so the learner is not
-    // left "not completed", perhaps with no attempt left to try again.
+    if ((progress.completed && !rollupPending) || !meetsRule(bundle, progress)) return { bundle, progress };
+    // The rule is met and the completion is missing, or its roll-up to the unit's ancestors
+    // (and its trained marks') is unfinished: the request that met it died or was throttled
+    // half-way. A reload finishes it (recording counts once), so the learner is not left
+    // "not completed", perhaps with no attempt left, nor the officers above them a count short.
     const person = await Person.get(personId);
     if (person.status !== 'active') return { bundle, progress };
-    return { bundle, progress: await completeIfDone(person, bundle) };
+    return { bundle, progress: await completeIfDone(person, bundle, rollupPending) };
   }
 
   /**

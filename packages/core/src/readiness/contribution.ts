@@ -56,18 +56,27 @@ export function contributionItem(c: Contribution): Record<string, unknown> {
 
 const pendingMarker = () => ({ gsi2pk: keys.pendingRollup(randomShard(ROLLUP_SHARDS)), gsi2sk: new Date().toISOString() });
 
+/** What `contribute` found and did: whether the record is new, and whether its roll-up is finished. */
+export type Contributed = { created: boolean; settled: boolean };
+
 /**
- * Returns false when the record already existed: a retried request never counts twice.
+ * Writes the record with its unit's own counters, once, and then rolls it up to the subtree
+ * totals (unless `rollUp` is false: the caller settles it later). A retried or duplicated
+ * request finds the record written: it never counts twice, but it does finish a roll-up
+ * its first try left pending, so the learner's own retry repairs the figures an officer reads.
  * Throws PersonChanged when the person no longer sits active in `unitId`.
  */
-export async function contribute(c: Contribution): Promise<boolean> {
+export async function contribute(c: Contribution, options: { rollUp?: boolean } = {}): Promise<Contributed> {
   const hasDelta = Object.keys(c.delta).length > 0;
   const item = { ...contributionItem(c), ...(hasDelta ? pendingMarker() : {}) };
+  let created = true;
+  let pending = hasDelta;
   try {
     await withConflictRetry(() =>
       db().send(new TransactWriteCommand({
         TransactItems: [
-          { Put: { TableName: tableName(), Item: item, ConditionExpression: 'attribute_not_exists(pk)' } },
+          // The record as it stands comes back when it exists: no extra read to learn if its roll-up is pending.
+          { Put: { TableName: tableName(), Item: item, ConditionExpression: 'attribute_not_exists(pk)', ReturnValuesOnConditionCheckFailure: 'ALL_OLD' } },
           {
             Update: {
               TableName: tableName(), Key: keys.person(c.personId), UpdateExpression: 'ADD rev :one',
@@ -80,12 +89,31 @@ export async function contribute(c: Contribution): Promise<boolean> {
       })),
     );
   } catch (err) {
-    if (reasonAt(err, 0) === 'ConditionalCheckFailed') return false;
-    if (reasonAt(err, 1) === 'ConditionalCheckFailed') throw new PersonChanged(c.personId);
-    throw err;
+    if (reasonAt(err, 0) !== 'ConditionalCheckFailed') {
+      if (reasonAt(err, 1) === 'ConditionalCheckFailed') throw new PersonChanged(c.personId);
+      throw err;
+    }
+    created = false;
+    pending = oldItemAt(err, 0)?.gsi2pk !== undefined;
   }
-  if (hasDelta) await rollup(c.key).catch(() => undefined /* left pending; sweepRollups finishes it */);
-  return true;
+  const settled = !pending || (options.rollUp !== false && (await settle(c.key)));
+  return { created, settled };
+}
+
+const oldItemAt = (err: unknown, i: number) => ((err as { CancellationReasons?: { Item?: Record<string, unknown> }[] }).CancellationReasons ?? [])[i]?.Item;
+
+/**
+ * Tries a pending roll-up once more and says whether it is finished (by this call or
+ * another). A failure is not thrown: the record stays in the sparse index and the
+ * every-minute sweep (`sweepRollups`) finishes it.
+ */
+export async function settle(key: Key): Promise<boolean> {
+  try {
+    await rollup(key);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** Most units a transfer item names, so its roll-up fits one transaction (100 items). */
@@ -107,7 +135,10 @@ export function transferItems(subtreeDeltas: Map<string, Counters>): Record<stri
 
 /**
  * Adds a recorded contribution to the subtree totals of its unit and every ancestor, once;
- * or applies a transfer item and deletes it.
+ * or applies a transfer item and deletes it. Exactly once because the pending marker is
+ * removed (or the transfer deleted) in the same transaction as the additions, on the
+ * condition that it is still there. True when this call applied it; false when it was
+ * already applied.
  */
 export async function rollup(key: Key): Promise<boolean> {
   const out = await db().send(new GetCommand({ TableName: tableName(), Key: key, ConsistentRead: true }));
@@ -137,15 +168,25 @@ export async function rollup(key: Key): Promise<boolean> {
   }
 }
 
-/** Finishes roll-ups a crashed or throttled request left behind. Safe to run at any time. */
-export async function sweepRollups(): Promise<number> {
-  let done = 0;
-  for (let shard = 0; shard < ROLLUP_SHARDS; shard++) {
+/**
+ * Finishes roll-ups a crashed or throttled request left behind. Safe to run at any time,
+ * and alongside itself: a roll-up lands once whoever runs it. It runs every minute
+ * (infra/spec.ts `rollups`), so its idle cost is what matters: one Query per shard of the
+ * sparse index (ROLLUP_SHARDS, in parallel), each returning nothing — no item is read while
+ * nothing is pending. `stopAt` (epoch ms) stops starting new roll-ups before a Lambda's
+ * timeout; what is left waits for the next run.
+ */
+export async function sweepRollups(options: { stopAt?: number } = {}): Promise<number> {
+  const stopAt = options.stopAt ?? Infinity;
+  const perShard = await Promise.all(Array.from({ length: ROLLUP_SHARDS }, async (_, shard) => {
+    let done = 0;
     for await (const item of queryAll({ index: 'gsi2', pk: keys.pendingRollup(shard) })) {
+      if (Date.now() >= stopAt) break;
       if (await rollup({ pk: String(item.pk), sk: String(item.sk) })) done++;
     }
-  }
-  return done;
+    return done;
+  }));
+  return perShard.reduce((a, b) => a + b, 0);
 }
 
 /** Marks a pending contribution as rolled up (or drops a transfer) without touching counters: rebuild recounts them. */

@@ -8,7 +8,7 @@ import { Org } from '../org/index.ts';
 import { Person } from '../person/index.ts';
 import { Target } from '../target/index.ts';
 import type { TargetFigures, UnitSummary } from '../report/model.ts';
-import { contribute, contributionItem, PersonChanged, sweepRollups as sweep, type Contribution } from './contribution.ts';
+import { contribute, contributionItem, PersonChanged, settle, sweepRollups as sweep, type Contribution } from './contribution.ts';
 import { countersOf, subtreeOf, type Counters } from './counters.ts';
 import { targetFigures, type Child, type HistoryPoint } from './figures.ts';
 import { changePeople as change } from './person-change.ts';
@@ -162,6 +162,11 @@ export namespace Readiness {
    * Records that a person completed a course (once, however often it is called) and, when
    * that finishes a target's programme, that they are trained for it. A person moved or
    * re-classified meanwhile is read again, so the records land in their unit of now.
+   *
+   * The completion is rolled up last, and only when its trained marks are: while anything
+   * this call owes the subtree totals is unfinished, the completion itself stays pending,
+   * so a reload that sees it pending (Progress.courseFor) calls this again and finishes it.
+   * Called again, it counts nothing twice and finishes whatever roll-up is still pending.
    */
   export async function recordCompletion(input: { person: Person.Info; slug: string; version: number }): Promise<void> {
     let person = input.person;
@@ -170,13 +175,16 @@ export namespace Readiness {
       try {
         const placement = { person, unit: await Org.get(person.unitId) };
         const at = new Date().toISOString();
-        await contribute(completion(placement, input, at));
+        const record = completion(placement, input, at);
+        const { settled } = await contribute(record, { rollUp: false });
         const done = new Set(
           (await queryList({ pk: keys.personPartition(person.id), skPrefix: keys.completionPrefix })).map((i) => String(i.slug)),
         );
+        let marksSettled = true;
         for (const target of await Target.list()) {
-          if (target.programme.every((s) => done.has(s))) await contribute(trained(placement, target, at));
+          if (target.programme.every((s) => done.has(s))) marksSettled = (await contribute(trained(placement, target, at))).settled && marksSettled;
         }
+        if (!settled && marksSettled) await settle(record.key);
         return;
       } catch (err) {
         if (!(err instanceof PersonChanged) || attempt >= 5) throw err;

@@ -58,7 +58,12 @@ async function recordsOf(personId: string): Promise<PersonRecord[]> {
     queryList<PersonRecord>({ pk: keys.personPartition(personId), skPrefix: keys.completionPrefix }),
     queryList<PersonRecord>({ pk: keys.personPartition(personId), skPrefix: keys.trainedPrefix }),
   ]);
-  return [...completions, ...trained];
+  const records = [...completions, ...trained];
+  // A record whose roll-up is pending is not in the subtree totals yet, though a change moves
+  // it as if it were: finish the roll-up first. Nothing makes it pending again — a new record
+  // bumps the person's rev, which fails this change's write and plans it anew.
+  for (const r of records) if ((r as { gsi2pk?: string }).gsi2pk) await rollup({ pk: r.pk, sk: r.sk });
+  return records;
 }
 
 /** Reads the people and units of a group of changes and works out every write each needs. */

@@ -41,7 +41,7 @@ export async function retrain(targetId: string): Promise<{ marked: number; unmar
       const d = done.get(person.id);
       if (hasMark.has(person.id) || !d || !target.programme.every((s) => d.slugs.has(s))) continue;
       try {
-        if (await contribute(Readiness.trained({ person, unit }, target, d.last))) marked++;
+        if ((await contribute(Readiness.trained({ person, unit }, target, d.last))).created) marked++;
       } catch (err) {
         if (!(err instanceof PersonChanged)) throw err; // moved meanwhile: the move carries their records
       }
