@@ -105,6 +105,12 @@ export class SanSangStack extends Stack {
       schedule: events.Schedule.expression(functions.jobs.schedule),
       targets: [new targets.LambdaFunction(jobs, { retryAttempts: 2 })],
     });
+    // Pending roll-ups, every minute; a failed run is not retried: the next minute's is.
+    const rollups = makeFunction('rollups', 'Rollups');
+    new events.Rule(this, 'RollupSweep', {
+      schedule: events.Schedule.expression(functions.rollups.schedule),
+      targets: [new targets.LambdaFunction(rollups, { retryAttempts: 0 })],
+    });
 
     const httpApi = new apigw.HttpApi(this, 'HttpApi');
     for (const route of routes) {

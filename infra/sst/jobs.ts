@@ -13,3 +13,11 @@ export function createJobs(table: sst.aws.Dynamo, sessionSecrets: sst.Secret, re
     }),
   });
 }
+
+/** The roll-up sweep, every minute: pending subtree roll-ups are finished within a minute. */
+export function createRollupSweep(table: sst.aws.Dynamo, sessionSecrets: sst.Secret) {
+  return new sst.aws.Cron('Rollups', {
+    schedule: functions.rollups.schedule,
+    function: functionArgs('rollups', table, sessionSecrets),
+  });
+}

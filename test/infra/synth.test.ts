@@ -69,6 +69,23 @@ describe('CDK stack from infra/spec.ts', () => {
     });
   });
 
+  it('sweeps pending roll-ups every minute with the jobs bundle, the next run being the retry', () => {
+    expect(functions.rollups.schedule).toBe('rate(1 minute)');
+    expect(functions.rollups).toMatchObject({ entry: functions.jobs.entry, bundleDir: functions.jobs.bundleDir });
+    // Below the rate, so one run ends before the next starts.
+    expect(functions.rollups.timeoutSeconds).toBeLessThan(60);
+    dev.hasResourceProperties('AWS::Lambda::Function', { Handler: 'index.rollups', Timeout: functions.rollups.timeoutSeconds });
+    dev.hasResourceProperties('AWS::Events::Rule', {
+      ScheduleExpression: 'rate(1 minute)',
+      State: 'ENABLED',
+      Targets: [Match.objectLike({ Arn: { 'Fn::GetAtt': [Match.stringLikeRegexp('^Rollups'), 'Arn'] }, RetryPolicy: { MaximumRetryAttempts: 0 } })],
+    });
+    dev.hasResourceProperties('AWS::Lambda::Permission', {
+      Action: 'lambda:InvokeFunction', Principal: 'events.amazonaws.com',
+      FunctionName: { 'Fn::GetAtt': [Match.stringLikeRegexp('^Rollups'), 'Arn'] },
+    });
+  });
+
   it('alarms on the API 5xx rate and on throttling', () => {
     dev.hasResourceProperties('AWS::CloudWatch::Alarm', { Threshold: alarms.api5xxRatePercent, Metrics: Match.anyValue() });
     dev.hasResourceProperties('AWS::CloudWatch::Alarm', { MetricName: 'Throttles', Namespace: 'AWS/Lambda', Threshold: alarms.throttles });
@@ -116,9 +133,10 @@ describe('CDK stack from infra/spec.ts', () => {
     };
     // Each function: the table and its indexes; the API also reads reports and starts the
     // reports function, as the daily job does for scheduled packs; the reports function
-    // writes reports; nothing else.
+    // writes reports; the roll-up sweep touches the table alone; nothing else.
     const allowed: Record<string, RegExp> = {
       Jobs: /^(dynamodb:|lambda:InvokeFunction$)/,
+      Rollups: /^dynamodb:/,
       Api: /^(dynamodb:|s3:GetObject$|lambda:InvokeFunction$)/,
       Reports: /^(dynamodb:|s3:PutObject$|s3:AbortMultipartUpload$)/,
     };
