@@ -1,11 +1,12 @@
 import { configureDb, ensureTable } from '@sansang/core/admin';
 import { startServer } from '@sansang/api/serve';
-import { daily } from '@sansang/api/jobs';
+import { daily, rollups } from '@sansang/api/jobs';
 import { build } from 'vite';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { table } from '../../../infra/spec.ts';
+import { functions, table } from '../../../infra/spec.ts';
+import { runEvery } from './local-schedule.ts';
 import { startDynamoLocal, type DynamoLocal } from './dynamodb-local.ts';
 import { dataDir, contentDir, webDir, webDist } from './paths.ts';
 import { terminalProgress } from './progress.ts';
@@ -75,11 +76,14 @@ export async function start(options: { port: number }): Promise<void> {
     const stopWatching = watchContent(contentDir, (ws) =>
       console.log(`• Nội dung đã thay đổi: ${ws.courses.length} khoá học hợp lệ, ${errors(ws)} lỗi. ${ws.published.join('; ')}`));
     // What EventBridge does when deployed: the daily job (roll-ups, this week's snapshot, due
-    // report packs), here at start and then hourly, quietly.
-    const runJobs = () => daily().catch((err) => console.error(`• Tác vụ định kỳ lỗi: ${String(err)}`));
+    // report packs), here at start and then hourly, quietly; and the roll-up sweep on the
+    // deployed schedule itself (every minute), so figures settle locally as they do deployed.
+    const failed = (err: unknown) => console.error(`• Tác vụ định kỳ lỗi: ${String(err)}`);
+    const runJobs = () => daily().catch(failed);
     await runJobs();
     const jobs = setInterval(runJobs, 3_600_000);
     jobs.unref();
+    const stopSweep = runEvery(functions.rollups.schedule, () => rollups(), failed);
     const server = await startServer({ port: options.port, webDir: webDist });
     console.log(`\nSẵn Sàng đang chạy tại ${server.url}\n`);
     console.log(`Tài khoản mẫu (mật khẩu: ${DEMO_PASSWORD}):`);
@@ -89,6 +93,7 @@ export async function start(options: { port: number }): Promise<void> {
       console.log('\nĐang dừng…');
       stopWatching();
       clearInterval(jobs);
+      stopSweep();
       await server.close();
       await stopAll();
       process.exit(0);
