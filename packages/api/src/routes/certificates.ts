@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import type { Hono } from 'hono';
-import { Audit, Certificate, Course } from '@sansang/core';
+import { Certificate, Course } from '@sansang/core';
 import type { Env } from '../env.ts';
 import { mount } from '../route.ts';
 import { attachment } from '../attachment.ts';
@@ -26,9 +26,8 @@ export function certificateRoutes(app: Hono<Env>) {
     access: { signedIn: true },
     params: v.object({ slug: Course.Slug }),
     handler: async (c, { params }) => {
-      const certificate = await Certificate.issue({ personId: c.var.person!.id, slug: params.slug });
-      const pdf = await Certificate.pdf(certificate, { verifyUrl: verifyUrl(new URL(c.req.url).origin, certificate.code) });
-      await Audit.record({ actor: c.var.account!.email, action: 'certificate.download', detail: { course: params.slug, code: certificate.code } });
+      const origin = new URL(c.req.url).origin;
+      const { pdf } = await Certificate.download({ actor: c.var.account!, personId: c.var.person!.id, slug: params.slug, verifyUrl: (code) => verifyUrl(origin, code) });
       return c.body(new Uint8Array(pdf), 200, {
         'content-type': 'application/pdf',
         'content-disposition': attachment(`chung-nhan-${params.slug}.pdf`),

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { Certificate, Course, Org, Person, Progress } from '@sansang/core';
+import { Audit, Certificate, Course, Org, Person, Progress } from '@sansang/core';
 import { useFreshTable } from '../../../../test/support/db.ts';
 import { bundle, smallProvince } from '../../../../test/support/fixtures.ts';
 import { takeQuiz } from '../../../../test/support/quiz-answers.ts';
@@ -42,6 +42,17 @@ describe('certificates', () => {
       expect(text).toContain(expected);
     }
     expect(text).toBe(text.normalize('NFC'));
+  });
+
+  it('records its download in the audit log, with who took it, the course and the code', async () => {
+    const learner = tree.people[0]!;
+    const { certificate, pdf } = await Certificate.download({ actor: { email: 'hocvien@test.vn' }, personId: learner.id, slug: quizOnly.slug, verifyUrl: (code) => `https://sansang.example.vn/verify/${code}` });
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    expect((await pdfText(pdf)).replace(/\s+/g, ' ')).toContain(`sansang.example.vn/verify/${certificate.code}`);
+    const around = { from: new Date(Date.now() - 86_400_000).toISOString().slice(0, 10), to: new Date(Date.now() + 86_400_000).toISOString().slice(0, 10) };
+    expect(await Audit.list({ ...around, actor: 'hocvien@test.vn' })).toMatchObject([
+      { action: 'certificate.download', detail: { course: quizOnly.slug, code: certificate.code } },
+    ]);
   });
 
   it('is dated with the day of the completion in Vietnam, whatever the server\'s clock zone', async () => {

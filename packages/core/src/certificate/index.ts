@@ -6,6 +6,8 @@ import { isConditionFailure } from '../db/errors.ts';
 import { keys } from '../db/keys.ts';
 import { VisibleError } from '../error.ts';
 import { fn } from '../fn.ts';
+import type { Actor } from '../actor.ts';
+import { Audit } from '../audit/index.ts';
 import { Course } from '../course/index.ts';
 import { Org } from '../org/index.ts';
 import { Person } from '../person/index.ts';
@@ -75,4 +77,15 @@ export namespace Certificate {
   }
 
   export const pdf = renderCertificate;
+
+  /**
+   * The PDF of a person's certificate for a course (issued on first ask), recorded in the
+   * audit log as downloaded by `actor`. `verifyUrl` gives the address printed for a code.
+   */
+  export async function download(input: { actor: Actor; personId: string; slug: string; verifyUrl: (code: string) => string }): Promise<{ certificate: Info; pdf: Buffer }> {
+    const certificate = await issue({ personId: input.personId, slug: input.slug });
+    const rendered = await pdf(certificate, { verifyUrl: input.verifyUrl(certificate.code) });
+    await Audit.record({ actor: input.actor.email, action: 'certificate.download', detail: { course: input.slug, code: certificate.code } });
+    return { certificate, pdf: rendered };
+  }
 }
