@@ -9,6 +9,7 @@ export type CostInputs = {
   prices: Record<string, number>;
   assumptions: {
     staff: number; apiMemoryGb: number; lambdaMsPerRequest: number; storageGb: number; siteGb: number; firstVisitKb: number; pageKb: number;
+    sweepRunsPerMonth: number; sweepQueriesPerRun: number; sweepMsPerRun: number; sweepMemoryGb: number;
     scenarios: Record<string, Scenario>;
     courseJourney: Record<string, number>;
   };
@@ -24,12 +25,15 @@ export function monthlyCost(inputs: CostInputs, scenario: string): MonthlyCost {
   const sum = (pick: (x: Action) => number) =>
     Object.entries(a.courseJourney).reduce((t, [name, times]) => t + times * pick(m[name]!), 0) * journeys + s.hrDashboardViews * pick(m.readinessDashboard!);
   const apiRequests = Object.values(a.courseJourney).reduce((t, n) => t + n, 0) * journeys + s.hrDashboardViews;
-  const readUnits = sum((x) => x.readUnits);
+  // The minute's roll-up sweep runs at idle too: a fixed floor under every scenario.
+  const sweepReadUnits = a.sweepRunsPerMonth * a.sweepQueriesPerRun * 0.5;
+  const sweepGbSeconds = a.sweepRunsPerMonth * (a.sweepMsPerRun / 1000) * a.sweepMemoryGb;
+  const readUnits = sum((x) => x.readUnits) + sweepReadUnits;
   const writeUnits = sum((x) => x.writeUnits);
-  const lambdaGbSeconds = (apiRequests * a.lambdaMsPerRequest / 1000) * a.apiMemoryGb;
+  const lambdaGbSeconds = (apiRequests * a.lambdaMsPerRequest / 1000) * a.apiMemoryGb + sweepGbSeconds;
   const cdnGb = (s.learnersCompletingACourse * a.firstVisitKb + apiRequests * a.pageKb) / 1024 / 1024;
   const usd = {
-    lambda: lambdaGbSeconds * p.lambdaArmPerGbSecond! + (apiRequests / 1e6) * p.lambdaPerMillionRequests!,
+    lambda: lambdaGbSeconds * p.lambdaArmPerGbSecond! + ((apiRequests + a.sweepRunsPerMonth) / 1e6) * p.lambdaPerMillionRequests!,
     apiGateway: (apiRequests / 1e6) * p.httpApiPerMillionRequests!,
     dynamoRequests: (readUnits / 1e6) * p.dynamoPerMillionReadUnits! + (writeUnits / 1e6) * p.dynamoPerMillionWriteUnits!,
     dynamoStorageAndPitr: a.storageGb * (p.dynamoStoragePerGbMonth! + p.dynamoPitrPerGbMonth!),

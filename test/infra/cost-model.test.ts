@@ -11,10 +11,18 @@ describe('cost model', () => {
     }
   });
 
-  it('costs only storage when nobody learns', () => {
+  it('costs storage and the minute\'s roll-up sweep when nobody learns, the sweep a few cents', () => {
     const idle = monthlyCost(inputs, 'idle');
     expect(idle.apiRequests).toBe(0);
-    expect(idle.total).toBeCloseTo(idle.usd.dynamoStorageAndPitr! + idle.usd.s3!, 10);
+    expect(idle.writeUnits).toBe(0);
+    // 43,200 runs × 8 empty Queries × 0.5 RRU, and 43,200 × 30 ms × 0.5 GB of Lambda.
+    expect(idle.readUnits).toBe(172_800);
+    expect(idle.lambdaGbSeconds).toBeCloseTo(648, 6);
+    const sweep = idle.usd.lambda! + idle.usd.dynamoRequests!;
+    expect(sweep).toBeGreaterThan(0);
+    expect(sweep).toBeLessThan(0.1);
+    expect(idle.total).toBeCloseTo(idle.usd.dynamoStorageAndPitr! + idle.usd.s3! + sweep, 10);
+    expect(idle.usd.apiGateway).toBe(0);
   });
 
   it('grows in proportion to learners, so twice the learners cost twice the requests', () => {
@@ -24,7 +32,9 @@ describe('cost model', () => {
     doubled.assumptions.scenarios.normal!.hrDashboardViews *= 2;
     const twice = monthlyCost(doubled, 'normal');
     expect(twice.apiRequests).toBe(normal.apiRequests * 2);
-    expect(twice.usd.dynamoRequests).toBeCloseTo(normal.usd.dynamoRequests! * 2, 10);
+    // Above the idle floor (the minute's sweep), requests cost in proportion.
+    const floor = monthlyCost(inputs, 'idle').usd.dynamoRequests!;
+    expect(twice.usd.dynamoRequests! - floor).toBeCloseTo((normal.usd.dynamoRequests! - floor) * 2, 10);
     expect(costTable(inputs).split('\n')).toHaveLength(2 + Object.keys(inputs.assumptions.scenarios).length);
   });
 });
