@@ -1,5 +1,5 @@
 import type { Hono } from 'hono';
-import { Audit, Readiness, Target, VisibleError } from '@sansang/core';
+import { Target, VisibleError } from '@sansang/core';
 import type { Env } from '../env.ts';
 import { covers, mount } from '../route.ts';
 
@@ -20,11 +20,7 @@ export function targetRoutes(app: Hono<Env>) {
     handler: async (c, { body }) => {
       // A target counts every unit of the installation: only an installation-wide admin sets one.
       if (!covers(c, ['admin'], null)) throw new VisibleError('auth.forbidden', 'Chỉ quản trị toàn hệ thống mới đặt được chỉ tiêu.', 403);
-      const existed = (await Target.list()).find((t) => t.id === body.id);
-      await Target.put(body);
-      // Who is trained depends on the programme only; scope, percentage and deadline are read live.
-      if (!existed || existed.programme.join() !== body.programme.join()) await Readiness.dispatchRetrain(body.id);
-      await Audit.record({ actor: c.var.account!.email, action: existed ? 'target.update' : 'target.create', detail: { before: existed ?? null, after: body } });
+      const { existed } = await Target.set({ actor: c.var.account!, target: body });
       return c.json({ target: body }, existed ? 200 : 201);
     },
   });

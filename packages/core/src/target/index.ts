@@ -3,10 +3,13 @@ import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { db, tableName } from '../db/client.ts';
 import { keys } from '../db/keys.ts';
 import { queryList } from '../db/query.ts';
+import { Actor } from '../actor.ts';
+import { Audit } from '../audit/index.ts';
 import { VisibleError } from '../error.ts';
 import { fn } from '../fn.ts';
 import { Org } from '../org/index.ts';
 import { Person } from '../person/index.ts';
+import { Readiness } from '../readiness/index.ts';
 import * as schema from './schema.ts';
 
 export namespace Target {
@@ -16,8 +19,22 @@ export namespace Target {
   const fields = ({ id, title, programme, categories, levels, unitKinds, percent, deadline }: Info): Info =>
     ({ id, title, programme, categories, ...(levels ? { levels } : {}), ...(unitKinds ? { unitKinds } : {}), percent, deadline });
 
+  /** Stores a target as given: seeding and tests. An admin's change goes through `set`. */
   export const put = fn(Info, async (target) => {
     await db().send(new PutCommand({ TableName: tableName(), Item: { ...keys.target(target.id), type: 'target', ...fields(target) } }));
+  });
+
+  /**
+   * An admin creates or changes a target: it is stored, the audit log keeps it before and
+   * after, and when it is new or its programme changed, who counts as trained for it is
+   * recounted in the background (scope, percentage and deadline are read live).
+   */
+  export const set = fn(v.object({ actor: Actor, target: Info }), async ({ actor, target }) => {
+    const before = (await list()).find((t) => t.id === target.id) ?? null;
+    await put(target);
+    if (!before || before.programme.join() !== target.programme.join()) await Readiness.dispatchRetrain(target.id);
+    await Audit.record({ actor: actor.email, action: before ? 'target.update' : 'target.create', detail: { before, after: target } });
+    return { existed: before !== null };
   });
 
   export async function list(): Promise<Info[]> {
