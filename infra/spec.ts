@@ -87,6 +87,44 @@ export const tableActions = [
   'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem', 'dynamodb:ConditionCheckItem',
 ] as const;
 
+/**
+ * The resources a function can be wired to, and the environment variable naming each one:
+ * core reads exactly these names (a test scans its sources for process.env).
+ */
+export const resourceEnv = {
+  table: 'TABLE_NAME',
+  sessionSecrets: 'SESSION_SECRETS',
+  reportsBucket: 'REPORTS_BUCKET',
+  reportsFunction: 'REPORTS_FUNCTION',
+} as const;
+export type Resource = keyof typeof resourceEnv;
+/** What an IAM grant applies to: the table (and its indexes), the reports/ objects, the reports function. */
+export type GrantTarget = 'table' | 'reportObjects' | 'reportsFunction';
+export type Wiring = { env: readonly Resource[]; grants: readonly { on: GrantTarget; actions: readonly string[] }[] };
+
+/**
+ * Each function's environment and grants, built alike by SST (infra/sst/function.ts) and
+ * CDK (infra/cdk/stack.ts) and asserted on both sides by test/infra.
+ */
+export const wiring: Record<FunctionName, Wiring> = {
+  // Serves downloads of saved reports and starts the reports function for a new one.
+  api: {
+    env: ['table', 'sessionSecrets', 'reportsBucket', 'reportsFunction'],
+    grants: [{ on: 'table', actions: tableActions }, { on: 'reportObjects', actions: ['s3:GetObject'] }, { on: 'reportsFunction', actions: ['lambda:InvokeFunction'] }],
+  },
+  // Starts the due report packs.
+  jobs: {
+    env: ['table', 'sessionSecrets', 'reportsFunction'],
+    grants: [{ on: 'table', actions: tableActions }, { on: 'reportsFunction', actions: ['lambda:InvokeFunction'] }],
+  },
+  rollups: { env: ['table', 'sessionSecrets'], grants: [{ on: 'table', actions: tableActions }] },
+  // Writes report files, streamed in parts.
+  reports: {
+    env: ['table', 'sessionSecrets', 'reportsBucket'],
+    grants: [{ on: 'table', actions: tableActions }, { on: 'reportObjects', actions: ['s3:PutObject', 's3:AbortMultipartUpload'] }],
+  },
+};
+
 /** Operational limits the stack alarms on. */
 export const alarms = {
   /** Share of API responses that are 5xx over 5 minutes. */

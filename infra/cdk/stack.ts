@@ -16,7 +16,7 @@ import * as s3deploy from 'aws-cdk-lib/aws-s3-deployment';
 import type { Construct } from 'constructs';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { alarms, functions, logRetentionDays, reportsPrefix, routes, site, table, tableActions, type FunctionName } from '../spec.ts';
+import { alarms, functions, logRetentionDays, reportsPrefix, resourceEnv, routes, site, table, wiring, type FunctionName, type GrantTarget, type Resource } from '../spec.ts';
 
 export type SanSangStackProps = StackProps & {
   stage: string;
@@ -68,6 +68,26 @@ export class SanSangStack extends Stack {
       removalPolicy: prod ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
       autoDeleteObjects: !prod,
     });
+    // Archived reports: a private bucket, written by the reports function, read by the API.
+    const reportsBucket = privateBucket('ReportFiles');
+    const objects = reportsBucket.arnForObjects(`${reportsPrefix}*`);
+    let reports: lambda.Function | undefined;
+    const reportsFn = () => {
+      if (!reports) throw new Error('infra/cdk: the reports function is wired before it exists');
+      return reports;
+    };
+    const valueOf: Record<Resource, () => string> = {
+      table: () => this.table.tableName,
+      sessionSecrets: () => sessionSecrets.valueAsString,
+      reportsBucket: () => reportsBucket.bucketName,
+      reportsFunction: () => reportsFn().functionName,
+    };
+    // Each function gets exactly the environment and grants its wiring in infra/spec.ts names.
+    const grant: Record<GrantTarget, (f: lambda.Function, actions: readonly string[]) => void> = {
+      table: (f, actions) => this.table.grant(f, ...actions),
+      reportObjects: (f, actions) => f.addToRolePolicy(new iam.PolicyStatement({ actions: [...actions], resources: [objects] })),
+      reportsFunction: (f, actions) => f.addToRolePolicy(new iam.PolicyStatement({ actions: [...actions], resources: [reportsFn().functionArn] })),
+    };
     const makeFunction = (name: FunctionName, id: string) => {
       const fn = functions[name];
       const f = new lambda.Function(this, id, {
@@ -77,30 +97,16 @@ export class SanSangStack extends Stack {
         architecture: fn.architecture === 'arm64' ? lambda.Architecture.ARM_64 : lambda.Architecture.X86_64,
         memorySize: fn.memoryMb,
         timeout: Duration.seconds(fn.timeoutSeconds),
-        environment: { TABLE_NAME: this.table.tableName, NODE_OPTIONS: '--enable-source-maps', SESSION_SECRETS: sessionSecrets.valueAsString },
+        environment: { NODE_OPTIONS: '--enable-source-maps', ...Object.fromEntries(wiring[name].env.map((r) => [resourceEnv[r], valueOf[r]()])) },
         logGroup: new logs.LogGroup(this, `${id}Logs`, { retention: logRetentionDays as logs.RetentionDays, removalPolicy: RemovalPolicy.DESTROY }),
       });
-      // Exactly this table and its indexes, the item-level actions of the spec.
-      this.table.grant(f, ...tableActions);
+      for (const g of wiring[name].grants) grant[g.on](f, g.actions);
       return f;
     };
+    reports = makeFunction('reports', 'Reports');
     this.api = makeFunction('api', 'Api');
     for (const [k, v] of Object.entries(props.apiEnvironment ?? {})) this.api.addEnvironment(k, v);
     const jobs = makeFunction('jobs', 'Jobs');
-
-    // Archived reports: a private bucket, written by the reports function, read by the API,
-    // each with exactly the object actions it needs on the reports/ prefix.
-    const reportsBucket = privateBucket('ReportFiles');
-    const reports = makeFunction('reports', 'Reports');
-    const objects = reportsBucket.arnForObjects(`${reportsPrefix}*`);
-    reports.addToRolePolicy(new iam.PolicyStatement({ actions: ['s3:PutObject', 's3:AbortMultipartUpload'], resources: [objects] }));
-    this.api.addToRolePolicy(new iam.PolicyStatement({ actions: ['s3:GetObject'], resources: [objects] }));
-    // The API (a download asked for) and the daily job (a scheduled pack) start report jobs.
-    for (const f of [this.api, jobs]) {
-      f.addToRolePolicy(new iam.PolicyStatement({ actions: ['lambda:InvokeFunction'], resources: [reports.functionArn] }));
-      f.addEnvironment('REPORTS_FUNCTION', reports.functionName);
-    }
-    for (const f of [this.api, reports]) f.addEnvironment('REPORTS_BUCKET', reportsBucket.bucketName);
     new events.Rule(this, 'DailyJobs', {
       schedule: events.Schedule.expression(functions.jobs.schedule),
       targets: [new targets.LambdaFunction(jobs, { retryAttempts: 2 })],

@@ -7,13 +7,7 @@ import type { createReports } from './reports.ts';
 export function createApi(table: sst.aws.Dynamo, sessionSecrets: sst.Secret, reports: ReturnType<typeof createReports>) {
   const api = new sst.aws.ApiGatewayV2('Api');
   for (const route of routes) {
-    api.route(`${route.method} ${route.path}`, functionArgs('api', table, sessionSecrets, {
-      environment: { ...deployerEnvironment(process.env), REPORTS_BUCKET: reports.bucket.name, REPORTS_FUNCTION: reports.fn.name },
-      permissions: [
-        { actions: ['s3:GetObject'], resources: [reports.objects] },
-        { actions: ['lambda:InvokeFunction'], resources: [reports.fn.arn] },
-      ],
-    }));
+    api.route(`${route.method} ${route.path}`, functionArgs('api', { table, sessionSecrets, reports }, deployerEnvironment(process.env)));
   }
   return api;
 }

@@ -7,10 +7,7 @@ import type { createReports } from './reports.ts';
 export function createJobs(table: sst.aws.Dynamo, sessionSecrets: sst.Secret, reports: ReturnType<typeof createReports>) {
   return new sst.aws.Cron('Daily', {
     schedule: functions.jobs.schedule,
-    function: functionArgs('jobs', table, sessionSecrets, {
-      environment: { REPORTS_FUNCTION: reports.fn.name },
-      permissions: [{ actions: ['lambda:InvokeFunction'], resources: [reports.fn.arn] }],
-    }),
+    function: functionArgs('jobs', { table, sessionSecrets, reports }),
   });
 }
 
@@ -18,6 +15,6 @@ export function createJobs(table: sst.aws.Dynamo, sessionSecrets: sst.Secret, re
 export function createRollupSweep(table: sst.aws.Dynamo, sessionSecrets: sst.Secret) {
   return new sst.aws.Cron('Rollups', {
     schedule: functions.rollups.schedule,
-    function: functionArgs('rollups', table, sessionSecrets),
+    function: functionArgs('rollups', { table, sessionSecrets }),
   });
 }

@@ -3,15 +3,12 @@ import { reportsPrefix } from '../spec.ts';
 import { functionArgs } from './function.ts';
 
 /**
- * Archived reports: a private bucket and the function that writes them. Permissions are
- * given explicitly (not by `link`, which would grant every S3 action on the bucket).
+ * Archived reports: a private bucket and the function that writes them, with the grants
+ * its wiring in infra/spec.ts names (not `link`, which would grant every S3 action).
  */
 export function createReports(table: sst.aws.Dynamo, sessionSecrets: sst.Secret) {
   const bucket = new sst.aws.Bucket('ReportFiles');
   const objects = $interpolate`${bucket.arn}/${reportsPrefix}*`;
-  const fn = new sst.aws.Function('Reports', functionArgs('reports', table, sessionSecrets, {
-    environment: { REPORTS_BUCKET: bucket.name },
-    permissions: [{ actions: ['s3:PutObject', 's3:AbortMultipartUpload'], resources: [objects] }],
-  }));
+  const fn = new sst.aws.Function('Reports', functionArgs('reports', { table, sessionSecrets, reports: { bucket, objects } }));
   return { bucket, fn, objects };
 }
