@@ -108,6 +108,13 @@ describe('HR report packs, schedules, roster and org routes', () => {
     expect(await Report.runDueSchedules(due)).toEqual([]);
     for (const a of made) expect((await waitReady(tree.dept1.id, a.id)).status).toBe('ready');
     expect((await post('hr', '/api/reports/schedules', { unit: tree.commune.id, frequency: 'monthly' })).status).toBe(403);
+    expect((await post('hr', '/api/reports/schedules/remove', { unit: tree.dept1.id, frequency: 'quarterly' })).status).toBe(204);
+    expect((await (await get('hr', '/api/reports/schedules')).json()).schedules).toEqual([]);
+    const set = (await Audit.list({ ...aroundToday, actor: 'nhansu@test.vn' })).filter((e) => e.action.startsWith('report.') && e.action.endsWith('schedule'));
+    expect(set.map((e) => [e.action, e.unitId, e.detail])).toEqual([
+      ['report.unschedule', tree.dept1.id, { frequency: 'quarterly' }],
+      ['report.schedule', tree.dept1.id, { frequency: 'quarterly' }],
+    ]);
   });
 
   it('imports a roster into the officer\'s subtree only, previewing first', async () => {

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Account, ImportError, Org, Readiness, Target } from '@sansang/core';
+import { Account, Audit, ImportError, Org, Readiness, Target } from '@sansang/core';
 import { useFreshTable } from '../../../test/support/db.ts';
 import { target } from '../../../test/support/fixtures.ts';
 import { createAdmin, describeFailure, importRosterFile, importUnitsFile } from './admin.ts';
@@ -72,6 +72,14 @@ describe('importing a new stage: org tree, roster, first admin', () => {
     const out = join(dir, 'tong-hop.pdf');
     expect(await reportCommand('report', 'pdf', opts({ unit: 'T', out }))).toBe(`Đã ghi ${out}.`);
     expect((await readFile(out)).subarray(0, 5).toString()).toBe('%PDF-');
+    expect(await reportCommand('report', 'schedule', opts({ unit: 'T', frequency: 'monthly' }))).toMatch(/^Đã đặt lịch monthly cho UBND tỉnh/);
+    // Core audits what the terminal does, as it does for the pages: the operator is the actor.
+    const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10); // kept by UTC day
+    const logged = await Audit.list({ from: day(-1), to: day(1), actor: process.env.SANSANG_ACTOR ?? 'cli' });
+    expect(logged.filter((e) => e.action.startsWith('report.')).map((e) => [e.action, e.unitId, e.detail])).toEqual([
+      ['report.schedule', 't', { frequency: 'monthly' }],
+      ['report.download', 't', { report: 'summary.pdf', via: 'cli', out }],
+    ]);
     await expect(orgCommand('dissolve', ['SNV'], opts({}))).rejects.toMatchObject({ code: 'org.unit_not_empty' });
   });
 });

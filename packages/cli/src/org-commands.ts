@@ -1,7 +1,7 @@
 import { createWriteStream } from 'node:fs';
 import { pipeline } from 'node:stream/promises';
 import {
-  Audit, Org, vnDay, Readiness, Report, createUnit, dissolveUnit, mergeUnits, moveUnit, personIdFor, unitIdFor, updateUnit, type TargetFigures,
+  Org, vnDay, Readiness, Report, createUnit, dissolveUnit, mergeUnits, moveUnit, unitIdFor, updateUnit, type TargetFigures,
 } from '@sansang/core';
 import { exportUnitsFile } from './org-export.ts';
 
@@ -66,19 +66,19 @@ export async function reportCommand(command: string, sub: string | undefined, op
     return [`${summary.unit.name} (${summary.unit.code})${option('date') ? `, số liệu ngày ${option('date')}` : ''}`, ...summary.targets.flatMap(describeTarget)].join('\n');
   }
   if (sub === 'schedule') {
-    const s = await Report.schedule({ unitId: root.id, frequency: need(option, 'frequency') as Report.Schedule['frequency'], createdBy: actor() });
+    const s = await Report.schedule({ unitId: root.id, frequency: need(option, 'frequency') as Report.Schedule['frequency'], actor: { email: actor() } });
     return `Đã đặt lịch ${s.frequency} cho ${s.unitName}; lần tới: ${s.nextRun}.`;
   }
   if (sub === 'run-schedules') return `Đã tạo ${(await Report.runDueSchedules()).length} báo cáo theo lịch.`;
   const out = need(option, 'out');
+  // A file made at the terminal leaves the system as surely as a download: core audits it too.
+  const taken = { actor: { email: actor() }, unitId: root.id, terminal: { out } };
   const body = sub === 'transcript'
-    ? await Report.transcriptPdf(personIdFor(need(option, 'employee-code')))
+    ? await Report.download({ ...taken, kind: 'transcript.pdf', employeeCode: need(option, 'employee-code') })
     : sub === 'csv' || sub === 'xlsx' || sub === 'pdf'
-      ? await Report.generate(({ csv: 'completions.csv', xlsx: 'completions.xlsx', pdf: 'summary.pdf' } as const)[sub], root.id, actor())
+      ? await Report.download({ ...taken, kind: ({ csv: 'completions.csv', xlsx: 'completions.xlsx', pdf: 'summary.pdf' } as const)[sub] })
       : null;
   if (!body) return null;
-  // A file made at the terminal leaves the system as surely as a download: it is audited too.
-  await Audit.record({ actor: actor(), action: 'report.download', unitId: root.id, detail: { report: sub, via: 'cli', out } });
   await pipeline(body, createWriteStream(out, { flags: 'wx' }));
   return `Đã ghi ${out}.`;
 }

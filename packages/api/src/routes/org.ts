@@ -1,11 +1,11 @@
 import * as v from 'valibot';
 import type { Hono } from 'hono';
 import {
-  EffectiveDate as Effective, Org, vnDay, Readiness, Report, VisibleError, createUnit, dissolveUnit, exportUnits, importUnits, mergeUnits, moveUnit, readImportFile, unitHistory, unitIdFor, updateUnit,
+  EffectiveDate as Effective, Org, vnDay, Readiness, Report, VisibleError, createUnit, dissolveUnit, importUnits, mergeUnits, moveUnit, readImportFile, unitHistory, unitIdFor, updateUnit,
 } from '@sansang/core';
 import type { Env } from '../env.ts';
 import { covers, mount } from '../route.ts';
-import { download, unitOrRoot } from './reports.ts';
+import { sendFile, unitOrRoot } from './reports.ts';
 
 const Id = v.pipe(v.string(), v.minLength(1), v.maxLength(64));
 /** Looks up any stored code, even one from before codes were checked; new codes are `Org.Code`. */
@@ -138,10 +138,8 @@ export function orgRoutes(app: Hono<Env>) {
       unit: ({ query }) => query.unit,
       handler: async (c, { unit: scoped }) => {
         const unit = await unitOrRoot(scoped);
-        const rows = (async function* () {
-          for await (const u of exportUnits(unit.id)) yield [u.code, u.name, u.kind, u.level, u.parent_code];
-        })();
-        return download(c, { body: ext === 'csv' ? Report.treeCsv(rows) : Report.treeXlsx(rows), kind: `org.${ext}`, unit, name: `cay-to-chuc-${unit.code}-${vnDay()}.${ext}` });
+        const body = await Report.download({ actor: c.var.account!, kind: `org.${ext}`, unitId: unit.id });
+        return sendFile({ body, kind: `org.${ext}`, name: `cay-to-chuc-${unit.code}-${vnDay()}.${ext}` });
       },
     });
   }

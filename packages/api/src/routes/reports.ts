@@ -1,7 +1,7 @@
 import * as v from 'valibot';
-import type { Context, Hono } from 'hono';
+import type { Hono } from 'hono';
 import { Readable } from 'node:stream';
-import { Audit, Org, Person, Readiness, Report, VisibleError, personIdFor, vnDay } from '@sansang/core';
+import { Org, Person, Readiness, Report, VisibleError, personIdFor, vnDay } from '@sansang/core';
 import type { Env } from '../env.ts';
 import { mount } from '../route.ts';
 import { attachment } from '../attachment.ts';
@@ -23,9 +23,8 @@ export async function unitOrRoot(scoped: Org.Info | null): Promise<Org.Info> {
 }
 
 
-/** Streams a file to the officer, recording the download (who, which unit, what) first. */
-export async function download(c: Context<Env>, file: { body: Readable; kind: Report.Kind | 'untrained.csv' | 'transcript.pdf' | 'org.csv' | 'org.xlsx'; name: string; unit: Org.Info; detail?: Record<string, unknown> }) {
-  await Audit.record({ actor: c.var.account!.email, action: 'report.download', unitId: file.unit.id, detail: { report: file.kind, ...file.detail } });
+/** Streams a file to the officer as an attachment (core has recorded the download). */
+export function sendFile(file: { body: Readable; kind: Report.Download['kind']; name: string }) {
   const type = file.kind.endsWith('.pdf') ? 'application/pdf' : file.kind.endsWith('.xlsx') ? Report.archiveKinds['completions.xlsx'].contentType : 'text/csv; charset=utf-8';
   return new Response(Readable.toWeb(file.body) as ReadableStream, {
     headers: { 'content-type': type, 'content-disposition': attachment(file.name), 'cache-control': 'no-store' },
@@ -40,7 +39,7 @@ async function assertSmallEnough(unit: Org.Info) {
 }
 
 export function reportRoutes(app: Hono<Env>) {
-  const direct = (kind: Report.Kind, ext: string, summary: string) => mount(app, {
+  const direct = (kind: 'completions.csv' | 'completions.xlsx', ext: string, summary: string) => mount(app, {
     method: 'get',
     path: `/api/reports/${kind}`,
     summary,
@@ -50,8 +49,8 @@ export function reportRoutes(app: Hono<Env>) {
     handler: async (c, { unit: scoped }) => {
       const unit = await unitOrRoot(scoped);
       await assertSmallEnough(unit);
-      const body = await Report.generate(kind, unit.id, c.var.account!.email);
-      return download(c, { body, kind, unit, name: `${kind.split('.')[0]}-${unit.code}-${vnDay()}.${ext}` });
+      const body = await Report.download({ actor: c.var.account!, kind, unitId: unit.id });
+      return sendFile({ body, kind, name: `${kind.split('.')[0]}-${unit.code}-${vnDay()}.${ext}` });
     },
   });
   direct('completions.csv', 'csv', 'Báo cáo hoàn thành khoá học của đơn vị và các đơn vị trực thuộc (CSV, UTF-8 có BOM)');
@@ -66,8 +65,8 @@ export function reportRoutes(app: Hono<Env>) {
     unit: ({ query }) => query.unit,
     handler: async (c, { query, unit: scoped }) => {
       const unit = await unitOrRoot(scoped);
-      const body = await Report.summaryPdf(unit.id, c.var.account!.email, query.date);
-      return download(c, { body, kind: 'summary.pdf', unit, name: `tong-hop-${unit.code}-${query.date ?? vnDay()}.pdf`, detail: query.date ? { date: query.date } : {} });
+      const body = await Report.download({ actor: c.var.account!, kind: 'summary.pdf', unitId: unit.id, date: query.date });
+      return sendFile({ body, kind: 'summary.pdf', name: `tong-hop-${unit.code}-${query.date ?? vnDay()}.pdf` });
     },
   });
   mount(app, {
@@ -80,7 +79,8 @@ export function reportRoutes(app: Hono<Env>) {
     handler: async (c, { query, unit: scoped }) => {
       const unit = await unitOrRoot(scoped);
       await assertSmallEnough(unit);
-      return download(c, { body: await Report.untrainedCsv(unit.id, query.target), kind: 'untrained.csv', unit, name: `chua-hoan-thanh-${unit.code}-${vnDay()}.csv`, detail: { target: query.target } });
+      const body = await Report.download({ actor: c.var.account!, kind: 'untrained.csv', unitId: unit.id, target: query.target });
+      return sendFile({ body, kind: 'untrained.csv', name: `chua-hoan-thanh-${unit.code}-${vnDay()}.csv` });
     },
   });
   mount(app, {
@@ -95,9 +95,9 @@ export function reportRoutes(app: Hono<Env>) {
       if (!person) throw new VisibleError('auth.forbidden', 'Bạn không có quyền với người này.', 403);
       return person.unitId;
     },
-    handler: async (c, { query, unit }) => download(c, {
-      body: await Report.transcriptPdf(personIdFor(query.employeeCode)), kind: 'transcript.pdf', unit: unit!,
-      name: `ket-qua-${query.employeeCode}.pdf`, detail: { employeeCode: query.employeeCode },
+    handler: async (c, { query, unit }) => sendFile({
+      body: await Report.download({ actor: c.var.account!, kind: 'transcript.pdf', unitId: unit!.id, employeeCode: query.employeeCode }),
+      kind: 'transcript.pdf', name: `ket-qua-${query.employeeCode}.pdf`,
     }),
   });
 
@@ -135,11 +135,8 @@ export function reportRoutes(app: Hono<Env>) {
     unit: ({ query }) => query.unit,
     handler: async (c, { params, unit: scoped }) => {
       const unit = await unitOrRoot(scoped);
-      const { archive, body } = await Report.openArchive(unit.id, params.id);
-      const response = await download(c, {
-        body, kind: archive.kind, unit, name: `${archive.kind.split('.')[0]}-${unit.code}-${archive.id}.${Report.archiveKinds[archive.kind].ext}`,
-        detail: { archive: archive.id, sha256: archive.sha256 },
-      });
+      const { archive, body } = await Report.downloadArchive({ actor: c.var.account!, unitId: unit.id, id: params.id });
+      const response = sendFile({ body, kind: archive.kind, name: `${archive.kind.split('.')[0]}-${unit.code}-${archive.id}.${Report.archiveKinds[archive.kind].ext}` });
       response.headers.set('x-content-sha256', archive.sha256 ?? '');
       return response;
     },
@@ -163,8 +160,7 @@ export function reportRoutes(app: Hono<Env>) {
     body: Schedule,
     unit: ({ body }) => body.unit,
     handler: async (c, { body, unit }) => {
-      const schedule = await Report.schedule({ unitId: unit!.id, frequency: body.frequency, createdBy: c.var.account!.email });
-      await Audit.record({ actor: c.var.account!.email, action: 'report.schedule', unitId: unit!.id, detail: { frequency: body.frequency } });
+      const schedule = await Report.schedule({ unitId: unit!.id, frequency: body.frequency, actor: c.var.account! });
       return c.json({ schedule }, 201);
     },
   });
@@ -176,8 +172,7 @@ export function reportRoutes(app: Hono<Env>) {
     body: Schedule,
     unit: ({ body }) => body.unit,
     handler: async (c, { body, unit }) => {
-      await Report.unschedule(unit!.id, body.frequency);
-      await Audit.record({ actor: c.var.account!.email, action: 'report.unschedule', unitId: unit!.id, detail: { frequency: body.frequency } });
+      await Report.unschedule({ unitId: unit!.id, frequency: body.frequency, actor: c.var.account! });
       return c.body(null, 204);
     },
   });

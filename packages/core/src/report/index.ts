@@ -1,10 +1,14 @@
 import type { Readable } from 'node:stream';
+import type { Actor } from '../actor.ts';
+import { Audit } from '../audit/index.ts';
 import { keys } from '../db/keys.ts';
 import { queryList } from '../db/query.ts';
 import { dispatchJob } from '../background.ts';
 import { Course } from '../course/index.ts';
 import { Org } from '../org/index.ts';
+import { exportUnits } from '../org/import.ts';
 import { Person } from '../person/index.ts';
+import { personIdFor } from '../person/import.ts';
 import { Readiness } from '../readiness/index.ts';
 import { Target } from '../target/index.ts';
 import { safeCell as safeCellText } from './csv-cell.ts';
@@ -27,7 +31,6 @@ export namespace Report {
   export const archiveKinds = kinds;
   export const requestArchive = request;
   export const listArchives = list;
-  export const openArchive = open;
 
   export const completionColumns = [
     'Mã đơn vị', 'Đơn vị', 'Mã cán bộ', 'Họ và tên', 'Phân loại', 'Chức vụ', 'Mã khoá học', 'Khoá học', 'Trạng thái', 'Ngày hoàn thành',
@@ -100,6 +103,61 @@ export namespace Report {
     if (kind === 'completions.xlsx') return completionsWorkbook(unitId, requestedBy);
     return summaryPdf(unitId, requestedBy);
   }
+
+  /**
+   * A file that leaves the system: a download from the pages, or a file the CLI writes
+   * (`terminal`, with the path it went to). Made for `unitId` as its figures stand now;
+   * `summary.pdf` may be of a past `date`, `untrained.csv` of one `target`, and
+   * `transcript.pdf` is one person's, by employee code.
+   */
+  export type Download = { actor: Actor; unitId: string; terminal?: { out: string } } & (
+    | { kind: 'completions.csv' | 'completions.xlsx' }
+    | { kind: 'summary.pdf'; date?: string }
+    | { kind: 'untrained.csv'; target?: string }
+    | { kind: 'transcript.pdf'; employeeCode: string }
+    | { kind: 'org.csv' | 'org.xlsx' }
+  );
+
+  /** The file, once the audit log records who took which report of which unit (`report.download`). */
+  export async function download(file: Download): Promise<Readable> {
+    const { body, detail } = await make(file);
+    await released(file, file.kind, detail);
+    return body;
+  }
+
+  /** An archived report, exactly as it was made, recorded in the audit log like any download. */
+  export async function downloadArchive(input: { actor: Actor; unitId: string; id: string }): Promise<{ archive: Archive; body: Readable }> {
+    const { archive, body } = await open(input.unitId, input.id);
+    await released(input, archive.kind, { archive: archive.id, sha256: archive.sha256 });
+    return { archive, body };
+  }
+
+  async function make(file: Download): Promise<{ body: Readable; detail: Record<string, unknown> }> {
+    switch (file.kind) {
+      case 'completions.csv':
+      case 'completions.xlsx':
+        return { body: await generate(file.kind, file.unitId, file.actor.email), detail: {} };
+      case 'summary.pdf':
+        return { body: await summaryPdf(file.unitId, file.actor.email, file.date), detail: file.date ? { date: file.date } : {} };
+      case 'untrained.csv':
+        return { body: await untrainedCsv(file.unitId, file.target), detail: { target: file.target } };
+      case 'transcript.pdf':
+        return { body: await transcriptPdf(personIdFor(file.employeeCode)), detail: { employeeCode: file.employeeCode } };
+      case 'org.csv':
+      case 'org.xlsx': {
+        const rows = (async function* () {
+          for await (const u of exportUnits(file.unitId)) yield [u.code, u.name, u.kind, u.level, u.parent_code];
+        })();
+        return { body: file.kind === 'org.csv' ? treeCsv(rows) : treeXlsx(rows), detail: {} };
+      }
+    }
+  }
+
+  const released = (by: { actor: Actor; unitId: string; terminal?: { out: string } }, kind: string, detail: Record<string, unknown>) =>
+    Audit.record({
+      actor: by.actor.email, action: 'report.download', unitId: by.unitId,
+      detail: { report: kind, ...detail, ...(by.terminal ? { via: 'cli', out: by.terminal.out } : {}) },
+    });
 
   /** Runs an archive job (the reports Lambda, or in-process locally). */
   export const runArchiveJob = (job: ArchiveJob) => runArchive(job, (a) => generate(a.kind, a.unitId, a.requestedBy));

@@ -1,5 +1,7 @@
 import * as v from 'valibot';
 import { DeleteCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { Actor } from '../actor.ts';
+import { Audit } from '../audit/index.ts';
 import { db, tableName } from '../db/client.ts';
 import { isConditionFailure } from '../db/errors.ts';
 import { keys } from '../db/keys.ts';
@@ -27,21 +29,28 @@ export function nextRunAfter(from: Date, frequency: Frequency): string {
 
 const scheduleId = (unitId: string, frequency: Frequency) => `${unitId}#${frequency}`;
 
+/** Packs of a unit made monthly or quarterly from now on; the audit log records who set it. */
 export const schedule = fn(
-  v.object({ unitId: Org.Id, frequency: Frequency, createdBy: v.string() }),
-  async ({ unitId, frequency, createdBy }): Promise<Schedule> => {
+  v.object({ unitId: Org.Id, frequency: Frequency, actor: Actor }),
+  async ({ unitId, frequency, actor }): Promise<Schedule> => {
     const unit = await Org.get(unitId);
     Org.assertActive(unit);
     const now = new Date();
-    const item: Schedule = { id: scheduleId(unitId, frequency), unitId, unitName: unit.name, frequency, createdBy, createdAt: now.toISOString(), nextRun: nextRunAfter(now, frequency) };
+    const item: Schedule = { id: scheduleId(unitId, frequency), unitId, unitName: unit.name, frequency, createdBy: actor.email, createdAt: now.toISOString(), nextRun: nextRunAfter(now, frequency) };
     await db().send(new PutCommand({ TableName: tableName(), Item: { ...keys.schedule(unitId, frequency), type: 'schedule', ...item } }));
+    await Audit.record({ actor: actor.email, action: 'report.schedule', unitId, detail: { frequency } });
     return item;
   },
 );
 
-export async function unschedule(unitId: string, frequency: Frequency): Promise<void> {
-  await db().send(new DeleteCommand({ TableName: tableName(), Key: keys.schedule(unitId, frequency) }));
-}
+/** No more packs of that frequency for the unit; the audit log records who stopped them. */
+export const unschedule = fn(
+  v.object({ unitId: Org.Id, frequency: Frequency, actor: Actor }),
+  async ({ unitId, frequency, actor }): Promise<void> => {
+    await db().send(new DeleteCommand({ TableName: tableName(), Key: keys.schedule(unitId, frequency) }));
+    await Audit.record({ actor: actor.email, action: 'report.unschedule', unitId, detail: { frequency } });
+  },
+);
 
 const fields = ({ id, unitId, unitName, frequency, createdBy, createdAt, nextRun, lastRun }: Schedule): Schedule =>
   ({ id, unitId, unitName, frequency, createdBy, createdAt, nextRun, ...(lastRun ? { lastRun } : {}) });
