@@ -57,6 +57,8 @@ describe('reorganising the org tree', () => {
   it('re-counts people in their new class when a unit changes kind and level', async () => {
     const scoped: Target.Info = { ...target, id: 'cap-xa', title: '90% cán bộ cấp xã', levels: ['xa'], percent: 90 };
     await Target.put(scoped);
+    // As the admin's Target.set does: who already holds the programme is trained for the new target.
+    await Readiness.retrain(scoped.id);
     const before = await Readiness.forUnit({ unitId: tree.province.id, targetId: scoped.id });
     const moved = tree.people.filter((p) => p.unitId === tree.dept2.id).length;
     // A department made a commune-level service unit: its people now count for the commune target.
