@@ -1,9 +1,10 @@
 import type { ErrorHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { VisibleError } from '@sansang/core';
+import type { ErrorCode } from '@sansang/core/schema';
 import type { Env } from './env.ts';
 
-export const errorBody = (code: string, message: string) => ({ error: { code, message } });
+export const errorBody = (code: ErrorCode, message: string) => ({ error: { code, message } });
 
 /** VisibleError → its 4xx; Hono's own (e.g. body too large) → its status; anything else → a logged 500 without details. */
 export const onError: ErrorHandler<Env> = (err, c) => {

@@ -7,3 +7,4 @@ export * as Org from './org/schema.ts';
 export * as Person from './person/schema.ts';
 export * as Quiz from './quiz/schema.ts';
 export * as Target from './target/schema.ts';
+export { errorCodes, type ErrorCode } from './error-codes.ts';

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { errorCodes as typedCodes } from '@sansang/core/schema';
 import { en } from './en.ts';
 import { vi } from './vi.ts';
 
@@ -48,6 +49,11 @@ describe('error codes the server can send', () => {
     for (const code of ['service.busy', 'import.invalid_rows', 'request.too_large', 'course.lesson_not_found', 'network.offline', 'auth.oidc_failed']) {
       expect(found.has(code), code).toBe(true);
     }
+  });
+
+  it('are exactly the typed union in core (error-codes.ts): none thrown outside it, none listed that nothing gives', () => {
+    expect([...found.keys()].filter((c) => !(typedCodes as readonly string[]).includes(c)), 'given but not in errorCodes').toEqual([]);
+    expect(typedCodes.filter((c) => !found.has(c)), 'in errorCodes but given nowhere').toEqual([]);
   });
 
   it('each have a message in Vietnamese and in English', () => {

@@ -1,10 +1,17 @@
 import { createSignal } from 'solid-js';
+import type { ErrorCode } from '@sansang/core/schema';
 import { vi } from './vi.ts';
 import { ApiError } from '../data/api.ts';
 import { formatDateIn, formatDateTimeIn, formatDay, formatNumberIn, formatTimeIn, vnDayFrom, type Locale } from './format.ts';
 
 export type { Locale };
 export type Key = keyof typeof vi;
+/**
+ * Every error code the server or this client can give (core's error-codes.ts) has a message:
+ * one missing from vi.ts fails the type check here, naming it (en.ts is typed by vi's keys).
+ */
+type NoneMissing<Missing extends never> = Missing;
+export type EveryErrorCodeTranslated = NoneMissing<Exclude<`error.${ErrorCode}`, Key>>;
 
 /**
  * Vietnamese is in the first page's JavaScript; English is fetched when someone chooses it
