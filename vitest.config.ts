@@ -14,7 +14,15 @@ export default defineConfig({
     env: { SESSION_SECRET: 'test-only-secret-that-is-long-enough-0123456789' },
     maxWorkers: 2,
     projects: [
-      { extends: true, test: { name: 'suite', include: ['packages/*/src/**/*.test.ts', 'test/**/*.test.ts'], exclude: ['**/node_modules/**', ...alone], sequence: { groupOrder: 0 } } },
+      {
+        extends: true,
+        test: {
+          name: 'suite',
+          include: ['packages/*/src/**/*.test.ts', 'test/**/*.test.ts'],
+          exclude: ['**/node_modules/**', ...alone],
+          sequence: { groupOrder: 0 },
+        },
+      },
       { extends: true, test: { name: 'measured alone', include: alone, fileParallelism: false, sequence: { groupOrder: 1 } } },
     ],
   },

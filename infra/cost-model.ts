@@ -8,15 +8,33 @@ type Scenario = { learnersCompletingACourse: number; coursesEach: number; hrDash
 export type CostInputs = {
   prices: Record<string, number>;
   assumptions: {
-    staff: number; apiMemoryGb: number; lambdaMsPerRequest: number; storageGb: number; siteGb: number; firstVisitKb: number; pageKb: number;
-    sweepRunsPerMonth: number; sweepQueriesPerRun: number; sweepMsPerRun: number; sweepMemoryGb: number;
+    staff: number;
+    apiMemoryGb: number;
+    lambdaMsPerRequest: number;
+    storageGb: number;
+    siteGb: number;
+    firstVisitKb: number;
+    pageKb: number;
+    sweepRunsPerMonth: number;
+    sweepQueriesPerRun: number;
+    sweepMsPerRun: number;
+    sweepMemoryGb: number;
     scenarios: Record<string, Scenario>;
     courseJourney: Record<string, number>;
   };
   measuredActions: Record<string, Action>;
 };
 
-export type MonthlyCost = { scenario: string; apiRequests: number; readUnits: number; writeUnits: number; lambdaGbSeconds: number; cdnGb: number; usd: Record<string, number>; total: number };
+export type MonthlyCost = {
+  scenario: string;
+  apiRequests: number;
+  readUnits: number;
+  writeUnits: number;
+  lambdaGbSeconds: number;
+  cdnGb: number;
+  usd: Record<string, number>;
+  total: number;
+};
 
 export function monthlyCost(inputs: CostInputs, scenario: string): MonthlyCost {
   const { prices: p, assumptions: a, measuredActions: m } = inputs;
@@ -30,7 +48,7 @@ export function monthlyCost(inputs: CostInputs, scenario: string): MonthlyCost {
   const sweepGbSeconds = a.sweepRunsPerMonth * (a.sweepMsPerRun / 1000) * a.sweepMemoryGb;
   const readUnits = sum((x) => x.readUnits) + sweepReadUnits;
   const writeUnits = sum((x) => x.writeUnits);
-  const lambdaGbSeconds = (apiRequests * a.lambdaMsPerRequest / 1000) * a.apiMemoryGb + sweepGbSeconds;
+  const lambdaGbSeconds = ((apiRequests * a.lambdaMsPerRequest) / 1000) * a.apiMemoryGb + sweepGbSeconds;
   const cdnGb = (s.learnersCompletingACourse * a.firstVisitKb + apiRequests * a.pageKb) / 1024 / 1024;
   const usd = {
     lambda: lambdaGbSeconds * p.lambdaArmPerGbSecond! + ((apiRequests + a.sweepRunsPerMonth) / 1e6) * p.lambdaPerMillionRequests!,
@@ -50,7 +68,10 @@ export function costTable(inputs: CostInputs): string {
   return [
     '| scenario | API requests | DynamoDB RRU / WRU | Lambda GB-s | CloudFront GB | Lambda | API GW | DynamoDB req. | DynamoDB storage+PITR | S3 | CloudFront | **total / month** |',
     '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
-    ...rows.map((r) => `| ${r.scenario} | ${int(r.apiRequests)} | ${int(r.readUnits)} / ${int(r.writeUnits)} | ${int(r.lambdaGbSeconds)} | ${r.cdnGb.toFixed(1)} | ${money(r.usd.lambda!)} | ${money(r.usd.apiGateway!)} | ${money(r.usd.dynamoRequests!)} | ${money(r.usd.dynamoStorageAndPitr!)} | ${money(r.usd.s3!)} | ${money(r.usd.cloudfront!)} | **${money(r.total)}** |`),
+    ...rows.map(
+      (r) =>
+        `| ${r.scenario} | ${int(r.apiRequests)} | ${int(r.readUnits)} / ${int(r.writeUnits)} | ${int(r.lambdaGbSeconds)} | ${r.cdnGb.toFixed(1)} | ${money(r.usd.lambda!)} | ${money(r.usd.apiGateway!)} | ${money(r.usd.dynamoRequests!)} | ${money(r.usd.dynamoStorageAndPitr!)} | ${money(r.usd.s3!)} | ${money(r.usd.cloudfront!)} | **${money(r.total)}** |`,
+    ),
   ].join('\n');
 }
 

@@ -83,8 +83,14 @@ export type FunctionName = keyof typeof functions;
  * No Scan: nothing on a request or a job reads the whole table (rebuild is an operator CLI).
  */
 export const tableActions = [
-  'dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query', 'dynamodb:PutItem', 'dynamodb:UpdateItem',
-  'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem', 'dynamodb:ConditionCheckItem',
+  'dynamodb:GetItem',
+  'dynamodb:BatchGetItem',
+  'dynamodb:Query',
+  'dynamodb:PutItem',
+  'dynamodb:UpdateItem',
+  'dynamodb:DeleteItem',
+  'dynamodb:BatchWriteItem',
+  'dynamodb:ConditionCheckItem',
 ] as const;
 
 /**
@@ -110,18 +116,28 @@ export const wiring: Record<FunctionName, Wiring> = {
   // Serves downloads of saved reports and starts the reports function for a new one.
   api: {
     env: ['table', 'sessionSecrets', 'reportsBucket', 'reportsFunction'],
-    grants: [{ on: 'table', actions: tableActions }, { on: 'reportObjects', actions: ['s3:GetObject'] }, { on: 'reportsFunction', actions: ['lambda:InvokeFunction'] }],
+    grants: [
+      { on: 'table', actions: tableActions },
+      { on: 'reportObjects', actions: ['s3:GetObject'] },
+      { on: 'reportsFunction', actions: ['lambda:InvokeFunction'] },
+    ],
   },
   // Starts the due report packs.
   jobs: {
     env: ['table', 'sessionSecrets', 'reportsFunction'],
-    grants: [{ on: 'table', actions: tableActions }, { on: 'reportsFunction', actions: ['lambda:InvokeFunction'] }],
+    grants: [
+      { on: 'table', actions: tableActions },
+      { on: 'reportsFunction', actions: ['lambda:InvokeFunction'] },
+    ],
   },
   rollups: { env: ['table', 'sessionSecrets'], grants: [{ on: 'table', actions: tableActions }] },
   // Writes report files, streamed in parts.
   reports: {
     env: ['table', 'sessionSecrets', 'reportsBucket'],
-    grants: [{ on: 'table', actions: tableActions }, { on: 'reportObjects', actions: ['s3:PutObject', 's3:AbortMultipartUpload'] }],
+    grants: [
+      { on: 'table', actions: tableActions },
+      { on: 'reportObjects', actions: ['s3:PutObject', 's3:AbortMultipartUpload'] },
+    ],
   },
 };
 
@@ -150,7 +166,12 @@ export const site = {
  * function when set: the province's identity provider (README, "Security").
  */
 export const apiEnvironmentFromDeployer = [
-  'OIDC_ISSUER', 'OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET', 'OIDC_REDIRECT_URI', 'OIDC_EMPLOYEE_CODE_CLAIM', 'OIDC_LABEL',
+  'OIDC_ISSUER',
+  'OIDC_CLIENT_ID',
+  'OIDC_CLIENT_SECRET',
+  'OIDC_REDIRECT_URI',
+  'OIDC_EMPLOYEE_CODE_CLAIM',
+  'OIDC_LABEL',
 ] as const;
 
 export function deployerEnvironment(env: Record<string, string | undefined>): Record<string, string> {

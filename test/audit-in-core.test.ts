@@ -17,10 +17,14 @@ function auditWrites(source: string, fileName: string): number[] {
   const visit = (node: ts.Node) => {
     if (ts.isCallExpression(node)) {
       const callee = node.expression;
-      const named = ts.isPropertyAccessExpression(callee) ? callee.name.text
-        : ts.isElementAccessExpression(callee) && ts.isStringLiteralLike(callee.argumentExpression) ? callee.argumentExpression.text : null;
+      const named = ts.isPropertyAccessExpression(callee)
+        ? callee.name.text
+        : ts.isElementAccessExpression(callee) && ts.isStringLiteralLike(callee.argumentExpression)
+          ? callee.argumentExpression.text
+          : null;
       const owner = ts.isPropertyAccessExpression(callee) || ts.isElementAccessExpression(callee) ? callee.expression : null;
-      if (named === 'record' && owner && ts.isIdentifier(owner) && owner.text === 'Audit') lines.push(file.getLineAndCharacterOfPosition(node.getStart()).line + 1);
+      if (named === 'record' && owner && ts.isIdentifier(owner) && owner.text === 'Audit')
+        lines.push(file.getLineAndCharacterOfPosition(node.getStart()).line + 1);
     }
     ts.forEachChild(node, visit);
   };
@@ -36,13 +40,18 @@ function sourcesUnder(dir: string): string[] {
 
 describe('audit entries are written by core', () => {
   it('the scan sees a call, not a comment or a string', () => {
-    expect(auditWrites([
-      "await Audit.record({ actor, action: 'report.download' });",
-      "// Audit.record({ actor })",
-      "const s = 'Audit.record(x)';",
-      "await Audit['record']({ actor, action: 'x' });",
-      'await Audit.list({ from, to });',
-    ].join('\n'), 'x.ts')).toEqual([1, 4]);
+    expect(
+      auditWrites(
+        [
+          "await Audit.record({ actor, action: 'report.download' });",
+          '// Audit.record({ actor })',
+          "const s = 'Audit.record(x)';",
+          "await Audit['record']({ actor, action: 'x' });",
+          'await Audit.list({ from, to });',
+        ].join('\n'),
+        'x.ts',
+      ),
+    ).toEqual([1, 4]);
   });
 
   it('no route and no CLI command calls Audit.record', () => {

@@ -11,20 +11,30 @@ const rulesBroken = (path: string, source: string) => wallBreaches([{ path, sour
 
 describe('the import scanner', () => {
   it('tells type-only imports from run-time ones, and sees dynamic imports and re-exports', () => {
-    const found = importsOf([
-      "import type { A } from 'a';",
-      "import { type B, type C } from 'b';",
-      "import { type D, E } from 'c';",
-      "import 'side-effect';",
-      "export type { F } from 'd';",
-      "export { G } from 'e';",
-      "const m = await import('f');",
-      "let t: import('g').T;",
-      "// import { H } from 'in-a-comment';",
-      "const s = \"import { I } from 'in-a-string'\";",
-    ].join('\n'), 'x.ts');
+    const found = importsOf(
+      [
+        "import type { A } from 'a';",
+        "import { type B, type C } from 'b';",
+        "import { type D, E } from 'c';",
+        "import 'side-effect';",
+        "export type { F } from 'd';",
+        "export { G } from 'e';",
+        "const m = await import('f');",
+        "let t: import('g').T;",
+        "// import { H } from 'in-a-comment';",
+        'const s = "import { I } from \'in-a-string\'";',
+      ].join('\n'),
+      'x.ts',
+    );
     expect(found.map((i) => [i.specifier, i.typeOnly])).toEqual([
-      ['a', true], ['b', true], ['c', false], ['side-effect', false], ['d', true], ['e', false], ['f', false], ['g', true],
+      ['a', true],
+      ['b', true],
+      ['c', false],
+      ['side-effect', false],
+      ['d', true],
+      ['e', false],
+      ['f', false],
+      ['g', true],
     ]);
   });
 
@@ -37,12 +47,17 @@ describe('the import scanner', () => {
   });
 
   it('catches browser code importing core at run time, and lets types and the pure entry through', () => {
-    const web = (source: string) => wallBreaches([{ path: 'packages/web/src/data/x.ts', source }],
-      manifests.map((m) => (m.dir === 'web' ? { ...m, declares: ['@sansang/core', '@sansang/api'] } : m))).map((b) => b.rule);
+    const web = (source: string) =>
+      wallBreaches(
+        [{ path: 'packages/web/src/data/x.ts', source }],
+        manifests.map((m) => (m.dir === 'web' ? { ...m, declares: ['@sansang/core', '@sansang/api'] } : m)),
+      ).map((b) => b.rule);
     expect(web("import { VisibleError } from '@sansang/core';")).toEqual(['web-runtime-import']);
     expect(web("import { type Course, Org } from '@sansang/core';")).toEqual(['web-runtime-import']);
     expect(web("const { Course } = await import('@sansang/core');")).toEqual(['web-runtime-import']);
-    expect(web("import type { Course } from '@sansang/core';\nimport { type Org } from '@sansang/core';\nimport type { App } from '@sansang/api';")).toEqual([]);
+    expect(web("import type { Course } from '@sansang/core';\nimport { type Org } from '@sansang/core';\nimport type { App } from '@sansang/api';")).toEqual(
+      [],
+    );
     expect(web("import { Course } from '@sansang/core/schema';")).toEqual([]);
     // The build-time Vite plugin is not browser code.
     expect(rulesBroken('packages/web/help-plugin.ts', "import { renderMarkdown } from '@sansang/content';")).toEqual([]);

@@ -16,7 +16,20 @@ import * as s3deploy from 'aws-cdk-lib/aws-s3-deployment';
 import type { Construct } from 'constructs';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { alarms, functions, logRetentionDays, reportsPrefix, resourceEnv, routes, site, table, wiring, type FunctionName, type GrantTarget, type Resource } from '../spec.ts';
+import {
+  alarms,
+  functions,
+  logRetentionDays,
+  reportsPrefix,
+  resourceEnv,
+  routes,
+  site,
+  table,
+  wiring,
+  type FunctionName,
+  type GrantTarget,
+  type Resource,
+} from '../spec.ts';
 
 export type SanSangStackProps = StackProps & {
   stage: string;
@@ -58,16 +71,21 @@ export class SanSangStack extends Stack {
     }
 
     // Comma-separated: the first signs session tokens, all verify (rotation, docs/deploy.md).
-    const sessionSecrets = new CfnParameter(this, 'SessionSecrets', { type: 'String', noEcho: true, minLength: 32,
-      description: 'Session signing secrets, newest first, comma-separated (each at least 32 characters).' });
-    // Never public (CloudFront reads the site through origin access control); kept in prod.
-    const privateBucket = (id: string) => new s3.Bucket(this, id, {
-      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
-      enforceSSL: true,
-      encryption: s3.BucketEncryption.S3_MANAGED,
-      removalPolicy: prod ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
-      autoDeleteObjects: !prod,
+    const sessionSecrets = new CfnParameter(this, 'SessionSecrets', {
+      type: 'String',
+      noEcho: true,
+      minLength: 32,
+      description: 'Session signing secrets, newest first, comma-separated (each at least 32 characters).',
     });
+    // Never public (CloudFront reads the site through origin access control); kept in prod.
+    const privateBucket = (id: string) =>
+      new s3.Bucket(this, id, {
+        blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
+        enforceSSL: true,
+        encryption: s3.BucketEncryption.S3_MANAGED,
+        removalPolicy: prod ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
+        autoDeleteObjects: !prod,
+      });
     // Archived reports: a private bucket, written by the reports function, read by the API.
     const reportsBucket = privateBucket('ReportFiles');
     const objects = reportsBucket.arnForObjects(`${reportsPrefix}*`);
@@ -182,18 +200,33 @@ export class SanSangStack extends Stack {
     }
 
     const alarm = (id: string, metric: cloudwatch.IMetric, threshold: number) =>
-      new cloudwatch.Alarm(this, id, { metric, threshold, evaluationPeriods: 1, treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
-        comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD });
+      new cloudwatch.Alarm(this, id, {
+        metric,
+        threshold,
+        evaluationPeriods: 1,
+        treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+        comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+      });
     const period = Duration.minutes(5);
-    alarm('Api5xxRate', new cloudwatch.MathExpression({
-      expression: '100 * errors / MAX([requests, 1])',
-      usingMetrics: { errors: httpApi.metricServerError({ period }), requests: httpApi.metricCount({ period }) },
-      period,
-    }), alarms.api5xxRatePercent);
+    alarm(
+      'Api5xxRate',
+      new cloudwatch.MathExpression({
+        expression: '100 * errors / MAX([requests, 1])',
+        usingMetrics: { errors: httpApi.metricServerError({ period }), requests: httpApi.metricCount({ period }) },
+        period,
+      }),
+      alarms.api5xxRatePercent,
+    );
     alarm('ApiThrottles', this.api.metricThrottles({ period }), alarms.throttles);
     const ops = dynamodb.Operation;
-    alarm('TableThrottles', this.table.metricThrottledRequestsForOperations({ period,
-      operations: [ops.GET_ITEM, ops.PUT_ITEM, ops.UPDATE_ITEM, ops.DELETE_ITEM, ops.QUERY, ops.BATCH_WRITE_ITEM, ops.TRANSACT_WRITE_ITEMS] }), alarms.throttles);
+    alarm(
+      'TableThrottles',
+      this.table.metricThrottledRequestsForOperations({
+        period,
+        operations: [ops.GET_ITEM, ops.PUT_ITEM, ops.UPDATE_ITEM, ops.DELETE_ITEM, ops.QUERY, ops.BATCH_WRITE_ITEM, ops.TRANSACT_WRITE_ITEMS],
+      }),
+      alarms.throttles,
+    );
 
     new CfnOutput(this, 'Url', { value: `https://${distribution.distributionDomainName}` });
     new CfnOutput(this, 'TableName', { value: this.table.tableName });

@@ -44,7 +44,9 @@ export type PageSize = { page: PageName; bytes: number; files: { file: string; b
 
 /** A page's gzipped JavaScript, in total and file by file (largest first). */
 export function pageSize(manifest: Manifest, page: PageName, gzipped: (file: string) => number): PageSize {
-  const files = pageFiles(manifest, page).map((file) => ({ file, bytes: gzipped(file) })).sort((a, b) => b.bytes - a.bytes);
+  const files = pageFiles(manifest, page)
+    .map((file) => ({ file, bytes: gzipped(file) }))
+    .sort((a, b) => b.bytes - a.bytes);
   return { page, bytes: files.reduce((sum, f) => sum + f.bytes, 0), files };
 }
 

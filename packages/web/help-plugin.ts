@@ -17,7 +17,8 @@ export function helpGuides(dir: string): Plugin {
     load(id) {
       if (id !== `\0${ID}`) return;
       const order = ['hoc-vien', 'can-bo-to-chuc', 'giang-vien', 'quan-tri'];
-      const guides = readdirSync(dir).filter((f) => f.endsWith('.md'))
+      const guides = readdirSync(dir)
+        .filter((f) => f.endsWith('.md'))
         .sort((a, b) => order.indexOf(basename(a, '.md')) - order.indexOf(basename(b, '.md')))
         .map((file) => {
           const text = readFileSync(join(dir, file), 'utf8');

@@ -8,7 +8,9 @@ import { csvTable, xlsxTable } from '../../packages/core/src/report/table-file.t
 const [format, rowsArg, rootId] = process.argv.slice(2) as ['csv' | 'xlsx', string, string];
 const limit = Number(rowsArg);
 let heapPeak = 0;
-const sampler = setInterval(() => { heapPeak = Math.max(heapPeak, process.memoryUsage().heapUsed); }, 10);
+const sampler = setInterval(() => {
+  heapPeak = Math.max(heapPeak, process.memoryUsage().heapUsed);
+}, 10);
 let rows = 0;
 async function* firstRows() {
   for await (const row of Report.completionRows(rootId)) {
@@ -17,9 +19,14 @@ async function* firstRows() {
   }
 }
 const started = performance.now();
-const body = format === 'csv'
-  ? csvTable(Report.completionColumns, firstRows())
-  : xlsxTable('Hoàn thành', Report.completionColumns.map((header) => ({ header })), firstRows());
+const body =
+  format === 'csv'
+    ? csvTable(Report.completionColumns, firstRows())
+    : xlsxTable(
+        'Hoàn thành',
+        Report.completionColumns.map((header) => ({ header })),
+        firstRows(),
+      );
 await pipeline(body, createWriteStream('/dev/null'));
 const ms = performance.now() - started;
 clearInterval(sampler);

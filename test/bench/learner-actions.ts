@@ -31,7 +31,11 @@ try {
     actions[name] = { ...meter.take(), apiMs: Math.round((performance.now() - started) * 10) / 10 };
     return res;
   };
-  const login = await act('signIn', '/api/auth/login', { method: 'POST', headers: write, body: JSON.stringify({ email: 'hocvien@bench.vn', password: 'mat-khau-dung' }) });
+  const login = await act('signIn', '/api/auth/login', {
+    method: 'POST',
+    headers: write,
+    body: JSON.stringify({ email: 'hocvien@bench.vn', password: 'mat-khau-dung' }),
+  });
   cookie = login.headers.get('set-cookie')!.split(';')[0]!;
   await act('courseList', '/api/courses');
   await act('openCourse', '/api/courses/khoa-mau');
@@ -40,12 +44,27 @@ try {
   await act('completeLastLesson', '/api/courses/khoa-mau/lessons/bai-hai/complete', { method: 'POST', headers: write });
   await act('openQuiz', '/api/courses/khoa-mau/quiz');
   await act('startAttempt', '/api/courses/khoa-mau/attempts', { method: 'POST', headers: write });
-  await act('saveAnswer', '/api/courses/khoa-mau/attempts/0/answers', { method: 'POST', headers: write, body: JSON.stringify({ questionId: 'q1', answer: allRight.q1 }) });
-  await act('submitQuizAndComplete', '/api/courses/khoa-mau/attempts/0/submit', { method: 'POST', headers: write, body: JSON.stringify({ answers: allRight }) });
-  const hr = await app.request('/api/auth/login', { method: 'POST', headers: write, body: JSON.stringify({ email: 'nhansu@bench.vn', password: 'mat-khau-dung' }) });
+  await act('saveAnswer', '/api/courses/khoa-mau/attempts/0/answers', {
+    method: 'POST',
+    headers: write,
+    body: JSON.stringify({ questionId: 'q1', answer: allRight.q1 }),
+  });
+  await act('submitQuizAndComplete', '/api/courses/khoa-mau/attempts/0/submit', {
+    method: 'POST',
+    headers: write,
+    body: JSON.stringify({ answers: allRight }),
+  });
+  const hr = await app.request('/api/auth/login', {
+    method: 'POST',
+    headers: write,
+    body: JSON.stringify({ email: 'nhansu@bench.vn', password: 'mat-khau-dung' }),
+  });
   cookie = hr.headers.get('set-cookie')!.split(';')[0]!;
   await act('readinessDashboard', '/api/readiness');
-  for (const [name, a] of Object.entries(actions)) console.log(`${name.padEnd(22)} ${String(a.requests).padStart(3)} requests  ${a.readUnits.toFixed(1).padStart(5)} RRU  ${a.writeUnits.toFixed(1).padStart(5)} WRU  ${a.apiMs} ms`);
+  for (const [name, a] of Object.entries(actions))
+    console.log(
+      `${name.padEnd(22)} ${String(a.requests).padStart(3)} requests  ${a.readUnits.toFixed(1).padStart(5)} RRU  ${a.writeUnits.toFixed(1).padStart(5)} WRU  ${a.apiMs} ms`,
+    );
   if (process.argv.includes('--write')) {
     const path = new URL('../../infra/cost-inputs.json', import.meta.url);
     const inputs = JSON.parse(readFileSync(path, 'utf8'));

@@ -10,9 +10,32 @@ import { putMany } from '@sansang/core/testing';
 import { seeded } from '../../packages/cli/src/demo/random.ts';
 
 export const targets: Target.Info[] = [
-  { id: 'atttt-2026', title: '100% CBCCVC hoàn thành An toàn thông tin', programme: ['an-toan-thong-tin'], categories: ['can-bo', 'cong-chuc', 'vien-chuc'], percent: 100, deadline: '2026-12-31' },
-  { id: 'tinh-vpdt', title: '100% công chức cấp tỉnh dùng văn phòng điện tử', programme: ['van-phong-dien-tu', 'chu-ky-so'], categories: ['cong-chuc'], levels: ['tinh'], percent: 100, deadline: '2027-06-30' },
-  { id: 'xa-dvc', title: '90% cán bộ, công chức cấp xã thành thạo dịch vụ công', programme: ['dich-vu-cong-truc-tuyen'], categories: ['can-bo', 'cong-chuc'], levels: ['xa'], percent: 90, deadline: '2027-03-31' },
+  {
+    id: 'atttt-2026',
+    title: '100% CBCCVC hoàn thành An toàn thông tin',
+    programme: ['an-toan-thong-tin'],
+    categories: ['can-bo', 'cong-chuc', 'vien-chuc'],
+    percent: 100,
+    deadline: '2026-12-31',
+  },
+  {
+    id: 'tinh-vpdt',
+    title: '100% công chức cấp tỉnh dùng văn phòng điện tử',
+    programme: ['van-phong-dien-tu', 'chu-ky-so'],
+    categories: ['cong-chuc'],
+    levels: ['tinh'],
+    percent: 100,
+    deadline: '2027-06-30',
+  },
+  {
+    id: 'xa-dvc',
+    title: '90% cán bộ, công chức cấp xã thành thạo dịch vụ công',
+    programme: ['dich-vu-cong-truc-tuyen'],
+    categories: ['can-bo', 'cong-chuc'],
+    levels: ['xa'],
+    percent: 90,
+    deadline: '2027-03-31',
+  },
 ];
 
 export type Province = { root: Org.Info; midLevel: Org.Info; units: Org.Info[]; people: number; records: number };
@@ -40,16 +63,29 @@ export async function buildProvince(courses: Course.Bundle[], onProgress?: (done
   let records = 0;
   const categories: Person.Category[] = ['can-bo', 'cong-chuc', 'vien-chuc'];
   const headcount = (u: Org.Info) =>
-    u.kind === 'department' ? r.int(8, 16) : u.kind === 'service-unit' ? (u.level === 'xa' ? r.int(8, 20) : r.int(40, 120))
-      : u.kind === 'commune' || u.kind === 'ward' ? r.int(20, 30) : 5;
+    u.kind === 'department'
+      ? r.int(8, 16)
+      : u.kind === 'service-unit'
+        ? u.level === 'xa'
+          ? r.int(8, 20)
+          : r.int(40, 120)
+        : u.kind === 'commune' || u.kind === 'ward'
+          ? r.int(20, 30)
+          : 5;
   for (const unit of units) {
     const pace = r.next();
     const staff = headcount(unit);
     for (let i = 0; i < staff; i++) {
       const code = `${unit.code}-${String(i).padStart(3, '0')}`;
       const person: Person.Info = {
-        id: `nv-${code.toLowerCase()}`, employeeCode: code, fullName: `Người ${code}`, email: null, unitId: unit.id,
-        category: unit.kind === 'service-unit' ? 'vien-chuc' : r.pick(categories), position: 'Chuyên viên', status: r.chance(0.03) ? 'left' : 'active',
+        id: `nv-${code.toLowerCase()}`,
+        employeeCode: code,
+        fullName: `Người ${code}`,
+        email: null,
+        unitId: unit.id,
+        category: unit.kind === 'service-unit' ? 'vien-chuc' : r.pick(categories),
+        position: 'Chuyên viên',
+        status: r.chance(0.03) ? 'left' : 'active',
       };
       items.push(Person.toItem(person));
       people++;
@@ -63,7 +99,10 @@ export async function buildProvince(courses: Course.Bundle[], onProgress?: (done
         records += 2;
       }
       for (const t of targets) {
-        if (t.programme.every((s) => done.has(s))) { items.push(Readiness.asItem(Readiness.trained({ person, unit }, t, new Date().toISOString()))); records++; }
+        if (t.programme.every((s) => done.has(s))) {
+          items.push(Readiness.asItem(Readiness.trained({ person, unit }, t, new Date().toISOString())));
+          records++;
+        }
       }
     }
   }

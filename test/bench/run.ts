@@ -22,10 +22,13 @@ try {
   const bare = await bundleEntry(resolve(here, 'bare-lambda.ts'), mkdtempSync(join(tmpdir(), 'sansang-bench-')));
 
   const coldStart = (bundle: string) =>
-    Number(execFileSync(process.execPath, [resolve(here, 'cold-start.mjs'), bundle], {
-      env: { ...process.env, DYNAMODB_ENDPOINT: ddb.endpoint, TABLE_NAME: 'bench', AWS_SDK_JS_SUPPRESS_NODE_DEPRECATION_WARNING: '1' },
-      encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'],
-    }).trim());
+    Number(
+      execFileSync(process.execPath, [resolve(here, 'cold-start.mjs'), bundle], {
+        env: { ...process.env, DYNAMODB_ENDPOINT: ddb.endpoint, TABLE_NAME: 'bench', AWS_SDK_JS_SUPPRESS_NODE_DEPRECATION_WARNING: '1' },
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'ignore'],
+      }).trim(),
+    );
   const oursMs: number[] = [];
   const bareMs: number[] = [];
   // Interleaved, so a noisy neighbour slows both sides alike.
@@ -35,7 +38,9 @@ try {
   }
   const sizeRatio = ours.bytes / bare.bytes;
   const timeRatio = median(oursMs) / median(bareMs);
-  console.log(`api bundle: ${(ours.bytes / 1024).toFixed(0)} KiB loaded at cold start (${(ours.totalBytes / 1024).toFixed(0)} KiB with on-demand chunks), bare Hono + DynamoDB client: ${(bare.bytes / 1024).toFixed(0)} KiB`);
+  console.log(
+    `api bundle: ${(ours.bytes / 1024).toFixed(0)} KiB loaded at cold start (${(ours.totalBytes / 1024).toFixed(0)} KiB with on-demand chunks), bare Hono + DynamoDB client: ${(bare.bytes / 1024).toFixed(0)} KiB`,
+  );
   console.log(`cold import + first request, median of ${SAMPLES}: ours ${median(oursMs).toFixed(1)} ms, bare ${median(bareMs).toFixed(1)} ms`);
   console.log(`lambda-bundle-size: ratio=${sizeRatio.toFixed(2)} (budget ≤ 2.00) ${sizeRatio <= 2 ? 'ok' : 'OVER'}`);
   console.log(`lambda-cold-start: ratio=${timeRatio.toFixed(2)} (budget ≤ 1.50) ${timeRatio <= 1.5 ? 'ok' : 'OVER'}`);

@@ -36,8 +36,11 @@ try {
   await account('nhansu@bench.vn', officer.id, [{ role: 'hr', unitId: tree.agency.id }]);
   await Attempt.start({ personId: officer.id, slug: 'khoa-mau' });
   const server = await startServer({ port: 0, webDir: webDist });
-  const res = await fetch(`${server.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-requested-with': 'sansang' },
-    body: JSON.stringify({ email: 'nhansu@bench.vn', password: 'mat-khau-dung' }) });
+  const res = await fetch(`${server.url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-requested-with': 'sansang' },
+    body: JSON.stringify({ email: 'nhansu@bench.vn', password: 'mat-khau-dung' }),
+  });
   const cookie = res.headers.get('set-cookie')!.split(';')[0]!;
   const scores = await lighthouseScores([
     { name: 'sign-in', url: `${server.url}/dang-nhap` },
@@ -47,7 +50,9 @@ try {
     { name: 'dashboard', url: `${server.url}/san-sang`, cookie },
   ]);
   for (const [name, s] of Object.entries(scores)) {
-    console.log(`lighthouse ${name.padEnd(12)} performance ${s.performance}  accessibility ${s.accessibility}  FCP ${s.firstContentfulPaintMs} ms  TBT ${s.totalBlockingTimeMs} ms`);
+    console.log(
+      `lighthouse ${name.padEnd(12)} performance ${s.performance}  accessibility ${s.accessibility}  FCP ${s.firstContentfulPaintMs} ms  TBT ${s.totalBlockingTimeMs} ms`,
+    );
   }
   const worst = Math.min(...Object.values(scores).map((s) => s.performance));
   console.log(`lighthouse-performance: ratio=${(worst / 90).toFixed(2)} (worst page ${worst} against 90) ${worst >= 90 ? 'ok' : 'LOW'}`);

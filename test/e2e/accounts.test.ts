@@ -24,7 +24,6 @@ describe('accounts in the browser: a one-time link from HR, first password, pass
     await server?.close();
   });
 
-
   it('walks the whole way', async () => {
     const hr = await signInAs(browser, server.url, 'nhansu@test.vn', 'mat-khau-dung');
     await hr.getByRole('link', { name: 'Tài khoản' }).click();
@@ -77,9 +76,13 @@ describe('accounts in the browser: a one-time link from HR, first password, pass
     }
     // Each time in Vietnam's clock, written the way the chosen language writes it (the browser's own locale is en-US).
     const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
-    const { entries } = await (await admin.request.get(`${server.url}/api/audit?from=${day(-7)}&to=${day(1)}`)).json() as { entries: { at: string }[] };
+    const { entries } = (await (await admin.request.get(`${server.url}/api/audit?from=${day(-7)}&to=${day(1)}`)).json()) as { entries: { at: string }[] };
     const firstTime = admin.locator('table tbody tr').first().locator('td').first();
-    const written = (tag: string) => admin.evaluate(([at, lang]) => new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date(at!)), [entries[0]!.at, tag]);
+    const written = (tag: string) =>
+      admin.evaluate(
+        ([at, lang]) => new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date(at!)),
+        [entries[0]!.at, tag],
+      );
     const vietnamese = await written('vi-VN');
     expect(vietnamese).toMatch(/\d{2}:\d{2}.*\d{1,2} thg \d{1,2},? \d{4}/);
     expect(await firstTime.textContent()).toBe(vietnamese);

@@ -12,38 +12,75 @@ import type { Page } from 'playwright-core';
 import { browserStack, expectAccessible, signInAs } from './browser.ts';
 
 const course = bundle({
-  slug: 'ky-nang-so', title: 'Kỹ năng số cho công chức cấp xã', hash: 'kns-1',
+  slug: 'ky-nang-so',
+  title: 'Kỹ năng số cho công chức cấp xã',
+  hash: 'kns-1',
   completion: { lessons: 'none', quiz: 'pass' },
   quiz: { ...bundle().quiz!, title: 'Bài kiểm tra có giờ', timeLimitMinutes: 10, attempts: 3 },
 });
 /** A second timed quiz, for the page that submits by itself when time runs out. */
 const shortOnTime = bundle({
-  slug: 'het-gio', title: 'Khoá có giờ ngắn', hash: 'hg-1', completion: { lessons: 'none', quiz: 'pass' },
+  slug: 'het-gio',
+  title: 'Khoá có giờ ngắn',
+  hash: 'hg-1',
+  completion: { lessons: 'none', quiz: 'pass' },
   quiz: { ...bundle().quiz!, title: 'Bài kiểm tra hết giờ', timeLimitMinutes: 10, attempts: 1 },
 });
 /** One question of each kind a keyboard must reach: one answer, several, an order, pairs. */
 const byKeyboard = bundle({
-  slug: 'ban-phim', title: 'Làm bài bằng bàn phím', hash: 'bp-1', completion: { lessons: 'none', quiz: 'pass' },
-  quiz: { ...bundle().quiz!, title: 'Bài kiểm tra bằng bàn phím', questions: [
-    ...bundle().quiz!.questions,
-    { id: 'q3', type: 'ordering', promptHtml: '<p>Sắp xếp các bước ký số một văn bản.</p>', explanationHtml: null, tags: [], difficulty: 'medium',
-      items: [{ id: 'm1', html: 'Mở văn bản' }, { id: 'm2', html: 'Cắm chữ ký số' }, { id: 'm3', html: 'Ký và gửi' }] },
-    { id: 'q4', type: 'matching', promptHtml: '<p>Ghép mỗi việc với phần mềm.</p>', explanationHtml: null, tags: [], difficulty: 'medium',
-      pairs: [{ id: 'l1', rightId: 'r7', leftHtml: 'Soạn văn bản', rightHtml: 'Trình soạn thảo' }, { id: 'l2', rightId: 'r3', leftHtml: 'Lập bảng lương', rightHtml: 'Bảng tính' }] },
-  ] },
+  slug: 'ban-phim',
+  title: 'Làm bài bằng bàn phím',
+  hash: 'bp-1',
+  completion: { lessons: 'none', quiz: 'pass' },
+  quiz: {
+    ...bundle().quiz!,
+    title: 'Bài kiểm tra bằng bàn phím',
+    questions: [
+      ...bundle().quiz!.questions,
+      {
+        id: 'q3',
+        type: 'ordering',
+        promptHtml: '<p>Sắp xếp các bước ký số một văn bản.</p>',
+        explanationHtml: null,
+        tags: [],
+        difficulty: 'medium',
+        items: [
+          { id: 'm1', html: 'Mở văn bản' },
+          { id: 'm2', html: 'Cắm chữ ký số' },
+          { id: 'm3', html: 'Ký và gửi' },
+        ],
+      },
+      {
+        id: 'q4',
+        type: 'matching',
+        promptHtml: '<p>Ghép mỗi việc với phần mềm.</p>',
+        explanationHtml: null,
+        tags: [],
+        difficulty: 'medium',
+        pairs: [
+          { id: 'l1', rightId: 'r7', leftHtml: 'Soạn văn bản', rightHtml: 'Trình soạn thảo' },
+          { id: 'l2', rightId: 'r3', leftHtml: 'Lập bảng lương', rightHtml: 'Bảng tính' },
+        ],
+      },
+    ],
+  },
 });
 const artifacts = join(repoRoot, 'test-results');
 
 /** The fonts the certificate must be drawn in, as the font package ships them. */
 /** A day as the certificate prints it: dd/mm/yyyy in Vietnam's time zone. */
-const dayInVietnam = (iso: string) => new Intl.DateTimeFormat('vi-VN', { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date(iso));
+const dayInVietnam = (iso: string) =>
+  new Intl.DateTimeFormat('vi-VN', { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date(iso));
 
 /** Whether the focused element matches `selector` (and, if given, reads `text`). */
 const focusIs = (page: Page, selector: string, text?: string) =>
-  page.evaluate(([s, t]) => {
-    const el = document.activeElement;
-    return !!el && el.matches(s!) && (t === undefined || el.textContent?.trim() === t);
-  }, [selector, text] as const);
+  page.evaluate(
+    ([s, t]) => {
+      const el = document.activeElement;
+      return !!el && el.matches(s!) && (t === undefined || el.textContent?.trim() === t);
+    },
+    [selector, text] as const,
+  );
 
 /** Presses Tab (or Shift+Tab) until the focus reaches `selector`, as someone without a mouse does. */
 async function tabTo(page: Page, selector: string, text?: string, key: 'Tab' | 'Shift+Tab' = 'Tab') {
@@ -94,8 +131,12 @@ describe('a timed quiz in the browser: resume after reload, certificate, public 
     // The first two autosaves meet a busy server (503): the page says so and retries by itself.
     let refused = 0;
     await page.route('**/attempts/*/answers', async (route) => {
-      if (refused++ < 2) return route.fulfill({ status: 503, headers: { 'retry-after': '1', 'content-type': 'application/json' },
-        body: JSON.stringify({ error: { code: 'service.busy', message: 'Hệ thống đang bận' } }) });
+      if (refused++ < 2)
+        return route.fulfill({
+          status: 503,
+          headers: { 'retry-after': '1', 'content-type': 'application/json' },
+          body: JSON.stringify({ error: { code: 'service.busy', message: 'Hệ thống đang bận' } }),
+        });
       return route.continue();
     });
     const q1 = page.locator('fieldset[data-question="q1"]');
@@ -156,7 +197,11 @@ describe('a timed quiz in the browser: resume after reload, certificate, public 
     await page.keyboard.press('Shift+Tab');
     expect(await focusIs(page, 'fieldset[data-question="q2"] input[value="b"]')).toBe(true);
     await page.keyboard.press('Space');
-    expect(await question('q2').locator('input:checked').evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value))).toEqual(['a', 'c']);
+    expect(
+      await question('q2')
+        .locator('input:checked')
+        .evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value)),
+    ).toEqual(['a', 'c']);
     // An order: one list per position, each set with the arrow keys.
     for (const item of ['m1', 'm2', 'm3']) {
       await tabTo(page, 'fieldset[data-question="q3"] select');
@@ -237,11 +282,20 @@ describe('a timed quiz in the browser: resume after reload, certificate, public 
     await page.getByText('Đã lưu mọi câu trả lời.').waitFor();
     const { attempt } = await Attempt.current({ personId: learnerId, slug: shortOnTime.slug });
     // Ten minutes are not waited out: the server's deadline is brought to a few seconds from now.
-    await db().send(new UpdateCommand({ TableName: tableName(), Key: keys.attempt(learnerId, shortOnTime.slug, attempt!.n),
-      UpdateExpression: 'SET deadlineMs = :d', ExpressionAttributeValues: { ':d': Date.now() + 4_000 } }));
+    await db().send(
+      new UpdateCommand({
+        TableName: tableName(),
+        Key: keys.attempt(learnerId, shortOnTime.slug, attempt!.n),
+        UpdateExpression: 'SET deadlineMs = :d',
+        ExpressionAttributeValues: { ':d': Date.now() + 4_000 },
+      }),
+    );
     await page.reload();
     await page.getByText('Thời gian còn lại').waitFor();
     await page.getByText('Điểm: 50% (1/2 câu đúng)').waitFor({ timeout: 20_000 });
-    expect(await Attempt.get({ personId: learnerId, slug: shortOnTime.slug, n: attempt!.n })).toMatchObject({ status: 'submitted', result: { correct: 1, total: 2 } });
+    expect(await Attempt.get({ personId: learnerId, slug: shortOnTime.slug, n: attempt!.n })).toMatchObject({
+      status: 'submitted',
+      result: { correct: 1, total: 2 },
+    });
   });
 });

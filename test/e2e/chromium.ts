@@ -4,13 +4,27 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
   });
 }
 
 /** Signs in through the real sign-in form in a new context (options: viewport, downloads…). */
-export async function signInAs(browser: Browser, baseUrl: string, email: string, password = 'mat-khau-dung',
-  options: Parameters<Browser['newContext']>[0] = { acceptDownloads: true }): Promise<Page> {
+export async function signInAs(
+  browser: Browser,
+  baseUrl: string,
+  email: string,
+  password = 'mat-khau-dung',
+  options: Parameters<Browser['newContext']>[0] = { acceptDownloads: true },
+): Promise<Page> {
   const page = await (await browser.newContext(options)).newPage();
   await page.goto(`${baseUrl}/dang-nhap`);
   await page.getByLabel('Email').fill(email);

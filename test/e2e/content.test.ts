@@ -73,9 +73,18 @@ describe('trainer preview with live reload, and every question type taken in the
     root = await mkdtemp(join(tmpdir(), 'sansang-workspace-'));
     const dir = join(root, 'courses', 'du-loai');
     await mkdir(join(dir, 'hinh'), { recursive: true });
-    await writeFile(join(dir, 'course.md'), '---\ntitle: Khoá đủ loại câu hỏi\nsummary: Dùng để thử.\nversion: 1\nestimatedMinutes: 5\ncompletion: { lessons: none, quiz: pass }\n---\n\nGiới thiệu.\n');
+    await writeFile(
+      join(dir, 'course.md'),
+      '---\ntitle: Khoá đủ loại câu hỏi\nsummary: Dùng để thử.\nversion: 1\nestimatedMinutes: 5\ncompletion: { lessons: none, quiz: pass }\n---\n\nGiới thiệu.\n',
+    );
     await writeFile(join(dir, '01-bai.md'), '---\ntitle: Bài một\n---\n\n## Mở đầu\n\n![Sơ đồ luồng văn bản](hinh/so-do.png)\n');
-    await writeFile(join(dir, 'hinh', 'so-do.png'), Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6360000000000500010d0a2db40000000049454e44ae426082', 'hex'));
+    await writeFile(
+      join(dir, 'hinh', 'so-do.png'),
+      Buffer.from(
+        '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6360000000000500010d0a2db40000000049454e44ae426082',
+        'hex',
+      ),
+    );
     await writeFile(join(dir, 'quiz.md'), quizMd);
     await mkdir(join(root, 'courses', 'hong'), { recursive: true });
     await writeFile(join(root, 'courses', 'hong', 'course.md'), '---\ntitle: Hỏng\nsummary: Thiếu bài.\nversion: 1\nestimatedMinutes: 5\nmau: do\n---\n');
@@ -93,7 +102,6 @@ describe('trainer preview with live reload, and every question type taken in the
     await server?.close();
   });
 
-
   it('shows the trainer each problem with file:line, previews answers, and follows edits without a reload', async () => {
     const page = await signInAs(browser, server.url, 'giangvien@test.vn');
     await page.getByRole('link', { name: 'Soạn nội dung' }).click();
@@ -108,8 +116,12 @@ describe('trainer preview with live reload, and every question type taken in the
     const src = await image.getAttribute('src');
     expect(src).toBe('/media/du-loai/1/hinh/so-do.png');
     // Lesson text first: the image is lazy, decoded off the main thread, and sized so nothing jumps.
-    expect(await image.evaluate((img: HTMLImageElement) => [img.loading, img.decoding, img.getAttribute('width'), img.getAttribute('height')]))
-      .toEqual(['lazy', 'async', '1', '1']);
+    expect(await image.evaluate((img: HTMLImageElement) => [img.loading, img.decoding, img.getAttribute('width'), img.getAttribute('height')])).toEqual([
+      'lazy',
+      'async',
+      '1',
+      '1',
+    ]);
     const res = await page.request.get(`${server.url}${src}`);
     expect([res.status(), res.headers()['content-type']]).toEqual([200, 'image/png']);
     await expect.poll(() => image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(1);

@@ -25,23 +25,28 @@ const PHONE = { width: 390, height: 844 };
 type Shot = { file: string; email: string; path: string; ready: (page: Page) => Promise<unknown>; size?: { width: number; height: number } };
 
 export const shots: Shot[] = [
-  { file: 'danh-sach-khoa-hoc.png', email: 'hocvien@demo.sansang.vn', path: '/khoa-hoc',
-    ready: (page) => page.locator('ul.cards li').nth(3).waitFor() },
-  { file: 'bai-kiem-tra-dien-thoai.png', email: 'hocvien@demo.sansang.vn', path: '/khoa-hoc/chu-ky-so/kiem-tra', size: PHONE,
+  { file: 'danh-sach-khoa-hoc.png', email: 'hocvien@demo.sansang.vn', path: '/khoa-hoc', ready: (page) => page.locator('ul.cards li').nth(3).waitFor() },
+  {
+    file: 'bai-kiem-tra-dien-thoai.png',
+    email: 'hocvien@demo.sansang.vn',
+    path: '/khoa-hoc/chu-ky-so/kiem-tra',
+    size: PHONE,
     ready: async (page) => {
       await page.getByRole('button', { name: 'Bắt đầu làm bài' }).click();
       await page.getByText('Thời gian còn lại').waitFor();
-    } },
-  { file: 'muc-do-san-sang.png', email: 'nhansu.tinh@demo.sansang.vn', path: '/san-sang', size: { width: 1280, height: 1000 },
-    ready: (page) => page.locator('figure.chart canvas').first().waitFor() },
-  { file: 'danh-sach-can-bo.png', email: 'nhansu@demo.sansang.vn', path: '/danh-sach',
-    ready: (page) => page.locator('table tbody tr').first().waitFor() },
-  { file: 'tai-khoan.png', email: 'nhansu@demo.sansang.vn', path: '/tai-khoan',
-    ready: (page) => page.getByRole('heading', { level: 1 }).waitFor() },
-  { file: 'soan-noi-dung.png', email: 'giangvien@demo.sansang.vn', path: '/noi-dung',
-    ready: (page) => page.locator('ul.cards li').first().waitFor() },
-  { file: 'co-cau-to-chuc.png', email: 'quantri@demo.sansang.vn', path: '/to-chuc',
-    ready: (page) => page.locator('table tbody tr').first().waitFor() },
+    },
+  },
+  {
+    file: 'muc-do-san-sang.png',
+    email: 'nhansu.tinh@demo.sansang.vn',
+    path: '/san-sang',
+    size: { width: 1280, height: 1000 },
+    ready: (page) => page.locator('figure.chart canvas').first().waitFor(),
+  },
+  { file: 'danh-sach-can-bo.png', email: 'nhansu@demo.sansang.vn', path: '/danh-sach', ready: (page) => page.locator('table tbody tr').first().waitFor() },
+  { file: 'tai-khoan.png', email: 'nhansu@demo.sansang.vn', path: '/tai-khoan', ready: (page) => page.getByRole('heading', { level: 1 }).waitFor() },
+  { file: 'soan-noi-dung.png', email: 'giangvien@demo.sansang.vn', path: '/noi-dung', ready: (page) => page.locator('ul.cards li').first().waitFor() },
+  { file: 'co-cau-to-chuc.png', email: 'quantri@demo.sansang.vn', path: '/to-chuc', ready: (page) => page.locator('table tbody tr').first().waitFor() },
 ];
 
 const out = join(contentDir, 'help', 'hinh');

@@ -9,10 +9,12 @@ import { shots } from './help-screenshots.ts';
 
 const helpDir = join(contentDir, 'help');
 /** Each guide in content/help/: its title (front matter) and the images it shows. */
-const guides = readdirSync(helpDir).filter((f) => f.endsWith('.md')).map((file) => {
-  const text = readFileSync(join(helpDir, file), 'utf8');
-  return { file, title: /^title:\s*(.+)$/m.exec(text)![1]!.trim(), images: [...text.matchAll(/!\[[^\]]*\]\(([^)\s]+)\)/g)].map((m) => m[1]!) };
-});
+const guides = readdirSync(helpDir)
+  .filter((f) => f.endsWith('.md'))
+  .map((file) => {
+    const text = readFileSync(join(helpDir, file), 'utf8');
+    return { file, title: /^title:\s*(.+)$/m.exec(text)![1]!.trim(), images: [...text.matchAll(/!\[[^\]]*\]\(([^)\s]+)\)/g)].map((m) => m[1]!) };
+  });
 
 /** Every image of the open guide has loaded and is drawn. */
 async function imagesShown(page: Page, count: number) {
@@ -35,7 +37,11 @@ describe('help guides in content/help', () => {
         expect(existsSync(join(helpDir, image)), `${guide.file}: ${image}`).toBe(true);
       }
     }
-    expect(readdirSync(join(helpDir, 'hinh')).map((f) => `hinh/${f}`).sort()).toEqual([...new Set(shown)].sort());
+    expect(
+      readdirSync(join(helpDir, 'hinh'))
+        .map((f) => `hinh/${f}`)
+        .sort(),
+    ).toEqual([...new Set(shown)].sort());
     expect(shots.map((s) => `hinh/${s.file}`).sort()).toEqual([...new Set(shown)].sort());
   });
 });

@@ -28,7 +28,7 @@ const markdownPayloads = [
   '<math><mtext><table><mglyph><style><img src=x onerror=window.__xss=10>',
 ];
 const hostileName = '<img src=x onerror="window.__xss=11">"><script>window.__xss=12</script>';
-const formulaName = "=HYPERLINK(\"http://evil.example\",\"bấm\")";
+const formulaName = '=HYPERLINK("http://evil.example","bấm")';
 
 describe('hostile content in a real browser', () => {
   let server: RunningServer;
@@ -40,12 +40,27 @@ describe('hostile content in a real browser', () => {
     await useFreshTable();
     const tree = await smallProvince(1);
     const unit = Org.make({ id: 'doc-hai', code: '=1+1', name: hostileName, kind: 'commune' }, tree.province);
-    await putMany([Org.toItem(unit), Person.toItem({ id: 'nguoi-doc', employeeCode: '@SUM(A1)', fullName: formulaName, email: null, unitId: unit.id, category: 'cong-chuc', position: '+chuc-vu', status: 'active' })]);
+    await putMany([
+      Org.toItem(unit),
+      Person.toItem({
+        id: 'nguoi-doc',
+        employeeCode: '@SUM(A1)',
+        fullName: formulaName,
+        email: null,
+        unitId: unit.id,
+        category: 'cong-chuc',
+        position: '+chuc-vu',
+        status: 'active',
+      }),
+    ]);
     await Readiness.rebuild({ write: true });
     const root = await mkdtemp(join(tmpdir(), 'sansang-hostile-'));
     const dir = join(root, 'courses', 'doc-hai');
     await mkdir(dir, { recursive: true });
-    await writeFile(join(dir, 'course.md'), `---\ntitle: Khoá thử nội dung độc hại\nsummary: ${'Tóm tắt'}\nversion: 1\nestimatedMinutes: 5\ncompletion: { lessons: all, quiz: none }\n---\n\n${markdownPayloads.join('\n\n')}\n`);
+    await writeFile(
+      join(dir, 'course.md'),
+      `---\ntitle: Khoá thử nội dung độc hại\nsummary: ${'Tóm tắt'}\nversion: 1\nestimatedMinutes: 5\ncompletion: { lessons: all, quiz: none }\n---\n\n${markdownPayloads.join('\n\n')}\n`,
+    );
     await writeFile(join(dir, '01-bai-doc.md'), `---\ntitle: Bài có mã độc\n---\n\n${markdownPayloads.join('\n\n')}\n`);
     const compiled = await compileCourse(dir, root);
     expect(compiled.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
@@ -101,13 +116,16 @@ describe('hostile content in a real browser', () => {
     expect(csp).not.toContain('unsafe-inline');
     expect(csp).toContain("frame-ancestors 'none'");
     expect(res!.headers()['x-content-type-options']).toBe('nosniff');
-    const violated = await page.evaluate(() => new Promise<boolean>((resolve) => {
-      document.addEventListener('securitypolicyviolation', () => resolve(true), { once: true });
-      const div = document.createElement('div');
-      div.innerHTML = '<img src="data:," onerror="window.__xss=13">';
-      document.body.append(div);
-      setTimeout(() => resolve(false), 2000);
-    }));
+    const violated = await page.evaluate(
+      () =>
+        new Promise<boolean>((resolve) => {
+          document.addEventListener('securitypolicyviolation', () => resolve(true), { once: true });
+          const div = document.createElement('div');
+          div.innerHTML = '<img src="data:," onerror="window.__xss=13">';
+          document.body.append(div);
+          setTimeout(() => resolve(false), 2000);
+        }),
+    );
     expect(violated).toBe(true);
     await ranNothing();
   });
@@ -115,15 +133,14 @@ describe('hostile content in a real browser', () => {
   it('refuses a cross-site form that tries to act with the signed-in session', async () => {
     const evil = createServer((_req, res) => {
       res.setHeader('content-type', 'text/html; charset=utf-8');
-      res.end(`<form id="f" method="POST" action="${server.url}/api/accounts/grants"><input name="email" value="quantri@test.vn"></form><script>document.getElementById('f').submit()</script>`);
+      res.end(
+        `<form id="f" method="POST" action="${server.url}/api/accounts/grants"><input name="email" value="quantri@test.vn"></form><script>document.getElementById('f').submit()</script>`,
+      );
     });
     await new Promise<void>((r) => evil.listen(0, '127.0.0.1', r));
     try {
       const { port } = evil.address() as AddressInfo;
-      const [response] = await Promise.all([
-        page.waitForResponse((r) => r.url().startsWith(`${server.url}/api/`)),
-        page.goto(`http://127.0.0.1:${port}/`),
-      ]);
+      const [response] = await Promise.all([page.waitForResponse((r) => r.url().startsWith(`${server.url}/api/`)), page.goto(`http://127.0.0.1:${port}/`)]);
       expect(response.status()).toBe(403);
       expect((await response.json()).error.code).toBe('auth.csrf');
     } finally {

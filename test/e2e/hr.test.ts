@@ -59,8 +59,14 @@ describe('the HR officer and the admin in a real browser', () => {
     await page.getByText(`Hạn ${vnDate(r.target.deadline)} — còn ${r.daysLeft} ngày.`).waitFor();
     // The province's gap is far larger than ten people a week can close by the deadline.
     expect(r.projection.onTrack).toBe(false);
-    await page.getByText(`Dự báo: không kịp hạn — với tốc độ ${vnNumber(TRAINED_SINCE / 4, 1)} người/tuần, dự kiến đến ngày ${vnDate(r.projection.projectedDate!)} mới đạt.`).waitFor();
-    const meeting = r.childrenMeeting.map((g) => `${g.meets}/${g.total} ${{ agency: 'sở, ban, ngành', commune: 'xã', ward: 'phường' }[g.kind]} đạt chỉ tiêu`).join(' · ');
+    await page
+      .getByText(
+        `Dự báo: không kịp hạn — với tốc độ ${vnNumber(TRAINED_SINCE / 4, 1)} người/tuần, dự kiến đến ngày ${vnDate(r.projection.projectedDate!)} mới đạt.`,
+      )
+      .waitFor();
+    const meeting = r.childrenMeeting
+      .map((g) => `${g.meets}/${g.total} ${{ agency: 'sở, ban, ngành', commune: 'xã', ward: 'phường' }[g.kind]} đạt chỉ tiêu`)
+      .join(' · ');
     for (const kind of ['sở, ban, ngành', 'phường', 'xã']) expect(meeting).toMatch(new RegExp(`\\d+/\\d+ ${kind} đạt chỉ tiêu`));
     await page.getByText(meeting, { exact: true }).waitFor();
     await expectAccessible(page, 'hr dashboard province');
@@ -100,13 +106,19 @@ describe('the HR officer and the admin in a real browser', () => {
     expect(await page.getByRole('link', { name: 'Tải báo cáo CSV' }).isVisible()).toBe(false);
     expect(await page.evaluate(() => [...document.querySelectorAll('.no-print, form.filters')].filter((e) => e.checkVisibility()).length)).toBe(0);
     for (const kept of [
-      page.getByText(`Chỉ tiêu: ${r.target.title}`), page.getByText(`Còn ${vnNumber(r.gap)} người cần hoàn thành để đạt ${r.target.percent}%.`),
-      page.getByText(`Hạn ${vnDate(r.target.deadline)} — còn ${r.daysLeft} ngày.`), page.locator('table.children'),
-    ]) expect(await kept.isVisible()).toBe(true);
+      page.getByText(`Chỉ tiêu: ${r.target.title}`),
+      page.getByText(`Còn ${vnNumber(r.gap)} người cần hoàn thành để đạt ${r.target.percent}%.`),
+      page.getByText(`Hạn ${vnDate(r.target.deadline)} — còn ${r.daysLeft} ngày.`),
+      page.locator('table.children'),
+    ])
+      expect(await kept.isVisible()).toBe(true);
     // Every chart is drawn on paper, even one never scrolled to on screen.
-    await expect.poll(() => page.evaluate(() => [...document.querySelectorAll('figure.chart')].map((f) => f.querySelector('canvas') !== null))).toEqual([true, true]);
+    await expect
+      .poll(() => page.evaluate(() => [...document.querySelectorAll('figure.chart')].map((f) => f.querySelector('canvas') !== null)))
+      .toEqual([true, true]);
     // A sortable column's title is a button on screen; on paper it is still there.
-    for (const title of ['Đơn vị', 'Biên chế', 'Còn thiếu']) expect(await page.getByRole('columnheader', { name: title, exact: true }).getByText(title).isVisible(), title).toBe(true);
+    for (const title of ['Đơn vị', 'Biên chế', 'Còn thiếu'])
+      expect(await page.getByRole('columnheader', { name: title, exact: true }).getByText(title).isVisible(), title).toBe(true);
     await screenshots(page, 'hr dashboard print');
     await page.emulateMedia({ media: 'screen' });
     expect(await page.locator('header.top').isVisible()).toBe(true);
@@ -248,7 +260,10 @@ describe('the HR officer and the admin in a real browser', () => {
     await page.getByRole('heading', { level: 1, name: PROVINCE }).waitFor();
     await page.getByRole('link', { name: 'Sở Nội vụ', exact: true }).waitFor();
     await expectAccessible(page, 'org province');
-    for (const [code, name] of [['X901', 'Xã Thử Một'], ['X902', 'Xã Thử Hai']]) {
+    for (const [code, name] of [
+      ['X901', 'Xã Thử Một'],
+      ['X902', 'Xã Thử Hai'],
+    ]) {
       const form = action(page, 'Thành lập đơn vị trực thuộc');
       if (!(await form.evaluate((d: HTMLDetailsElement) => d.open))) await form.locator('summary').click();
       await form.getByLabel('Mã đơn vị').fill(code!);
@@ -285,7 +300,15 @@ describe('the HR officer and the admin in a real browser', () => {
       ['MS900001', 'Lê Thị Thử Nghiệm', '', 'X901', 'Công chức', 'Chuyên viên', 'đang công tác'],
       ['MS900002', 'Trần Văn Mẫu', '', 'X901', 'Hợp đồng', 'Nhân viên', ''],
       ['MS900003', 'Phạm Thị Hợp Lệ', '', 'X901', 'Viên chức', 'Chuyên viên', ''],
-      [mover.employeeCode, mover.fullName, '', 'X902', mover.category === 'can-bo' ? 'Cán bộ' : mover.category === 'cong-chuc' ? 'Công chức' : 'Viên chức', mover.position, ''],
+      [
+        mover.employeeCode,
+        mover.fullName,
+        '',
+        'X902',
+        mover.category === 'can-bo' ? 'Cán bộ' : mover.category === 'cong-chuc' ? 'Công chức' : 'Viên chức',
+        mover.position,
+        '',
+      ],
     ]);
     await page.getByLabel('Tệp CSV hoặc Excel (.xlsx)').setInputFiles({ name: 'danh-sach.csv', mimeType: 'text/csv', buffer: file });
     await page.getByRole('button', { name: 'Chạy thử và xem trước' }).click();
@@ -339,7 +362,10 @@ describe('the HR officer and the admin in a real browser', () => {
     await merge.getByText('Đã hợp nhất 2 đơn vị vào Xã Hợp Nhất; 3 người chuyển theo.').waitFor();
     const former = page.locator('table.former tbody tr');
     for (const name of ['Xã Thử Một', 'Xã Thử Hai']) {
-      await former.filter({ hasText: name }).filter({ hasText: `Đã hợp nhất vào Xã Hợp Nhất từ ngày ${vnDate(vnToday())}` }).waitFor();
+      await former
+        .filter({ hasText: name })
+        .filter({ hasText: `Đã hợp nhất vào Xã Hợp Nhất từ ngày ${vnDate(vnToday())}` })
+        .waitFor();
     }
     expect((await Person.get('nv-ms900001')).unitId).toBe('x903');
     await expectAccessible(page, 'org former units');
@@ -373,12 +399,22 @@ describe('the HR officer and the admin in a real browser', () => {
     await dissolveEmpty.getByLabel('Tôi xác nhận giải thể Xã Sẽ Giải Thể').check();
     await dissolveEmpty.getByRole('button', { name: 'Giải thể' }).click();
     await page.getByRole('heading', { level: 1, name: PROVINCE }).waitFor();
-    await former.filter({ hasText: 'Xã Sẽ Giải Thể' }).filter({ hasText: `Đã giải thể từ ngày ${vnDate(vnToday())}` }).waitFor();
+    await former
+      .filter({ hasText: 'Xã Sẽ Giải Thể' })
+      .filter({ hasText: `Đã giải thể từ ngày ${vnDate(vnToday())}` })
+      .waitFor();
 
     // The tree from a file: a bad row is named and nothing is written; a good file is previewed, then applied.
     const tree = (rows: string[][]) => csvFile([['Mã đơn vị', 'Tên đơn vị', 'Loại đơn vị', 'Cấp', 'Mã đơn vị cấp trên'], ...rows]);
     const fileInput = page.locator('#org-import-file');
-    await fileInput.setInputFiles({ name: 'cay.csv', mimeType: 'text/csv', buffer: tree([['X910', 'Xã Nhập Từ Tệp', 'commune', '', 'MS'], ['X911', 'Xã Sai Loại', 'lang-xa', '', 'MS']]) });
+    await fileInput.setInputFiles({
+      name: 'cay.csv',
+      mimeType: 'text/csv',
+      buffer: tree([
+        ['X910', 'Xã Nhập Từ Tệp', 'commune', '', 'MS'],
+        ['X911', 'Xã Sai Loại', 'lang-xa', '', 'MS'],
+      ]),
+    });
     await page.getByRole('button', { name: 'Chạy thử và xem trước' }).click();
     await page.getByText('Tệp có dòng lỗi nên chưa dòng nào được nhập:').waitFor();
     await page.getByText(/^dòng 3, cột kind: loại "lang-xa" không hợp lệ/).waitFor();
@@ -437,7 +473,12 @@ describe('the HR officer and the admin in a real browser', () => {
     await row.waitFor();
     expect(await row.textContent()).toContain('Xã, Phường');
     expect(await row.textContent()).toContain('90%');
-    expect((await Target.list()).find((t) => t.id === 'xa-phuong-2027')).toMatchObject({ percent: 90, deadline: '2027-06-30', unitKinds: ['commune', 'ward'], programme: ['an-toan-thong-tin'] });
+    expect((await Target.list()).find((t) => t.id === 'xa-phuong-2027')).toMatchObject({
+      percent: 90,
+      deadline: '2027-06-30',
+      unitKinds: ['commune', 'ward'],
+      programme: ['an-toan-thong-tin'],
+    });
     await admin.context().close();
 
     const hr = await signIn('nhansu.tinh@demo.sansang.vn');

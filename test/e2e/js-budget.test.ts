@@ -7,7 +7,7 @@ import { FIRST_PAGE_BUDGET, overBudget, pageFiles, pageSize, readBuild, type Man
 import { account, smallProvince } from '../support/fixtures.ts';
 import { browserStack } from './browser.ts';
 
-describe('the build check of the first page\'s JavaScript (packages/web/check-budget.ts)', () => {
+describe("the build check of the first page's JavaScript (packages/web/check-budget.ts)", () => {
   /** A build as Vite's manifest describes it: an entry, routes loaded on demand, shared chunks. */
   const manifest: Manifest = {
     'index.html': { file: 'assets/index-1.js', isEntry: true, imports: ['_i18n-1.js'], dynamicImports: ['src/pages/login.tsx', 'src/pages/readiness.tsx'] },
@@ -21,7 +21,13 @@ describe('the build check of the first page\'s JavaScript (packages/web/check-bu
     'src/pages/readiness.tsx': { file: 'assets/readiness-1.js', imports: ['index.html', '_async-1.js'], dynamicImports: ['uplot'] },
     uplot: { file: 'assets/uPlot-1.js' },
   };
-  const sizes: Record<string, number> = { 'assets/index-1.js': 9_000, 'assets/i18n-1.js': 21_000, 'assets/async-1.js': 1_000, 'assets/login-1.js': 2_000, 'assets/readiness-1.js': 6_000 };
+  const sizes: Record<string, number> = {
+    'assets/index-1.js': 9_000,
+    'assets/i18n-1.js': 21_000,
+    'assets/async-1.js': 1_000,
+    'assets/login-1.js': 2_000,
+    'assets/readiness-1.js': 6_000,
+  };
   const gzipped = (file: string) => sizes[file] ?? 500;
 
   it('counts the entry, the route and what they import, not what is loaded on demand', () => {
@@ -35,7 +41,9 @@ describe('the build check of the first page\'s JavaScript (packages/web/check-bu
     expect(overBudget(pageSize(manifest, 'sign-in', gzipped))).toBeNull();
     sizes['assets/login-1.js'] = 30_000;
     expect(overBudget(pageSize(manifest, 'sign-in', gzipped))).toBeNull();
-    expect(overBudget(pageSize(manifest, 'sign-in', gzipped), 50 * 1024)).toMatch(/^The sign-in page needs 59\.6 KB of gzipped JavaScript, 9\.6 KB over the 50\.0 KB budget/);
+    expect(overBudget(pageSize(manifest, 'sign-in', gzipped), 50 * 1024)).toMatch(
+      /^The sign-in page needs 59\.6 KB of gzipped JavaScript, 9\.6 KB over the 50\.0 KB budget/,
+    );
     sizes['assets/login-1.js'] = 32_000;
     const over = overBudget(pageSize(manifest, 'sign-in', gzipped))!;
     expect(over).toContain('61.5 KB of gzipped JavaScript, 1.5 KB over the 60.0 KB budget');
@@ -54,7 +62,9 @@ describe('JavaScript a learner downloads, measured in the browser', () => {
     const { server, browser } = stack;
     const page = await (await browser.newContext()).newPage();
     const scripts = new Set<string>();
-    page.on('request', (r) => { if (r.resourceType() === 'script') scripts.add(new URL(r.url()).pathname); });
+    page.on('request', (r) => {
+      if (r.resourceType() === 'script') scripts.add(new URL(r.url()).pathname);
+    });
     const gz = () => [...scripts].reduce((sum, path) => sum + gzipSync(readFileSync(join(webDist, path))).length, 0);
     const sizes: Record<string, number> = {};
     await page.goto(`${server.url}/dang-nhap`);
@@ -75,7 +85,11 @@ describe('JavaScript a learner downloads, measured in the browser', () => {
     await page.goto(`${server.url}/khoa-hoc/khoa-mau/kiem-tra`);
     await page.getByRole('button', { name: 'Bắt đầu làm bài' }).waitFor();
     sizes['+ quiz'] = gz();
-    console.log(Object.entries(sizes).map(([k, v]) => `${k}: ${(v / 1024).toFixed(1)} KB gzip`).join('; '));
+    console.log(
+      Object.entries(sizes)
+        .map(([k, v]) => `${k}: ${(v / 1024).toFixed(1)} KB gzip`)
+        .join('; '),
+    );
     // Even all four pages together stay within what the first page alone may use.
     for (const [name, bytes] of Object.entries(sizes)) expect(bytes, name).toBeLessThanOrEqual(FIRST_PAGE_BUDGET);
   });

@@ -25,8 +25,11 @@ describe('Lighthouse on the learner and HR pages', () => {
     await account('nhansu@test.vn', officer.id, [{ role: 'hr', unitId: tree.agency.id }]);
     await Attempt.start({ personId: officer.id, slug: 'khoa-mau' });
     server = await startServer({ port: 0, webDir: webDist });
-    const login = await fetch(`${server.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-requested-with': 'sansang' },
-      body: JSON.stringify({ email: 'nhansu@test.vn', password: 'mat-khau-dung' }) });
+    const login = await fetch(`${server.url}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-requested-with': 'sansang' },
+      body: JSON.stringify({ email: 'nhansu@test.vn', password: 'mat-khau-dung' }),
+    });
     cookie = login.headers.get('set-cookie')!.split(';')[0]!;
   }, 600_000);
   afterAll(() => server?.close());
@@ -40,8 +43,11 @@ describe('Lighthouse on the learner and HR pages', () => {
       { name: 'dashboard', url: `${server.url}/san-sang`, cookie },
     ];
     const scores = await lighthouseScores(pages);
-    console.log(`Lighthouse (performance for information only; npm run bench judges it): ${Object.entries(scores)
-      .map(([k, s]) => `${k}: performance ${s.performance}, accessibility ${s.accessibility}`).join('; ')}`);
+    console.log(
+      `Lighthouse (performance for information only; npm run bench judges it): ${Object.entries(scores)
+        .map(([k, s]) => `${k}: performance ${s.performance}, accessibility ${s.accessibility}`)
+        .join('; ')}`,
+    );
     for (const page of pages) {
       const s = scores[page.name]!;
       expect(s.finalPath, `${page.name} was audited signed in, not redirected`).toBe(new URL(page.url).pathname);

@@ -11,48 +11,71 @@ import { browserStack, expectAccessible, signInAs } from './browser.ts';
 
 /** A real picture (the app's icon, 192 × 192) as a lesson image, published like any course file. */
 const picture = await readFile(join(webDir, 'public', 'icon-192.png'));
-const course = bundle({ slug: 'ngoai-tuyen', title: 'Học khi mất mạng', hash: 'nt-1',
+const course = bundle({
+  slug: 'ngoai-tuyen',
+  title: 'Học khi mất mạng',
+  hash: 'nt-1',
   media: [{ path: 'hinh/so-do.png', sha256: createHash('sha256').update(picture).digest('hex'), bytes: picture.length }],
-  lessons: [{ id: 'bai-mot', title: 'Bài đọc được khi mất mạng', html: '<p>Nội dung vẫn hiện khi máy mất kết nối.</p>'
-    + '<p><img src="/media/ngoai-tuyen/1/hinh/so-do.png" alt="Sơ đồ bài học" width="192" height="192" loading="lazy" decoding="async"></p>' },
-  ...bundle().lessons.slice(1)] });
+  lessons: [
+    {
+      id: 'bai-mot',
+      title: 'Bài đọc được khi mất mạng',
+      html:
+        '<p>Nội dung vẫn hiện khi máy mất kết nối.</p>' +
+        '<p><img src="/media/ngoai-tuyen/1/hinh/so-do.png" alt="Sơ đồ bài học" width="192" height="192" loading="lazy" decoding="async"></p>',
+    },
+    ...bundle().lessons.slice(1),
+  ],
+});
 
 /**
  * Makes every API read the service worker keeps look fetched `ms` ago, as the service worker
  * itself stamps them (x-sw-cached-at): the clock moves without waiting hours. Returns the
  * paths it aged, each with the stamp the service worker had put on it.
  */
-const ageKeptReads = (page: Page, ms: number) => page.evaluate(async (ms) => {
-  const cache = await caches.open('sansang-reads');
-  const aged: { path: string; stamp: string | null }[] = [];
-  for (const request of await cache.keys()) {
-    const path = new URL(request.url).pathname;
-    if (!path.startsWith('/api/')) continue;
-    const kept = (await cache.match(request))!;
-    const headers = new Headers(kept.headers);
-    aged.push({ path, stamp: headers.get('x-sw-cached-at') });
-    headers.set('x-sw-cached-at', String(Date.now() - ms));
-    await cache.put(request, new Response(await kept.blob(), { status: kept.status, statusText: kept.statusText, headers }));
-  }
-  return aged;
-}, ms);
+const ageKeptReads = (page: Page, ms: number) =>
+  page.evaluate(async (ms) => {
+    const cache = await caches.open('sansang-reads');
+    const aged: { path: string; stamp: string | null }[] = [];
+    for (const request of await cache.keys()) {
+      const path = new URL(request.url).pathname;
+      if (!path.startsWith('/api/')) continue;
+      const kept = (await cache.match(request))!;
+      const headers = new Headers(kept.headers);
+      aged.push({ path, stamp: headers.get('x-sw-cached-at') });
+      headers.set('x-sw-cached-at', String(Date.now() - ms));
+      await cache.put(request, new Response(await kept.blob(), { status: kept.status, statusText: kept.statusText, headers }));
+    }
+    return aged;
+  }, ms);
 
 /** What the service worker answers the page for an API read: its status, or 'failed' (offline, nothing kept). */
-const read = (page: Page, path: string) => page.evaluate((path) => fetch(path).then((r) => r.status, () => 'failed' as const), path);
+const read = (page: Page, path: string) =>
+  page.evaluate(
+    (path) =>
+      fetch(path).then(
+        (r) => r.status,
+        () => 'failed' as const,
+      ),
+    path,
+  );
 
 /** How the first `/api/me` the page asks for from now on ends: answered (by the server or the service worker's copy), or failed. */
-const nextMe = (page: Page) => new Promise<'answered' | 'failed'>((resolve) => {
-  let asked: Request | undefined;
-  const ask = (request: Request) => { if (!asked && new URL(request.url()).pathname === '/api/me') asked = request; };
-  const settle = (outcome: 'answered' | 'failed') => (request: Request) => {
-    if (request !== asked) return;
-    page.off('request', ask).off('requestfinished', answered).off('requestfailed', failed);
-    resolve(outcome);
-  };
-  const answered = settle('answered');
-  const failed = settle('failed');
-  page.on('request', ask).on('requestfinished', answered).on('requestfailed', failed);
-});
+const nextMe = (page: Page) =>
+  new Promise<'answered' | 'failed'>((resolve) => {
+    let asked: Request | undefined;
+    const ask = (request: Request) => {
+      if (!asked && new URL(request.url()).pathname === '/api/me') asked = request;
+    };
+    const settle = (outcome: 'answered' | 'failed') => (request: Request) => {
+      if (request !== asked) return;
+      page.off('request', ask).off('requestfinished', answered).off('requestfailed', failed);
+      resolve(outcome);
+    };
+    const answered = settle('answered');
+    const failed = settle('failed');
+    page.on('request', ask).on('requestfinished', answered).on('requestfailed', failed);
+  });
 
 const HOUR = 60 * 60 * 1000;
 
@@ -132,7 +155,10 @@ describe('installable, and usable on a line that drops', () => {
     await page.getByText(learner).waitFor();
     const reads = ['/api/me', '/api/courses', `/api/courses/${course.slug}`];
     const keptPaths = () => page.evaluate(async () => (await (await caches.open('sansang-reads')).keys()).map((r) => new URL(r.url).pathname));
-    const missing = async () => { const kept = await keptPaths(); return reads.filter((p) => !kept.includes(p)); };
+    const missing = async () => {
+      const kept = await keptPaths();
+      return reads.filter((p) => !kept.includes(p));
+    };
     await expect.poll(missing).toEqual([]);
 
     // The PC is left signed in and the line drops. Within 8 hours of the read, the reads are still there.
@@ -169,8 +195,13 @@ describe('installable, and usable on a line that drops', () => {
     const done = page.getByRole('button', { name: 'Đánh dấu đã học' });
     await done.waitFor();
     // Our API under load: 503 service.busy with Retry-After.
-    await page.route('**/api/courses/*/lessons/*/complete', (route) => route.fulfill({ status: 503, headers: { 'retry-after': '2', 'content-type': 'application/json' },
-      body: JSON.stringify({ error: { code: 'service.busy', message: 'Hệ thống đang bận, vui lòng thử lại sau vài giây.' } }) }));
+    await page.route('**/api/courses/*/lessons/*/complete', (route) =>
+      route.fulfill({
+        status: 503,
+        headers: { 'retry-after': '2', 'content-type': 'application/json' },
+        body: JSON.stringify({ error: { code: 'service.busy', message: 'Hệ thống đang bận, vui lòng thử lại sau vài giây.' } }),
+      }),
+    );
     await done.click();
     const busy = page.getByRole('alert').filter({ hasText: 'Hệ thống đang bận, vui lòng thử lại sau ít phút.' });
     await busy.waitFor();
@@ -179,7 +210,10 @@ describe('installable, and usable on a line that drops', () => {
     // A gateway in front of it (API Gateway, CloudFront) refuses with a bare 503: the same words.
     await page.unroute('**/api/courses/*/lessons/*/complete');
     let bare = 0;
-    await page.route('**/api/courses/*/lessons/*/complete', (route) => { bare++; return route.fulfill({ status: 503, contentType: 'text/plain', body: 'Service Unavailable' }); });
+    await page.route('**/api/courses/*/lessons/*/complete', (route) => {
+      bare++;
+      return route.fulfill({ status: 503, contentType: 'text/plain', body: 'Service Unavailable' });
+    });
     await done.click();
     await expect.poll(() => bare).toBe(1);
     await expect.poll(() => page.getByRole('alert').textContent()).toBe('Hệ thống đang bận, vui lòng thử lại sau ít phút.');

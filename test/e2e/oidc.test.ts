@@ -31,13 +31,32 @@ describe('sign-in through a real OpenID Connect provider', () => {
     const tree = await smallProvince(2);
     await account('lan@so.gov.vn', tree.people.find((p) => p.unitId === tree.agency.id)!.id);
     // On the roster (by employee code) but without an account yet.
-    await putMany([Person.toItem({ id: 'nv-nv-xa-1', employeeCode: 'NV-XA-1', fullName: 'Trần Văn Bình', email: null, unitId: tree.commune.id, category: 'can-bo', position: 'Chủ tịch UBND xã', status: 'active' })]);
+    await putMany([
+      Person.toItem({
+        id: 'nv-nv-xa-1',
+        employeeCode: 'NV-XA-1',
+        fullName: 'Trần Văn Bình',
+        email: null,
+        unitId: tree.commune.id,
+        category: 'can-bo',
+        position: 'Chủ tịch UBND xã',
+        status: 'active',
+      }),
+    ]);
 
     server = await startServer({ port: 0, webDir: webDist });
     const idpPort = await freePort();
     const issuer = `http://localhost:${idpPort}`;
     const provider = new Provider(issuer, {
-      clients: [{ client_id: 'sansang', client_secret: 'bi-mat-cua-ung-dung-sansang', redirect_uris: [`${server.url}/api/auth/oidc/callback`], grant_types: ['authorization_code'], response_types: ['code'] }],
+      clients: [
+        {
+          client_id: 'sansang',
+          client_secret: 'bi-mat-cua-ung-dung-sansang',
+          redirect_uris: [`${server.url}/api/auth/oidc/callback`],
+          grant_types: ['authorization_code'],
+          response_types: ['code'],
+        },
+      ],
       claims: { openid: ['sub'], email: ['email', 'email_verified'], profile: ['name', 'employee_code'] },
       scopes: ['openid', 'email', 'profile'],
       findAccount: async (_ctx: unknown, id: string) => (idpUsers[id] ? { accountId: id, claims: async () => ({ sub: id, ...idpUsers[id] }) } : undefined),
@@ -46,8 +65,11 @@ describe('sign-in through a real OpenID Connect provider', () => {
     });
     idp = provider.listen(idpPort);
     Object.assign(process.env, {
-      OIDC_ISSUER: issuer, OIDC_CLIENT_ID: 'sansang', OIDC_CLIENT_SECRET: 'bi-mat-cua-ung-dung-sansang',
-      OIDC_REDIRECT_URI: `${server.url}/api/auth/oidc/callback`, SANSANG_INSECURE_COOKIES: '1',
+      OIDC_ISSUER: issuer,
+      OIDC_CLIENT_ID: 'sansang',
+      OIDC_CLIENT_SECRET: 'bi-mat-cua-ung-dung-sansang',
+      OIDC_REDIRECT_URI: `${server.url}/api/auth/oidc/callback`,
+      SANSANG_INSECURE_COOKIES: '1',
     });
     browser = await launchChromium();
   }, 120_000);
@@ -71,17 +93,20 @@ describe('sign-in through a real OpenID Connect provider', () => {
     return page;
   }
 
-  const me = (page: Page) => page.evaluate(async () => {
-    const res = await fetch('/api/me');
-    return res.ok ? ((await res.json()) as { email: string; name: string }) : null;
-  });
+  const me = (page: Page) =>
+    page.evaluate(async () => {
+      const res = await fetch('/api/me');
+      return res.ok ? ((await res.json()) as { email: string; name: string }) : null;
+    });
 
   it('maps a verified email to the existing account', async () => {
     const page = await signInAs('nguyen.lan');
     expect(new URL(page.url()).pathname).toBe('/khoa-hoc');
     expect(await me(page)).toMatchObject({ email: 'lan@so.gov.vn' });
     const today = new Date().toISOString().slice(0, 10);
-    expect((await Audit.list({ from: today, to: today, actor: 'lan@so.gov.vn' })).some((e) => e.action === 'auth.sign_in' && e.detail?.method === 'oidc')).toBe(true);
+    expect((await Audit.list({ from: today, to: today, actor: 'lan@so.gov.vn' })).some((e) => e.action === 'auth.sign_in' && e.detail?.method === 'oidc')).toBe(
+      true,
+    );
   });
 
   it('maps an employee code to the roster and opens a learner account on first sign-in', async () => {

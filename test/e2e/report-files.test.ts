@@ -31,7 +31,9 @@ describe('report files as a spreadsheet program and a PDF viewer show them', () 
     tree = await smallProvince(2);
     // Names with every kind of Vietnamese mark, and one that would be a formula in a careless export.
     const names = ['Nguyễn Thị Ngọc Ánh', 'Đặng Hữu Phước', 'Triệu Thuỳ Dương', '=HYPERLINK("http://x","bấm")'];
-    const people = tree.people.filter((p) => p.unitId === tree.dept1.id || p.unitId === tree.commune.id).slice(0, names.length)
+    const people = tree.people
+      .filter((p) => p.unitId === tree.dept1.id || p.unitId === tree.commune.id)
+      .slice(0, names.length)
       .map((p, i) => ({ ...p, fullName: names[i]! }));
     await putMany(people.map(Person.toItem));
     for (const p of people.slice(0, 2)) await Readiness.recordCompletion({ person: p, slug: 'khoa-mau', version: 1 });
@@ -45,8 +47,20 @@ describe('report files as a spreadsheet program and a PDF viewer show them', () 
     const file = join(dir, 'bao-cao.xlsx');
     await writeFile(file, await bytesOf(await Report.completionsWorkbook(tree.province.id, 'nhansu@tinh.gov.vn')));
     // Every sheet to its own UTF-8 CSV: what the spreadsheet program itself read from the file.
-    execFileSync('soffice', ['--headless', '--norestore', `-env:UserInstallation=file://${dir}/profile`, '--convert-to',
-      'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1', '--outdir', dir, file], { stdio: 'ignore', timeout: 120_000 });
+    execFileSync(
+      'soffice',
+      [
+        '--headless',
+        '--norestore',
+        `-env:UserInstallation=file://${dir}/profile`,
+        '--convert-to',
+        'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1',
+        '--outdir',
+        dir,
+        file,
+      ],
+      { stdio: 'ignore', timeout: 120_000 },
+    );
     const csvs = (await readdir(dir)).filter((f) => f.endsWith('.csv')).sort();
     expect(csvs.length).toBe(2); // the summary sheet and one sheet for the one target
     const sheets = await Promise.all(csvs.map((f) => readFile(join(dir, f), 'utf8')));
@@ -61,7 +75,10 @@ describe('report files as a spreadsheet program and a PDF viewer show them', () 
   it('draws the leadership summary and a transcript with every Vietnamese letter as the font draws it', async () => {
     const summary = await bytesOf(await Report.summaryPdf(tree.province.id, 'nhansu@tinh.gov.vn'));
     const transcript = await bytesOf(await Report.transcriptPdf(tree.people.find((p) => p.unitId === tree.dept1.id)!.id));
-    for (const [name, pdf] of [['tong-hop', summary], ['ket-qua-hoc-tap', transcript]] as const) {
+    for (const [name, pdf] of [
+      ['tong-hop', summary],
+      ['ket-qua-hoc-tap', transcript],
+    ] as const) {
       expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
       const { png, misdrawn } = await checkRenderedText(browser, new Uint8Array(pdf), beVietnamPro);
       await writeFile(join(artifacts, `${name}.png`), png);

@@ -61,44 +61,56 @@ describe('npm start', () => {
     await rm(dataDir, { recursive: true, force: true });
   }, COME_UP_MS);
 
-  it('runs the whole stack on one origin, seeds once, keeps data across restarts and stops its children on Ctrl-C', async () => {
-    const port = await freePort();
-    const first = await start(port);
-    expect(first.output()).toContain(`http://localhost:${port}`);
-    for (const email of ['hocvien@', 'nhansu@', 'nhansu.tinh@', 'giangvien@', 'quantri@']) expect(first.output()).toContain(email);
-    expect(first.output()).toMatch(/Đã tạo tỉnh mẫu: \d+ đơn vị, \d+ cán bộ/);
-    expect(await (await fetch(`http://127.0.0.1:${port}/api/health`)).json()).toEqual({ status: 'ok' });
-    const html = await (await fetch(`http://127.0.0.1:${port}/khoa-hoc`)).text();
-    expect(html).toContain('<div id="root">');
+  it(
+    'runs the whole stack on one origin, seeds once, keeps data across restarts and stops its children on Ctrl-C',
+    async () => {
+      const port = await freePort();
+      const first = await start(port);
+      expect(first.output()).toContain(`http://localhost:${port}`);
+      for (const email of ['hocvien@', 'nhansu@', 'nhansu.tinh@', 'giangvien@', 'quantri@']) expect(first.output()).toContain(email);
+      expect(first.output()).toMatch(/Đã tạo tỉnh mẫu: \d+ đơn vị, \d+ cán bộ/);
+      expect(await (await fetch(`http://127.0.0.1:${port}/api/health`)).json()).toEqual({ status: 'ok' });
+      const html = await (await fetch(`http://127.0.0.1:${port}/khoa-hoc`)).text();
+      expect(html).toContain('<div id="root">');
 
-    const login = await fetch(`http://127.0.0.1:${port}/api/auth/login`, {
-      method: 'POST', headers: { 'content-type': 'application/json', 'x-requested-with': 'sansang' },
-      body: JSON.stringify({ email: 'nhansu.tinh@demo.sansang.vn', password: 'sansang-demo' }),
-    });
-    const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
-    const province = await (await fetch(`http://127.0.0.1:${port}/api/readiness`, { headers: { cookie } })).json();
-    expect(province.staff).toBeGreaterThan(2500);
-    expect(province.trained).toBeGreaterThan(0);
-    expect(province.children.length).toBeGreaterThan(70);
+      const login = await fetch(`http://127.0.0.1:${port}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-requested-with': 'sansang' },
+        body: JSON.stringify({ email: 'nhansu.tinh@demo.sansang.vn', password: 'sansang-demo' }),
+      });
+      const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
+      const province = await (await fetch(`http://127.0.0.1:${port}/api/readiness`, { headers: { cookie } })).json();
+      expect(province.staff).toBeGreaterThan(2500);
+      expect(province.trained).toBeGreaterThan(0);
+      expect(province.children.length).toBeGreaterThan(70);
 
-    const javaPids = (await import('node:child_process')).execSync(`pgrep -P ${first.child.pid} java || true`).toString().trim().split('\n').filter(Boolean).map(Number);
-    await stop(first.child);
-    for (const pid of javaPids) expect(alive(pid)).toBe(false);
+      const javaPids = (await import('node:child_process'))
+        .execSync(`pgrep -P ${first.child.pid} java || true`)
+        .toString()
+        .trim()
+        .split('\n')
+        .filter(Boolean)
+        .map(Number);
+      await stop(first.child);
+      for (const pid of javaPids) expect(alive(pid)).toBe(false);
 
-    const second = await start(port);
-    expect(second.output()).toContain('Dữ liệu đã có sẵn');
-    const again = await fetch(`http://127.0.0.1:${port}/api/auth/login`, {
-      method: 'POST', headers: { 'content-type': 'application/json', 'x-requested-with': 'sansang' },
-      body: JSON.stringify({ email: 'hocvien@demo.sansang.vn', password: 'sansang-demo' }),
-    });
-    expect(again.status).toBe(200);
-    // The whole catalogue in content/ is published and the demo learner sees it.
-    const learner = again.headers.get('set-cookie')!.split(';')[0]!;
-    const { courses } = await (await fetch(`http://127.0.0.1:${port}/api/courses`, { headers: { cookie: learner } })).json();
-    const folders = (await readdir(join(repoRoot, 'content', 'courses'))).sort();
-    expect(courses.map((c: { slug: string }) => c.slug).sort()).toEqual(folders);
-    expect(folders.length).toBeGreaterThanOrEqual(15);
-    expect(second.output()).toMatch(/Nội dung: \d+ khoá học hợp lệ, 0 lỗi/);
-    await stop(second.child);
-  }, 2 * COME_UP_MS + 300_000); // two starts, each given COME_UP_MS, and the checks
+      const second = await start(port);
+      expect(second.output()).toContain('Dữ liệu đã có sẵn');
+      const again = await fetch(`http://127.0.0.1:${port}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-requested-with': 'sansang' },
+        body: JSON.stringify({ email: 'hocvien@demo.sansang.vn', password: 'sansang-demo' }),
+      });
+      expect(again.status).toBe(200);
+      // The whole catalogue in content/ is published and the demo learner sees it.
+      const learner = again.headers.get('set-cookie')!.split(';')[0]!;
+      const { courses } = await (await fetch(`http://127.0.0.1:${port}/api/courses`, { headers: { cookie: learner } })).json();
+      const folders = (await readdir(join(repoRoot, 'content', 'courses'))).sort();
+      expect(courses.map((c: { slug: string }) => c.slug).sort()).toEqual(folders);
+      expect(folders.length).toBeGreaterThanOrEqual(15);
+      expect(second.output()).toMatch(/Nội dung: \d+ khoá học hợp lệ, 0 lỗi/);
+      await stop(second.child);
+    },
+    2 * COME_UP_MS + 300_000,
+  ); // two starts, each given COME_UP_MS, and the checks
 });

@@ -11,7 +11,7 @@ describe('cost model', () => {
     }
   });
 
-  it('costs storage and the minute\'s roll-up sweep when nobody learns, the sweep a few cents', () => {
+  it("costs storage and the minute's roll-up sweep when nobody learns, the sweep a few cents", () => {
     const idle = monthlyCost(inputs, 'idle');
     expect(idle.apiRequests).toBe(0);
     expect(idle.writeUnits).toBe(0);

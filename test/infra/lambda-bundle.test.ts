@@ -19,7 +19,12 @@ const event = (method: string, path: string, body?: unknown) => ({
   rawPath: path,
   rawQueryString: '',
   headers: { host: 'example.cloudfront.net', 'content-type': 'application/json', 'x-requested-with': 'sansang' },
-  requestContext: { http: { method, path, protocol: 'HTTP/1.1', sourceIp: '203.0.113.9', userAgent: 'test' }, requestId: 'r1', stage: '$default', timeEpoch: Date.now() },
+  requestContext: {
+    http: { method, path, protocol: 'HTTP/1.1', sourceIp: '203.0.113.9', userAgent: 'test' },
+    requestId: 'r1',
+    stage: '$default',
+    timeEpoch: Date.now(),
+  },
   body: body === undefined ? undefined : JSON.stringify(body),
   isBase64Encoded: false,
 });

@@ -36,15 +36,23 @@ describe('CDK stack from infra/spec.ts', () => {
     const attrs = new Set([table.partitionKey, table.sortKey, ...table.globalIndexes.flatMap((i) => [i.partitionKey, i.sortKey])]);
     dev.resourceCountIs('AWS::DynamoDB::Table', 1);
     dev.hasResourceProperties('AWS::DynamoDB::Table', {
-      KeySchema: [{ AttributeName: table.partitionKey, KeyType: 'HASH' }, { AttributeName: table.sortKey, KeyType: 'RANGE' }],
+      KeySchema: [
+        { AttributeName: table.partitionKey, KeyType: 'HASH' },
+        { AttributeName: table.sortKey, KeyType: 'RANGE' },
+      ],
       AttributeDefinitions: Match.arrayWith([...attrs].map((AttributeName) => ({ AttributeName, AttributeType: 'S' }))),
       BillingMode: table.billing,
       PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: table.pointInTimeRecovery },
       TimeToLiveSpecification: { AttributeName: table.ttlAttribute, Enabled: true },
-      GlobalSecondaryIndexes: table.globalIndexes.map((i) => Match.objectLike({
-        IndexName: i.name,
-        KeySchema: [{ AttributeName: i.partitionKey, KeyType: 'HASH' }, { AttributeName: i.sortKey, KeyType: 'RANGE' }],
-      })),
+      GlobalSecondaryIndexes: table.globalIndexes.map((i) =>
+        Match.objectLike({
+          IndexName: i.name,
+          KeySchema: [
+            { AttributeName: i.partitionKey, KeyType: 'HASH' },
+            { AttributeName: i.sortKey, KeyType: 'RANGE' },
+          ],
+        }),
+      ),
     });
   });
 
@@ -81,7 +89,8 @@ describe('CDK stack from infra/spec.ts', () => {
       Targets: [Match.objectLike({ Arn: { 'Fn::GetAtt': [Match.stringLikeRegexp('^Rollups'), 'Arn'] }, RetryPolicy: { MaximumRetryAttempts: 0 } })],
     });
     dev.hasResourceProperties('AWS::Lambda::Permission', {
-      Action: 'lambda:InvokeFunction', Principal: 'events.amazonaws.com',
+      Action: 'lambda:InvokeFunction',
+      Principal: 'events.amazonaws.com',
       FunctionName: { 'Fn::GetAtt': [Match.stringLikeRegexp('^Rollups'), 'Arn'] },
     });
   });
@@ -104,7 +113,7 @@ describe('CDK stack from infra/spec.ts', () => {
     });
   });
 
-  it('hands the viewer\'s host to the API in X-Forwarded-Host, which its Origin check compares writes with', () => {
+  it("hands the viewer's host to the API in X-Forwarded-Host, which its Origin check compares writes with", () => {
     dev.hasResourceProperties('AWS::CloudFront::Distribution', {
       DistributionConfig: Match.objectLike({
         CacheBehaviors: [Match.objectLike({ PathPattern: site.apiPathPattern, FunctionAssociations: [Match.objectLike({ EventType: 'viewer-request' })] })],
@@ -120,16 +129,24 @@ describe('CDK stack from infra/spec.ts', () => {
   it('grants no "*" action or resource anywhere, and each of our functions exactly what it uses', () => {
     const policies = dev.findResources('AWS::IAM::Policy');
     for (const [name, policy] of Object.entries(policies)) {
-      for (const s of (policy as { Properties: { PolicyDocument: { Statement: { Action: string | string[]; Resource: unknown }[] } } }).Properties.PolicyDocument.Statement) {
+      for (const s of (policy as { Properties: { PolicyDocument: { Statement: { Action: string | string[]; Resource: unknown }[] } } }).Properties
+        .PolicyDocument.Statement) {
         const actions = [s.Action].flat();
-        expect(actions.filter((a) => a === '*'), name).toEqual([]);
-        expect([s.Resource].flat().filter((r) => r === '*'), `${name} ${actions}`).toEqual([]);
+        expect(
+          actions.filter((a) => a === '*'),
+          name,
+        ).toEqual([]);
+        expect(
+          [s.Resource].flat().filter((r) => r === '*'),
+          `${name} ${actions}`,
+        ).toEqual([]);
       }
     }
     const statementsOf = (fn: string) => {
       const [, policy] = Object.entries(policies).find(([n]) => n.startsWith(`${fn}ServiceRoleDefaultPolicy`))!;
-      return (policy as { Properties: { PolicyDocument: { Statement: { Action: string | string[]; Resource: unknown }[] } } }).Properties.PolicyDocument.Statement
-        .map((s) => ({ actions: [s.Action].flat(), resource: JSON.stringify(s.Resource) }));
+      return (
+        policy as { Properties: { PolicyDocument: { Statement: { Action: string | string[]; Resource: unknown }[] } } }
+      ).Properties.PolicyDocument.Statement.map((s) => ({ actions: [s.Action].flat(), resource: JSON.stringify(s.Resource) }));
     };
     // Each function: the table and its indexes; the API also reads reports and starts the
     // reports function, as the daily job does for scheduled packs; the reports function
@@ -160,7 +177,10 @@ describe('CDK stack from infra/spec.ts', () => {
   it('puts the site on a custom domain when one is given', () => {
     const withDomain = synth('custom', { name: 'sansang.minhson.gov.vn', certificateArn: 'arn:aws:acm:us-east-1:123456789012:certificate/abc' });
     withDomain.hasResourceProperties('AWS::CloudFront::Distribution', {
-      DistributionConfig: Match.objectLike({ Aliases: ['sansang.minhson.gov.vn'], ViewerCertificate: Match.objectLike({ AcmCertificateArn: Match.stringLikeRegexp('certificate/abc') }) }),
+      DistributionConfig: Match.objectLike({
+        Aliases: ['sansang.minhson.gov.vn'],
+        ViewerCertificate: Match.objectLike({ AcmCertificateArn: Match.stringLikeRegexp('certificate/abc') }),
+      }),
     });
   });
 
@@ -169,5 +189,4 @@ describe('CDK stack from infra/spec.ts', () => {
     const prod = synth('prod');
     prod.hasResource('AWS::DynamoDB::Table', { DeletionPolicy: 'Retain', Properties: Match.objectLike({ DeletionProtectionEnabled: true }) });
   });
-
 });

@@ -19,21 +19,44 @@ const recorded: Recorded[] = [];
 const arn = (name: string) => `arn:${name}`;
 
 function standIns() {
-  const component = (kind: string) => class {
-    name: string; arn: string; value: string; url: string; nodes = { function: { name: '' } };
-    constructor(name: string, args: Record<string, unknown> = {}) {
-      this.name = `${kind}:${name}`; this.arn = arn(name); this.value = `secret:${name}`; this.url = `https://${name}`;
-      recorded.push({ kind, name, args });
-    }
-    route(path: string, args: Record<string, unknown>) { recorded.push({ kind: 'Route', name: path, args }); }
-  };
+  const component = (kind: string) =>
+    class {
+      name: string;
+      arn: string;
+      value: string;
+      url: string;
+      nodes = { function: { name: '' } };
+      constructor(name: string, args: Record<string, unknown> = {}) {
+        this.name = `${kind}:${name}`;
+        this.arn = arn(name);
+        this.value = `secret:${name}`;
+        this.url = `https://${name}`;
+        recorded.push({ kind, name, args });
+      }
+      route(path: string, args: Record<string, unknown>) {
+        recorded.push({ kind: 'Route', name: path, args });
+      }
+    };
   const g = globalThis as Record<string, unknown>;
-  g.sst = { Secret: component('Secret'), aws: { Function: component('Function'), Cron: component('Cron'), ApiGatewayV2: component('ApiGatewayV2'), Bucket: component('Bucket'), Dynamo: component('Dynamo') } };
-  g.$interpolate = (parts: TemplateStringsArray, ...values: unknown[]) => parts.reduce((out, p, i) => out + p + (i < values.length ? String(values[i]) : ''), '');
+  g.sst = {
+    Secret: component('Secret'),
+    aws: {
+      Function: component('Function'),
+      Cron: component('Cron'),
+      ApiGatewayV2: component('ApiGatewayV2'),
+      Bucket: component('Bucket'),
+      Dynamo: component('Dynamo'),
+    },
+  };
+  g.$interpolate = (parts: TemplateStringsArray, ...values: unknown[]) =>
+    parts.reduce((out, p, i) => out + p + (i < values.length ? String(values[i]) : ''), '');
 }
 
 type Args = { environment: Record<string, string>; permissions: { actions: string[]; resources: string[] }[]; handler: string };
-const envNames = (env: Record<string, unknown>) => Object.keys(env).filter((k) => k !== 'NODE_OPTIONS').sort();
+const envNames = (env: Record<string, unknown>) =>
+  Object.keys(env)
+    .filter((k) => k !== 'NODE_OPTIONS')
+    .sort();
 const wanted = (name: FunctionName) => wiring[name].env.map((r) => resourceEnv[r]).sort();
 
 describe('function wiring from infra/spec.ts', () => {
@@ -74,7 +97,10 @@ describe('function wiring from infra/spec.ts', () => {
       const extra = name === 'api' ? apiEnvironmentFromDeployer.filter((k) => process.env[k]) : [];
       expect(envNames(args.environment), name).toEqual([...wanted(name), ...extra].sort());
       expect(args.environment.TABLE_NAME, name).toBe('Dynamo:Table');
-      expect(args.permissions.map((p) => p.actions), name).toEqual(wiring[name].grants.map((g) => [...g.actions]));
+      expect(
+        args.permissions.map((p) => p.actions),
+        name,
+      ).toEqual(wiring[name].grants.map((g) => [...g.actions]));
       for (const [i, g] of wiring[name].grants.entries()) {
         const resources = args.permissions[i]!.resources;
         if (g.on === 'table') expect(resources, name).toEqual([arn('Table'), `${arn('Table')}/index/*`]);
@@ -85,10 +111,15 @@ describe('function wiring from infra/spec.ts', () => {
   });
 
   it('gives each CDK function the same environment names as SST', () => {
-    const lambdas = Object.entries(cdk.findResources('AWS::Lambda::Function')) as [string, { Properties: { Handler: string; Environment?: { Variables: Record<string, unknown> } } }][];
+    const lambdas = Object.entries(cdk.findResources('AWS::Lambda::Function')) as [
+      string,
+      { Properties: { Handler: string; Environment?: { Variables: Record<string, unknown> } } },
+    ][];
     for (const name of Object.keys(functions) as FunctionName[]) {
       const [, fn] = lambdas.find(([id]) => id.toLowerCase().startsWith(name))!;
-      expect(envNames(fn.Properties.Environment!.Variables), name).toEqual(envNames(sstArgs[name].environment).filter((k) => !(apiEnvironmentFromDeployer as readonly string[]).includes(k)));
+      expect(envNames(fn.Properties.Environment!.Variables), name).toEqual(
+        envNames(sstArgs[name].environment).filter((k) => !(apiEnvironmentFromDeployer as readonly string[]).includes(k)),
+      );
     }
   });
 
@@ -97,8 +128,19 @@ describe('function wiring from infra/spec.ts', () => {
     const files = (readdirSync(core, { recursive: true }) as string[]).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'));
     const read = new Set(files.flatMap((f) => [...readFileSync(join(core, f), 'utf8').matchAll(/process\.env\.([A-Z0-9_]+)/g)].map((m) => m[1]!)));
     // Read only locally (emulators, folders), set by Lambda itself, or optional tuning: never wired by a deployment.
-    const localOrTuning = new Set(['DYNAMODB_ENDPOINT', 'S3_ENDPOINT', 'MEDIA_DIR', 'MEDIA_BUCKET', 'REPORTS_DIR', 'FONT_DIR', 'LAMBDA_TASK_ROOT',
-      'SESSION_SECRET', 'AWS_REGION', 'REPORT_DIRECT_LIMIT', 'NODE_ENV']);
+    const localOrTuning = new Set([
+      'DYNAMODB_ENDPOINT',
+      'S3_ENDPOINT',
+      'MEDIA_DIR',
+      'MEDIA_BUCKET',
+      'REPORTS_DIR',
+      'FONT_DIR',
+      'LAMBDA_TASK_ROOT',
+      'SESSION_SECRET',
+      'AWS_REGION',
+      'REPORT_DIRECT_LIMIT',
+      'NODE_ENV',
+    ]);
     const deployed = new Set<string>([...Object.values(resourceEnv), ...apiEnvironmentFromDeployer]);
     expect([...read].filter((k) => !deployed.has(k) && !localOrTuning.has(k)).sort()).toEqual([]);
     expect(read.has('TABLE_NAME') && read.has('REPORTS_BUCKET') && read.has('REPORTS_FUNCTION') && read.has('SESSION_SECRETS')).toBe(true);

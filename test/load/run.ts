@@ -63,7 +63,7 @@ const ATTEMPTS_ALLOWED = 3;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 /** The longest a learner waits before retrying a 503, whatever Retry-After says. */
 const BACKOFF_CAP_MS = 8000;
-const percentile = (sorted: number[], p: number) => sorted.length === 0 ? 0 : sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))]!;
+const percentile = (sorted: number[], p: number) => (sorted.length === 0 ? 0 : sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))]!);
 
 export async function runLoad(o: LoadOptions): Promise<LoadReport> {
   const log = o.log ?? (() => undefined);
@@ -97,17 +97,23 @@ export async function runLoad(o: LoadOptions): Promise<LoadReport> {
     await Course.publish(course);
     const learners = tree.people.slice(0, o.learners);
     for (let i = 0; i < learners.length; i += 8) {
-      await Promise.all(learners.slice(i, i + 8).map((p) => Account.create({ email: `hv${p.id}@load.vn`, personId: p.id, grants: [], password: 'mat-khau-dung' })));
+      await Promise.all(
+        learners.slice(i, i + 8).map((p) => Account.create({ email: `hv${p.id}@load.vn`, personId: p.id, grants: [], password: 'mat-khau-dung' })),
+      );
     }
     const running = await startServer({ port: 0, webDir: join(dir, 'no-web') });
     Object.assign(server, running);
-    log(`${learners.length} learners, at least ${o.minSeconds} s, duplicates ${o.duplicateShare}, aborts ${o.abortShare}, throttle ${o.throttle}, conflicts ${o.conflict}`);
+    log(
+      `${learners.length} learners, at least ${o.minSeconds} s, duplicates ${o.duplicateShare}, aborts ${o.abortShare}, throttle ${o.throttle}, conflicts ${o.conflict}`,
+    );
 
     const latencies: number[] = [];
     const errors: Record<string, number> = {};
     let requests = 0;
     let unexpected5xx = 0;
-    const count = (kind: string) => { errors[kind] = (errors[kind] ?? 0) + 1; };
+    const count = (kind: string) => {
+      errors[kind] = (errors[kind] ?? 0) + 1;
+    };
     const acknowledged = new Set<string>();
     /** Learners who have submitted a first attempt, whatever its result: the database restart waits for a quarter of them. */
     let firstSubmits = 0;
@@ -123,7 +129,8 @@ export async function runLoad(o: LoadOptions): Promise<LoadReport> {
           const timer = abortAfter === undefined ? undefined : setTimeout(() => controller.abort(), abortAfter);
           try {
             const res = await fetch(`${running.url}${path}`, {
-              method, signal: controller.signal,
+              method,
+              signal: controller.signal,
               headers: { cookie, ...(method === 'POST' ? { 'content-type': 'application/json', 'x-requested-with': 'sansang' } : {}) },
               body: body === undefined ? undefined : JSON.stringify(body),
             });
@@ -141,11 +148,12 @@ export async function runLoad(o: LoadOptions): Promise<LoadReport> {
           }
         };
         const r = Math.random();
-        const out = r < o.abortShare
-          ? await send(Math.random() * 40)
-          : r < o.abortShare + o.duplicateShare
-            ? await Promise.all([send(), send()]).then((both) => both.find((x) => x && x.status < 500) ?? both.find((x) => x?.status === 503) ?? null)
-            : await send();
+        const out =
+          r < o.abortShare
+            ? await send(Math.random() * 40)
+            : r < o.abortShare + o.duplicateShare
+              ? await Promise.all([send(), send()]).then((both) => both.find((x) => x && x.status < 500) ?? both.find((x) => x?.status === 503) ?? null)
+              : await send();
         if (out && out.status !== 503) return out;
         if (Date.now() > deadline) throw pastDeadline(`${method} ${path} got no answer but 503 or an abort after ${tries + 1} tries`);
         // An abort is retried almost at once, as a browser would; a 503 waits at least Retry-After, longer each time.
@@ -201,20 +209,26 @@ export async function runLoad(o: LoadOptions): Promise<LoadReport> {
     injectFaults({ throttle: o.throttle, conflict: o.conflict });
     const readers: Promise<void>[] = [];
     let through = 0;
-    const flows = learners.map((p, i) => learner(p.id, i).then((cookie) => {
-      const reading = reader(cookie);
-      reading.catch(() => undefined); // looked at once the run ends
-      readers.push(reading);
-    }).finally(() => through++));
-    const outage = o.restartDatabase ? (async () => {
-      // Mid-quiz for most learners, and never after the last one is through (readers keep it busy then).
-      while (firstSubmits < Math.ceil(learners.length / 4) && through < learners.length) await sleep(50);
-      log(`stopping DynamoDB Local (${firstSubmits} first attempts submitted, ${acknowledged.size} completions acknowledged)`);
-      await ddb.stop();
-      await sleep(2000);
-      ddb = await startDatabase();
-      log('DynamoDB Local is back');
-    })() : Promise.resolve();
+    const flows = learners.map((p, i) =>
+      learner(p.id, i)
+        .then((cookie) => {
+          const reading = reader(cookie);
+          reading.catch(() => undefined); // looked at once the run ends
+          readers.push(reading);
+        })
+        .finally(() => through++),
+    );
+    const outage = o.restartDatabase
+      ? (async () => {
+          // Mid-quiz for most learners, and never after the last one is through (readers keep it busy then).
+          while (firstSubmits < Math.ceil(learners.length / 4) && through < learners.length) await sleep(50);
+          log(`stopping DynamoDB Local (${firstSubmits} first attempts submitted, ${acknowledged.size} completions acknowledged)`);
+          await ddb.stop();
+          await sleep(2000);
+          ddb = await startDatabase();
+          log('DynamoDB Local is back');
+        })()
+      : Promise.resolve();
     const settled = await Promise.allSettled([...flows, outage]);
     const failed = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
     if (!failed) await sleep(Math.max(0, begun + o.minSeconds * 1000 - Date.now()));
@@ -258,7 +272,11 @@ export async function runLoad(o: LoadOptions): Promise<LoadReport> {
 }
 
 export function formatReport(r: LoadReport): string {
-  const errors = Object.entries(r.errors).sort((a, b) => b[1] - a[1]).map(([k, n]) => `  ${k}: ${n}`).join('\n') || '  none';
+  const errors =
+    Object.entries(r.errors)
+      .sort((a, b) => b[1] - a[1])
+      .map(([k, n]) => `  ${k}: ${n}`)
+      .join('\n') || '  none';
   return [
     `run took ${r.seconds} s; requests served: ${r.requests}`,
     `latency p50=${r.p50} ms p95=${r.p95} ms`,
@@ -272,10 +290,23 @@ export function formatReport(r: LoadReport): string {
 if (process.argv[1] && import.meta.url.endsWith(process.argv[1].split('/').pop()!)) {
   const arg = (name: string, fallback: number) => Number(process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback);
   const report = await runLoad({
-    learners: arg('learners', 200), minSeconds: arg('seconds', 60), deadlineSeconds: arg('deadline', 1800), duplicateShare: 0.1, abortShare: 0.05,
-    throttle: 0.05, conflict: 0.1, restartDatabase: true, log: (l) => console.log(`• ${l}`),
+    learners: arg('learners', 200),
+    minSeconds: arg('seconds', 60),
+    deadlineSeconds: arg('deadline', 1800),
+    duplicateShare: 0.1,
+    abortShare: 0.05,
+    throttle: 0.05,
+    conflict: 0.1,
+    restartDatabase: true,
+    log: (l) => console.log(`• ${l}`),
   });
   console.log(formatReport(report));
-  const ok = report.lost === 0 && report.duplicated === 0 && report.attemptLimitBroken === 0 && report.unexpected5xx === 0 && report.signedOut === 0 && report.rebuildMismatches === 0;
+  const ok =
+    report.lost === 0 &&
+    report.duplicated === 0 &&
+    report.attemptLimitBroken === 0 &&
+    report.unexpected5xx === 0 &&
+    report.signedOut === 0 &&
+    report.rebuildMismatches === 0;
   process.exit(ok ? 0 : 1);
 }

@@ -31,10 +31,31 @@ export function bundle(overrides: Partial<Course.Bundle> = {}): Course.Bundle {
       shuffle: false,
       explanations: 'after-submit',
       questions: [
-        { id: 'q1', type: 'single', promptHtml: '<p>Một cộng một?</p>', explanationHtml: '<p>Bằng hai.</p>', tags: [], difficulty: 'easy',
-          options: [{ id: 'a', html: '1', correct: false }, { id: 'b', html: '2', correct: true }] },
-        { id: 'q2', type: 'multiple', promptHtml: '<p>Số chẵn?</p>', explanationHtml: null, tags: [], difficulty: 'medium',
-          options: [{ id: 'a', html: '2', correct: true }, { id: 'b', html: '3', correct: false }, { id: 'c', html: '4', correct: true }] },
+        {
+          id: 'q1',
+          type: 'single',
+          promptHtml: '<p>Một cộng một?</p>',
+          explanationHtml: '<p>Bằng hai.</p>',
+          tags: [],
+          difficulty: 'easy',
+          options: [
+            { id: 'a', html: '1', correct: false },
+            { id: 'b', html: '2', correct: true },
+          ],
+        },
+        {
+          id: 'q2',
+          type: 'multiple',
+          promptHtml: '<p>Số chẵn?</p>',
+          explanationHtml: null,
+          tags: [],
+          difficulty: 'medium',
+          options: [
+            { id: 'a', html: '2', correct: true },
+            { id: 'b', html: '3', correct: false },
+            { id: 'c', html: '4', correct: true },
+          ],
+        },
       ],
     },
     hash: 'h1',
@@ -44,8 +65,12 @@ export function bundle(overrides: Partial<Course.Bundle> = {}): Course.Bundle {
 
 export const allRight = { q1: ['b'], q2: ['a', 'c'] };
 export const target: Target.Info = {
-  id: 'muc-tieu', title: 'Tất cả hoàn thành khoá mẫu', programme: ['khoa-mau'],
-  categories: ['can-bo', 'cong-chuc', 'vien-chuc'], percent: 100, deadline: '2026-12-31',
+  id: 'muc-tieu',
+  title: 'Tất cả hoàn thành khoá mẫu',
+  programme: ['khoa-mau'],
+  categories: ['can-bo', 'cong-chuc', 'vien-chuc'],
+  percent: 100,
+  deadline: '2026-12-31',
 };
 
 /**
@@ -55,8 +80,7 @@ export const target: Target.Info = {
  * with `perUnit` people in each leaf and in the agency itself.
  */
 export async function smallProvince(perUnit = 4) {
-  const unit = (id: string, kind: Org.Kind, parent: Org.Info | null): Org.Info =>
-    Org.make({ id, code: id.toUpperCase(), name: `Đơn vị ${id}`, kind }, parent);
+  const unit = (id: string, kind: Org.Kind, parent: Org.Info | null): Org.Info => Org.make({ id, code: id.toUpperCase(), name: `Đơn vị ${id}`, kind }, parent);
   const province = unit('tinh', 'province', null);
   const agency = unit('so', 'agency', province);
   const dept1 = unit('phong-1', 'department', agency);
@@ -66,8 +90,16 @@ export async function smallProvince(perUnit = 4) {
   const people: Person.Info[] = [];
   for (const u of [agency, dept1, dept2, commune]) {
     for (let i = 0; i < perUnit; i++) {
-      people.push({ id: personIdFor(`NV-${u.id}-${i}`), employeeCode: `NV-${u.id}-${i}`, fullName: `Nguyễn Văn ${u.id} ${i}`, email: null,
-        unitId: u.id, category: Person.categories[i % 3]!, position: 'Chuyên viên', status: 'active' });
+      people.push({
+        id: personIdFor(`NV-${u.id}-${i}`),
+        employeeCode: `NV-${u.id}-${i}`,
+        fullName: `Nguyễn Văn ${u.id} ${i}`,
+        email: null,
+        unitId: u.id,
+        category: Person.categories[i % 3]!,
+        position: 'Chuyên viên',
+        status: 'active',
+      });
     }
   }
   await putMany([...units.map(Org.toItem), ...people.map(Person.toItem)]);

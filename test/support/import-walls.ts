@@ -37,7 +37,12 @@ export function importsOf(source: string, fileName: string): Import[] {
 /** A workspace package as the rules see it: its folder name, npm name and what its package.json declares. */
 export type Manifest = { dir: string; name: string; declares: string[] };
 export type SourceFile = { path: string; source: string };
-export type Breach = { path: string; line: number; rule: 'cross-package-path' | 'web-runtime-import' | 'undeclared-package' | 'test-support-in-production'; detail: string };
+export type Breach = {
+  path: string;
+  line: number;
+  rule: 'cross-package-path' | 'web-runtime-import' | 'undeclared-package' | 'test-support-in-production';
+  detail: string;
+};
 
 /** The pure entry of core: schemas and rules with no database behind them, meant for every package, the browser included. */
 const PURE_ENTRY = '@sansang/core/schema';
@@ -76,10 +81,18 @@ export function wallBreaches(files: SourceFile[], manifests: Manifest[]): Breach
         breaches.push({ ...at, rule: 'undeclared-package', detail: `${own.name} imports ${pkg} without declaring it in packages/${dir}/package.json` });
       }
       if (dir === 'web' && path.startsWith('packages/web/src/') && !imp.typeOnly && imp.specifier !== PURE_ENTRY) {
-        breaches.push({ ...at, rule: 'web-runtime-import', detail: `browser code imports ${imp.specifier} at run time; use \`import type\` (or ${PURE_ENTRY})` });
+        breaches.push({
+          ...at,
+          rule: 'web-runtime-import',
+          detail: `browser code imports ${imp.specifier} at run time; use \`import type\` (or ${PURE_ENTRY})`,
+        });
       }
       if (imp.specifier === TEST_ONLY_ENTRY && !isTestFile(path)) {
-        breaches.push({ ...at, rule: 'test-support-in-production', detail: `${TEST_ONLY_ENTRY} is for tests; production code takes what it needs from @sansang/core or @sansang/core/admin` });
+        breaches.push({
+          ...at,
+          rule: 'test-support-in-production',
+          detail: `${TEST_ONLY_ENTRY} is for tests; production code takes what it needs from @sansang/core or @sansang/core/admin`,
+        });
       }
     }
   }
@@ -98,10 +111,14 @@ function sourcesUnder(root: string, dir: string): SourceFile[] {
 
 /** Every workspace package's sources and manifest, read from the repository at `root`. */
 export function readWorkspace(root: string): { files: SourceFile[]; manifests: Manifest[] } {
-  const dirs = readdirSync(join(root, 'packages'), { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
+  const dirs = readdirSync(join(root, 'packages'), { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .map((d) => d.name);
   const manifests = dirs.map((dir): Manifest => {
     const json = JSON.parse(readFileSync(join(root, 'packages', dir, 'package.json'), 'utf8')) as Record<string, Record<string, string> | string>;
-    const declared = ['dependencies', 'devDependencies', 'peerDependencies', 'optionalDependencies'].flatMap((k) => Object.keys((json[k] as Record<string, string>) ?? {}));
+    const declared = ['dependencies', 'devDependencies', 'peerDependencies', 'optionalDependencies'].flatMap((k) =>
+      Object.keys((json[k] as Record<string, string>) ?? {}),
+    );
     return { dir, name: json.name as string, declares: declared };
   });
   return { files: dirs.flatMap((dir) => sourcesUnder(root, `packages/${dir}`)), manifests };

@@ -14,7 +14,16 @@ export async function lighthouseScores(urls: { name: string; url: string; cookie
   const port = await freePort();
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', `--remote-debugging-port=${port}`],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      `--remote-debugging-port=${port}`,
+    ],
   });
   const { default: lighthouse } = await import('lighthouse');
   const out: Record<string, LighthouseScores> = {};
@@ -23,7 +32,10 @@ export async function lighthouseScores(urls: { name: string; url: string; cookie
       const audits: LighthouseScores[] = [];
       for (let i = 0; i < runs; i++) {
         const result = await lighthouse(url, {
-          port, output: 'json', logLevel: 'error', onlyCategories: ['performance', 'accessibility'],
+          port,
+          output: 'json',
+          logLevel: 'error',
+          onlyCategories: ['performance', 'accessibility'],
           ...(cookie ? { extraHeaders: { Cookie: cookie } } : {}),
         });
         const lhr = result!.lhr;

@@ -38,7 +38,10 @@ process.stdout.write(JSON.stringify(cjs));`;
       env: { ...process.env, LOADED_MODULES_FILE: listFile },
       maxBuffer: 64 * 1024 * 1024,
     });
-    const esm = (await readFile(listFile, 'utf8')).split('\n').filter((u) => u.startsWith('file:')).map((u) => decodeURIComponent(new URL(u).pathname));
+    const esm = (await readFile(listFile, 'utf8'))
+      .split('\n')
+      .filter((u) => u.startsWith('file:'))
+      .map((u) => decodeURIComponent(new URL(u).pathname));
     return [...new Set([...esm, ...(JSON.parse(stdout) as string[])])];
   } finally {
     await rm(dir, { recursive: true, force: true });

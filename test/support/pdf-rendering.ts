@@ -22,8 +22,12 @@ type Line = { text: string; font: string; x: number; baseline: number; size: num
  * `expected` turns each extracted line into what should be on the page, so a test can prove
  * the comparison notices a difference as small as a missing diacritic.
  */
-export async function checkRenderedText(browser: Browser, pdf: Uint8Array, fonts: Record<string, string>,
-  expected: (line: string) => string = (line) => line): Promise<{ png: Buffer; misdrawn: MisdrawnCharacter[] }> {
+export async function checkRenderedText(
+  browser: Browser,
+  pdf: Uint8Array,
+  fonts: Record<string, string>,
+  expected: (line: string) => string = (line) => line,
+): Promise<{ png: Buffer; misdrawn: MisdrawnCharacter[] }> {
   const lines = await textLines(pdf);
   const unknown = [...new Set(lines.map((l) => l.font))].filter((f) => !(f in fonts));
   if (unknown.length > 0) throw new Error(`the PDF draws text in fonts that are not the expected ones: ${unknown.join(', ')}`);
@@ -93,7 +97,15 @@ async function compareInPage({ png, fontData, lines }: { png: string; fontData: 
     }
   });
   const near = (ink: Uint8Array, at: number) =>
-    ink[at - width - 1] || ink[at - width] || ink[at - width + 1] || ink[at - 1] || ink[at] || ink[at + 1] || ink[at + width - 1] || ink[at + width] || ink[at + width + 1];
+    ink[at - width - 1] ||
+    ink[at - width] ||
+    ink[at - width + 1] ||
+    ink[at - 1] ||
+    ink[at] ||
+    ink[at + 1] ||
+    ink[at + width - 1] ||
+    ink[at + width] ||
+    ink[at + width + 1];
   const differs = new Uint8Array(width * height);
   for (let y = 1; y < height - 1; y++) {
     for (let x = 1; x < width - 1; x++) {

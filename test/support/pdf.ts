@@ -26,7 +26,9 @@ export async function pdfText(bytes: Uint8Array): Promise<string> {
  */
 export async function renderPdfToPng(browser: Browser, bytes: Uint8Array, scale = 1.5): Promise<Buffer> {
   const files: Record<string, [string, () => Promise<Buffer | string>]> = {
-    '/': ['text/html', async () => `<!doctype html><meta charset="utf-8"><canvas id="c"></canvas><script type="module">
+    '/': [
+      'text/html',
+      async () => `<!doctype html><meta charset="utf-8"><canvas id="c"></canvas><script type="module">
       import * as pdfjs from '/pdf.mjs';
       pdfjs.GlobalWorkerOptions.workerSrc = '/pdf.worker.mjs';
       const doc = await pdfjs.getDocument('/doc.pdf').promise;
@@ -36,7 +38,8 @@ export async function renderPdfToPng(browser: Browser, bytes: Uint8Array, scale 
       canvas.width = viewport.width; canvas.height = viewport.height;
       await page.render({ canvas, canvasContext: canvas.getContext('2d'), viewport }).promise;
       document.body.dataset.done = '1';
-    </script>`],
+    </script>`,
+    ],
     '/pdf.mjs': ['text/javascript', () => readFile(require.resolve('pdfjs-dist/build/pdf.mjs'))],
     '/pdf.worker.mjs': ['text/javascript', () => readFile(require.resolve('pdfjs-dist/build/pdf.worker.mjs'))],
     '/doc.pdf': ['application/pdf', async () => Buffer.from(bytes)],

@@ -12,8 +12,15 @@ export function children(count: number, targetPercent: number): ChildFigures[] {
     const percent = i % 3 === 2 ? Math.max(0, targetPercent - 25 - (i % 7)) : Math.min(100, targetPercent + (i % 11));
     const trained = Math.floor((staff * percent) / 100);
     return {
-      id: `u-${i}`, code: `BK.${String(i + 1).padStart(3, '0')}`, name, kind: name.startsWith('Sở') ? 'agency' : name.startsWith('Phường') ? 'ward' : 'commune',
-      staff, trained, percent, meetsTarget: percent >= targetPercent, gap: Math.max(0, Math.ceil((staff * targetPercent) / 100) - trained),
+      id: `u-${i}`,
+      code: `BK.${String(i + 1).padStart(3, '0')}`,
+      name,
+      kind: name.startsWith('Sở') ? 'agency' : name.startsWith('Phường') ? 'ward' : 'commune',
+      staff,
+      trained,
+      percent,
+      meetsTarget: percent >= targetPercent,
+      gap: Math.max(0, Math.ceil((staff * targetPercent) / 100) - trained),
     };
   });
 }
@@ -33,12 +40,19 @@ export function targetFigures(overrides: { id: string; title: string; programme:
   }
   return {
     target: { id: overrides.id, title: overrides.title, percent: targetPercent, deadline: '2026-12-31', programme: overrides.programme },
-    staff, trained, percent, meetsTarget: percent >= targetPercent, gap: Math.max(0, Math.ceil((staff * targetPercent) / 100) - trained),
+    staff,
+    trained,
+    percent,
+    meetsTarget: percent >= targetPercent,
+    gap: Math.max(0, Math.ceil((staff * targetPercent) / 100) - trained),
     daysLeft: 45,
     projection: { weeklyPace: 12.5, projectedDate: '2026-11-20', onTrack: true },
     childrenMeeting: [...byKind.values()],
     children: kids,
-    history: [{ week: '2026-W40', staff, trained: trained - 20, percent: percent - 1 }, { week: '2026-W41', staff, trained, percent }],
+    history: [
+      { week: '2026-W40', staff, trained: trained - 20, percent: percent - 1 },
+      { week: '2026-W41', staff, trained, percent },
+    ],
   };
 }
 

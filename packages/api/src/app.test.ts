@@ -33,7 +33,11 @@ describe('API', () => {
       [{ path: '/api/auth/login', method: 'POST', headers: WRITE, body: '{"email":' }, 400, 'request.malformed_json'],
       [{ path: '/api/auth/login', method: 'POST', headers: WRITE, body: JSON.stringify({ email: 42 }) }, 400, 'request.invalid'],
       [{ path: '/api/auth/login', method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' }, 403, 'auth.csrf'],
-      [{ path: '/api/auth/login', method: 'POST', headers: WRITE, body: JSON.stringify({ email: 'x@y.vn', password: 'p'.repeat(300_000) }) }, 413, 'request.too_large'],
+      [
+        { path: '/api/auth/login', method: 'POST', headers: WRITE, body: JSON.stringify({ email: 'x@y.vn', password: 'p'.repeat(300_000) }) },
+        413,
+        'request.too_large',
+      ],
       [{ path: '/api/courses' }, 401, 'auth.required'],
       [{ path: '/api/khong-co' }, 404, 'route.not_found'],
     ];
@@ -77,7 +81,8 @@ describe('API', () => {
       const res = await app.request(`/api/courses/khoa-mau/lessons/${lesson}/complete`, { method: 'POST', headers: { ...WRITE, cookie } });
       expect(res.status).toBe(200);
     }
-    const post = (path: string, body?: unknown) => app.request(path, { method: 'POST', headers: { ...WRITE, cookie }, body: body === undefined ? undefined : JSON.stringify(body) });
+    const post = (path: string, body?: unknown) =>
+      app.request(path, { method: 'POST', headers: { ...WRITE, cookie }, body: body === undefined ? undefined : JSON.stringify(body) });
     const { attempt } = await (await post('/api/courses/khoa-mau/attempts')).json();
     expect(attempt).toMatchObject({ n: 0, status: 'open', deadline: null, answers: {} });
     expect(JSON.stringify(attempt)).not.toContain('correct');
@@ -166,17 +171,33 @@ describe('accounts, throttling and audit over HTTP', () => {
   it('lets HR open an account for someone in their agency and hand over a one-time link', async () => {
     const cookie = await signIn('nhansu@test.vn');
     const person = tree.people.find((p) => p.unitId === tree.dept2.id)!;
-    const res = await app.request('/api/accounts', { method: 'POST', headers: { ...WRITE, cookie }, body: JSON.stringify({ email: 'Moi@Test.vn', employeeCode: person.employeeCode }) });
+    const res = await app.request('/api/accounts', {
+      method: 'POST',
+      headers: { ...WRITE, cookie },
+      body: JSON.stringify({ email: 'Moi@Test.vn', employeeCode: person.employeeCode }),
+    });
     expect(res.status).toBe(201);
     const { link } = await res.json();
     expect(link).toMatch(/^\/dat-mat-khau#[\w-]{20,}$/);
     const token = link.split('#')[1];
-    const set = await app.request('/api/auth/password-link', { method: 'POST', headers: WRITE, body: JSON.stringify({ token, password: 'mat-khau-rieng-cua-toi' }) });
+    const set = await app.request('/api/auth/password-link', {
+      method: 'POST',
+      headers: WRITE,
+      body: JSON.stringify({ token, password: 'mat-khau-rieng-cua-toi' }),
+    });
     expect(await set.json()).toEqual({ email: 'moi@test.vn' });
-    const login = await app.request('/api/auth/login', { method: 'POST', headers: WRITE, body: JSON.stringify({ email: 'moi@test.vn', password: 'mat-khau-rieng-cua-toi' }) });
+    const login = await app.request('/api/auth/login', {
+      method: 'POST',
+      headers: WRITE,
+      body: JSON.stringify({ email: 'moi@test.vn', password: 'mat-khau-rieng-cua-toi' }),
+    });
     expect(login.status).toBe(200);
     // HR cannot hand out roles.
-    const grant = await app.request('/api/accounts', { method: 'POST', headers: { ...WRITE, cookie }, body: JSON.stringify({ email: 'hr2@test.vn', employeeCode: person.employeeCode, grants: [{ role: 'hr', unitId: tree.agency.id }] }) });
+    const grant = await app.request('/api/accounts', {
+      method: 'POST',
+      headers: { ...WRITE, cookie },
+      body: JSON.stringify({ email: 'hr2@test.vn', employeeCode: person.employeeCode, grants: [{ role: 'hr', unitId: tree.agency.id }] }),
+    });
     expect(grant.status).toBe(403);
   });
 

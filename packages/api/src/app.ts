@@ -37,24 +37,33 @@ export function siteOrigin(req: Request): string {
 
 export const app = new Hono<Env>();
 
-app.use('*', secureHeaders({
-  contentSecurityPolicy: {
-    defaultSrc: ["'self'"],
-    scriptSrc: ["'self'"],
-    styleSrc: ["'self'"],
-    imgSrc: ["'self'", 'data:'],
-    objectSrc: ["'none'"],
-    frameAncestors: ["'none'"],
-    baseUri: ["'self'"],
-    formAction: ["'self'"],
-  },
-  referrerPolicy: 'strict-origin-when-cross-origin',
-  xFrameOptions: 'DENY',
-}));
+app.use(
+  '*',
+  secureHeaders({
+    contentSecurityPolicy: {
+      defaultSrc: ["'self'"],
+      scriptSrc: ["'self'"],
+      styleSrc: ["'self'"],
+      imgSrc: ["'self'", 'data:'],
+      objectSrc: ["'none'"],
+      frameAncestors: ["'none'"],
+      baseUri: ["'self'"],
+      formAction: ["'self'"],
+    },
+    referrerPolicy: 'strict-origin-when-cross-origin',
+    xFrameOptions: 'DENY',
+  }),
+);
 /** Imported files (roster, org tree) may be a few MB: a province's whole roster; 6 MB is also what Lambda takes. */
 const UPLOADS = /^\/api\/(org|roster)\/import$/;
-const smallBodies = bodyLimit({ maxSize: 256 * 1024, onError: (c) => c.json(errorBody('request.too_large', 'Nội dung gửi lên quá lớn (tối đa 256 KB).'), 413) });
-const fileBodies = bodyLimit({ maxSize: 6 * 1024 * 1024, onError: (c) => c.json(errorBody('request.too_large', 'Tệp quá lớn (tối đa 6 MB); hãy chia thành nhiều tệp nhỏ hơn.'), 413) });
+const smallBodies = bodyLimit({
+  maxSize: 256 * 1024,
+  onError: (c) => c.json(errorBody('request.too_large', 'Nội dung gửi lên quá lớn (tối đa 256 KB).'), 413),
+});
+const fileBodies = bodyLimit({
+  maxSize: 6 * 1024 * 1024,
+  onError: (c) => c.json(errorBody('request.too_large', 'Tệp quá lớn (tối đa 6 MB); hãy chia thành nhiều tệp nhỏ hơn.'), 413),
+});
 app.use('/api/*', (c, next) => (UPLOADS.test(c.req.path) ? fileBodies(c, next) : smallBodies(c, next)));
 // A cross-site form cannot set a custom header, so requiring one stops CSRF on every write;
 // a browser also names the page that sent a write (Origin), which must be this site itself.

@@ -6,7 +6,12 @@ import { create } from 'content-disposition';
  * else that could end the quoted string or the header turned into '-'.
  */
 export function asciiFileName(name: string): string {
-  return name.replace(/đ/g, 'd').replace(/Đ/g, 'D').normalize('NFD').replace(/\p{M}/gu, '').replace(/[^A-Za-z0-9._-]/g, '-');
+  return name
+    .replace(/đ/g, 'd')
+    .replace(/Đ/g, 'D')
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/[^A-Za-z0-9._-]/g, '-');
 }
 
 /**

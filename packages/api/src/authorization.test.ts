@@ -135,7 +135,10 @@ function sample(route: string, scope: Scope): { path: string; body?: unknown } {
     'get /api/org/lookup': { path: `/api/org/lookup?code=${scope === 'inside' ? tree.dept1.code : tree.commune.code}` },
     'post /api/org/units': { path: '/api/org/units', body: { code: `MOI-${++seq}`, name: 'Phòng mới', kind: 'department', parentId: unit, effective: today } },
     'post /api/org/units/{id}/update': { path: `/api/org/units/${unit}/update`, body: { name: `Đơn vị ${unit}`, effective: today } },
-    'post /api/org/units/{id}/move': { path: `/api/org/units/${unit}/move`, body: { parentId: scope === 'inside' ? tree.agency.id : tree.province.id, effective: today } },
+    'post /api/org/units/{id}/move': {
+      path: `/api/org/units/${unit}/move`,
+      body: { parentId: scope === 'inside' ? tree.agency.id : tree.province.id, effective: today },
+    },
     'post /api/org/merge': { path: '/api/org/merge', body: { sourceIds: [unit], into: { unitId: unit }, effective: today } },
     'post /api/org/units/{id}/dissolve': { path: `/api/org/units/${unit}/dissolve`, body: { effective: today } },
     'post /api/org/import': { path: `/api/org/import?unit=${unit}&dryRun=1` },
@@ -144,7 +147,17 @@ function sample(route: string, scope: Scope): { path: string; body?: unknown } {
     'post /api/roster/import': { path: `/api/roster/import?unit=${unit}&dryRun=1` },
     'get /api/roster/people': { path: `/api/roster/people?unit=${unit}` },
     'get /api/targets': { path: '/api/targets' },
-    'post /api/targets': { path: '/api/targets', body: { id: 'muc-tieu', title: 'Tất cả hoàn thành khoá mẫu', programme: ['khoa-mau'], categories: ['can-bo', 'cong-chuc', 'vien-chuc'], percent: 100, deadline: '2026-12-31' } },
+    'post /api/targets': {
+      path: '/api/targets',
+      body: {
+        id: 'muc-tieu',
+        title: 'Tất cả hoàn thành khoá mẫu',
+        programme: ['khoa-mau'],
+        categories: ['can-bo', 'cong-chuc', 'vien-chuc'],
+        percent: 100,
+        deadline: '2026-12-31',
+      },
+    },
     'post /api/accounts': { path: '/api/accounts', body: { email: `moi-${++seq}@test.vn`, employeeCode: person.employeeCode } },
     'post /api/accounts/password-link': { path: '/api/accounts/password-link', body: { email: scope === 'inside' ? 'hocvien@test.vn' : 'xa@test.vn' } },
     'post /api/accounts/grants': { path: '/api/accounts/grants', body: { email: scope === 'inside' ? 'hocvien@test.vn' : 'xa@test.vn', grants: [] } },
@@ -175,7 +188,11 @@ describe('authorization matrix', () => {
     };
     for (const [caller, [email, personId, g]] of Object.entries(grants)) {
       if (caller !== 'learner') await account(email, personId, g);
-      const res = await app.request('/api/auth/login', { method: 'POST', headers: { 'content-type': 'application/json', 'x-requested-with': 'sansang' }, body: JSON.stringify({ email, password: 'mat-khau-dung' }) });
+      const res = await app.request('/api/auth/login', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-requested-with': 'sansang' },
+        body: JSON.stringify({ email, password: 'mat-khau-dung' }),
+      });
       cookies[caller as Caller] = res.headers.get('set-cookie')!.split(';')[0]!;
     }
     const doc = await (await app.request('/api/openapi.json')).json();

@@ -21,29 +21,39 @@ function names(header: string | null) {
   expect(header).not.toMatch(/[\r\n]/);
   const star = /;\s*filename\*=UTF-8''([^;\s]+)/i.exec(header!);
   const plain = /;\s*filename=(?:"([^"]*)"|([^;\s]*))/i.exec(header!);
-  return { saved: star ? decodeURIComponent(star[1]!) : plain?.[1] ?? plain?.[2], ascii: plain?.[1] ?? plain?.[2] };
+  return { saved: star ? decodeURIComponent(star[1]!) : (plain?.[1] ?? plain?.[2]), ascii: plain?.[1] ?? plain?.[2] };
 }
 
 /** A unit written straight to the table, as one made before codes were checked may be. */
 async function storedUnit(code: string, employeeCode: string): Promise<Org.Info> {
   const unit = Org.make({ id: 'don-vi-cu', code, name: 'Đơn vị cũ', kind: 'department' }, tree.agency);
-  const person: Person.Info = { id: personIdFor(employeeCode), employeeCode, fullName: 'Đặng Thị Thu', email: null, unitId: unit.id, category: 'cong-chuc', position: 'Chuyên viên', status: 'active' };
+  const person: Person.Info = {
+    id: personIdFor(employeeCode),
+    employeeCode,
+    fullName: 'Đặng Thị Thu',
+    email: null,
+    unitId: unit.id,
+    category: 'cong-chuc',
+    position: 'Chuyên viên',
+    status: 'active',
+  };
   await putMany([Org.toItem(unit), Person.toItem(person)]);
   await Readiness.rebuild({ write: true });
   return unit;
 }
 
 /** Every download an officer or admin can make of one unit, with the file's extension. */
-const downloads = (unit: Org.Info, employeeCode: string) => [
-  [`/api/reports/completions.csv?unit=${unit.id}`, '.csv'],
-  [`/api/reports/completions.xlsx?unit=${unit.id}`, '.xlsx'],
-  [`/api/reports/summary.pdf?unit=${unit.id}`, '.pdf'],
-  [`/api/reports/untrained.csv?unit=${unit.id}`, '.csv'],
-  [`/api/org/export.csv?unit=${unit.id}`, '.csv'],
-  [`/api/org/export.xlsx?unit=${unit.id}`, '.xlsx'],
-  [`/api/reports/transcript.pdf?employeeCode=${encodeURIComponent(employeeCode)}`, '.pdf'],
-  [`/api/audit.csv?from=${today}&to=${today}&unit=${unit.id}`, '.csv'],
-] as const;
+const downloads = (unit: Org.Info, employeeCode: string) =>
+  [
+    [`/api/reports/completions.csv?unit=${unit.id}`, '.csv'],
+    [`/api/reports/completions.xlsx?unit=${unit.id}`, '.xlsx'],
+    [`/api/reports/summary.pdf?unit=${unit.id}`, '.pdf'],
+    [`/api/reports/untrained.csv?unit=${unit.id}`, '.csv'],
+    [`/api/org/export.csv?unit=${unit.id}`, '.csv'],
+    [`/api/org/export.xlsx?unit=${unit.id}`, '.xlsx'],
+    [`/api/reports/transcript.pdf?employeeCode=${encodeURIComponent(employeeCode)}`, '.pdf'],
+    [`/api/audit.csv?from=${today}&to=${today}&unit=${unit.id}`, '.csv'],
+  ] as const;
 
 describe('download file names', () => {
   beforeAll(async () => {
@@ -51,15 +61,36 @@ describe('download file names', () => {
     process.env.REPORTS_DIR = await mkdtemp(join(tmpdir(), 'sansang-reports-'));
     tree = await smallProvince(1);
     await account('quantri@test.vn', tree.people[0]!.id, [{ role: 'admin', unitId: null }]);
-    const res = await app.request('/api/auth/login', { method: 'POST', headers: WRITE, body: JSON.stringify({ email: 'quantri@test.vn', password: 'mat-khau-dung' }) });
+    const res = await app.request('/api/auth/login', {
+      method: 'POST',
+      headers: WRITE,
+      body: JSON.stringify({ email: 'quantri@test.vn', password: 'mat-khau-dung' }),
+    });
     cookie = res.headers.get('set-cookie')!.split(';')[0]!;
   });
 
   it('downloads every report of a unit with a Vietnamese code, the real name in filename* and an ASCII one beside it', async () => {
-    const created = await post('/api/org/units', { code: 'ĐV-01', name: 'Đơn vị Đặc biệt', kind: 'department', parentId: tree.agency.id, effective: '2025-07-01' });
+    const created = await post('/api/org/units', {
+      code: 'ĐV-01',
+      name: 'Đơn vị Đặc biệt',
+      kind: 'department',
+      parentId: tree.agency.id,
+      effective: '2025-07-01',
+    });
     expect(created.status).toBe(201);
-    const { unit } = await created.json() as { unit: Org.Info };
-    await putMany([Person.toItem({ id: personIdFor('ĐV-01-001'), employeeCode: 'ĐV-01-001', fullName: 'Đặng Thị Thu', email: null, unitId: unit.id, category: 'cong-chuc', position: 'Chuyên viên', status: 'active' })]);
+    const { unit } = (await created.json()) as { unit: Org.Info };
+    await putMany([
+      Person.toItem({
+        id: personIdFor('ĐV-01-001'),
+        employeeCode: 'ĐV-01-001',
+        fullName: 'Đặng Thị Thu',
+        email: null,
+        unitId: unit.id,
+        category: 'cong-chuc',
+        position: 'Chuyên viên',
+        status: 'active',
+      }),
+    ]);
     await Readiness.rebuild({ write: true });
     for (const [path, ext] of downloads(unit, 'ĐV-01-001')) {
       const res = await get(path);
@@ -74,7 +105,7 @@ describe('download file names', () => {
   });
 
   it('keeps a hostile code already stored from adding to the header or changing the extension', async () => {
-    const code = 'X"; filename*=UTF-8\'\'bao-cao.hta\r\nX-Evil: 1';
+    const code = "X\"; filename*=UTF-8''bao-cao.hta\r\nX-Evil: 1";
     const unit = await storedUnit(code, 'NV-CU-1');
     for (const [path, ext] of downloads(unit, 'NV-CU-1').filter(([p]) => !p.includes('transcript') && !p.includes('audit'))) {
       const res = await get(path);
@@ -83,7 +114,7 @@ describe('download file names', () => {
       const header = res.headers.get('content-disposition')!;
       expect(header.match(/filename\*=/g), path).toHaveLength(1);
       const { saved, ascii } = names(header);
-      expect(saved, path).toContain('X"; filename*=UTF-8\'\'bao-cao.hta--X-Evil: 1');
+      expect(saved, path).toContain("X\"; filename*=UTF-8''bao-cao.hta--X-Evil: 1");
       expect(saved!.endsWith(ext), path).toBe(true);
       expect(ascii, path).toMatch(/^[A-Za-z0-9._-]+$/);
       await res.arrayBuffer();
@@ -97,7 +128,10 @@ describe('download file names', () => {
       expect((await res.json()).error.message, JSON.stringify(code)).toMatch(/code: /);
     }
     for (const code of ['Phòng 2/TCCB', 'P_3.1', 'ĐV 02']) {
-      expect((await post('/api/org/units', { code, name: 'Phòng thử', kind: 'department', parentId: tree.agency.id, effective: '2025-07-01' })).status, code).toBe(201);
+      expect(
+        (await post('/api/org/units', { code, name: 'Phòng thử', kind: 'department', parentId: tree.agency.id, effective: '2025-07-01' })).status,
+        code,
+      ).toBe(201);
     }
   });
 

@@ -13,19 +13,26 @@ let tree: Awaited<ReturnType<typeof smallProvince>>;
 const cookies: Record<string, string> = {};
 const get = (who: string, path: string) => app.request(path, { headers: { cookie: cookies[who]! } });
 const post = (who: string, path: string, body?: unknown, headers: Record<string, string> = {}) =>
-  app.request(path, { method: 'POST', headers: { ...WRITE, cookie: cookies[who]!, ...headers }, body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body) });
+  app.request(path, {
+    method: 'POST',
+    headers: { ...WRITE, cookie: cookies[who]!, ...headers },
+    body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+  });
 const today = new Date().toISOString().slice(0, 10);
 /** Audit entries are kept by UTC day: a test that runs across midnight must look on both sides of it. */
 const aroundToday = { from: new Date(Date.now() - 86_400_000).toISOString().slice(0, 10), to: new Date(Date.now() + 86_400_000).toISOString().slice(0, 10) };
 
 /** The archive once the background job has finished it (polled; fails after 30 s). */
 const waitReady = (unitId: string, id: string) =>
-  vi.waitFor(async () => {
-    const { archives } = await (await get('hr', `/api/reports/archives?unit=${unitId}`)).json();
-    const a = archives.find((x: { id: string }) => x.id === id);
-    if (a.status === 'pending' || a.status === 'running') throw new Error(`archive ${id} is still ${a.status}`);
-    return a;
-  }, { timeout: 30_000, interval: 50 });
+  vi.waitFor(
+    async () => {
+      const { archives } = await (await get('hr', `/api/reports/archives?unit=${unitId}`)).json();
+      const a = archives.find((x: { id: string }) => x.id === id);
+      if (a.status === 'pending' || a.status === 'running') throw new Error(`archive ${id} is still ${a.status}`);
+      return a;
+    },
+    { timeout: 30_000, interval: 50 },
+  );
 
 describe('HR report packs, schedules, roster and org routes', () => {
   beforeAll(async () => {
@@ -35,7 +42,10 @@ describe('HR report packs, schedules, roster and org routes', () => {
     const inAgency = tree.people.filter((p) => p.unitId === tree.agency.id);
     await account('nhansu@test.vn', inAgency[0]!.id, [{ role: 'hr', unitId: tree.agency.id }]);
     await account('quantri@test.vn', inAgency[1]!.id, [{ role: 'admin', unitId: null }]);
-    for (const [who, email] of [['hr', 'nhansu@test.vn'], ['admin', 'quantri@test.vn']]) {
+    for (const [who, email] of [
+      ['hr', 'nhansu@test.vn'],
+      ['admin', 'quantri@test.vn'],
+    ]) {
       const res = await app.request('/api/auth/login', { method: 'POST', headers: WRITE, body: JSON.stringify({ email, password: 'mat-khau-dung' }) });
       cookies[who!] = res.headers.get('set-cookie')!.split(';')[0]!;
     }
@@ -59,8 +69,20 @@ describe('HR report packs, schedules, roster and org routes', () => {
     expect(book.worksheets.map((w) => w.name)[0]).toBe('Tổng hợp');
     const sheet = book.worksheets[1]!;
     const names: string[] = [];
-    sheet.eachRow((row, n) => { if (n > 1) names.push(String(row.getCell(4).value)); });
-    expect(names.sort()).toEqual(tree.people.filter((p) => Org.isWithin(tree.units.find((u) => u.id === p.unitId)!, tree.agency.id)).map((p) => p.fullName).sort());
+    sheet.eachRow((row, n) => {
+      if (n > 1) names.push(String(row.getCell(4).value));
+    });
+    expect(names.sort()).toEqual(
+      tree.people
+        .filter((p) =>
+          Org.isWithin(
+            tree.units.find((u) => u.id === p.unitId)!,
+            tree.agency.id,
+          ),
+        )
+        .map((p) => p.fullName)
+        .sort(),
+    );
 
     const pdf = await get('hr', `/api/reports/summary.pdf?unit=${tree.agency.id}`);
     expect(pdf.headers.get('content-type')).toBe('application/pdf');
@@ -70,10 +92,21 @@ describe('HR report packs, schedules, roster and org routes', () => {
     expect(await pdfText(new Uint8Array(await transcript.arrayBuffer()))).toContain('Khoá mẫu');
 
     expect((await get('hr', `/api/reports/completions.xlsx?unit=${tree.commune.id}`)).status).toBe(403);
-    expect((await get('hr', `/api/reports/transcript.pdf?employeeCode=${tree.people.find((p) => p.unitId === tree.commune.id)!.employeeCode}`)).status).toBe(403);
+    expect((await get('hr', `/api/reports/transcript.pdf?employeeCode=${tree.people.find((p) => p.unitId === tree.commune.id)!.employeeCode}`)).status).toBe(
+      403,
+    );
     const downloads = (await Audit.list({ ...aroundToday, actor: 'nhansu@test.vn' })).filter((e) => e.action === 'report.download');
     expect(downloads.map((d) => d.detail?.report).sort()).toEqual(['completions.csv', 'completions.xlsx', 'summary.pdf', 'transcript.pdf']);
-    expect(downloads.every((d) => d.unitId === tree.agency.id || Org.isWithin(tree.units.find((u) => u.id === d.unitId)!, tree.agency.id))).toBe(true);
+    expect(
+      downloads.every(
+        (d) =>
+          d.unitId === tree.agency.id ||
+          Org.isWithin(
+            tree.units.find((u) => u.id === d.unitId)!,
+            tree.agency.id,
+          ),
+      ),
+    ).toBe(true);
   });
 
   it('sends a subtree too large for a direct download to the background, where a retried request makes one archive', async () => {
@@ -92,7 +125,9 @@ describe('HR report packs, schedules, roster and org routes', () => {
     expect(ready).toMatchObject({ status: 'ready', kind: 'completions.xlsx', sha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
     const file = await get('hr', `/api/reports/archives/${first.archive.id}?unit=${tree.agency.id}`);
     expect(file.headers.get('content-type')).toBe(Report.archiveKinds['completions.xlsx'].contentType);
-    expect((await (await get('hr', `/api/reports/archives?unit=${tree.agency.id}`)).json()).archives.filter((a: { kind: string }) => a.kind === 'completions.xlsx')).toHaveLength(1);
+    expect(
+      (await (await get('hr', `/api/reports/archives?unit=${tree.agency.id}`)).json()).archives.filter((a: { kind: string }) => a.kind === 'completions.xlsx'),
+    ).toHaveLength(1);
   });
 
   it('makes a scheduled pack once when it is due, and not again when the job runs twice', async () => {
@@ -117,7 +152,7 @@ describe('HR report packs, schedules, roster and org routes', () => {
     ]);
   });
 
-  it('imports a roster into the officer\'s subtree only, previewing first', async () => {
+  it("imports a roster into the officer's subtree only, previewing first", async () => {
     const outsider = tree.people.find((p) => p.unitId === tree.commune.id)!;
     const file = [
       'Mã cán bộ,Họ và tên,Mã đơn vị,Phân loại,Chức vụ,Trạng thái',
@@ -138,13 +173,23 @@ describe('HR report packs, schedules, roster and org routes', () => {
   });
 
   it('lets an admin reorganise and round-trips the tree through an export', async () => {
-    const created = await post('admin', '/api/org/units', { code: 'SO-MOI', name: 'Sở Khoa học và Công nghệ', kind: 'agency', parentId: tree.province.id, effective: '2025-07-01' });
+    const created = await post('admin', '/api/org/units', {
+      code: 'SO-MOI',
+      name: 'Sở Khoa học và Công nghệ',
+      kind: 'agency',
+      parentId: tree.province.id,
+      effective: '2025-07-01',
+    });
     expect(created.status).toBe(201);
-    const merged = await (await post('admin', '/api/org/merge', { sourceIds: [tree.dept2.id], into: { unitId: tree.dept1.id }, effective: '2025-07-01' })).json();
+    const merged = await (
+      await post('admin', '/api/org/merge', { sourceIds: [tree.dept2.id], into: { unitId: tree.dept1.id }, effective: '2025-07-01' })
+    ).json();
     expect(merged.into.id).toBe(tree.dept1.id);
     const view = await (await get('admin', `/api/org?unit=${tree.agency.id}`)).json();
     expect(view.former.map((u: { id: string }) => u.id)).toEqual([tree.dept2.id]);
-    expect(view.children.find((u: { id: string }) => u.id === tree.dept1.id).staff).toBe(tree.people.filter((p) => p.unitId === tree.dept1.id || p.unitId === tree.dept2.id).length + 1);
+    expect(view.children.find((u: { id: string }) => u.id === tree.dept1.id).staff).toBe(
+      tree.people.filter((p) => p.unitId === tree.dept1.id || p.unitId === tree.dept2.id).length + 1,
+    );
     expect((await post('hr', '/api/org/units', { code: 'X', name: 'x', kind: 'department', parentId: tree.agency.id, effective: today })).status).toBe(403);
     const csv = Buffer.from(await (await get('admin', '/api/org/export.csv')).arrayBuffer()).toString('utf8');
     expect(csv.split('\r\n')[0]).toBe('\ufeffMã đơn vị,Tên đơn vị,Loại đơn vị,Cấp,Mã đơn vị cấp trên');

@@ -28,7 +28,12 @@ describe('the daily job', () => {
       expect(Target.trainedInScope(target, snap.Item?.counters), unit.id).toBe(live.trained);
       expect(Target.staffInScope(target, snap.Item?.counters), unit.id).toBe(live.staff);
       // The tree as it stood is kept with the figures, for reports of a past date.
-      expect(snap.Item?.children.sort(), unit.id).toEqual(tree.units.filter((u) => u.parentId === unit.id).map((u) => u.id).sort());
+      expect(snap.Item?.children.sort(), unit.id).toEqual(
+        tree.units
+          .filter((u) => u.parentId === unit.id)
+          .map((u) => u.id)
+          .sort(),
+      );
     }
     expect((await Readiness.rebuild({ write: false })).mismatches).toEqual([]);
   });

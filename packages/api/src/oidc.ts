@@ -15,7 +15,10 @@ export function oidcSettings(): OidcSettings | null {
   const { OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET, OIDC_REDIRECT_URI } = process.env;
   if (!OIDC_ISSUER || !OIDC_CLIENT_ID || !OIDC_CLIENT_SECRET || !OIDC_REDIRECT_URI) return null;
   return {
-    issuer: OIDC_ISSUER, clientId: OIDC_CLIENT_ID, clientSecret: OIDC_CLIENT_SECRET, redirectUri: OIDC_REDIRECT_URI,
+    issuer: OIDC_ISSUER,
+    clientId: OIDC_CLIENT_ID,
+    clientSecret: OIDC_CLIENT_SECRET,
+    redirectUri: OIDC_REDIRECT_URI,
     employeeCodeClaim: process.env.OIDC_EMPLOYEE_CODE_CLAIM ?? 'employee_code',
     label: process.env.OIDC_LABEL ?? 'Đăng nhập bằng tài khoản định danh',
   };
@@ -41,8 +44,12 @@ export async function startSignIn(s: OidcSettings) {
   const state = client.randomState();
   const nonce = client.randomNonce();
   const url = client.buildAuthorizationUrl(await configuration(s), {
-    redirect_uri: s.redirectUri, scope: 'openid email profile', state, nonce,
-    code_challenge: await client.calculatePKCECodeChallenge(verifier), code_challenge_method: 'S256',
+    redirect_uri: s.redirectUri,
+    scope: 'openid email profile',
+    state,
+    nonce,
+    code_challenge: await client.calculatePKCECodeChallenge(verifier),
+    code_challenge_method: 'S256',
   });
   return { url: url.href, pending: { state, nonce, verifier } };
 }
@@ -50,7 +57,10 @@ export async function startSignIn(s: OidcSettings) {
 export async function finishSignIn(s: OidcSettings, callbackUrl: URL, pending: { state: string; nonce: string; verifier: string }) {
   const config = await configuration(s);
   const tokens = await client.authorizationCodeGrant(config, callbackUrl, {
-    pkceCodeVerifier: pending.verifier, expectedState: pending.state, expectedNonce: pending.nonce, idTokenExpected: true,
+    pkceCodeVerifier: pending.verifier,
+    expectedState: pending.state,
+    expectedNonce: pending.nonce,
+    idTokenExpected: true,
   });
   const idClaims = tokens.claims()!;
   // Many providers put only `sub` in the ID token and the rest behind the UserInfo endpoint.

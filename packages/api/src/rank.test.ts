@@ -21,14 +21,25 @@ import { account, smallProvince } from '../../../test/support/fixtures.ts';
 type Name = 'hocvien' | 'xa' | 'giangvien' | 'nhansu' | 'quantri.so' | 'nhansu.tinh' | 'quantri.tinh' | 'quantri';
 const names: Name[] = ['hocvien', 'xa', 'giangvien', 'nhansu', 'quantri.so', 'nhansu.tinh', 'quantri.tinh', 'quantri'];
 const grantsOf: Record<Name, Account.Grant[]> = {
-  hocvien: [], xa: [], giangvien: [{ role: 'trainer', unitId: null }],
-  nhansu: [{ role: 'hr', unitId: 'so' }], 'quantri.so': [{ role: 'admin', unitId: 'so' }],
-  'nhansu.tinh': [{ role: 'hr', unitId: 'tinh' }], 'quantri.tinh': [{ role: 'admin', unitId: 'tinh' }], quantri: [{ role: 'admin', unitId: null }],
+  hocvien: [],
+  xa: [],
+  giangvien: [{ role: 'trainer', unitId: null }],
+  nhansu: [{ role: 'hr', unitId: 'so' }],
+  'quantri.so': [{ role: 'admin', unitId: 'so' }],
+  'nhansu.tinh': [{ role: 'hr', unitId: 'tinh' }],
+  'quantri.tinh': [{ role: 'admin', unitId: 'tinh' }],
+  quantri: [{ role: 'admin', unitId: null }],
 };
 /** Where each account's person works: [unit, index among that unit's people]. */
 const seat: Record<Name, [string, number]> = {
-  hocvien: ['phong-1', 0], xa: ['xa', 0], giangvien: ['phong-2', 0], nhansu: ['so', 0],
-  'quantri.so': ['so', 1], 'nhansu.tinh': ['so', 2], 'quantri.tinh': ['phong-1', 1], quantri: ['phong-2', 1],
+  hocvien: ['phong-1', 0],
+  xa: ['xa', 0],
+  giangvien: ['phong-2', 0],
+  nhansu: ['so', 0],
+  'quantri.so': ['so', 1],
+  'nhansu.tinh': ['so', 2],
+  'quantri.tinh': ['phong-1', 1],
+  quantri: ['phong-2', 1],
 };
 
 /**
@@ -50,7 +61,8 @@ const personOf = (n: Name) => tree.people.filter((p) => p.unitId === seat[n][0])
 
 async function call(as: Name, method: string, path: string, body?: unknown, contentType = 'application/json') {
   const res = await app.request(path, {
-    method, body: typeof body === 'string' || body === undefined ? body : JSON.stringify(body),
+    method,
+    body: typeof body === 'string' || body === undefined ? body : JSON.stringify(body),
     headers: { cookie: cookies[as], 'x-requested-with': 'sansang', 'content-type': contentType },
   });
   return { status: res.status, body: res.headers.get('content-type')?.includes('json') ? await res.json() : null };
@@ -63,7 +75,11 @@ describe('nobody acts above their own rank', () => {
     tree = await smallProvince(3);
     for (const n of names) {
       await account(email(n), personOf(n).id, grantsOf[n]);
-      const res = await app.request('/api/auth/login', { method: 'POST', headers: { 'content-type': 'application/json', 'x-requested-with': 'sansang' }, body: JSON.stringify({ email: email(n), password: 'mat-khau-dung' }) });
+      const res = await app.request('/api/auth/login', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-requested-with': 'sansang' },
+        body: JSON.stringify({ email: email(n), password: 'mat-khau-dung' }),
+      });
       cookies[n] = res.headers.get('set-cookie')!.split(';')[0]!;
     }
   });
@@ -105,7 +121,9 @@ describe('nobody acts above their own rank', () => {
     expect(res).toMatchObject({ status: 403, body: { error: { code: 'auth.forbidden' } } });
     const after = (await Audit.list({ from: today, to: today })).filter((e) => e.action === 'account.password_link_issued').length;
     expect(after).toBe(before);
-    expect((await call('nhansu.tinh', 'POST', '/api/accounts', { email: 'quantri-2@test.vn', employeeCode: personOf('quantri').employeeCode })).status).toBe(403);
+    expect((await call('nhansu.tinh', 'POST', '/api/accounts', { email: 'quantri-2@test.vn', employeeCode: personOf('quantri').employeeCode })).status).toBe(
+      403,
+    );
     expect(await Account.get('quantri-2@test.vn')).toBeNull();
   });
 
@@ -114,25 +132,45 @@ describe('nobody acts above their own rank', () => {
     expect(res.status).toBe(403);
     expect(await grantsNow('quantri')).toEqual([{ role: 'admin', unitId: null }]);
     // Giving beyond one's scope is refused; inside it, allowed.
-    expect((await call('quantri.so', 'POST', '/api/accounts/grants', { email: email('hocvien'), grants: [{ role: 'admin', unitId: 'tinh' }] })).status).toBe(403);
-    expect((await call('quantri.so', 'POST', '/api/accounts/grants', { email: email('hocvien'), grants: [{ role: 'hr', unitId: 'phong-1' }] })).status).toBe(204);
+    expect((await call('quantri.so', 'POST', '/api/accounts/grants', { email: email('hocvien'), grants: [{ role: 'admin', unitId: 'tinh' }] })).status).toBe(
+      403,
+    );
+    expect((await call('quantri.so', 'POST', '/api/accounts/grants', { email: email('hocvien'), grants: [{ role: 'hr', unitId: 'phong-1' }] })).status).toBe(
+      204,
+    );
     expect(await grantsNow('hocvien')).toEqual([{ role: 'hr', unitId: 'phong-1' }]);
     // The province admin gives the learner a province-wide HR grant; the agency admin can no longer act on them.
-    expect((await call('quantri.tinh', 'POST', '/api/accounts/grants', { email: email('hocvien'), grants: [{ role: 'hr', unitId: 'phong-1' }, { role: 'hr', unitId: 'xa' }] })).status).toBe(204);
+    expect(
+      (
+        await call('quantri.tinh', 'POST', '/api/accounts/grants', {
+          email: email('hocvien'),
+          grants: [
+            { role: 'hr', unitId: 'phong-1' },
+            { role: 'hr', unitId: 'xa' },
+          ],
+        })
+      ).status,
+    ).toBe(204);
     expect((await call('quantri.so', 'POST', '/api/accounts/grants', { email: email('hocvien'), grants: [] })).status).toBe(403);
     // The province admin removes only what it asks to; a grant it could not give would be kept.
     expect((await call('quantri.tinh', 'POST', '/api/accounts/grants', { email: email('hocvien'), grants: [] })).status).toBe(204);
     expect(await grantsNow('hocvien')).toEqual([]);
   });
 
-  it('does not let a tree import pull a unit from outside the importer\'s scope into it', async () => {
+  it("does not let a tree import pull a unit from outside the importer's scope into it", async () => {
     const csv = 'code,name,kind,parent_code\nXA,Xã kéo vào,commune,SO\n';
     const res = await call('quantri.so', 'POST', '/api/org/import?unit=so', csv, 'text/csv');
     expect(res.status).toBe(422);
     expect(res.body.error.message).toMatch(/dòng 2, cột code: ngoài phạm vi/);
     expect((await Org.get('xa')).parentId).toBe('tinh');
     // Inside the scope, the same kind of row still moves a unit.
-    const inside = await call('quantri.so', 'POST', '/api/org/import?unit=so', 'code,name,kind,parent_code\nPHONG-2,Đơn vị phong-2,department,PHONG-1\n', 'text/csv');
+    const inside = await call(
+      'quantri.so',
+      'POST',
+      '/api/org/import?unit=so',
+      'code,name,kind,parent_code\nPHONG-2,Đơn vị phong-2,department,PHONG-1\n',
+      'text/csv',
+    );
     expect(inside.status).toBe(200);
     expect((await Org.get('phong-2')).parentId).toBe('phong-1');
   });
@@ -149,14 +187,28 @@ describe('nobody acts above their own rank', () => {
     // HR sets a subordinate's roster email to the admin's address.
     const subordinate = tree.people.filter((p) => p.unitId === 'phong-1')[2]!;
     await putMany([Person.toItem({ ...subordinate, email: email('quantri') })]);
-    const signIn = await Account.loginWithIdentity({ issuer: 'https://idp.test', subject: 'x', email: null, employeeCode: subordinate.employeeCode, address: null })
-      .then((s) => s, (err) => err);
+    const signIn = await Account.loginWithIdentity({
+      issuer: 'https://idp.test',
+      subject: 'x',
+      email: null,
+      employeeCode: subordinate.employeeCode,
+      address: null,
+    }).then(
+      (s) => s,
+      (err) => err,
+    );
     const session = signIn.token ? await Account.session(signIn.token) : null;
     expect(session?.email).not.toBe(email('quantri'));
     expect(signIn).toMatchObject({ code: 'auth.oidc_unknown_person' });
     // The person's own login, bound to them, is found by employee code.
     await account('cap-duoi@test.vn', subordinate.id);
-    const own = await Account.loginWithIdentity({ issuer: 'https://idp.test', subject: 'x', email: null, employeeCode: subordinate.employeeCode, address: null });
+    const own = await Account.loginWithIdentity({
+      issuer: 'https://idp.test',
+      subject: 'x',
+      email: null,
+      employeeCode: subordinate.employeeCode,
+      address: null,
+    });
     expect((await Account.session(own.token))?.email).toBe('cap-duoi@test.vn');
   });
 
@@ -168,7 +220,7 @@ describe('nobody acts above their own rank', () => {
     expect(identityOf({ ...base, email_verified: true }, 'employee_code').email).toBe('quantri@test.vn');
   });
 
-  it('leaves the unchecked Account.create to the operator\'s tools: no API source calls it', () => {
+  it("leaves the unchecked Account.create to the operator's tools: no API source calls it", () => {
     const dir = fileURLToPath(new URL('.', import.meta.url));
     const sources = (readdirSync(dir, { recursive: true }) as string[]).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'));
     expect(sources.length).toBeGreaterThan(20);

@@ -27,12 +27,15 @@ async function finish(personId: string) {
 
 /** The archive once the background job has finished it (polled; fails after 30 s). */
 const waitReady = (unitId: string, id: string) =>
-  vi.waitFor(async () => {
-    const { archives } = await (await app.request(`/api/reports/archives?unit=${unitId}`, { headers: { cookie } })).json();
-    const a = archives.find((x: { id: string }) => x.id === id);
-    if (a.status === 'pending' || a.status === 'running') throw new Error(`archive ${id} is still ${a.status}`);
-    return a;
-  }, { timeout: 30_000, interval: 50 });
+  vi.waitFor(
+    async () => {
+      const { archives } = await (await app.request(`/api/reports/archives?unit=${unitId}`, { headers: { cookie } })).json();
+      const a = archives.find((x: { id: string }) => x.id === id);
+      if (a.status === 'pending' || a.status === 'running') throw new Error(`archive ${id} is still ${a.status}`);
+      return a;
+    },
+    { timeout: 30_000, interval: 50 },
+  );
 
 describe('archived reports: generated in the background, kept unchanged with their hash', () => {
   const saved = { ...process.env };
@@ -41,7 +44,11 @@ describe('archived reports: generated in the background, kept unchanged with the
     process.env.REPORTS_DIR = await mkdtemp(join(tmpdir(), 'sansang-reports-'));
     tree = await smallProvince(2);
     await account('nhansu@test.vn', tree.people.find((p) => p.unitId === tree.agency.id)!.id, [{ role: 'hr', unitId: tree.agency.id }]);
-    const res = await app.request('/api/auth/login', { method: 'POST', headers: WRITE, body: JSON.stringify({ email: 'nhansu@test.vn', password: 'mat-khau-dung' }) });
+    const res = await app.request('/api/auth/login', {
+      method: 'POST',
+      headers: WRITE,
+      body: JSON.stringify({ email: 'nhansu@test.vn', password: 'mat-khau-dung' }),
+    });
     cookie = res.headers.get('set-cookie')!.split(';')[0]!;
     await finish(tree.people.find((p) => p.unitId === tree.dept1.id)!.id);
   });
@@ -69,14 +76,20 @@ describe('archived reports: generated in the background, kept unchanged with the
     expect((live.match(/Đã hoàn thành/g) ?? []).length).toBe(2);
   });
 
-  it('does not serve another unit\'s archive to an officer outside it', async () => {
+  it("does not serve another unit's archive to an officer outside it", async () => {
     const res = await app.request(`/api/reports/archives?unit=${tree.commune.id}`, { headers: { cookie } });
     expect(res.status).toBe(403);
   });
 
   it('writes to and reads from an S3 bucket when deployed (against an S3-compatible server)', async () => {
     const port = await freePort();
-    const s3 = new S3rver({ port, address: '127.0.0.1', silent: true, directory: await mkdtemp(join(tmpdir(), 's3rver-')), configureBuckets: [{ name: 'sansang-reports' }] });
+    const s3 = new S3rver({
+      port,
+      address: '127.0.0.1',
+      silent: true,
+      directory: await mkdtemp(join(tmpdir(), 's3rver-')),
+      configureBuckets: [{ name: 'sansang-reports' }],
+    });
     await s3.run();
     try {
       Object.assign(process.env, { REPORTS_BUCKET: 'sansang-reports', S3_ENDPOINT: `http://127.0.0.1:${port}` });
@@ -89,7 +102,11 @@ describe('archived reports: generated in the background, kept unchanged with the
       expect(done.status).toBe('ready');
       const download = await app.request(`/api/reports/archives/${archive.id}?unit=${tree.dept1.id}`, { headers: { cookie } });
       expect(download.status).toBe(200);
-      expect(createHash('sha256').update(Buffer.from(await download.arrayBuffer())).digest('hex')).toBe(done.sha256);
+      expect(
+        createHash('sha256')
+          .update(Buffer.from(await download.arrayBuffer()))
+          .digest('hex'),
+      ).toBe(done.sha256);
     } finally {
       delete process.env.REPORTS_BUCKET;
       delete process.env.S3_ENDPOINT;

@@ -35,10 +35,13 @@ async function complete(personId: string): Promise<number> {
 const REFUSE = 'test-refuses-rollups';
 /** From now on every roll-up to subtree totals fails, as when DynamoDB's answer is "busy" past the retry budget. */
 function refuseRollups(): void {
-  db().middlewareStack.add((next) => async (args) => {
-    if (JSON.stringify(args.input).includes(keys.subtreePrefix)) throw new Error('roll-up refused (test)');
-    return next(args);
-  }, { step: 'initialize', name: REFUSE, priority: 'high' });
+  db().middlewareStack.add(
+    (next) => async (args) => {
+      if (JSON.stringify(args.input).includes(keys.subtreePrefix)) throw new Error('roll-up refused (test)');
+      return next(args);
+    },
+    { step: 'initialize', name: REFUSE, priority: 'high' },
+  );
 }
 
 describe('DynamoDB throttling, conflicts and outages', () => {
@@ -47,7 +50,11 @@ describe('DynamoDB throttling, conflicts and outages', () => {
     tree = await smallProvince(6);
     await account('hocvien@test.vn', tree.people[0]!.id);
     await account('nhansu@test.vn', tree.people.at(-1)!.id, [{ role: 'hr', unitId: tree.province.id }]);
-    const login = await app.request('/api/auth/login', { method: 'POST', headers: WRITE, body: JSON.stringify({ email: 'nhansu@test.vn', password: 'mat-khau-dung' }) });
+    const login = await app.request('/api/auth/login', {
+      method: 'POST',
+      headers: WRITE,
+      body: JSON.stringify({ email: 'nhansu@test.vn', password: 'mat-khau-dung' }),
+    });
     hrCookie = login.headers.get('set-cookie')!.split(';')[0]!;
   });
   afterEach(() => {
@@ -69,13 +76,15 @@ describe('DynamoDB throttling, conflicts and outages', () => {
         }
       }
     };
-    await Promise.all(tree.people.slice(0, 12).map(async (p) => {
-      await persist(() => Progress.markLessonDone({ personId: p.id, slug: 'khoa-mau', lessonId: 'bai-mot' }));
-      await persist(() => Progress.markLessonDone({ personId: p.id, slug: 'khoa-mau', lessonId: 'bai-hai' }));
-      const a = await persist(() => Attempt.start({ personId: p.id, slug: 'khoa-mau' }));
-      const out = await persist(() => Attempt.submit({ personId: p.id, slug: 'khoa-mau', n: a.n, answers: rightAnswers(bundle().quiz!) }));
-      expect(out.progress.completed).toBe(true);
-    }));
+    await Promise.all(
+      tree.people.slice(0, 12).map(async (p) => {
+        await persist(() => Progress.markLessonDone({ personId: p.id, slug: 'khoa-mau', lessonId: 'bai-mot' }));
+        await persist(() => Progress.markLessonDone({ personId: p.id, slug: 'khoa-mau', lessonId: 'bai-hai' }));
+        const a = await persist(() => Attempt.start({ personId: p.id, slug: 'khoa-mau' }));
+        const out = await persist(() => Attempt.submit({ personId: p.id, slug: 'khoa-mau', n: a.n, answers: rightAnswers(bundle().quiz!) }));
+        expect(out.progress.completed).toBe(true);
+      }),
+    );
     injectFaults(null);
     expect(resilienceCounters.retries).toBeGreaterThan(before);
     // What the HR officer sees: every completion whose roll-up got through the faults at
@@ -124,7 +133,11 @@ describe('DynamoDB throttling, conflicts and outages', () => {
   it('answers 503 service.busy with Retry-After, not 500, when the retry budget is spent', async () => {
     injectFaults({ throttle: 1 });
     await expect(Progress.courseFor(tree.people[0]!.id, 'khoa-mau')).rejects.toMatchObject({ code: 'service.busy', status: 503, retryAfterSeconds: 2 });
-    const res = await app.request('/api/auth/login', { method: 'POST', headers: WRITE, body: JSON.stringify({ email: 'hocvien@test.vn', password: 'mat-khau-dung' }) });
+    const res = await app.request('/api/auth/login', {
+      method: 'POST',
+      headers: WRITE,
+      body: JSON.stringify({ email: 'hocvien@test.vn', password: 'mat-khau-dung' }),
+    });
     expect(res.status).toBe(503);
     expect(res.headers.get('retry-after')).toBe('2');
     expect((await res.json()).error.code).toBe('service.busy');
@@ -135,11 +148,16 @@ describe('DynamoDB throttling, conflicts and outages', () => {
     // so the very same client sees the outage and the return.
     const target = new URL(inject('ddbEndpoint'));
     const sockets = new Set<Socket>();
-    const relay = () => createServer((client) => {
-      const upstream = connect(Number(target.port), target.hostname);
-      for (const s of [client, upstream]) { sockets.add(s); s.on('error', () => undefined); s.on('close', () => sockets.delete(s)); }
-      client.pipe(upstream).pipe(client);
-    });
+    const relay = () =>
+      createServer((client) => {
+        const upstream = connect(Number(target.port), target.hostname);
+        for (const s of [client, upstream]) {
+          sockets.add(s);
+          s.on('error', () => undefined);
+          s.on('close', () => sockets.delete(s));
+        }
+        client.pipe(upstream).pipe(client);
+      });
     let server = relay().listen(0, '127.0.0.1');
     await once(server, 'listening');
     const port = (server.address() as AddressInfo).port;
@@ -150,14 +168,22 @@ describe('DynamoDB throttling, conflicts and outages', () => {
     for (const s of sockets) s.destroy();
     const health = await app.request('/api/health');
     expect(health.status).toBe(503);
-    const login = await app.request('/api/auth/login', { method: 'POST', headers: WRITE, body: JSON.stringify({ email: 'hocvien@test.vn', password: 'mat-khau-dung' }) });
+    const login = await app.request('/api/auth/login', {
+      method: 'POST',
+      headers: WRITE,
+      body: JSON.stringify({ email: 'hocvien@test.vn', password: 'mat-khau-dung' }),
+    });
     expect([login.status, (await login.json()).error.code, login.headers.get('retry-after')]).toEqual([503, 'service.unavailable', '3']);
 
     server = relay().listen(port, '127.0.0.1');
     await once(server, 'listening');
     // Back by itself once the breaker's moment is over: waited for, not slept through.
     await expect.poll(async () => (await app.request('/api/health')).status, { timeout: 10_000, interval: 100 }).toBe(200);
-    const again = await app.request('/api/auth/login', { method: 'POST', headers: WRITE, body: JSON.stringify({ email: 'hocvien@test.vn', password: 'mat-khau-dung' }) });
+    const again = await app.request('/api/auth/login', {
+      method: 'POST',
+      headers: WRITE,
+      body: JSON.stringify({ email: 'hocvien@test.vn', password: 'mat-khau-dung' }),
+    });
     expect(again.status).toBe(200);
     server.close();
     for (const s of sockets) s.destroy();

@@ -77,8 +77,9 @@ async function scopedUnit(c: Context<Env>, roles: Account.Role[], requested: str
  * grant); with `below`, the unit must lie strictly below the grant's own unit.
  */
 export function covers(c: Context<Env>, roles: Account.Role[], unit: Pick<Org.Info, 'id' | 'ancestors'> | null, below = false): boolean {
-  return c.var.account!.grants.some((g) => roles.includes(g.role)
-    && (g.unitId === null || (unit !== null && Org.isWithin(unit, g.unitId!) && !(below && unit.id === g.unitId))));
+  return c.var.account!.grants.some(
+    (g) => roles.includes(g.role) && (g.unitId === null || (unit !== null && Org.isWithin(unit, g.unitId!) && !(below && unit.id === g.unitId))),
+  );
 }
 
 export function authorize(c: Context<Env>, access: Access): void {
@@ -99,9 +100,10 @@ export function mount<P extends Schema | undefined = undefined, Q extends Schema
     const params = parse<P>(spec.params, c.req.param(), 'đường dẫn');
     const query = parse<Q>(spec.query, c.req.query(), 'tham số');
     const body = spec.body ? parse<B>(spec.body, await readJson(c), 'nội dung') : (undefined as Out<B>);
-    const unit = 'roles' in spec.access && spec.access.scope
-      ? await scopedUnit(c, spec.access.roles, await spec.unit?.({ params, query, body }), spec.access.scope === 'below')
-      : null;
+    const unit =
+      'roles' in spec.access && spec.access.scope
+        ? await scopedUnit(c, spec.access.roles, await spec.unit?.({ params, query, body }), spec.access.scope === 'below')
+        : null;
     const file = spec.upload ? new Uint8Array(await c.req.arrayBuffer()) : new Uint8Array();
     return spec.handler(c, { params, query, body, unit, file });
   });

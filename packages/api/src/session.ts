@@ -13,7 +13,8 @@ export function setAppCookie(c: Context<Env>, name: string, value: string, optio
   setCookie(c, name, value, { httpOnly: true, secure: process.env.SANSANG_INSECURE_COOKIES !== '1', sameSite: 'Lax', ...options });
 }
 
-export const setSessionCookie = (c: Context<Env>, token: string, maxAgeSeconds: number) => setAppCookie(c, SESSION_COOKIE, token, { path: '/', maxAge: maxAgeSeconds });
+export const setSessionCookie = (c: Context<Env>, token: string, maxAgeSeconds: number) =>
+  setAppCookie(c, SESSION_COOKIE, token, { path: '/', maxAge: maxAgeSeconds });
 export const clearSessionCookie = (c: Context<Env>) => setAppCookie(c, SESSION_COOKIE, '', { path: '/', maxAge: 0 });
 
 /**
@@ -28,10 +29,13 @@ export const session: MiddlewareHandler<Env> = async (c, next) => {
   const s = token && token.length < 2000 ? await Account.session(token) : null;
   if (s) {
     // A person gone from the roster is signed out; a database that does not answer is a 503, not a 401.
-    const [account, person] = await Promise.all([Account.get(s.email), Person.get(s.personId).catch((err) => {
-      if (err instanceof VisibleError && err.status === 404) return null;
-      throw err;
-    })]);
+    const [account, person] = await Promise.all([
+      Account.get(s.email),
+      Person.get(s.personId).catch((err) => {
+        if (err instanceof VisibleError && err.status === 404) return null;
+        throw err;
+      }),
+    ]);
     // An account whose person record is gone is not signed in to anything.
     if (account && person) {
       c.set('session', s);

@@ -23,7 +23,10 @@ describe('importing a new stage: org tree, roster, first admin', () => {
   });
 
   it('imports a tree whose parents come after their children, from an Excel CSV with BOM', async () => {
-    const path = await file('units.csv', '\ufeffcode,name,kind,parent_code\r\nSNV-VP,Văn phòng Sở,department,SNV\r\nSNV,Sở Nội vụ,agency,T\r\nT,UBND tỉnh,province,\r\nX1,Xã Tân An,commune,T\r\n');
+    const path = await file(
+      'units.csv',
+      '\ufeffcode,name,kind,parent_code\r\nSNV-VP,Văn phòng Sở,department,SNV\r\nSNV,Sở Nội vụ,agency,T\r\nT,UBND tỉnh,province,\r\nX1,Xã Tân An,commune,T\r\n',
+    );
     expect(await importUnitsFile(path, { dryRun: true })).toContain('Chạy thử (chưa ghi gì): 4 đơn vị mới');
     await expect(Org.get('snv-vp')).rejects.toMatchObject({ code: 'org.unit_not_found' });
     expect(await importUnitsFile(path, { effective: '2025-07-01' })).toContain('4 đơn vị mới');
@@ -32,7 +35,10 @@ describe('importing a new stage: org tree, roster, first admin', () => {
   });
 
   it('imports the roster with semicolons and Vietnamese category names, then counts headcount', async () => {
-    const path = await file('staff.csv', 'employee_code;full_name;email;unit_code;category;position;status\n001;Nguyễn Thị Lan;lan@snv.gov.vn;SNV-VP;Công chức;Chuyên viên;\n002;Trần Văn Bình;;X1;Cán bộ;Chủ tịch UBND xã;đang công tác\n003;Lê Văn Cường;;X1;Viên chức;Kỹ sư;nghỉ việc\n');
+    const path = await file(
+      'staff.csv',
+      'employee_code;full_name;email;unit_code;category;position;status\n001;Nguyễn Thị Lan;lan@snv.gov.vn;SNV-VP;Công chức;Chuyên viên;\n002;Trần Văn Bình;;X1;Cán bộ;Chủ tịch UBND xã;đang công tác\n003;Lê Văn Cường;;X1;Viên chức;Kỹ sư;nghỉ việc\n',
+    );
     expect(await importRosterFile(path)).toContain('Đã nhập danh sách: 3 thêm mới');
     const r = await Readiness.forUnit({ unitId: 't' });
     expect(r.staff).toBe(2); // the one who left is not in the headcount
@@ -40,7 +46,10 @@ describe('importing a new stage: org tree, roster, first admin', () => {
   });
 
   it('rejects a file with bad rows as a whole at the terminal, saying how to import only the valid ones', async () => {
-    const path = await file('bad.csv', 'employee_code,full_name,email,unit_code,category,position,status\n004,Phạm Văn Dũng,khong-phai-email,X1,Công chức,,\n005,Lê Thị Hoa,,X1,Viên chức,,\n');
+    const path = await file(
+      'bad.csv',
+      'employee_code,full_name,email,unit_code,category,position,status\n004,Phạm Văn Dũng,khong-phai-email,X1,Công chức,,\n005,Lê Thị Hoa,,X1,Viên chức,,\n',
+    );
     const err = await importRosterFile(path).catch((e) => e);
     expect(err).toBeInstanceOf(ImportError);
     expect(describeFailure(err)).toMatch(/^dòng 2, cột email: .*khong-phai-email.*\nKhông có dòng nào được nhập\. .*--accept-valid/s);
@@ -61,9 +70,16 @@ describe('importing a new stage: org tree, roster, first admin', () => {
 
   it('reorganises and reports from the terminal as the pages do', async () => {
     const opts = (o: Record<string, string>) => (name: string) => o[name];
-    expect(await orgCommand('create', [], opts({ code: 'X2', name: 'Xã Tân Phú', kind: 'commune', parent: 'T', effective: '2025-07-01' }))).toContain('Đã thành lập Xã Tân Phú');
-    expect(await orgCommand('merge', ['X1,X2'], opts({ 'new-code': 'X3', 'new-name': 'Xã Tân An Phú', 'new-kind': 'commune', parent: 'T', effective: '2025-07-01' })))
-      .toBe('Đã hợp nhất Xã Tân An, Xã Tân Phú vào Xã Tân An Phú: 3 người, 0 đơn vị trực thuộc chuyển theo; hiệu lực 2025-07-01.');
+    expect(await orgCommand('create', [], opts({ code: 'X2', name: 'Xã Tân Phú', kind: 'commune', parent: 'T', effective: '2025-07-01' }))).toContain(
+      'Đã thành lập Xã Tân Phú',
+    );
+    expect(
+      await orgCommand(
+        'merge',
+        ['X1,X2'],
+        opts({ 'new-code': 'X3', 'new-name': 'Xã Tân An Phú', 'new-kind': 'commune', parent: 'T', effective: '2025-07-01' }),
+      ),
+    ).toBe('Đã hợp nhất Xã Tân An, Xã Tân Phú vào Xã Tân An Phú: 3 người, 0 đơn vị trực thuộc chuyển theo; hiệu lực 2025-07-01.');
     expect((await Org.get('x1')).status).toBe('merged');
     const figures = await reportCommand('readiness', undefined, opts({ unit: 'T' }));
     expect(figures).toMatch(/^UBND tỉnh \(T\)\n/);

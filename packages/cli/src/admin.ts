@@ -1,15 +1,28 @@
 import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import {
-  Account, Person, VisibleError, describeProblem, importRoster, importUnits, personIdFor, readImportFile, vnDay,
-  type ImportError, type RosterPlan, type TreePlan,
+  Account,
+  Person,
+  VisibleError,
+  describeProblem,
+  importRoster,
+  importUnits,
+  personIdFor,
+  readImportFile,
+  vnDay,
+  type ImportError,
+  type RosterPlan,
+  type TreePlan,
 } from '@sansang/core';
 import type { Progress } from './progress.ts';
 
 const SHOWN = 50;
 
 export function describeTreePlan(plan: TreePlan, dryRun: boolean): string {
-  const lines = plan.changes.filter((c) => c.action !== 'unchanged').slice(0, SHOWN).map((c) => `  dòng ${c.row}: ${c.code} — ${c.action}${c.detail ? ` (${c.detail})` : ''}`);
+  const lines = plan.changes
+    .filter((c) => c.action !== 'unchanged')
+    .slice(0, SHOWN)
+    .map((c) => `  dòng ${c.row}: ${c.code} — ${c.action}${c.detail ? ` (${c.detail})` : ''}`);
   return [
     `${dryRun ? 'Chạy thử (chưa ghi gì)' : 'Đã nhập cây tổ chức'}: ${plan.created} đơn vị mới, ${plan.updated} đơn vị cập nhật, ${plan.moved} đơn vị chuyển cấp trên, ${plan.unchanged} không đổi.`,
     ...lines,
@@ -21,7 +34,14 @@ export async function importUnitsFile(path: string, options: { dryRun?: boolean;
   return describeTreePlan(plan, Boolean(options.dryRun));
 }
 
-const actionLabels: Record<keyof RosterPlan['counts'], string> = { create: 'thêm mới', update: 'cập nhật', move: 'chuyển đơn vị', leave: 'nghỉ việc', return: 'trở lại', unchanged: 'không đổi' };
+const actionLabels: Record<keyof RosterPlan['counts'], string> = {
+  create: 'thêm mới',
+  update: 'cập nhật',
+  move: 'chuyển đơn vị',
+  leave: 'nghỉ việc',
+  return: 'trở lại',
+  unchanged: 'không đổi',
+};
 
 export function describeRosterPlan(plan: RosterPlan): string {
   const counts = (Object.keys(actionLabels) as (keyof RosterPlan['counts'])[]).map((k) => `${plan.counts[k]} ${actionLabels[k]}`).join(', ');
@@ -30,7 +50,9 @@ export function describeRosterPlan(plan: RosterPlan): string {
     : `Chạy thử (chưa ghi gì), ${plan.rows} dòng: ${counts}; ${plan.invalidRows} dòng lỗi.`;
   return [
     head,
-    ...plan.changes.slice(0, SHOWN).map((c) => `  dòng ${c.row}: ${c.employeeCode} ${c.fullName} — ${actionLabels[c.action]}${c.detail ? ` (${c.detail})` : ''}`),
+    ...plan.changes
+      .slice(0, SHOWN)
+      .map((c) => `  dòng ${c.row}: ${c.employeeCode} ${c.fullName} — ${actionLabels[c.action]}${c.detail ? ` (${c.detail})` : ''}`),
     ...(plan.changes.length > SHOWN ? [`  … và ${plan.changes.length - SHOWN} thay đổi khác`] : []),
     ...plan.problems.map((p) => `  ${describeProblem(p)}`),
   ].join('\n');
@@ -41,8 +63,13 @@ export async function importRosterFile(path: string, options: { dryRun?: boolean
   const rows = await readImportFile(await readFile(path));
   let bar: ReturnType<Progress> | undefined;
   const plan = await importRoster(rows, {
-    dryRun: options.dryRun, acceptValid: options.acceptValid, effective: options.effective,
-    onProgress: (done, total) => { bar ??= options.progress?.('Nhập danh sách cán bộ', total); bar?.update(done); },
+    dryRun: options.dryRun,
+    acceptValid: options.acceptValid,
+    effective: options.effective,
+    onProgress: (done, total) => {
+      bar ??= options.progress?.('Nhập danh sách cán bộ', total);
+      bar?.update(done);
+    },
   });
   bar?.stop();
   return describeRosterPlan(plan);

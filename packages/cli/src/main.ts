@@ -44,9 +44,30 @@ async function main(args: string[]): Promise<number> {
     await start({ port: Number(process.env.PORT ?? 3000) });
     return -1;
   }
-  const option = (name: string) => { const i = args.indexOf(`--${name}`); return i >= 0 ? args[i + 1] : undefined; };
-  const valued = new Set(['--out', '--effective', '--root', '--unit', '--email', '--employee-code', '--code', '--name', '--kind', '--level', '--parent',
-    '--into', '--new-code', '--new-name', '--new-kind', '--date', '--target', '--frequency']);
+  const option = (name: string) => {
+    const i = args.indexOf(`--${name}`);
+    return i >= 0 ? args[i + 1] : undefined;
+  };
+  const valued = new Set([
+    '--out',
+    '--effective',
+    '--root',
+    '--unit',
+    '--email',
+    '--employee-code',
+    '--code',
+    '--name',
+    '--kind',
+    '--level',
+    '--parent',
+    '--into',
+    '--new-code',
+    '--new-name',
+    '--new-kind',
+    '--date',
+    '--target',
+    '--frequency',
+  ]);
   const positional = rest.filter((a, i) => !a.startsWith('--') && !valued.has(rest[i - 1] ?? ''));
   if (command === 'content' && (sub === 'check' || sub === 'build')) {
     const dir = positional[0] ?? contentDir;
@@ -54,16 +75,18 @@ async function main(args: string[]): Promise<number> {
     for (const d of diagnostics) console.log(format(d));
     const errors = diagnostics.filter((d) => d.severity === 'error').length;
     console.log(`${courses.length} khoá học hợp lệ, ${errors} lỗi, ${diagnostics.length - errors} cảnh báo.`);
-    if (sub === 'build' && errors === 0) console.log(`Đã ghi ${await writeBundles(courses, dir, option('out') ?? 'dist/content')} tệp vào ${option('out') ?? 'dist/content'}.`);
+    if (sub === 'build' && errors === 0)
+      console.log(`Đã ghi ${await writeBundles(courses, dir, option('out') ?? 'dist/content')} tệp vào ${option('out') ?? 'dist/content'}.`);
     return errors > 0 ? 1 : 0;
   }
   if (command === 'import' && (sub === 'gift' || sub === 'aiken') && positional[0]) {
     const result = await (sub === 'gift' ? importGift : importAiken)(positional[0]);
     for (const d of result.diagnostics) console.error(format(d));
     const out = option('out');
-    if (out) await writeFile(out, result.markdown, { flag: 'wx' }).catch((err) => {
-      throw err.code === 'EEXIST' ? new Error(`Tệp ${out} đã có; hãy chọn tên khác để không ghi đè.`) : err;
-    });
+    if (out)
+      await writeFile(out, result.markdown, { flag: 'wx' }).catch((err) => {
+        throw err.code === 'EEXIST' ? new Error(`Tệp ${out} đã có; hãy chọn tên khác để không ghi đè.`) : err;
+      });
     else process.stdout.write(result.markdown);
     console.error(`Đã chuyển ${result.imported} câu hỏi; ${result.diagnostics.length} câu/đoạn không chuyển được (xem các dòng lỗi ở trên).`);
     return result.diagnostics.length > 0 ? 1 : 0;
@@ -72,7 +95,9 @@ async function main(args: string[]): Promise<number> {
     configureDb({ tableName: process.env.TABLE_NAME ?? table.name });
     const outcome = await publishContent(rest[0] ?? contentDir);
     for (const line of outcome.errors) console.log(line);
-    console.log(`Đã xuất bản: ${outcome.published.join(', ') || 'không có'}; không đổi: ${outcome.unchanged.join(', ') || 'không có'}; ${outcome.targets.length} chỉ tiêu.`);
+    console.log(
+      `Đã xuất bản: ${outcome.published.join(', ') || 'không có'}; không đổi: ${outcome.unchanged.join(', ') || 'không có'}; ${outcome.targets.length} chỉ tiêu.`,
+    );
     for (const line of outcome.rejected) console.log(`Bị từ chối: ${line}`);
     return outcome.errors.length + outcome.rejected.length > 0 ? 1 : 0;
   }
@@ -80,9 +105,11 @@ async function main(args: string[]): Promise<number> {
     configureDb({ tableName: process.env.TABLE_NAME ?? table.name });
     const dryRun = args.includes('--dry-run');
     const effective = option('effective');
-    console.log(command === 'org'
-      ? await importUnitsFile(positional[0], { dryRun, effective })
-      : await importRosterFile(positional[0], { dryRun, effective, acceptValid: args.includes('--accept-valid'), progress: terminalProgress }));
+    console.log(
+      command === 'org'
+        ? await importUnitsFile(positional[0], { dryRun, effective })
+        : await importRosterFile(positional[0], { dryRun, effective, acceptValid: args.includes('--accept-valid'), progress: terminalProgress }),
+    );
     return 0;
   }
   if (command === 'org' || command === 'readiness' || command === 'report') {
@@ -109,7 +136,8 @@ async function main(args: string[]): Promise<number> {
     const write = args.includes('--write');
     const result = await Readiness.rebuild({ write });
     console.log(`${result.units} đơn vị, ${result.records} bản ghi gốc, ${result.mismatches.length} chỗ lệch${write ? ' (đã sửa)' : ''}.`);
-    for (const m of result.mismatches.slice(0, 50)) console.log(`  ${m.unitId} ${m.scope}${m.item ? ` ${m.item}` : ''} ${m.counter}: ${m.actual} → ${m.expected}`);
+    for (const m of result.mismatches.slice(0, 50))
+      console.log(`  ${m.unitId} ${m.scope}${m.item ? ` ${m.item}` : ''} ${m.counter}: ${m.actual} → ${m.expected}`);
     return result.mismatches.length > 0 && !write ? 1 : 0;
   }
   console.log(usage);

@@ -8,7 +8,10 @@ export async function exportUnitsFile(out: string, rootCode?: string): Promise<s
   if (!root) return 'Chưa có đơn vị nào.';
   let count = 0;
   const rows = (async function* () {
-    for await (const u of exportUnits(root.id)) { count++; yield [u.code, u.name, u.kind, u.level, u.parent_code]; }
+    for await (const u of exportUnits(root.id)) {
+      count++;
+      yield [u.code, u.name, u.kind, u.level, u.parent_code];
+    }
   })();
   const body = out.endsWith('.xlsx') ? Report.treeXlsx(rows) : Report.treeCsv(rows);
   await pipeline(body, createWriteStream(out, { flags: 'wx' }));

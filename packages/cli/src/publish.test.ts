@@ -11,9 +11,12 @@ import { repoRoot } from './paths.ts';
 describe('sansang content publish', () => {
   it('publishes the catalogue and targets into the table it is pointed at, and is idempotent', async () => {
     const tableName = await useFreshTable();
-    const run = () => execFileSync(process.execPath, ['--import', 'tsx', 'packages/cli/src/main.ts', 'content', 'publish'], {
-      cwd: repoRoot, encoding: 'utf8', env: { ...process.env, DYNAMODB_ENDPOINT: inject('ddbEndpoint'), TABLE_NAME: tableName },
-    });
+    const run = () =>
+      execFileSync(process.execPath, ['--import', 'tsx', 'packages/cli/src/main.ts', 'content', 'publish'], {
+        cwd: repoRoot,
+        encoding: 'utf8',
+        env: { ...process.env, DYNAMODB_ENDPOINT: inject('ddbEndpoint'), TABLE_NAME: tableName },
+      });
     expect(run()).toMatch(/Đã xuất bản: an-toan-thong-tin@\d+, bao-ve-du-lieu-ca-nhan@\d+/);
     expect((await Course.list()).map((c) => c.slug)).toContain('an-toan-thong-tin');
     expect((await Target.list()).length).toBeGreaterThan(0);
@@ -24,7 +27,10 @@ describe('sansang content publish', () => {
 describe('sansang content build', () => {
   it('writes one JSON bundle per course version, ready to review or publish', async () => {
     const out = await mkdtemp(join(tmpdir(), 'sansang-build-'));
-    const log = execFileSync(process.execPath, ['--import', 'tsx', 'packages/cli/src/main.ts', 'content', 'build', '--out', out], { cwd: repoRoot, encoding: 'utf8' });
+    const log = execFileSync(process.execPath, ['--import', 'tsx', 'packages/cli/src/main.ts', 'content', 'build', '--out', out], {
+      cwd: repoRoot,
+      encoding: 'utf8',
+    });
     expect(log).toMatch(/0 lỗi/);
     const folders = (await readdir(join(repoRoot, 'content', 'courses'))).sort();
     expect((await readdir(out)).sort()).toEqual(folders);

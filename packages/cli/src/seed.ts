@@ -12,8 +12,11 @@ export type PublishOutcome = { published: string[]; unchanged: string[]; rejecte
  * Compiles content/ and publishes every course (with its images and attachments) and
  * target that compiles cleanly; a course with errors is left at its published version.
  */
-export async function publishContent(contentDir: string, compiled?: CompiledContent): Promise<PublishOutcome & { courses: Course.Bundle[]; targets: Target.Info[] }> {
-  const { courses, courseDirs, targets, diagnostics } = compiled ?? await compileContent(contentDir);
+export async function publishContent(
+  contentDir: string,
+  compiled?: CompiledContent,
+): Promise<PublishOutcome & { courses: Course.Bundle[]; targets: Target.Info[] }> {
+  const { courses, courseDirs, targets, diagnostics } = compiled ?? (await compileContent(contentDir));
   const outcome: PublishOutcome = { published: [], unchanged: [], rejected: [], errors: diagnostics.filter((d) => d.severity === 'error').map(format) };
   for (const bundle of courses) {
     try {
@@ -33,7 +36,11 @@ export async function publishContent(contentDir: string, compiled?: CompiledCont
 }
 
 /** Writes the synthetic demo province into an empty table; does nothing to a table in use. */
-export async function seedDemo(options: { table: string; contentDir: string; progress?: Progress }): Promise<{ seeded: boolean; accounts: DemoAccount[]; people: number; units: number }> {
+export async function seedDemo(options: {
+  table: string;
+  contentDir: string;
+  progress?: Progress;
+}): Promise<{ seeded: boolean; accounts: DemoAccount[]; people: number; units: number }> {
   const file = await readProvince(join(options.contentDir, 'demo', 'province.yaml'));
   const empty = await isTableEmpty(options.table);
   const { courses, targets } = await publishContent(options.contentDir);

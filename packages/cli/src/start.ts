@@ -74,7 +74,8 @@ export async function start(options: { port: number }): Promise<void> {
     const errors = (ws: ContentWorkspace) => ws.findings.filter((f) => f.severity === 'error').length;
     console.log(`• Nội dung: ${first.courses.length} khoá học hợp lệ, ${errors(first)} lỗi (xem trang Soạn nội dung).`);
     const stopWatching = watchContent(contentDir, (ws) =>
-      console.log(`• Nội dung đã thay đổi: ${ws.courses.length} khoá học hợp lệ, ${errors(ws)} lỗi. ${ws.published.join('; ')}`));
+      console.log(`• Nội dung đã thay đổi: ${ws.courses.length} khoá học hợp lệ, ${errors(ws)} lỗi. ${ws.published.join('; ')}`),
+    );
     // What EventBridge does when deployed: the daily job (roll-ups, this week's snapshot, due
     // report packs), here at start and then hourly, quietly; and the roll-up sweep on the
     // deployed schedule itself (every minute), so figures settle locally as they do deployed.

@@ -14,13 +14,26 @@ async function xlsx(fill: (sheet: import('exceljs').Worksheet) => void): Promise
 /** A minimal workbook by hand whose one cell (an inline string) is `cell`: Excel reads it. */
 function handMadeXlsx(cell: string, level = 9): Uint8Array {
   const text = (s: string) => new TextEncoder().encode(s);
-  return zipSync({
-    '[Content_Types].xml': text('<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>'),
-    '_rels/.rels': text('<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>'),
-    'xl/workbook.xml': text('<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Danh sách" sheetId="1" r:id="rId1"/></sheets></workbook>'),
-    'xl/_rels/workbook.xml.rels': text('<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>'),
-    'xl/worksheets/sheet1.xml': text(`<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>Mã cán bộ</t></is></c></row><row r="2"><c r="A2" t="inlineStr"><is><t>${cell}</t></is></c></row></sheetData></worksheet>`),
-  }, { level: level as 9 });
+  return zipSync(
+    {
+      '[Content_Types].xml': text(
+        '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>',
+      ),
+      '_rels/.rels': text(
+        '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>',
+      ),
+      'xl/workbook.xml': text(
+        '<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Danh sách" sheetId="1" r:id="rId1"/></sheets></workbook>',
+      ),
+      'xl/_rels/workbook.xml.rels': text(
+        '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>',
+      ),
+      'xl/worksheets/sheet1.xml': text(
+        `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>Mã cán bộ</t></is></c></row><row r="2"><c r="A2" t="inlineStr"><is><t>${cell}</t></is></c></row></sheetData></worksheet>`,
+      ),
+    },
+    { level: level as 9 },
+  );
 }
 
 /** Rewrites every size a zip's central directory declares for its entries (the bytes stay). */
@@ -38,7 +51,9 @@ function declareSizes(zip: Uint8Array, size: number): Uint8Array {
 async function memoryRise(work: () => Promise<unknown>): Promise<{ rise: number; result: unknown }> {
   const before = process.memoryUsage().rss;
   let peak = before;
-  const timer = setInterval(() => { peak = Math.max(peak, process.memoryUsage().rss); }, 2);
+  const timer = setInterval(() => {
+    peak = Math.max(peak, process.memoryUsage().rss);
+  }, 2);
   const result = await work().catch((e) => e);
   clearInterval(timer);
   return { rise: Math.max(peak, process.memoryUsage().rss) - before, result };
@@ -62,32 +77,59 @@ describe('reading an import file within bounds', () => {
 
   it('refuses a cell longer than 2,000 characters, naming its row, in CSV and XLSX', async () => {
     const csv = new TextEncoder().encode(`Mã cán bộ,Họ và tên\r\nA-1,Một\r\nA-2,${'x'.repeat(10_000)}\r\n`);
-    await expect(readImportFile(csv)).rejects.toMatchObject({ code: 'import.cell_too_long', status: 422, message: expect.stringMatching(/dòng 3.*2\.000 ký tự/) });
-    const book = await xlsx((s) => { s.addRow(['Mã cán bộ', 'Họ và tên']); s.addRow(['A-1', 'Một']); s.addRow(['A-2', 'x'.repeat(10_000)]); });
-    await expect(readImportFile(book)).rejects.toMatchObject({ code: 'import.cell_too_long', status: 422, message: expect.stringMatching(/dòng 3.*2\.000 ký tự/) });
-    await expect(readImportFile(handMadeXlsx('y'.repeat(10_000)))).rejects.toMatchObject({ code: 'import.cell_too_long', message: expect.stringContaining('dòng 2') });
+    await expect(readImportFile(csv)).rejects.toMatchObject({
+      code: 'import.cell_too_long',
+      status: 422,
+      message: expect.stringMatching(/dòng 3.*2\.000 ký tự/),
+    });
+    const book = await xlsx((s) => {
+      s.addRow(['Mã cán bộ', 'Họ và tên']);
+      s.addRow(['A-1', 'Một']);
+      s.addRow(['A-2', 'x'.repeat(10_000)]);
+    });
+    await expect(readImportFile(book)).rejects.toMatchObject({
+      code: 'import.cell_too_long',
+      status: 422,
+      message: expect.stringMatching(/dòng 3.*2\.000 ký tự/),
+    });
+    await expect(readImportFile(handMadeXlsx('y'.repeat(10_000)))).rejects.toMatchObject({
+      code: 'import.cell_too_long',
+      message: expect.stringContaining('dòng 2'),
+    });
   });
 
   it('refuses more than 50,000 data rows, saying to split the file by unit, in CSV and XLSX', async () => {
     const lines = ['Mã cán bộ,Họ và tên'];
     for (let i = 1; i <= 100_001; i++) lines.push(`NV-${i},Người ${i}`);
     const csv = new TextEncoder().encode(lines.join('\r\n'));
-    await expect(readImportFile(csv)).rejects.toMatchObject({ code: 'import.too_many_rows', status: 413, message: expect.stringMatching(/50\.000 dòng.*đơn vị/) });
-    const book = await xlsx((s) => { s.addRow(['Mã cán bộ', 'Họ và tên']); for (let i = 1; i <= 50_001; i++) s.addRow([`NV-${i}`, `Người ${i}`]); });
+    await expect(readImportFile(csv)).rejects.toMatchObject({
+      code: 'import.too_many_rows',
+      status: 413,
+      message: expect.stringMatching(/50\.000 dòng.*đơn vị/),
+    });
+    const book = await xlsx((s) => {
+      s.addRow(['Mã cán bộ', 'Họ và tên']);
+      for (let i = 1; i <= 50_001; i++) s.addRow([`NV-${i}`, `Người ${i}`]);
+    });
     await expect(readImportFile(book)).rejects.toMatchObject({ code: 'import.too_many_rows', status: 413 });
     const exactly = lines.slice(0, 50_001).join('\r\n');
     expect(await readImportFile(new TextEncoder().encode(exactly))).toHaveLength(50_000);
   }, 60_000);
 
-  it('still reads what officers\' spreadsheets hold: dates, formulas by their result, rich text, row numbers', async () => {
+  it("still reads what officers' spreadsheets hold: dates, formulas by their result, rich text, row numbers", async () => {
     const book = await xlsx((s) => {
       s.addRow(['Mã cán bộ', 'Ngày sinh', 'Tổng', 'Ghi chú']);
-      s.addRow(['B-1', new Date(Date.UTC(1990, 4, 17)), { formula: '1+2', result: 3 }, { richText: [{ text: 'Đang ' }, { text: 'công tác', font: { bold: true } }] }]);
+      s.addRow([
+        'B-1',
+        new Date(Date.UTC(1990, 4, 17)),
+        { formula: '1+2', result: 3 },
+        { richText: [{ text: 'Đang ' }, { text: 'công tác', font: { bold: true } }] },
+      ]);
       s.addRow([]);
       s.addRow(['B-2', null, null, 'Nghỉ']);
     });
     expect(await readImportFile(book)).toEqual([
-      { row: 2, cells: { 'mã cán bộ': 'B-1', 'ngày sinh': '1990-05-17', 'tổng': '3', 'ghi chú': 'Đang công tác' } },
+      { row: 2, cells: { 'mã cán bộ': 'B-1', 'ngày sinh': '1990-05-17', tổng: '3', 'ghi chú': 'Đang công tác' } },
       { row: 4, cells: { 'mã cán bộ': 'B-2', 'ghi chú': 'Nghỉ' } },
     ]);
     const semicolons = new TextEncoder().encode('\ufeffMã cán bộ;Họ và tên\r\nC-1;Lê Thị Hồng\r\n');

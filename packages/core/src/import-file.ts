@@ -12,10 +12,18 @@ export const MAX_IMPORT_ROWS = 50_000;
 /** Characters one cell may hold: a name or a position is far shorter; more is a pasted blob. */
 export const MAX_CELL_CHARS = 2_000;
 
-const tooManyRows = () => new VisibleError('import.too_many_rows',
-  `Tệp có quá nhiều dòng (tối đa ${MAX_IMPORT_ROWS.toLocaleString('vi-VN')} dòng dữ liệu); hãy chia tệp theo đơn vị (mỗi cơ quan, đơn vị một tệp) rồi nhập lần lượt.`, 413);
-const cellTooLong = (row: number, column: string, length: number) => new VisibleError('import.cell_too_long',
-  `Ô ở dòng ${row}${column ? `, cột ${column}` : ''} dài ${length.toLocaleString('vi-VN')} ký tự (tối đa ${MAX_CELL_CHARS.toLocaleString('vi-VN')} ký tự); hãy sửa ô đó rồi nhập lại.`, 422);
+const tooManyRows = () =>
+  new VisibleError(
+    'import.too_many_rows',
+    `Tệp có quá nhiều dòng (tối đa ${MAX_IMPORT_ROWS.toLocaleString('vi-VN')} dòng dữ liệu); hãy chia tệp theo đơn vị (mỗi cơ quan, đơn vị một tệp) rồi nhập lần lượt.`,
+    413,
+  );
+const cellTooLong = (row: number, column: string, length: number) =>
+  new VisibleError(
+    'import.cell_too_long',
+    `Ô ở dòng ${row}${column ? `, cột ${column}` : ''} dài ${length.toLocaleString('vi-VN')} ký tự (tối đa ${MAX_CELL_CHARS.toLocaleString('vi-VN')} ký tự); hãy sửa ô đó rồi nhập lại.`,
+    422,
+  );
 
 const isXlsx = (bytes: Uint8Array) => bytes[0] === 0x50 && bytes[1] === 0x4b; // a zip: PK
 
@@ -26,7 +34,11 @@ function decodeText(bytes: Uint8Array): string {
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
   } catch {
-    throw new VisibleError('import.encoding', 'Tệp không ở dạng UTF-8 nên tiếng Việt sẽ bị lỗi phông. Trong Excel, chọn Lưu thành → "CSV UTF-8 (phân tách bằng dấu phẩy)" hoặc lưu dạng .xlsx rồi nhập lại.', 422);
+    throw new VisibleError(
+      'import.encoding',
+      'Tệp không ở dạng UTF-8 nên tiếng Việt sẽ bị lỗi phông. Trong Excel, chọn Lưu thành → "CSV UTF-8 (phân tách bằng dấu phẩy)" hoặc lưu dạng .xlsx rồi nhập lại.',
+      422,
+    );
   }
 }
 
@@ -41,11 +53,17 @@ async function csvRows(text: string): Promise<ImportRow[]> {
   const firstLine = text.split(/\r?\n/, 1)[0] ?? '';
   const count = (c: string) => firstLine.split(c).length;
   const delimiter = [',', ';', '\t'].reduce((best, c) => (count(c) > count(best) ? c : best), ',');
-  const parser = Readable.from(pieces(text)).pipe(parse({
-    columns: (header: string[]) => header.map(normaliseHeader), delimiter, skip_empty_lines: true, info: true, relax_column_count: true,
-    // Holds the parser's own buffer to a few cells: one endless quoted cell stops here.
-    max_record_size: MAX_CELL_CHARS * 4,
-  }));
+  const parser = Readable.from(pieces(text)).pipe(
+    parse({
+      columns: (header: string[]) => header.map(normaliseHeader),
+      delimiter,
+      skip_empty_lines: true,
+      info: true,
+      relax_column_count: true,
+      // Holds the parser's own buffer to a few cells: one endless quoted cell stops here.
+      max_record_size: MAX_CELL_CHARS * 4,
+    }),
+  );
   const rows: ImportRow[] = [];
   try {
     for await (const { record, info } of parser as AsyncIterable<{ record: Record<string, string>; info: { lines: number } }>) {
@@ -84,7 +102,11 @@ async function xlsxRows(bytes: Uint8Array): Promise<ImportRow[]> {
   checkXlsxSize(bytes);
   const { default: ExcelJS } = await import('exceljs');
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)]), {
-    worksheets: 'emit', sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', entries: 'ignore',
+    worksheets: 'emit',
+    sharedStrings: 'cache',
+    styles: 'cache',
+    hyperlinks: 'ignore',
+    entries: 'ignore',
   });
   const header: string[] = [];
   const rows: ImportRow[] = [];
@@ -92,7 +114,9 @@ async function xlsxRows(bytes: Uint8Array): Promise<ImportRow[]> {
     for await (const sheet of reader) {
       for await (const row of sheet) {
         if (row.number === 1) {
-          row.eachCell({ includeEmpty: true }, (cell, col) => { header[col] = normaliseHeader(cellText(cell.value)); });
+          row.eachCell({ includeEmpty: true }, (cell, col) => {
+            header[col] = normaliseHeader(cellText(cell.value));
+          });
           continue;
         }
         const cells: Record<string, string> = {};

@@ -23,6 +23,16 @@ export { databaseAnswers } from './db/health.ts';
 export { ImportError, describeProblem, type ImportRow, type RowProblem } from './import-rows.ts';
 export { readImportFile } from './import-file.ts';
 export { importUnits, exportUnits, treeColumns, type TreePlan } from './org/import.ts';
-export { createUnit, updateUnit, moveUnit, mergeUnits, dissolveUnit, history as unitHistory, unitIdFor, Effective as EffectiveDate, type UnitEvent } from './org/reorganise.ts';
+export {
+  createUnit,
+  updateUnit,
+  moveUnit,
+  mergeUnits,
+  dissolveUnit,
+  history as unitHistory,
+  unitIdFor,
+  Effective as EffectiveDate,
+  type UnitEvent,
+} from './org/reorganise.ts';
 export { importRoster, personIdFor, type RosterPlan } from './person/import.ts';
 export type * from './report/model.ts';

@@ -42,7 +42,10 @@ export function objectStore(where: { bucket: () => string | undefined; dir: () =
       const bucket = where.bucket();
       if (bucket) {
         const { Upload } = await import('@aws-sdk/lib-storage');
-        await new Upload({ client: await client(), params: { Bucket: bucket, Key: key, Body: body, ContentType: contentType, CacheControl: options.cacheControl } }).done();
+        await new Upload({
+          client: await client(),
+          params: { Bucket: bucket, Key: key, Body: body, ContentType: contentType, CacheControl: options.cacheControl },
+        }).done();
         return;
       }
       const path = localPath(key);

@@ -26,7 +26,11 @@ const ContentPreview = lazy(() => import('./pages/content-preview.tsx'));
 /** A signed-in page: its code is fetched while the session is checked, not after. */
 const guarded = (Page: ReturnType<typeof lazy>) => () => {
   void Page.preload();
-  return <SignedIn><Page /></SignedIn>;
+  return (
+    <SignedIn>
+      <Page />
+    </SignedIn>
+  );
 };
 
 render(

@@ -48,7 +48,6 @@ export function attemptRoutes(app: Hono<Env>) {
     access: { signedIn: true },
     params: AttemptRef,
     body: v.optional(v.object({ answers: v.optional(Quiz.Answers) })),
-    handler: async (c, { params, body }) =>
-      c.json(await Attempt.submit({ personId: c.var.person!.id, ...params, answers: body?.answers })),
+    handler: async (c, { params, body }) => c.json(await Attempt.submit({ personId: c.var.person!.id, ...params, answers: body?.answers })),
   });
 }

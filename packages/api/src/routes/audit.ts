@@ -14,8 +14,7 @@ const Filter = v.object({
 });
 
 export function auditRoutes(app: Hono<Env>) {
-  const entries = (query: v.InferOutput<typeof Filter>, unitId: string | null) =>
-    Audit.list({ from: query.from, to: query.to, actor: query.actor, unitId });
+  const entries = (query: v.InferOutput<typeof Filter>, unitId: string | null) => Audit.list({ from: query.from, to: query.to, actor: query.actor, unitId });
 
   mount(app, {
     method: 'get',
@@ -35,9 +34,19 @@ export function auditRoutes(app: Hono<Env>) {
     unit: ({ query }) => query.unit,
     handler: async (c, { query, unit }) => {
       const rows = (await entries(query, unit?.id ?? null)).map((e) =>
-        [e.at, e.actor, e.action, e.unitId ?? '', JSON.stringify(e.detail ?? {})].map(Report.safeCell));
-      const csv = stringify(rows, { bom: true, record_delimiter: 'windows', header: true, columns: ['Thời điểm', 'Người thực hiện', 'Hành động', 'Đơn vị', 'Chi tiết'] });
-      return c.body(csv, 200, { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': attachment(`nhat-ky-${unit ? `${unit.code}-` : ''}${query.from}-${query.to}.csv`), 'cache-control': 'no-store' });
+        [e.at, e.actor, e.action, e.unitId ?? '', JSON.stringify(e.detail ?? {})].map(Report.safeCell),
+      );
+      const csv = stringify(rows, {
+        bom: true,
+        record_delimiter: 'windows',
+        header: true,
+        columns: ['Thời điểm', 'Người thực hiện', 'Hành động', 'Đơn vị', 'Chi tiết'],
+      });
+      return c.body(csv, 200, {
+        'content-type': 'text/csv; charset=utf-8',
+        'content-disposition': attachment(`nhat-ky-${unit ? `${unit.code}-` : ''}${query.from}-${query.to}.csv`),
+        'cache-control': 'no-store',
+      });
     },
   });
 }

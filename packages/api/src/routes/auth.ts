@@ -7,12 +7,20 @@ import { clearSessionCookie, clientAddress, setSessionCookie } from '../session.
 
 async function me(account: Account.Info, person: Person.Info) {
   const unit = await Org.get(person.unitId);
-  const grants = await Promise.all(account.grants.map(async (g) => ({
-    role: g.role,
-    unitId: g.unitId ?? null,
-    unitName: g.unitId ? (await Org.get(g.unitId).catch(() => null))?.name ?? null : null,
-  })));
-  return { id: person.id, email: account.email, name: person.fullName, unit: { id: unit.id, name: unit.name }, roles: [{ role: 'learner' as const, unitId: null, unitName: null }, ...grants] };
+  const grants = await Promise.all(
+    account.grants.map(async (g) => ({
+      role: g.role,
+      unitId: g.unitId ?? null,
+      unitName: g.unitId ? ((await Org.get(g.unitId).catch(() => null))?.name ?? null) : null,
+    })),
+  );
+  return {
+    id: person.id,
+    email: account.email,
+    name: person.fullName,
+    unit: { id: unit.id, name: unit.name },
+    roles: [{ role: 'learner' as const, unitId: null, unitName: null }, ...grants],
+  };
 }
 
 export function authRoutes(app: Hono<Env>) {

@@ -27,7 +27,12 @@ export function certificateRoutes(app: Hono<Env>) {
     params: v.object({ slug: Course.Slug }),
     handler: async (c, { params }) => {
       const origin = new URL(c.req.url).origin;
-      const { pdf } = await Certificate.download({ actor: c.var.account!, personId: c.var.person!.id, slug: params.slug, verifyUrl: (code) => verifyUrl(origin, code) });
+      const { pdf } = await Certificate.download({
+        actor: c.var.account!,
+        personId: c.var.person!.id,
+        slug: params.slug,
+        verifyUrl: (code) => verifyUrl(origin, code),
+      });
       return c.body(new Uint8Array(pdf), 200, {
         'content-type': 'application/pdf',
         'content-disposition': attachment(`chung-nhan-${params.slug}.pdf`),

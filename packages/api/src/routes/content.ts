@@ -16,8 +16,14 @@ export function contentRoutes(app: Hono<Env>) {
       if (!ws) {
         return c.json({ source: 'published' as const, revision: 0, checkedAt: null, findings: [], published: [], courses: await Course.list() });
       }
-      return c.json({ source: 'local' as const, revision: ws.revision, checkedAt: ws.checkedAt, findings: ws.findings, published: ws.published,
-        courses: ws.courses.map(Course.summarize) });
+      return c.json({
+        source: 'local' as const,
+        revision: ws.revision,
+        checkedAt: ws.checkedAt,
+        findings: ws.findings,
+        published: ws.published,
+        courses: ws.courses.map(Course.summarize),
+      });
     },
   });
   mount(app, {
@@ -30,7 +36,8 @@ export function contentRoutes(app: Hono<Env>) {
       const ws = contentWorkspace();
       if (!ws) return c.json({ course: await Course.get({ slug: params.slug }) });
       const course = ws.courses.find((b) => b.slug === params.slug);
-      if (!course) throw new VisibleError('course.not_found', `Không tìm thấy khoá học "${params.slug}" trong thư mục content/ (hoặc khoá học đang có lỗi).`, 404);
+      if (!course)
+        throw new VisibleError('course.not_found', `Không tìm thấy khoá học "${params.slug}" trong thư mục content/ (hoặc khoá học đang có lỗi).`, 404);
       return c.json({ course });
     },
   });

@@ -11,8 +11,6 @@ export function healthRoutes(app: Hono<Env>) {
     summary: 'Trạng thái dịch vụ: "ok" chỉ khi cơ sở dữ liệu trả lời',
     access: { public: true },
     handler: async (c) =>
-      (await databaseAnswers())
-        ? c.json({ status: 'ok' })
-        : c.json(errorBody('service.database_unavailable', 'Cơ sở dữ liệu không phản hồi.'), 503),
+      (await databaseAnswers()) ? c.json({ status: 'ok' }) : c.json(errorBody('service.database_unavailable', 'Cơ sở dữ liệu không phản hồi.'), 503),
   });
 }

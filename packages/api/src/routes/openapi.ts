@@ -14,7 +14,12 @@ const ErrorResponse = {
 function parameters(schema: v.GenericSchema | undefined, where: 'path' | 'query') {
   if (!schema) return [];
   const s = json(schema) as { properties?: Record<string, unknown>; required?: string[] };
-  return Object.entries(s.properties ?? {}).map(([name, prop]) => ({ name, in: where, required: where === 'path' || (s.required ?? []).includes(name), schema: prop }));
+  return Object.entries(s.properties ?? {}).map(([name, prop]) => ({
+    name,
+    in: where,
+    required: where === 'path' || (s.required ?? []).includes(name),
+    schema: prop,
+  }));
 }
 
 /** The OpenAPI document, built from the route registry and its valibot schemas. */
@@ -28,7 +33,17 @@ export function openapiDocument() {
       'x-access': r.access,
       parameters: [...parameters(r.params, 'path'), ...parameters(r.query, 'query')],
       ...(r.body ? { requestBody: { required: true, content: { 'application/json': { schema: json(r.body) } } } } : {}),
-      ...(r.upload ? { requestBody: { required: true, content: { 'text/csv': { schema: { type: 'string' } }, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { schema: { type: 'string', format: 'binary' } } } } } : {}),
+      ...(r.upload
+        ? {
+            requestBody: {
+              required: true,
+              content: {
+                'text/csv': { schema: { type: 'string' } },
+                'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { schema: { type: 'string', format: 'binary' } },
+              },
+            },
+          }
+        : {}),
       responses: {
         200: { description: 'OK' },
         '4XX': { description: 'Lỗi do yêu cầu', content: { 'application/json': { schema: ErrorResponse } } },

@@ -1,7 +1,21 @@
 import * as v from 'valibot';
 import type { Hono } from 'hono';
 import {
-  EffectiveDate as Effective, Org, vnDay, Readiness, Report, VisibleError, createUnit, dissolveUnit, importUnits, mergeUnits, moveUnit, readImportFile, unitHistory, unitIdFor, updateUnit,
+  EffectiveDate as Effective,
+  Org,
+  vnDay,
+  Readiness,
+  Report,
+  VisibleError,
+  createUnit,
+  dissolveUnit,
+  importUnits,
+  mergeUnits,
+  moveUnit,
+  readImportFile,
+  unitHistory,
+  unitIdFor,
+  updateUnit,
 } from '@sansang/core';
 import type { Env } from '../env.ts';
 import { covers, mount } from '../route.ts';
@@ -16,7 +30,6 @@ const admin = { roles: ['admin' as const], scope: true };
 /** A reorganisation: the unit must lie strictly below the caller's own, and where it goes inside their scope. */
 const reorganiser = { roles: ['admin' as const], scope: 'below' as const };
 
-
 export function orgRoutes(app: Hono<Env>) {
   mount(app, {
     method: 'get',
@@ -28,11 +41,15 @@ export function orgRoutes(app: Hono<Env>) {
     handler: async (c, { unit: scoped }) => {
       const unit = await unitOrRoot(scoped);
       const [children, former, history, path] = await Promise.all([
-        Org.children(unit.id), Org.formerChildren(unit.id), unitHistory(unit.id), Org.getMap(unit.ancestors),
+        Org.children(unit.id),
+        Org.formerChildren(unit.id),
+        unitHistory(unit.id),
+        Org.getMap(unit.ancestors),
       ]);
       const staff = await Promise.all(children.map((ch) => Readiness.headcount(ch.id)));
       return c.json({
-        unit, history,
+        unit,
+        history,
         ancestors: unit.ancestors.map((id) => ({ id, name: path.get(id)?.name ?? id })),
         children: children.map((ch, i) => ({ ...ch, staff: staff[i] })),
         former,
@@ -123,7 +140,10 @@ export function orgRoutes(app: Hono<Env>) {
     unit: ({ query }) => query.unit,
     handler: async (c, { query, unit, file }) => {
       const plan = await importUnits(await readImportFile(file), {
-        actor: c.var.account!.email, effective: query.effective ?? vnDay(), dryRun: query.dryRun === '1', within: unit ?? undefined,
+        actor: c.var.account!.email,
+        effective: query.effective ?? vnDay(),
+        dryRun: query.dryRun === '1',
+        within: unit ?? undefined,
       });
       return c.json({ plan: { ...plan, changes: plan.changes.filter((ch) => ch.action !== 'unchanged').slice(0, 1000) }, applied: query.dryRun !== '1' });
     },

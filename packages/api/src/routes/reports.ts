@@ -22,10 +22,13 @@ export async function unitOrRoot(scoped: Org.Info | null): Promise<Org.Info> {
   return unit;
 }
 
-
 /** Streams a file to the officer as an attachment (core has recorded the download). */
 export function sendFile(file: { body: Readable; kind: Report.Download['kind']; name: string }) {
-  const type = file.kind.endsWith('.pdf') ? 'application/pdf' : file.kind.endsWith('.xlsx') ? Report.archiveKinds['completions.xlsx'].contentType : 'text/csv; charset=utf-8';
+  const type = file.kind.endsWith('.pdf')
+    ? 'application/pdf'
+    : file.kind.endsWith('.xlsx')
+      ? Report.archiveKinds['completions.xlsx'].contentType
+      : 'text/csv; charset=utf-8';
   return new Response(Readable.toWeb(file.body) as ReadableStream, {
     headers: { 'content-type': type, 'content-disposition': attachment(file.name), 'cache-control': 'no-store' },
   });
@@ -34,25 +37,30 @@ export function sendFile(file: { body: Readable; kind: Report.Download['kind']; 
 async function assertSmallEnough(unit: Org.Info) {
   const people = await Readiness.headcount(unit.id);
   if (people > directLimit()) {
-    throw new VisibleError('report.use_archive', `${unit.name} có ${people.toLocaleString('vi-VN')} người: báo cáo này được tạo ở chế độ nền. Hãy bấm "Tạo bản lưu" rồi tải về khi xong.`, 409);
+    throw new VisibleError(
+      'report.use_archive',
+      `${unit.name} có ${people.toLocaleString('vi-VN')} người: báo cáo này được tạo ở chế độ nền. Hãy bấm "Tạo bản lưu" rồi tải về khi xong.`,
+      409,
+    );
   }
 }
 
 export function reportRoutes(app: Hono<Env>) {
-  const direct = (kind: 'completions.csv' | 'completions.xlsx', ext: string, summary: string) => mount(app, {
-    method: 'get',
-    path: `/api/reports/${kind}`,
-    summary,
-    access: { roles: ['hr', 'admin'], scope: true },
-    query: UnitQuery,
-    unit: ({ query }) => query.unit,
-    handler: async (c, { unit: scoped }) => {
-      const unit = await unitOrRoot(scoped);
-      await assertSmallEnough(unit);
-      const body = await Report.download({ actor: c.var.account!, kind, unitId: unit.id });
-      return sendFile({ body, kind, name: `${kind.split('.')[0]}-${unit.code}-${vnDay()}.${ext}` });
-    },
-  });
+  const direct = (kind: 'completions.csv' | 'completions.xlsx', ext: string, summary: string) =>
+    mount(app, {
+      method: 'get',
+      path: `/api/reports/${kind}`,
+      summary,
+      access: { roles: ['hr', 'admin'], scope: true },
+      query: UnitQuery,
+      unit: ({ query }) => query.unit,
+      handler: async (c, { unit: scoped }) => {
+        const unit = await unitOrRoot(scoped);
+        await assertSmallEnough(unit);
+        const body = await Report.download({ actor: c.var.account!, kind, unitId: unit.id });
+        return sendFile({ body, kind, name: `${kind.split('.')[0]}-${unit.code}-${vnDay()}.${ext}` });
+      },
+    });
   direct('completions.csv', 'csv', 'Báo cáo hoàn thành khoá học của đơn vị và các đơn vị trực thuộc (CSV, UTF-8 có BOM)');
   direct('completions.xlsx', 'xlsx', 'Báo cáo chi tiết (Excel): trang tổng hợp và một trang cho mỗi chỉ tiêu');
 
@@ -95,10 +103,12 @@ export function reportRoutes(app: Hono<Env>) {
       if (!person) throw new VisibleError('auth.forbidden', 'Bạn không có quyền với người này.', 403);
       return person.unitId;
     },
-    handler: async (c, { query, unit }) => sendFile({
-      body: await Report.download({ actor: c.var.account!, kind: 'transcript.pdf', unitId: unit!.id, employeeCode: query.employeeCode }),
-      kind: 'transcript.pdf', name: `ket-qua-${query.employeeCode}.pdf`,
-    }),
+    handler: async (c, { query, unit }) =>
+      sendFile({
+        body: await Report.download({ actor: c.var.account!, kind: 'transcript.pdf', unitId: unit!.id, employeeCode: query.employeeCode }),
+        kind: 'transcript.pdf',
+        name: `ket-qua-${query.employeeCode}.pdf`,
+      }),
   });
 
   mount(app, {
@@ -136,7 +146,11 @@ export function reportRoutes(app: Hono<Env>) {
     handler: async (c, { params, unit: scoped }) => {
       const unit = await unitOrRoot(scoped);
       const { archive, body } = await Report.downloadArchive({ actor: c.var.account!, unitId: unit.id, id: params.id });
-      const response = sendFile({ body, kind: archive.kind, name: `${archive.kind.split('.')[0]}-${unit.code}-${archive.id}.${Report.archiveKinds[archive.kind].ext}` });
+      const response = sendFile({
+        body,
+        kind: archive.kind,
+        name: `${archive.kind.split('.')[0]}-${unit.code}-${archive.id}.${Report.archiveKinds[archive.kind].ext}`,
+      });
       response.headers.set('x-content-sha256', archive.sha256 ?? '');
       return response;
     },

@@ -20,10 +20,21 @@ export function rosterRoutes(app: Hono<Env>) {
     handler: async (c, { query, unit, file }) => {
       const within = await unitOrRoot(unit);
       const plan = await importRoster(await readImportFile(file), {
-        actor: c.var.account!.email, dryRun: query.dryRun === '1', acceptValid: query.acceptValid === '1', effective: query.effective, within,
+        actor: c.var.account!.email,
+        dryRun: query.dryRun === '1',
+        acceptValid: query.acceptValid === '1',
+        effective: query.effective,
+        within,
       });
       // A province's roster can change thousands of rows: the counts are whole, the list is a preview.
-      return c.json({ plan: { ...plan, changes: plan.changes.slice(0, SHOWN), problems: plan.problems.slice(0, SHOWN), truncated: plan.changes.length > SHOWN || plan.problems.length > SHOWN } });
+      return c.json({
+        plan: {
+          ...plan,
+          changes: plan.changes.slice(0, SHOWN),
+          problems: plan.problems.slice(0, SHOWN),
+          truncated: plan.changes.length > SHOWN || plan.problems.length > SHOWN,
+        },
+      });
     },
   });
   mount(app, {
@@ -40,7 +51,10 @@ export function rosterRoutes(app: Hono<Env>) {
         people.push(p);
         if (people.length >= 2000) break;
       }
-      return c.json({ unit: { id: u.id, name: u.name }, people: people.map(({ id, employeeCode, fullName, category, position, status }) => ({ id, employeeCode, fullName, category, position, status })) });
+      return c.json({
+        unit: { id: u.id, name: u.name },
+        people: people.map(({ id, employeeCode, fullName, category, position, status }) => ({ id, employeeCode, fullName, category, position, status })),
+      });
     },
   });
 }

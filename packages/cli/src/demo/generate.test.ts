@@ -52,7 +52,11 @@ describe('demo province', async () => {
     const shots = demo.records.filter((r) => r.type === 'snapshot' && r.pk === `UNIT#${root.id}`) as { takenAt: string; counters: Record<string, number> }[];
     expect(shots).toHaveLength(10);
     expect(shots.every((s) => s.takenAt < now.toISOString())).toBe(true);
-    const trained = shots.map((s) => Object.entries(s.counters).filter(([k]) => k.startsWith('trained:')).reduce((t, [, n]) => t + n, 0));
+    const trained = shots.map((s) =>
+      Object.entries(s.counters)
+        .filter(([k]) => k.startsWith('trained:'))
+        .reduce((t, [, n]) => t + n, 0),
+    );
     expect(trained).toEqual([...trained].sort((a, b) => a - b));
     expect(trained.at(-1)!).toBeGreaterThan(trained[0]!);
   });

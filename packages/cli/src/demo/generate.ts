@@ -10,8 +10,11 @@ export const ProvinceFile = v.object({
   agencies: v.array(v.object({ ...Named.entries, departments: v.array(v.string()), serviceUnits: v.optional(v.array(v.string()), []) })),
   communes: v.array(v.object({ ...Named.entries, kind: v.picklist(['commune', 'ward']) })),
   names: v.object({
-    family: v.array(v.string()), middleMale: v.array(v.string()), middleFemale: v.array(v.string()),
-    givenMale: v.array(v.string()), givenFemale: v.array(v.string()),
+    family: v.array(v.string()),
+    middleMale: v.array(v.string()),
+    middleFemale: v.array(v.string()),
+    givenMale: v.array(v.string()),
+    givenFemale: v.array(v.string()),
   }),
   positions: v.object({ 'can-bo': v.array(v.string()), 'cong-chuc': v.array(v.string()), 'vien-chuc': v.array(v.string()) }),
 });
@@ -42,7 +45,12 @@ function personName(r: Random, names: ProvinceFile['names']): string {
  * agencies with their departments and service units, the communes and wards, ~3,000 staff
  * and some progress, always the same for the same file and seed. No real person is in it.
  */
-export function generateProvince(file: ProvinceFile, courses: Course.Bundle[], targets: Target.Info[], options: { seed?: number; now?: Date } = {}): DemoProvince {
+export function generateProvince(
+  file: ProvinceFile,
+  courses: Course.Bundle[],
+  targets: Target.Info[],
+  options: { seed?: number; now?: Date } = {},
+): DemoProvince {
   const r = seeded(options.seed ?? 2026);
   const now = options.now ?? new Date();
   const units: Org.Info[] = [];
@@ -79,8 +87,12 @@ export function generateProvince(file: ProvinceFile, courses: Course.Bundle[], t
   for (const agency of file.agencies) {
     const a = add(agency.code, agency.name, 'agency', root);
     staff(a, 3, { 'cong-chuc': 1 });
-    agency.departments.forEach((name, i) => staff(add(`${agency.code}-P${i + 1}`, name, 'department', a), r.int(6, 14), { 'cong-chuc': 0.92, 'vien-chuc': 0.08 }));
-    agency.serviceUnits.forEach((name, i) => staff(add(`${agency.code}-DV${i + 1}`, name, 'service-unit', a), r.int(15, 40), { 'vien-chuc': 0.95, 'cong-chuc': 0.05 }));
+    agency.departments.forEach((name, i) =>
+      staff(add(`${agency.code}-P${i + 1}`, name, 'department', a), r.int(6, 14), { 'cong-chuc': 0.92, 'vien-chuc': 0.08 }),
+    );
+    agency.serviceUnits.forEach((name, i) =>
+      staff(add(`${agency.code}-DV${i + 1}`, name, 'service-unit', a), r.int(15, 40), { 'vien-chuc': 0.95, 'cong-chuc': 0.05 }),
+    );
   }
   for (const commune of file.communes) {
     staff(add(commune.code, commune.name, commune.kind, root), r.int(20, 40), { 'can-bo': 0.3, 'cong-chuc': 0.5, 'vien-chuc': 0.2 });
@@ -93,8 +105,18 @@ export function generateProvince(file: ProvinceFile, courses: Course.Bundle[], t
   const commune = units.find((u) => u.kind === 'commune' || u.kind === 'ward')!;
   const accounts: DemoAccount[] = [
     { label: 'học viên / learner', email: 'hocvien@demo.sansang.vn', personId: inUnit(commune.id, 0).id, grants: [] },
-    { label: `cán bộ tổ chức ${firstAgency.name} / HR of one agency`, email: 'nhansu@demo.sansang.vn', personId: inUnit(firstAgency.id, 0).id, grants: [{ role: 'hr', unitId: firstAgency.id }] },
-    { label: 'cán bộ tổ chức cấp tỉnh / HR of the province', email: 'nhansu.tinh@demo.sansang.vn', personId: inUnit(office.id, 0).id, grants: [{ role: 'hr', unitId: root.id }] },
+    {
+      label: `cán bộ tổ chức ${firstAgency.name} / HR of one agency`,
+      email: 'nhansu@demo.sansang.vn',
+      personId: inUnit(firstAgency.id, 0).id,
+      grants: [{ role: 'hr', unitId: firstAgency.id }],
+    },
+    {
+      label: 'cán bộ tổ chức cấp tỉnh / HR of the province',
+      email: 'nhansu.tinh@demo.sansang.vn',
+      personId: inUnit(office.id, 0).id,
+      grants: [{ role: 'hr', unitId: root.id }],
+    },
     { label: 'giảng viên / trainer', email: 'giangvien@demo.sansang.vn', personId: inUnit(office.id, 1).id, grants: [{ role: 'trainer', unitId: null }] },
     { label: 'quản trị / admin', email: 'quantri@demo.sansang.vn', personId: inUnit(office.id, 2).id, grants: [{ role: 'admin', unitId: null }] },
   ];
@@ -125,7 +147,9 @@ export function generateProvince(file: ProvinceFile, courses: Course.Bundle[], t
         done.add(course.slug);
         last = at > last ? at : last;
       } else if (r.chance(0.3)) {
-        records.push(Progress.item({ personId: person.id, course, lessonsDone: lessons.slice(0, r.int(1, lessons.length)), bestScore: null, quizPassed: false }));
+        records.push(
+          Progress.item({ personId: person.id, course, lessonsDone: lessons.slice(0, r.int(1, lessons.length)), bestScore: null, quizPassed: false }),
+        );
       }
     }
     for (const target of targets) {

@@ -29,14 +29,18 @@ describe('accounts and sessions', () => {
       await expect(login(email, 'sai-mat-khau', null)).rejects.toMatchObject({ code: 'auth.invalid_credentials', status: 401 });
     }
     const actions = (await Audit.list({ from: today(), to: today() })).map((e) => `${e.actor} ${e.action}`);
-    expect(actions).toEqual(expect.arrayContaining(['chuyen.vien@demo.vn auth.sign_in_failed', 'khong.co@demo.vn auth.sign_in_failed', 'chuyen.vien@demo.vn auth.sign_in']));
+    expect(actions).toEqual(
+      expect.arrayContaining(['chuyen.vien@demo.vn auth.sign_in_failed', 'khong.co@demo.vn auth.sign_in_failed', 'chuyen.vien@demo.vn auth.sign_in']),
+    );
   });
 
   it('rejects forged, tampered and foreign-key tokens', async () => {
     const { token } = await login('chuyen.vien@demo.vn');
     const [h, p, sig] = token.split('.');
     const tampered = `${h}.${Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(p!, 'base64url').toString()), email: 'admin@demo.vn' })).toString('base64url')}.${sig}`;
-    const foreign = await new SignJWT({ email: 'chuyen.vien@demo.vn', sid: 'x' }).setProtectedHeader({ alg: 'HS256' }).setExpirationTime('1h')
+    const foreign = await new SignJWT({ email: 'chuyen.vien@demo.vn', sid: 'x' })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setExpirationTime('1h')
       .sign(new TextEncoder().encode('another-secret-another-secret-another-secret'));
     for (const t of ['forged-token', tampered, foreign, `${h}.${p}.`]) expect(await Account.session(t)).toBeNull();
   });
@@ -81,8 +85,12 @@ describe('accounts and sessions', () => {
   it('changes the password and signs out every other session', async () => {
     const mine = (await Account.session((await login('chuyen.vien@demo.vn')).token))!;
     const other = (await login('chuyen.vien@demo.vn')).token;
-    await expect(Account.changePassword({ email: mine.email, sid: mine.sid, current: 'sai', next: 'mat-khau-moi-dai' })).rejects.toMatchObject({ code: 'auth.wrong_password' });
-    await expect((async () => Account.changePassword({ email: mine.email, sid: mine.sid, current: 'mat-khau-dung', next: 'ngan' }))()).rejects.toMatchObject({ code: 'request.invalid' });
+    await expect(Account.changePassword({ email: mine.email, sid: mine.sid, current: 'sai', next: 'mat-khau-moi-dai' })).rejects.toMatchObject({
+      code: 'auth.wrong_password',
+    });
+    await expect((async () => Account.changePassword({ email: mine.email, sid: mine.sid, current: 'mat-khau-dung', next: 'ngan' }))()).rejects.toMatchObject({
+      code: 'request.invalid',
+    });
     await Account.changePassword({ email: mine.email, sid: mine.sid, current: 'mat-khau-dung', next: 'mat-khau-moi-dai' });
     expect(await Account.session(other)).toBeNull();
     await expect(login('chuyen.vien@demo.vn')).rejects.toMatchObject({ code: 'auth.invalid_credentials' });
@@ -107,8 +115,9 @@ describe('accounts and sessions', () => {
     expect(await issue()).toEqual(first[0]);
     // Days as the audit log files them, so the test holds across midnight too.
     const [from, to] = [today(), new Date(Date.now() + 11 * 60_000).toISOString().slice(0, 10)];
-    const issued = async () => (await Audit.list({ from, to }))
-      .filter((e) => e.action === 'account.password_link_issued' && (e.detail as { email?: string }).email === 'quen@demo.vn').length;
+    const issued = async () =>
+      (await Audit.list({ from, to })).filter((e) => e.action === 'account.password_link_issued' && (e.detail as { email?: string }).email === 'quen@demo.vn')
+        .length;
     expect(await issued()).toBe(1);
     // Asked again later (the first link was lost, or may have leaked): a new link, and the old one is dead.
     vi.useFakeTimers({ now: Date.now() + 10 * 60_000, toFake: ['Date'] });

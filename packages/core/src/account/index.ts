@@ -13,7 +13,17 @@ import { Person } from '../person/index.ts';
 import { personIdFor } from '../person/import.ts';
 import { hashPassword, verifyPassword, verifyNothing } from './password.ts';
 import { mayActOn, mayGive, mergeGrants, unitsNamed, type Actor as RankActor } from './rank.ts';
-import { closeOtherSessions, closeSession, openSession, openValue, readSession, rotateSession, sealValue, secrets, type Session as SessionInfo } from './session.ts';
+import {
+  closeOtherSessions,
+  closeSession,
+  openSession,
+  openValue,
+  readSession,
+  rotateSession,
+  sealValue,
+  secrets,
+  type Session as SessionInfo,
+} from './session.ts';
 import { passwordAttempt } from './throttle.ts';
 
 export namespace Account {
@@ -35,7 +45,13 @@ export namespace Account {
   /** The operator at the command line, who set the installation up and holds every power. */
   export const operator: Actor = { email: 'cli', grants: [{ role: 'admin', unitId: null }] };
 
-  const toItem = (account: Info) => ({ ...keys.account(account.email), gsi1pk: keys.loginsOf(account.personId), gsi1sk: account.email, type: 'account', ...account });
+  const toItem = (account: Info) => ({
+    ...keys.account(account.email),
+    gsi1pk: keys.loginsOf(account.personId),
+    gsi1sk: account.email,
+    type: 'account',
+    ...account,
+  });
   const forbidden = () => new VisibleError('auth.forbidden', 'Bạn không có quyền với tài khoản này.', 403);
 
   const hashToken = (token: string) => createHash('sha256').update(token).digest('base64url');
@@ -47,10 +63,12 @@ export namespace Account {
    * the rank rule. Without a password the account is entered through a set-password link.
    */
   export const create = fn(v.object({ ...Info.entries, password: v.optional(NewPassword) }), async ({ password, ...account }) => {
-    await db().send(new PutCommand({
-      TableName: tableName(),
-      Item: { ...toItem(account), ...(password ? { passwordHash: await hashPassword(password) } : {}) },
-    }));
+    await db().send(
+      new PutCommand({
+        TableName: tableName(),
+        Item: { ...toItem(account), ...(password ? { passwordHash: await hashPassword(password) } : {}) },
+      }),
+    );
   });
 
   /**
@@ -58,7 +76,11 @@ export namespace Account {
    * accounts written before the index existed (kept only if bound to this very person).
    */
   export async function ofPerson(person: Pick<Person.Info, 'id' | 'email'>): Promise<Info[]> {
-    const indexed = (await queryList<Info>({ index: 'gsi1', pk: keys.loginsOf(person.id) })).map(({ email, personId, grants }) => ({ email, personId, grants }));
+    const indexed = (await queryList<Info>({ index: 'gsi1', pk: keys.loginsOf(person.id) })).map(({ email, personId, grants }) => ({
+      email,
+      personId,
+      grants,
+    }));
     const byEmail = person.email && !indexed.some((a) => a.email === person.email!.toLowerCase()) ? await get(person.email) : null;
     return [...indexed, ...(byEmail?.personId === person.id ? [byEmail] : [])];
   }
@@ -94,7 +116,8 @@ export namespace Account {
     const units = await unitsFor([...actor.grants, ...input.grants, ...existing.flatMap((a) => a.grants)], [person.unitId]);
     const outranked = [{ grants: [] as Grant[] }, ...existing].every((a) => mayActOn(actor, { personUnitId: person.unitId, grants: a.grants }, units));
     if (!outranked) throw new VisibleError('auth.forbidden', 'Bạn không có quyền với người này.', 403);
-    if (!input.grants.every((g) => mayGive(actor, g, units))) throw new VisibleError('auth.forbidden', 'Bạn không thể cấp vai trò vượt quá phạm vi của mình.', 403);
+    if (!input.grants.every((g) => mayGive(actor, g, units)))
+      throw new VisibleError('auth.forbidden', 'Bạn không thể cấp vai trò vượt quá phạm vi của mình.', 403);
     const account: Info = { email, personId: person.id, grants: input.grants };
     try {
       await db().send(new PutCommand({ TableName: tableName(), Item: toItem(account), ConditionExpression: 'attribute_not_exists(pk)' }));
@@ -145,7 +168,13 @@ export namespace Account {
    * person by email (an existing account) or by employee code (the roster), and a person on
    * the roster without an account gets a learner account on first sign-in.
    */
-  export async function loginWithIdentity(identity: { issuer: string; subject: string; email: string | null; employeeCode: string | null; address: string | null }) {
+  export async function loginWithIdentity(identity: {
+    issuer: string;
+    subject: string;
+    email: string | null;
+    employeeCode: string | null;
+    address: string | null;
+  }) {
     const email = identity.email?.trim().toLowerCase() || null;
     let account = email ? await get(email) : null;
     if (!account && identity.employeeCode) {
@@ -158,11 +187,20 @@ export namespace Account {
       if (person && !account && newEmail) account = await bindIdentity(person, newEmail);
     }
     if (!account) {
-      await Audit.record({ actor: email ?? identity.subject, action: 'auth.sign_in_failed', detail: { method: 'oidc', issuer: identity.issuer, reason: 'unknown_person' } });
+      await Audit.record({
+        actor: email ?? identity.subject,
+        action: 'auth.sign_in_failed',
+        detail: { method: 'oidc', issuer: identity.issuer, reason: 'unknown_person' },
+      });
       throw new VisibleError('auth.oidc_unknown_person', 'Tài khoản định danh này chưa gắn với cán bộ nào trong danh sách. Hãy liên hệ cán bộ tổ chức.', 403);
     }
     const person = await Person.get(account.personId);
-    await Audit.record({ actor: account.email, action: 'auth.sign_in', unitId: person.unitId, detail: { method: 'oidc', issuer: identity.issuer, address: identity.address } });
+    await Audit.record({
+      actor: account.email,
+      action: 'auth.sign_in',
+      unitId: person.unitId,
+      detail: { method: 'oidc', issuer: identity.issuer, address: identity.address },
+    });
     return openSession(account.email, person.id);
   }
 
@@ -190,16 +228,26 @@ export namespace Account {
   }
 
   async function setHash(email: string, password: string) {
-    await db().send(new UpdateCommand({
-      TableName: tableName(), Key: keys.account(email),
-      UpdateExpression: 'SET passwordHash = :h', ConditionExpression: 'attribute_exists(pk)',
-      ExpressionAttributeValues: { ':h': await hashPassword(password) },
-    }));
+    await db().send(
+      new UpdateCommand({
+        TableName: tableName(),
+        Key: keys.account(email),
+        UpdateExpression: 'SET passwordHash = :h',
+        ConditionExpression: 'attribute_exists(pk)',
+        ExpressionAttributeValues: { ':h': await hashPassword(password) },
+      }),
+    );
   }
 
   /** Changes the password and signs the account out everywhere except this session. */
   export const changePassword = fn(
-    v.object({ email: v.string(), sid: v.string(), current: v.pipe(v.string(), v.maxLength(1024)), next: NewPassword, address: v.optional(v.nullable(v.pipe(v.string(), v.maxLength(64)))) }),
+    v.object({
+      email: v.string(),
+      sid: v.string(),
+      current: v.pipe(v.string(), v.maxLength(1024)),
+      next: NewPassword,
+      address: v.optional(v.nullable(v.pipe(v.string(), v.maxLength(64)))),
+    }),
     async ({ email, sid, current, next, address }) => {
       // Guesses at the current password count against the same limit as sign-in's.
       const ok = await passwordAttempt(email, address ?? null, async () => {
@@ -253,18 +301,25 @@ export namespace Account {
       const token = linkToken(normalized, nonce);
       const next: CurrentLink = { nonce, hash: hashToken(token), issuedAt: now, expiresAt: now + LINK_SECONDS };
       try {
-        await db().send(new TransactWriteCommand({
-          TransactItems: [
-            { Put: { TableName: tableName(), Item: { ...keys.passwordLink(next.hash), type: 'password-link', email: normalized, expiresAt: next.expiresAt } } },
-            { Update: {
-              TableName: tableName(), Key: keys.account(normalized),
-              UpdateExpression: 'SET passwordLink = :next',
-              ConditionExpression: last ? 'passwordLink.nonce = :last' : 'attribute_exists(pk) AND attribute_not_exists(passwordLink)',
-              ExpressionAttributeValues: { ':next': next, ...(last ? { ':last': last.nonce } : {}) },
-            } },
-            ...(last ? [{ Delete: { TableName: tableName(), Key: keys.passwordLink(last.hash) } }] : []),
-          ],
-        }));
+        await db().send(
+          new TransactWriteCommand({
+            TransactItems: [
+              {
+                Put: { TableName: tableName(), Item: { ...keys.passwordLink(next.hash), type: 'password-link', email: normalized, expiresAt: next.expiresAt } },
+              },
+              {
+                Update: {
+                  TableName: tableName(),
+                  Key: keys.account(normalized),
+                  UpdateExpression: 'SET passwordLink = :next',
+                  ConditionExpression: last ? 'passwordLink.nonce = :last' : 'attribute_exists(pk) AND attribute_not_exists(passwordLink)',
+                  ExpressionAttributeValues: { ':next': next, ...(last ? { ':last': last.nonce } : {}) },
+                },
+              },
+              ...(last ? [{ Delete: { TableName: tableName(), Key: keys.passwordLink(last.hash) } }] : []),
+            ],
+          }),
+        );
       } catch (err) {
         // A parallel request issued one a moment ago: the next turn hands out that one.
         if (isConditionFailure(err) && attempt < 3) continue;
@@ -280,10 +335,15 @@ export namespace Account {
     const key = keys.passwordLink(hashToken(token));
     let email: string;
     try {
-      const out = await db().send(new DeleteCommand({
-        TableName: tableName(), Key: key, ReturnValues: 'ALL_OLD',
-        ConditionExpression: 'attribute_exists(pk) AND expiresAt > :now', ExpressionAttributeValues: { ':now': Math.floor(Date.now() / 1000) },
-      }));
+      const out = await db().send(
+        new DeleteCommand({
+          TableName: tableName(),
+          Key: key,
+          ReturnValues: 'ALL_OLD',
+          ConditionExpression: 'attribute_exists(pk) AND expiresAt > :now',
+          ExpressionAttributeValues: { ':now': Math.floor(Date.now() / 1000) },
+        }),
+      );
       email = String(out.Attributes!.email);
     } catch (err) {
       if (isConditionFailure(err)) throw new VisibleError('auth.link_invalid', 'Đường dẫn đặt mật khẩu không hợp lệ hoặc đã hết hạn.', 400);
@@ -304,20 +364,30 @@ export namespace Account {
     const { actor } = input;
     const { account: before, person } = await actedOn(actor, input.email);
     const units = await unitsFor([...actor.grants, ...before.grants, ...input.grants], [person.unitId]);
-    if (!input.grants.every((g) => mayGive(actor, g, units))) throw new VisibleError('auth.forbidden', 'Bạn không thể cấp vai trò vượt quá phạm vi của mình.', 403);
+    if (!input.grants.every((g) => mayGive(actor, g, units)))
+      throw new VisibleError('auth.forbidden', 'Bạn không thể cấp vai trò vượt quá phạm vi của mình.', 403);
     const after = mergeGrants(actor, before.grants, input.grants, units);
     try {
-      await db().send(new UpdateCommand({
-        TableName: tableName(), Key: keys.account(before.email),
-        UpdateExpression: 'SET grants = :g, gsi1pk = :logins, gsi1sk = :email',
-        ConditionExpression: 'grants = :before',
-        ExpressionAttributeValues: { ':g': after, ':before': before.grants, ':logins': keys.loginsOf(before.personId), ':email': before.email },
-      }));
+      await db().send(
+        new UpdateCommand({
+          TableName: tableName(),
+          Key: keys.account(before.email),
+          UpdateExpression: 'SET grants = :g, gsi1pk = :logins, gsi1sk = :email',
+          ConditionExpression: 'grants = :before',
+          ExpressionAttributeValues: { ':g': after, ':before': before.grants, ':logins': keys.loginsOf(before.personId), ':email': before.email },
+        }),
+      );
     } catch (err) {
-      if (isConditionFailure(err)) throw new VisibleError('account.changed', 'Vai trò của tài khoản vừa được người khác thay đổi; hãy tải lại và thử lại.', 409);
+      if (isConditionFailure(err))
+        throw new VisibleError('account.changed', 'Vai trò của tài khoản vừa được người khác thay đổi; hãy tải lại và thử lại.', 409);
       throw err;
     }
-    await Audit.record({ actor: actor.email, action: 'account.grants_changed', unitId: person.unitId, detail: { email: before.email, before: before.grants, after } });
+    await Audit.record({
+      actor: actor.email,
+      action: 'account.grants_changed',
+      unitId: person.unitId,
+      detail: { email: before.email, before: before.grants, after },
+    });
     return after;
   }
 }

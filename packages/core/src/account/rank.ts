@@ -18,7 +18,7 @@ export type Actor = { email: string; grants: Grant[] };
 const powers: Record<Role, readonly Role[]> = { learner: [], hr: ['hr'], trainer: ['trainer'], admin: ['admin', 'hr', 'trainer'] };
 
 /** The unit a grant reaches (null: the whole installation). */
-export const scopeOf = (g: Grant): string | null => (g.role === 'trainer' ? null : g.unitId ?? null);
+export const scopeOf = (g: Grant): string | null => (g.role === 'trainer' ? null : (g.unitId ?? null));
 
 /** Units by id with their ancestors: enough to tell whether one scope lies inside another. */
 export type UnitIndex = ReadonlyMap<string, Pick<Org.Info, 'id' | 'ancestors'>>;

@@ -21,7 +21,11 @@ export type Session = { personId: string; email: string; sid: string; issuedAt: 
 export function secrets(): Uint8Array[] {
   const raw = process.env.SESSION_SECRETS ?? process.env.SESSION_SECRET;
   if (!raw) throw new Error('SESSION_SECRET is not set');
-  return raw.split(',').map((s) => s.trim()).filter((s) => s.length >= 32).map((s) => new TextEncoder().encode(s));
+  return raw
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s.length >= 32)
+    .map((s) => new TextEncoder().encode(s));
 }
 
 const now = () => Math.floor(Date.now() / 1000);
@@ -30,10 +34,12 @@ const now = () => Math.floor(Date.now() / 1000);
 export async function openSession(email: string, personId: string, expiresAt = now() + SESSION_SECONDS): Promise<{ token: string; maxAgeSeconds: number }> {
   const sid = randomBytes(18).toString('base64url');
   const issuedAt = now();
-  await db().send(new PutCommand({
-    TableName: tableName(),
-    Item: { ...keys.session(email, sid), type: 'session', personId, email, issuedAt, expiresAt },
-  }));
+  await db().send(
+    new PutCommand({
+      TableName: tableName(),
+      Item: { ...keys.session(email, sid), type: 'session', personId, email, issuedAt, expiresAt },
+    }),
+  );
   const token = await new SignJWT({ email, sid })
     .setProtectedHeader({ alg: 'HS256' })
     .setSubject(personId)
@@ -60,7 +66,11 @@ export async function readSession(token: string): Promise<Session | null> {
   const item = out.Item as { personId: string; issuedAt: number; expiresAt: number } | undefined;
   if (!item || item.expiresAt <= now()) return null;
   return {
-    personId: item.personId, email: payload.email, sid: payload.sid, issuedAt: item.issuedAt, expiresAt: item.expiresAt,
+    personId: item.personId,
+    email: payload.email,
+    sid: payload.sid,
+    issuedAt: item.issuedAt,
+    expiresAt: item.expiresAt,
     shouldRotate: now() - item.issuedAt >= ROTATE_AFTER_SECONDS,
   };
 }
@@ -68,13 +78,17 @@ export async function readSession(token: string): Promise<Session | null> {
 /** A fresh token for a long-lived session; the old one keeps working a minute for in-flight requests. */
 export async function rotateSession(session: Session) {
   const fresh = await openSession(session.email, session.personId, session.expiresAt);
-  await db().send(new UpdateCommand({
-    TableName: tableName(),
-    Key: keys.session(session.email, session.sid),
-    UpdateExpression: 'SET expiresAt = :e',
-    ConditionExpression: 'attribute_exists(pk)',
-    ExpressionAttributeValues: { ':e': Math.min(session.expiresAt, now() + ROTATION_GRACE_SECONDS) },
-  })).catch(() => undefined);
+  await db()
+    .send(
+      new UpdateCommand({
+        TableName: tableName(),
+        Key: keys.session(session.email, session.sid),
+        UpdateExpression: 'SET expiresAt = :e',
+        ConditionExpression: 'attribute_exists(pk)',
+        ExpressionAttributeValues: { ':e': Math.min(session.expiresAt, now() + ROTATION_GRACE_SECONDS) },
+      }),
+    )
+    .catch(() => undefined);
   return fresh;
 }
 
@@ -92,7 +106,11 @@ export async function closeOtherSessions(email: string, keepSid?: string): Promi
 
 /** A short-lived signed value (e.g. the OIDC state kept in a cookie during a redirect). */
 export async function sealValue(value: Record<string, string>, seconds: number): Promise<string> {
-  return new SignJWT(value).setProtectedHeader({ alg: 'HS256' }).setIssuedAt().setExpirationTime(now() + seconds).sign(secrets()[0]!);
+  return new SignJWT(value)
+    .setProtectedHeader({ alg: 'HS256' })
+    .setIssuedAt()
+    .setExpirationTime(now() + seconds)
+    .sign(secrets()[0]!);
 }
 
 export async function openValue(token: string): Promise<Record<string, unknown> | null> {

@@ -18,7 +18,11 @@ const { account, smallProvince } = await import('../../../../test/support/fixtur
 const { LIMITS } = await import('./throttle.ts');
 
 const login = (email: string, password: string, address: string | null = null) => Account.login({ email, password, address });
-const outcome = (p: Promise<unknown>) => p.then(() => 200, (e: { status?: number }) => e.status ?? 500);
+const outcome = (p: Promise<unknown>) =>
+  p.then(
+    () => 200,
+    (e: { status?: number }) => e.status ?? 500,
+  );
 
 describe('password guesses', () => {
   beforeAll(async () => {
@@ -28,7 +32,9 @@ describe('password guesses', () => {
       await account(email, tree.people[i]!.id, []);
     }
   });
-  beforeEach(() => { hashes.count = 0; });
+  beforeEach(() => {
+    hashes.count = 0;
+  });
 
   it('checks at most the limit of twelve wrong passwords sent at once, and refuses the rest unchecked', async () => {
     const results = await Promise.all(Array.from({ length: 12 }, () => outcome(login('song-song@demo.vn', 'sai-mat-khau'))));
@@ -39,7 +45,8 @@ describe('password guesses', () => {
 
   it('limits guesses at the current password when changing it, like sign-in', async () => {
     const session = (await Account.session((await login('doi-mat-khau@demo.vn', 'mat-khau-dung')).token))!;
-    const change = (current: string) => outcome(Account.changePassword({ email: session.email, sid: session.sid, current, next: 'mat-khau-moi-dai-hon', address: null }));
+    const change = (current: string) =>
+      outcome(Account.changePassword({ email: session.email, sid: session.sid, current, next: 'mat-khau-moi-dai-hon', address: null }));
     const results = await Promise.all(Array.from({ length: 8 }, () => change('doan-bua')));
     expect(results.filter((s) => s === 400)).toHaveLength(LIMITS.account);
     expect(results.filter((s) => s === 429)).toHaveLength(8 - LIMITS.account);

@@ -18,14 +18,17 @@ function subjects(email: string, address: string | null): Who[] {
   return [{ kind: 'account', id: email.trim().toLowerCase() }, ...(address ? [{ kind: 'address' as const, id: address }] : [])];
 }
 
-const count = (who: Who, start: number, by: 1 | -1, guarded: boolean) => db().send(new UpdateCommand({
-  TableName: tableName(),
-  Key: keys.throttle(who.kind, who.id, start),
-  UpdateExpression: 'ADD failures :by SET expiresAt = :ttl, #t = :type',
-  ...(guarded ? { ConditionExpression: 'attribute_not_exists(failures) OR failures < :limit' } : {}),
-  ExpressionAttributeNames: { '#t': 'type' },
-  ExpressionAttributeValues: { ':by': by, ':ttl': start + 2 * WINDOW_SECONDS, ':type': 'throttle', ...(guarded ? { ':limit': LIMITS[who.kind] } : {}) },
-}));
+const count = (who: Who, start: number, by: 1 | -1, guarded: boolean) =>
+  db().send(
+    new UpdateCommand({
+      TableName: tableName(),
+      Key: keys.throttle(who.kind, who.id, start),
+      UpdateExpression: 'ADD failures :by SET expiresAt = :ttl, #t = :type',
+      ...(guarded ? { ConditionExpression: 'attribute_not_exists(failures) OR failures < :limit' } : {}),
+      ExpressionAttributeNames: { '#t': 'type' },
+      ExpressionAttributeValues: { ':by': by, ':ttl': start + 2 * WINDOW_SECONDS, ':type': 'throttle', ...(guarded ? { ':limit': LIMITS[who.kind] } : {}) },
+    }),
+  );
 
 /**
  * Checks a password under the limit. The guess is counted before the password is checked,
@@ -51,9 +54,13 @@ export async function passwordAttempt<T>(email: string, address: string | null, 
   }
   const result = await check();
   if (result) {
-    await Promise.all(who.map((w) => (w.kind === 'account'
-      ? db().send(new DeleteCommand({ TableName: tableName(), Key: keys.throttle('account', w.id, start) }))
-      : count(w, start, -1, false))));
+    await Promise.all(
+      who.map((w) =>
+        w.kind === 'account'
+          ? db().send(new DeleteCommand({ TableName: tableName(), Key: keys.throttle('account', w.id, start) }))
+          : count(w, start, -1, false),
+      ),
+    );
   }
   return result;
 }

@@ -9,31 +9,69 @@ import { bundle, smallProvince } from '../../../../test/support/fixtures.ts';
 import { rightAnswer, rightAnswers } from '../../../../test/support/quiz-answers.ts';
 
 /** A pool of 6 questions, 3 drawn per attempt, at most 2 attempts, 1 minute each. */
-const q = (id: string, tags: string[]): C.Question =>
-  ({ id, type: 'single', promptHtml: `<p>${id}?</p>`, explanationHtml: `<p>Vì ${id}.</p>`, tags, difficulty: 'medium',
-    options: [{ id: 'a', html: 'Sai', correct: false }, { id: 'b', html: 'Đúng', correct: true }] });
+const q = (id: string, tags: string[]): C.Question => ({
+  id,
+  type: 'single',
+  promptHtml: `<p>${id}?</p>`,
+  explanationHtml: `<p>Vì ${id}.</p>`,
+  tags,
+  difficulty: 'medium',
+  options: [
+    { id: 'a', html: 'Sai', correct: false },
+    { id: 'b', html: 'Đúng', correct: true },
+  ],
+});
 const timed = bundle({
-  slug: 'khoa-gio', hash: 'gio-1',
-  quiz: { ...bundle().quiz!, passMark: 60, attempts: 2, timeLimitMinutes: 1, draw: [{ count: 1, tag: 'x' }, { count: 2 }], shuffle: true,
-    questions: [q('x1', ['x']), q('x2', ['x']), q('y1', ['y']), q('y2', ['y']), q('y3', ['y']), q('y4', ['y'])] },
+  slug: 'khoa-gio',
+  hash: 'gio-1',
+  quiz: {
+    ...bundle().quiz!,
+    passMark: 60,
+    attempts: 2,
+    timeLimitMinutes: 1,
+    draw: [{ count: 1, tag: 'x' }, { count: 2 }],
+    shuffle: true,
+    questions: [q('x1', ['x']), q('x2', ['x']), q('y1', ['y']), q('y2', ['y']), q('y3', ['y']), q('y4', ['y'])],
+  },
 });
 const placement = bundle({ slug: 'khoa-xep-lop', hash: 'xl-1', placement: true });
 /** Choice questions with enough options that a fixed order would show; `shuffle` mixes them per attempt. */
 const choices = (correct: string[], html: string[]) => html.map((h, i) => ({ id: String.fromCharCode(97 + i), html: h, correct: correct.includes(h) }));
 const mixed = bundle({
-  slug: 'khoa-tron', hash: 'tron-1',
-  quiz: { ...bundle().quiz!, passMark: 100, shuffle: true, explanations: 'never', questions: [
-    { ...q('don', []), type: 'single', options: choices(['Cổng Dịch vụ công quốc gia'], ['Cổng Dịch vụ công quốc gia', 'Zalo', 'Facebook', 'Thư điện tử cá nhân']) },
-    { ...q('nhieu', []), type: 'multiple', options: choices(['VNeID', 'Chữ ký số'], ['VNeID', 'Mật khẩu dán màn hình', 'Chữ ký số', 'USB lạ', 'Wi-Fi công cộng']) },
-  ] },
+  slug: 'khoa-tron',
+  hash: 'tron-1',
+  quiz: {
+    ...bundle().quiz!,
+    passMark: 100,
+    shuffle: true,
+    explanations: 'never',
+    questions: [
+      {
+        ...q('don', []),
+        type: 'single',
+        options: choices(['Cổng Dịch vụ công quốc gia'], ['Cổng Dịch vụ công quốc gia', 'Zalo', 'Facebook', 'Thư điện tử cá nhân']),
+      },
+      {
+        ...q('nhieu', []),
+        type: 'multiple',
+        options: choices(['VNeID', 'Chữ ký số'], ['VNeID', 'Mật khẩu dán màn hình', 'Chữ ký số', 'USB lạ', 'Wi-Fi công cộng']),
+      },
+    ],
+  },
 });
 
 let tree: Awaited<ReturnType<typeof smallProvince>>;
 const person = (i: number) => tree.people[i]!.id;
 const attemptItems = (personId: string, slug: string) => queryList({ pk: keys.personPartition(personId), skPrefix: `ATTEMPT#${slug}#` });
-const moveDeadline = (personId: string, slug: string, n: number, msFromNow: number) => db().send(new UpdateCommand({
-  TableName: tableName(), Key: keys.attempt(personId, slug, n), UpdateExpression: 'SET deadlineMs = :d', ExpressionAttributeValues: { ':d': Date.now() + msFromNow },
-}));
+const moveDeadline = (personId: string, slug: string, n: number, msFromNow: number) =>
+  db().send(
+    new UpdateCommand({
+      TableName: tableName(),
+      Key: keys.attempt(personId, slug, n),
+      UpdateExpression: 'SET deadlineMs = :d',
+      ExpressionAttributeValues: { ':d': Date.now() + msFromNow },
+    }),
+  );
 
 describe('quiz attempts on the server', () => {
   beforeAll(async () => {
@@ -101,8 +139,9 @@ describe('quiz attempts on the server', () => {
     await moveDeadline(person(3), 'khoa-gio', a.n, -10_000);
     await Attempt.saveAnswer({ personId: person(3), slug: 'khoa-gio', n: a.n, questionId: second!.id, answer: right(second!.id) });
     await moveDeadline(person(3), 'khoa-gio', a.n, -Attempt.GRACE_MS - 5_000);
-    await expect(Attempt.saveAnswer({ personId: person(3), slug: 'khoa-gio', n: a.n, questionId: a.questions[2]!.id, answer: right(a.questions[2]!.id) }))
-      .rejects.toMatchObject({ code: 'attempt.time_up', status: 409 });
+    await expect(
+      Attempt.saveAnswer({ personId: person(3), slug: 'khoa-gio', n: a.n, questionId: a.questions[2]!.id, answer: right(a.questions[2]!.id) }),
+    ).rejects.toMatchObject({ code: 'attempt.time_up', status: 409 });
     const graded = await Attempt.get({ personId: person(3), slug: 'khoa-gio', n: a.n });
     expect(graded.status).toBe('submitted');
     expect(graded.result).toMatchObject({ correct: 2, total: 3, score: 66.7, passed: true });
@@ -123,8 +162,10 @@ describe('quiz attempts on the server', () => {
   it('refuses an answer to a question the attempt did not draw', async () => {
     const a = await Attempt.start({ personId: tree.people[6]!.id, slug: 'khoa-gio' });
     const notDrawn = timed.quiz!.questions.find((x) => !a.questions.some((d) => d.id === x.id))!.id;
-    await expect(Attempt.saveAnswer({ personId: tree.people[6]!.id, slug: 'khoa-gio', n: a.n, questionId: notDrawn, answer: ['b'] }))
-      .rejects.toMatchObject({ code: 'attempt.unknown_question', status: 400 });
+    await expect(Attempt.saveAnswer({ personId: tree.people[6]!.id, slug: 'khoa-gio', n: a.n, questionId: notDrawn, answer: ['b'] })).rejects.toMatchObject({
+      code: 'attempt.unknown_question',
+      status: 400,
+    });
   });
 
   it('gives trainers item statistics from graded attempts only', async () => {
@@ -136,8 +177,13 @@ describe('quiz attempts on the server', () => {
   });
 
   it('shuffles choice options per attempt, keeps them put on reload, sends no hint of the answer and grades by option, not position', async () => {
-    const rightText = new Map(mixed.quiz!.questions.map((x) => [x.id, x.type === 'single' || x.type === 'multiple' ? x.options.filter((o) => o.correct).map((o) => o.html) : []]));
-    const orders = new Map<string, Set<string>>([['don', new Set()], ['nhieu', new Set()]]);
+    const rightText = new Map(
+      mixed.quiz!.questions.map((x) => [x.id, x.type === 'single' || x.type === 'multiple' ? x.options.filter((o) => o.correct).map((o) => o.html) : []]),
+    );
+    const orders = new Map<string, Set<string>>([
+      ['don', new Set()],
+      ['nhieu', new Set()],
+    ]);
     const rightPositions = new Set<string>();
     for (const learner of tree.people.slice(8, 14)) {
       const a = await Attempt.start({ personId: learner.id, slug: 'khoa-tron' });

@@ -81,20 +81,30 @@ export namespace Attempt {
     const result = Quiz.grade(quizOf(bundle), a.questionIds, a.answers);
     const submittedAt = new Date().toISOString();
     try {
-      await db().send(new TransactWriteCommand({
-        TransactItems: [
-          { Update: {
-            TableName: tableName(),
-            Key: keys.attempt(person.id, bundle.slug, a.n),
-            UpdateExpression: 'SET #s = :submitted, submittedAt = :at, #r = :r, gsi1pk = :g, gsi1sk = :gs',
-            ConditionExpression: '#s = :open',
-            ExpressionAttributeNames: { '#s': 'status', '#r': 'result' },
-            ExpressionAttributeValues: { ':submitted': 'submitted', ':open': 'open', ':at': submittedAt, ':r': result,
-              ':g': keys.gradedAttemptsOf(bundle.slug, bundle.version), ':gs': `${submittedAt}#${person.id}` },
-          } },
-          await Progress.gradedAttemptUpdate(person.id, bundle.slug, a.n, result),
-        ],
-      }));
+      await db().send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Update: {
+                TableName: tableName(),
+                Key: keys.attempt(person.id, bundle.slug, a.n),
+                UpdateExpression: 'SET #s = :submitted, submittedAt = :at, #r = :r, gsi1pk = :g, gsi1sk = :gs',
+                ConditionExpression: '#s = :open',
+                ExpressionAttributeNames: { '#s': 'status', '#r': 'result' },
+                ExpressionAttributeValues: {
+                  ':submitted': 'submitted',
+                  ':open': 'open',
+                  ':at': submittedAt,
+                  ':r': result,
+                  ':g': keys.gradedAttemptsOf(bundle.slug, bundle.version),
+                  ':gs': `${submittedAt}#${person.id}`,
+                },
+              },
+            },
+            await Progress.gradedAttemptUpdate(person.id, bundle.slug, a.n, result),
+          ],
+        }),
+      );
     } catch (err) {
       if (!isConditionFailure(err)) throw err;
       // Graded by someone else a moment ago: finish what that request may not have.
@@ -125,8 +135,14 @@ export namespace Attempt {
     const after = open ? progress : (await Progress.courseFor(personId, slug)).progress;
     const used = after.attemptsUsed;
     return {
-      quiz: { title: quiz.title, passMark: quiz.passMark, timeLimitMinutes: quiz.timeLimitMinutes, attempts: quiz.attempts,
-        questionCount: Quiz.draw(quiz, '').length, explanations: quiz.explanations },
+      quiz: {
+        title: quiz.title,
+        passMark: quiz.passMark,
+        timeLimitMinutes: quiz.timeLimitMinutes,
+        attempts: quiz.attempts,
+        questionCount: Quiz.draw(quiz, '').length,
+        explanations: quiz.explanations,
+      },
       attempt: open ? view(personId, bundle, open) : null,
       attemptsUsed: used,
       attemptsLeft: quiz.attempts === null ? null : Math.max(0, quiz.attempts - used),
@@ -151,7 +167,9 @@ export namespace Attempt {
     }
     const now = Date.now();
     const attempt: Stored = {
-      slug, version: bundle.version, n,
+      slug,
+      version: bundle.version,
+      n,
       questionIds: Quiz.draw(quiz, seedOf(personId, bundle, n)),
       startedAt: new Date(now).toISOString(),
       ...(quiz.timeLimitMinutes === null ? {} : { deadlineMs: now + quiz.timeLimitMinutes * 60_000 }),
@@ -159,19 +177,29 @@ export namespace Attempt {
       status: 'open',
     };
     try {
-      await db().send(new TransactWriteCommand({
-        TransactItems: [
-          { Update: {
-            TableName: tableName(),
-            Key: keys.progress(personId, slug),
-            UpdateExpression: 'SET version = if_not_exists(version, :v), #t = :t, attempts = :next, openAttempt = :n',
-            ConditionExpression: '(attribute_not_exists(attempts) OR attempts = :n) AND attribute_not_exists(openAttempt)',
-            ExpressionAttributeNames: { '#t': 'type' },
-            ExpressionAttributeValues: { ':v': bundle.version, ':t': 'progress', ':next': n + 1, ':n': n },
-          } },
-          { Put: { TableName: tableName(), Item: { ...keys.attempt(personId, slug, n), type: 'attempt', ...attempt }, ConditionExpression: 'attribute_not_exists(pk)' } },
-        ],
-      }));
+      await db().send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Update: {
+                TableName: tableName(),
+                Key: keys.progress(personId, slug),
+                UpdateExpression: 'SET version = if_not_exists(version, :v), #t = :t, attempts = :next, openAttempt = :n',
+                ConditionExpression: '(attribute_not_exists(attempts) OR attempts = :n) AND attribute_not_exists(openAttempt)',
+                ExpressionAttributeNames: { '#t': 'type' },
+                ExpressionAttributeValues: { ':v': bundle.version, ':t': 'progress', ':next': n + 1, ':n': n },
+              },
+            },
+            {
+              Put: {
+                TableName: tableName(),
+                Item: { ...keys.attempt(personId, slug, n), type: 'attempt', ...attempt },
+                ConditionExpression: 'attribute_not_exists(pk)',
+              },
+            },
+          ],
+        }),
+      );
     } catch (err) {
       if (!isConditionFailure(err)) throw err;
       // Someone else (another tab) started one a moment ago: that is the attempt.
@@ -187,18 +215,21 @@ export namespace Attempt {
    * Saves one answer of an open attempt. Refused after the deadline (plus grace): the
    * attempt is then graded as it stands and the learner is told time is up.
    */
-  export const saveAnswer = fn(v.object({ ...Ref.entries, n: N, questionId: v.pipe(v.string(), v.maxLength(100)), answer: Quiz.Answer }),
+  export const saveAnswer = fn(
+    v.object({ ...Ref.entries, n: N, questionId: v.pipe(v.string(), v.maxLength(100)), answer: Quiz.Answer }),
     async ({ personId, slug, n, questionId, answer }) => {
       const now = Date.now();
       try {
-        await db().send(new UpdateCommand({
-          TableName: tableName(),
-          Key: keys.attempt(personId, slug, n),
-          UpdateExpression: 'SET answers.#q = :a',
-          ConditionExpression: '#s = :open AND contains(questionIds, :q) AND (attribute_not_exists(deadlineMs) OR deadlineMs >= :cut)',
-          ExpressionAttributeNames: { '#q': questionId, '#s': 'status' },
-          ExpressionAttributeValues: { ':a': answer, ':open': 'open', ':q': questionId, ':cut': now - GRACE_MS },
-        }));
+        await db().send(
+          new UpdateCommand({
+            TableName: tableName(),
+            Key: keys.attempt(personId, slug, n),
+            UpdateExpression: 'SET answers.#q = :a',
+            ConditionExpression: '#s = :open AND contains(questionIds, :q) AND (attribute_not_exists(deadlineMs) OR deadlineMs >= :cut)',
+            ExpressionAttributeNames: { '#q': questionId, '#s': 'status' },
+            ExpressionAttributeValues: { ':a': answer, ':open': 'open', ':q': questionId, ':cut': now - GRACE_MS },
+          }),
+        );
         return { savedAt: new Date(now).toISOString() };
       } catch (err) {
         if (!isConditionFailure(err)) throw err;
@@ -209,7 +240,8 @@ export namespace Attempt {
       const person = await Person.get(personId);
       await finalize(person, await Course.get({ slug, version: a.version }), a);
       throw new VisibleError('attempt.time_up', 'Đã hết giờ làm bài; bài đã được chấm với các câu trả lời đã lưu trước đó.', 409);
-    });
+    },
+  );
 
   /**
    * Submits an attempt: the answers sent with it are saved first if time allows, then it is
@@ -227,22 +259,27 @@ export namespace Attempt {
     const accepted = Object.fromEntries(Object.entries(answers).filter(([q]) => a.questionIds.includes(q)));
     if (inTime && Object.keys(accepted).length > 0) {
       try {
-        await db().send(new UpdateCommand({
-          TableName: tableName(),
-          Key: keys.attempt(personId, slug, n),
-          UpdateExpression: `SET ${Object.keys(accepted).map((_, i) => `answers.#q${i} = :a${i}`).join(', ')}`,
-          ConditionExpression: '#s = :open',
-          ExpressionAttributeNames: { '#s': 'status', ...Object.fromEntries(Object.keys(accepted).map((q, i) => [`#q${i}`, q])) },
-          ExpressionAttributeValues: { ':open': 'open', ...Object.fromEntries(Object.values(accepted).map((ans, i) => [`:a${i}`, ans])) },
-        }));
+        await db().send(
+          new UpdateCommand({
+            TableName: tableName(),
+            Key: keys.attempt(personId, slug, n),
+            UpdateExpression: `SET ${Object.keys(accepted)
+              .map((_, i) => `answers.#q${i} = :a${i}`)
+              .join(', ')}`,
+            ConditionExpression: '#s = :open',
+            ExpressionAttributeNames: { '#s': 'status', ...Object.fromEntries(Object.keys(accepted).map((q, i) => [`#q${i}`, q])) },
+            ExpressionAttributeValues: { ':open': 'open', ...Object.fromEntries(Object.values(accepted).map((ans, i) => [`:a${i}`, ans])) },
+          }),
+        );
       } catch (err) {
         if (!isConditionFailure(err)) throw err;
       }
       a = await mustLoad(personId, slug, n);
     }
-    const graded = a.status === 'submitted'
-      ? { result: a.result!, progress: await Progress.afterGrading(person, bundle, { repair: true }) }
-      : await finalize(person, bundle, a);
+    const graded =
+      a.status === 'submitted'
+        ? { result: a.result!, progress: await Progress.afterGrading(person, bundle, { repair: true }) }
+        : await finalize(person, bundle, a);
     const closed = await mustLoad(personId, slug, n);
     return { ...graded, attempt: view(personId, bundle, closed) };
   });
@@ -255,8 +292,14 @@ export namespace Attempt {
   export const statistics = fn(v.object({ slug: Course.Slug, version: v.optional(v.number()) }), async ({ slug, version }) => {
     const bundle = await Course.get({ slug, version });
     const graded = await queryList<{ result: Quiz.Result }>({ index: 'gsi1', pk: keys.gradedAttemptsOf(slug, bundle.version) });
-    return { slug, version: bundle.version,
-      ...Quiz.statistics(quizOf(bundle).questions.map((q) => q.id), graded.map((a) => ({ score: a.result.score, questions: a.result.questions }))) };
+    return {
+      slug,
+      version: bundle.version,
+      ...Quiz.statistics(
+        quizOf(bundle).questions.map((q) => q.id),
+        graded.map((a) => ({ score: a.result.score, questions: a.result.questions })),
+      ),
+    };
   });
 
   /** One attempt of the learner, as they may see it (answers and explanations only once graded). */

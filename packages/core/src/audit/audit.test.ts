@@ -14,15 +14,25 @@ describe('audit log', () => {
     await smallProvince(1);
   });
 
-  it('spreads a burst of one day\'s entries over its partitions and lists them all, newest first, filtered', async () => {
+  it("spreads a burst of one day's entries over its partitions and lists them all, newest first, filtered", async () => {
     const before = (await Audit.list({ from: today(), to: today() })).length; // what setting up the province logged
     for (let i = 0; i < 60; i++) {
       const actor = `nguoi-${i % 3}@demo.vn`;
       await Audit.record({ actor, action: 'auth.sign_in', unitId: i % 2 ? 'phong-1' : 'xa' });
     }
     // No partition of the day holds more than its share and a margin: no single hot key.
-    const sizes = await Promise.all(keys.auditDay(new Date()).map(async (pk) =>
-      (await db().send(new QueryCommand({ TableName: tableName(), KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': pk }, Select: 'COUNT' }))).Count ?? 0));
+    const sizes = await Promise.all(
+      keys
+        .auditDay(new Date())
+        .map(
+          async (pk) =>
+            (
+              await db().send(
+                new QueryCommand({ TableName: tableName(), KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': pk }, Select: 'COUNT' }),
+              )
+            ).Count ?? 0,
+        ),
+    );
     expect(sizes.reduce((a, b) => a + b, 0)).toBe(before + 60);
     expect(sizes.filter((n) => n > 0).length).toBeGreaterThanOrEqual(AUDIT_SHARDS / 2);
     expect(Math.max(...sizes)).toBeLessThan(30 + before);
@@ -41,9 +51,21 @@ describe('audit log', () => {
   it('still lists entries a release before sharding wrote under the unsharded day', async () => {
     const at = new Date(Date.now() - 3 * 86_400_000);
     const day = at.toISOString().slice(0, 10);
-    await db().send(new PutCommand({ TableName: tableName(), Item: {
-      pk: `AUDIT#${day}`, sk: `${at.toISOString()}#cu`, type: 'audit', at: at.toISOString(), id: 'cu', actor: 'quantri@demo.vn', action: 'report.download', unitPath: [],
-    } }));
+    await db().send(
+      new PutCommand({
+        TableName: tableName(),
+        Item: {
+          pk: `AUDIT#${day}`,
+          sk: `${at.toISOString()}#cu`,
+          type: 'audit',
+          at: at.toISOString(),
+          id: 'cu',
+          actor: 'quantri@demo.vn',
+          action: 'report.download',
+          unitPath: [],
+        },
+      }),
+    );
     const listed = await Audit.list({ from: day, to: day });
     expect(listed).toEqual([{ id: 'cu', at: at.toISOString(), actor: 'quantri@demo.vn', action: 'report.download', unitId: null }]);
   });

@@ -12,7 +12,14 @@ export namespace Audit {
   /** An entry as read back: what happened and a stable id, never the item's table or index keys. */
   export type Listed = Entry & { at: string; id: string };
   type Stored = Listed & { unitPath: string[] };
-  const listed = ({ id, at, actor, action, unitId, detail }: Stored): Listed => ({ id, at, actor, action, unitId: unitId ?? null, ...(detail ? { detail } : {}) });
+  const listed = ({ id, at, actor, action, unitId, detail }: Stored): Listed => ({
+    id,
+    at,
+    actor,
+    action,
+    unitId: unitId ?? null,
+    ...(detail ? { detail } : {}),
+  });
 
   /**
    * Append-only: every entry is a new item under its day, written with a condition that it
@@ -23,11 +30,13 @@ export namespace Audit {
     const at = new Date();
     const id = randomUUID();
     const unit = entry.unitId ? await Org.get(entry.unitId).catch(() => null) : null;
-    await db().send(new PutCommand({
-      TableName: tableName(),
-      Item: { ...keys.audit(at, id), type: 'audit', at: at.toISOString(), id, ...entry, unitPath: unit ? [...unit.ancestors, unit.id] : [] },
-      ConditionExpression: 'attribute_not_exists(pk)',
-    }));
+    await db().send(
+      new PutCommand({
+        TableName: tableName(),
+        Item: { ...keys.audit(at, id), type: 'audit', at: at.toISOString(), id, ...entry, unitPath: unit ? [...unit.ancestors, unit.id] : [] },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      }),
+    );
   }
 
   /** Up to `limit` wanted entries of one partition, newest first. */
@@ -35,10 +44,15 @@ export namespace Audit {
     const out: Stored[] = [];
     let startKey: Record<string, unknown> | undefined;
     do {
-      const page = await db().send(new QueryCommand({
-        TableName: tableName(), KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': pk },
-        ScanIndexForward: false, ExclusiveStartKey: startKey,
-      }));
+      const page = await db().send(
+        new QueryCommand({
+          TableName: tableName(),
+          KeyConditionExpression: 'pk = :pk',
+          ExpressionAttributeValues: { ':pk': pk },
+          ScanIndexForward: false,
+          ExclusiveStartKey: startKey,
+        }),
+      );
       out.push(...((page.Items ?? []) as Stored[]).filter(wanted));
       startKey = page.LastEvaluatedKey;
     } while (startKey && out.length < limit);
@@ -50,7 +64,13 @@ export namespace Audit {
 
   /** Entries between two days (inclusive, at most 92 days), newest first, filtered by actor and unit subtree. */
   export const list = fn(
-    v.object({ from: Day, to: Day, actor: v.optional(v.pipe(v.string(), v.maxLength(320))), unitId: v.optional(v.nullable(v.string())), limit: v.optional(v.number(), 1000) }),
+    v.object({
+      from: Day,
+      to: Day,
+      actor: v.optional(v.pipe(v.string(), v.maxLength(320))),
+      unitId: v.optional(v.nullable(v.string())),
+      limit: v.optional(v.number(), 1000),
+    }),
     async ({ from, to, actor, unitId, limit }): Promise<Listed[]> => {
       const start = Date.parse(`${from}T00:00:00Z`);
       const end = Date.parse(`${to}T00:00:00Z`);

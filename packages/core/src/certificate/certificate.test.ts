@@ -38,7 +38,14 @@ describe('certificates', () => {
     expect(raw).toMatch(/\/FontFile2/);
     expect(raw).toMatch(/BeVietnamPro/);
     const text = (await pdfText(pdf)).replace(/\s+/g, ' ');
-    for (const expected of ['CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'CHỨNG NHẬN HOÀN THÀNH KHOÁ HỌC', learner.fullName, cert.unitName, 'Chữ ký số và xác thực điện tử', `Mã xác minh: ${cert.code}`]) {
+    for (const expected of [
+      'CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+      'CHỨNG NHẬN HOÀN THÀNH KHOÁ HỌC',
+      learner.fullName,
+      cert.unitName,
+      'Chữ ký số và xác thực điện tử',
+      `Mã xác minh: ${cert.code}`,
+    ]) {
       expect(text).toContain(expected);
     }
     expect(text).toBe(text.normalize('NFC'));
@@ -46,7 +53,12 @@ describe('certificates', () => {
 
   it('records its download in the audit log, with who took it, the course and the code', async () => {
     const learner = tree.people[0]!;
-    const { certificate, pdf } = await Certificate.download({ actor: { email: 'hocvien@test.vn' }, personId: learner.id, slug: quizOnly.slug, verifyUrl: (code) => `https://sansang.example.vn/verify/${code}` });
+    const { certificate, pdf } = await Certificate.download({
+      actor: { email: 'hocvien@test.vn' },
+      personId: learner.id,
+      slug: quizOnly.slug,
+      verifyUrl: (code) => `https://sansang.example.vn/verify/${code}`,
+    });
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     expect((await pdfText(pdf)).replace(/\s+/g, ' ')).toContain(`sansang.example.vn/verify/${certificate.code}`);
     const around = { from: new Date(Date.now() - 86_400_000).toISOString().slice(0, 10), to: new Date(Date.now() + 86_400_000).toISOString().slice(0, 10) };
@@ -55,7 +67,7 @@ describe('certificates', () => {
     ]);
   });
 
-  it('is dated with the day of the completion in Vietnam, whatever the server\'s clock zone', async () => {
+  it("is dated with the day of the completion in Vietnam, whatever the server's clock zone", async () => {
     const learner = tree.people[0]!;
     const { progress } = await Progress.courseFor(learner.id, quizOnly.slug);
     const cert = await Certificate.issue({ personId: learner.id, slug: quizOnly.slug });

@@ -42,7 +42,11 @@ export namespace Certificate {
 
   /** What a person may type: lower case, spaces, I/L/O for 1/1/0. */
   export function normaliseCode(input: string): string {
-    const raw = input.toUpperCase().replace(/[^0-9A-Z]/g, '').replace(/[IL]/g, '1').replace(/O/g, '0');
+    const raw = input
+      .toUpperCase()
+      .replace(/[^0-9A-Z]/g, '')
+      .replace(/[IL]/g, '1')
+      .replace(/O/g, '0');
     return raw.length === 10 ? `${raw.slice(0, 5)}-${raw.slice(5)}` : raw;
   }
 
@@ -56,9 +60,25 @@ export namespace Certificate {
     if (existing) return existing;
     const person = await Person.get(personId);
     const [unit, course] = await Promise.all([Org.get(person.unitId), Course.get({ slug, version })]);
-    const info: Info = { code, personId, fullName: person.fullName, unitName: unit.name, slug, courseTitle: course.title, version, completedAt, issuedAt: new Date().toISOString() };
+    const info: Info = {
+      code,
+      personId,
+      fullName: person.fullName,
+      unitName: unit.name,
+      slug,
+      courseTitle: course.title,
+      version,
+      completedAt,
+      issuedAt: new Date().toISOString(),
+    };
     try {
-      await db().send(new PutCommand({ TableName: tableName(), Item: { ...keys.certificate(code), type: 'certificate', ...info }, ConditionExpression: 'attribute_not_exists(pk)' }));
+      await db().send(
+        new PutCommand({
+          TableName: tableName(),
+          Item: { ...keys.certificate(code), type: 'certificate', ...info },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        }),
+      );
     } catch (err) {
       if (!isConditionFailure(err)) throw err;
       return (await verify(code))!;
@@ -82,7 +102,12 @@ export namespace Certificate {
    * The PDF of a person's certificate for a course (issued on first ask), recorded in the
    * audit log as downloaded by `actor`. `verifyUrl` gives the address printed for a code.
    */
-  export async function download(input: { actor: Actor; personId: string; slug: string; verifyUrl: (code: string) => string }): Promise<{ certificate: Info; pdf: Buffer }> {
+  export async function download(input: {
+    actor: Actor;
+    personId: string;
+    slug: string;
+    verifyUrl: (code: string) => string;
+  }): Promise<{ certificate: Info; pdf: Buffer }> {
     const certificate = await issue({ personId: input.personId, slug: input.slug });
     const rendered = await pdf(certificate, { verifyUrl: input.verifyUrl(certificate.code) });
     await Audit.record({ actor: input.actor.email, action: 'certificate.download', detail: { course: input.slug, code: certificate.code } });

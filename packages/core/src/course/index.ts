@@ -37,18 +37,34 @@ export namespace Course {
     const existing = await db().send(new GetCommand({ TableName: tableName(), Key: keys.courseVersion(bundle.slug, bundle.version) }));
     if (existing.Item) {
       if (existing.Item.bundle?.hash === bundle.hash) return 'unchanged';
-      throw new VisibleError('course.version_exists',
-        `Khoá học "${bundle.slug}" đã xuất bản phiên bản ${bundle.version} với nội dung khác; hãy tăng "version" trong course.md.`, 409);
+      throw new VisibleError(
+        'course.version_exists',
+        `Khoá học "${bundle.slug}" đã xuất bản phiên bản ${bundle.version} với nội dung khác; hãy tăng "version" trong course.md.`,
+        409,
+      );
     }
     try {
-      await db().send(new TransactWriteCommand({
-        TransactItems: [
-          { Put: { TableName: tableName(), Item: { ...keys.courseVersion(bundle.slug, bundle.version), type: 'course-version', bundle },
-            ConditionExpression: 'attribute_not_exists(pk)' } },
-          { Put: { TableName: tableName(), Item: { ...keys.catalogueEntry(bundle.slug), type: 'catalogue', ...summarize(bundle) },
-            ConditionExpression: 'attribute_not_exists(version) OR version < :v', ExpressionAttributeValues: { ':v': bundle.version } } },
-        ],
-      }));
+      await db().send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Put: {
+                TableName: tableName(),
+                Item: { ...keys.courseVersion(bundle.slug, bundle.version), type: 'course-version', bundle },
+                ConditionExpression: 'attribute_not_exists(pk)',
+              },
+            },
+            {
+              Put: {
+                TableName: tableName(),
+                Item: { ...keys.catalogueEntry(bundle.slug), type: 'catalogue', ...summarize(bundle) },
+                ConditionExpression: 'attribute_not_exists(version) OR version < :v',
+                ExpressionAttributeValues: { ':v': bundle.version },
+              },
+            },
+          ],
+        }),
+      );
     } catch (err) {
       if (isConditionFailure(err)) {
         throw new VisibleError('course.version_stale', `Khoá học "${bundle.slug}" đã có phiên bản mới hơn ${bundle.version}.`, 409);
@@ -61,8 +77,16 @@ export namespace Course {
 
   export async function list(): Promise<Summary[]> {
     const items = await queryList<Summary & Record<string, unknown>>({ pk: keys.catalogue });
-    return items.map(({ slug, version, title, summary, estimatedMinutes, tags, level, lessonCount }) =>
-      ({ slug, version, title, summary, estimatedMinutes, tags, level, lessonCount }));
+    return items.map(({ slug, version, title, summary, estimatedMinutes, tags, level, lessonCount }) => ({
+      slug,
+      version,
+      title,
+      summary,
+      estimatedMinutes,
+      tags,
+      level,
+      lessonCount,
+    }));
   }
 
   export const Slug = v.pipe(v.string(), v.maxLength(100));

@@ -17,8 +17,10 @@ const store = objectStore({
 export async function publishMedia(bundle: Pick<Bundle, 'slug' | 'version' | 'media'>, read: (path: string) => Promise<Uint8Array>): Promise<number> {
   for (const file of bundle.media) {
     const type = mediaContentType(file.path);
-    await store.put(`media/${bundle.slug}/${bundle.version}/${file.path}`, await read(file.path), type,
-      { overwrite: true, cacheControl: 'public, max-age=31536000, immutable' });
+    await store.put(`media/${bundle.slug}/${bundle.version}/${file.path}`, await read(file.path), type, {
+      overwrite: true,
+      cacheControl: 'public, max-age=31536000, immutable',
+    });
   }
   return bundle.media.length;
 }

@@ -16,9 +16,7 @@ export function db(): DynamoDBDocumentClient {
     // Retries are ours (resilience.ts): one bounded budget, and no slow SDK retries of a dead endpoint.
     maxAttempts: 1,
     requestHandler: { connectionTimeout: 2000, requestTimeout: 10_000 },
-    ...(process.env.DYNAMODB_ENDPOINT
-      ? { credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }
-      : {}),
+    ...(process.env.DYNAMODB_ENDPOINT ? { credentials: { accessKeyId: 'local', secretAccessKey: 'local' } } : {}),
   });
   addResilience(base);
   client = DynamoDBDocumentClient.from(base, { marshallOptions: { removeUndefinedValues: true } });

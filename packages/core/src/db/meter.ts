@@ -26,5 +26,11 @@ export function meterDynamo(): { take: () => Usage } {
     },
     { step: 'initialize', name: 'sansangMeter' },
   );
-  return { take: () => { const u = usage; usage = { requests: 0, readUnits: 0, writeUnits: 0 }; return u; } };
+  return {
+    take: () => {
+      const u = usage;
+      usage = { requests: 0, readUnits: 0, writeUnits: 0 };
+      return u;
+    },
+  };
 }

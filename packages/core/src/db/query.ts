@@ -1,9 +1,7 @@
 import { QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import { db, tableName } from './client.ts';
 
-type Condition =
-  | { index?: undefined; pk: string; skPrefix?: string }
-  | { index: 'gsi1' | 'gsi2'; pk: string; skPrefix?: string };
+type Condition = { index?: undefined; pk: string; skPrefix?: string } | { index: 'gsi1' | 'gsi2'; pk: string; skPrefix?: string };
 
 /** Yields every item of one key-condition query, page by page: the only read shape besides GetItem. */
 export async function* queryAll<T = Record<string, unknown>>(condition: Condition): AsyncGenerator<T> {

@@ -14,8 +14,16 @@ const BREAKER_MS = 1000;
 
 type SdkError = { name?: string; code?: string; $metadata?: { httpStatusCode?: number }; CancellationReasons?: { Code?: string }[]; cause?: unknown };
 
-const THROTTLES = new Set(['ProvisionedThroughputExceededException', 'ThrottlingException', 'RequestLimitExceeded', 'TransactionConflictException',
-  'TransactionInProgressException', 'InternalServerError', 'ServiceUnavailable', 'LimitExceededException']);
+const THROTTLES = new Set([
+  'ProvisionedThroughputExceededException',
+  'ThrottlingException',
+  'RequestLimitExceeded',
+  'TransactionConflictException',
+  'TransactionInProgressException',
+  'InternalServerError',
+  'ServiceUnavailable',
+  'LimitExceededException',
+]);
 /** Cannot reach the endpoint at all. A slow answer (request timeout) is not this: it is retried like a throttle. */
 const NETWORK = /ECONNREFUSED|EHOSTUNREACH|ENETUNREACH|ENOTFOUND|EAI_AGAIN|ConnectTimeout|connect ETIMEDOUT/i;
 const SLOW = /TimeoutError|RequestTimeout|ECONNRESET|socket hang up|EPIPE/i;
@@ -25,7 +33,10 @@ export function isTransient(err: unknown): boolean {
   if (!e || typeof e !== 'object') return false;
   if (e.name === 'TransactionCanceledException') {
     const codes = (e.CancellationReasons ?? []).map((r) => r.Code);
-    return !codes.includes('ConditionalCheckFailed') && codes.some((c) => c === 'TransactionConflict' || c === 'ThrottlingError' || c === 'ProvisionedThroughputExceeded');
+    return (
+      !codes.includes('ConditionalCheckFailed') &&
+      codes.some((c) => c === 'TransactionConflict' || c === 'ThrottlingError' || c === 'ProvisionedThroughputExceeded')
+    );
   }
   if (!e.$metadata?.httpStatusCode && SLOW.test(`${e.name ?? ''} ${e.code ?? ''} ${(e as { message?: string }).message ?? ''}`)) return true;
   return THROTTLES.has(e.name ?? '') || (e.$metadata?.httpStatusCode ?? 0) >= 500;
@@ -87,12 +98,18 @@ export function addResilience(client: DynamoDBClient): void {
         const r = plan.random ?? Math.random;
         if (context.commandName === 'TransactWriteItemsCommand' && r() < (plan.conflict ?? 0)) {
           resilienceCounters.injected++;
-          throw Object.assign(new Error('Transaction cancelled (injected)'), { name: 'TransactionCanceledException', $metadata: { httpStatusCode: 400 },
-            CancellationReasons: [{ Code: 'TransactionConflict' }] });
+          throw Object.assign(new Error('Transaction cancelled (injected)'), {
+            name: 'TransactionCanceledException',
+            $metadata: { httpStatusCode: 400 },
+            CancellationReasons: [{ Code: 'TransactionConflict' }],
+          });
         }
         if (r() < (plan.throttle ?? 0)) {
           resilienceCounters.injected++;
-          throw Object.assign(new Error('Throughput exceeded (injected)'), { name: 'ProvisionedThroughputExceededException', $metadata: { httpStatusCode: 400 } });
+          throw Object.assign(new Error('Throughput exceeded (injected)'), {
+            name: 'ProvisionedThroughputExceededException',
+            $metadata: { httpStatusCode: 400 },
+          });
         }
       }
       return next(args);

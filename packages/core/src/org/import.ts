@@ -21,8 +21,16 @@ const levels = new Set<string>(Org.levels);
  * come earlier or later in the file, or already exist.
  */
 const aliases: Record<string, string> = {
-  'mã': 'code', 'mã đơn vị': 'code', 'tên': 'name', 'tên đơn vị': 'name', 'loại': 'kind', 'loại đơn vị': 'kind', 'cấp': 'level',
-  'mã cấp trên': 'parent_code', 'mã đơn vị cấp trên': 'parent_code', parent: 'parent_code',
+  mã: 'code',
+  'mã đơn vị': 'code',
+  tên: 'name',
+  'tên đơn vị': 'name',
+  loại: 'kind',
+  'loại đơn vị': 'kind',
+  cấp: 'level',
+  'mã cấp trên': 'parent_code',
+  'mã đơn vị cấp trên': 'parent_code',
+  parent: 'parent_code',
 };
 
 /** What is wrong with a unit code in a file, in the words the API uses for the same mistake. */
@@ -59,11 +67,18 @@ export async function importUnits(file: ImportRow[], options: { actor?: string; 
     if (wrong) problems.push({ row: r.row, column: 'code', message: wrong });
     // Codes that differ only in case, spaces or dashes name the same unit (its id).
     const first = code && !wrong ? byId.get(unitIdFor(code)) : undefined;
-    if (first) problems.push({ row: r.row, column: 'code', message: first.code === code ? `mã "${code}" trùng với dòng ${first.row}` : `mã "${code}" trùng với mã "${first.code}" ở dòng ${first.row}` });
+    if (first)
+      problems.push({
+        row: r.row,
+        column: 'code',
+        message: first.code === code ? `mã "${code}" trùng với dòng ${first.row}` : `mã "${code}" trùng với mã "${first.code}" ở dòng ${first.row}`,
+      });
     else if (code && !wrong) byId.set(unitIdFor(code), { row: r.row, code });
     if (code) byCode.set(code, r);
-    if (r.cells.kind && !kinds.has(r.cells.kind.trim())) problems.push({ row: r.row, column: 'kind', message: `loại "${r.cells.kind}" không hợp lệ (${Org.kinds.join(', ')})` });
-    if (r.cells.level?.trim() && !levels.has(r.cells.level.trim())) problems.push({ row: r.row, column: 'level', message: `cấp "${r.cells.level}" không hợp lệ (${Org.levels.join(', ')})` });
+    if (r.cells.kind && !kinds.has(r.cells.kind.trim()))
+      problems.push({ row: r.row, column: 'kind', message: `loại "${r.cells.kind}" không hợp lệ (${Org.kinds.join(', ')})` });
+    if (r.cells.level?.trim() && !levels.has(r.cells.level.trim()))
+      problems.push({ row: r.row, column: 'level', message: `cấp "${r.cells.level}" không hợp lệ (${Org.levels.join(', ')})` });
   }
   const codes = [...byCode.keys(), ...rows.map((r) => r.cells.parent_code?.trim() ?? '').filter(Boolean)];
   const existing = await Org.getMap(codes.map(unitIdFor));
@@ -71,9 +86,11 @@ export async function importUnits(file: ImportRow[], options: { actor?: string; 
     const parent = r.cells.parent_code?.trim();
     const found = parent ? existing.get(unitIdFor(parent)) : undefined;
     if (parent && !byCode.has(parent) && !found) problems.push({ row: r.row, column: 'parent_code', message: `không có đơn vị cấp trên mã "${parent}"` });
-    else if (parent && !byCode.has(parent) && found?.status !== 'active') problems.push({ row: r.row, column: 'parent_code', message: `đơn vị cấp trên "${parent}" đã hợp nhất hoặc giải thể` });
+    else if (parent && !byCode.has(parent) && found?.status !== 'active')
+      problems.push({ row: r.row, column: 'parent_code', message: `đơn vị cấp trên "${parent}" đã hợp nhất hoặc giải thể` });
     const current = r.cells.code ? existing.get(unitIdFor(r.cells.code)) : undefined;
-    if (current && current.status !== 'active') problems.push({ row: r.row, column: 'code', message: `đơn vị "${r.cells.code}" đã hợp nhất hoặc giải thể; dùng mã mới` });
+    if (current && current.status !== 'active')
+      problems.push({ row: r.row, column: 'code', message: `đơn vị "${r.cells.code}" đã hợp nhất hoặc giải thể; dùng mã mới` });
   }
   if (problems.length > 0) throw new ImportError(problems);
 
@@ -98,7 +115,8 @@ export async function importUnits(file: ImportRow[], options: { actor?: string; 
     const unit = resolve(r.cells.code!.trim(), new Set());
     const outside = unit && options.within ? outOfScope(existing.get(unit.id), unit, options.within) : null;
     if (!unit) problems.push({ row: r.row, column: 'parent_code', message: 'vòng lặp cấp trên – cấp dưới' });
-    else if (existing.get(unit.id) && unit.ancestors.includes(unit.id)) problems.push({ row: r.row, column: 'parent_code', message: 'không thể đặt đơn vị dưới chính đơn vị cấp dưới của nó' });
+    else if (existing.get(unit.id) && unit.ancestors.includes(unit.id))
+      problems.push({ row: r.row, column: 'parent_code', message: 'không thể đặt đơn vị dưới chính đơn vị cấp dưới của nó' });
     else if (outside) problems.push({ row: r.row, column: outside, message: `ngoài phạm vi quản lý của bạn (${options.within!.name})` });
   }
   if (problems.length > 0) throw new ImportError(problems);
@@ -137,12 +155,28 @@ export async function importUnits(file: ImportRow[], options: { actor?: string; 
   if (options.dryRun) return plan;
 
   const at = new Date().toISOString();
-  await putMany(creates.flatMap((u) => [Org.toItem(u), eventItem(u.id, { action: 'created', effective: options.effective, at, by: actor, detail: { name: u.name, parentId: u.parentId, source: 'import' } })]));
+  await putMany(
+    creates.flatMap((u) => [
+      Org.toItem(u),
+      eventItem(u.id, { action: 'created', effective: options.effective, at, by: actor, detail: { name: u.name, parentId: u.parentId, source: 'import' } }),
+    ]),
+  );
   for (const { unit, next } of updates) {
-    await updateUnit({ unitId: unit.id, name: next.name, kind: next.kind, ...(next.level !== unit.level ? { level: next.level } : {}), effective: options.effective, actor });
+    await updateUnit({
+      unitId: unit.id,
+      name: next.name,
+      kind: next.kind,
+      ...(next.level !== unit.level ? { level: next.level } : {}),
+      effective: options.effective,
+      actor,
+    });
   }
   for (const m of moves) await moveUnit({ unitId: m.unit.id, parentId: m.parentId, effective: options.effective, actor, reason: 'import' });
-  await Audit.record({ actor, action: 'org.import', detail: { created: plan.created, updated: plan.updated, moved: plan.moved, effective: options.effective } });
+  await Audit.record({
+    actor,
+    action: 'org.import',
+    detail: { created: plan.created, updated: plan.updated, moved: plan.moved, effective: options.effective },
+  });
   return plan;
 }
 
@@ -153,6 +187,12 @@ export async function* exportUnits(rootId: string): AsyncGenerator<Record<(typeo
   const codes = new Map<string, string>();
   for await (const unit of Org.subtree(rootId)) {
     codes.set(unit.id, unit.code);
-    yield { code: unit.code, name: unit.name, kind: unit.kind, level: unit.level, parent_code: unit.parentId ? codes.get(unit.parentId) ?? (await Org.get(unit.parentId)).code : '' };
+    yield {
+      code: unit.code,
+      name: unit.name,
+      kind: unit.kind,
+      level: unit.level,
+      parent_code: unit.parentId ? (codes.get(unit.parentId) ?? (await Org.get(unit.parentId)).code) : '',
+    };
   }
 }

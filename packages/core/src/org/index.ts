@@ -47,8 +47,10 @@ export namespace Org {
     v.transform((s) => s.normalize('NFC').trim()),
     v.minLength(1, 'mã không được để trống'),
     v.maxLength(64, 'mã tối đa 64 ký tự'),
-    v.regex(/^[\p{L}\p{Nd}](?:[\p{L}\p{Nd}\-_./ ]*[\p{L}\p{Nd}])?$/u,
-      'mã chỉ được có chữ, số và các dấu - _ . / hoặc khoảng trắng ở giữa (không có dấu nháy, dấu chấm phẩy, dấu \\ hay xuống dòng)'),
+    v.regex(
+      /^[\p{L}\p{Nd}](?:[\p{L}\p{Nd}\-_./ ]*[\p{L}\p{Nd}])?$/u,
+      'mã chỉ được có chữ, số và các dấu - _ . / hoặc khoảng trắng ở giữa (không có dấu nháy, dấu chấm phẩy, dấu \\ hay xuống dòng)',
+    ),
   );
 
   /** The level a kind sets by itself; departments and service units take their parent's. */
@@ -61,9 +63,14 @@ export namespace Org {
   /** A new active unit placed under `parent`, with its ancestors and level worked out. */
   export function make(input: { id: string; code: string; name: string; kind: Kind; level?: Level }, parent: Info | null): Info {
     return {
-      id: input.id, code: input.code, name: input.name, kind: input.kind,
+      id: input.id,
+      code: input.code,
+      name: input.name,
+      kind: input.kind,
       level: levelFor(input.kind, parent, input.level),
-      parentId: parent?.id ?? null, ancestors: parent ? [...parent.ancestors, parent.id] : [], status: 'active',
+      parentId: parent?.id ?? null,
+      ancestors: parent ? [...parent.ancestors, parent.id] : [],
+      status: 'active',
     };
   }
 
@@ -81,8 +88,16 @@ export namespace Org {
   export function fromItem(item: Record<string, unknown>): Info {
     const { id, code, name, kind, level, parentId, ancestors, status, until, mergedInto } = item as Partial<Info> & Pick<Info, 'id' | 'code' | 'name' | 'kind'>;
     return {
-      id, code, name, kind, level: level ?? levelFor(kind, null), parentId: parentId ?? null, ancestors: ancestors ?? [], status: status ?? 'active',
-      ...(until ? { until } : {}), ...(mergedInto ? { mergedInto } : {}),
+      id,
+      code,
+      name,
+      kind,
+      level: level ?? levelFor(kind, null),
+      parentId: parentId ?? null,
+      ancestors: ancestors ?? [],
+      status: status ?? 'active',
+      ...(until ? { until } : {}),
+      ...(mergedInto ? { mergedInto } : {}),
     };
   }
 
@@ -126,7 +141,11 @@ export namespace Org {
 
   export function assertActive(unit: Info): void {
     if (unit.status !== 'active') {
-      throw new VisibleError('org.unit_inactive', `Đơn vị "${unit.name}" đã ${unit.status === 'merged' ? 'được hợp nhất' : 'giải thể'}${unit.until ? ` từ ngày ${unit.until}` : ''}.`, 409);
+      throw new VisibleError(
+        'org.unit_inactive',
+        `Đơn vị "${unit.name}" đã ${unit.status === 'merged' ? 'được hợp nhất' : 'giải thể'}${unit.until ? ` từ ngày ${unit.until}` : ''}.`,
+        409,
+      );
     }
   }
 }

@@ -1,7 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import {
-  Org, Person, Readiness, Target, createUnit, dissolveUnit, mergeUnits, moveUnit, unitHistory, updateUnit, VisibleError,
-} from '@sansang/core';
+import { Org, Person, Readiness, Target, createUnit, dissolveUnit, mergeUnits, moveUnit, unitHistory, updateUnit, VisibleError } from '@sansang/core';
 import { queryList } from '../db/query.ts';
 import { keys } from '../db/keys.ts';
 import { useFreshTable } from '../../../../test/support/db.ts';
@@ -19,7 +17,7 @@ const agrees = async () => {
 /** Seeded, so a failure replays the same way. */
 function random(seed: number) {
   let s = seed;
-  return () => ((s = (s * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  return () => (s = (s * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
 }
 
 describe('reorganising the org tree', () => {
@@ -33,9 +31,13 @@ describe('reorganising the org tree', () => {
     expect(xa2).toMatchObject({ id: 'xa-2', level: 'xa', ancestors: [tree.province.id], status: 'active' });
     await updateUnit({ unitId: xa2.id, name: 'Xã Tân Phú Mới', effective: '2025-08-01', actor });
     expect((await Org.get(xa2.id)).name).toBe('Xã Tân Phú Mới');
-    expect((await unitHistory(xa2.id)).map((e) => [e.action, e.effective])).toEqual([['created', '2025-07-01'], ['renamed', '2025-08-01']]);
-    await expect(createUnit({ code: 'xa 2', name: 'Trùng', kind: 'commune', parentId: tree.province.id, effective: '2025-07-01', actor }))
-      .rejects.toMatchObject({ code: 'org.code_taken' });
+    expect((await unitHistory(xa2.id)).map((e) => [e.action, e.effective])).toEqual([
+      ['created', '2025-07-01'],
+      ['renamed', '2025-08-01'],
+    ]);
+    await expect(
+      createUnit({ code: 'xa 2', name: 'Trùng', kind: 'commune', parentId: tree.province.id, effective: '2025-07-01', actor }),
+    ).rejects.toMatchObject({ code: 'org.code_taken' });
     await expect(updateUnit({ unitId: xa2.id, name: 'Sau này', effective: '2999-01-01', actor })).rejects.toMatchObject({ code: 'request.invalid' });
   });
 
@@ -76,7 +78,10 @@ describe('reorganising the org tree', () => {
     const past = await Readiness.forUnit({ unitId: tree.province.id, targetId: target.id, date: '2025-06-20' });
     const xa2 = await Org.get('xa-2');
     const { into, people } = await mergeUnits({
-      sourceIds: [tree.commune.id, xa2.id], into: { code: 'XA-MOI', name: 'Xã Hợp Nhất', kind: 'commune', parentId: tree.province.id }, effective: '2025-07-01', actor,
+      sourceIds: [tree.commune.id, xa2.id],
+      into: { code: 'XA-MOI', name: 'Xã Hợp Nhất', kind: 'commune', parentId: tree.province.id },
+      effective: '2025-07-01',
+      actor,
     });
     expect(people).toBe(communePeople.length);
     expect(await Org.get(tree.commune.id)).toMatchObject({ status: 'merged', mergedInto: into.id, until: '2025-07-01' });
@@ -109,7 +114,7 @@ describe('reorganising the org tree', () => {
 
   it('keeps counters equal to a rebuild after a random run of completions, moves and merges', async () => {
     const rand = random(20260701);
-    const pick = <T,>(list: T[]) => list[Math.floor(rand() * list.length)]!;
+    const pick = <T>(list: T[]) => list[Math.floor(rand() * list.length)]!;
     const liveUnits = async () => {
       const out: Org.Info[] = [];
       for await (const u of Org.subtree(tree.province.id)) out.push(u);
@@ -120,7 +125,10 @@ describe('reorganising the org tree', () => {
       const roll = rand();
       const person = await Person.get(pick(tree.people).id);
       if (roll < 0.45) {
-        if (person.status === 'active') await complete(person).catch((e) => { if (!(e instanceof VisibleError)) throw e; });
+        if (person.status === 'active')
+          await complete(person).catch((e) => {
+            if (!(e instanceof VisibleError)) throw e;
+          });
       } else if (roll < 0.75) {
         const to = pick(units);
         await Readiness.changePeople([{ personId: person.id, next: (p) => ({ ...p!, unitId: to.id }), reason: 'move' }], { actor });

@@ -16,8 +16,13 @@ import { Org } from './index.ts';
 import { Audit } from '../audit/index.ts';
 import { vnDay } from '../vn-day.ts';
 
-export type UnitEvent = { action: 'created' | 'renamed' | 'changed' | 'moved' | 'merged' | 'absorbed' | 'dissolved'; effective: string; at: string; by: string; detail: Record<string, unknown> };
-
+export type UnitEvent = {
+  action: 'created' | 'renamed' | 'changed' | 'moved' | 'merged' | 'absorbed' | 'dissolved';
+  effective: string;
+  at: string;
+  by: string;
+  detail: Record<string, unknown>;
+};
 
 /** yyyy-mm-dd, not after today: a change is recorded when it has happened. */
 export const Effective = v.pipe(
@@ -26,15 +31,35 @@ export const Effective = v.pipe(
   v.check((d) => d <= vnDay(), 'ngày hiệu lực không được sau hôm nay; hãy thực hiện thay đổi vào ngày nó có hiệu lực'),
 );
 const Actor = v.pipe(v.string(), v.minLength(1));
-const Name = v.pipe(v.string(), v.trim(), v.minLength(1, 'tên không được để trống'), v.maxLength(300, 'tên tối đa 300 ký tự'), v.transform((s) => s.normalize('NFC')));
+const Name = v.pipe(
+  v.string(),
+  v.trim(),
+  v.minLength(1, 'tên không được để trống'),
+  v.maxLength(300, 'tên tối đa 300 ký tự'),
+  v.transform((s) => s.normalize('NFC')),
+);
 
-export const unitIdFor = (code: string) => code.trim().toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+export const unitIdFor = (code: string) =>
+  code
+    .trim()
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
 
-export const eventItem = (unitId: string, event: UnitEvent) => ({ ...keys.unitEvent(unitId, event.effective, `${event.at}#${randomUUID().slice(0, 6)}`), type: 'unit-event', ...event });
+export const eventItem = (unitId: string, event: UnitEvent) => ({
+  ...keys.unitEvent(unitId, event.effective, `${event.at}#${randomUUID().slice(0, 6)}`),
+  type: 'unit-event',
+  ...event,
+});
 
 export async function history(unitId: string): Promise<UnitEvent[]> {
-  return (await queryList<UnitEvent>({ pk: keys.unitPartition(unitId), skPrefix: keys.unitEventPrefix }))
-    .map(({ action, effective, at, by, detail }) => ({ action, effective, at, by, detail }));
+  return (await queryList<UnitEvent>({ pk: keys.unitPartition(unitId), skPrefix: keys.unitEventPrefix })).map(({ action, effective, at, by, detail }) => ({
+    action,
+    effective,
+    at,
+    by,
+    detail,
+  }));
 }
 
 async function active(id: string): Promise<Org.Info> {
@@ -50,14 +75,22 @@ export const createUnit = fn(
     const id = unitIdFor(input.code);
     if (!id) throw new VisibleError('org.code_invalid', `Mã "${input.code}" cần có chữ hoặc số.`, 400);
     const unit = Org.make({ id, code: input.code, name: input.name, kind: input.kind, level: input.level }, parent);
-    const event: UnitEvent = { action: 'created', effective: input.effective, at: new Date().toISOString(), by: input.actor, detail: { name: unit.name, parentId: unit.parentId } };
+    const event: UnitEvent = {
+      action: 'created',
+      effective: input.effective,
+      at: new Date().toISOString(),
+      by: input.actor,
+      detail: { name: unit.name, parentId: unit.parentId },
+    };
     try {
-      await db().send(new TransactWriteCommand({
-        TransactItems: [
-          { Put: { TableName: tableName(), Item: Org.toItem(unit), ConditionExpression: 'attribute_not_exists(pk)' } },
-          { Put: { TableName: tableName(), Item: eventItem(id, event) } },
-        ],
-      }));
+      await db().send(
+        new TransactWriteCommand({
+          TransactItems: [
+            { Put: { TableName: tableName(), Item: Org.toItem(unit), ConditionExpression: 'attribute_not_exists(pk)' } },
+            { Put: { TableName: tableName(), Item: eventItem(id, event) } },
+          ],
+        }),
+      );
     } catch (err) {
       if (isConditionFailure(err)) throw new VisibleError('org.code_taken', `Đã có đơn vị mã "${input.code}".`, 409);
       throw err;
@@ -90,17 +123,34 @@ async function settle(root: Org.Info, previous: Map<string, Org.Info>, actor: st
   await putMany(updated.map(Org.toItem));
   for (const [unitId, before] of previous) {
     const members = await membersOf(unitId);
-    await changePeople(members.map((m) => ({ personId: m.id, next: (p) => p!, reason: 'reclass' })), { actor, countedAs: new Map([[unitId, before]]) });
+    await changePeople(
+      members.map((m) => ({ personId: m.id, next: (p) => p!, reason: 'reclass' })),
+      { actor, countedAs: new Map([[unitId, before]]) },
+    );
   }
 }
 
 export const updateUnit = fn(
-  v.object({ unitId: Org.Id, name: v.optional(Name), code: v.optional(Org.Code), kind: v.optional(Org.Kind), level: v.optional(Org.Level), effective: Effective, actor: Actor }),
+  v.object({
+    unitId: Org.Id,
+    name: v.optional(Name),
+    code: v.optional(Org.Code),
+    kind: v.optional(Org.Kind),
+    level: v.optional(Org.Level),
+    effective: Effective,
+    actor: Actor,
+  }),
   async (input): Promise<Org.Info> => {
     const unit = await active(input.unitId);
     const parent = unit.parentId ? await Org.get(unit.parentId) : null;
     const kind = input.kind ?? unit.kind;
-    const next: Org.Info = { ...unit, name: input.name ?? unit.name, code: input.code ?? unit.code, kind, level: input.level ?? (input.kind ? Org.levelFor(kind, parent) : unit.level) };
+    const next: Org.Info = {
+      ...unit,
+      name: input.name ?? unit.name,
+      code: input.code ?? unit.code,
+      kind,
+      level: input.level ?? (input.kind ? Org.levelFor(kind, parent) : unit.level),
+    };
     const renamed = next.name !== unit.name || next.code !== unit.code;
     const reclassed = next.kind !== unit.kind || next.level !== unit.level;
     if (!renamed && !reclassed) return unit;
@@ -110,18 +160,28 @@ export const updateUnit = fn(
     const taken = () => new VisibleError('org.code_taken', `Đã có đơn vị khác mã "${next.code}".`, 409);
     if (codeId !== unit.id && (await Org.getMap([codeId])).has(codeId)) throw taken();
     const event: UnitEvent = {
-      action: reclassed ? 'changed' : 'renamed', effective: input.effective, at: new Date().toISOString(), by: input.actor,
-      detail: { before: { name: unit.name, code: unit.code, kind: unit.kind, level: unit.level }, after: { name: next.name, code: next.code, kind: next.kind, level: next.level } },
+      action: reclassed ? 'changed' : 'renamed',
+      effective: input.effective,
+      at: new Date().toISOString(),
+      by: input.actor,
+      detail: {
+        before: { name: unit.name, code: unit.code, kind: unit.kind, level: unit.level },
+        after: { name: next.name, code: next.code, kind: next.kind, level: next.level },
+      },
     };
     try {
-      await db().send(new TransactWriteCommand({
-        TransactItems: [
-          { Put: { TableName: tableName(), Item: Org.toItem(next) } },
-          { Put: { TableName: tableName(), Item: eventItem(unit.id, event) } },
-          // Made at the same moment by someone else: the check above could not have seen it.
-          ...(codeId !== unit.id ? [{ ConditionCheck: { TableName: tableName(), Key: keys.unit(codeId), ConditionExpression: 'attribute_not_exists(pk)' } }] : []),
-        ],
-      }));
+      await db().send(
+        new TransactWriteCommand({
+          TransactItems: [
+            { Put: { TableName: tableName(), Item: Org.toItem(next) } },
+            { Put: { TableName: tableName(), Item: eventItem(unit.id, event) } },
+            // Made at the same moment by someone else: the check above could not have seen it.
+            ...(codeId !== unit.id
+              ? [{ ConditionCheck: { TableName: tableName(), Key: keys.unit(codeId), ConditionExpression: 'attribute_not_exists(pk)' } }]
+              : []),
+          ],
+        }),
+      );
     } catch (err) {
       if (isConditionFailure(err)) throw taken();
       throw err;
@@ -152,26 +212,40 @@ export const moveUnit = fn(MoveInput, async (input): Promise<Org.Info> => {
   for (const id of unit.ancestors) if (!next.ancestors.includes(id)) deltas.set(id, addInto({}, totals, -1));
   for (const id of next.ancestors) if (!unit.ancestors.includes(id)) deltas.set(id, totals);
   const transfers = transferItems(deltas);
-  const event: UnitEvent = { action: 'moved', effective: input.effective, at: new Date().toISOString(), by: input.actor, detail: { fromParentId: unit.parentId, toParentId: parent.id, reason: input.reason ?? 'move' } };
+  const event: UnitEvent = {
+    action: 'moved',
+    effective: input.effective,
+    at: new Date().toISOString(),
+    by: input.actor,
+    detail: { fromParentId: unit.parentId, toParentId: parent.id, reason: input.reason ?? 'move' },
+  };
   try {
-    await db().send(new TransactWriteCommand({
-      TransactItems: [
-        {
-          Put: {
-            TableName: tableName(), Item: Org.toItem(next), ConditionExpression: unit.parentId === null ? 'attribute_not_exists(parentId) OR parentId = :null' : 'parentId = :p',
-            ExpressionAttributeValues: unit.parentId === null ? { ':null': null } : { ':p': unit.parentId },
+    await db().send(
+      new TransactWriteCommand({
+        TransactItems: [
+          {
+            Put: {
+              TableName: tableName(),
+              Item: Org.toItem(next),
+              ConditionExpression: unit.parentId === null ? 'attribute_not_exists(parentId) OR parentId = :null' : 'parentId = :p',
+              ExpressionAttributeValues: unit.parentId === null ? { ':null': null } : { ':p': unit.parentId },
+            },
           },
-        },
-        { Put: { TableName: tableName(), Item: eventItem(unit.id, event) } },
-        ...transfers.map((Item) => ({ Put: { TableName: tableName(), Item } })),
-      ],
-    }));
+          { Put: { TableName: tableName(), Item: eventItem(unit.id, event) } },
+          ...transfers.map((Item) => ({ Put: { TableName: tableName(), Item } })),
+        ],
+      }),
+    );
   } catch (err) {
     if (isConditionFailure(err)) throw new VisibleError('org.changed', 'Đơn vị vừa được người khác thay đổi; hãy tải lại và thử lại.', 409);
     throw err;
   }
   for (const t of transfers) await rollup({ pk: String(t.pk), sk: String(t.sk) }).catch(() => undefined /* left pending; sweepRollups finishes it */);
-  await settle(next, next.level !== unit.level ? new Map([[unit.id, { ...unit, parentId: next.parentId, ancestors: next.ancestors }]]) : new Map(), input.actor);
+  await settle(
+    next,
+    next.level !== unit.level ? new Map([[unit.id, { ...unit, parentId: next.parentId, ancestors: next.ancestors }]]) : new Map(),
+    input.actor,
+  );
   await Audit.record({ actor: input.actor, action: 'org.move', unitId: unit.id, detail: { ...event.detail, effective: input.effective } });
   return next;
 });
@@ -179,12 +253,22 @@ export const moveUnit = fn(MoveInput, async (input): Promise<Org.Info> => {
 async function close(unit: Org.Info, status: 'merged' | 'dissolved', effective: string, actor: string, mergedInto?: string): Promise<void> {
   const closed: Org.Info = { ...unit, status, until: effective, ...(mergedInto ? { mergedInto } : {}) };
   const event: UnitEvent = { action: status, effective, at: new Date().toISOString(), by: actor, detail: mergedInto ? { mergedInto } : {} };
-  await db().send(new TransactWriteCommand({
-    TransactItems: [
-      { Put: { TableName: tableName(), Item: Org.toItem(closed), ConditionExpression: '#s = :active', ExpressionAttributeNames: { '#s': 'status' }, ExpressionAttributeValues: { ':active': 'active' } } },
-      { Put: { TableName: tableName(), Item: eventItem(unit.id, event) } },
-    ],
-  }));
+  await db().send(
+    new TransactWriteCommand({
+      TransactItems: [
+        {
+          Put: {
+            TableName: tableName(),
+            Item: Org.toItem(closed),
+            ConditionExpression: '#s = :active',
+            ExpressionAttributeNames: { '#s': 'status' },
+            ExpressionAttributeValues: { ':active': 'active' },
+          },
+        },
+        { Put: { TableName: tableName(), Item: eventItem(unit.id, event) } },
+      ],
+    }),
+  );
 }
 
 async function membersOf(unitId: string): Promise<Person.Info[]> {
@@ -208,9 +292,7 @@ export const mergeUnits = fn(
   }),
   async (input): Promise<{ into: Org.Info; people: number; units: number }> => {
     const sources = await Promise.all([...new Set(input.sourceIds)].map(active));
-    const into = 'unitId' in input.into
-      ? await active(input.into.unitId)
-      : await createUnit({ ...input.into, effective: input.effective, actor: input.actor });
+    const into = 'unitId' in input.into ? await active(input.into.unitId) : await createUnit({ ...input.into, effective: input.effective, actor: input.actor });
     for (const s of sources) {
       if (s.id === into.id || into.ancestors.includes(s.id)) {
         throw new VisibleError('org.merge_cycle', `Không thể hợp nhất "${s.name}" vào chính nó hoặc vào đơn vị cấp dưới của nó.`, 409);
@@ -224,15 +306,31 @@ export const mergeUnits = fn(
         units++;
       }
       const members = await membersOf(source.id);
-      await changePeople(members.map((m) => ({ personId: m.id, next: (p) => ({ ...p!, unitId: into.id }), reason: 'merge' })), { actor: input.actor, effective: input.effective });
+      await changePeople(
+        members.map((m) => ({ personId: m.id, next: (p) => ({ ...p!, unitId: into.id }), reason: 'merge' })),
+        { actor: input.actor, effective: input.effective },
+      );
       people += members.length;
       await close(source, 'merged', input.effective, input.actor, into.id);
     }
-    await db().send(new PutCommand({
-      TableName: tableName(),
-      Item: eventItem(into.id, { action: 'absorbed', effective: input.effective, at: new Date().toISOString(), by: input.actor, detail: { sources: sources.map((s) => ({ id: s.id, name: s.name })), people, units } }),
-    }));
-    await Audit.record({ actor: input.actor, action: 'org.merge', unitId: into.id, detail: { sources: sources.map((s) => s.id), people, units, effective: input.effective } });
+    await db().send(
+      new PutCommand({
+        TableName: tableName(),
+        Item: eventItem(into.id, {
+          action: 'absorbed',
+          effective: input.effective,
+          at: new Date().toISOString(),
+          by: input.actor,
+          detail: { sources: sources.map((s) => ({ id: s.id, name: s.name })), people, units },
+        }),
+      }),
+    );
+    await Audit.record({
+      actor: input.actor,
+      action: 'org.merge',
+      unitId: into.id,
+      detail: { sources: sources.map((s) => s.id), people, units, effective: input.effective },
+    });
     return { into, people, units };
   },
 );
@@ -243,7 +341,11 @@ export const dissolveUnit = fn(v.object({ unitId: Org.Id, effective: Effective, 
   const [children, members] = await Promise.all([Org.children(unit.id), membersOf(unit.id)]);
   const staying = members.filter((m) => m.status === 'active').length;
   if (children.length > 0 || staying > 0) {
-    throw new VisibleError('org.unit_not_empty', `Đơn vị "${unit.name}" còn ${staying} người đang công tác và ${children.length} đơn vị trực thuộc; hãy chuyển sang đơn vị khác (hoặc hợp nhất) trước khi giải thể.`, 409);
+    throw new VisibleError(
+      'org.unit_not_empty',
+      `Đơn vị "${unit.name}" còn ${staying} người đang công tác và ${children.length} đơn vị trực thuộc; hãy chuyển sang đơn vị khác (hoặc hợp nhất) trước khi giải thể.`,
+      409,
+    );
   }
   await close(unit, 'dissolved', input.effective, input.actor);
   await Audit.record({ actor: input.actor, action: 'org.dissolve', unitId: unit.id, detail: { effective: input.effective } });

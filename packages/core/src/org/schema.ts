@@ -1,6 +1,9 @@
 import * as v from 'valibot';
 
-export const Kind = v.picklist(['ministry', 'province', 'agency', 'department', 'service-unit', 'district', 'commune', 'ward', 'other'], 'loại đơn vị không hợp lệ');
+export const Kind = v.picklist(
+  ['ministry', 'province', 'agency', 'department', 'service-unit', 'district', 'commune', 'ward', 'other'],
+  'loại đơn vị không hợp lệ',
+);
 export type Kind = v.InferOutput<typeof Kind>;
 export const kinds = Kind.options;
 

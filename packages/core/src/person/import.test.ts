@@ -28,7 +28,11 @@ describe('importing the roster', () => {
     const plan = await importRoster(rows, { dryRun: true });
     expect(plan.applied).toBe(false);
     expect(plan.counts).toMatchObject({ create: 1, move: 1, leave: 1, unchanged: 1 });
-    expect(plan.changes.map((c) => [c.row, c.action])).toEqual([[2, 'create'], [3, 'move'], [4, 'leave']]);
+    expect(plan.changes.map((c) => [c.row, c.action])).toEqual([
+      [2, 'create'],
+      [3, 'move'],
+      [4, 'leave'],
+    ]);
     expect(plan.changes[1]!.detail).toBe(`${tree.agency.name} → ${tree.dept2.name}`);
     expect(await staffOf(tree.province.id)).toBe(before);
     await expect(Person.get(personIdFor('MOI-1'))).rejects.toMatchObject({ code: 'person.not_found' });
@@ -44,13 +48,15 @@ describe('importing the roster', () => {
     ]);
     const err = await importRoster(rows, {}).catch((e) => e);
     expect(err).toBeInstanceOf(ImportError);
-    expect(err.problems).toEqual(expect.arrayContaining([
-      { row: 2, column: 'email', message: expect.stringContaining('khong-phai-email') },
-      { row: 3, column: 'full_name', message: 'không được để trống' },
-      { row: 3, column: 'unit_code', message: expect.stringContaining('KHONG-CO') },
-      { row: 3, column: 'category', message: expect.stringContaining('Giáo viên') },
-      { row: 5, column: 'employee_code', message: expect.stringContaining('dòng 2') },
-    ]));
+    expect(err.problems).toEqual(
+      expect.arrayContaining([
+        { row: 2, column: 'email', message: expect.stringContaining('khong-phai-email') },
+        { row: 3, column: 'full_name', message: 'không được để trống' },
+        { row: 3, column: 'unit_code', message: expect.stringContaining('KHONG-CO') },
+        { row: 3, column: 'category', message: expect.stringContaining('Giáo viên') },
+        { row: 5, column: 'employee_code', message: expect.stringContaining('dòng 2') },
+      ]),
+    );
     expect(err.message).toMatch(/^dòng 2, cột email: /m);
     await expect(Person.get(personIdFor('MOI-4'))).rejects.toMatchObject({ code: 'person.not_found' });
 
@@ -98,7 +104,7 @@ describe('importing the roster', () => {
     expect(plan.counts.create).toBe(1);
   });
 
-  it('refuses a person outside the officer\'s scope without saying where they work', async () => {
+  it("refuses a person outside the officer's scope without saying where they work", async () => {
     const outsider = tree.people.find((p) => p.unitId === tree.commune.id)!;
     const rows = await csv([header, `${outsider.employeeCode},${outsider.fullName},,PHONG-1,${outsider.category},,`]);
     const plan = await importRoster(rows, { dryRun: true, within: tree.agency });
@@ -106,7 +112,7 @@ describe('importing the roster', () => {
     expect(plan.problems[0]!.message).not.toContain(tree.commune.name);
   });
 
-  it('refuses to give a person the sign-in email of someone else\'s account, or one email to two rows', async () => {
+  it("refuses to give a person the sign-in email of someone else's account, or one email to two rows", async () => {
     const [admin, subordinate, other] = tree.people.filter((p) => p.unitId === tree.dept2.id).concat(tree.people.filter((p) => p.unitId === tree.dept1.id));
     await Account.create({ email: 'quantri.tinh@test.vn', personId: admin!.id, grants: [{ role: 'admin', unitId: null }] });
     const rows = await csv([
@@ -148,6 +154,9 @@ describe('importing the roster', () => {
     expect(fromText).toEqual([{ row: 2, cells: { 'mã cán bộ': 'U16-1', 'họ và tên': 'Đặng Thuỳ Trâm', 'mã đơn vị': 'XA', 'phân loại': 'Viên chức' } }]);
     expect((await importRoster(fromText, {})).counts.create).toBe(1);
     await expect(readImportFile(new Uint8Array([0x4d, 0xe3, 0x20, 0xc4, 0x91]))).rejects.toMatchObject({ code: 'import.encoding' });
-    await expect(importRoster(await csv(['ten,tuoi', 'a,1']), {})).rejects.toMatchObject({ code: 'import.invalid_rows', message: expect.stringContaining('dòng 1, cột employee_code') });
+    await expect(importRoster(await csv(['ten,tuoi', 'a,1']), {})).rejects.toMatchObject({
+      code: 'import.invalid_rows',
+      message: expect.stringContaining('dòng 1, cột employee_code'),
+    });
   });
 });

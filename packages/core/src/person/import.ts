@@ -8,12 +8,29 @@ import { Person } from './index.ts';
 import { Audit } from '../audit/index.ts';
 
 const categoryOf: Record<string, Person.Category> = {
-  'can-bo': 'can-bo', 'cán bộ': 'can-bo', 'cong-chuc': 'cong-chuc', 'công chức': 'cong-chuc', 'vien-chuc': 'vien-chuc', 'viên chức': 'vien-chuc',
+  'can-bo': 'can-bo',
+  'cán bộ': 'can-bo',
+  'cong-chuc': 'cong-chuc',
+  'công chức': 'cong-chuc',
+  'vien-chuc': 'vien-chuc',
+  'viên chức': 'vien-chuc',
 };
 const statusOf: Record<string, Person.Info['status']> = {
-  '': 'active', active: 'active', 'đang công tác': 'active', 'đang làm việc': 'active', left: 'left', 'nghỉ việc': 'left', 'đã nghỉ': 'left', 'nghỉ hưu': 'left', 'chuyển công tác': 'left',
+  '': 'active',
+  active: 'active',
+  'đang công tác': 'active',
+  'đang làm việc': 'active',
+  left: 'left',
+  'nghỉ việc': 'left',
+  'đã nghỉ': 'left',
+  'nghỉ hưu': 'left',
+  'chuyển công tác': 'left',
 };
-export const personIdFor = (employeeCode: string) => `nv-${employeeCode.trim().toLowerCase().replace(/[^a-z0-9]+/g, '-')}`;
+export const personIdFor = (employeeCode: string) =>
+  `nv-${employeeCode
+    .trim()
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')}`;
 
 export type RosterAction = 'create' | 'update' | 'move' | 'leave' | 'return' | 'unchanged';
 export type RosterChange = { row: number; employeeCode: string; fullName: string; action: RosterAction; detail: string };
@@ -32,8 +49,10 @@ const fieldLabels: Partial<Record<keyof Person.Info, string>> = { fullName: 'h�
 
 function describe(current: Person.Info | null, next: Person.Info, units: Map<string, Org.Info>): { action: RosterAction; detail: string } {
   if (!current) return { action: 'create', detail: units.get(next.unitId)?.name ?? next.unitId };
-  if (current.status !== next.status) return next.status === 'left' ? { action: 'leave', detail: 'nghỉ việc' } : { action: 'return', detail: 'đang công tác trở lại' };
-  if (current.unitId !== next.unitId) return { action: 'move', detail: `${units.get(current.unitId)?.name ?? current.unitId} → ${units.get(next.unitId)?.name ?? next.unitId}` };
+  if (current.status !== next.status)
+    return next.status === 'left' ? { action: 'leave', detail: 'nghỉ việc' } : { action: 'return', detail: 'đang công tác trở lại' };
+  if (current.unitId !== next.unitId)
+    return { action: 'move', detail: `${units.get(current.unitId)?.name ?? current.unitId} → ${units.get(next.unitId)?.name ?? next.unitId}` };
   const changed = (Object.keys(fieldLabels) as (keyof Person.Info)[]).filter((k) => current[k] !== next[k]);
   if (changed.length === 0) return { action: 'unchanged', detail: '' };
   return { action: 'update', detail: changed.map((k) => `${fieldLabels[k]}: ${current[k] ?? '—'} → ${next[k] ?? '—'}`).join('; ') };
@@ -51,15 +70,33 @@ type Parsed = { row: number; person: Omit<Person.Info, 'email'> & { email: strin
  * transactions. An empty email cell keeps the email already known.
  */
 const aliases: Record<string, string> = {
-  'mã cán bộ': 'employee_code', 'mã nhân viên': 'employee_code', 'mã số': 'employee_code', 'mã định danh': 'employee_code',
-  'họ và tên': 'full_name', 'họ tên': 'full_name', 'thư điện tử': 'email', 'e-mail': 'email',
-  'mã đơn vị': 'unit_code', 'mã đơn vị công tác': 'unit_code', 'unit': 'unit_code',
-  'phân loại': 'category', 'chức vụ': 'position', 'chức danh': 'position', 'trạng thái': 'status',
+  'mã cán bộ': 'employee_code',
+  'mã nhân viên': 'employee_code',
+  'mã số': 'employee_code',
+  'mã định danh': 'employee_code',
+  'họ và tên': 'full_name',
+  'họ tên': 'full_name',
+  'thư điện tử': 'email',
+  'e-mail': 'email',
+  'mã đơn vị': 'unit_code',
+  'mã đơn vị công tác': 'unit_code',
+  unit: 'unit_code',
+  'phân loại': 'category',
+  'chức vụ': 'position',
+  'chức danh': 'position',
+  'trạng thái': 'status',
 };
 
 export async function importRoster(
   file: ImportRow[],
-  options: { actor?: string; dryRun?: boolean; acceptValid?: boolean; effective?: string; within?: Org.Info; onProgress?: (done: number, total: number) => void },
+  options: {
+    actor?: string;
+    dryRun?: boolean;
+    acceptValid?: boolean;
+    effective?: string;
+    within?: Org.Info;
+    onProgress?: (done: number, total: number) => void;
+  },
 ): Promise<RosterPlan> {
   const actor = options.actor ?? 'cli';
   const rows = renameColumns(file, aliases);
@@ -75,25 +112,38 @@ export async function importRoster(
     const before = problems.length;
     const code = cells.employee_code?.trim() ?? '';
     const first = code ? seen.get(personIdFor(code)) : undefined;
-    if (first) problems.push({ row, column: 'employee_code', message: first.code === code ? `mã "${code}" trùng với dòng ${first.row}` : `mã "${code}" trùng với mã "${first.code}" ở dòng ${first.row}` });
+    if (first)
+      problems.push({
+        row,
+        column: 'employee_code',
+        message: first.code === code ? `mã "${code}" trùng với dòng ${first.row}` : `mã "${code}" trùng với mã "${first.code}" ở dòng ${first.row}`,
+      });
     if (code && !/[a-z0-9]/i.test(code)) problems.push({ row, column: 'employee_code', message: `mã "${code}" cần có chữ hoặc số` });
     if (code.length > 64) problems.push({ row, column: 'employee_code', message: 'mã tối đa 64 ký tự' });
     if (code && !first) seen.set(personIdFor(code), { row, code });
     const fullName = (cells.full_name ?? '').trim().normalize('NFC');
     if (fullName.length > 200) problems.push({ row, column: 'full_name', message: 'họ tên tối đa 200 ký tự' });
     const category = categoryOf[(cells.category ?? '').trim().normalize('NFC').toLowerCase()];
-    if (cells.category?.trim() && !category) problems.push({ row, column: 'category', message: `"${cells.category}" không phải Cán bộ, Công chức hay Viên chức` });
+    if (cells.category?.trim() && !category)
+      problems.push({ row, column: 'category', message: `"${cells.category}" không phải Cán bộ, Công chức hay Viên chức` });
     const status = statusOf[(cells.status ?? '').trim().normalize('NFC').toLowerCase()];
     if (!status) problems.push({ row, column: 'status', message: `"${cells.status}" không hợp lệ (đang công tác / nghỉ việc)` });
     const email = cells.email?.trim() || undefined;
     if (email && !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email)) problems.push({ row, column: 'email', message: `"${email}" không phải địa chỉ email` });
-    else if (email && seenEmails.has(email.toLowerCase())) problems.push({ row, column: 'email', message: `email "${email}" trùng với dòng ${seenEmails.get(email.toLowerCase())}` });
+    else if (email && seenEmails.has(email.toLowerCase()))
+      problems.push({ row, column: 'email', message: `email "${email}" trùng với dòng ${seenEmails.get(email.toLowerCase())}` });
     else if (email) seenEmails.set(email.toLowerCase(), row);
     const unitCode = cells.unit_code?.trim() ?? '';
     const unit = unitCode ? units.get(unitIdFor(unitCode)) : undefined;
     if (unitCode && !unit) problems.push({ row, column: 'unit_code', message: `không có đơn vị mã "${unitCode}"` });
-    else if (unit && unit.status !== 'active') problems.push({ row, column: 'unit_code', message: `đơn vị "${unitCode}" đã ${unit.status === 'merged' ? 'hợp nhất' : 'giải thể'}${unit.mergedInto ? ` vào "${unit.mergedInto}"` : ''}` });
-    else if (unit && options.within && !Org.isWithin(unit, options.within.id)) problems.push({ row, column: 'unit_code', message: `đơn vị "${unitCode}" ngoài phạm vi quản lý của bạn (${options.within.name})` });
+    else if (unit && unit.status !== 'active')
+      problems.push({
+        row,
+        column: 'unit_code',
+        message: `đơn vị "${unitCode}" đã ${unit.status === 'merged' ? 'hợp nhất' : 'giải thể'}${unit.mergedInto ? ` vào "${unit.mergedInto}"` : ''}`,
+      });
+    else if (unit && options.within && !Org.isWithin(unit, options.within.id))
+      problems.push({ row, column: 'unit_code', message: `đơn vị "${unitCode}" ngoài phạm vi quản lý của bạn (${options.within.name})` });
     const position = (cells.position ?? '').trim().normalize('NFC');
     if (problems.length === before && unit && category && status) {
       parsed.push({ row, person: { id: personIdFor(code), employeeCode: code, fullName, email, unitId: unit.id, category, position, status } });
@@ -101,8 +151,9 @@ export async function importRoster(
   }
   // A person's email can become their sign-in (identity provider, password links): an address
   // that already signs in to another person's account must not be handed to this one.
-  const logins = new Map((await getMany(parsed.flatMap((p) => (p.person.email ? [keys.account(p.person.email)] : []))))
-    .map((item) => [String(item.pk), String(item.personId)]));
+  const logins = new Map(
+    (await getMany(parsed.flatMap((p) => (p.person.email ? [keys.account(p.person.email)] : [])))).map((item) => [String(item.pk), String(item.personId)]),
+  );
   parsed = parsed.filter((p) => {
     const owner = p.person.email ? logins.get(keys.account(p.person.email).pk) : undefined;
     if (owner === undefined || owner === p.person.id) return true;
@@ -138,9 +189,14 @@ export async function importRoster(
 
   const changing = new Set(changes.map((c) => c.row));
   const todo = parsed.filter((p) => changing.has(p.row) && !outside.has(p.row));
-  await changePeople(todo.map((p) => ({ personId: p.person.id, next: (current) => next(p, current), reason: 'roster' })), {
-    actor, effective: options.effective, onProgress: (done) => options.onProgress?.(done, todo.length),
-  });
+  await changePeople(
+    todo.map((p) => ({ personId: p.person.id, next: (current) => next(p, current), reason: 'roster' })),
+    {
+      actor,
+      effective: options.effective,
+      onProgress: (done) => options.onProgress?.(done, todo.length),
+    },
+  );
   await Audit.record({ actor, action: 'roster.import', detail: { ...counts, skippedRows: invalidRows } });
   return { ...plan, applied: true };
 }

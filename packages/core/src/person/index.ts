@@ -24,7 +24,6 @@ export namespace Person {
   });
   export type Info = v.InferOutput<typeof Info>;
 
-
   /**
    * `rev` counts every write to the person and their records: a move and a completion of
    * the same person made at once cannot both act on what they read before the other.

@@ -24,7 +24,13 @@ export namespace Progress {
   };
 
   /** A progress record as an item, for bulk writes (seed, import). */
-  export function item(p: { personId: string; course: Pick<Course.Bundle, 'slug' | 'version'>; lessonsDone: string[]; bestScore: number | null; quizPassed: boolean }) {
+  export function item(p: {
+    personId: string;
+    course: Pick<Course.Bundle, 'slug' | 'version'>;
+    lessonsDone: string[];
+    bestScore: number | null;
+    quizPassed: boolean;
+  }) {
     return {
       ...keys.progress(p.personId, p.course.slug),
       type: 'progress',
@@ -96,28 +102,39 @@ export namespace Progress {
     ]);
     const storedBy = new Map(stored.map((s) => [s.sk.slice(keys.progressPrefix.length), s]));
     const doneBy = new Map(completions.map((c) => [c.sk.slice(keys.completionPrefix.length), c.completedAt]));
-    return Promise.all(summaries.map(async (summary) => {
-      const mine: Stored = storedBy.get(summary.slug) ?? {};
-      const completedAt = doneBy.get(summary.slug) ?? null;
-      if (mine.version !== undefined && mine.version !== summary.version) {
-        const bundle = await Course.get({ slug: summary.slug, version: mine.version });
-        return { ...Course.summarize(bundle), progress: view(bundle, mine, completedAt) };
-      }
-      // A learner's lessons are always of the version they are on, so the stored set is exact.
-      const lessonsDone = [...(mine.lessonsDone ?? [])].sort();
-      return {
-        ...summary,
-        progress: { version: mine.version ?? null, lessonsDone, lessonCount: summary.lessonCount, quizPassed: mine.quizPassed ?? false,
-          bestScore: mine.bestScore ?? null, attemptsUsed: mine.attempts ?? 0, openAttempt: mine.openAttempt ?? null, completed: completedAt !== null, completedAt },
-      };
-    }));
+    return Promise.all(
+      summaries.map(async (summary) => {
+        const mine: Stored = storedBy.get(summary.slug) ?? {};
+        const completedAt = doneBy.get(summary.slug) ?? null;
+        if (mine.version !== undefined && mine.version !== summary.version) {
+          const bundle = await Course.get({ slug: summary.slug, version: mine.version });
+          return { ...Course.summarize(bundle), progress: view(bundle, mine, completedAt) };
+        }
+        // A learner's lessons are always of the version they are on, so the stored set is exact.
+        const lessonsDone = [...(mine.lessonsDone ?? [])].sort();
+        return {
+          ...summary,
+          progress: {
+            version: mine.version ?? null,
+            lessonsDone,
+            lessonCount: summary.lessonCount,
+            quizPassed: mine.quizPassed ?? false,
+            bestScore: mine.bestScore ?? null,
+            attemptsUsed: mine.attempts ?? 0,
+            openAttempt: mine.openAttempt ?? null,
+            completed: completedAt !== null,
+            completedAt,
+          },
+        };
+      }),
+    );
   }
 
   /** The course's completion rule; a placement course also credits a passed quiz alone. */
   const meetsRule = (bundle: Course.Bundle, p: Info) => {
     const quizDone = bundle.completion.quiz === 'none' || bundle.quiz === null || p.quizPassed;
-    const lessonsDone = bundle.completion.lessons === 'none' || p.lessonsDone.length === bundle.lessons.length
-      || (bundle.placement && bundle.quiz !== null && p.quizPassed);
+    const lessonsDone =
+      bundle.completion.lessons === 'none' || p.lessonsDone.length === bundle.lessons.length || (bundle.placement && bundle.quiz !== null && p.quizPassed);
     return quizDone && lessonsDone;
   };
 
@@ -143,14 +160,16 @@ export namespace Progress {
     if (!bundle.lessons.some((l) => l.id === lessonId)) {
       throw new VisibleError('course.lesson_not_found', `Khoá học "${slug}" không có bài "${lessonId}".`, 404);
     }
-    const before = await db().send(new UpdateCommand({
-      TableName: tableName(),
-      Key: keys.progress(personId, slug),
-      UpdateExpression: 'SET version = if_not_exists(version, :v), #t = :t ADD lessonsDone :l',
-      ExpressionAttributeNames: { '#t': 'type' },
-      ExpressionAttributeValues: { ':v': bundle.version, ':t': 'progress', ':l': new Set([lessonId]) },
-      ReturnValues: 'UPDATED_OLD',
-    }));
+    const before = await db().send(
+      new UpdateCommand({
+        TableName: tableName(),
+        Key: keys.progress(personId, slug),
+        UpdateExpression: 'SET version = if_not_exists(version, :v), #t = :t ADD lessonsDone :l',
+        ExpressionAttributeNames: { '#t': 'type' },
+        ExpressionAttributeValues: { ':v': bundle.version, ':t': 'progress', ':l': new Set([lessonId]) },
+        ReturnValues: 'UPDATED_OLD',
+      }),
+    );
     // The lesson was already marked: a retried request, so finish whatever the first one may not have.
     const retried = (before.Attributes?.lessonsDone as Set<string> | undefined)?.has(lessonId) ?? false;
     return completeIfDone(person, bundle, retried);

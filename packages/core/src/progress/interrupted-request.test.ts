@@ -19,12 +19,15 @@ const CUT = 'test-request-dies';
  */
 function dieAfterFirstWrite(): void {
   let written = false;
-  db().middlewareStack.add((next, context) => async (args) => {
-    if (written) throw new Error('the request died here (test)');
-    const out = await next(args);
-    if (WRITES.has(context.commandName ?? '')) written = true;
-    return out;
-  }, { step: 'initialize', name: CUT, priority: 'high' });
+  db().middlewareStack.add(
+    (next, context) => async (args) => {
+      if (written) throw new Error('the request died here (test)');
+      const out = await next(args);
+      if (WRITES.has(context.commandName ?? '')) written = true;
+      return out;
+    },
+    { step: 'initialize', name: CUT, priority: 'high' },
+  );
 }
 const restore = () => db().middlewareStack.remove(CUT);
 

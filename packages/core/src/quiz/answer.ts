@@ -5,7 +5,13 @@ import type { Question } from '../course/schema.ts';
  * final full stop do not matter; with `ignoreAccents`, neither do diacritics (đ = d).
  */
 export function normaliseAnswer(text: string, ignoreAccents: boolean): string {
-  let out = text.normalize('NFC').toLocaleLowerCase('vi').replace(/\s+/gu, ' ').trim().replace(/[.!?…]+$/u, '').trim();
+  let out = text
+    .normalize('NFC')
+    .toLocaleLowerCase('vi')
+    .replace(/\s+/gu, ' ')
+    .trim()
+    .replace(/[.!?…]+$/u, '')
+    .trim();
   if (ignoreAccents) out = out.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/gu, 'd').normalize('NFC');
   return out;
 }
@@ -18,9 +24,12 @@ export function parseNumber(text: string): number | null {
   const separators = new Set(t.match(/[.,]/g) ?? []);
   const count = (t.match(/[.,]/g) ?? []).length;
   // "1.234.567" groups thousands; "1.234,5" groups and has a decimal part; "1,5" is a decimal.
-  const normalised = count > 1 && separators.size === 1 ? t.replace(/[.,]/g, '')
-    : count > 1 ? t.slice(0, lastSep).replace(/[.,]/g, '') + '.' + t.slice(lastSep + 1)
-    : t.replace(',', '.');
+  const normalised =
+    count > 1 && separators.size === 1
+      ? t.replace(/[.,]/g, '')
+      : count > 1
+        ? t.slice(0, lastSep).replace(/[.,]/g, '') + '.' + t.slice(lastSep + 1)
+        : t.replace(',', '.');
   const n = Number(normalised);
   return Number.isFinite(n) ? n : null;
 }

@@ -35,9 +35,9 @@ export function drawQuestions(quiz: QuizBundle, seed: string): string[] {
   }
   const taken = new Set<string>();
   for (const rule of quiz.draw) {
-    const candidates = quiz.questions.filter((q) => !taken.has(q.id)
-      && (rule.tag === undefined || q.tags.includes(rule.tag))
-      && (rule.difficulty === undefined || q.difficulty === rule.difficulty));
+    const candidates = quiz.questions.filter(
+      (q) => !taken.has(q.id) && (rule.tag === undefined || q.tags.includes(rule.tag)) && (rule.difficulty === undefined || q.difficulty === rule.difficulty),
+    );
     for (const q of shuffled(candidates, random).slice(0, rule.count)) taken.add(q.id);
   }
   const inPoolOrder = quiz.questions.map((q) => q.id).filter((id) => taken.has(id));

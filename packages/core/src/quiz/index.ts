@@ -31,8 +31,14 @@ export namespace Quiz {
         // Always shown out of order, or the answer would be on screen.
         return { ...base, items: shuffledAway(q.items, random) };
       case 'matching':
-        return { ...base, left: q.pairs.map((p) => ({ id: p.id, html: p.leftHtml })),
-          right: shuffledAway(q.pairs.map((p) => ({ id: p.rightId, html: p.rightHtml })), random) };
+        return {
+          ...base,
+          left: q.pairs.map((p) => ({ id: p.id, html: p.leftHtml })),
+          right: shuffledAway(
+            q.pairs.map((p) => ({ id: p.rightId, html: p.rightHtml })),
+            random,
+          ),
+        };
     }
   }
 
@@ -76,7 +82,12 @@ export namespace Quiz {
     const score = total === 0 ? 0 : Math.round((correct / total) * 1000) / 10;
     const passed = score >= quiz.passMark;
     const explain = quiz.explanations === 'after-submit' || (quiz.explanations === 'after-pass' && passed);
-    return { score, passed, correct, total,
-      questions: graded.map(({ q, correct }) => ({ id: q.id, correct, explanationHtml: explain ? q.explanationHtml : null })) };
+    return {
+      score,
+      passed,
+      correct,
+      total,
+      questions: graded.map(({ q, correct }) => ({ id: q.id, correct, explanationHtml: explain ? q.explanationHtml : null })),
+    };
   }
 }

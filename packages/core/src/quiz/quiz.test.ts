@@ -9,25 +9,66 @@ const pool: Course.Question[] = [
   { ...common, id: 'short', type: 'short', accepted: ['Cổng Dịch vụ công quốc gia'], ignoreAccents: false, tags: ['a'] },
   { ...common, id: 'loose', type: 'short', accepted: ['Đề án 06'], ignoreAccents: true, tags: ['b'], difficulty: 'hard' },
   { ...common, id: 'num', type: 'numeric', value: 12.5, tolerance: 0.5, tags: ['b'] },
-  { ...common, id: 'order', type: 'ordering', items: [{ id: 'x1', html: '1' }, { id: 'x2', html: '2' }, { id: 'x3', html: '3' }], tags: ['b'] },
-  { ...common, id: 'match', type: 'matching', tags: ['c'],
-    pairs: [{ id: 'l1', rightId: 'r9', leftHtml: 'Word', rightHtml: 'văn bản' }, { id: 'l2', rightId: 'r7', leftHtml: 'Excel', rightHtml: 'bảng tính' }, { id: 'l3', rightId: 'r8', leftHtml: 'PowerPoint', rightHtml: 'trình chiếu' }] },
+  {
+    ...common,
+    id: 'order',
+    type: 'ordering',
+    items: [
+      { id: 'x1', html: '1' },
+      { id: 'x2', html: '2' },
+      { id: 'x3', html: '3' },
+    ],
+    tags: ['b'],
+  },
+  {
+    ...common,
+    id: 'match',
+    type: 'matching',
+    tags: ['c'],
+    pairs: [
+      { id: 'l1', rightId: 'r9', leftHtml: 'Word', rightHtml: 'văn bản' },
+      { id: 'l2', rightId: 'r7', leftHtml: 'Excel', rightHtml: 'bảng tính' },
+      { id: 'l3', rightId: 'r8', leftHtml: 'PowerPoint', rightHtml: 'trình chiếu' },
+    ],
+  },
 ];
-const quiz = (over: Partial<Course.QuizBundle> = {}): Course.QuizBundle =>
-  ({ ...bundle().quiz!, questions: pool, draw: [], shuffle: false, ...over });
-const one = (id: string, answer: string[]) => Quiz.grade(quiz(), pool.map((q) => q.id), { [id]: answer }).questions.find((q) => q.id === id)!.correct;
+const quiz = (over: Partial<Course.QuizBundle> = {}): Course.QuizBundle => ({ ...bundle().quiz!, questions: pool, draw: [], shuffle: false, ...over });
+const one = (id: string, answer: string[]) =>
+  Quiz.grade(
+    quiz(),
+    pool.map((q) => q.id),
+    { [id]: answer },
+  ).questions.find((q) => q.id === id)!.correct;
 
 describe('Quiz.forLearner', () => {
   it('sends prompts and choices but nothing that tells the right answer', () => {
     const view = Quiz.forLearner(bundle().quiz!, ['q1', 'q2'], 'seed');
-    expect(view.questions[0]).toEqual({ id: 'q1', type: 'single', promptHtml: '<p>Một cộng một?</p>', options: [{ id: 'a', html: '1' }, { id: 'b', html: '2' }] });
-    const all = JSON.stringify(Quiz.forLearner(quiz(), pool.map((q) => q.id), 'seed'));
+    expect(view.questions[0]).toEqual({
+      id: 'q1',
+      type: 'single',
+      promptHtml: '<p>Một cộng một?</p>',
+      options: [
+        { id: 'a', html: '1' },
+        { id: 'b', html: '2' },
+      ],
+    });
+    const all = JSON.stringify(
+      Quiz.forLearner(
+        quiz(),
+        pool.map((q) => q.id),
+        'seed',
+      ),
+    );
     expect(all).not.toMatch(/correct|explanation|accepted|answer|Cổng Dịch|12\.5|tolerance|rightId/);
   });
 
   it('never shows ordering items in their right order, nor matching sides lined up', () => {
     for (const seed of ['a', 'b', 'c', 'd', 'e', 'f']) {
-      const view = Quiz.forLearner(quiz(), pool.map((q) => q.id), seed).questions;
+      const view = Quiz.forLearner(
+        quiz(),
+        pool.map((q) => q.id),
+        seed,
+      ).questions;
       const order = view.find((q) => q.id === 'order') as { items: { id: string }[] };
       expect(order.items.map((i) => i.id)).not.toEqual(['x1', 'x2', 'x3']);
       const match = view.find((q) => q.id === 'match') as { right: { id: string }[] };
@@ -46,7 +87,13 @@ describe('Quiz.draw', () => {
   });
 
   it('honours tag and difficulty rules in order without drawing a question twice', () => {
-    const q = quiz({ draw: [{ count: 1, difficulty: 'hard' }, { count: 2, tag: 'b' }, { count: 1, tag: 'c' }] });
+    const q = quiz({
+      draw: [
+        { count: 1, difficulty: 'hard' },
+        { count: 2, tag: 'b' },
+        { count: 1, tag: 'c' },
+      ],
+    });
     for (const seed of ['1', '2', '3', '4']) {
       const ids = Quiz.draw(q, seed);
       expect(new Set(ids).size).toBe(4);
@@ -98,8 +145,26 @@ describe('Quiz.grade per question type', () => {
 
   it('shows explanations as the quiz allows', () => {
     const wrong = { tf: ['true'] };
-    expect(Quiz.grade(quiz({ explanations: 'never' }), pool.map((q) => q.id), rightAnswers(quiz())).questions[0]!.explanationHtml).toBeNull();
-    expect(Quiz.grade(quiz({ explanations: 'after-pass' }), pool.map((q) => q.id), wrong).questions[0]!.explanationHtml).toBeNull();
-    expect(Quiz.grade(quiz({ explanations: 'after-pass' }), pool.map((q) => q.id), rightAnswers(quiz())).questions[0]!.explanationHtml).toBe('<p>Vì thế.</p>');
+    expect(
+      Quiz.grade(
+        quiz({ explanations: 'never' }),
+        pool.map((q) => q.id),
+        rightAnswers(quiz()),
+      ).questions[0]!.explanationHtml,
+    ).toBeNull();
+    expect(
+      Quiz.grade(
+        quiz({ explanations: 'after-pass' }),
+        pool.map((q) => q.id),
+        wrong,
+      ).questions[0]!.explanationHtml,
+    ).toBeNull();
+    expect(
+      Quiz.grade(
+        quiz({ explanations: 'after-pass' }),
+        pool.map((q) => q.id),
+        rightAnswers(quiz()),
+      ).questions[0]!.explanationHtml,
+    ).toBe('<p>Vì thế.</p>');
   });
 });

@@ -8,10 +8,16 @@ import { Quiz } from '@sansang/core';
 const attempts = Array.from({ length: 20 }, (_, i) => {
   const score = (i + 1) * 5;
   const top = score > 50;
-  return { score, questions: [
-    { id: 'good', correct: top }, { id: 'inverted', correct: !top }, { id: 'easy', correct: true }, { id: 'hard', correct: false },
-    ...(i < 3 ? [{ id: 'rare', correct: true }] : []),
-  ] };
+  return {
+    score,
+    questions: [
+      { id: 'good', correct: top },
+      { id: 'inverted', correct: !top },
+      { id: 'easy', correct: true },
+      { id: 'hard', correct: false },
+      ...(i < 3 ? [{ id: 'rare', correct: true }] : []),
+    ],
+  };
 });
 const stats = Quiz.statistics(['good', 'inverted', 'easy', 'hard', 'rare', 'never'], attempts);
 const item = (id: string) => stats.items.find((x) => x.id === id)!;

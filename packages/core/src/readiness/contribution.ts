@@ -73,20 +73,25 @@ export async function contribute(c: Contribution, options: { rollUp?: boolean } 
   let pending = hasDelta;
   try {
     await withConflictRetry(() =>
-      db().send(new TransactWriteCommand({
-        TransactItems: [
-          // The record as it stands comes back when it exists: no extra read to learn if its roll-up is pending.
-          { Put: { TableName: tableName(), Item: item, ConditionExpression: 'attribute_not_exists(pk)', ReturnValuesOnConditionCheckFailure: 'ALL_OLD' } },
-          {
-            Update: {
-              TableName: tableName(), Key: keys.person(c.personId), UpdateExpression: 'ADD rev :one',
-              ConditionExpression: 'unitId = :unit AND #status = :active',
-              ExpressionAttributeNames: { '#status': 'status' }, ExpressionAttributeValues: { ':one': 1, ':unit': c.unitId, ':active': 'active' },
+      db().send(
+        new TransactWriteCommand({
+          TransactItems: [
+            // The record as it stands comes back when it exists: no extra read to learn if its roll-up is pending.
+            { Put: { TableName: tableName(), Item: item, ConditionExpression: 'attribute_not_exists(pk)', ReturnValuesOnConditionCheckFailure: 'ALL_OLD' } },
+            {
+              Update: {
+                TableName: tableName(),
+                Key: keys.person(c.personId),
+                UpdateExpression: 'ADD rev :one',
+                ConditionExpression: 'unitId = :unit AND #status = :active',
+                ExpressionAttributeNames: { '#status': 'status' },
+                ExpressionAttributeValues: { ':one': 1, ':unit': c.unitId, ':active': 'active' },
+              },
             },
-          },
-          ...(hasDelta ? [{ Update: { TableName: tableName(), Key: keys.unitStats(c.unitId), ...addExpression(c.delta) } }] : []),
-        ],
-      })),
+            ...(hasDelta ? [{ Update: { TableName: tableName(), Key: keys.unitStats(c.unitId), ...addExpression(c.delta) } }] : []),
+          ],
+        }),
+      ),
     );
   } catch (err) {
     if (reasonAt(err, 0) !== 'ConditionalCheckFailed') {
@@ -152,14 +157,18 @@ export async function rollup(key: Key): Promise<boolean> {
     : { Update: { TableName: tableName(), Key: key, UpdateExpression: 'REMOVE gsi2pk, gsi2sk', ConditionExpression: 'attribute_exists(gsi2pk)' } };
   try {
     await withConflictRetry(() =>
-      db().send(new TransactWriteCommand({
-        TransactItems: [
-          done,
-          ...deltas.filter(([, d]) => Object.keys(d).length > 0).map(([unitId, delta]) => ({
-            Update: { TableName: tableName(), Key: keys.unitSubtreeShard(unitId, randomShard(SUBTREE_SHARDS)), ...addExpression(delta) },
-          })),
-        ],
-      })),
+      db().send(
+        new TransactWriteCommand({
+          TransactItems: [
+            done,
+            ...deltas
+              .filter(([, d]) => Object.keys(d).length > 0)
+              .map(([unitId, delta]) => ({
+                Update: { TableName: tableName(), Key: keys.unitSubtreeShard(unitId, randomShard(SUBTREE_SHARDS)), ...addExpression(delta) },
+              })),
+          ],
+        }),
+      ),
     );
     return true;
   } catch (err) {
@@ -178,14 +187,16 @@ export async function rollup(key: Key): Promise<boolean> {
  */
 export async function sweepRollups(options: { stopAt?: number } = {}): Promise<number> {
   const stopAt = options.stopAt ?? Infinity;
-  const perShard = await Promise.all(Array.from({ length: ROLLUP_SHARDS }, async (_, shard) => {
-    let done = 0;
-    for await (const item of queryAll({ index: 'gsi2', pk: keys.pendingRollup(shard) })) {
-      if (Date.now() >= stopAt) break;
-      if (await rollup({ pk: String(item.pk), sk: String(item.sk) })) done++;
-    }
-    return done;
-  }));
+  const perShard = await Promise.all(
+    Array.from({ length: ROLLUP_SHARDS }, async (_, shard) => {
+      let done = 0;
+      for await (const item of queryAll({ index: 'gsi2', pk: keys.pendingRollup(shard) })) {
+        if (Date.now() >= stopAt) break;
+        if (await rollup({ pk: String(item.pk), sk: String(item.sk) })) done++;
+      }
+      return done;
+    }),
+  );
   return perShard.reduce((a, b) => a + b, 0);
 }
 

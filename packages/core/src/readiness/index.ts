@@ -54,7 +54,9 @@ export namespace Readiness {
     const [unit, children, counters, snapshots] = await Promise.all([Org.get(unitId), Org.children(unitId), subtreeOf(unitId), snapshotsOf(unitId)]);
     const childCounters = await Promise.all(children.map((c) => subtreeOf(c.id)));
     return {
-      unit, counters, asOfWeek: null,
+      unit,
+      counters,
+      asOfWeek: null,
       children: children.map((c, i) => ({ id: c.id, code: c.code, name: c.name, kind: c.kind, counters: childCounters[i]! })),
       history: snapshots.slice(-HISTORY_WEEKS),
     };
@@ -75,8 +77,10 @@ export namespace Readiness {
     const order = new Map(shot.children.map((id, i) => [id, i]));
     return {
       unit: { ...unit, name: shot.name, code: shot.code, kind: shot.kind, parentId: shot.parentId },
-      counters: shot.counters, asOfWeek: shot.week,
-      children: children.map((c) => ({ id: c.pk.slice(5), code: c.code, name: c.name, kind: c.kind, counters: c.counters }))
+      counters: shot.counters,
+      asOfWeek: shot.week,
+      children: children
+        .map((c) => ({ id: c.pk.slice(5), code: c.code, name: c.name, kind: c.kind, counters: c.counters }))
         .sort((a, b) => order.get(a.id)! - order.get(b.id)!),
       history: snapshots.slice(Math.max(0, index + 1 - HISTORY_WEEKS), index + 1),
     };
@@ -95,7 +99,8 @@ export namespace Readiness {
     async ({ unitId, targetId, date }): Promise<UnitReadiness> => {
       const [b, targets] = await Promise.all([basis(unitId, date), Target.list()]);
       const target = targetId ? targets.find((t) => t.id === targetId) : targets[0];
-      if (!target) throw new VisibleError('target.not_found', targetId ? `Không tìm thấy chỉ tiêu "${targetId}".` : 'Chưa có chỉ tiêu nào được thiết lập.', 404);
+      if (!target)
+        throw new VisibleError('target.not_found', targetId ? `Không tìm thấy chỉ tiêu "${targetId}".` : 'Chưa có chỉ tiêu nào được thiết lập.', 404);
       return {
         unit: { id: b.unit.id, code: b.unit.code, name: b.unit.name, kind: b.unit.kind, level: b.unit.level, parentId: b.unit.parentId, status: b.unit.status },
         targets: targets.map(({ id, title }) => ({ id, title })),
@@ -139,7 +144,14 @@ export namespace Readiness {
       unitId: unit.id,
       ancestors: unit.ancestors,
       delta: recordDelta({ type: 'completion', slug: course.slug }, { person, unit }),
-      attributes: { slug: course.slug, version: course.version, completedAt, completedInUnit: unit.id, gsi1pk: keys.completionsOf(unit.id), gsi1sk: `${course.slug}#${person.id}` },
+      attributes: {
+        slug: course.slug,
+        version: course.version,
+        completedAt,
+        completedInUnit: unit.id,
+        gsi1pk: keys.completionsOf(unit.id),
+        gsi1sk: `${course.slug}#${person.id}`,
+      },
     };
   }
 
@@ -177,9 +189,7 @@ export namespace Readiness {
         const at = new Date().toISOString();
         const record = completion(placement, input, at);
         const { settled } = await contribute(record, { rollUp: false });
-        const done = new Set(
-          (await queryList({ pk: keys.personPartition(person.id), skPrefix: keys.completionPrefix })).map((i) => String(i.slug)),
-        );
+        const done = new Set((await queryList({ pk: keys.personPartition(person.id), skPrefix: keys.completionPrefix })).map((i) => String(i.slug)));
         let marksSettled = true;
         for (const target of await Target.list()) {
           if (target.programme.every((s) => done.has(s))) marksSettled = (await contribute(trained(placement, target, at))).settled && marksSettled;

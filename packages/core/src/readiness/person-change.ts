@@ -46,12 +46,10 @@ type Planned = {
   subtreeDeltas: Map<string, Counters>;
 };
 
-const samePerson = (a: Person.Info, b: Person.Info) =>
-  (Object.keys(b) as (keyof Person.Info)[]).every((k) => a[k] === b[k]);
+const samePerson = (a: Person.Info, b: Person.Info) => (Object.keys(b) as (keyof Person.Info)[]).every((k) => a[k] === b[k]);
 
 const chain = (unit: Org.Info) => [...unit.ancestors, unit.id];
-const add = (map: Map<string, Counters>, unitId: string, delta: Counters, sign: number) =>
-  map.set(unitId, addInto(map.get(unitId) ?? {}, delta, sign));
+const add = (map: Map<string, Counters>, unitId: string, delta: Counters, sign: number) => map.set(unitId, addInto(map.get(unitId) ?? {}, delta, sign));
 
 async function recordsOf(personId: string): Promise<PersonRecord[]> {
   const [completions, trained] = await Promise.all([
@@ -77,39 +75,50 @@ async function plan(changes: PersonChange[], units: Map<string, Org.Info>, optio
   const missing = drafts.flatMap((d) => [d.after.unitId, d.current?.unitId]).filter((id): id is string => Boolean(id) && !units.has(id!));
   for (const [id, unit] of await Org.getMap(missing)) units.set(id, unit);
 
-  return Promise.all(drafts.map(async ({ change, current, rev, after }): Promise<Planned> => {
-    const unit = units.get(after.unitId);
-    if (!unit) throw new VisibleError('org.unit_not_found', `Không tìm thấy đơn vị "${after.unitId}".`, 404);
-    const storedBefore = current ? units.get(current.unitId) ?? null : null;
-    const before = current ? options.countedAs?.get(current.unitId) ?? storedBefore : null;
-    const ownDeltas = new Map<string, Counters>();
-    const subtreeDeltas = new Map<string, Counters>();
-    const records: Planned['records'] = [];
-    const placedAfter = { person: after, unit };
-    let total = headcount(placedAfter);
-    let previous: Counters = current && before ? headcount({ person: current, unit: before }) : {};
-    const countsMayChange = !current || !before || current.unitId !== after.unitId || current.category !== after.category ||
-      current.status !== after.status || before.level !== unit.level || before.kind !== unit.kind || before !== storedBefore;
-    if (current && countsMayChange) {
-      for (const record of await recordsOf(current.id)) {
-        const delta = recordDelta(record, placedAfter);
-        previous = addInto({ ...previous }, record.delta ?? {});
-        total = addInto({ ...total }, delta);
-        if (record.unitId !== after.unitId || !sameCounters(record.delta ?? {}, delta)) records.push({ record, delta });
+  return Promise.all(
+    drafts.map(async ({ change, current, rev, after }): Promise<Planned> => {
+      const unit = units.get(after.unitId);
+      if (!unit) throw new VisibleError('org.unit_not_found', `Không tìm thấy đơn vị "${after.unitId}".`, 404);
+      const storedBefore = current ? (units.get(current.unitId) ?? null) : null;
+      const before = current ? (options.countedAs?.get(current.unitId) ?? storedBefore) : null;
+      const ownDeltas = new Map<string, Counters>();
+      const subtreeDeltas = new Map<string, Counters>();
+      const records: Planned['records'] = [];
+      const placedAfter = { person: after, unit };
+      let total = headcount(placedAfter);
+      let previous: Counters = current && before ? headcount({ person: current, unit: before }) : {};
+      const countsMayChange =
+        !current ||
+        !before ||
+        current.unitId !== after.unitId ||
+        current.category !== after.category ||
+        current.status !== after.status ||
+        before.level !== unit.level ||
+        before.kind !== unit.kind ||
+        before !== storedBefore;
+      if (current && countsMayChange) {
+        for (const record of await recordsOf(current.id)) {
+          const delta = recordDelta(record, placedAfter);
+          previous = addInto({ ...previous }, record.delta ?? {});
+          total = addInto({ ...total }, delta);
+          if (record.unitId !== after.unitId || !sameCounters(record.delta ?? {}, delta)) records.push({ record, delta });
+        }
       }
-    }
-    if (before) {
-      add(ownDeltas, before.id, previous, -1);
-      for (const id of chain(before)) add(subtreeDeltas, id, previous, -1);
-    }
-    add(ownDeltas, unit.id, total, 1);
-    for (const id of chain(unit)) add(subtreeDeltas, id, total, 1);
-    return { change, current, rev, after, before, unit, records, ownDeltas, subtreeDeltas };
-  }));
+      if (before) {
+        add(ownDeltas, before.id, previous, -1);
+        for (const id of chain(before)) add(subtreeDeltas, id, previous, -1);
+      }
+      add(ownDeltas, unit.id, total, 1);
+      for (const id of chain(unit)) add(subtreeDeltas, id, total, 1);
+      return { change, current, rev, after, before, unit, records, ownDeltas, subtreeDeltas };
+    }),
+  );
 }
 
 const isNoop = (p: Planned) =>
-  p.current !== null && samePerson(p.current, p.after) && p.records.length === 0 &&
+  p.current !== null &&
+  samePerson(p.current, p.after) &&
+  p.records.length === 0 &&
   [...p.ownDeltas.values()].every((d) => Object.values(d).every((n) => n === 0));
 
 function writesOf(p: Planned, options: ChangeOptions, at: string): Record<string, unknown>[] {
@@ -117,24 +126,36 @@ function writesOf(p: Planned, options: ChangeOptions, at: string): Record<string
   const rev = p.rev ?? 0;
   const person = {
     Put: {
-      TableName: table, Item: { ...Person.toItem(p.after), rev: rev + 1 },
+      TableName: table,
+      Item: { ...Person.toItem(p.after), rev: rev + 1 },
       ConditionExpression: p.current === null ? 'attribute_not_exists(pk)' : p.rev === 0 ? 'attribute_not_exists(rev) OR rev = :rev' : 'rev = :rev',
       ...(p.current === null ? {} : { ExpressionAttributeValues: { ':rev': rev } }),
     },
   };
   const records = p.records.map(({ record, delta }) => ({ Update: repointRecord(record, p.unit, delta) }));
-  const moved = p.current && p.current.unitId !== p.after.unitId
-    ? [{
-      Put: {
-        TableName: table,
-        Item: {
-          ...keys.move(p.after.id, at, randomUUID().slice(0, 8)), type: 'move', personId: p.after.id, at,
-          effective: options.effective ?? at.slice(0, 10), fromUnitId: p.current.unitId, fromUnitName: p.before?.name ?? '',
-          toUnitId: p.unit.id, toUnitName: p.unit.name, reason: p.change.reason ?? 'move', by: options.actor,
-        },
-      },
-    }]
-    : [];
+  const moved =
+    p.current && p.current.unitId !== p.after.unitId
+      ? [
+          {
+            Put: {
+              TableName: table,
+              Item: {
+                ...keys.move(p.after.id, at, randomUUID().slice(0, 8)),
+                type: 'move',
+                personId: p.after.id,
+                at,
+                effective: options.effective ?? at.slice(0, 10),
+                fromUnitId: p.current.unitId,
+                fromUnitName: p.before?.name ?? '',
+                toUnitId: p.unit.id,
+                toUnitName: p.unit.name,
+                reason: p.change.reason ?? 'move',
+                by: options.actor,
+              },
+            },
+          },
+        ]
+      : [];
   return [person, ...records, ...moved];
 }
 
@@ -148,12 +169,22 @@ async function commit(group: Planned[], options: ChangeOptions): Promise<void> {
     for (const [id, d] of p.subtreeDeltas) add(subtree, id, d, 1);
   }
   const nonZero = (d: Counters) => Object.fromEntries(Object.entries(d).filter(([, n]) => n !== 0));
-  const stats = [...own].map(([id, d]) => [id, nonZero(d)] as const).filter(([, d]) => Object.keys(d).length > 0)
+  const stats = [...own]
+    .map(([id, d]) => [id, nonZero(d)] as const)
+    .filter(([, d]) => Object.keys(d).length > 0)
     .map(([id, d]) => ({ Update: { TableName: tableName(), Key: keys.unitStats(id), ...addExpression(d) } }));
   const transfers = transferItems(subtree);
-  await withConflictRetry(() => db().send(new TransactWriteCommand({
-    TransactItems: [...group.flatMap((p) => writesOf(p, options, at)), ...stats, ...transfers.map((Item) => ({ Put: { TableName: tableName(), Item } }))] as never,
-  })));
+  await withConflictRetry(() =>
+    db().send(
+      new TransactWriteCommand({
+        TransactItems: [
+          ...group.flatMap((p) => writesOf(p, options, at)),
+          ...stats,
+          ...transfers.map((Item) => ({ Put: { TableName: tableName(), Item } })),
+        ] as never,
+      }),
+    ),
+  );
   for (const t of transfers) await rollup({ pk: String(t.pk), sk: String(t.sk) }).catch(() => undefined /* left pending; sweepRollups finishes it */);
 }
 
@@ -179,10 +210,18 @@ export async function changePeople(changes: PersonChange[], options: ChangeOptio
       const groups: Planned[][] = [];
       let group: Planned[] = [];
       let items = 0;
-      const unitsOf = (g: Planned[]) => new Set(g.flatMap((p) => [...p.ownDeltas.keys()])).size + Math.ceil(new Set(g.flatMap((p) => [...p.subtreeDeltas.keys()])).size / 90);
+      const unitsOf = (g: Planned[]) =>
+        new Set(g.flatMap((p) => [...p.ownDeltas.keys()])).size + Math.ceil(new Set(g.flatMap((p) => [...p.subtreeDeltas.keys()])).size / 90);
       for (const p of planned) {
-        if (isNoop(p)) { outcome.unchanged++; continue; }
-        if (group.length > 0 && items + sizeOf(p) + unitsOf([...group, p]) > MAX_ITEMS) { groups.push(group); group = []; items = 0; }
+        if (isNoop(p)) {
+          outcome.unchanged++;
+          continue;
+        }
+        if (group.length > 0 && items + sizeOf(p) + unitsOf([...group, p]) > MAX_ITEMS) {
+          groups.push(group);
+          group = [];
+          items = 0;
+        }
         group.push(p);
         items += sizeOf(p);
       }

@@ -36,10 +36,13 @@ export function recordDelta(record: Pick<PersonRecord, 'type' | 'slug' | 'target
 /** The update that points a record at its person's unit of now, counting `delta` there. */
 export function repointRecord(record: Pick<PersonRecord, 'pk' | 'sk' | 'type' | 'targetId'>, unit: Pick<Org.Info, 'id' | 'ancestors'>, delta: Counters) {
   return {
-    TableName: tableName(), Key: { pk: record.pk, sk: record.sk },
+    TableName: tableName(),
+    Key: { pk: record.pk, sk: record.sk },
     UpdateExpression: 'SET unitId = :u, ancestors = :a, delta = :d, gsi1pk = :g',
     ExpressionAttributeValues: {
-      ':u': unit.id, ':a': unit.ancestors, ':d': delta,
+      ':u': unit.id,
+      ':a': unit.ancestors,
+      ':d': delta,
       ':g': record.type === 'completion' ? keys.completionsOf(unit.id) : keys.trainedOf(record.targetId!, unit.id),
     },
   };

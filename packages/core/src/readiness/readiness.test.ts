@@ -63,8 +63,14 @@ describe('readiness counters', () => {
     const child = r.children.find((c) => c.id === tree.commune.id)!;
     expect(child).toMatchObject({ staff: 6, trained: 6, percent: 100, meetsTarget: true, gap: 0 });
     // 12 trained before, and the commune's 3 at odd places now: 15 of 24 is 62.5 %; the target is 100 %, so 9 are missing.
-    expect({ staff: r.staff, trained: r.trained, percent: r.percent, meetsTarget: r.meetsTarget, gap: r.gap, daysLeft: r.daysLeft })
-      .toEqual({ staff: 24, trained: 15, percent: 62.5, meetsTarget: false, gap: 9, daysLeft: 31 });
+    expect({ staff: r.staff, trained: r.trained, percent: r.percent, meetsTarget: r.meetsTarget, gap: r.gap, daysLeft: r.daysLeft }).toEqual({
+      staff: 24,
+      trained: 15,
+      percent: 62.5,
+      meetsTarget: false,
+      gap: 9,
+      daysLeft: 31,
+    });
     // A minute later it is 2 December in Vietnam: one day fewer, though it is still 1 December in UTC.
     vi.setSystemTime(new Date('2026-12-01T17:00:00Z'));
     expect((await Readiness.forUnit({ unitId: tree.province.id })).daysLeft).toBe(30);

@@ -50,15 +50,29 @@ describe('rebuild catches and repairs', () => {
   });
 
   it("a unit's own counter", async () => {
-    await db().send(new UpdateCommand({ TableName: tableName(), Key: keys.unitStats('phong-1'), UpdateExpression: 'SET #c = :n',
-      ExpressionAttributeNames: { '#c': 'completed:khoa-mau' }, ExpressionAttributeValues: { ':n': 5 } }));
+    await db().send(
+      new UpdateCommand({
+        TableName: tableName(),
+        Key: keys.unitStats('phong-1'),
+        UpdateExpression: 'SET #c = :n',
+        ExpressionAttributeNames: { '#c': 'completed:khoa-mau' },
+        ExpressionAttributeValues: { ':n': 5 },
+      }),
+    );
     await expectCaughtAndRepaired([{ unitId: 'phong-1', scope: 'own', counter: 'completed:khoa-mau', expected: 2, actual: 5 }]);
     expect(await Readiness.ownCounters('phong-1')).toMatchObject({ 'completed:khoa-mau': 2, [DEPT_CAN_BO]: 1, [DEPT_CONG_CHUC]: 1 });
   });
 
   it('one shard of a subtree total, as an HR officer would read it', async () => {
-    await db().send(new UpdateCommand({ TableName: tableName(), Key: keys.unitSubtreeShard('so', 7), UpdateExpression: 'ADD #c :n',
-      ExpressionAttributeNames: { '#c': DEPT_VIEN_CHUC }, ExpressionAttributeValues: { ':n': 1 } }));
+    await db().send(
+      new UpdateCommand({
+        TableName: tableName(),
+        Key: keys.unitSubtreeShard('so', 7),
+        UpdateExpression: 'ADD #c :n',
+        ExpressionAttributeNames: { '#c': DEPT_VIEN_CHUC },
+        ExpressionAttributeValues: { ':n': 1 },
+      }),
+    );
     expect(await trainedAt('so')).toBe(3); // the dashboard now shows one too many
     await expectCaughtAndRepaired([{ unitId: 'so', scope: 'subtree', counter: DEPT_VIEN_CHUC, expected: 0, actual: 1 }]);
     expect(await trainedAt('so')).toBe(2);
@@ -75,8 +89,14 @@ describe('rebuild catches and repairs', () => {
 
   it('a trained mark counting in the wrong class', async () => {
     const p = person('phong-1', 1);
-    await db().send(new UpdateCommand({ TableName: tableName(), Key: keys.trained(p.id, 'muc-tieu'), UpdateExpression: 'SET delta = :d',
-      ExpressionAttributeValues: { ':d': { [DEPT_VIEN_CHUC]: 1 } } }));
+    await db().send(
+      new UpdateCommand({
+        TableName: tableName(),
+        Key: keys.trained(p.id, 'muc-tieu'),
+        UpdateExpression: 'SET delta = :d',
+        ExpressionAttributeValues: { ':d': { [DEPT_VIEN_CHUC]: 1 } },
+      }),
+    );
     const item = `PERSON#${p.id}/TRAINED#muc-tieu`;
     await expectCaughtAndRepaired([
       { unitId: 'phong-1', scope: 'record', counter: DEPT_CONG_CHUC, expected: 1, actual: 0, item },
@@ -89,10 +109,19 @@ describe('rebuild catches and repairs', () => {
   it('a trained mark, counted, for someone who never finished the programme', async () => {
     const p = person('phong-2', 0);
     const unit = tree.dept2;
-    await db().send(new PutCommand({ TableName: tableName(), Item: Readiness.asItem(Readiness.trained({ person: p, unit }, { id: 'muc-tieu' }, '2026-11-01T00:00:00Z')) }));
+    await db().send(
+      new PutCommand({ TableName: tableName(), Item: Readiness.asItem(Readiness.trained({ person: p, unit }, { id: 'muc-tieu' }, '2026-11-01T00:00:00Z')) }),
+    );
     for (const key of [keys.unitStats('phong-2'), keys.unitSubtreeShard('phong-2', 0), keys.unitSubtreeShard('so', 0), keys.unitSubtreeShard('tinh', 0)]) {
-      await db().send(new UpdateCommand({ TableName: tableName(), Key: key, UpdateExpression: 'ADD #c :n',
-        ExpressionAttributeNames: { '#c': DEPT_CAN_BO }, ExpressionAttributeValues: { ':n': 1 } }));
+      await db().send(
+        new UpdateCommand({
+          TableName: tableName(),
+          Key: key,
+          UpdateExpression: 'ADD #c :n',
+          ExpressionAttributeNames: { '#c': DEPT_CAN_BO },
+          ExpressionAttributeValues: { ':n': 1 },
+        }),
+      );
     }
     expect(await trainedAt('tinh')).toBe(4);
     await expectCaughtAndRepaired([
@@ -107,10 +136,19 @@ describe('rebuild catches and repairs', () => {
   });
 
   it("a weekly snapshot's totals, as a report for a past date reads them", async () => {
-    await db().send(new UpdateCommand({ TableName: tableName(), Key: keys.unitSnapshot('tinh', '2026-W46'), UpdateExpression: 'SET counters.#c = :n',
-      ExpressionAttributeNames: { '#c': COMMUNE_CAN_BO }, ExpressionAttributeValues: { ':n': 6 } }));
+    await db().send(
+      new UpdateCommand({
+        TableName: tableName(),
+        Key: keys.unitSnapshot('tinh', '2026-W46'),
+        UpdateExpression: 'SET counters.#c = :n',
+        ExpressionAttributeNames: { '#c': COMMUNE_CAN_BO },
+        ExpressionAttributeValues: { ':n': 6 },
+      }),
+    );
     expect((await Readiness.forUnit({ unitId: 'tinh', date: '2026-11-12' })).trained).toBe(8);
-    await expectCaughtAndRepaired([{ unitId: 'tinh', scope: 'snapshot', counter: COMMUNE_CAN_BO, expected: 1, actual: 6, item: 'UNIT#tinh/SNAPSHOT#2026-W46' }]);
+    await expectCaughtAndRepaired([
+      { unitId: 'tinh', scope: 'snapshot', counter: COMMUNE_CAN_BO, expected: 1, actual: 6, item: 'UNIT#tinh/SNAPSHOT#2026-W46' },
+    ]);
     const past = await Readiness.forUnit({ unitId: 'tinh', date: '2026-11-12' });
     expect({ staff: past.staff, trained: past.trained, asOfWeek: past.asOfWeek }).toEqual({ staff: 12, trained: 3, asOfWeek: '2026-W46' });
   });

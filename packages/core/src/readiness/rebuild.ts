@@ -111,7 +111,8 @@ export async function rebuild(options: { write: boolean }): Promise<{ units: num
     add(at.unit.id, delta);
     const moved = record.unitId !== at.unit.id;
     const wrong = differences(at.unit.id, 'record', delta, record.delta, keyOf(record));
-    if (moved) mismatches.push({ unitId: at.unit.id, scope: 'record', counter: `unit ${record.unitId} → ${at.unit.id}`, expected: 1, actual: 0, item: keyOf(record) });
+    if (moved)
+      mismatches.push({ unitId: at.unit.id, scope: 'record', counter: `unit ${record.unitId} → ${at.unit.id}`, expected: 1, actual: 0, item: keyOf(record) });
     mismatches.push(...wrong);
     if (moved || wrong.length > 0) repairs.push({ record, unit: at.unit, delta });
   }
@@ -144,8 +145,10 @@ export async function rebuild(options: { write: boolean }): Promise<{ units: num
     for (const shot of snapshotCheck.repaired) await db().send(new PutCommand({ TableName: table, Item: shot }));
     for (const k of shardKeys) await db().send(new DeleteCommand({ TableName: table, Key: k }));
     for (const unitId of actualOwn.keys()) if (!own.has(unitId)) own.set(unitId, {});
-    for (const [unitId, counters] of own) await db().send(new PutCommand({ TableName: table, Item: { ...keys.unitStats(unitId), type: 'counters', ...counters } }));
-    for (const [unitId, counters] of subtree) await db().send(new PutCommand({ TableName: table, Item: { ...keys.unitSubtreeShard(unitId, 0), type: 'counters', ...counters } }));
+    for (const [unitId, counters] of own)
+      await db().send(new PutCommand({ TableName: table, Item: { ...keys.unitStats(unitId), type: 'counters', ...counters } }));
+    for (const [unitId, counters] of subtree)
+      await db().send(new PutCommand({ TableName: table, Item: { ...keys.unitSubtreeShard(unitId, 0), type: 'counters', ...counters } }));
     for (const r of records) if (r.pending && !stale.includes(r)) await clearPending({ pk: r.pk, sk: r.sk });
     for (const t of transfers) await clearPending(t);
   }

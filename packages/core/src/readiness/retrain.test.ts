@@ -33,7 +33,12 @@ describe('retrain, after a target or its programme changes', () => {
     expect(await seen('tinh')).toEqual({ staff: 12, trained: 1, percent: 8.3, gap: 11 });
     expect(await seen('phong-1')).toEqual({ staff: 3, trained: 1, percent: 33.3, gap: 2 });
     expect(await seen('xa')).toEqual({ staff: 3, trained: 0, percent: 0, gap: 3 });
-    expect(await untrainedAt('xa')).toEqual(tree.people.filter((p) => p.unitId === 'xa').map((p) => p.id).sort());
+    expect(await untrainedAt('xa')).toEqual(
+      tree.people
+        .filter((p) => p.unitId === 'xa')
+        .map((p) => p.id)
+        .sort(),
+    );
     expect((await Readiness.rebuild({ write: false })).mismatches).toEqual([]);
   });
 

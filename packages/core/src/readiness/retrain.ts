@@ -50,13 +50,19 @@ export async function retrain(targetId: string): Promise<{ marked: number; unmar
       const d = done.get(mark.personId);
       if (d && target.programme.every((s) => d.slugs.has(s))) continue;
       const transfers = transferItems(new Map([...unit.ancestors, unit.id].map((id) => [id, addInto({}, mark.delta, -1)])));
-      await withConflictRetry(() => db().send(new TransactWriteCommand({
-        TransactItems: [
-          { Delete: { TableName: tableName(), Key: { pk: mark.pk, sk: mark.sk }, ConditionExpression: 'attribute_exists(pk)' } },
-          ...(Object.keys(mark.delta).length > 0 ? [{ Update: { TableName: tableName(), Key: keys.unitStats(unit.id), ...addExpression(addInto({}, mark.delta, -1)) } }] : []),
-          ...transfers.map((Item) => ({ Put: { TableName: tableName(), Item } })),
-        ],
-      })));
+      await withConflictRetry(() =>
+        db().send(
+          new TransactWriteCommand({
+            TransactItems: [
+              { Delete: { TableName: tableName(), Key: { pk: mark.pk, sk: mark.sk }, ConditionExpression: 'attribute_exists(pk)' } },
+              ...(Object.keys(mark.delta).length > 0
+                ? [{ Update: { TableName: tableName(), Key: keys.unitStats(unit.id), ...addExpression(addInto({}, mark.delta, -1)) } }]
+                : []),
+              ...transfers.map((Item) => ({ Put: { TableName: tableName(), Item } })),
+            ],
+          }),
+        ),
+      );
       for (const t of transfers) await rollup({ pk: String(t.pk), sk: String(t.sk) }).catch(() => undefined /* the sweep finishes it */);
       unmarked++;
     }

@@ -52,13 +52,32 @@ export function snapshotItems(units: Org.Info[], own: Map<string, Counters>, at:
     subtree.set(unit.id, sum);
   }
   return units.map((unit) => ({
-    ...keys.unitSnapshot(unit.id, week), type: 'snapshot', week, takenAt: at.toISOString(),
-    name: unit.name, code: unit.code, kind: unit.kind, level: unit.level, parentId: unit.parentId,
-    children: childrenOf.get(unit.id) ?? [], own: own.get(unit.id) ?? {}, counters: subtree.get(unit.id)!,
+    ...keys.unitSnapshot(unit.id, week),
+    type: 'snapshot',
+    week,
+    takenAt: at.toISOString(),
+    name: unit.name,
+    code: unit.code,
+    kind: unit.kind,
+    level: unit.level,
+    parentId: unit.parentId,
+    children: childrenOf.get(unit.id) ?? [],
+    own: own.get(unit.id) ?? {},
+    counters: subtree.get(unit.id)!,
   }));
 }
 
-export type Snapshot = { week: string; takenAt: string; name: string; code: string; kind: Org.Kind; parentId: string | null; children: string[]; own: Counters; counters: Counters };
+export type Snapshot = {
+  week: string;
+  takenAt: string;
+  name: string;
+  code: string;
+  kind: Org.Kind;
+  parentId: string | null;
+  children: string[];
+  own: Counters;
+  counters: Counters;
+};
 
 type StoredSnapshot = Snapshot & { pk: string; sk: string };
 

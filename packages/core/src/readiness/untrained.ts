@@ -28,7 +28,15 @@ export const untrained = fn(
         const p = Person.fromItem(item);
         if (p.status !== 'active' || done.has(p.id) || !Target.covers(target, Target.classOf(p, unit))) continue;
         if (people.length === limit) return { people, more: true };
-        people.push({ id: p.id, employeeCode: p.employeeCode, fullName: p.fullName, category: p.category, position: p.position, unitId: unit.id, unitName: unit.name });
+        people.push({
+          id: p.id,
+          employeeCode: p.employeeCode,
+          fullName: p.fullName,
+          category: p.category,
+          position: p.position,
+          unitId: unit.id,
+          unitName: unit.name,
+        });
       }
     }
     return { people, more: false };

@@ -18,33 +18,85 @@ export type ArchiveKind = keyof typeof archiveKinds;
 export const archiveKindNames = Object.keys(archiveKinds) as ArchiveKind[];
 
 export type Archive = {
-  id: string; unitId: string; kind: ArchiveKind; status: 'pending' | 'running' | 'ready' | 'failed';
-  requestedBy: string; createdAt: string; finishedAt?: string; sha256?: string; bytes?: number; key: string; scheduleId?: string;
+  id: string;
+  unitId: string;
+  kind: ArchiveKind;
+  status: 'pending' | 'running' | 'ready' | 'failed';
+  requestedBy: string;
+  createdAt: string;
+  finishedAt?: string;
+  sha256?: string;
+  bytes?: number;
+  key: string;
+  scheduleId?: string;
 };
 export type ArchiveJob = { unitId: string; id: string };
 
-const fields = ({ id, unitId, kind, status, requestedBy, createdAt, finishedAt, sha256, bytes, key, scheduleId }: Archive): Archive =>
-  ({ id, unitId, kind: kind ?? 'completions.csv', status, requestedBy, createdAt, finishedAt, sha256, bytes, key, ...(scheduleId ? { scheduleId } : {}) });
+const fields = ({ id, unitId, kind, status, requestedBy, createdAt, finishedAt, sha256, bytes, key, scheduleId }: Archive): Archive => ({
+  id,
+  unitId,
+  kind: kind ?? 'completions.csv',
+  status,
+  requestedBy,
+  createdAt,
+  finishedAt,
+  sha256,
+  bytes,
+  key,
+  ...(scheduleId ? { scheduleId } : {}),
+});
 
 /**
  * Records a report to be generated; the figures are frozen when the job runs, then never
  * change. The same `requestKey` (a retried request, or a schedule's period) gives the same
  * archive instead of a second one.
  */
-export async function requestArchive(unitId: string, requestedBy: string, kind: ArchiveKind = 'completions.csv', options: { requestKey?: string; scheduleId?: string } = {}): Promise<Archive & { existing?: boolean }> {
+export async function requestArchive(
+  unitId: string,
+  requestedBy: string,
+  kind: ArchiveKind = 'completions.csv',
+  options: { requestKey?: string; scheduleId?: string } = {},
+): Promise<Archive & { existing?: boolean }> {
   const createdAt = new Date().toISOString();
   const id = `${createdAt.replace(/[-:.]/g, '')}-${randomBytes(6).toString('hex')}`;
-  const archive: Archive = { id, unitId, kind, status: 'pending', requestedBy, createdAt, key: `reports/${unitId}/${id}.${archiveKinds[kind].ext}`, ...(options.scheduleId ? { scheduleId: options.scheduleId } : {}) };
+  const archive: Archive = {
+    id,
+    unitId,
+    kind,
+    status: 'pending',
+    requestedBy,
+    createdAt,
+    key: `reports/${unitId}/${id}.${archiveKinds[kind].ext}`,
+    ...(options.scheduleId ? { scheduleId: options.scheduleId } : {}),
+  };
   const requestKey = options.requestKey
     ? keys.reportRequest(unitId, createHash('sha256').update(`${kind}\u0000${requestedBy}\u0000${options.requestKey}`).digest('hex').slice(0, 32))
     : null;
   try {
-    await db().send(new TransactWriteCommand({
-      TransactItems: [
-        { Put: { TableName: tableName(), Item: { ...keys.reportArchive(unitId, id), type: 'report', ...archive }, ConditionExpression: 'attribute_not_exists(pk)' } },
-        ...(requestKey ? [{ Put: { TableName: tableName(), Item: { ...requestKey, type: 'report-request', archiveId: id }, ConditionExpression: 'attribute_not_exists(pk)' } }] : []),
-      ],
-    }));
+    await db().send(
+      new TransactWriteCommand({
+        TransactItems: [
+          {
+            Put: {
+              TableName: tableName(),
+              Item: { ...keys.reportArchive(unitId, id), type: 'report', ...archive },
+              ConditionExpression: 'attribute_not_exists(pk)',
+            },
+          },
+          ...(requestKey
+            ? [
+                {
+                  Put: {
+                    TableName: tableName(),
+                    Item: { ...requestKey, type: 'report-request', archiveId: id },
+                    ConditionExpression: 'attribute_not_exists(pk)',
+                  },
+                },
+              ]
+            : []),
+        ],
+      }),
+    );
   } catch (err) {
     if (!requestKey || !isConditionFailure(err)) throw err;
     const seen = await db().send(new GetCommand({ TableName: tableName(), Key: requestKey, ConsistentRead: true }));
@@ -61,12 +113,17 @@ export async function runArchive(job: ArchiveJob, generate: (archive: Archive) =
   // Claim the job first: a retried or duplicated invocation finds it taken and stops.
   let archive: Archive;
   try {
-    const out = await db().send(new UpdateCommand({
-      TableName: tableName(), Key: keys.reportArchive(job.unitId, job.id),
-      UpdateExpression: 'SET #s = :running', ConditionExpression: '#s = :pending',
-      ExpressionAttributeNames: { '#s': 'status' }, ExpressionAttributeValues: { ':running': 'running', ':pending': 'pending' },
-      ReturnValues: 'ALL_NEW',
-    }));
+    const out = await db().send(
+      new UpdateCommand({
+        TableName: tableName(),
+        Key: keys.reportArchive(job.unitId, job.id),
+        UpdateExpression: 'SET #s = :running',
+        ConditionExpression: '#s = :pending',
+        ExpressionAttributeNames: { '#s': 'status' },
+        ExpressionAttributeValues: { ':running': 'running', ':pending': 'pending' },
+        ReturnValues: 'ALL_NEW',
+      }),
+    );
     archive = fields(out.Attributes as Archive);
   } catch (err) {
     if (isConditionFailure(err)) return getArchive(job.unitId, job.id);
@@ -95,15 +152,23 @@ export async function runArchive(job: ArchiveJob, generate: (archive: Archive) =
 }
 
 async function finish(job: ArchiveJob, result: Pick<Archive, 'status'> & Partial<Archive>): Promise<Archive> {
-  const out = await db().send(new UpdateCommand({
-    TableName: tableName(),
-    Key: keys.reportArchive(job.unitId, job.id),
-    UpdateExpression: 'SET #s = :s, finishedAt = :f, sha256 = :h, bytes = :b',
-    ConditionExpression: '#s = :running',
-    ExpressionAttributeNames: { '#s': 'status' },
-    ExpressionAttributeValues: { ':s': result.status, ':f': new Date().toISOString(), ':h': result.sha256 ?? null, ':b': result.bytes ?? null, ':running': 'running' },
-    ReturnValues: 'ALL_NEW',
-  }));
+  const out = await db().send(
+    new UpdateCommand({
+      TableName: tableName(),
+      Key: keys.reportArchive(job.unitId, job.id),
+      UpdateExpression: 'SET #s = :s, finishedAt = :f, sha256 = :h, bytes = :b',
+      ConditionExpression: '#s = :running',
+      ExpressionAttributeNames: { '#s': 'status' },
+      ExpressionAttributeValues: {
+        ':s': result.status,
+        ':f': new Date().toISOString(),
+        ':h': result.sha256 ?? null,
+        ':b': result.bytes ?? null,
+        ':running': 'running',
+      },
+      ReturnValues: 'ALL_NEW',
+    }),
+  );
   return fields(out.Attributes as Archive);
 }
 

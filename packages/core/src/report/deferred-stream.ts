@@ -30,7 +30,9 @@ export function pacer(out: Writable, rowsPerTurn = 100): () => Promise<void> {
     try {
       await Promise.race([
         once(out, 'drain', { signal: stop.signal }),
-        once(out, 'close', { signal: stop.signal }).then(() => { throw new Error('report stream closed before it was complete'); }),
+        once(out, 'close', { signal: stop.signal }).then(() => {
+          throw new Error('report stream closed before it was complete');
+        }),
       ]);
     } finally {
       stop.abort();

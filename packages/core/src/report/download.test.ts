@@ -11,7 +11,10 @@ let tree: Awaited<ReturnType<typeof smallProvince>>;
 /** Audit entries are kept by UTC day: look on both sides of today. */
 const around = () => ({ from: new Date(Date.now() - 86_400_000).toISOString().slice(0, 10), to: new Date(Date.now() + 86_400_000).toISOString().slice(0, 10) });
 const downloads = async (actor: string) =>
-  (await Audit.list({ ...around(), actor })).filter((e) => e.action === 'report.download').reverse().map((e) => ({ unitId: e.unitId, detail: e.detail }));
+  (await Audit.list({ ...around(), actor }))
+    .filter((e) => e.action === 'report.download')
+    .reverse()
+    .map((e) => ({ unitId: e.unitId, detail: e.detail }));
 const bytes = async (body: Readable) => {
   const chunks: Buffer[] = [];
   for await (const chunk of body) chunks.push(Buffer.from(chunk));
@@ -40,9 +43,7 @@ describe('a report file leaving the system', () => {
     // The CLI writes the file to disk: its entry says so, and where.
     const operator = { email: 'van-hanh' };
     await bytes(await Report.download({ actor: operator, kind: 'completions.csv', unitId: tree.province.id, terminal: { out: '/tmp/bao-cao.csv' } }));
-    expect(await downloads(operator.email)).toEqual([
-      { unitId: tree.province.id, detail: { report: 'completions.csv', via: 'cli', out: '/tmp/bao-cao.csv' } },
-    ]);
+    expect(await downloads(operator.email)).toEqual([{ unitId: tree.province.id, detail: { report: 'completions.csv', via: 'cli', out: '/tmp/bao-cao.csv' } }]);
   });
 
   it('is recorded for an archived copy too, with the archive and its hash, and not when the archive is made', async () => {
@@ -58,8 +59,12 @@ describe('a report file leaving the system', () => {
   });
 
   it('records nothing when the file cannot be made', async () => {
-    await expect(Report.download({ actor: { email: 'sai@test.vn' }, kind: 'untrained.csv', unitId: tree.agency.id, target: 'khong-co' })).rejects.toMatchObject({ code: 'target.not_found' });
-    await expect(Report.downloadArchive({ actor: { email: 'sai@test.vn' }, unitId: tree.agency.id, id: '20260101T000000000Z-000000000000' })).rejects.toMatchObject({ code: 'report.not_found' });
+    await expect(Report.download({ actor: { email: 'sai@test.vn' }, kind: 'untrained.csv', unitId: tree.agency.id, target: 'khong-co' })).rejects.toMatchObject(
+      { code: 'target.not_found' },
+    );
+    await expect(
+      Report.downloadArchive({ actor: { email: 'sai@test.vn' }, unitId: tree.agency.id, id: '20260101T000000000Z-000000000000' }),
+    ).rejects.toMatchObject({ code: 'report.not_found' });
     expect(await downloads('sai@test.vn')).toEqual([]);
   });
 });

@@ -13,11 +13,24 @@ import { Readiness } from '../readiness/index.ts';
 import { Target } from '../target/index.ts';
 import { safeCell as safeCellText } from './csv-cell.ts';
 import {
-  archiveKinds as kinds, listArchives as list, openArchive as open, requestArchive as request, runArchive,
-  type Archive as ArchiveInfo, type ArchiveJob, type ArchiveKind,
+  archiveKinds as kinds,
+  listArchives as list,
+  openArchive as open,
+  requestArchive as request,
+  runArchive,
+  type Archive as ArchiveInfo,
+  type ArchiveJob,
+  type ArchiveKind,
 } from './archive.ts';
 import { categoryLabel as categoryLabels, kindLabel as kindLabels } from './labels.ts';
-import { Frequency as FrequencySchema, listSchedules, runDueSchedules as runDue, schedule as addSchedule, unschedule as removeSchedule, type Schedule as ScheduleInfo } from './schedule.ts';
+import {
+  Frequency as FrequencySchema,
+  listSchedules,
+  runDueSchedules as runDue,
+  schedule as addSchedule,
+  unschedule as removeSchedule,
+  type Schedule as ScheduleInfo,
+} from './schedule.ts';
 import { targetRows, transcriptOf } from './rows.ts';
 import { csvTable, xlsxTable } from './table-file.ts';
 import { completionsXlsx } from './xlsx-report.ts';
@@ -33,7 +46,16 @@ export namespace Report {
   export const listArchives = list;
 
   export const completionColumns = [
-    'Mã đơn vị', 'Đơn vị', 'Mã cán bộ', 'Họ và tên', 'Phân loại', 'Chức vụ', 'Mã khoá học', 'Khoá học', 'Trạng thái', 'Ngày hoàn thành',
+    'Mã đơn vị',
+    'Đơn vị',
+    'Mã cán bộ',
+    'Họ và tên',
+    'Phân loại',
+    'Chức vụ',
+    'Mã khoá học',
+    'Khoá học',
+    'Trạng thái',
+    'Ngày hoàn thành',
   ];
 
   /**
@@ -51,8 +73,18 @@ export namespace Report {
         if (person.status !== 'active') continue;
         for (const course of courses) {
           const at = done.get(`${person.id}#${course.slug}`);
-          yield [unit.code, unit.name, person.employeeCode, person.fullName, categoryLabel[person.category], person.position,
-            course.slug, course.title, at ? 'Đã hoàn thành' : 'Chưa hoàn thành', at ? at.slice(0, 10) : ''];
+          yield [
+            unit.code,
+            unit.name,
+            person.employeeCode,
+            person.fullName,
+            categoryLabel[person.category],
+            person.position,
+            course.slug,
+            course.title,
+            at ? 'Đã hoàn thành' : 'Chưa hoàn thành',
+            at ? at.slice(0, 10) : '',
+          ];
         }
       }
     }
@@ -95,7 +127,11 @@ export namespace Report {
   export const treeHeaders = ['Mã đơn vị', 'Tên đơn vị', 'Loại đơn vị', 'Cấp', 'Mã đơn vị cấp trên'];
   export const treeCsv = (rows: AsyncIterable<string[]>) => csvTable(treeHeaders, rows);
   export const treeXlsx = (rows: AsyncIterable<string[]>) =>
-    xlsxTable('Cây tổ chức', treeHeaders.map((header, i) => ({ header, width: [16, 48, 16, 10, 18][i] })), rows);
+    xlsxTable(
+      'Cây tổ chức',
+      treeHeaders.map((header, i) => ({ header, width: [16, 48, 16, 10, 18][i] })),
+      rows,
+    );
 
   /** The file of one kind, for a unit, as its figures stand now. */
   export async function generate(kind: Kind, unitId: string, requestedBy: string): Promise<Readable> {
@@ -155,7 +191,9 @@ export namespace Report {
 
   const released = (by: { actor: Actor; unitId: string; terminal?: { out: string } }, kind: string, detail: Record<string, unknown>) =>
     Audit.record({
-      actor: by.actor.email, action: 'report.download', unitId: by.unitId,
+      actor: by.actor.email,
+      action: 'report.download',
+      unitId: by.unitId,
       detail: { report: kind, ...detail, ...(by.terminal ? { via: 'cli', out: by.terminal.out } : {}) },
     });
 

@@ -36,8 +36,15 @@ export const oneDecimal = (n: number): number => Math.round(n * 10) / 10;
 export const categoryLabel: Record<Person.Category, string> = { 'can-bo': 'Cán bộ', 'cong-chuc': 'Công chức', 'vien-chuc': 'Viên chức' };
 
 const kindLabels: Record<string, string> = {
-  province: 'tỉnh', agency: 'sở, ban, ngành', department: 'phòng', 'service-unit': 'đơn vị sự nghiệp', commune: 'xã', ward: 'phường',
-  district: 'huyện', ministry: 'bộ, ngành', other: 'đơn vị khác',
+  province: 'tỉnh',
+  agency: 'sở, ban, ngành',
+  department: 'phòng',
+  'service-unit': 'đơn vị sự nghiệp',
+  commune: 'xã',
+  ward: 'phường',
+  district: 'huyện',
+  ministry: 'bộ, ngành',
+  other: 'đơn vị khác',
 };
 /** Lower case, for use inside a sentence ("14/20 xã đạt chỉ tiêu"); an unknown kind reads as "đơn vị khác". */
 export const kindLabel = (kind: string): string => kindLabels[kind] ?? kindLabels.other!;

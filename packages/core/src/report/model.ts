@@ -66,6 +66,15 @@ export type Transcript = {
   generatedAt: string;
   /** Moves between units, oldest first. */
   moves: { at: string; fromUnitName: string; toUnitName: string }[];
-  courses: { slug: string; title: string; version: number | null; lessonsDone: number; lessonCount: number; bestScore: number | null; completedAt: string | null; certificateCode: string | null }[];
+  courses: {
+    slug: string;
+    title: string;
+    version: number | null;
+    lessonsDone: number;
+    lessonCount: number;
+    bestScore: number | null;
+    completedAt: string | null;
+    certificateCode: string | null;
+  }[];
   targets: { title: string; deadline: string; trainedAt: string | null }[];
 };

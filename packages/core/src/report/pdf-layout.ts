@@ -22,8 +22,12 @@ export function pdfReport(title: string, draw: (doc: Doc) => void): Readable {
     const { default: PDFDocument } = await import('pdfkit');
     // `font`: never load the standard Helvetica metrics from disk (they are not in the Lambda bundle).
     const doc = new PDFDocument({
-      size: 'A4', margins: { top: 50, bottom: 60, left: 50, right: 50 }, bufferPages: true, font: fontFile('400Regular'),
-      info: { Title: nfc(title), Author: 'Sẵn Sàng' }, lang: 'vi-VN',
+      size: 'A4',
+      margins: { top: 50, bottom: 60, left: 50, right: 50 },
+      bufferPages: true,
+      font: fontFile('400Regular'),
+      info: { Title: nfc(title), Author: 'Sẵn Sàng' },
+      lang: 'vi-VN',
     });
     doc.on('error', (err: Error) => out.destroy(err));
     doc.pipe(out);
@@ -45,9 +49,19 @@ export function ensureSpace(doc: Doc, height: number): void {
 }
 
 /** Text in NFC: a decomposed name would otherwise print its accents as separate, misplaced marks. */
-export function write(doc: Doc, text: string, font: Font, size: number, options: PDFKit.Mixins.TextOptions & { x?: number; y?: number; color?: string } = {}): Doc {
+export function write(
+  doc: Doc,
+  text: string,
+  font: Font,
+  size: number,
+  options: PDFKit.Mixins.TextOptions & { x?: number; y?: number; color?: string } = {},
+): Doc {
   const { x = doc.page.margins.left, y = doc.y, color = ink, ...rest } = options;
-  return doc.font(font).fontSize(size).fillColor(color).text(nfc(text), x, y, { width: contentWidth(doc) - (x - doc.page.margins.left), ...rest });
+  return doc
+    .font(font)
+    .fontSize(size)
+    .fillColor(color)
+    .text(nfc(text), x, y, { width: contentWidth(doc) - (x - doc.page.margins.left), ...rest });
 }
 
 /**
@@ -65,9 +79,15 @@ export function documentHeader(doc: Doc, unitName: string, title: string, genera
   write(doc, 'Độc lập - Tự do - Hạnh phúc', 'bold', 11.5, { x: right, width: rightWidth, align: 'center' });
   const mottoWidth = doc.widthOfString('Độc lập - Tự do - Hạnh phúc');
   const lineY = doc.y + 2;
-  doc.lineWidth(0.7).strokeColor(ink)
-    .moveTo(right + (rightWidth - mottoWidth) / 2, lineY).lineTo(right + (rightWidth + mottoWidth) / 2, lineY).stroke()
-    .moveTo(left + 70, leftEnd + 2).lineTo(left + 130, leftEnd + 2).stroke();
+  doc
+    .lineWidth(0.7)
+    .strokeColor(ink)
+    .moveTo(right + (rightWidth - mottoWidth) / 2, lineY)
+    .lineTo(right + (rightWidth + mottoWidth) / 2, lineY)
+    .stroke()
+    .moveTo(left + 70, leftEnd + 2)
+    .lineTo(left + 130, leftEnd + 2)
+    .stroke();
   doc.y = Math.max(leftEnd, lineY) + 28;
   write(doc, title, 'bold', 15, { align: 'center', color: green });
   doc.moveDown(0.3);

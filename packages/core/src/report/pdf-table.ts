@@ -23,10 +23,20 @@ function drawRow(doc: Doc, columns: TableColumn[], cells: TableCell[], y: number
   doc.lineWidth(0.5).strokeColor(border).rect(x, y, width, height).stroke();
   columns.forEach((c, i) => {
     const cell = cells[i] ?? '';
-    if (i > 0) doc.moveTo(x, y).lineTo(x, y + height).stroke();
+    if (i > 0)
+      doc
+        .moveTo(x, y)
+        .lineTo(x, y + height)
+        .stroke();
     const bold = header || (typeof cell !== 'string' && cell.bold === true);
-    const color = typeof cell === 'string' ? ink : cell.color ?? ink;
-    write(doc, text(cell), bold ? 'bold' : 'regular', size, { x: x + pad, y: y + pad, width: c.width - 2 * pad, align: header ? 'center' : c.align ?? 'left', color });
+    const color = typeof cell === 'string' ? ink : (cell.color ?? ink);
+    write(doc, text(cell), bold ? 'bold' : 'regular', size, {
+      x: x + pad,
+      y: y + pad,
+      width: c.width - 2 * pad,
+      align: header ? 'center' : (c.align ?? 'left'),
+      color,
+    });
     x += c.width;
   });
 }

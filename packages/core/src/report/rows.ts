@@ -25,8 +25,14 @@ export async function* targetRows(rootUnitId: string, target: Target.Info): Asyn
       const p = Person.fromItem(item);
       if (p.status !== 'active' || !Target.covers(target, Target.classOf(p, unit))) continue;
       yield {
-        unitCode: unit.code, unitName: unit.name, employeeCode: p.employeeCode, fullName: p.fullName, category: p.category, position: p.position,
-        trainedAt: trainedAt.get(p.id) ?? null, courses: target.programme.map((slug) => done.get(`${p.id}#${slug}`) ?? null),
+        unitCode: unit.code,
+        unitName: unit.name,
+        employeeCode: p.employeeCode,
+        fullName: p.fullName,
+        category: p.category,
+        position: p.position,
+        trainedAt: trainedAt.get(p.id) ?? null,
+        courses: target.programme.map((slug) => done.get(`${p.id}#${slug}`) ?? null),
       };
     }
   }
@@ -49,11 +55,22 @@ export async function transcriptOf(personId: string): Promise<Transcript> {
     generatedAt: new Date().toISOString(),
     moves: moves.map((m) => ({ at: m.effective ?? m.at, fromUnitName: m.fromUnitName, toUnitName: m.toUnitName })),
     // A completed course's certificate is issued (once) so the code printed here verifies.
-    courses: await Promise.all(courses.filter((c) => c.progress.version !== null || c.progress.completed).map(async (c) => ({
-      slug: c.slug, title: c.title, version: c.progress.version ?? c.version, lessonsDone: c.progress.lessonsDone.length, lessonCount: c.progress.lessonCount,
-      bestScore: c.progress.bestScore, completedAt: c.progress.completedAt,
-      certificateCode: c.progress.completed ? (await Certificate.issue({ personId: person.id, slug: c.slug })).code : null,
-    }))),
-    targets: targets.filter((t) => Target.covers(t, Target.classOf(person, unit))).map((t) => ({ title: t.title, deadline: t.deadline, trainedAt: trainedAt.get(t.id) ?? null })),
+    courses: await Promise.all(
+      courses
+        .filter((c) => c.progress.version !== null || c.progress.completed)
+        .map(async (c) => ({
+          slug: c.slug,
+          title: c.title,
+          version: c.progress.version ?? c.version,
+          lessonsDone: c.progress.lessonsDone.length,
+          lessonCount: c.progress.lessonCount,
+          bestScore: c.progress.bestScore,
+          completedAt: c.progress.completedAt,
+          certificateCode: c.progress.completed ? (await Certificate.issue({ personId: person.id, slug: c.slug })).code : null,
+        })),
+    ),
+    targets: targets
+      .filter((t) => Target.covers(t, Target.classOf(person, unit)))
+      .map((t) => ({ title: t.title, deadline: t.deadline, trainedAt: trainedAt.get(t.id) ?? null })),
   };
 }

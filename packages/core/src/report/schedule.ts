@@ -13,7 +13,16 @@ import { archiveKindNames, requestArchive, type Archive } from './archive.ts';
 export const Frequency = v.picklist(['monthly', 'quarterly'], 'tần suất phải là hằng tháng (monthly) hoặc hằng quý (quarterly)');
 export type Frequency = v.InferOutput<typeof Frequency>;
 
-export type Schedule = { id: string; unitId: string; unitName: string; frequency: Frequency; createdBy: string; createdAt: string; nextRun: string; lastRun?: string };
+export type Schedule = {
+  id: string;
+  unitId: string;
+  unitName: string;
+  frequency: Frequency;
+  createdBy: string;
+  createdAt: string;
+  nextRun: string;
+  lastRun?: string;
+};
 
 const VN_OFFSET = 7 * 3600_000;
 
@@ -30,30 +39,40 @@ export function nextRunAfter(from: Date, frequency: Frequency): string {
 const scheduleId = (unitId: string, frequency: Frequency) => `${unitId}#${frequency}`;
 
 /** Packs of a unit made monthly or quarterly from now on; the audit log records who set it. */
-export const schedule = fn(
-  v.object({ unitId: Org.Id, frequency: Frequency, actor: Actor }),
-  async ({ unitId, frequency, actor }): Promise<Schedule> => {
-    const unit = await Org.get(unitId);
-    Org.assertActive(unit);
-    const now = new Date();
-    const item: Schedule = { id: scheduleId(unitId, frequency), unitId, unitName: unit.name, frequency, createdBy: actor.email, createdAt: now.toISOString(), nextRun: nextRunAfter(now, frequency) };
-    await db().send(new PutCommand({ TableName: tableName(), Item: { ...keys.schedule(unitId, frequency), type: 'schedule', ...item } }));
-    await Audit.record({ actor: actor.email, action: 'report.schedule', unitId, detail: { frequency } });
-    return item;
-  },
-);
+export const schedule = fn(v.object({ unitId: Org.Id, frequency: Frequency, actor: Actor }), async ({ unitId, frequency, actor }): Promise<Schedule> => {
+  const unit = await Org.get(unitId);
+  Org.assertActive(unit);
+  const now = new Date();
+  const item: Schedule = {
+    id: scheduleId(unitId, frequency),
+    unitId,
+    unitName: unit.name,
+    frequency,
+    createdBy: actor.email,
+    createdAt: now.toISOString(),
+    nextRun: nextRunAfter(now, frequency),
+  };
+  await db().send(new PutCommand({ TableName: tableName(), Item: { ...keys.schedule(unitId, frequency), type: 'schedule', ...item } }));
+  await Audit.record({ actor: actor.email, action: 'report.schedule', unitId, detail: { frequency } });
+  return item;
+});
 
 /** No more packs of that frequency for the unit; the audit log records who stopped them. */
-export const unschedule = fn(
-  v.object({ unitId: Org.Id, frequency: Frequency, actor: Actor }),
-  async ({ unitId, frequency, actor }): Promise<void> => {
-    await db().send(new DeleteCommand({ TableName: tableName(), Key: keys.schedule(unitId, frequency) }));
-    await Audit.record({ actor: actor.email, action: 'report.unschedule', unitId, detail: { frequency } });
-  },
-);
+export const unschedule = fn(v.object({ unitId: Org.Id, frequency: Frequency, actor: Actor }), async ({ unitId, frequency, actor }): Promise<void> => {
+  await db().send(new DeleteCommand({ TableName: tableName(), Key: keys.schedule(unitId, frequency) }));
+  await Audit.record({ actor: actor.email, action: 'report.unschedule', unitId, detail: { frequency } });
+});
 
-const fields = ({ id, unitId, unitName, frequency, createdBy, createdAt, nextRun, lastRun }: Schedule): Schedule =>
-  ({ id, unitId, unitName, frequency, createdBy, createdAt, nextRun, ...(lastRun ? { lastRun } : {}) });
+const fields = ({ id, unitId, unitName, frequency, createdBy, createdAt, nextRun, lastRun }: Schedule): Schedule => ({
+  id,
+  unitId,
+  unitName,
+  frequency,
+  createdBy,
+  createdAt,
+  nextRun,
+  ...(lastRun ? { lastRun } : {}),
+});
 
 /** Schedules of the units inside `scope` (null: every unit). One query: schedules are few. */
 export async function listSchedules(scope: Pick<Org.Info, 'id'> | null): Promise<Schedule[]> {
@@ -73,11 +92,15 @@ export async function runDueSchedules(now: Date, start: (archive: Archive) => Pr
   for (const s of await listSchedules(null)) {
     if (s.nextRun > now.toISOString()) continue;
     try {
-      await db().send(new UpdateCommand({
-        TableName: tableName(), Key: keys.schedule(s.unitId, s.frequency),
-        UpdateExpression: 'SET nextRun = :next, lastRun = :now', ConditionExpression: 'nextRun = :due',
-        ExpressionAttributeValues: { ':next': nextRunAfter(now, s.frequency), ':now': now.toISOString(), ':due': s.nextRun },
-      }));
+      await db().send(
+        new UpdateCommand({
+          TableName: tableName(),
+          Key: keys.schedule(s.unitId, s.frequency),
+          UpdateExpression: 'SET nextRun = :next, lastRun = :now',
+          ConditionExpression: 'nextRun = :due',
+          ExpressionAttributeValues: { ':next': nextRunAfter(now, s.frequency), ':now': now.toISOString(), ':due': s.nextRun },
+        }),
+      );
     } catch (err) {
       if (isConditionFailure(err)) continue;
       throw err;

@@ -48,8 +48,14 @@ export function childrenChart(doc: Doc, children: ChildFigures[], targetPercent:
       if (end > barLeft) doc.rect(barLeft, y + (pitch - barHeight) / 2, end - barLeft, barHeight).fill(child.meetsTarget ? meets : short);
       write(doc, percentText(child.percent), 'regular', 8, { x: end + 3, y: y + 2, width: valueWidth - 3, lineBreak: false });
     });
-    doc.lineWidth(1.2).strokeColor(targetLine).dash(3, { space: 2 })
-      .moveTo(at(targetPercent), plotTop - 2).lineTo(at(targetPercent), plotBottom + 2).stroke().undash();
+    doc
+      .lineWidth(1.2)
+      .strokeColor(targetLine)
+      .dash(3, { space: 2 })
+      .moveTo(at(targetPercent), plotTop - 2)
+      .lineTo(at(targetPercent), plotBottom + 2)
+      .stroke()
+      .undash();
     doc.y = plotBottom + 6;
     next += part.length;
   }

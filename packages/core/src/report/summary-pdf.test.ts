@@ -11,26 +11,40 @@ describe('summary PDF', () => {
   const small = targetFigures({ id: 't2', title: 'Chữ ký số và văn bản điện tử', programme: ['chu-ky-so'], percent: 50 });
   const summary = unitSummary([big, small]);
 
-  it('prints the official header, each target\'s figures and the signature block, in Vietnamese as typed', async () => {
+  it("prints the official header, each target's figures and the signature block, in Vietnamese as typed", async () => {
     const bytes = await streamBytes(summaryPdf(summary));
     expect(bytes.toString('latin1')).toMatch(/BeVietnamPro/);
     expect(bytes.toString('latin1')).not.toMatch(/Helvetica/);
     expect(await pdfTitle(bytes)).toBe('Báo cáo kết quả bồi dưỡng kỹ năng số — Uỷ ban nhân dân tỉnh Bắc Kạn');
     const text = flat(await pdfText(bytes));
     for (const expected of [
-      'CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc', 'BÁO CÁO KẾT QUẢ BỒI DƯỠNG KỸ NĂNG SỐ',
-      'UỶ BAN NHÂN DÂN TỈNH BẮC KẠN', 'Đơn vị: Uỷ ban nhân dân tỉnh Bắc Kạn (mã BK)',
+      'CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+      'Độc lập - Tự do - Hạnh phúc',
+      'BÁO CÁO KẾT QUẢ BỒI DƯỠNG KỸ NĂNG SỐ',
+      'UỶ BAN NHÂN DÂN TỈNH BẮC KẠN',
+      'Đơn vị: Uỷ ban nhân dân tỉnh Bắc Kạn (mã BK)',
       // Read at 20:00 UTC on the 14th: already the 15th in Vietnam.
       'Ngày lập: 15/11/2026',
-      '1. Kỹ năng số cơ bản cho cán bộ, công chức cấp xã', '2. Chữ ký số và văn bản điện tử',
+      '1. Kỹ năng số cơ bản cho cán bộ, công chức cấp xã',
+      '2. Chữ ký số và văn bản điện tử',
       `Đã hoàn thành / trong diện: ${big.trained.toLocaleString('vi-VN')} / ${big.staff.toLocaleString('vi-VN')} người`,
       `Còn phải đào tạo: ${big.gap.toLocaleString('vi-VN')} người`,
-      'Hạn: 31/12/2026 (còn 45 ngày)', 'Dự báo: Kịp hạn (dự kiến 20/11/2026) — tốc độ gần đây 12,5 người/tuần',
+      'Hạn: 31/12/2026 (còn 45 ngày)',
+      'Dự báo: Kịp hạn (dự kiến 20/11/2026) — tốc độ gần đây 12,5 người/tuần',
       'Đơn vị trực thuộc: 1/3 sở, ban, ngành đạt chỉ tiêu; 2/2 xã đạt chỉ tiêu; 1/1 phường đạt chỉ tiêu.',
-      'Sở Nông nghiệp và Môi trường', 'Xã Pắc Nặm', 'Phường Đức Xuân', 'Đường đỏ: chỉ tiêu 80%',
-      'Người lập biểu', 'nguyen.thi.hoa@backan.gov.vn', 'Thủ trưởng đơn vị', '(Ký, ghi rõ họ tên, đóng dấu)',
-    ]) expect(text).toContain(expected);
-    expect(text).toContain(`Tỷ lệ hoàn thành: ${big.percent.toLocaleString('vi-VN', { minimumFractionDigits: 1 })}% (chỉ tiêu 80%) — ${big.meetsTarget ? 'Đạt' : 'Chưa đạt'} chỉ tiêu`);
+      'Sở Nông nghiệp và Môi trường',
+      'Xã Pắc Nặm',
+      'Phường Đức Xuân',
+      'Đường đỏ: chỉ tiêu 80%',
+      'Người lập biểu',
+      'nguyen.thi.hoa@backan.gov.vn',
+      'Thủ trưởng đơn vị',
+      '(Ký, ghi rõ họ tên, đóng dấu)',
+    ])
+      expect(text).toContain(expected);
+    expect(text).toContain(
+      `Tỷ lệ hoàn thành: ${big.percent.toLocaleString('vi-VN', { minimumFractionDigits: 1 })}% (chỉ tiêu 80%) — ${big.meetsTarget ? 'Đạt' : 'Chưa đạt'} chỉ tiêu`,
+    );
   });
 
   it('lists every one of 60 child units over several pages, repeating the table header, and charts each', async () => {

@@ -6,9 +6,13 @@ import { contentWidth, documentHeader, ensureSpace, heading, keyValues, muted, p
 import { table, type TableColumn } from './pdf-table.ts';
 
 const childColumns: TableColumn[] = [
-  { title: 'STT', width: 30, align: 'right' }, { title: 'Mã đơn vị', width: 62 }, { title: 'Đơn vị', width: 173 },
-  { title: 'Trong diện', width: 55, align: 'right' }, { title: 'Đã hoàn thành', width: 60, align: 'right' },
-  { title: 'Tỷ lệ', width: 50, align: 'right' }, { title: 'Đạt chỉ tiêu', width: 65, align: 'center' },
+  { title: 'STT', width: 30, align: 'right' },
+  { title: 'Mã đơn vị', width: 62 },
+  { title: 'Đơn vị', width: 173 },
+  { title: 'Trong diện', width: 55, align: 'right' },
+  { title: 'Đã hoàn thành', width: 60, align: 'right' },
+  { title: 'Tỷ lệ', width: 50, align: 'right' },
+  { title: 'Đạt chỉ tiêu', width: 65, align: 'center' },
 ];
 
 function figures(t: TargetFigures): [string, string][] {
@@ -33,10 +37,19 @@ function target(doc: Doc, t: TargetFigures, index: number): void {
   }
   write(doc, `Đơn vị trực thuộc: ${childrenMeetingText(t.childrenMeeting)}.`, 'bold', 10);
   doc.moveDown(0.5);
-  table(doc, childColumns, t.children.map((c, i) => [
-    String(i + 1), c.code, c.name, count(c.staff), count(c.trained), percentText(c.percent),
-    { text: meetsLabel(c.meetsTarget), color: c.meetsTarget ? '#15803d' : '#b91c1c', bold: !c.meetsTarget },
-  ]));
+  table(
+    doc,
+    childColumns,
+    t.children.map((c, i) => [
+      String(i + 1),
+      c.code,
+      c.name,
+      count(c.staff),
+      count(c.trained),
+      percentText(c.percent),
+      { text: meetsLabel(c.meetsTarget), color: c.meetsTarget ? '#15803d' : '#b91c1c', bold: !c.meetsTarget },
+    ]),
+  );
   childrenChart(doc, t.children, t.target.percent);
 }
 

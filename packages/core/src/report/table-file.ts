@@ -9,7 +9,13 @@ import { deferredStream, pacer } from './deferred-stream.ts';
  */
 export function csvTable(columns: string[], rows: AsyncIterable<string[]>): Readable {
   const csv = stringify({ bom: true, record_delimiter: 'windows', header: true, columns });
-  Readable.from((async function* () { for await (const row of rows) yield row.map(safeCell); })()).on('error', (err) => csv.destroy(err)).pipe(csv);
+  Readable.from(
+    (async function* () {
+      for await (const row of rows) yield row.map(safeCell);
+    })(),
+  )
+    .on('error', (err) => csv.destroy(err))
+    .pipe(csv);
   return csv;
 }
 

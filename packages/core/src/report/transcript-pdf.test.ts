@@ -13,8 +13,26 @@ const transcript: Transcript = {
   generatedAt: '2026-11-14T20:00:00.000Z',
   moves: [{ at: '2025-07-01', fromUnitName: 'Sở Nông nghiệp và Môi trường', toUnitName: 'Xã Pắc Nặm' }],
   courses: [
-    { slug: 'iu01', title: 'IU01: Hiểu biết cơ bản về công nghệ thông tin', version: 2, lessonsDone: 4, lessonCount: 4, bestScore: 85.5, completedAt: '2026-03-01T20:00:00.000Z', certificateCode: 'ABCDE-FGHJK' },
-    { slug: 'iu02', title: 'IU02: Sử dụng máy tính cơ bản', version: 1, lessonsDone: 3, lessonCount: 4, bestScore: null, completedAt: null, certificateCode: null },
+    {
+      slug: 'iu01',
+      title: 'IU01: Hiểu biết cơ bản về công nghệ thông tin',
+      version: 2,
+      lessonsDone: 4,
+      lessonCount: 4,
+      bestScore: 85.5,
+      completedAt: '2026-03-01T20:00:00.000Z',
+      certificateCode: 'ABCDE-FGHJK',
+    },
+    {
+      slug: 'iu02',
+      title: 'IU02: Sử dụng máy tính cơ bản',
+      version: 1,
+      lessonsDone: 3,
+      lessonCount: 4,
+      bestScore: null,
+      completedAt: null,
+      certificateCode: null,
+    },
   ],
   targets: [
     { title: 'Kỹ năng số cơ bản cho cán bộ, công chức cấp xã', deadline: '2026-12-31', trainedAt: null },
@@ -29,15 +47,25 @@ describe('transcript PDF', () => {
     expect(await pdfTitle(bytes)).toBe('Phiếu kết quả học tập — Lò Thị Hương');
     const text = flat(await pdfText(bytes));
     for (const expected of [
-      'XÃ PẮC NẶM', 'CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc', 'PHIẾU KẾT QUẢ HỌC TẬP', 'Ngày lập: 15/11/2026',
-      'Họ và tên: Lò Thị Hương', 'Mã cán bộ: PN-00123', 'Phân loại: Công chức', 'Chức vụ: Công chức Văn phòng - Thống kê',
-      'Đơn vị: Xã Pắc Nặm (mã BK.PN)', 'Tình trạng: Đang công tác',
+      'XÃ PẮC NẶM',
+      'CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+      'Độc lập - Tự do - Hạnh phúc',
+      'PHIẾU KẾT QUẢ HỌC TẬP',
+      'Ngày lập: 15/11/2026',
+      'Họ và tên: Lò Thị Hương',
+      'Mã cán bộ: PN-00123',
+      'Phân loại: Công chức',
+      'Chức vụ: Công chức Văn phòng - Thống kê',
+      'Đơn vị: Xã Pắc Nặm (mã BK.PN)',
+      'Tình trạng: Đang công tác',
       '01/07/2025: chuyển từ Sở Nông nghiệp và Môi trường sang Xã Pắc Nặm',
       'Khoá học Phiên bản Bài đã học Điểm cao nhất Ngày hoàn thành Mã chứng nhận',
-      '2 4/4 85,5% 02/03/2026 ABCDE-FGHJK', 'IU02: Sử dụng máy tính cơ bản 1 3/4 — Chưa hoàn thành —',
+      '2 4/4 85,5% 02/03/2026 ABCDE-FGHJK',
+      'IU02: Sử dụng máy tính cơ bản 1 3/4 — Chưa hoàn thành —',
       'Kỹ năng số cơ bản cho cán bộ, công chức cấp xã (hạn 31/12/2026): Chưa hoàn thành',
       'An toàn thông tin (hạn 30/06/2026): Đã hoàn thành ngày 02/03/2026',
-    ]) expect(text).toContain(expected);
+    ])
+      expect(text).toContain(expected);
   });
 
   it('says plainly when there is nothing to list', async () => {

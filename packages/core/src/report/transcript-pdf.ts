@@ -5,8 +5,12 @@ import { documentHeader, heading, keyValues, muted, pdfReport, write, type Doc }
 import { table, type TableColumn } from './pdf-table.ts';
 
 const courseColumns: TableColumn[] = [
-  { title: 'Khoá học', width: 155 }, { title: 'Phiên bản', width: 45, align: 'center' }, { title: 'Bài đã học', width: 50, align: 'center' },
-  { title: 'Điểm cao nhất', width: 55, align: 'right' }, { title: 'Ngày hoàn thành', width: 85, align: 'center' }, { title: 'Mã chứng nhận', width: 105, align: 'center' },
+  { title: 'Khoá học', width: 155 },
+  { title: 'Phiên bản', width: 45, align: 'center' },
+  { title: 'Bài đã học', width: 50, align: 'center' },
+  { title: 'Điểm cao nhất', width: 55, align: 'right' },
+  { title: 'Ngày hoàn thành', width: 85, align: 'center' },
+  { title: 'Mã chứng nhận', width: 105, align: 'center' },
 ];
 
 const none = (doc: Doc, text: string) => {
@@ -16,14 +20,18 @@ const none = (doc: Doc, text: string) => {
 
 function identity(doc: Doc, t: Transcript): void {
   heading(doc, 'I. Thông tin cán bộ');
-  keyValues(doc, [
-    ['Họ và tên', t.person.fullName],
-    ['Mã cán bộ', t.person.employeeCode],
-    ['Phân loại', categoryLabel[t.person.category]],
-    ['Chức vụ', t.person.position || '—'],
-    ['Đơn vị', `${t.unit.name} (mã ${t.unit.code})`],
-    ['Tình trạng', t.person.status === 'active' ? 'Đang công tác' : 'Đã nghỉ việc'],
-  ], 120);
+  keyValues(
+    doc,
+    [
+      ['Họ và tên', t.person.fullName],
+      ['Mã cán bộ', t.person.employeeCode],
+      ['Phân loại', categoryLabel[t.person.category]],
+      ['Chức vụ', t.person.position || '—'],
+      ['Đơn vị', `${t.unit.name} (mã ${t.unit.code})`],
+      ['Tình trạng', t.person.status === 'active' ? 'Đang công tác' : 'Đã nghỉ việc'],
+    ],
+    120,
+  );
   doc.moveDown(1);
 }
 
@@ -40,14 +48,18 @@ function moves(doc: Doc, t: Transcript): void {
 function courses(doc: Doc, t: Transcript): void {
   heading(doc, 'III. Kết quả học tập');
   if (t.courses.length === 0) return none(doc, 'Chưa bắt đầu khoá học nào.');
-  table(doc, courseColumns, t.courses.map((c) => [
-    c.title,
-    c.version === null ? '—' : String(c.version),
-    `${count(c.lessonsDone)}/${count(c.lessonCount)}`,
-    c.bestScore === null ? '—' : percentText(c.bestScore),
-    c.completedAt ? vnDate(c.completedAt) : { text: 'Chưa hoàn thành', color: muted },
-    c.certificateCode ?? '—',
-  ]));
+  table(
+    doc,
+    courseColumns,
+    t.courses.map((c) => [
+      c.title,
+      c.version === null ? '—' : String(c.version),
+      `${count(c.lessonsDone)}/${count(c.lessonCount)}`,
+      c.bestScore === null ? '—' : percentText(c.bestScore),
+      c.completedAt ? vnDate(c.completedAt) : { text: 'Chưa hoàn thành', color: muted },
+      c.certificateCode ?? '—',
+    ]),
+  );
 }
 
 function targets(doc: Doc, t: Transcript): void {
@@ -56,7 +68,9 @@ function targets(doc: Doc, t: Transcript): void {
   for (const target of t.targets) {
     const status = target.trainedAt ? `Đã hoàn thành ngày ${vnDate(target.trainedAt)}` : 'Chưa hoàn thành';
     write(doc, `${target.title} (hạn ${vnDate(target.deadline)}): `, 'regular', 10, { continued: true })
-      .font('bold').fillColor(target.trainedAt ? '#15803d' : '#b91c1c').text(status);
+      .font('bold')
+      .fillColor(target.trainedAt ? '#15803d' : '#b91c1c')
+      .text(status);
     doc.moveDown(0.2);
   }
 }

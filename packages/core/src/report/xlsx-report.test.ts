@@ -7,7 +7,10 @@ import { completionsXlsx } from './xlsx-report.ts';
 
 const hostile = '=HYPERLINK("http://x","Bấm vào đây")';
 const decomposed = 'Nguyễn Thị Hồng Nhung'.normalize('NFD');
-const courseTitles = new Map([['iu01', 'IU01: Hiểu biết cơ bản về công nghệ thông tin'], ['iu02', 'IU02: Sử dụng máy tính cơ bản']]);
+const courseTitles = new Map([
+  ['iu01', 'IU01: Hiểu biết cơ bản về công nghệ thông tin'],
+  ['iu02', 'IU02: Sử dụng máy tính cơ bản'],
+]);
 
 const targets = [
   targetFigures({ id: 't1', title: 'Chỉ tiêu 2026: Kỹ năng số cơ bản cho cán bộ, công chức cấp xã', programme: ['iu01', 'iu02'] }),
@@ -52,13 +55,28 @@ const vnDay = (y: number, m: number, d: number) => new Date(Date.UTC(y, m - 1, d
 describe('completions workbook', () => {
   it('has a summary sheet, then one valid, unique sheet per target with a frozen, filtered header', async () => {
     const book = await load(completionsXlsx(unitSummary(targets), rowsFor, courseTitles));
-    expect(book.worksheets.map((s) => s.name)).toEqual(['Tổng hợp', 'Chỉ tiêu 2026 Kỹ năng số cơ bản', 'IU01 IU02 bắt buộc', 'Chỉ tiêu 2026 Kỹ năng số cơ (2)']);
+    expect(book.worksheets.map((s) => s.name)).toEqual([
+      'Tổng hợp',
+      'Chỉ tiêu 2026 Kỹ năng số cơ bản',
+      'IU01 IU02 bắt buộc',
+      'Chỉ tiêu 2026 Kỹ năng số cơ (2)',
+    ]);
     const t1 = sheet(book, 1);
     expect(t1.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
     expect(t1.autoFilter).toBe('A1:J1');
     expect(t1.rowCount).toBe(2001);
-    expect(rowValues(t1, 1)).toEqual(['Mã đơn vị', 'Đơn vị', 'Mã cán bộ', 'Họ và tên', 'Phân loại', 'Chức vụ', 'Trạng thái', 'Ngày hoàn thành',
-      'IU01: Hiểu biết cơ bản về công nghệ thông tin', 'IU02: Sử dụng máy tính cơ bản']);
+    expect(rowValues(t1, 1)).toEqual([
+      'Mã đơn vị',
+      'Đơn vị',
+      'Mã cán bộ',
+      'Họ và tên',
+      'Phân loại',
+      'Chức vụ',
+      'Trạng thái',
+      'Ngày hoàn thành',
+      'IU01: Hiểu biết cơ bản về công nghệ thông tin',
+      'IU02: Sử dụng máy tính cơ bản',
+    ]);
     // The course columns follow the target's own programme order.
     expect(rowValues(sheet(book, 3), 1).slice(8)).toEqual(['IU02: Sử dụng máy tính cơ bản', 'IU01: Hiểu biết cơ bản về công nghệ thông tin']);
     expect(sheet(book, 3).rowCount).toBe(1);
@@ -89,13 +107,15 @@ describe('completions workbook', () => {
 
     let strings = 0;
     for (const ws of book.worksheets) {
-      ws.eachRow((row) => row.eachCell((cell) => {
-        expect(cell.type).not.toBe(ExcelJS.ValueType.Formula);
-        if (typeof cell.value === 'string') {
-          strings++;
-          expect(cell.value).toBe(cell.value.normalize('NFC'));
-        }
-      }));
+      ws.eachRow((row) =>
+        row.eachCell((cell) => {
+          expect(cell.type).not.toBe(ExcelJS.ValueType.Formula);
+          if (typeof cell.value === 'string') {
+            strings++;
+            expect(cell.value).toBe(cell.value.normalize('NFC'));
+          }
+        }),
+      );
     }
     expect(strings).toBeGreaterThan(2000 * 6);
   });
@@ -104,13 +124,37 @@ describe('completions workbook', () => {
     const book = await load(completionsXlsx(unitSummary(targets), rowsFor, courseTitles));
     const ws = sheet(book, 0);
     const rows = Array.from({ length: ws.rowCount }, (_, i) => rowValues(ws, i + 1));
-    expect(rows.slice(0, 5)).toEqual([['BÁO CÁO KẾT QUẢ BỒI DƯỠNG KỸ NĂNG SỐ'], ['Đơn vị', 'Uỷ ban nhân dân tỉnh Bắc Kạn'], ['Mã đơn vị', 'BK'],
-      ['Ngày lập', vnDay(2026, 11, 15)], ['Người lập', 'nguyen.thi.hoa@backan.gov.vn']]);
+    expect(rows.slice(0, 5)).toEqual([
+      ['BÁO CÁO KẾT QUẢ BỒI DƯỠNG KỸ NĂNG SỐ'],
+      ['Đơn vị', 'Uỷ ban nhân dân tỉnh Bắc Kạn'],
+      ['Mã đơn vị', 'BK'],
+      ['Ngày lập', vnDay(2026, 11, 15)],
+      ['Người lập', 'nguyen.thi.hoa@backan.gov.vn'],
+    ]);
     const headerAt = rows.findIndex((r) => r[0] === 'Chỉ tiêu');
-    expect(rows[headerAt]).toEqual(['Chỉ tiêu', 'Hạn', 'Số người trong diện', 'Đã hoàn thành', 'Tỷ lệ (%)', 'Chỉ tiêu (%)', 'Còn phải đào tạo', 'Đạt chỉ tiêu', 'Dự báo']);
+    expect(rows[headerAt]).toEqual([
+      'Chỉ tiêu',
+      'Hạn',
+      'Số người trong diện',
+      'Đã hoàn thành',
+      'Tỷ lệ (%)',
+      'Chỉ tiêu (%)',
+      'Còn phải đào tạo',
+      'Đạt chỉ tiêu',
+      'Dự báo',
+    ]);
     const t1 = targets[0]!;
-    expect(rows[headerAt + 1]).toEqual([t1.target.title, vnDay(2026, 12, 31), t1.staff, t1.trained, Math.round(t1.percent * 10) / 10, 80, t1.gap,
-      t1.meetsTarget ? 'Đạt' : 'Chưa đạt', 'Kịp hạn (dự kiến 20/11/2026)']);
+    expect(rows[headerAt + 1]).toEqual([
+      t1.target.title,
+      vnDay(2026, 12, 31),
+      t1.staff,
+      t1.trained,
+      Math.round(t1.percent * 10) / 10,
+      80,
+      t1.gap,
+      t1.meetsTarget ? 'Đạt' : 'Chưa đạt',
+      'Kịp hạn (dự kiến 20/11/2026)',
+    ]);
     expect(ws.getRow(headerAt + 2).getCell(5).numFmt).toBe('0.0');
     const meetingLines = rows.filter((r) => r[0] === '1/3 sở, ban, ngành đạt chỉ tiêu; 2/2 xã đạt chỉ tiêu; 1/1 phường đạt chỉ tiêu');
     expect(meetingLines).toHaveLength(3);
@@ -142,11 +186,14 @@ describe('completions workbook', () => {
     // Nobody reads: the writer must come to rest after what its buffers hold (about a thousand
     // rows): looked at every 250 ms, the count stops changing, well before ten thousand rows.
     let seen = -1;
-    await vi.waitFor(() => {
-      const still = pulled === seen;
-      seen = pulled;
-      if (!still) throw new Error(`still reading rows: ${pulled}`);
-    }, { timeout: 10_000, interval: 250 });
+    await vi.waitFor(
+      () => {
+        const still = pulled === seen;
+        seen = pulled;
+        if (!still) throw new Error(`still reading rows: ${pulled}`);
+      },
+      { timeout: 10_000, interval: 250 },
+    );
     expect(pulled).toBeLessThan(10_000);
     stream.destroy();
     await vi.waitFor(() => expect(closed).toBe(true), { timeout: 5_000, interval: 10 });

@@ -9,20 +9,42 @@ type Column = { title: string; kind?: 'date' | 'percent' };
 
 const summarySheetName = 'Tổng hợp';
 const dateFormat = 'dd/mm/yyyy';
-const headerStyle = { font: { bold: true }, alignment: { vertical: 'middle', wrapText: true }, fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE2EFDA' } } } as const;
+const headerStyle = {
+  font: { bold: true },
+  alignment: { vertical: 'middle', wrapText: true },
+  fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE2EFDA' } },
+} as const;
 
 const targetColumns: Column[] = [
-  { title: 'Chỉ tiêu' }, { title: 'Hạn', kind: 'date' }, { title: 'Số người trong diện' }, { title: 'Đã hoàn thành' }, { title: 'Tỷ lệ (%)', kind: 'percent' },
-  { title: 'Chỉ tiêu (%)', kind: 'percent' }, { title: 'Còn phải đào tạo' }, { title: 'Đạt chỉ tiêu' }, { title: 'Dự báo' },
+  { title: 'Chỉ tiêu' },
+  { title: 'Hạn', kind: 'date' },
+  { title: 'Số người trong diện' },
+  { title: 'Đã hoàn thành' },
+  { title: 'Tỷ lệ (%)', kind: 'percent' },
+  { title: 'Chỉ tiêu (%)', kind: 'percent' },
+  { title: 'Còn phải đào tạo' },
+  { title: 'Đạt chỉ tiêu' },
+  { title: 'Dự báo' },
 ];
 const childColumns: Column[] = [
-  { title: 'Mã đơn vị' }, { title: 'Đơn vị' }, { title: 'Trong diện' }, { title: 'Đã hoàn thành' }, { title: 'Tỷ lệ (%)', kind: 'percent' }, { title: 'Đạt chỉ tiêu' },
+  { title: 'Mã đơn vị' },
+  { title: 'Đơn vị' },
+  { title: 'Trong diện' },
+  { title: 'Đã hoàn thành' },
+  { title: 'Tỷ lệ (%)', kind: 'percent' },
+  { title: 'Đạt chỉ tiêu' },
 ];
 /** The summary sheet holds the targets table and the child-unit tables in the same columns: wide enough for both. */
 const summaryWidths = [36, 36, 12, 12, 10, 10, 12, 12, 32];
 const personColumns: Column[] = [
-  { title: 'Mã đơn vị' }, { title: 'Đơn vị' }, { title: 'Mã cán bộ' }, { title: 'Họ và tên' },
-  { title: 'Phân loại' }, { title: 'Chức vụ' }, { title: 'Trạng thái' }, { title: 'Ngày hoàn thành', kind: 'date' },
+  { title: 'Mã đơn vị' },
+  { title: 'Đơn vị' },
+  { title: 'Mã cán bộ' },
+  { title: 'Họ và tên' },
+  { title: 'Phân loại' },
+  { title: 'Chức vụ' },
+  { title: 'Trạng thái' },
+  { title: 'Ngày hoàn thành', kind: 'date' },
 ];
 const personWidths = [14, 36, 14, 28, 12, 24, 17, 14];
 
@@ -45,16 +67,32 @@ function writeRow(sheet: Worksheet, columns: Column[], values: Cell[], emphasis?
   row.commit();
 }
 
-const header = (sheet: Worksheet, columns: Column[]) => writeRow(sheet, columns, columns.map((c) => c.title), 'header');
+const header = (sheet: Worksheet, columns: Column[]) =>
+  writeRow(
+    sheet,
+    columns,
+    columns.map((c) => c.title),
+    'header',
+  );
 const day = (iso: string | null) => (iso ? vnDay(iso) : null);
 
 /** Excel refuses []:*?/\ in a sheet name, more than 31 characters, and a name used twice (in any case). */
 function sheetName(title: string, taken: Set<string>): string {
-  const clean = Array.from(nfc(title).replace(/[[\]:*?/\\]/g, ' ').replace(/\s+/g, ' ').trim().replace(/^'+|'+$/g, ''));
+  const clean = Array.from(
+    nfc(title)
+      .replace(/[[\]:*?/\\]/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim()
+      .replace(/^'+|'+$/g, ''),
+  );
   const base = clean.length > 0 ? clean : Array.from('Chỉ tiêu');
   for (let n = 1; ; n++) {
     const suffix = n === 1 ? '' : ` (${n})`;
-    const name = base.slice(0, 31 - suffix.length).join('').trimEnd() + suffix;
+    const name =
+      base
+        .slice(0, 31 - suffix.length)
+        .join('')
+        .trimEnd() + suffix;
     if (!taken.has(name.toLowerCase()) && name.toLowerCase() !== 'history') {
       taken.add(name.toLowerCase());
       return name;
@@ -66,14 +104,26 @@ function writeSummary(sheet: Worksheet, summary: UnitSummary): void {
   sheet.columns = summaryWidths.map((width) => ({ width }));
   writeRow(sheet, [], ['BÁO CÁO KẾT QUẢ BỒI DƯỠNG KỸ NĂNG SỐ'], 'bold');
   const block: [string, Cell][] = [
-    ['Đơn vị', summary.unit.name], ['Mã đơn vị', summary.unit.code], ['Ngày lập', vnDay(summary.generatedAt)], ['Người lập', summary.requestedBy],
+    ['Đơn vị', summary.unit.name],
+    ['Mã đơn vị', summary.unit.code],
+    ['Ngày lập', vnDay(summary.generatedAt)],
+    ['Người lập', summary.requestedBy],
   ];
   for (const [label, value] of block) writeRow(sheet, [], [label, value]);
   writeRow(sheet, [], []);
   header(sheet, targetColumns);
   for (const t of summary.targets) {
-    writeRow(sheet, targetColumns, [t.target.title, day(t.target.deadline), t.staff, t.trained, oneDecimal(t.percent), t.target.percent,
-      t.gap, meetsLabel(t.meetsTarget), projectionText(t.projection)]);
+    writeRow(sheet, targetColumns, [
+      t.target.title,
+      day(t.target.deadline),
+      t.staff,
+      t.trained,
+      oneDecimal(t.percent),
+      t.target.percent,
+      t.gap,
+      meetsLabel(t.meetsTarget),
+      projectionText(t.projection),
+    ]);
   }
   for (const t of summary.targets) {
     writeRow(sheet, [], []);
@@ -90,7 +140,13 @@ function writeSummary(sheet: Worksheet, summary: UnitSummary): void {
   }
 }
 
-async function writePeople(sheet: Worksheet, t: TargetFigures, rows: AsyncIterable<PersonTargetRow>, courseTitles: Map<string, string>, out: Writable): Promise<void> {
+async function writePeople(
+  sheet: Worksheet,
+  t: TargetFigures,
+  rows: AsyncIterable<PersonTargetRow>,
+  courseTitles: Map<string, string>,
+  out: Writable,
+): Promise<void> {
   const courses: Column[] = t.target.programme.map((slug) => ({ title: courseTitles.get(slug) ?? slug, kind: 'date' }));
   const columns = [...personColumns, ...courses];
   // A course column only holds a date; its title wraps in the header rather than widen it.
@@ -99,8 +155,17 @@ async function writePeople(sheet: Worksheet, t: TargetFigures, rows: AsyncIterab
   header(sheet, columns);
   const paced = pacer(out);
   for await (const r of rows) {
-    writeRow(sheet, columns, [r.unitCode, r.unitName, r.employeeCode, r.fullName, categoryLabel[r.category], r.position,
-      r.trainedAt ? 'Đã hoàn thành' : 'Chưa hoàn thành', day(r.trainedAt), ...t.target.programme.map((_, i) => day(r.courses[i] ?? null))]);
+    writeRow(sheet, columns, [
+      r.unitCode,
+      r.unitName,
+      r.employeeCode,
+      r.fullName,
+      categoryLabel[r.category],
+      r.position,
+      r.trainedAt ? 'Đã hoàn thành' : 'Chưa hoàn thành',
+      day(r.trainedAt),
+      ...t.target.programme.map((_, i) => day(r.courses[i] ?? null)),
+    ]);
     await paced();
   }
 }
@@ -111,7 +176,11 @@ async function writePeople(sheet: Worksheet, t: TargetFigures, rows: AsyncIterab
  * however many people the unit has; rows are pulled from `rowsFor` only as fast as the
  * reader takes the file.
  */
-export function completionsXlsx(summary: UnitSummary, rowsFor: (t: TargetFigures) => AsyncIterable<PersonTargetRow>, courseTitles: Map<string, string>): Readable {
+export function completionsXlsx(
+  summary: UnitSummary,
+  rowsFor: (t: TargetFigures) => AsyncIterable<PersonTargetRow>,
+  courseTitles: Map<string, string>,
+): Readable {
   return deferredStream(async (out) => {
     const { default: ExcelJS } = await import('exceljs');
     const book = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useSharedStrings: false, useStyles: true });

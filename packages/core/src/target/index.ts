@@ -16,8 +16,16 @@ export namespace Target {
   export const Info = schema.Info;
   export type Info = schema.Info;
 
-  const fields = ({ id, title, programme, categories, levels, unitKinds, percent, deadline }: Info): Info =>
-    ({ id, title, programme, categories, ...(levels ? { levels } : {}), ...(unitKinds ? { unitKinds } : {}), percent, deadline });
+  const fields = ({ id, title, programme, categories, levels, unitKinds, percent, deadline }: Info): Info => ({
+    id,
+    title,
+    programme,
+    categories,
+    ...(levels ? { levels } : {}),
+    ...(unitKinds ? { unitKinds } : {}),
+    percent,
+    deadline,
+  });
 
   /** Stores a target as given: seeding and tests. An admin's change goes through `set`. */
   export const put = fn(Info, async (target) => {
@@ -53,7 +61,8 @@ export namespace Target {
    * scope is applied when reading: changing a scope needs no recount.
    */
   export type Class = `${Org.Level}|${Org.Kind}|${Person.Category}`;
-  export const classOf = (person: Pick<Person.Info, 'category'>, unit: Pick<Org.Info, 'level' | 'kind'>): Class => `${unit.level}|${unit.kind}|${person.category}`;
+  export const classOf = (person: Pick<Person.Info, 'category'>, unit: Pick<Org.Info, 'level' | 'kind'>): Class =>
+    `${unit.level}|${unit.kind}|${person.category}`;
   export const staffCounter = (c: Class) => `staff|${c}`;
   export const trainedCounter = (targetId: string, c: Class) => `trained:${targetId}|${c}`;
 

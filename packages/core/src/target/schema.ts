@@ -10,7 +10,10 @@ import { Category } from '../person/schema.ts';
 export const Info = v.object({
   id: v.pipe(v.string('phải là chuỗi'), v.regex(/^[a-z0-9-]+$/, 'chỉ dùng chữ thường không dấu, số và dấu gạch ngang'), v.maxLength(64, 'tối đa 64 ký tự')),
   title: v.pipe(v.string('phải là chuỗi'), v.trim(), v.minLength(1, 'không được để trống'), v.maxLength(300, 'tối đa 300 ký tự')),
-  programme: v.pipe(v.array(v.pipe(v.string(), v.regex(/^[a-z0-9-]+$/, 'mã khoá học không hợp lệ')), 'phải là danh sách mã khoá học'), v.minLength(1, 'cần ít nhất một khoá học')),
+  programme: v.pipe(
+    v.array(v.pipe(v.string(), v.regex(/^[a-z0-9-]+$/, 'mã khoá học không hợp lệ')), 'phải là danh sách mã khoá học'),
+    v.minLength(1, 'cần ít nhất một khoá học'),
+  ),
   categories: v.pipe(v.array(Category, 'phải là danh sách can-bo, cong-chuc, vien-chuc'), v.minLength(1, 'cần ít nhất một nhóm')),
   /** Government levels in scope; absent = every level. */
   levels: v.optional(v.pipe(v.array(Level, 'phải là danh sách cấp: trung-uong, tinh, huyen, xa'), v.minLength(1, 'bỏ trống thay vì để danh sách rỗng'))),

@@ -37,7 +37,9 @@ describe('an admin setting a target', () => {
   });
 
   it('refuses a target that does not validate, and audits nothing', async () => {
-    await expect(Target.set({ actor: { email: 'quantri@test.vn' }, target: { ...target, id: 'khac', percent: 140 } })).rejects.toMatchObject({ code: 'request.invalid' });
+    await expect(Target.set({ actor: { email: 'quantri@test.vn' }, target: { ...target, id: 'khac', percent: 140 } })).rejects.toMatchObject({
+      code: 'request.invalid',
+    });
     expect((await entries('quantri@test.vn')).filter((e) => e.detail?.after && (e.detail.after as Target.Info).id === 'khac')).toEqual([]);
   });
 });

@@ -1,8 +1,31 @@
 /** Typed client for the JSON API under /api; errors arrive as ApiError with the server's code. */
 export type Role = 'learner' | 'hr' | 'trainer' | 'admin';
-export type Me = { id: string; email: string; name: string; unit: { id: string; name: string }; roles: { role: Role; unitId: string | null; unitName: string | null }[] };
-export type Progress = { lessonsDone: string[]; lessonCount: number; quizPassed: boolean; bestScore: number | null; attemptsUsed: number; completed: boolean; completedAt: string | null };
-export type CourseSummary = { slug: string; title: string; summary: string; version: number; estimatedMinutes: number; tags: string[]; lessonCount: number; progress: Progress };
+export type Me = {
+  id: string;
+  email: string;
+  name: string;
+  unit: { id: string; name: string };
+  roles: { role: Role; unitId: string | null; unitName: string | null }[];
+};
+export type Progress = {
+  lessonsDone: string[];
+  lessonCount: number;
+  quizPassed: boolean;
+  bestScore: number | null;
+  attemptsUsed: number;
+  completed: boolean;
+  completedAt: string | null;
+};
+export type CourseSummary = {
+  slug: string;
+  title: string;
+  summary: string;
+  version: number;
+  estimatedMinutes: number;
+  tags: string[];
+  lessonCount: number;
+  progress: Progress;
+};
 export type CourseDetail = CourseSummary & {
   introHtml: string;
   references: string[];
@@ -21,17 +44,34 @@ export type QuizQuestion = { id: string; promptHtml: string } & (
 export type QuizInfo = { title: string; passMark: number; timeLimitMinutes: number | null; attempts: number | null; questionCount: number };
 /** An attempt as the server keeps it: the drawn questions, the saved answers, the deadline; the result once graded. */
 export type Attempt = {
-  n: number; status: 'open' | 'submitted'; startedAt: string; deadline: string | null; serverNow: string;
-  questions: QuizQuestion[]; answers: Record<string, string[]>; result: QuizResult | null;
+  n: number;
+  status: 'open' | 'submitted';
+  startedAt: string;
+  deadline: string | null;
+  serverNow: string;
+  questions: QuizQuestion[];
+  answers: Record<string, string[]>;
+  result: QuizResult | null;
 };
 export type QuizState = { quiz: QuizInfo; attempt: Attempt | null; attemptsUsed: number; attemptsLeft: number | null; progress: Progress };
 export type CertificateInfo = { code: string; fullName: string; unitName: string; courseTitle: string; version: number; completedAt: string };
-export type QuizResult = { score: number; passed: boolean; correct: number; total: number; questions: { id: string; correct: boolean; explanationHtml: string | null }[] };
+export type QuizResult = {
+  score: number;
+  passed: boolean;
+  correct: number;
+  total: number;
+  questions: { id: string; correct: boolean; explanationHtml: string | null }[];
+};
 export type AuditEntry = { at: string; id: string; actor: string; action: string; unitId?: string | null; detail?: Record<string, unknown> };
 export type PasswordLink = { email: string; link: string; expiresAt: string };
 
 export class ApiError extends Error {
-  constructor(readonly status: number, readonly code: string, message: string, readonly retryAfterSeconds?: number) {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly retryAfterSeconds?: number,
+  ) {
     super(message);
   }
 
@@ -53,7 +93,12 @@ export class ApiError extends Error {
 }
 
 /** JSON in, JSON out; an imported file goes as its own bytes (`file`), with its own type. */
-export async function request<T>(method: 'GET' | 'POST', path: string, body?: unknown, options: { file?: Blob; headers?: Record<string, string> } = {}): Promise<T> {
+export async function request<T>(
+  method: 'GET' | 'POST',
+  path: string,
+  body?: unknown,
+  options: { file?: Blob; headers?: Record<string, string> } = {},
+): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json', ...options.headers };
   if (method !== 'GET') headers['x-requested-with'] = 'sansang';
   let payload: BodyInit | undefined;
@@ -86,14 +131,45 @@ export type ContentStatus = {
 };
 type Html = string;
 /** A compiled course with its answers, as a trainer previews it. */
-export type PreviewQuestion = { id: string; type: string; promptHtml: Html; explanationHtml: Html | null; tags: string[]; difficulty: string;
-  options?: { id: string; html: Html; correct: boolean }[]; answer?: boolean; accepted?: string[]; ignoreAccents?: boolean; value?: number; tolerance?: number;
-  items?: { id: string; html: Html }[]; pairs?: { id: string; leftHtml: Html; rightHtml: Html }[] };
+export type PreviewQuestion = {
+  id: string;
+  type: string;
+  promptHtml: Html;
+  explanationHtml: Html | null;
+  tags: string[];
+  difficulty: string;
+  options?: { id: string; html: Html; correct: boolean }[];
+  answer?: boolean;
+  accepted?: string[];
+  ignoreAccents?: boolean;
+  value?: number;
+  tolerance?: number;
+  items?: { id: string; html: Html }[];
+  pairs?: { id: string; leftHtml: Html; rightHtml: Html }[];
+};
 export type PreviewCourse = {
-  slug: string; version: number; title: string; summary: string; level: string; estimatedMinutes: number; tags: string[]; references: string[];
-  completion: { lessons: string; quiz: string }; placement: boolean; introHtml: Html; lessons: { id: string; title: string; html: Html }[];
-  quiz: { title: string; passMark: number; timeLimitMinutes: number | null; attempts: number | null; draw: { count: number; tag?: string; difficulty?: string }[];
-    shuffle: boolean; explanations: string; questions: PreviewQuestion[] } | null;
+  slug: string;
+  version: number;
+  title: string;
+  summary: string;
+  level: string;
+  estimatedMinutes: number;
+  tags: string[];
+  references: string[];
+  completion: { lessons: string; quiz: string };
+  placement: boolean;
+  introHtml: Html;
+  lessons: { id: string; title: string; html: Html }[];
+  quiz: {
+    title: string;
+    passMark: number;
+    timeLimitMinutes: number | null;
+    attempts: number | null;
+    draw: { count: number; tag?: string; difficulty?: string }[];
+    shuffle: boolean;
+    explanations: string;
+    questions: PreviewQuestion[];
+  } | null;
 };
 
 export type ItemStatistics = { id: string; answered: number; correctShare: number | null; discrimination: number | null; flags: string[] };
@@ -115,8 +191,10 @@ export const api = {
   me: () => request<Me>('GET', '/me'),
   courses: () => request<{ courses: CourseSummary[] }>('GET', '/courses'),
   course: (slug: string) => request<{ course: CourseDetail }>('GET', `/courses/${encodeURIComponent(slug)}`),
-  lesson: (slug: string, id: string) => request<{ lesson: Lesson; progress: Progress }>('GET', `/courses/${encodeURIComponent(slug)}/lessons/${encodeURIComponent(id)}`),
-  completeLesson: (slug: string, id: string) => request<{ progress: Progress }>('POST', `/courses/${encodeURIComponent(slug)}/lessons/${encodeURIComponent(id)}/complete`),
+  lesson: (slug: string, id: string) =>
+    request<{ lesson: Lesson; progress: Progress }>('GET', `/courses/${encodeURIComponent(slug)}/lessons/${encodeURIComponent(id)}`),
+  completeLesson: (slug: string, id: string) =>
+    request<{ progress: Progress }>('POST', `/courses/${encodeURIComponent(slug)}/lessons/${encodeURIComponent(id)}/complete`),
   quiz: (slug: string) => request<QuizState>('GET', `/courses/${encodeURIComponent(slug)}/quiz`),
   startAttempt: (slug: string) => request<{ attempt: Attempt }>('POST', `/courses/${encodeURIComponent(slug)}/attempts`),
   saveAnswer: (slug: string, n: number, questionId: string, answer: string[]) =>

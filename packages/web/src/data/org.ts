@@ -9,10 +9,24 @@ export type Level = (typeof levels)[number];
 export const categories: Category[] = ['can-bo', 'cong-chuc', 'vien-chuc'];
 
 export type Unit = {
-  id: string; code: string; name: string; kind: UnitKind; level: Level; parentId: string | null; ancestors: string[];
-  status: 'active' | 'merged' | 'dissolved'; until?: string; mergedInto?: string;
+  id: string;
+  code: string;
+  name: string;
+  kind: UnitKind;
+  level: Level;
+  parentId: string | null;
+  ancestors: string[];
+  status: 'active' | 'merged' | 'dissolved';
+  until?: string;
+  mergedInto?: string;
 };
-export type UnitEvent = { action: 'created' | 'renamed' | 'changed' | 'moved' | 'merged' | 'absorbed' | 'dissolved'; effective: string; at: string; by: string; detail: Record<string, unknown> };
+export type UnitEvent = {
+  action: 'created' | 'renamed' | 'changed' | 'moved' | 'merged' | 'absorbed' | 'dissolved';
+  effective: string;
+  at: string;
+  by: string;
+  detail: Record<string, unknown>;
+};
 export type OrgView = { unit: Unit; ancestors: { id: string; name: string }[]; children: (Unit & { staff: number })[]; former: Unit[]; history: UnitEvent[] };
 export type NewUnit = { code: string; name: string; kind: UnitKind; level?: Level; parentId: string };
 
@@ -23,14 +37,25 @@ export type RosterAction = 'create' | 'update' | 'move' | 'leave' | 'return' | '
 export const rosterActions: RosterAction[] = ['create', 'update', 'move', 'leave', 'return', 'unchanged'];
 export type RowProblem = { row: number; column: string; message: string };
 export type RosterPlan = {
-  rows: number; counts: Record<RosterAction, number>; problems: RowProblem[]; invalidRows: number;
+  rows: number;
+  counts: Record<RosterAction, number>;
+  problems: RowProblem[];
+  invalidRows: number;
   changes: { row: number; employeeCode: string; fullName: string; action: RosterAction; detail: string }[];
-  applied: boolean; truncated: boolean;
+  applied: boolean;
+  truncated: boolean;
 };
 export type Person = { id: string; employeeCode: string; fullName: string; category: Category; position: string; status: 'active' | 'left' };
 
 export type Target = {
-  id: string; title: string; programme: string[]; categories: Category[]; levels?: Level[]; unitKinds?: UnitKind[]; percent: number; deadline: string;
+  id: string;
+  title: string;
+  programme: string[];
+  categories: Category[];
+  levels?: Level[];
+  unitKinds?: UnitKind[];
+  percent: number;
+  deadline: string;
 };
 
 export const org = {
@@ -38,21 +63,35 @@ export const org = {
   create: (input: NewUnit & { effective: string }) => request<{ unit: Unit }>('POST', '/org/units', input),
   update: (id: string, input: { name?: string; code?: string; kind?: UnitKind; level?: Level; effective: string }) =>
     request<{ unit: Unit }>('POST', `/org/units/${encodeURIComponent(id)}/update`, input),
-  move: (id: string, parentId: string, effective: string) => request<{ unit: Unit }>('POST', `/org/units/${encodeURIComponent(id)}/move`, { parentId, effective }),
+  move: (id: string, parentId: string, effective: string) =>
+    request<{ unit: Unit }>('POST', `/org/units/${encodeURIComponent(id)}/move`, { parentId, effective }),
   merge: (sourceIds: string[], into: { unitId: string } | NewUnit, effective: string) =>
     request<{ into: Unit; people: number; units: number }>('POST', '/org/merge', { sourceIds, into, effective }),
   dissolve: (id: string, effective: string) => request<{ unit: Unit }>('POST', `/org/units/${encodeURIComponent(id)}/dissolve`, { effective }),
   import: (unit: string, file: File, options: { dryRun: boolean; effective: string }) =>
-    request<{ plan: TreePlan; applied: boolean }>('POST', `/org/import${query({ unit, dryRun: options.dryRun ? '1' : undefined, effective: options.effective })}`, undefined, { file }),
+    request<{ plan: TreePlan; applied: boolean }>(
+      'POST',
+      `/org/import${query({ unit, dryRun: options.dryRun ? '1' : undefined, effective: options.effective })}`,
+      undefined,
+      { file },
+    ),
   exportUrl: (unit: string, ext: 'csv' | 'xlsx') => `/api/org/export.${ext}${query({ unit })}`,
 };
 
 export const roster = {
   people: (unit?: string) => request<{ unit: { id: string; name: string }; people: Person[] }>('GET', `/roster/people${query({ unit })}`),
   import: (unit: string, file: File, options: { dryRun: boolean; acceptValid: boolean; effective: string }) =>
-    request<{ plan: RosterPlan }>('POST', `/roster/import${query({
-      unit, dryRun: options.dryRun ? '1' : undefined, acceptValid: options.acceptValid ? '1' : undefined, effective: options.effective,
-    })}`, undefined, { file }),
+    request<{ plan: RosterPlan }>(
+      'POST',
+      `/roster/import${query({
+        unit,
+        dryRun: options.dryRun ? '1' : undefined,
+        acceptValid: options.acceptValid ? '1' : undefined,
+        effective: options.effective,
+      })}`,
+      undefined,
+      { file },
+    ),
 };
 
 export const targets = {

@@ -32,17 +32,32 @@ export type Untrained = { id: string; employeeCode: string; fullName: string; ca
 export type ArchiveKind = 'completions.csv' | 'completions.xlsx' | 'summary.pdf';
 export const archiveKinds: ArchiveKind[] = ['completions.csv', 'completions.xlsx', 'summary.pdf'];
 export type ReportArchive = {
-  id: string; kind: ArchiveKind; status: 'pending' | 'running' | 'ready' | 'failed'; createdAt: string;
-  sha256?: string | null; bytes?: number | null; scheduleId?: string;
+  id: string;
+  kind: ArchiveKind;
+  status: 'pending' | 'running' | 'ready' | 'failed';
+  createdAt: string;
+  sha256?: string | null;
+  bytes?: number | null;
+  scheduleId?: string;
 };
 export type Frequency = 'monthly' | 'quarterly';
-export type Schedule = { id: string; unitId: string; unitName: string; frequency: Frequency; createdBy: string; createdAt: string; nextRun: string; lastRun?: string };
+export type Schedule = {
+  id: string;
+  unitId: string;
+  unitName: string;
+  frequency: Frequency;
+  createdBy: string;
+  createdAt: string;
+  nextRun: string;
+  lastRun?: string;
+};
 
 export type Scope = { unit?: string; target?: string; date?: string };
 
 export const reports = {
   readiness: (scope: Scope) => request<Readiness>('GET', `/readiness${query(scope)}`),
-  untrained: (scope: Scope) => request<{ people: Untrained[]; more: boolean }>('GET', `/readiness/untrained${query({ unit: scope.unit, target: scope.target })}`),
+  untrained: (scope: Scope) =>
+    request<{ people: Untrained[]; more: boolean }>('GET', `/readiness/untrained${query({ unit: scope.unit, target: scope.target })}`),
 
   completionsCsvUrl: (unit: string) => `/api/reports/completions.csv${query({ unit })}`,
   completionsXlsxUrl: (unit: string) => `/api/reports/completions.xlsx${query({ unit })}`,

@@ -52,8 +52,14 @@ describe('error codes the server can send', () => {
   });
 
   it('are exactly the typed union in core (error-codes.ts): none thrown outside it, none listed that nothing gives', () => {
-    expect([...found.keys()].filter((c) => !(typedCodes as readonly string[]).includes(c)), 'given but not in errorCodes').toEqual([]);
-    expect(typedCodes.filter((c) => !found.has(c)), 'in errorCodes but given nowhere').toEqual([]);
+    expect(
+      [...found.keys()].filter((c) => !(typedCodes as readonly string[]).includes(c)),
+      'given but not in errorCodes',
+    ).toEqual([]);
+    expect(
+      typedCodes.filter((c) => !found.has(c)),
+      'in errorCodes but given nowhere',
+    ).toEqual([]);
   });
 
   it('each have a message in Vietnamese and in English', () => {

@@ -18,19 +18,33 @@ const locales: Locale[] = ['vi', 'en'];
 describe('numbers and dates formatted without Intl', () => {
   it('read exactly as Intl formats numbers in Vietnamese and English', () => {
     const edges = [0, -0, 1, 999, 1000, 1234.5, 999.96, 0.05, 0.95, 1.005, 2.675, -0.04, -1234567.25, 36_828, 99.95, 100, 1e-7, 123_456_789_012, 12.3456];
-    for (const l of locales) for (const digits of [0, 1, 2]) for (const n of edges) expect(formatNumberIn(l, n, digits), `${l} ${n} ${digits}`).toBe(intl.number(l, n, digits));
-    fc.assert(fc.property(
-      fc.constantFrom(...locales), fc.integer({ min: 0, max: 2 }),
-      fc.oneof(fc.double({ min: -1e12, max: 1e12, noNaN: true }), fc.integer({ min: 0, max: 1_000_000 }).map((n) => n / 1000), fc.integer({ min: -10_000_000, max: 10_000_000 })),
-      (l, digits, n) => formatNumberIn(l, n, digits) === intl.number(l, n, digits),
-    ), { numRuns: 20_000 });
+    for (const l of locales)
+      for (const digits of [0, 1, 2]) for (const n of edges) expect(formatNumberIn(l, n, digits), `${l} ${n} ${digits}`).toBe(intl.number(l, n, digits));
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...locales),
+        fc.integer({ min: 0, max: 2 }),
+        fc.oneof(
+          fc.double({ min: -1e12, max: 1e12, noNaN: true }),
+          fc.integer({ min: 0, max: 1_000_000 }).map((n) => n / 1000),
+          fc.integer({ min: -10_000_000, max: 10_000_000 }),
+        ),
+        (l, digits, n) => formatNumberIn(l, n, digits) === intl.number(l, n, digits),
+      ),
+      { numRuns: 20_000 },
+    );
   });
 
   it('give the same day, time and date-time as Intl in Vietnam for every day and hour from 2024 to 2031', () => {
-    const formats = Object.fromEntries(locales.map((l) => [l, { date: intl.date(l), dateTime: intl.dateTime(l) }])) as Record<Locale, { date: Intl.DateTimeFormat; dateTime: Intl.DateTimeFormat }>;
+    const formats = Object.fromEntries(locales.map((l) => [l, { date: intl.date(l), dateTime: intl.dateTime(l) }])) as Record<
+      Locale,
+      { date: Intl.DateTimeFormat; dateTime: Intl.DateTimeFormat }
+    >;
     // Every hour for eight years, at a minute and second that move, crossing each UTC/Vietnam day boundary.
     const wrong: string[] = [];
-    const same = (what: string, ours: string, theirs: string) => { if (ours !== theirs) wrong.push(`${what}: ${ours} ≠ ${theirs}`); };
+    const same = (what: string, ours: string, theirs: string) => {
+      if (ours !== theirs) wrong.push(`${what}: ${ours} ≠ ${theirs}`);
+    };
     for (let at = Date.UTC(2024, 0, 1); at < Date.UTC(2032, 0, 1); at += 3_600_000 + 61_000) {
       const iso = new Date(at).toISOString();
       for (const l of locales) {

@@ -51,7 +51,14 @@ const pad = (n: number) => String(n).padStart(2, '0');
 /** The wall clock in Vietnam at `at` (an ISO date or date-time, as `new Date` reads it). */
 function vnClock(at: string | number) {
   const d = new Date(new Date(at).getTime() + VN_OFFSET_MS);
-  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(), hour: d.getUTCHours(), minute: d.getUTCMinutes(), second: d.getUTCSeconds() };
+  return {
+    year: d.getUTCFullYear(),
+    month: d.getUTCMonth() + 1,
+    day: d.getUTCDate(),
+    hour: d.getUTCHours(),
+    minute: d.getUTCMinutes(),
+    second: d.getUTCSeconds(),
+  };
 }
 
 /** As Intl's `dateStyle: 'medium'`: "5 thg 9, 2026", "5 Sept 2026". */

@@ -34,12 +34,18 @@ export default function Accounts() {
         <input id="reset-email" name="email" type="email" required />
         <button type="submit">{t('accounts.reset')}</button>
       </form>
-      <Show when={error()}><p role="alert" class="error">{error()}</p></Show>
+      <Show when={error()}>
+        <p role="alert" class="error">
+          {error()}
+        </p>
+      </Show>
       <Show when={link()}>
         {(l) => (
           <div class="box ok" role="status">
             <p>{t('accounts.link', { email: l().email, date: formatDate(l().expiresAt) })}</p>
-            <p><code class="link-out">{`${location.origin}${l().link}`}</code></p>
+            <p>
+              <code class="link-out">{`${location.origin}${l().link}`}</code>
+            </p>
           </div>
         )}
       </Show>

@@ -26,12 +26,22 @@ export default function AuditPage() {
     <section>
       <h1>{t('audit.title')}</h1>
       <form class="filters" onSubmit={submit}>
-        <label>{t('audit.from')} <input name="from" type="date" value={today(-7)} required /></label>
-        <label>{t('audit.to')} <input name="to" type="date" value={today()} required /></label>
-        <label>{t('audit.actor')} <input name="actor" type="email" /></label>
-        <label>{t('audit.unit')} <input name="unit" type="text" /></label>
+        <label>
+          {t('audit.from')} <input name="from" type="date" value={today(-7)} required />
+        </label>
+        <label>
+          {t('audit.to')} <input name="to" type="date" value={today()} required />
+        </label>
+        <label>
+          {t('audit.actor')} <input name="actor" type="email" />
+        </label>
+        <label>
+          {t('audit.unit')} <input name="unit" type="text" />
+        </label>
         <button type="submit">{t('audit.filter')}</button>
-        <a class="button" href={api.auditCsvUrl(query())} download="">{t('audit.export')}</a>
+        <a class="button" href={api.auditCsvUrl(query())} download="">
+          {t('audit.export')}
+        </a>
       </form>
       <Async of={data}>
         {({ entries }) => (

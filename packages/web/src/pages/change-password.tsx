@@ -27,8 +27,16 @@ export default function ChangePassword() {
         <label for="current">{t('password.current')}</label>
         <input id="current" name="current" type="password" autocomplete="current-password" required />
         <NewPasswordFields />
-        <Show when={error()}><p role="alert" class="error">{error()}</p></Show>
-        <Show when={done()}><p role="status" class="status ok">{t('password.changed')}</p></Show>
+        <Show when={error()}>
+          <p role="alert" class="error">
+            {error()}
+          </p>
+        </Show>
+        <Show when={done()}>
+          <p role="status" class="status ok">
+            {t('password.changed')}
+          </p>
+        </Show>
         <button type="submit">{t('password.save')}</button>
       </form>
     </section>

@@ -10,29 +10,43 @@ import { liveContent } from '../ui/live-content.ts';
 /** A whole course as learners will see it, plus every quiz question with its answer, reloaded on each edit. */
 export default function ContentPreview() {
   const params = useParams();
-  const [data, { refetch }] = createResource(() => params.slug, (slug) => api.contentCourse(slug));
+  const [data, { refetch }] = createResource(
+    () => params.slug,
+    (slug) => api.contentCourse(slug),
+  );
   // Statistics come from graded attempts of the published version; none yet is not an error.
-  const [stats] = createResource(() => params.slug, (slug) => api.contentStatistics(slug).catch(() => null));
+  const [stats] = createResource(
+    () => params.slug,
+    (slug) => api.contentStatistics(slug).catch(() => null),
+  );
   const itemStats = (id: string) => stats()?.items.find((i) => i.id === id);
   liveContent(() => void refetch());
   return (
     <article>
-      <p><A href="/noi-dung">← {t('content.title')}</A></p>
+      <p>
+        <A href="/noi-dung">← {t('content.title')}</A>
+      </p>
       <Async of={data}>
         {({ course }) => (
           <>
             <h1>{course.title}</h1>
-            <p class="muted">{t('content.version', { n: course.version })} · {t('courses.minutes', { n: course.estimatedMinutes })} · {course.tags.join(', ')}</p>
+            <p class="muted">
+              {t('content.version', { n: course.version })} · {t('courses.minutes', { n: course.estimatedMinutes })} · {course.tags.join(', ')}
+            </p>
             <p>{course.summary}</p>
             <TrustedHtml html={course.introHtml} />
             <Show when={course.references.length > 0}>
               <h2>{t('course.references')}</h2>
-              <ul><For each={course.references}>{(r) => <li>{r}</li>}</For></ul>
+              <ul>
+                <For each={course.references}>{(r) => <li>{r}</li>}</For>
+              </ul>
             </Show>
             <For each={course.lessons}>
               {(lesson, i) => (
                 <section class="preview-lesson">
-                  <h2>{t('content.lesson', { n: i() + 1 })}: {lesson.title}</h2>
+                  <h2>
+                    {t('content.lesson', { n: i() + 1 })}: {lesson.title}
+                  </h2>
                   <TrustedHtml html={lesson.html} class="lesson" />
                 </section>
               )}
@@ -41,16 +55,24 @@ export default function ContentPreview() {
               {(quiz) => (
                 <section>
                   <h2>{quiz().title}</h2>
-                  <p class="muted">{t('content.quizSettings', {
-                    pool: quiz().questions.length,
-                    draw: quiz().draw.reduce((s, r) => s + r.count, 0) || quiz().questions.length,
-                    pass: quiz().passMark,
-                    minutes: quiz().timeLimitMinutes ?? '—',
-                    attempts: quiz().attempts ?? '∞',
-                  })}</p>
+                  <p class="muted">
+                    {t('content.quizSettings', {
+                      pool: quiz().questions.length,
+                      draw: quiz().draw.reduce((s, r) => s + r.count, 0) || quiz().questions.length,
+                      pass: quiz().passMark,
+                      minutes: quiz().timeLimitMinutes ?? '—',
+                      attempts: quiz().attempts ?? '∞',
+                    })}
+                  </p>
                   <Show when={stats()}>{(st) => <ScoreDistribution stats={st()} />}</Show>
                   <ol class="preview-questions">
-                    <For each={quiz().questions}>{(q) => <li><PreviewAnswer q={q} stats={itemStats(q.id)} /></li>}</For>
+                    <For each={quiz().questions}>
+                      {(q) => (
+                        <li>
+                          <PreviewAnswer q={q} stats={itemStats(q.id)} />
+                        </li>
+                      )}
+                    </For>
                   </ol>
                 </section>
               )}
@@ -68,10 +90,22 @@ function ScoreDistribution(props: { stats: QuizStatistics }) {
   return (
     <Show when={props.stats.attempts > 0} fallback={<p class="muted">{t('content.noAttempts')}</p>}>
       <p>{t('content.attemptsSummary', { n: props.stats.attempts, mean: formatNumber(props.stats.meanScore ?? 0, 1), version: props.stats.version })}</p>
-      <DataTable class="distribution" caption={t('content.distribution')} rows={props.stats.distribution.map((n, i) => ({ n, i }))} columns={[
-        { title: () => t('content.band'), cell: ({ i }) => `${i * 10}–${i === 9 ? 100 : i * 10 + 9}`, rowHeader: true },
-        { title: () => t('content.count'), cell: ({ n }) => <><span class="bar" style={{ width: `${(n / max()) * 12}rem` }} /> {n}</> },
-      ]} />
+      <DataTable
+        class="distribution"
+        caption={t('content.distribution')}
+        rows={props.stats.distribution.map((n, i) => ({ n, i }))}
+        columns={[
+          { title: () => t('content.band'), cell: ({ i }) => `${i * 10}–${i === 9 ? 100 : i * 10 + 9}`, rowHeader: true },
+          {
+            title: () => t('content.count'),
+            cell: ({ n }) => (
+              <>
+                <span class="bar" style={{ width: `${(n / max()) * 12}rem` }} /> {n}
+              </>
+            ),
+          },
+        ]}
+      />
     </Show>
   );
 }
@@ -81,25 +115,76 @@ function PreviewAnswer(props: { q: PreviewQuestion; stats: ItemStatistics | unde
   return (
     <div class="preview-question">
       <TrustedHtml html={q.promptHtml} />
-      <p class="muted"><code>{q.id}</code> · {q.type} · {q.difficulty}{q.tags.length ? ` · ${q.tags.join(', ')}` : ''}</p>
+      <p class="muted">
+        <code>{q.id}</code> · {q.type} · {q.difficulty}
+        {q.tags.length ? ` · ${q.tags.join(', ')}` : ''}
+      </p>
       <Show when={props.stats?.answered}>
         <p class="item-stats">
-          {t('content.itemStats', { n: props.stats!.answered, share: formatNumber((props.stats!.correctShare ?? 0) * 100, 0),
-            d: props.stats!.discrimination === null ? '—' : formatNumber(props.stats!.discrimination, 2) })}
+          {t('content.itemStats', {
+            n: props.stats!.answered,
+            share: formatNumber((props.stats!.correctShare ?? 0) * 100, 0),
+            d: props.stats!.discrimination === null ? '—' : formatNumber(props.stats!.discrimination, 2),
+          })}
           <For each={props.stats!.flags}>{(f) => <span class="badge warn">{t(`content.flag.${f}` as Key)}</span>}</For>
         </p>
       </Show>
       <Show when={q.options}>
-        <ul><For each={q.options}>{(o) => <li class={o.correct ? 'right' : ''}>{o.correct ? '✔ ' : '✘ '}<TrustedHtml html={o.html} class="option-text" /></li>}</For></ul>
+        <ul>
+          <For each={q.options}>
+            {(o) => (
+              <li class={o.correct ? 'right' : ''}>
+                {o.correct ? '✔ ' : '✘ '}
+                <TrustedHtml html={o.html} class="option-text" />
+              </li>
+            )}
+          </For>
+        </ul>
       </Show>
-      <Show when={q.answer !== undefined}><p class="right">✔ {q.answer ? t('quiz.true') : t('quiz.false')}</p></Show>
-      <Show when={q.accepted}><p class="right">✔ {q.accepted!.join(' | ')}{q.ignoreAccents ? ` (${t('content.ignoreAccents')})` : ''}</p></Show>
-      <Show when={q.value !== undefined}><p class="right">✔ {q.value}{q.tolerance ? ` ± ${q.tolerance}` : ''}</p></Show>
-      <Show when={q.items}><ol><For each={q.items}>{(item) => <li><TrustedHtml html={item.html} class="option-text" /></li>}</For></ol></Show>
+      <Show when={q.answer !== undefined}>
+        <p class="right">✔ {q.answer ? t('quiz.true') : t('quiz.false')}</p>
+      </Show>
+      <Show when={q.accepted}>
+        <p class="right">
+          ✔ {q.accepted!.join(' | ')}
+          {q.ignoreAccents ? ` (${t('content.ignoreAccents')})` : ''}
+        </p>
+      </Show>
+      <Show when={q.value !== undefined}>
+        <p class="right">
+          ✔ {q.value}
+          {q.tolerance ? ` ± ${q.tolerance}` : ''}
+        </p>
+      </Show>
+      <Show when={q.items}>
+        <ol>
+          <For each={q.items}>
+            {(item) => (
+              <li>
+                <TrustedHtml html={item.html} class="option-text" />
+              </li>
+            )}
+          </For>
+        </ol>
+      </Show>
       <Show when={q.pairs}>
-        <ul><For each={q.pairs}>{(p) => <li><TrustedHtml html={p.leftHtml} class="option-text" /> → <TrustedHtml html={p.rightHtml} class="option-text" /></li>}</For></ul>
+        <ul>
+          <For each={q.pairs}>
+            {(p) => (
+              <li>
+                <TrustedHtml html={p.leftHtml} class="option-text" /> → <TrustedHtml html={p.rightHtml} class="option-text" />
+              </li>
+            )}
+          </For>
+        </ul>
       </Show>
-      <Show when={q.explanationHtml}>{(html) => <div class="verdict"><TrustedHtml html={html()} /></div>}</Show>
+      <Show when={q.explanationHtml}>
+        {(html) => (
+          <div class="verdict">
+            <TrustedHtml html={html()} />
+          </div>
+        )}
+      </Show>
     </div>
   );
 }

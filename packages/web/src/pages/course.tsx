@@ -9,7 +9,10 @@ import { CertificateBox } from '../ui/certificate-box.tsx';
 
 export default function CoursePage() {
   const params = useParams();
-  const [data] = createResource(() => params.slug, (slug) => api.course(slug));
+  const [data] = createResource(
+    () => params.slug,
+    (slug) => api.course(slug),
+  );
   return (
     <Async of={data}>
       {({ course }) => (
@@ -19,9 +22,14 @@ export default function CoursePage() {
           <ProgressBar value={course.progress.lessonsDone.length} max={course.lessonCount} />
           <p>
             {t('course.progress', { done: course.progress.lessonsDone.length, total: course.lessonCount })}
-            <Show when={course.progress.completedAt}> · <strong>{t('course.completedAt', { date: formatDay(course.progress.completedAt!) })}</strong></Show>
+            <Show when={course.progress.completedAt}>
+              {' '}
+              · <strong>{t('course.completedAt', { date: formatDay(course.progress.completedAt!) })}</strong>
+            </Show>
           </p>
-          <Show when={course.progress.completed}><CertificateBox slug={course.slug} /></Show>
+          <Show when={course.progress.completed}>
+            <CertificateBox slug={course.slug} />
+          </Show>
           <TrustedHtml html={course.introHtml} />
           <h2>{t('course.lessons')}</h2>
           <ol class="lessons">
@@ -29,7 +37,10 @@ export default function CoursePage() {
               {(l) => (
                 <li>
                   <A href={`/khoa-hoc/${course.slug}/bai/${l.id}`}>{l.title}</A>
-                  <Show when={course.progress.lessonsDone.includes(l.id)}> <span class="badge ok">✓ {t('course.lessonDone')}</span></Show>
+                  <Show when={course.progress.lessonsDone.includes(l.id)}>
+                    {' '}
+                    <span class="badge ok">✓ {t('course.lessonDone')}</span>
+                  </Show>
                 </li>
               )}
             </For>
@@ -37,12 +48,18 @@ export default function CoursePage() {
           <Show when={course.quiz}>
             {(quiz) => (
               <section class="box">
-                <h2>{t('course.quiz')}: {quiz().title}</h2>
+                <h2>
+                  {t('course.quiz')}: {quiz().title}
+                </h2>
                 <p>{t('course.quizInfo', { n: quiz().questionCount, pass: quiz().passMark })}</p>
                 <Show when={course.progress.bestScore !== null}>
-                  <p>{t('course.bestScore', { score: course.progress.bestScore! })} · {course.progress.quizPassed ? t('quiz.passed') : t('quiz.failed')}</p>
+                  <p>
+                    {t('course.bestScore', { score: course.progress.bestScore! })} · {course.progress.quizPassed ? t('quiz.passed') : t('quiz.failed')}
+                  </p>
                 </Show>
-                <A class="button" href={`/khoa-hoc/${course.slug}/kiem-tra`}>{t('course.takeQuiz')}</A>
+                <A class="button" href={`/khoa-hoc/${course.slug}/kiem-tra`}>
+                  {t('course.takeQuiz')}
+                </A>
               </section>
             )}
           </Show>

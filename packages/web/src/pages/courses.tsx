@@ -18,10 +18,18 @@ export default function Courses() {
               <For each={courses}>
                 {(c) => (
                   <li class="card">
-                    <h2><A href={`/khoa-hoc/${c.slug}`}>{c.title}</A></h2>
+                    <h2>
+                      <A href={`/khoa-hoc/${c.slug}`}>{c.title}</A>
+                    </h2>
                     <p>{c.summary}</p>
-                    <p class="muted">{t('courses.minutes', { n: c.estimatedMinutes })} · {t('courses.lessons', { n: c.lessonCount })}</p>
-                    <ProgressBar value={c.progress.lessonsDone.length + (c.progress.quizPassed ? 1 : 0)} max={c.lessonCount + 1} label={`${t('courses.progress')}: ${c.title}`} />
+                    <p class="muted">
+                      {t('courses.minutes', { n: c.estimatedMinutes })} · {t('courses.lessons', { n: c.lessonCount })}
+                    </p>
+                    <ProgressBar
+                      value={c.progress.lessonsDone.length + (c.progress.quizPassed ? 1 : 0)}
+                      max={c.lessonCount + 1}
+                      label={`${t('courses.progress')}: ${c.title}`}
+                    />
                     <p class={`status ${c.progress.completed ? 'ok' : ''}`}>{t(statusKey(c.progress))}</p>
                   </li>
                 )}

@@ -9,17 +9,30 @@ export default function HelpPage() {
   const params = useParams();
   const guide = () => guides.find((g) => g.slug === params.slug);
   return (
-    <Show when={guide()} fallback={
-      <section>
-        <h1>{t('help.title')}</h1>
-        <ul class="cards">
-          <For each={guides}>{(g) => <li class="card"><h2><A href={`/tro-giup/${g.slug}`}>{g.title}</A></h2></li>}</For>
-        </ul>
-      </section>
-    }>
+    <Show
+      when={guide()}
+      fallback={
+        <section>
+          <h1>{t('help.title')}</h1>
+          <ul class="cards">
+            <For each={guides}>
+              {(g) => (
+                <li class="card">
+                  <h2>
+                    <A href={`/tro-giup/${g.slug}`}>{g.title}</A>
+                  </h2>
+                </li>
+              )}
+            </For>
+          </ul>
+        </section>
+      }
+    >
       {(g) => (
         <article lang="vi">
-          <p><A href="/tro-giup">← {t('help.title')}</A></p>
+          <p>
+            <A href="/tro-giup">← {t('help.title')}</A>
+          </p>
           <h1>{g().title}</h1>
           <TrustedHtml html={g().html} class="prose help" />
         </article>

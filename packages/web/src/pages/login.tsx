@@ -36,15 +36,21 @@ export default function Login() {
         <label for="password">{t('login.password')}</label>
         <input id="password" name="password" type="password" autocomplete="current-password" required />
         <Show when={error()}>
-          <p role="alert" class="error">{error()}</p>
+          <p role="alert" class="error">
+            {error()}
+          </p>
         </Show>
-        <button type="submit" disabled={busy()}>{busy() ? t('login.busy') : t('login.submit')}</button>
+        <button type="submit" disabled={busy()}>
+          {busy() ? t('login.busy') : t('login.submit')}
+        </button>
       </form>
       <Show when={providers()?.oidc}>
         {(oidc) => (
           <>
             <p class="muted">{t('login.or')}</p>
-            <a class="button" href={oidc().start} rel="external">{oidc().label}</a>
+            <a class="button" href={oidc().start} rel="external">
+              {oidc().label}
+            </a>
           </>
         )}
       </Show>

@@ -34,10 +34,18 @@ function TreePlanView(props: { plan: TreePlan }) {
   return (
     <>
       <ul class="counts">
-        <li>{t('org.import.created')}: <strong>{formatNumber(props.plan.created)}</strong></li>
-        <li>{t('org.import.updated')}: <strong>{formatNumber(props.plan.updated)}</strong></li>
-        <li>{t('org.import.moved')}: <strong>{formatNumber(props.plan.moved)}</strong></li>
-        <li>{t('org.import.unchanged')}: <strong>{formatNumber(props.plan.unchanged)}</strong></li>
+        <li>
+          {t('org.import.created')}: <strong>{formatNumber(props.plan.created)}</strong>
+        </li>
+        <li>
+          {t('org.import.updated')}: <strong>{formatNumber(props.plan.updated)}</strong>
+        </li>
+        <li>
+          {t('org.import.moved')}: <strong>{formatNumber(props.plan.moved)}</strong>
+        </li>
+        <li>
+          {t('org.import.unchanged')}: <strong>{formatNumber(props.plan.unchanged)}</strong>
+        </li>
       </ul>
       <Show when={props.plan.changes.length > 0}>
         <DataTable rows={props.plan.changes} columns={treeChangeColumns} />
@@ -54,7 +62,13 @@ function Tree(props: { view: OrgView; refetch: () => void }) {
     <>
       <nav aria-label={t('org.breadcrumb')} class="breadcrumb">
         <ol>
-          <For each={v().ancestors}>{(a) => <li><A href={here(a.id)}>{a.name}</A></li>}</For>
+          <For each={v().ancestors}>
+            {(a) => (
+              <li>
+                <A href={here(a.id)}>{a.name}</A>
+              </li>
+            )}
+          </For>
           <li aria-current="page">{v().unit.name}</li>
         </ol>
       </nav>
@@ -62,7 +76,10 @@ function Tree(props: { view: OrgView; refetch: () => void }) {
       <h1>{v().unit.name}</h1>
       <p>
         {t('org.unitLine', { code: v().unit.code, kind: t(`kind.${v().unit.kind}` as Key), level: t(`level.${v().unit.level}` as Key) })}
-        <Show when={v().unit.status !== 'active'}> · <strong>{statusText(v().unit, nameOf)}</strong></Show>
+        <Show when={v().unit.status !== 'active'}>
+          {' '}
+          · <strong>{statusText(v().unit, nameOf)}</strong>
+        </Show>
       </p>
       <p class="links-row">
         <A href={`/san-sang${query({ unit: v().unit.id })}`}>{t('nav.readiness')}</A>
@@ -71,23 +88,25 @@ function Tree(props: { view: OrgView; refetch: () => void }) {
 
       <h2>{t('org.children')}</h2>
       <Show when={v().children.length > 0} fallback={<p>{t('readiness.noChildren')}</p>}>
-        <DataTable rows={v().children} columns={[
-          unitName,
-          unitCode,
-          unitKind,
-          { title: () => t('org.field.level'), cell: (c) => t(`level.${c.level}` as Key) },
-          { title: () => t('readiness.col.staff'), cell: (c) => formatNumber(c.staff), num: true },
-        ]} />
+        <DataTable
+          rows={v().children}
+          columns={[
+            unitName,
+            unitCode,
+            unitKind,
+            { title: () => t('org.field.level'), cell: (c) => t(`level.${c.level}` as Key) },
+            { title: () => t('readiness.col.staff'), cell: (c) => formatNumber(c.staff), num: true },
+          ]}
+        />
       </Show>
 
       <Show when={v().former.length > 0}>
         <h2>{t('org.former')}</h2>
-        <DataTable class="former" rows={v().former} columns={[
-          unitName,
-          unitCode,
-          unitKind,
-          { title: () => t('org.field.status'), cell: (c) => statusText(c, nameOf) },
-        ]} />
+        <DataTable
+          class="former"
+          rows={v().former}
+          columns={[unitName, unitCode, unitKind, { title: () => t('org.field.status'), cell: (c) => statusText(c, nameOf) }]}
+        />
       </Show>
 
       <h2>{t('org.history')}</h2>
@@ -101,8 +120,12 @@ function Tree(props: { view: OrgView; refetch: () => void }) {
         <h2 id="org-files">{t('org.files')}</h2>
         <p>{t('org.files.intro')}</p>
         <p class="links-row">
-          <DownloadLink class="button" href={org.exportUrl(v().unit.id, 'csv')}>{t('org.export.csv')}</DownloadLink>
-          <DownloadLink class="button" href={org.exportUrl(v().unit.id, 'xlsx')}>{t('org.export.xlsx')}</DownloadLink>
+          <DownloadLink class="button" href={org.exportUrl(v().unit.id, 'csv')}>
+            {t('org.export.csv')}
+          </DownloadLink>
+          <DownloadLink class="button" href={org.exportUrl(v().unit.id, 'xlsx')}>
+            {t('org.export.xlsx')}
+          </DownloadLink>
         </p>
         <Show when={admin() && v().unit.status === 'active'}>
           <h3>{t('org.import.title')}</h3>
@@ -126,7 +149,10 @@ function Tree(props: { view: OrgView; refetch: () => void }) {
 /** The org tree one unit at a time: where it sits, what is under it, what it was; admins change it. */
 export default function OrgPage() {
   const [search] = useSearchParams();
-  const [view, { refetch }] = createResource(() => param(search.unit) ?? '', (unit) => org.view(unit || undefined));
+  const [view, { refetch }] = createResource(
+    () => param(search.unit) ?? '',
+    (unit) => org.view(unit || undefined),
+  );
   return (
     <section>
       <Loaded of={view}>{(v) => <Tree view={v()} refetch={() => void refetch()} />}</Loaded>

@@ -15,7 +15,10 @@ import { answerSaver } from '../data/answer-saver.ts';
  */
 export default function QuizPage() {
   const params = useParams();
-  const [state, { refetch }] = createResource(() => params.slug, (slug) => api.quiz(slug));
+  const [state, { refetch }] = createResource(
+    () => params.slug,
+    (slug) => api.quiz(slug),
+  );
   const [attempt, setAttempt] = createSignal<Attempt | null>(null);
   const [result, setResult] = createSignal<QuizResult | null>(null);
   const [error, setError] = createSignal('');
@@ -31,7 +34,15 @@ export default function QuizPage() {
   });
   const collect = () => {
     const data = new FormData(form);
-    return Object.fromEntries((current()?.questions ?? []).map((q) => [q.id, data.getAll(q.id).map(String).filter((a) => a !== '')]));
+    return Object.fromEntries(
+      (current()?.questions ?? []).map((q) => [
+        q.id,
+        data
+          .getAll(q.id)
+          .map(String)
+          .filter((a) => a !== ''),
+      ]),
+    );
   };
 
   const run = async (work: () => Promise<void>) => {
@@ -45,11 +56,12 @@ export default function QuizPage() {
       setBusy(false);
     }
   };
-  const start = () => run(async () => {
-    saver.reset();
-    setResult(null);
-    setAttempt((await api.startAttempt(params.slug!)).attempt);
-  });
+  const start = () =>
+    run(async () => {
+      saver.reset();
+      setResult(null);
+      setAttempt((await api.startAttempt(params.slug!)).attempt);
+    });
   const submit = (event?: SubmitEvent) => {
     event?.preventDefault();
     if (busy() || !current() || result()) return;
@@ -72,7 +84,9 @@ export default function QuizPage() {
     <Loaded of={state}>
       {(s) => (
         <article>
-          <p><A href={`/khoa-hoc/${params.slug}`}>← {t('course.back')}</A></p>
+          <p>
+            <A href={`/khoa-hoc/${params.slug}`}>← {t('course.back')}</A>
+          </p>
           <h1>{s().quiz.title}</h1>
           <p class="muted">
             {t('quiz.rules', { count: s().quiz.questionCount, pass: s().quiz.passMark })}
@@ -82,20 +96,40 @@ export default function QuizPage() {
           <Show when={result()}>
             {(r) => (
               <section id="result" class={`box ${r().passed ? 'ok' : 'warn'}`} tabindex="-1" aria-live="polite">
-                <h2>{t('quiz.result')}: <span>{r().passed ? t('quiz.passed') : t('quiz.failed')}</span></h2>
+                <h2>
+                  {t('quiz.result')}: <span>{r().passed ? t('quiz.passed') : t('quiz.failed')}</span>
+                </h2>
                 <p>{t('quiz.score', { score: formatNumber(r().score, 1), correct: r().correct, total: r().total })}</p>
                 <Show when={s().progress.completed}>
-                  <p><A href={`/khoa-hoc/${params.slug}`}>{t('quiz.toCertificate')}</A></p>
+                  <p>
+                    <A href={`/khoa-hoc/${params.slug}`}>{t('quiz.toCertificate')}</A>
+                  </p>
                 </Show>
               </section>
             )}
           </Show>
-          <Show when={error()}><p role="alert" class="error">{error()}</p></Show>
-          <Show when={current()?.status === 'open' || result()} fallback={
-            <Show when={s().attemptsLeft !== 0} fallback={<p class="box warn" role="status">{t('quiz.noAttemptsLeft')}</p>}>
-              <button type="button" onClick={start} disabled={busy()}>{t('quiz.start')}</button>
-            </Show>
-          }>
+          <Show when={error()}>
+            <p role="alert" class="error">
+              {error()}
+            </p>
+          </Show>
+          <Show
+            when={current()?.status === 'open' || result()}
+            fallback={
+              <Show
+                when={s().attemptsLeft !== 0}
+                fallback={
+                  <p class="box warn" role="status">
+                    {t('quiz.noAttemptsLeft')}
+                  </p>
+                }
+              >
+                <button type="button" onClick={start} disabled={busy()}>
+                  {t('quiz.start')}
+                </button>
+              </Show>
+            }
+          >
             <Show when={current()?.deadline && !result()}>
               <Countdown deadline={current()!.deadline!} serverNow={current()!.serverNow} onEnd={() => void submit()} />
             </Show>
@@ -119,11 +153,22 @@ export default function QuizPage() {
                   </fieldset>
                 )}
               </For>
-              <Show when={result() === null} fallback={
-                <Show when={state()?.attemptsLeft !== 0}><button type="button" onClick={start} disabled={busy()}>{t('quiz.retry')}</button></Show>
-              }>
-                <p class="muted" role="status">{t(`quiz.save.${saver.status()}`)}</p>
-                <button type="submit" disabled={busy()}>{busy() ? t('quiz.submitting') : t('quiz.submit')}</button>
+              <Show
+                when={result() === null}
+                fallback={
+                  <Show when={state()?.attemptsLeft !== 0}>
+                    <button type="button" onClick={start} disabled={busy()}>
+                      {t('quiz.retry')}
+                    </button>
+                  </Show>
+                }
+              >
+                <p class="muted" role="status">
+                  {t(`quiz.save.${saver.status()}`)}
+                </p>
+                <button type="submit" disabled={busy()}>
+                  {busy() ? t('quiz.submitting') : t('quiz.submit')}
+                </button>
               </Show>
             </form>
           </Show>

@@ -65,12 +65,18 @@ function Dashboard(props: { r: Readiness; scope: Scope; choose: (target?: string
       <p class="muted">{t('readiness.title')}</p>
       <h1>{props.r.unit.name}</h1>
       <p class="no-print links-row">
-        <Show when={canGoUp(props.r)}><A href={link(props.r.unit.parentId!)}>↑ {t('readiness.up')}</A></Show>
+        <Show when={canGoUp(props.r)}>
+          <A href={link(props.r.unit.parentId!)}>↑ {t('readiness.up')}</A>
+        </Show>
         <A href={`/danh-sach${query({ unit: props.r.unit.id })}`}>{t('nav.roster')}</A>
         <A href={`/to-chuc${query({ unit: props.r.unit.id })}`}>{t('nav.org')}</A>
       </p>
       <Show when={props.r.asOfWeek}>
-        {(week) => <p class="box warn" role="status">{t('readiness.asOf', { date: formatDate(props.scope.date!), week: formatDate(weekStart(week())) })}</p>}
+        {(week) => (
+          <p class="box warn" role="status">
+            {t('readiness.asOf', { date: formatDate(props.scope.date!), week: formatDate(weekStart(week())) })}
+          </p>
+        )}
       </Show>
       <ReadinessSummary r={props.r} date={props.scope.date} archives={archives} />
       <Show when={stage() >= 2}>
@@ -89,14 +95,21 @@ function Dashboard(props: { r: Readiness; scope: Scope; choose: (target?: string
           </div>
           <button type="submit">{t('readiness.show')}</button>
           <Show when={props.scope.date}>
-            <button type="button" class="link" onClick={() => props.choose(props.scope.target)}>{t('readiness.backToLive')}</button>
+            <button type="button" class="link" onClick={() => props.choose(props.scope.target)}>
+              {t('readiness.backToLive')}
+            </button>
           </Show>
         </form>
       </Show>
       <Show when={stage() >= 3}>
         <Show when={props.r.history.length > 0}>
           <h2>{t('readiness.trend')}</h2>
-          <PercentChart label={t('readiness.trendLabel')} labels={props.r.history.map((h) => h.week.slice(5))} values={props.r.history.map((h) => h.percent)} target={props.r.target.percent} />
+          <PercentChart
+            label={t('readiness.trendLabel')}
+            labels={props.r.history.map((h) => h.week.slice(5))}
+            values={props.r.history.map((h) => h.percent)}
+            target={props.r.target.percent}
+          />
           <p class="sr-only">{props.r.history.map((h) => `${h.week}: ${formatNumber(h.percent, 1)}%`).join('; ')}</p>
         </Show>
         <h2>{t('readiness.children')}</h2>
@@ -104,7 +117,9 @@ function Dashboard(props: { r: Readiness; scope: Scope; choose: (target?: string
           <ChildUnits children={props.r.children} targetPercent={props.r.target.percent} link={link} />
         </Show>
       </Show>
-      <Show when={stage() >= 4 && !props.r.asOfWeek && props.r.staff > props.r.trained}><UntrainedList r={props.r} /></Show>
+      <Show when={stage() >= 4 && !props.r.asOfWeek && props.r.staff > props.r.trained}>
+        <UntrainedList r={props.r} />
+      </Show>
       <Show when={stage() >= 5}>
         <div class="no-print">
           <Archives unitId={props.r.unit.id} state={archives} />
@@ -122,12 +137,21 @@ export default function ReadinessPage() {
   const [data] = createResource(scope, async (s) => ({ r: await figuresFor(s), scope: s }));
   const choose = (target?: string, date?: string) => setSearch({ target, date });
   return (
-    <Async of={data} error={(err) => (
-      <>
-        <ErrorBox error={err} />
-        <Show when={scope().date}><p><button type="button" onClick={() => choose(scope().target)}>{t('readiness.backToLive')}</button></p></Show>
-      </>
-    )}>
+    <Async
+      of={data}
+      error={(err) => (
+        <>
+          <ErrorBox error={err} />
+          <Show when={scope().date}>
+            <p>
+              <button type="button" onClick={() => choose(scope().target)}>
+                {t('readiness.backToLive')}
+              </button>
+            </p>
+          </Show>
+        </>
+      )}
+    >
       {(answer) => <Dashboard r={answer.r} scope={answer.scope} choose={choose} />}
     </Async>
   );

@@ -32,7 +32,13 @@ function Plan(props: { plan: RosterPlan; applied: boolean }) {
           : t('roster.rows', { n: formatNumber(p().rows), invalid: formatNumber(p().invalidRows) })}
       </p>
       <ul class="counts">
-        <For each={rosterActions}>{(a) => <li>{t(`roster.action.${a}` as Key)}: <strong>{formatNumber(p().counts[a])}</strong></li>}</For>
+        <For each={rosterActions}>
+          {(a) => (
+            <li>
+              {t(`roster.action.${a}` as Key)}: <strong>{formatNumber(p().counts[a])}</strong>
+            </li>
+          )}
+        </For>
       </ul>
       <Show when={p().problems.length > 0}>
         <h4>{t('import.problems', { n: formatNumber(p().invalidRows) })}</h4>
@@ -42,7 +48,9 @@ function Plan(props: { plan: RosterPlan; applied: boolean }) {
         <h4>{t('import.changes')}</h4>
         <DataTable rows={p().changes} columns={changeColumns} />
       </Show>
-      <Show when={p().truncated}><p class="muted">{t('import.truncated')}</p></Show>
+      <Show when={p().truncated}>
+        <p class="muted">{t('import.truncated')}</p>
+      </Show>
     </>
   );
 }
@@ -51,8 +59,14 @@ function Plan(props: { plan: RosterPlan; applied: boolean }) {
 export default function RosterPage() {
   const [search] = useSearchParams();
   const unit = () => param(search.unit);
-  const [people, { refetch }] = createResource(() => unit() ?? '', (u) => roster.people(u || undefined));
-  const [tree] = createResource(() => unit() ?? '', (u) => org.view(u || undefined));
+  const [people, { refetch }] = createResource(
+    () => unit() ?? '',
+    (u) => roster.people(u || undefined),
+  );
+  const [tree] = createResource(
+    () => unit() ?? '',
+    (u) => org.view(u || undefined),
+  );
   const [acceptValid, setAcceptValid] = createSignal(false);
   const within = () => people.latest?.unit.id ?? unit() ?? '';
   return (
@@ -62,7 +76,13 @@ export default function RosterPage() {
         {(view) => (
           <nav aria-label={t('org.breadcrumb')} class="breadcrumb">
             <ol>
-              <For each={view.ancestors}>{(a) => <li><A href={`/danh-sach${query({ unit: a.id })}`}>{a.name}</A></li>}</For>
+              <For each={view.ancestors}>
+                {(a) => (
+                  <li>
+                    <A href={`/danh-sach${query({ unit: a.id })}`}>{a.name}</A>
+                  </li>
+                )}
+              </For>
               <li aria-current="page">{view.unit.name}</li>
             </ol>
           </nav>
@@ -74,7 +94,11 @@ export default function RosterPage() {
         <summary>{t('roster.columnsTitle')}</summary>
         <ul>
           <For each={['employee_code', 'full_name', 'email', 'unit_code', 'category', 'position', 'status'] as const}>
-            {(c) => <li><code>{c}</code> — {t(`roster.column.${c}` as Key)}</li>}
+            {(c) => (
+              <li>
+                <code>{c}</code> — {t(`roster.column.${c}` as Key)}
+              </li>
+            )}
           </For>
         </ul>
       </details>
@@ -83,13 +107,19 @@ export default function RosterPage() {
         fileLabel={t('import.file')}
         effectiveLabel={t('roster.effective')}
         applyLabel={t('roster.apply')}
-        preview={(file, effective) => { setAcceptValid(false); return roster.import(within(), file, { dryRun: true, acceptValid: false, effective }).then((r) => r.plan); }}
+        preview={(file, effective) => {
+          setAcceptValid(false);
+          return roster.import(within(), file, { dryRun: true, acceptValid: false, effective }).then((r) => r.plan);
+        }}
         apply={(file, effective) => roster.import(within(), file, { dryRun: false, acceptValid: acceptValid(), effective }).then((r) => r.plan)}
         plan={(plan, applied) => <Plan plan={plan} applied={applied} />}
         confirm={(plan) => (
           <Show when={plan.invalidRows > 0}>
             <p>
-              <label><input type="checkbox" checked={acceptValid()} onChange={(e) => setAcceptValid(e.currentTarget.checked)} /> {t('roster.acceptValid', { n: formatNumber(plan.invalidRows) })}</label>
+              <label>
+                <input type="checkbox" checked={acceptValid()} onChange={(e) => setAcceptValid(e.currentTarget.checked)} />{' '}
+                {t('roster.acceptValid', { n: formatNumber(plan.invalidRows) })}
+              </label>
             </p>
           </Show>
         )}
@@ -113,7 +143,11 @@ export default function RosterPage() {
             <h2>{t('roster.children')}</h2>
             <ul class="unit-links">
               <For each={view.children}>
-                {(c) => <li><A href={`/danh-sach${query({ unit: c.id })}`}>{c.name}</A> <span class="muted">({t('org.staffCount', { n: formatNumber(c.staff) })})</span></li>}
+                {(c) => (
+                  <li>
+                    <A href={`/danh-sach${query({ unit: c.id })}`}>{c.name}</A> <span class="muted">({t('org.staffCount', { n: formatNumber(c.staff) })})</span>
+                  </li>
+                )}
               </For>
             </ul>
           </Show>

@@ -24,11 +24,27 @@ export default function SetPassword() {
   return (
     <section class="narrow">
       <h1>{t('password.setTitle')}</h1>
-      <Show when={!done()} fallback={<><p role="status" class="status ok">{done()}</p><A class="button" href="/dang-nhap">{t('login.submit')}</A></>}>
+      <Show
+        when={!done()}
+        fallback={
+          <>
+            <p role="status" class="status ok">
+              {done()}
+            </p>
+            <A class="button" href="/dang-nhap">
+              {t('login.submit')}
+            </A>
+          </>
+        }
+      >
         <p>{t('password.setIntro')}</p>
         <form class="stack" onSubmit={submit}>
           <NewPasswordFields />
-          <Show when={error()}><p role="alert" class="error">{error()}</p></Show>
+          <Show when={error()}>
+            <p role="alert" class="error">
+              {error()}
+            </p>
+          </Show>
           <button type="submit">{t('password.save')}</button>
         </form>
       </Show>

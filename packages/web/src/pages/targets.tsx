@@ -15,7 +15,11 @@ function Choices(props: { name: string; legend: string; options: { value: string
     <fieldset class="choices">
       <legend>{props.legend}</legend>
       <For each={props.options}>
-        {(o) => <label class="option"><input type="checkbox" name={props.name} value={o.value} checked={props.checked.includes(o.value)} /> <span>{o.label}</span></label>}
+        {(o) => (
+          <label class="option">
+            <input type="checkbox" name={props.name} value={o.value} checked={props.checked.includes(o.value)} /> <span>{o.label}</span>
+          </label>
+        )}
       </For>
     </fieldset>
   );
@@ -27,7 +31,10 @@ function TargetForm(props: { initial: Target; courses: { slug: string; title: st
   const editing = () => props.initial.id !== '';
   const programme = () => {
     const known = new Set(props.courses.map((c) => c.slug));
-    return [...props.courses.map((c) => ({ value: c.slug, label: c.title })), ...props.initial.programme.filter((s) => !known.has(s)).map((s) => ({ value: s, label: s }))];
+    return [
+      ...props.courses.map((c) => ({ value: c.slug, label: c.title })),
+      ...props.initial.programme.filter((s) => !known.has(s)).map((s) => ({ value: s, label: s })),
+    ];
   };
   const submit = async (event: SubmitEvent) => {
     event.preventDefault();
@@ -35,9 +42,14 @@ function TargetForm(props: { initial: Target; courses: { slug: string; title: st
     const list = (name: string) => form.getAll(name).map(String);
     const scope = (name: 'levels' | 'unitKinds') => (list(name).length > 0 ? { [name]: list(name) } : {});
     const target = {
-      id: String(form.get('id') ?? '').trim(), title: String(form.get('title') ?? '').trim(), programme: list('programme'),
-      categories: list('categories'), ...scope('levels'), ...scope('unitKinds'),
-      percent: Number(form.get('percent')), deadline: String(form.get('deadline') ?? ''),
+      id: String(form.get('id') ?? '').trim(),
+      title: String(form.get('title') ?? '').trim(),
+      programme: list('programme'),
+      categories: list('categories'),
+      ...scope('levels'),
+      ...scope('unitKinds'),
+      percent: Number(form.get('percent')),
+      deadline: String(form.get('deadline') ?? ''),
     } as Target;
     setBusy(true);
     setError(null);
@@ -52,22 +64,48 @@ function TargetForm(props: { initial: Target; courses: { slug: string; title: st
   return (
     <form class="stack target-form" onSubmit={submit}>
       <label for="target-id">{t('targets.field.id')}</label>
-      <input id="target-id" name="id" type="text" required pattern="[a-z0-9\-]+" maxlength="64" value={props.initial.id} readOnly={editing()} aria-describedby="target-id-hint" />
-      <p id="target-id-hint" class="muted">{t('targets.field.idHint')}</p>
+      <input
+        id="target-id"
+        name="id"
+        type="text"
+        required
+        pattern="[a-z0-9\-]+"
+        maxlength="64"
+        value={props.initial.id}
+        readOnly={editing()}
+        aria-describedby="target-id-hint"
+      />
+      <p id="target-id-hint" class="muted">
+        {t('targets.field.idHint')}
+      </p>
       <label for="target-title">{t('targets.field.title')}</label>
       <input id="target-title" name="title" type="text" required maxlength="300" value={props.initial.title} />
       <Choices name="programme" legend={t('targets.field.programme')} options={programme()} checked={props.initial.programme} />
-      <Choices name="categories" legend={t('targets.field.categories')} checked={props.initial.categories}
-        options={categories.map((c) => ({ value: c, label: t(`category.${c}` as Key) }))} />
-      <Choices name="levels" legend={t('targets.field.levels')} checked={props.initial.levels ?? []}
-        options={levels.map((l) => ({ value: l, label: t(`level.${l}` as Key) }))} />
-      <Choices name="unitKinds" legend={t('targets.field.unitKinds')} checked={props.initial.unitKinds ?? []}
-        options={unitKinds.map((k) => ({ value: k, label: t(`kind.${k}` as Key) }))} />
+      <Choices
+        name="categories"
+        legend={t('targets.field.categories')}
+        checked={props.initial.categories}
+        options={categories.map((c) => ({ value: c, label: t(`category.${c}` as Key) }))}
+      />
+      <Choices
+        name="levels"
+        legend={t('targets.field.levels')}
+        checked={props.initial.levels ?? []}
+        options={levels.map((l) => ({ value: l, label: t(`level.${l}` as Key) }))}
+      />
+      <Choices
+        name="unitKinds"
+        legend={t('targets.field.unitKinds')}
+        checked={props.initial.unitKinds ?? []}
+        options={unitKinds.map((k) => ({ value: k, label: t(`kind.${k}` as Key) }))}
+      />
       <label for="target-percent">{t('targets.field.percent')}</label>
       <input id="target-percent" name="percent" type="number" required min="1" max="100" step="1" value={props.initial.percent} />
       <label for="target-deadline">{t('targets.field.deadline')}</label>
       <input id="target-deadline" name="deadline" type="date" required value={props.initial.deadline} />
-      <button type="submit" disabled={busy()}>{editing() ? t('targets.saveEdit') : t('targets.create')}</button>
+      <button type="submit" disabled={busy()}>
+        {editing() ? t('targets.saveEdit') : t('targets.create')}
+      </button>
       <Show when={error()}>{(err) => <ErrorBox error={err()} />}</Show>
     </form>
   );
@@ -82,22 +120,41 @@ export default function TargetsPage() {
   const canEdit = () => me()?.roles.some((r) => r.role === 'admin' && r.unitId === null) ?? false;
   const courseTitle = (slug: string) => courses.latest?.find((c) => c.slug === slug)?.title ?? slug;
   let formHeading!: HTMLHeadingElement;
-  const scopeText = (x: Target) => [
-    x.categories.map((c) => t(`category.${c}` as Key)).join(', '),
-    x.levels ? x.levels.map((l) => t(`level.${l}` as Key)).join(', ') : t('targets.allLevels'),
-    x.unitKinds ? x.unitKinds.map((k) => t(`kind.${k}` as Key)).join(', ') : t('targets.allKinds'),
-  ].join(' · ');
+  const scopeText = (x: Target) =>
+    [
+      x.categories.map((c) => t(`category.${c}` as Key)).join(', '),
+      x.levels ? x.levels.map((l) => t(`level.${l}` as Key)).join(', ') : t('targets.allLevels'),
+      x.unitKinds ? x.unitKinds.map((k) => t(`kind.${k}` as Key)).join(', ') : t('targets.allKinds'),
+    ].join(' · ');
   const edit: Column<Target> = {
     title: () => <span class="sr-only">{t('targets.edit')}</span>,
     cell: (x) => (
-      <button type="button" class="link" aria-label={t('targets.editLabel', { title: x.title })}
-        onClick={() => { setSaved(''); setEditing({ ...x }); formHeading.focus(); }}>
+      <button
+        type="button"
+        class="link"
+        aria-label={t('targets.editLabel', { title: x.title })}
+        onClick={() => {
+          setSaved('');
+          setEditing({ ...x });
+          formHeading.focus();
+        }}
+      >
         {t('targets.edit')}
       </button>
     ),
   };
   const columns = (): Column<Target>[] => [
-    { title: () => t('targets.field.title'), cell: (x) => <>{x.title}<br /><code>{x.id}</code></>, rowHeader: true },
+    {
+      title: () => t('targets.field.title'),
+      cell: (x) => (
+        <>
+          {x.title}
+          <br />
+          <code>{x.id}</code>
+        </>
+      ),
+      rowHeader: true,
+    },
     { title: () => t('targets.field.programme'), cell: (x) => x.programme.map(courseTitle).join(', ') },
     { title: () => t('targets.scope'), cell: scopeText },
     { title: () => t('targets.field.percent'), cell: (x) => `${x.percent}%`, num: true },
@@ -116,15 +173,34 @@ export default function TargetsPage() {
         )}
       </Loaded>
       <Show when={canEdit()} fallback={<p class="muted">{t('targets.readOnly')}</p>}>
-        <h2 tabindex="-1" ref={formHeading}>{editing().id ? t('targets.editTitle', { title: editing().title }) : t('targets.newTitle')}</h2>
-        <Show when={saved()}><p role="status" class="box ok">{saved()}</p></Show>
+        <h2 tabindex="-1" ref={formHeading}>
+          {editing().id ? t('targets.editTitle', { title: editing().title }) : t('targets.newTitle')}
+        </h2>
+        <Show when={saved()}>
+          <p role="status" class="box ok">
+            {saved()}
+          </p>
+        </Show>
         <Show when={editing()} keyed>
           {(initial) => (
-            <TargetForm initial={initial} courses={courses.latest ?? []}
-              onSaved={(target) => { setSaved(t('targets.saved', { title: target.title })); setEditing(blank()); void refetch(); }} />
+            <TargetForm
+              initial={initial}
+              courses={courses.latest ?? []}
+              onSaved={(target) => {
+                setSaved(t('targets.saved', { title: target.title }));
+                setEditing(blank());
+                void refetch();
+              }}
+            />
           )}
         </Show>
-        <Show when={editing().id}><p><button type="button" class="link" onClick={() => setEditing(blank())}>{t('targets.new')}</button></p></Show>
+        <Show when={editing().id}>
+          <p>
+            <button type="button" class="link" onClick={() => setEditing(blank())}>
+              {t('targets.new')}
+            </button>
+          </p>
+        </Show>
       </Show>
     </section>
   );

@@ -40,9 +40,15 @@ export function ActionForm(props: {
         {props.children}
         <label for={`${props.id}-effective`}>{t('org.effective')}</label>
         <input id={`${props.id}-effective`} name="effective" type="date" required max={today()} value={today()} />
-        <button type="submit" disabled={busy()}>{props.submitLabel}</button>
+        <button type="submit" disabled={busy()}>
+          {props.submitLabel}
+        </button>
       </form>
-      <Show when={done()}><p role="status" class="box ok">{done()}</p></Show>
+      <Show when={done()}>
+        <p role="status" class="box ok">
+          {done()}
+        </p>
+      </Show>
       <Show when={error()}>{(err) => <ErrorBox error={err()} />}</Show>
     </details>
   );

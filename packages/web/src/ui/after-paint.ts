@@ -20,7 +20,12 @@ export function afterPaint(stages: number): Accessor<number> {
       }, 0);
     });
   };
-  onMount(() => { if (stages > 1) next(); });
-  onCleanup(() => { cancelAnimationFrame(frame); clearTimeout(timer); });
+  onMount(() => {
+    if (stages > 1) next();
+  });
+  onCleanup(() => {
+    cancelAnimationFrame(frame);
+    clearTimeout(timer);
+  });
   return shown;
 }

@@ -59,14 +59,22 @@ export function Archives(props: { unitId: string; state: ArchivesState }) {
     <section aria-labelledby="archives-title">
       <h2 id="archives-title">{t('archives.title')}</h2>
       <p class="muted">{t('archives.intro')}</p>
-      <form class="filters" onSubmit={(e) => { e.preventDefault(); void props.state.create(kind()); }}>
+      <form
+        class="filters"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void props.state.create(kind());
+        }}
+      >
         <div class="field">
           <label for="archive-kind">{t('archives.kind')}</label>
           <select id="archive-kind" value={kind()} onChange={(e) => setKind(e.currentTarget.value as ArchiveKind)}>
             <For each={archiveKinds}>{(k) => <option value={k}>{kindLabel(k)}</option>}</For>
           </select>
         </div>
-        <button type="submit" disabled={props.state.busy()}>{t('archives.create')}</button>
+        <button type="submit" disabled={props.state.busy()}>
+          {t('archives.create')}
+        </button>
       </form>
       <Show when={props.state.error()}>{(err) => <ErrorBox error={err()} />}</Show>
       <Show when={archives().length > 0} fallback={<p>{t('archives.empty')}</p>}>
@@ -76,12 +84,18 @@ export function Archives(props: { unitId: string; state: ArchivesState }) {
               <li>
                 <Switch>
                   <Match when={a.status === 'ready'}>
-                    <a href={reports.archiveUrl(props.unitId, a.id)} download="">{t('archives.download', { kind: kindLabel(a.kind), date: formatDateTime(a.createdAt) })}</a>
-                    <Show when={a.bytes}>{(bytes) => <> · {t('archives.size', { kb: formatNumber(bytes() / 1024, 1) })}</>}</Show>
-                    {' '}<code title="SHA-256">{a.sha256?.slice(0, 16)}…</code>
+                    <a href={reports.archiveUrl(props.unitId, a.id)} download="">
+                      {t('archives.download', { kind: kindLabel(a.kind), date: formatDateTime(a.createdAt) })}
+                    </a>
+                    <Show when={a.bytes}>{(bytes) => <> · {t('archives.size', { kb: formatNumber(bytes() / 1024, 1) })}</>}</Show>{' '}
+                    <code title="SHA-256">{a.sha256?.slice(0, 16)}…</code>
                   </Match>
-                  <Match when={a.status === 'pending' || a.status === 'running'}>{kindLabel(a.kind)}, {formatDateTime(a.createdAt)}: {t('archives.pending')}</Match>
-                  <Match when={a.status === 'failed'}>{kindLabel(a.kind)}, {formatDateTime(a.createdAt)}: {t('archives.failed')}</Match>
+                  <Match when={a.status === 'pending' || a.status === 'running'}>
+                    {kindLabel(a.kind)}, {formatDateTime(a.createdAt)}: {t('archives.pending')}
+                  </Match>
+                  <Match when={a.status === 'failed'}>
+                    {kindLabel(a.kind)}, {formatDateTime(a.createdAt)}: {t('archives.failed')}
+                  </Match>
                 </Switch>
                 <Show when={a.scheduleId}> · {t('archives.scheduled')}</Show>
               </li>

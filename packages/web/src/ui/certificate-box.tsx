@@ -5,7 +5,10 @@ import { t } from '../i18n/index.ts';
 
 /** The certificate of a completed course: its code, the PDF and the public page that verifies it. */
 export function CertificateBox(props: { slug: string }) {
-  const [data] = createResource(() => props.slug, (slug) => api.certificate(slug));
+  const [data] = createResource(
+    () => props.slug,
+    (slug) => api.certificate(slug),
+  );
   return (
     <Show when={data()}>
       {(d) => (
@@ -13,8 +16,10 @@ export function CertificateBox(props: { slug: string }) {
           <h2>{t('course.certificate')}</h2>
           <p>{t('course.certificateCode', { code: d().certificate.code })}</p>
           <p>
-            <a class="button" href={`/api/courses/${encodeURIComponent(props.slug)}/certificate.pdf`} download="">{t('course.downloadCertificate')}</a>
-            {' '}<A href={`/verify/${d().certificate.code}`}>{t('course.verifyLink')}</A>
+            <a class="button" href={`/api/courses/${encodeURIComponent(props.slug)}/certificate.pdf`} download="">
+              {t('course.downloadCertificate')}
+            </a>{' '}
+            <A href={`/verify/${d().certificate.code}`}>{t('course.verifyLink')}</A>
           </p>
         </section>
       )}

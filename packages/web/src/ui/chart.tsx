@@ -18,7 +18,9 @@ export function PercentChart(props: { labels: string[]; values: number[]; target
   let gone = false;
   let watcher: IntersectionObserver | undefined;
   const printing = matchMedia('print');
-  const onPrint = (event: MediaQueryListEvent) => { if (event.matches) void drawOnce(); };
+  const onPrint = (event: MediaQueryListEvent) => {
+    if (event.matches) void drawOnce();
+  };
   const stopWaiting = () => {
     undrawn.delete(drawOnce);
     watcher?.disconnect();
@@ -43,23 +45,32 @@ export function PercentChart(props: { labels: string[]; values: number[]; target
     if (gone) return;
     const xs = props.labels.map((_, i) => i);
     const width = Math.max(280, Math.min(host.clientWidth || 600, 900));
-    plot = new UPlot({
-      width, height: props.height ?? 220,
-      legend: { show: false },
-      cursor: { show: false },
-      scales: { x: { time: false, range: [-0.5, Math.max(0.5, xs.length - 0.5)] }, y: { range: [0, 100] } },
-      axes: [
-        { values: (_u, ticks) => ticks.map((t) => (Number.isInteger(t) ? props.labels[t] ?? '' : '')), size: props.bars ? 60 : 40, rotate: 0 } as uPlot.Axis,
-        { values: (_u, ticks) => ticks.map((t) => `${t}%`) },
-      ],
-      series: [
-        {},
-        props.bars
-          ? { stroke: '#166534', fill: '#16653499', paths: UPlot.paths.bars!({ size: [0.6, 60] }), points: { show: false } }
-          : { stroke: '#166534', width: 2, points: { show: true, size: 6 } },
-        { stroke: '#b45309', width: 1.5, dash: [6, 4], points: { show: false } },
-      ],
-    }, [xs, props.values, xs.map(() => props.target)], host);
+    plot = new UPlot(
+      {
+        width,
+        height: props.height ?? 220,
+        legend: { show: false },
+        cursor: { show: false },
+        scales: { x: { time: false, range: [-0.5, Math.max(0.5, xs.length - 0.5)] }, y: { range: [0, 100] } },
+        axes: [
+          {
+            values: (_u, ticks) => ticks.map((t) => (Number.isInteger(t) ? (props.labels[t] ?? '') : '')),
+            size: props.bars ? 60 : 40,
+            rotate: 0,
+          } as uPlot.Axis,
+          { values: (_u, ticks) => ticks.map((t) => `${t}%`) },
+        ],
+        series: [
+          {},
+          props.bars
+            ? { stroke: '#166534', fill: '#16653499', paths: UPlot.paths.bars!({ size: [0.6, 60] }), points: { show: false } }
+            : { stroke: '#166534', width: 2, points: { show: true, size: 6 } },
+          { stroke: '#b45309', width: 1.5, dash: [6, 4], points: { show: false } },
+        ],
+      },
+      [xs, props.values, xs.map(() => props.target)],
+      host,
+    );
   };
   onCleanup(() => {
     gone = true;

@@ -15,13 +15,20 @@ export function ChildUnits(props: { children: ChildFigures[]; targetPercent: num
   const rows = createMemo(() => {
     const { by, desc } = sort();
     const needle = filter().trim().toLocaleLowerCase('vi');
-    const list = props.children
-      .filter((c) => (!onlyBehind() || !c.meetsTarget) && (needle === '' || c.name.toLocaleLowerCase('vi').includes(needle) || c.code.toLocaleLowerCase('vi').includes(needle)));
+    const list = props.children.filter(
+      (c) =>
+        (!onlyBehind() || !c.meetsTarget) &&
+        (needle === '' || c.name.toLocaleLowerCase('vi').includes(needle) || c.code.toLocaleLowerCase('vi').includes(needle)),
+    );
     list.sort((a, b) => (by === 'name' ? a.name.localeCompare(b.name, 'vi') : a[by] - b[by]) * (desc ? -1 : 1));
     return list;
   });
   const sortable = (by: SortBy, key: Key, cell: Column<ChildFigures>['cell'], more: Partial<Column<ChildFigures>> = {}): Column<ChildFigures> => ({
-    title: () => <button type="button" class="link" onClick={() => setSort((s) => ({ by, desc: s.by === by ? !s.desc : false }))}>{t(key)}</button>,
+    title: () => (
+      <button type="button" class="link" onClick={() => setSort((s) => ({ by, desc: s.by === by ? !s.desc : false }))}>
+        {t(key)}
+      </button>
+    ),
     sort: () => (sort().by === by ? (sort().desc ? 'descending' : 'ascending') : 'none'),
     cell,
     ...more,
@@ -38,14 +45,28 @@ export function ChildUnits(props: { children: ChildFigures[]; targetPercent: num
   ];
   return (
     <>
-      <PercentChart bars label={t('readiness.childrenLabel')} labels={rows().map((c) => c.code)} values={rows().map((c) => c.percent)} target={props.targetPercent} />
+      <PercentChart
+        bars
+        label={t('readiness.childrenLabel')}
+        labels={rows().map((c) => c.code)}
+        values={rows().map((c) => c.percent)}
+        target={props.targetPercent}
+      />
       <div class="filters no-print">
-        <label>{t('readiness.filter')} <input type="search" value={filter()} onInput={(e) => setFilter(e.currentTarget.value)} /></label>
-        <label><input type="checkbox" checked={onlyBehind()} onChange={(e) => setOnlyBehind(e.currentTarget.checked)} /> {t('readiness.onlyBehind')}</label>
+        <label>
+          {t('readiness.filter')} <input type="search" value={filter()} onInput={(e) => setFilter(e.currentTarget.value)} />
+        </label>
+        <label>
+          <input type="checkbox" checked={onlyBehind()} onChange={(e) => setOnlyBehind(e.currentTarget.checked)} /> {t('readiness.onlyBehind')}
+        </label>
       </div>
-      <p class="sr-only" role="status">{t('readiness.shown', { n: rows().length, total: props.children.length })}</p>
+      <p class="sr-only" role="status">
+        {t('readiness.shown', { n: rows().length, total: props.children.length })}
+      </p>
       <DataTable class="children" rows={rows()} columns={columns} />
-      <Show when={rows().length === 0}><p>{t('readiness.noneShown')}</p></Show>
+      <Show when={rows().length === 0}>
+        <p>{t('readiness.noneShown')}</p>
+      </Show>
     </>
   );
 }

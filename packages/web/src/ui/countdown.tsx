@@ -29,9 +29,16 @@ export function Countdown(props: { deadline: string; serverNow: string; onEnd: (
   };
   return (
     <div class={`timer ${ms() < 60_000 ? 'warn' : ''}`}>
-      <span>{t('quiz.timeLeft')}: </span><strong role="timer" aria-live="off">{text()}</strong>
-      <span class="sr-only" aria-live="polite">{announce()}</span>
-      <Show when={ms() === 0}><span> — {t('quiz.timeUp')}</span></Show>
+      <span>{t('quiz.timeLeft')}: </span>
+      <strong role="timer" aria-live="off">
+        {text()}
+      </strong>
+      <span class="sr-only" aria-live="polite">
+        {announce()}
+      </span>
+      <Show when={ms() === 0}>
+        <span> — {t('quiz.timeUp')}</span>
+      </Show>
     </div>
   );
 }

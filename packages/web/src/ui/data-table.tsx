@@ -20,10 +20,18 @@ export function DataTable<T>(props: { columns: Column<T>[]; rows: readonly T[]; 
   return (
     <div class="table-wrap">
       <table class={props.class}>
-        <Show when={props.caption}><caption>{props.caption}</caption></Show>
+        <Show when={props.caption}>
+          <caption>{props.caption}</caption>
+        </Show>
         <thead>
           <tr>
-            <For each={props.columns}>{(c) => <th scope="col" aria-sort={c.sort?.()}>{c.title()}</th>}</For>
+            <For each={props.columns}>
+              {(c) => (
+                <th scope="col" aria-sort={c.sort?.()}>
+                  {c.title()}
+                </th>
+              )}
+            </For>
           </tr>
         </thead>
         <tbody>

@@ -40,18 +40,29 @@ export function DownloadLink(props: { href: string; children: JSX.Element; class
       <a href={props.href} download="" class={props.class} aria-label={props.label} aria-busy={busy() ? 'true' : undefined} onClick={click}>
         {props.children}
       </a>
-      <Show when={busy()}><span class="muted" role="status"> {t('download.busy')}</span></Show>
+      <Show when={busy()}>
+        <span class="muted" role="status">
+          {' '}
+          {t('download.busy')}
+        </span>
+      </Show>
       <Show when={error()}>
         {(err) => (
           <div class="download-problem">
             <ErrorBox error={err()} />
             <Show when={tooBig() && props.onArchive}>
-              <button type="button" onClick={archive}>{t('download.makeArchive')}</button>
+              <button type="button" onClick={archive}>
+                {t('download.makeArchive')}
+              </button>
             </Show>
           </div>
         )}
       </Show>
-      <Show when={archived()}><p role="status" class="box ok">{t('download.archiving')}</p></Show>
+      <Show when={archived()}>
+        <p role="status" class="box ok">
+          {t('download.archiving')}
+        </p>
+      </Show>
     </>
   );
 }

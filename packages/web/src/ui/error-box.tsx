@@ -21,7 +21,9 @@ export function ErrorBox(props: { error: unknown }) {
       <p class="error">{props.error instanceof FormError ? props.error.message : errorMessage(props.error)}</p>
       <Show when={lines().length > 0}>
         <Show when={lines().length > 1} fallback={<p lang="vi">{lines()[0]}</p>}>
-          <ul lang="vi" class="problems"><For each={lines()}>{(line) => <li>{line}</li>}</For></ul>
+          <ul lang="vi" class="problems">
+            <For each={lines()}>{(line) => <li>{line}</li>}</For>
+          </ul>
         </Show>
       </Show>
     </div>

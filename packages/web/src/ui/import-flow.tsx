@@ -49,25 +49,58 @@ export function ImportFlow<P>(props: {
   };
   return (
     <div class="import">
-      <form class="stack" onSubmit={(e) => { e.preventDefault(); void run(props.preview, false); }}>
+      <form
+        class="stack"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void run(props.preview, false);
+        }}
+      >
         <label for={`${props.id}-file`}>{props.fileLabel}</label>
-        <input id={`${props.id}-file`} type="file" required accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-          onChange={(e) => { setFile(e.currentTarget.files?.[0] ?? null); reset(); }} />
+        <input
+          id={`${props.id}-file`}
+          type="file"
+          required
+          accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          onChange={(e) => {
+            setFile(e.currentTarget.files?.[0] ?? null);
+            reset();
+          }}
+        />
         <label for={`${props.id}-effective`}>{props.effectiveLabel}</label>
-        <input id={`${props.id}-effective`} type="date" required max={today()} value={effective()}
-          onChange={(e) => { setEffective(e.currentTarget.value); reset(); }} />
-        <button type="submit" disabled={busy()}>{t('import.preview')}</button>
+        <input
+          id={`${props.id}-effective`}
+          type="date"
+          required
+          max={today()}
+          value={effective()}
+          onChange={(e) => {
+            setEffective(e.currentTarget.value);
+            reset();
+          }}
+        />
+        <button type="submit" disabled={busy()}>
+          {t('import.preview')}
+        </button>
       </form>
-      <Show when={busy()}><Loading /></Show>
+      <Show when={busy()}>
+        <Loading />
+      </Show>
       <Show when={error()}>{(err) => <ErrorBox error={err()} />}</Show>
       <Show when={plan()}>
         {(p) => (
           <div class={p().applied ? 'box ok' : 'box'}>
-            <h3 tabindex="-1" ref={heading}>{p().applied ? t('import.done') : t('import.previewTitle')}</h3>
+            <h3 tabindex="-1" ref={heading}>
+              {p().applied ? t('import.done') : t('import.previewTitle')}
+            </h3>
             {props.plan(p().plan, p().applied)}
             <Show when={!p().applied}>
               {props.confirm?.(p().plan)}
-              <p><button type="button" disabled={busy() || (props.canApply ? !props.canApply(p().plan) : false)} onClick={() => void run(props.apply, true)}>{props.applyLabel}</button></p>
+              <p>
+                <button type="button" disabled={busy() || (props.canApply ? !props.canApply(p().plan) : false)} onClick={() => void run(props.apply, true)}>
+                  {props.applyLabel}
+                </button>
+              </p>
             </Show>
           </div>
         )}

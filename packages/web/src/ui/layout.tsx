@@ -15,7 +15,13 @@ export function Layout(props: ParentProps) {
   const location = useLocation();
   const [menuOpen, setMenuOpen] = createSignal(false);
   let toggle!: HTMLButtonElement;
-  createEffect(on(() => location.pathname, () => setMenuOpen(false), { defer: true }));
+  createEffect(
+    on(
+      () => location.pathname,
+      () => setMenuOpen(false),
+      { defer: true },
+    ),
+  );
   const closeOnEscape = (event: KeyboardEvent) => {
     if (event.key !== 'Escape' || !menuOpen()) return;
     setMenuOpen(false);
@@ -30,11 +36,23 @@ export function Layout(props: ParentProps) {
   };
   return (
     <>
-      <a class="skip" href="#main">{t('app.skip')}</a>
+      <a class="skip" href="#main">
+        {t('app.skip')}
+      </a>
       <header class="top">
-        <A href="/" class="brand">{t('app.name')}</A>
-        <button type="button" class="menu-toggle" ref={toggle} aria-expanded={menuOpen()} aria-controls="site-menu" onClick={() => setMenuOpen((open) => !open)}>
-          <span aria-hidden="true">☰ </span>{t('nav.menu')}
+        <A href="/" class="brand">
+          {t('app.name')}
+        </A>
+        <button
+          type="button"
+          class="menu-toggle"
+          ref={toggle}
+          aria-expanded={menuOpen()}
+          aria-controls="site-menu"
+          onClick={() => setMenuOpen((open) => !open)}
+        >
+          <span aria-hidden="true">☰ </span>
+          {t('nav.menu')}
         </button>
         <div id="site-menu" class="menu" classList={{ open: menuOpen() }} onKeyDown={closeOnEscape}>
           <Show when={me()}>
@@ -59,18 +77,27 @@ export function Layout(props: ParentProps) {
             <Show when={me()}>
               <span class="who">{me()!.name}</span>
               <A href="/mat-khau">{t('nav.password')}</A>
-              <button type="button" class="link" onClick={logout}>{t('nav.logout')}</button>
+              <button type="button" class="link" onClick={logout}>
+                {t('nav.logout')}
+              </button>
             </Show>
             <A href="/tro-giup">{t('nav.help')}</A>
-            <button type="button" class="link" lang={locale() === 'vi' ? 'en' : 'vi'} title={t('lang.switchLabel')}
-              onClick={() => setLocale(locale() === 'vi' ? 'en' : 'vi')}>
+            <button
+              type="button"
+              class="link"
+              lang={locale() === 'vi' ? 'en' : 'vi'}
+              title={t('lang.switchLabel')}
+              onClick={() => setLocale(locale() === 'vi' ? 'en' : 'vi')}
+            >
               {t('lang.switch')}
             </button>
           </div>
         </div>
       </header>
       <OfflineBanner />
-      <main id="main" tabindex="-1">{props.children}</main>
+      <main id="main" tabindex="-1">
+        {props.children}
+      </main>
     </>
   );
 }

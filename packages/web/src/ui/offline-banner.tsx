@@ -14,7 +14,9 @@ export function OfflineBanner() {
   });
   return (
     <Show when={!online()}>
-      <p class="offline" role="status">{t('app.offline')}</p>
+      <p class="offline" role="status">
+        {t('app.offline')}
+      </p>
     </Show>
   );
 }

@@ -14,12 +14,26 @@ function KindLevel(props: { id: string; kind?: UnitKind; level?: Level; automati
     <>
       <label for={`${props.id}-kind`}>{t('org.field.kind')}</label>
       <select id={`${props.id}-kind`} name="kind" required>
-        <For each={unitKinds}>{(k) => <option value={k} selected={k === props.kind}>{t(`kind.${k}` as Key)}</option>}</For>
+        <For each={unitKinds}>
+          {(k) => (
+            <option value={k} selected={k === props.kind}>
+              {t(`kind.${k}` as Key)}
+            </option>
+          )}
+        </For>
       </select>
       <label for={`${props.id}-level`}>{t('org.field.level')}</label>
       <select id={`${props.id}-level`} name="level">
-        <Show when={props.automatic}><option value="">{t('org.level.automatic')}</option></Show>
-        <For each={levels}>{(l) => <option value={l} selected={l === props.level}>{t(`level.${l}` as Key)}</option>}</For>
+        <Show when={props.automatic}>
+          <option value="">{t('org.level.automatic')}</option>
+        </Show>
+        <For each={levels}>
+          {(l) => (
+            <option value={l} selected={l === props.level}>
+              {t(`level.${l}` as Key)}
+            </option>
+          )}
+        </For>
       </select>
     </>
   );
@@ -38,7 +52,13 @@ function CodeName(props: { id: string; code?: string; name?: string }) {
 
 const newUnit = (form: FormData, parentId: string, prefix = ''): NewUnit => {
   const level = text(form, `${prefix}level`) as Level | '';
-  return { code: text(form, `${prefix}code`), name: text(form, `${prefix}name`), kind: text(form, `${prefix}kind`) as UnitKind, ...(level ? { level } : {}), parentId };
+  return {
+    code: text(form, `${prefix}code`),
+    name: text(form, `${prefix}name`),
+    kind: text(form, `${prefix}kind`) as UnitKind,
+    ...(level ? { level } : {}),
+    parentId,
+  };
 };
 
 /** A new child is most likely of the kind most of its siblings are. */
@@ -63,13 +83,19 @@ function createMoveTargets(view: () => OrgView) {
     if (!pending) {
       pending = Promise.all(v.ancestors.map((a) => org.view(a.id))).then((views) => {
         const units: Found = new Map();
-        for (const w of views) for (const u of [w.unit, ...w.children]) if (u.id !== v.unit.id) units.set(u.code.toLowerCase(), { id: u.id, code: u.code, name: u.name });
+        for (const w of views)
+          for (const u of [w.unit, ...w.children]) if (u.id !== v.unit.id) units.set(u.code.toLowerCase(), { id: u.id, code: u.code, name: u.name });
         return units;
       });
       pending.catch(() => loads.delete(v.unit.id));
       loads.set(v.unit.id, pending);
     }
-    void pending.then((units) => { if (view().unit.id === v.unit.id) setFound(units); }, () => undefined);
+    void pending.then(
+      (units) => {
+        if (view().unit.id === v.unit.id) setFound(units);
+      },
+      () => undefined,
+    );
     return pending;
   };
   return { list: () => [...found().values()], load, find: async (code: string) => (await load()).get(code.toLowerCase()) };
@@ -88,40 +114,57 @@ export function OrgForms(props: { view: OrgView; onChanged: () => void }) {
   return (
     <section aria-labelledby="org-changes">
       <h2 id="org-changes">{t('org.changes')}</h2>
-      <ActionForm id="create" title={t('org.create.title')} submitLabel={t('org.create.submit')}
+      <ActionForm
+        id="create"
+        title={t('org.create.title')}
+        submitLabel={t('org.create.submit')}
         action={async (form, effective) => {
           const { unit } = await org.create({ ...newUnit(form, v().unit.id), effective });
           return changed(t('org.create.done', { name: unit.name }));
-        }}>
+        }}
+      >
         <CodeName id="create" />
         <KindLevel id="create" kind={usualKind(v())} automatic />
       </ActionForm>
 
-      <ActionForm id="update" title={t('org.update.title')} submitLabel={t('org.update.submit')}
+      <ActionForm
+        id="update"
+        title={t('org.update.title')}
+        submitLabel={t('org.update.submit')}
         action={async (form, effective) => {
           const u = v().unit;
           const next = { name: text(form, 'name'), code: text(form, 'code'), kind: text(form, 'kind') as UnitKind, level: text(form, 'level') as Level };
           const change = {
-            ...(next.name !== u.name ? { name: next.name } : {}), ...(next.code !== u.code ? { code: next.code } : {}),
-            ...(next.kind !== u.kind ? { kind: next.kind } : {}), ...(next.level !== u.level ? { level: next.level } : {}),
+            ...(next.name !== u.name ? { name: next.name } : {}),
+            ...(next.code !== u.code ? { code: next.code } : {}),
+            ...(next.kind !== u.kind ? { kind: next.kind } : {}),
+            ...(next.level !== u.level ? { level: next.level } : {}),
           };
           if (Object.keys(change).length === 0) return t('org.update.nothing');
           const { unit } = await org.update(u.id, { ...change, effective });
           return changed(t('org.update.done', { name: unit.name }));
-        }}>
+        }}
+      >
         <CodeName id="update" code={v().unit.code} name={v().unit.name} />
         <KindLevel id="update" kind={v().unit.kind} level={v().unit.level} />
       </ActionForm>
 
       <Show when={v().unit.parentId}>
-        <ActionForm id="move" title={t('org.move.title')} submitLabel={t('org.move.submit')} onToggle={(open) => { if (open) void moveTargets.load(); }}
+        <ActionForm
+          id="move"
+          title={t('org.move.title')}
+          submitLabel={t('org.move.submit')}
+          onToggle={(open) => {
+            if (open) void moveTargets.load();
+          }}
           action={async (form, effective) => {
             const code = text(form, 'parent');
             const parent = await moveTargets.find(code);
             if (!parent) throw new FormError(t('org.move.unknown', { code }));
             const { unit } = await org.move(v().unit.id, parent.id, effective);
             return changed(t('org.move.done', { name: unit.name, parent: parent.name }));
-          }}>
+          }}
+        >
           <p class="muted">{t('org.move.intro')}</p>
           <label for="move-parent">{t('org.move.parent')}</label>
           <input id="move-parent" name="parent" type="text" required list="move-parents" autocomplete="off" />
@@ -132,25 +175,48 @@ export function OrgForms(props: { view: OrgView; onChanged: () => void }) {
       </Show>
 
       <Show when={v().children.length > 0}>
-        <ActionForm id="merge" title={t('org.merge.title')} submitLabel={t('org.merge.submit')}
+        <ActionForm
+          id="merge"
+          title={t('org.merge.title')}
+          submitLabel={t('org.merge.submit')}
           action={async (form, effective) => {
             const target = into();
-            const sources = form.getAll('source').map(String).filter((id) => id !== target);
+            const sources = form
+              .getAll('source')
+              .map(String)
+              .filter((id) => id !== target);
             if (sources.length === 0) throw new FormError(t('org.merge.noneTicked'));
             const result = await org.merge(sources, target === 'new' ? newUnit(form, v().unit.id, 'into-') : { unitId: target }, effective);
             return changed(t('org.merge.done', { n: sources.length, name: result.into.name, people: result.people }));
-          }}>
+          }}
+        >
           <fieldset>
             <legend>{t('org.merge.sources')}</legend>
             <For each={v().children}>
-              {(c) => <label class="option"><input type="checkbox" name="source" value={c.id} /> <span>{c.name} ({c.code})</span></label>}
+              {(c) => (
+                <label class="option">
+                  <input type="checkbox" name="source" value={c.id} />{' '}
+                  <span>
+                    {c.name} ({c.code})
+                  </span>
+                </label>
+              )}
             </For>
           </fieldset>
           <fieldset>
             <legend>{t('org.merge.into')}</legend>
-            <label class="option"><input type="radio" name="into" value="new" checked={into() === 'new'} onChange={() => setInto('new')} /> <span>{t('org.merge.intoNew')}</span></label>
+            <label class="option">
+              <input type="radio" name="into" value="new" checked={into() === 'new'} onChange={() => setInto('new')} /> <span>{t('org.merge.intoNew')}</span>
+            </label>
             <For each={v().children}>
-              {(c) => <label class="option"><input type="radio" name="into" value={c.id} checked={into() === c.id} onChange={() => setInto(c.id)} /> <span>{c.name} ({c.code})</span></label>}
+              {(c) => (
+                <label class="option">
+                  <input type="radio" name="into" value={c.id} checked={into() === c.id} onChange={() => setInto(c.id)} />{' '}
+                  <span>
+                    {c.name} ({c.code})
+                  </span>
+                </label>
+              )}
             </For>
           </fieldset>
           <Show when={into() === 'new'}>
@@ -163,7 +229,13 @@ export function OrgForms(props: { view: OrgView; onChanged: () => void }) {
                 <input id="into-name" name="into-name" type="text" required autocomplete="off" />
                 <label for="into-kind">{t('org.field.kind')}</label>
                 <select id="into-kind" name="into-kind" required>
-                  <For each={unitKinds}>{(k) => <option value={k} selected={k === usualKind(v())}>{t(`kind.${k}` as Key)}</option>}</For>
+                  <For each={unitKinds}>
+                    {(k) => (
+                      <option value={k} selected={k === usualKind(v())}>
+                        {t(`kind.${k}` as Key)}
+                      </option>
+                    )}
+                  </For>
                 </select>
                 <label for="into-level">{t('org.field.level')}</label>
                 <select id="into-level" name="into-level">
@@ -177,14 +249,20 @@ export function OrgForms(props: { view: OrgView; onChanged: () => void }) {
       </Show>
 
       <Show when={v().unit.parentId}>
-        <ActionForm id="dissolve" title={t('org.dissolve.title')} submitLabel={t('org.dissolve.submit')}
+        <ActionForm
+          id="dissolve"
+          title={t('org.dissolve.title')}
+          submitLabel={t('org.dissolve.submit')}
           action={async (_form, effective) => {
             const { unit } = await org.dissolve(v().unit.id, effective);
             navigate(`/to-chuc${query({ unit: unit.parentId ?? undefined })}`);
             return changed(t('org.dissolve.done', { name: unit.name }));
-          }}>
+          }}
+        >
           <p class="muted">{t('org.dissolve.intro')}</p>
-          <label class="option"><input type="checkbox" name="confirm" required /> <span>{t('org.dissolve.confirm', { name: v().unit.name })}</span></label>
+          <label class="option">
+            <input type="checkbox" name="confirm" required /> <span>{t('org.dissolve.confirm', { name: v().unit.name })}</span>
+          </label>
         </ActionForm>
       </Show>
     </section>

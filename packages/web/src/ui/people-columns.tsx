@@ -12,14 +12,27 @@ type Staff = { employeeCode: string; fullName: string; category: Category; posit
  */
 export function peopleColumns<P extends Staff>(extra: Column<P>, mark?: (p: P) => JSX.Element): Column<P>[] {
   return [
-    { title: () => t('people.col.name'), rowHeader: true, cell: (p) => <>{p.fullName}{mark?.(p)}</> },
+    {
+      title: () => t('people.col.name'),
+      rowHeader: true,
+      cell: (p) => (
+        <>
+          {p.fullName}
+          {mark?.(p)}
+        </>
+      ),
+    },
     { title: () => t('people.col.code'), cell: (p) => p.employeeCode },
     { title: () => t('people.col.category'), cell: (p) => t(`category.${p.category}` as Key) },
     { title: () => t('people.col.position'), cell: (p) => p.position },
     extra,
     {
       title: () => t('people.col.transcript'),
-      cell: (p) => <DownloadLink href={reports.transcriptUrl(p.employeeCode)} label={t('people.transcriptOf', { name: p.fullName })}>{t('people.transcript')}</DownloadLink>,
+      cell: (p) => (
+        <DownloadLink href={reports.transcriptUrl(p.employeeCode)} label={t('people.transcriptOf', { name: p.fullName })}>
+          {t('people.transcript')}
+        </DownloadLink>
+      ),
     },
   ];
 }

@@ -14,14 +14,22 @@ export function QuestionInput(props: { question: QuizQuestion; disabled: boolean
   const hintId = () => `${q().id}-hint`;
   return (
     <>
-      <p class="muted" id={hintId()}>{t(`quiz.hint.${q().type}`)}</p>
+      <p class="muted" id={hintId()}>
+        {t(`quiz.hint.${q().type}`)}
+      </p>
       <Switch>
         <Match when={q().type === 'single' || q().type === 'multiple' ? (q() as Extract<QuizQuestion, { options: unknown }>) : null}>
           {(choice) => (
             <For each={choice().options}>
               {(o) => (
                 <label class="option">
-                  <input type={choice().type === 'multiple' ? 'checkbox' : 'radio'} name={choice().id} value={o.id} checked={given().includes(o.id)} disabled={props.disabled} />
+                  <input
+                    type={choice().type === 'multiple' ? 'checkbox' : 'radio'}
+                    name={choice().id}
+                    value={o.id}
+                    checked={given().includes(o.id)}
+                    disabled={props.disabled}
+                  />
                   <TrustedHtml html={o.html} class="option-text" />
                 </label>
               )}
@@ -29,7 +37,14 @@ export function QuestionInput(props: { question: QuizQuestion; disabled: boolean
           )}
         </Match>
         <Match when={q().type === 'truefalse'}>
-          <For each={[['true', t('quiz.true')], ['false', t('quiz.false')]] as const}>
+          <For
+            each={
+              [
+                ['true', t('quiz.true')],
+                ['false', t('quiz.false')],
+              ] as const
+            }
+          >
             {([value, label]) => (
               <label class="option">
                 <input type="radio" name={q().id} value={value} checked={given().includes(value)} disabled={props.disabled} />
@@ -41,8 +56,16 @@ export function QuestionInput(props: { question: QuizQuestion; disabled: boolean
         <Match when={q().type === 'short' || q().type === 'numeric'}>
           <label class="answer-field">
             <span class="sr-only">{t('quiz.yourAnswer')}</span>
-            <input type="text" name={q().id} inputmode={q().type === 'numeric' ? 'decimal' : 'text'} autocomplete="off"
-              maxlength="200" aria-describedby={hintId()} value={given()[0] ?? ''} disabled={props.disabled} />
+            <input
+              type="text"
+              name={q().id}
+              inputmode={q().type === 'numeric' ? 'decimal' : 'text'}
+              autocomplete="off"
+              maxlength="200"
+              aria-describedby={hintId()}
+              value={given()[0] ?? ''}
+              disabled={props.disabled}
+            />
           </label>
         </Match>
         <Match when={q().type === 'ordering' ? (q() as Extract<QuizQuestion, { items: unknown }>) : null}>
@@ -55,7 +78,13 @@ export function QuestionInput(props: { question: QuizQuestion; disabled: boolean
                       <span class="sr-only">{t('quiz.position', { n: position + 1 })}</span>
                       <select name={ordering().id} disabled={props.disabled}>
                         <option value="">{t('quiz.pick')}</option>
-                        <For each={ordering().items}>{(item) => <option value={item.id} selected={given()[position] === item.id}>{plain(item.html)}</option>}</For>
+                        <For each={ordering().items}>
+                          {(item) => (
+                            <option value={item.id} selected={given()[position] === item.id}>
+                              {plain(item.html)}
+                            </option>
+                          )}
+                        </For>
                       </select>
                     </label>
                   </li>
@@ -73,7 +102,13 @@ export function QuestionInput(props: { question: QuizQuestion; disabled: boolean
                     <TrustedHtml html={left.html} class="option-text" />
                     <select name={matching().id} disabled={props.disabled}>
                       <option value="">{t('quiz.pick')}</option>
-                      <For each={matching().right}>{(right) => <option value={`${left.id}=${right.id}`} selected={given().includes(`${left.id}=${right.id}`)}>{plain(right.html)}</option>}</For>
+                      <For each={matching().right}>
+                        {(right) => (
+                          <option value={`${left.id}=${right.id}`} selected={given().includes(`${left.id}=${right.id}`)}>
+                            {plain(right.html)}
+                          </option>
+                        )}
+                      </For>
                     </select>
                   </label>
                 )}

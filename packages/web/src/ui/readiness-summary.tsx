@@ -18,7 +18,9 @@ export function projectionText(r: Readiness): string {
 
 /** "14/20 sở, ban, ngành đạt chỉ tiêu · 6/10 xã đạt chỉ tiêu": how provinces report it. */
 export const childrenMeetingText = (r: Readiness) =>
-  r.childrenMeeting.map((g) => t('readiness.kindMeeting', { meets: formatNumber(g.meets), total: formatNumber(g.total), kind: t(`kinds.${g.kind}` as Key) })).join(' · ');
+  r.childrenMeeting
+    .map((g) => t('readiness.kindMeeting', { meets: formatNumber(g.meets), total: formatNumber(g.total), kind: t(`kinds.${g.kind}` as Key) }))
+    .join(' · ');
 
 /** The target, the gap and the deadline first; then the pace, the children and the files. */
 export function ReadinessSummary(props: { r: Readiness; date?: string; archives: ArchivesState }) {
@@ -26,7 +28,11 @@ export function ReadinessSummary(props: { r: Readiness; date?: string; archives:
   return (
     <div class="box summary">
       <p>{t('readiness.target', { title: r().target.title })}</p>
-      <p class="gap"><strong>{r().gap > 0 ? t('readiness.gap', { n: formatNumber(r().gap), percent: r().target.percent }) : t('readiness.noGap', { percent: r().target.percent })}</strong></p>
+      <p class="gap">
+        <strong>
+          {r().gap > 0 ? t('readiness.gap', { n: formatNumber(r().gap), percent: r().target.percent }) : t('readiness.noGap', { percent: r().target.percent })}
+        </strong>
+      </p>
       <p>
         {r().daysLeft >= 0
           ? t('readiness.deadlineLeft', { deadline: formatDate(r().target.deadline), n: r().daysLeft })
@@ -34,18 +40,39 @@ export function ReadinessSummary(props: { r: Readiness; date?: string; archives:
       </p>
       <p class="big">{formatNumber(r().percent, 1)}%</p>
       <ProgressBar value={r().trained} max={r().staff} label={t('readiness.title')} />
-      <p>{t('readiness.trainedOf', { trained: formatNumber(r().trained), staff: formatNumber(r().staff) })} · <strong>{r().meetsTarget ? t('readiness.meets') : t('readiness.notMeets')}</strong></p>
+      <p>
+        {t('readiness.trainedOf', { trained: formatNumber(r().trained), staff: formatNumber(r().staff) })} ·{' '}
+        <strong>{r().meetsTarget ? t('readiness.meets') : t('readiness.notMeets')}</strong>
+      </p>
       <p class="projection">{projectionText(r())}</p>
       <Show when={r().childrenMeeting.length > 0}>
         <p class="meeting">{childrenMeetingText(r())}</p>
       </Show>
       <div class="downloads no-print">
-        <div><DownloadLink class="button" href={reports.completionsCsvUrl(r().unit.id)} onArchive={() => props.archives.create('completions.csv')}>{t('readiness.download')}</DownloadLink></div>
-        <div><DownloadLink class="button" href={reports.completionsXlsxUrl(r().unit.id)} onArchive={() => props.archives.create('completions.xlsx')}>{t('readiness.downloadXlsx')}</DownloadLink></div>
-        <div><DownloadLink class="button" href={reports.summaryPdfUrl(r().unit.id, props.date)} onArchive={() => props.archives.create('summary.pdf')}>{t('readiness.downloadPdf')}</DownloadLink></div>
-        <div><button type="button" onClick={() => void drawAllCharts().then(() => window.print())}>{t('readiness.print')}</button></div>
+        <div>
+          <DownloadLink class="button" href={reports.completionsCsvUrl(r().unit.id)} onArchive={() => props.archives.create('completions.csv')}>
+            {t('readiness.download')}
+          </DownloadLink>
+        </div>
+        <div>
+          <DownloadLink class="button" href={reports.completionsXlsxUrl(r().unit.id)} onArchive={() => props.archives.create('completions.xlsx')}>
+            {t('readiness.downloadXlsx')}
+          </DownloadLink>
+        </div>
+        <div>
+          <DownloadLink class="button" href={reports.summaryPdfUrl(r().unit.id, props.date)} onArchive={() => props.archives.create('summary.pdf')}>
+            {t('readiness.downloadPdf')}
+          </DownloadLink>
+        </div>
+        <div>
+          <button type="button" onClick={() => void drawAllCharts().then(() => window.print())}>
+            {t('readiness.print')}
+          </button>
+        </div>
       </div>
-      <Show when={props.date}><p class="muted no-print">{t('readiness.downloadsLive')}</p></Show>
+      <Show when={props.date}>
+        <p class="muted no-print">{t('readiness.downloadsLive')}</p>
+      </Show>
     </div>
   );
 }

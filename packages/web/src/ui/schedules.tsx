@@ -8,7 +8,10 @@ const every = (f: Frequency) => t(`schedules.${f}` as Key);
 
 /** Report packs made on their own each month or quarter, for this unit and the units below it. */
 export function Schedules(props: { unit: { id: string; name: string } }) {
-  const [data, { refetch }] = createResource(() => props.unit.id, (unit) => reports.schedules(unit));
+  const [data, { refetch }] = createResource(
+    () => props.unit.id,
+    (unit) => reports.schedules(unit),
+  );
   const [error, setError] = createSignal<unknown>(null);
   const act = (work: () => Promise<unknown>) => async () => {
     setError(null);
@@ -31,10 +34,13 @@ export function Schedules(props: { unit: { id: string; name: string } }) {
             {(s) => (
               <li>
                 <strong>{s.unitName}</strong>: {every(s.frequency)} · {t('schedules.next', { date: formatDateTime(s.nextRun) })}
-                <Show when={s.lastRun}>{(last) => <> · {t('schedules.last', { date: formatDateTime(last()) })}</>}</Show>
-                {' '}
-                <button type="button" class="link" aria-label={t('schedules.removeLabel', { frequency: every(s.frequency), unit: s.unitName })}
-                  onClick={act(() => reports.unschedule(s.unitId, s.frequency))}>
+                <Show when={s.lastRun}>{(last) => <> · {t('schedules.last', { date: formatDateTime(last()) })}</>}</Show>{' '}
+                <button
+                  type="button"
+                  class="link"
+                  aria-label={t('schedules.removeLabel', { frequency: every(s.frequency), unit: s.unitName })}
+                  onClick={act(() => reports.unschedule(s.unitId, s.frequency))}
+                >
                   {t('schedules.remove')}
                 </button>
               </li>
@@ -44,7 +50,11 @@ export function Schedules(props: { unit: { id: string; name: string } }) {
       </Show>
       <p class="actions-row">
         <For each={missing()}>
-          {(f) => <button type="button" onClick={act(() => reports.schedule(props.unit.id, f))}>{t(`schedules.add.${f}` as Key)}</button>}
+          {(f) => (
+            <button type="button" onClick={act(() => reports.schedule(props.unit.id, f))}>
+              {t(`schedules.add.${f}` as Key)}
+            </button>
+          )}
         </For>
       </p>
       <Show when={error()}>{(err) => <ErrorBox error={err()} />}</Show>

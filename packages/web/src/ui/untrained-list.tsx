@@ -17,8 +17,14 @@ export function UntrainedList(props: { r: Readiness }) {
   const [data] = createResource(scope, (s) => reports.untrained(s));
   const overdue = () => props.r.daysLeft < 0;
   const missing = () => props.r.staff - props.r.trained;
-  const columns = peopleColumns<Untrained>({ title: () => t('people.col.unit'), cell: (p) => p.unitName },
-    () => (overdue() ? <> <span class="badge warn">{t('untrained.overdue')}</span></> : null));
+  const columns = peopleColumns<Untrained>({ title: () => t('people.col.unit'), cell: (p) => p.unitName }, () =>
+    overdue() ? (
+      <>
+        {' '}
+        <span class="badge warn">{t('untrained.overdue')}</span>
+      </>
+    ) : null,
+  );
   return (
     <section aria-labelledby="untrained-title">
       <h2 id="untrained-title">{overdue() ? t('untrained.titleOverdue') : t('untrained.title')}</h2>
@@ -33,7 +39,9 @@ export function UntrainedList(props: { r: Readiness }) {
             {({ people, more }) => (
               <>
                 <DataTable rows={people} columns={columns} />
-                <Show when={more}><p>{t('untrained.more', { n: formatNumber(people.length) })}</p></Show>
+                <Show when={more}>
+                  <p>{t('untrained.more', { n: formatNumber(people.length) })}</p>
+                </Show>
               </>
             )}
           </Async>
