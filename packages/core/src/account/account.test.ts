@@ -1,16 +1,29 @@
-import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { SignJWT } from 'jose';
 import { Account, Audit } from '@sansang/core';
 import { useFreshTable } from '../../../../test/support/db.ts';
 import { account, smallProvince } from '../../../../test/support/fixtures.ts';
-import { LIMITS } from './throttle.ts';
+import { LIMITS, WINDOW_SECONDS } from './throttle.ts';
 
 let personId: string;
 const hr: Account.Actor = { email: 'chuyen.vien@demo.vn', grants: [{ role: 'hr', unitId: 'so' }] };
 const today = () => new Date().toISOString().slice(0, 10);
 const login = (email: string, password = 'mat-khau-dung', address: string | null = '198.51.100.7') => Account.login({ email, password, address });
 
+/**
+ * Guesses are counted in fixed 15-minute windows: a test that straddled a window's end would
+ * see its count start again. The clock is held in the middle of the window of now.
+ */
+function midWindow() {
+  const now = Date.now();
+  vi.useFakeTimers({ now: now - (now % (WINDOW_SECONDS * 1000)) + (WINDOW_SECONDS * 1000) / 2, toFake: ['Date'] });
+}
+
 describe('accounts and sessions', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
   beforeAll(async () => {
     await useFreshTable();
     const tree = await smallProvince(2);
@@ -136,6 +149,7 @@ describe('accounts and sessions', () => {
   });
 
   it('throttles repeated failures per account with a retry time, across instances (in DynamoDB)', async () => {
+    midWindow();
     await Account.create({ email: 'bi-do@demo.vn', personId, grants: [], password: 'mat-khau-dung' });
     for (let i = 0; i < LIMITS.account; i++) await expect(login('bi-do@demo.vn', 'sai', null)).rejects.toMatchObject({ status: 401 });
     const err = await login('bi-do@demo.vn', 'mat-khau-dung', null).catch((e) => e);
@@ -145,6 +159,7 @@ describe('accounts and sessions', () => {
   });
 
   it('throttles one address trying many accounts', async () => {
+    midWindow();
     for (let i = 0; i < LIMITS.address; i++) await login(`ke-do-${i}@demo.vn`, 'sai', '203.0.113.66').catch(() => undefined);
     await expect(login('chuyen.vien@demo.vn', 'mat-khau-moi-dai', '203.0.113.66')).rejects.toMatchObject({ code: 'auth.throttled' });
     await login('chuyen.vien@demo.vn', 'mat-khau-moi-dai', '203.0.113.67');

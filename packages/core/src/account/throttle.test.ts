@@ -1,4 +1,4 @@
-import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 
 // Every password check is one scrypt call: counting calls shows how many guesses were
 // really checked, and that an unknown address costs what a real one does, without timing.
@@ -15,7 +15,7 @@ vi.mock('node:crypto', async (importOriginal) => {
 const { Account } = await import('@sansang/core');
 const { useFreshTable } = await import('../../../../test/support/db.ts');
 const { account, smallProvince } = await import('../../../../test/support/fixtures.ts');
-const { LIMITS } = await import('./throttle.ts');
+const { LIMITS, WINDOW_SECONDS } = await import('./throttle.ts');
 
 const login = (email: string, password: string, address: string | null = null) => Account.login({ email, password, address });
 const outcome = (p: Promise<unknown>) =>
@@ -34,6 +34,12 @@ describe('password guesses', () => {
   });
   beforeEach(() => {
     hashes.count = 0;
+    // Guesses are counted in fixed 15-minute windows: hold the clock in the middle of now's.
+    const now = Date.now();
+    vi.useFakeTimers({ now: now - (now % (WINDOW_SECONDS * 1000)) + (WINDOW_SECONDS * 1000) / 2, toFake: ['Date'] });
+  });
+  afterEach(() => {
+    vi.useRealTimers();
   });
 
   it('checks at most the limit of twelve wrong passwords sent at once, and refuses the rest unchecked', async () => {
