@@ -1,7 +1,7 @@
 import { chromium, type Browser, type Page } from 'playwright-core';
 
-/** Debian's Chromium, as on CI; never a browser downloaded by a test tool. */
-export function launchChromium(): Promise<Browser> {
+/** Debian's Chromium, as on CI; never a browser downloaded by a test tool. `extraArgs`: e.g. a debugging port for Lighthouse. */
+export function launchChromium(extraArgs: string[] = []): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: [
@@ -13,6 +13,7 @@ export function launchChromium(): Promise<Browser> {
       '--disable-sync',
       '--no-first-run',
       '--disable-quic',
+      ...extraArgs,
     ],
   });
 }

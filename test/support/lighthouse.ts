@@ -1,4 +1,4 @@
-import { chromium } from 'playwright-core';
+import { launchChromium } from '../e2e/chromium.ts';
 import { freePort } from '@sansang/cli/dynamodb-local';
 
 export type LighthouseScores = { performance: number; accessibility: number; firstContentfulPaintMs: number; totalBlockingTimeMs: number; finalPath: string };
@@ -12,19 +12,7 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
  */
 export async function lighthouseScores(urls: { name: string; url: string; cookie?: string }[], runs = 3): Promise<Record<string, LighthouseScores>> {
   const port = await freePort();
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      `--remote-debugging-port=${port}`,
-    ],
-  });
+  const browser = await launchChromium([`--remote-debugging-port=${port}`]);
   const { default: lighthouse } = await import('lighthouse');
   const out: Record<string, LighthouseScores> = {};
   try {
