@@ -10,3 +10,4 @@ export { db, tableName } from './db/client.ts';
 export { keys } from './db/keys.ts';
 export { queryList } from './db/query.ts';
 export { resetObjectStores } from './object-store.ts';
+export { WINDOW_SECONDS as THROTTLE_WINDOW_SECONDS } from './account/throttle.ts';
