@@ -3,7 +3,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
 import { VisibleError } from '@sansang/core';
 import type { Env } from './env.ts';
-import { errorBody, onError } from './errors.ts';
+import { errorResponse, onError } from './errors.ts';
 import { session } from './session.ts';
 import { accountRoutes } from './routes/accounts.ts';
 import { auditRoutes } from './routes/audit.ts';
@@ -58,11 +58,11 @@ app.use(
 const UPLOADS = /^\/api\/(org|roster)\/import$/;
 const smallBodies = bodyLimit({
   maxSize: 256 * 1024,
-  onError: (c) => c.json(errorBody('request.too_large', 'Nội dung gửi lên quá lớn (tối đa 256 KB).'), 413),
+  onError: (c) => errorResponse(c, 'request.too_large', 'Nội dung gửi lên quá lớn (tối đa 256 KB).'),
 });
 const fileBodies = bodyLimit({
   maxSize: 6 * 1024 * 1024,
-  onError: (c) => c.json(errorBody('request.too_large', 'Tệp quá lớn (tối đa 6 MB); hãy chia thành nhiều tệp nhỏ hơn.'), 413),
+  onError: (c) => errorResponse(c, 'request.too_large', 'Tệp quá lớn (tối đa 6 MB); hãy chia thành nhiều tệp nhỏ hơn.'),
 });
 app.use('/api/*', (c, next) => (UPLOADS.test(c.req.path) ? fileBodies(c, next) : smallBodies(c, next)));
 // A cross-site form cannot set a custom header, so requiring one stops CSRF on every write;
@@ -70,11 +70,11 @@ app.use('/api/*', (c, next) => (UPLOADS.test(c.req.path) ? fileBodies(c, next) :
 app.use('/api/*', async (c, next) => {
   if (MUTATING.has(c.req.method)) {
     if (c.req.header('x-requested-with') !== 'sansang') {
-      throw new VisibleError('auth.csrf', 'Yêu cầu thiếu tiêu đề chống giả mạo (X-Requested-With).', 403);
+      throw new VisibleError('auth.csrf', 'Yêu cầu thiếu tiêu đề chống giả mạo (X-Requested-With).');
     }
     const origin = c.req.header('origin');
     if (origin !== undefined && origin !== siteOrigin(c.req.raw)) {
-      throw new VisibleError('auth.csrf', 'Yêu cầu gửi từ trang khác bị từ chối; hãy mở Sẵn Sàng từ địa chỉ của nó rồi thử lại.', 403);
+      throw new VisibleError('auth.csrf', 'Yêu cầu gửi từ trang khác bị từ chối; hãy mở Sẵn Sàng từ địa chỉ của nó rồi thử lại.');
     }
   }
   await next();
@@ -98,6 +98,6 @@ targetRoutes(app);
 openapiRoutes(app);
 
 app.all('/api/*', () => {
-  throw new VisibleError('route.not_found', 'Không có địa chỉ API này.', 404);
+  throw new VisibleError('route.not_found', 'Không có địa chỉ API này.');
 });
 app.onError(onError);

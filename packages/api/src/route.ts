@@ -38,7 +38,7 @@ export const registry: RouteSpec<Schema | undefined, Schema | undefined, Schema 
 function parse<S extends Schema | undefined>(schema: S | undefined, value: unknown, where: string): Out<S> {
   if (!schema) return undefined as Out<S>;
   const result = v.safeParse(schema, value);
-  if (!result.success) throw new VisibleError('request.invalid', `Yêu cầu không hợp lệ (${where}) — ${describeIssues(result.issues)}`, 400);
+  if (!result.success) throw new VisibleError('request.invalid', `Yêu cầu không hợp lệ (${where}) — ${describeIssues(result.issues)}`);
   return result.output as Out<S>;
 }
 
@@ -48,7 +48,7 @@ async function readJson(c: Context<Env>): Promise<unknown> {
   try {
     return JSON.parse(text);
   } catch {
-    throw new VisibleError('request.malformed_json', 'Nội dung gửi lên không phải JSON hợp lệ.', 400);
+    throw new VisibleError('request.malformed_json', 'Nội dung gửi lên không phải JSON hợp lệ.');
   }
 }
 
@@ -63,7 +63,7 @@ async function scopedUnit(c: Context<Env>, roles: Account.Role[], requested: str
     if (!own) return null;
     requested = own;
   }
-  const forbidden = () => new VisibleError('auth.forbidden', 'Bạn không có quyền với đơn vị này.', 403);
+  const forbidden = () => new VisibleError('auth.forbidden', 'Bạn không có quyền với đơn vị này.');
   // An officer must not learn which unit ids exist outside their scope.
   const unit = await Org.get(requested).catch((err) => {
     throw err instanceof VisibleError && err.code === 'org.unit_not_found' ? forbidden() : err;
@@ -84,9 +84,9 @@ export function covers(c: Context<Env>, roles: Account.Role[], unit: Pick<Org.In
 
 export function authorize(c: Context<Env>, access: Access): void {
   if ('public' in access) return;
-  if (!c.var.account) throw new VisibleError('auth.required', 'Bạn cần đăng nhập.', 401);
+  if (!c.var.account) throw new VisibleError('auth.required', 'Bạn cần đăng nhập.');
   if ('roles' in access && !c.var.account.grants.some((g) => access.roles.includes(g.role))) {
-    throw new VisibleError('auth.forbidden', 'Bạn không có quyền thực hiện thao tác này.', 403);
+    throw new VisibleError('auth.forbidden', 'Bạn không có quyền thực hiện thao tác này.');
   }
 }
 

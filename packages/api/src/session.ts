@@ -32,7 +32,7 @@ export const session: MiddlewareHandler<Env> = async (c, next) => {
     const [account, person] = await Promise.all([
       Account.get(s.email),
       Person.get(s.personId).catch((err) => {
-        if (err instanceof VisibleError && err.status === 404) return null;
+        if (err instanceof VisibleError && err.kind === 'not_found') return null;
         throw err;
       }),
     ]);

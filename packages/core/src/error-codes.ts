@@ -1,64 +1,82 @@
 /**
- * Every error code the server (core, API) or the web client can give a person, in one
- * union: `VisibleError` takes only these, and the web app fails its type check when one has
+ * What went wrong, as the domain sees it. Core and the web client speak only of kinds; the
+ * API alone turns a kind into an HTTP status (packages/api/src/errors.ts).
+ */
+export type ErrorKind =
+  | 'invalid' // the request itself is wrong (a field, a wrong current password)
+  | 'unprocessable' // a file was read but its content cannot be used (import rows)
+  | 'unauthenticated' // nobody signed in, or the credentials are wrong
+  | 'forbidden' // signed in, but not allowed
+  | 'not_found'
+  | 'conflict' // the state does not allow it now (closed attempt, taken code, changed meanwhile)
+  | 'too_large'
+  | 'throttled' // too many tries; come back later
+  | 'busy' // the service cannot answer now; try again shortly
+  | 'internal' // a bug: logged, never detailed
+  | 'offline'; // the browser could not reach the server at all (web client only)
+
+/**
+ * Every error code the server (core, API) or the web client can give a person, with its
+ * kind: `VisibleError` takes only these, and the web app fails its type check when one has
  * no message in a dictionary. A new code is added here first.
  */
-export const errorCodes = [
-  'account.changed',
-  'account.exists',
-  'attempt.closed',
-  'attempt.conflict',
-  'attempt.not_found',
-  'attempt.time_up',
-  'attempt.unknown_question',
-  'auth.csrf',
-  'auth.forbidden',
-  'auth.invalid_credentials',
-  'auth.link_invalid',
-  'auth.oidc_disabled',
-  'auth.oidc_failed',
-  'auth.oidc_unknown_person',
-  'auth.required',
-  'auth.throttled',
-  'auth.wrong_password',
-  'certificate.not_completed',
-  'course.lesson_not_found',
-  'course.not_found',
-  'course.version_exists',
-  'course.version_stale',
-  'import.cell_too_long',
-  'import.empty',
-  'import.encoding',
-  'import.invalid_rows',
-  'import.malformed',
-  'import.too_large',
-  'import.too_many_rows',
-  'network.offline',
-  'org.changed',
-  'org.code_invalid',
-  'org.code_taken',
-  'org.merge_cycle',
-  'org.move_cycle',
-  'org.unit_inactive',
-  'org.unit_not_empty',
-  'org.unit_not_found',
-  'person.inactive',
-  'person.not_found',
-  'quiz.no_attempts_left',
-  'quiz.not_found',
-  'readiness.no_snapshot',
-  'report.not_found',
-  'report.not_ready',
-  'report.use_archive',
-  'request.invalid',
-  'request.malformed_json',
-  'request.too_large',
-  'route.not_found',
-  'server.error',
-  'service.busy',
-  'service.database_unavailable',
-  'service.unavailable',
-  'target.not_found',
-] as const;
+export const errorKinds = {
+  'account.changed': 'conflict',
+  'account.exists': 'conflict',
+  'attempt.closed': 'conflict',
+  'attempt.conflict': 'conflict',
+  'attempt.not_found': 'not_found',
+  'attempt.time_up': 'conflict',
+  'attempt.unknown_question': 'invalid',
+  'auth.csrf': 'forbidden',
+  'auth.forbidden': 'forbidden',
+  'auth.invalid_credentials': 'unauthenticated',
+  'auth.link_invalid': 'invalid',
+  'auth.oidc_disabled': 'not_found',
+  'auth.oidc_failed': 'invalid',
+  'auth.oidc_unknown_person': 'forbidden',
+  'auth.required': 'unauthenticated',
+  'auth.throttled': 'throttled',
+  'auth.wrong_password': 'invalid',
+  'certificate.not_completed': 'not_found',
+  'course.lesson_not_found': 'not_found',
+  'course.not_found': 'not_found',
+  'course.version_exists': 'conflict',
+  'course.version_stale': 'conflict',
+  'import.cell_too_long': 'unprocessable',
+  'import.empty': 'unprocessable',
+  'import.encoding': 'unprocessable',
+  'import.invalid_rows': 'unprocessable',
+  'import.malformed': 'unprocessable',
+  'import.too_large': 'too_large',
+  'import.too_many_rows': 'too_large',
+  'network.offline': 'offline',
+  'org.changed': 'conflict',
+  'org.code_invalid': 'invalid',
+  'org.code_taken': 'conflict',
+  'org.merge_cycle': 'conflict',
+  'org.move_cycle': 'conflict',
+  'org.unit_inactive': 'conflict',
+  'org.unit_not_empty': 'conflict',
+  'org.unit_not_found': 'not_found',
+  'person.inactive': 'conflict',
+  'person.not_found': 'not_found',
+  'quiz.no_attempts_left': 'conflict',
+  'quiz.not_found': 'not_found',
+  'readiness.no_snapshot': 'not_found',
+  'report.not_found': 'not_found',
+  'report.not_ready': 'conflict',
+  'report.use_archive': 'conflict',
+  'request.invalid': 'invalid',
+  'request.malformed_json': 'invalid',
+  'request.too_large': 'too_large',
+  'route.not_found': 'not_found',
+  'server.error': 'internal',
+  'service.busy': 'busy',
+  'service.database_unavailable': 'busy',
+  'service.unavailable': 'busy',
+  'target.not_found': 'not_found',
+} as const satisfies Record<string, ErrorKind>;
 
-export type ErrorCode = (typeof errorCodes)[number];
+export type ErrorCode = keyof typeof errorKinds;
+export const errorCodes = Object.keys(errorKinds) as ErrorCode[];

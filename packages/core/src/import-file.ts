@@ -16,13 +16,11 @@ const tooManyRows = () =>
   new VisibleError(
     'import.too_many_rows',
     `Tệp có quá nhiều dòng (tối đa ${MAX_IMPORT_ROWS.toLocaleString('vi-VN')} dòng dữ liệu); hãy chia tệp theo đơn vị (mỗi cơ quan, đơn vị một tệp) rồi nhập lần lượt.`,
-    413,
   );
 const cellTooLong = (row: number, column: string, length: number) =>
   new VisibleError(
     'import.cell_too_long',
     `Ô ở dòng ${row}${column ? `, cột ${column}` : ''} dài ${length.toLocaleString('vi-VN')} ký tự (tối đa ${MAX_CELL_CHARS.toLocaleString('vi-VN')} ký tự); hãy sửa ô đó rồi nhập lại.`,
-    422,
   );
 
 const isXlsx = (bytes: Uint8Array) => bytes[0] === 0x50 && bytes[1] === 0x4b; // a zip: PK
@@ -37,7 +35,6 @@ function decodeText(bytes: Uint8Array): string {
     throw new VisibleError(
       'import.encoding',
       'Tệp không ở dạng UTF-8 nên tiếng Việt sẽ bị lỗi phông. Trong Excel, chọn Lưu thành → "CSV UTF-8 (phân tách bằng dấu phẩy)" hoặc lưu dạng .xlsx rồi nhập lại.',
-      422,
     );
   }
 }
@@ -76,7 +73,7 @@ async function csvRows(text: string): Promise<ImportRow[]> {
     if (err instanceof VisibleError) throw err;
     const { code, lines } = err as { code?: string; lines?: number };
     if (code === 'CSV_MAX_RECORD_SIZE') throw cellTooLong(lines ?? 0, '', MAX_CELL_CHARS * 4);
-    throw new VisibleError('import.malformed', `Tệp CSV bị lỗi định dạng${lines ? ` ở dòng ${lines}` : ''}: ${(err as Error).message}`, 422);
+    throw new VisibleError('import.malformed', `Tệp CSV bị lỗi định dạng${lines ? ` ở dòng ${lines}` : ''}: ${(err as Error).message}`);
   }
   return rows;
 }
@@ -133,7 +130,7 @@ async function xlsxRows(bytes: Uint8Array): Promise<ImportRow[]> {
     }
   } catch (err) {
     if (err instanceof VisibleError) throw err;
-    throw new VisibleError('import.malformed', 'Không đọc được tệp Excel (.xlsx); hãy mở lại trong Excel và lưu dạng .xlsx.', 422);
+    throw new VisibleError('import.malformed', 'Không đọc được tệp Excel (.xlsx); hãy mở lại trong Excel và lưu dạng .xlsx.');
   }
   return rows;
 }

@@ -7,7 +7,7 @@ export const describeProblem = (p: RowProblem) => `dòng ${p.row}, cột ${p.col
 
 export class ImportError extends VisibleError {
   constructor(readonly problems: RowProblem[]) {
-    super('import.invalid_rows', problems.map(describeProblem).join('\n'), 422);
+    super('import.invalid_rows', problems.map(describeProblem).join('\n'));
   }
 }
 
@@ -41,7 +41,7 @@ export function requireCells(rows: ImportRow[], columns: string[], problems: Row
 
 /** A file with none of the columns asked for is almost always the wrong file or sheet. */
 export function requireColumns(rows: ImportRow[], columns: string[]) {
-  if (rows.length === 0) throw new VisibleError('import.empty', 'Tệp không có dòng dữ liệu nào (dòng 1 là tiêu đề cột).', 422);
+  if (rows.length === 0) throw new VisibleError('import.empty', 'Tệp không có dòng dữ liệu nào (dòng 1 là tiêu đề cột).');
   const seen = new Set(rows.flatMap((r) => Object.keys(r.cells)));
   const missing = columns.filter((c) => !seen.has(c));
   if (missing.length > 0) throw new ImportError(missing.map((column) => ({ row: 1, column, message: 'thiếu cột này trong dòng tiêu đề' })));

@@ -18,13 +18,11 @@ const tooLarge = () =>
   new VisibleError(
     'import.too_large',
     `Tệp Excel khi giải nén quá lớn (tối đa ${MAX_XLSX_UNPACKED_BYTES / 1024 / 1024} MB dữ liệu). Hãy xoá các trang, hình ảnh không cần, hoặc chia tệp theo đơn vị rồi nhập lần lượt.`,
-    413,
   );
 const damaged = () =>
   new VisibleError(
     'import.malformed',
     'Tệp Excel (.xlsx) bị hỏng hoặc không hợp lệ (kích thước ghi trong tệp không khớp nội dung); hãy mở lại trong Excel và lưu dạng .xlsx.',
-    422,
   );
 
 /**

@@ -4,7 +4,7 @@
  * `./testing.ts`, each its own package entry.
  */
 export { VisibleError } from './error.ts';
-export { errorCodes, type ErrorCode } from './error-codes.ts';
+export { errorCodes, errorKinds, type ErrorCode, type ErrorKind } from './error-codes.ts';
 export { vnDay } from './vn-day.ts';
 export { fn, describeIssues } from './fn.ts';
 export { Account } from './account/index.ts';

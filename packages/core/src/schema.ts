@@ -7,4 +7,4 @@ export * as Org from './org/schema.ts';
 export * as Person from './person/schema.ts';
 export * as Quiz from './quiz/schema.ts';
 export * as Target from './target/schema.ts';
-export { errorCodes, type ErrorCode } from './error-codes.ts';
+export { errorCodes, errorKinds, type ErrorCode, type ErrorKind } from './error-codes.ts';

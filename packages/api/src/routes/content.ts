@@ -36,8 +36,7 @@ export function contentRoutes(app: Hono<Env>) {
       const ws = contentWorkspace();
       if (!ws) return c.json({ course: await Course.get({ slug: params.slug }) });
       const course = ws.courses.find((b) => b.slug === params.slug);
-      if (!course)
-        throw new VisibleError('course.not_found', `Không tìm thấy khoá học "${params.slug}" trong thư mục content/ (hoặc khoá học đang có lỗi).`, 404);
+      if (!course) throw new VisibleError('course.not_found', `Không tìm thấy khoá học "${params.slug}" trong thư mục content/ (hoặc khoá học đang có lỗi).`);
       return c.json({ course });
     },
   });

@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import type { Hono } from 'hono';
-import { Course, Progress, Quiz } from '@sansang/core';
+import { Course, Progress, Quiz, VisibleError } from '@sansang/core';
 import type { Env } from '../env.ts';
 import { mount } from '../route.ts';
 
@@ -51,7 +51,7 @@ export function courseRoutes(app: Hono<Env>) {
     handler: async (c, { params }) => {
       const { bundle, progress } = await Progress.courseFor(c.var.person!.id, params.slug);
       const lesson = bundle.lessons.find((l) => l.id === params.lessonId);
-      if (!lesson) return c.json({ error: { code: 'course.lesson_not_found', message: 'Không tìm thấy bài học.' } }, 404);
+      if (!lesson) throw new VisibleError('course.lesson_not_found', 'Không tìm thấy bài học.');
       return c.json({ lesson, progress });
     },
   });

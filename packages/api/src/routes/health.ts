@@ -1,7 +1,7 @@
 import type { Hono } from 'hono';
 import { databaseAnswers } from '@sansang/core';
 import type { Env } from '../env.ts';
-import { errorBody } from '../errors.ts';
+import { errorResponse } from '../errors.ts';
 import { mount } from '../route.ts';
 
 export function healthRoutes(app: Hono<Env>) {
@@ -11,6 +11,6 @@ export function healthRoutes(app: Hono<Env>) {
     summary: 'Trạng thái dịch vụ: "ok" chỉ khi cơ sở dữ liệu trả lời',
     access: { public: true },
     handler: async (c) =>
-      (await databaseAnswers()) ? c.json({ status: 'ok' }) : c.json(errorBody('service.database_unavailable', 'Cơ sở dữ liệu không phản hồi.'), 503),
+      (await databaseAnswers()) ? c.json({ status: 'ok' }) : errorResponse(c, 'service.database_unavailable', 'Cơ sở dữ liệu không phản hồi.'),
   });
 }

@@ -11,7 +11,7 @@ const PENDING_PATH = '/api/auth/oidc';
 
 function settingsOrFail() {
   const s = oidcSettings();
-  if (!s) throw new VisibleError('auth.oidc_disabled', 'Đăng nhập qua hệ thống định danh chưa được cấu hình.', 404);
+  if (!s) throw new VisibleError('auth.oidc_disabled', 'Đăng nhập qua hệ thống định danh chưa được cấu hình.');
   return s;
 }
 
@@ -48,7 +48,7 @@ export function oidcRoutes(app: Hono<Env>) {
       setAppCookie(c, PENDING_COOKIE, '', { path: PENDING_PATH, maxAge: 0 });
       const pending = await Account.unseal(getCookie(c, PENDING_COOKIE) ?? '');
       try {
-        if (!pending) throw new VisibleError('auth.oidc_failed', 'Phiên đăng nhập đã hết hạn, hãy thử lại.', 400);
+        if (!pending) throw new VisibleError('auth.oidc_failed', 'Phiên đăng nhập đã hết hạn, hãy thử lại.');
         const callback = new URL(s.redirectUri);
         callback.search = new URL(c.req.url).search;
         const identity = await finishSignIn(s, callback, pending as { state: string; nonce: string; verifier: string });

@@ -94,7 +94,7 @@ export function orgRoutes(app: Hono<Env>) {
     unit: ({ params }) => params.id,
     handler: async (c, { params, body }) => {
       const parent = await Org.get(body.parentId).catch(() => null);
-      if (!parent || !covers(c, ['admin'], parent)) throw new VisibleError('auth.forbidden', 'Bạn không có quyền với đơn vị cấp trên này.', 403);
+      if (!parent || !covers(c, ['admin'], parent)) throw new VisibleError('auth.forbidden', 'Bạn không có quyền với đơn vị cấp trên này.');
       return c.json({ unit: await moveUnit({ unitId: params.id, parentId: parent.id, effective: body.effective, actor: c.var.account!.email }) });
     },
   });
@@ -115,7 +115,7 @@ export function orgRoutes(app: Hono<Env>) {
       const target = 'unitId' in body.into ? body.into.unitId : body.into.parentId;
       for (const id of [...body.sourceIds, target]) {
         const u = others.get(id);
-        if (!u || !covers(c, ['admin'], u, id !== target)) throw new VisibleError('auth.forbidden', 'Bạn không có quyền với một trong các đơn vị này.', 403);
+        if (!u || !covers(c, ['admin'], u, id !== target)) throw new VisibleError('auth.forbidden', 'Bạn không có quyền với một trong các đơn vị này.');
       }
       return c.json(await mergeUnits({ ...body, actor: c.var.account!.email }));
     },

@@ -18,7 +18,7 @@ const directLimit = () => Number(process.env.REPORT_DIRECT_LIMIT ?? 5000);
 
 export async function unitOrRoot(scoped: Org.Info | null): Promise<Org.Info> {
   const unit = scoped ?? (await Org.children(null))[0];
-  if (!unit) throw new VisibleError('org.unit_not_found', 'Chưa có đơn vị nào.', 404);
+  if (!unit) throw new VisibleError('org.unit_not_found', 'Chưa có đơn vị nào.');
   return unit;
 }
 
@@ -40,7 +40,6 @@ async function assertSmallEnough(unit: Org.Info) {
     throw new VisibleError(
       'report.use_archive',
       `${unit.name} có ${people.toLocaleString('vi-VN')} người: báo cáo này được tạo ở chế độ nền. Hãy bấm "Tạo bản lưu" rồi tải về khi xong.`,
-      409,
     );
   }
 }
@@ -100,7 +99,7 @@ export function reportRoutes(app: Hono<Env>) {
     unit: async ({ query }) => {
       const person = await Person.get(personIdFor(query.employeeCode)).catch(() => null);
       // Unknown people are reported as outside the caller's scope: codes are not to be probed.
-      if (!person) throw new VisibleError('auth.forbidden', 'Bạn không có quyền với người này.', 403);
+      if (!person) throw new VisibleError('auth.forbidden', 'Bạn không có quyền với người này.');
       return person.unitId;
     },
     handler: async (c, { query, unit }) =>

@@ -19,7 +19,7 @@ export function targetRoutes(app: Hono<Env>) {
     body: Target.Info,
     handler: async (c, { body }) => {
       // A target counts every unit of the installation: only an installation-wide admin sets one.
-      if (!covers(c, ['admin'], null)) throw new VisibleError('auth.forbidden', 'Chỉ quản trị toàn hệ thống mới đặt được chỉ tiêu.', 403);
+      if (!covers(c, ['admin'], null)) throw new VisibleError('auth.forbidden', 'Chỉ quản trị toàn hệ thống mới đặt được chỉ tiêu.');
       const { existed } = await Target.set({ actor: c.var.account!, target: body });
       return c.json({ target: body }, existed ? 200 : 201);
     },

@@ -52,7 +52,7 @@ export namespace Account {
     type: 'account',
     ...account,
   });
-  const forbidden = () => new VisibleError('auth.forbidden', 'Bạn không có quyền với tài khoản này.', 403);
+  const forbidden = () => new VisibleError('auth.forbidden', 'Bạn không có quyền với tài khoản này.');
 
   const hashToken = (token: string) => createHash('sha256').update(token).digest('base64url');
   const LINK_SECONDS = 72 * 3600;
@@ -111,18 +111,17 @@ export namespace Account {
     const email = v.parse(Email, input.email);
     const person = await Person.get(personIdFor(input.employeeCode)).catch(() => null);
     // Someone not on the roster is answered like someone outside the officer's scope.
-    if (!person) throw new VisibleError('auth.forbidden', 'Bạn không có quyền với người này.', 403);
+    if (!person) throw new VisibleError('auth.forbidden', 'Bạn không có quyền với người này.');
     const existing = await ofPerson(person);
     const units = await unitsFor([...actor.grants, ...input.grants, ...existing.flatMap((a) => a.grants)], [person.unitId]);
     const outranked = [{ grants: [] as Grant[] }, ...existing].every((a) => mayActOn(actor, { personUnitId: person.unitId, grants: a.grants }, units));
-    if (!outranked) throw new VisibleError('auth.forbidden', 'Bạn không có quyền với người này.', 403);
-    if (!input.grants.every((g) => mayGive(actor, g, units)))
-      throw new VisibleError('auth.forbidden', 'Bạn không thể cấp vai trò vượt quá phạm vi của mình.', 403);
+    if (!outranked) throw new VisibleError('auth.forbidden', 'Bạn không có quyền với người này.');
+    if (!input.grants.every((g) => mayGive(actor, g, units))) throw new VisibleError('auth.forbidden', 'Bạn không thể cấp vai trò vượt quá phạm vi của mình.');
     const account: Info = { email, personId: person.id, grants: input.grants };
     try {
       await db().send(new PutCommand({ TableName: tableName(), Item: toItem(account), ConditionExpression: 'attribute_not_exists(pk)' }));
     } catch (err) {
-      if (isConditionFailure(err)) throw new VisibleError('account.exists', `Không dùng được email "${email}" vì đã có tài khoản.`, 409);
+      if (isConditionFailure(err)) throw new VisibleError('account.exists', `Không dùng được email "${email}" vì đã có tài khoản.`);
       throw err;
     }
     await Audit.record({ actor: actor.email, action: 'account.created', unitId: person.unitId, detail: { email, grants: input.grants } });
@@ -156,7 +155,7 @@ export namespace Account {
     });
     if (!item) {
       await Audit.record({ actor: normalized, action: 'auth.sign_in_failed', detail: { address } });
-      throw new VisibleError('auth.invalid_credentials', 'Email hoặc mật khẩu không đúng.', 401);
+      throw new VisibleError('auth.invalid_credentials', 'Email hoặc mật khẩu không đúng.');
     }
     const person = await Person.get(String(item.personId));
     await Audit.record({ actor: normalized, action: 'auth.sign_in', unitId: person.unitId, detail: { address } });
@@ -192,7 +191,7 @@ export namespace Account {
         action: 'auth.sign_in_failed',
         detail: { method: 'oidc', issuer: identity.issuer, reason: 'unknown_person' },
       });
-      throw new VisibleError('auth.oidc_unknown_person', 'Tài khoản định danh này chưa gắn với cán bộ nào trong danh sách. Hãy liên hệ cán bộ tổ chức.', 403);
+      throw new VisibleError('auth.oidc_unknown_person', 'Tài khoản định danh này chưa gắn với cán bộ nào trong danh sách. Hãy liên hệ cán bộ tổ chức.');
     }
     const person = await Person.get(account.personId);
     await Audit.record({
@@ -256,7 +255,7 @@ export namespace Account {
       });
       if (!ok) {
         await Audit.record({ actor: email, action: 'account.password_change_failed', detail: { address: address ?? null } });
-        throw new VisibleError('auth.wrong_password', 'Mật khẩu hiện tại không đúng.', 400);
+        throw new VisibleError('auth.wrong_password', 'Mật khẩu hiện tại không đúng.');
       }
       await setHash(email, next);
       await closeOtherSessions(email, sid);
@@ -346,7 +345,7 @@ export namespace Account {
       );
       email = String(out.Attributes!.email);
     } catch (err) {
-      if (isConditionFailure(err)) throw new VisibleError('auth.link_invalid', 'Đường dẫn đặt mật khẩu không hợp lệ hoặc đã hết hạn.', 400);
+      if (isConditionFailure(err)) throw new VisibleError('auth.link_invalid', 'Đường dẫn đặt mật khẩu không hợp lệ hoặc đã hết hạn.');
       throw err;
     }
     await setHash(email, password);
@@ -364,8 +363,7 @@ export namespace Account {
     const { actor } = input;
     const { account: before, person } = await actedOn(actor, input.email);
     const units = await unitsFor([...actor.grants, ...before.grants, ...input.grants], [person.unitId]);
-    if (!input.grants.every((g) => mayGive(actor, g, units)))
-      throw new VisibleError('auth.forbidden', 'Bạn không thể cấp vai trò vượt quá phạm vi của mình.', 403);
+    if (!input.grants.every((g) => mayGive(actor, g, units))) throw new VisibleError('auth.forbidden', 'Bạn không thể cấp vai trò vượt quá phạm vi của mình.');
     const after = mergeGrants(actor, before.grants, input.grants, units);
     try {
       await db().send(
@@ -378,8 +376,7 @@ export namespace Account {
         }),
       );
     } catch (err) {
-      if (isConditionFailure(err))
-        throw new VisibleError('account.changed', 'Vai trò của tài khoản vừa được người khác thay đổi; hãy tải lại và thử lại.', 409);
+      if (isConditionFailure(err)) throw new VisibleError('account.changed', 'Vai trò của tài khoản vừa được người khác thay đổi; hãy tải lại và thử lại.');
       throw err;
     }
     await Audit.record({

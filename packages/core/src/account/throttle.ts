@@ -50,7 +50,9 @@ export async function passwordAttempt<T>(email: string, address: string | null, 
     if (!isConditionFailure(err)) throw err;
     // Refused by one limit: the others take back the guess that will not be made.
     await Promise.all(counted.map((w) => count(w, start, -1, false)));
-    throw new VisibleError('auth.throttled', 'Bạn đã đăng nhập sai quá nhiều lần. Vui lòng thử lại sau ít phút.', 429, start + WINDOW_SECONDS - at);
+    throw new VisibleError('auth.throttled', 'Bạn đã đăng nhập sai quá nhiều lần. Vui lòng thử lại sau ít phút.', {
+      retryAfterSeconds: start + WINDOW_SECONDS - at,
+    });
   }
   const result = await check();
   if (result) {

@@ -38,7 +38,7 @@ export namespace Attempt {
   const expired = (a: Stored, now: number) => a.deadlineMs !== undefined && now > a.deadlineMs + GRACE_MS;
 
   function quizOf(bundle: Course.Bundle) {
-    if (!bundle.quiz) throw new VisibleError('quiz.not_found', `Khoá học "${bundle.slug}" không có bài kiểm tra.`, 404);
+    if (!bundle.quiz) throw new VisibleError('quiz.not_found', `Khoá học "${bundle.slug}" không có bài kiểm tra.`);
     return bundle.quiz;
   }
 
@@ -66,7 +66,7 @@ export namespace Attempt {
 
   async function mustLoad(personId: string, slug: string, n: number): Promise<Stored> {
     const a = await load(personId, slug, n);
-    if (!a) throw new VisibleError('attempt.not_found', `Không có lần làm bài số ${n + 1} của khoá học "${slug}".`, 404);
+    if (!a) throw new VisibleError('attempt.not_found', `Không có lần làm bài số ${n + 1} của khoá học "${slug}".`);
     return a;
   }
 
@@ -163,7 +163,7 @@ export namespace Attempt {
     if (open) return view(personId, bundle, open);
     const n = (await Progress.courseFor(personId, slug)).progress.attemptsUsed;
     if (quiz.attempts !== null && n >= quiz.attempts) {
-      throw new VisibleError('quiz.no_attempts_left', `Bạn đã dùng hết ${quiz.attempts} lần làm bài kiểm tra này.`, 409);
+      throw new VisibleError('quiz.no_attempts_left', `Bạn đã dùng hết ${quiz.attempts} lần làm bài kiểm tra này.`);
     }
     const now = Date.now();
     const attempt: Stored = {
@@ -206,7 +206,7 @@ export namespace Attempt {
       const again = await Progress.courseFor(personId, slug);
       const theirs = await openOf(person, bundle, again.progress);
       if (theirs) return view(personId, bundle, theirs);
-      throw new VisibleError('attempt.conflict', 'Bài kiểm tra vừa thay đổi ở nơi khác; hãy tải lại trang.', 409);
+      throw new VisibleError('attempt.conflict', 'Bài kiểm tra vừa thay đổi ở nơi khác; hãy tải lại trang.');
     }
     return view(personId, bundle, attempt);
   });
@@ -235,11 +235,11 @@ export namespace Attempt {
         if (!isConditionFailure(err)) throw err;
       }
       const a = await mustLoad(personId, slug, n);
-      if (a.status !== 'open') throw new VisibleError('attempt.closed', 'Lần làm bài này đã được nộp và chấm điểm.', 409);
-      if (!a.questionIds.includes(questionId)) throw new VisibleError('attempt.unknown_question', `Câu "${questionId}" không có trong lần làm bài này.`, 400);
+      if (a.status !== 'open') throw new VisibleError('attempt.closed', 'Lần làm bài này đã được nộp và chấm điểm.');
+      if (!a.questionIds.includes(questionId)) throw new VisibleError('attempt.unknown_question', `Câu "${questionId}" không có trong lần làm bài này.`);
       const person = await Person.get(personId);
       await finalize(person, await Course.get({ slug, version: a.version }), a);
-      throw new VisibleError('attempt.time_up', 'Đã hết giờ làm bài; bài đã được chấm với các câu trả lời đã lưu trước đó.', 409);
+      throw new VisibleError('attempt.time_up', 'Đã hết giờ làm bài; bài đã được chấm với các câu trả lời đã lưu trước đó.');
     },
   );
 

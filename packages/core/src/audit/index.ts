@@ -74,8 +74,8 @@ export namespace Audit {
     async ({ from, to, actor, unitId, limit }): Promise<Listed[]> => {
       const start = Date.parse(`${from}T00:00:00Z`);
       const end = Date.parse(`${to}T00:00:00Z`);
-      if (end < start) throw new VisibleError('request.invalid', 'Ngày kết thúc phải sau ngày bắt đầu.', 400);
-      if ((end - start) / 86_400_000 > MAX_DAYS) throw new VisibleError('request.invalid', `Mỗi lần xem tối đa ${MAX_DAYS} ngày.`, 400);
+      if (end < start) throw new VisibleError('request.invalid', 'Ngày kết thúc phải sau ngày bắt đầu.');
+      if ((end - start) / 86_400_000 > MAX_DAYS) throw new VisibleError('request.invalid', `Mỗi lần xem tối đa ${MAX_DAYS} ngày.`);
       const wanted = (item: Stored) => (!actor || item.actor === actor.trim().toLowerCase()) && (!unitId || (item.unitPath ?? []).includes(unitId));
       const out: Listed[] = [];
       for (let day = end; day >= start && out.length < limit; day -= 86_400_000) {

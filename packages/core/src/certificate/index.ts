@@ -52,7 +52,7 @@ export namespace Certificate {
 
   export const issue = fn(v.object({ personId: v.string(), slug: Course.Slug }), async ({ personId, slug }): Promise<Info> => {
     const completion = await db().send(new GetCommand({ TableName: tableName(), Key: keys.completion(personId, slug) }));
-    if (!completion.Item) throw new VisibleError('certificate.not_completed', 'Bạn chưa hoàn thành khoá học này nên chưa có chứng nhận.', 404);
+    if (!completion.Item) throw new VisibleError('certificate.not_completed', 'Bạn chưa hoàn thành khoá học này nên chưa có chứng nhận.');
     const completedAt = String(completion.Item.completedAt);
     const version = Number(completion.Item.version);
     const code = codeOf(personId, slug, completedAt);

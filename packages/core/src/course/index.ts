@@ -40,7 +40,6 @@ export namespace Course {
       throw new VisibleError(
         'course.version_exists',
         `Khoá học "${bundle.slug}" đã xuất bản phiên bản ${bundle.version} với nội dung khác; hãy tăng "version" trong course.md.`,
-        409,
       );
     }
     try {
@@ -67,7 +66,7 @@ export namespace Course {
       );
     } catch (err) {
       if (isConditionFailure(err)) {
-        throw new VisibleError('course.version_stale', `Khoá học "${bundle.slug}" đã có phiên bản mới hơn ${bundle.version}.`, 409);
+        throw new VisibleError('course.version_stale', `Khoá học "${bundle.slug}" đã có phiên bản mới hơn ${bundle.version}.`);
       }
       throw err;
     }
@@ -96,11 +95,11 @@ export namespace Course {
     let wanted = version;
     if (wanted === undefined) {
       const entry = await db().send(new GetCommand({ TableName: tableName(), Key: keys.catalogueEntry(slug) }));
-      if (!entry.Item) throw new VisibleError('course.not_found', `Không tìm thấy khoá học "${slug}".`, 404);
+      if (!entry.Item) throw new VisibleError('course.not_found', `Không tìm thấy khoá học "${slug}".`);
       wanted = Number(entry.Item.version);
     }
     const out = await db().send(new GetCommand({ TableName: tableName(), Key: keys.courseVersion(slug, wanted) }));
-    if (!out.Item) throw new VisibleError('course.not_found', `Không tìm thấy khoá học "${slug}" phiên bản ${wanted}.`, 404);
+    if (!out.Item) throw new VisibleError('course.not_found', `Không tìm thấy khoá học "${slug}" phiên bản ${wanted}.`);
     // Parsed, so versions stored before a field existed read with its default.
     return v.parse(BundleSchema, out.Item.bundle);
   });

@@ -81,7 +81,7 @@ export function addResilience(client: DynamoDBClient): void {
           if (!isTransient(err)) throw err;
           if (attempt >= RETRY.attempts) {
             resilienceCounters.busy++;
-            throw new VisibleError('service.busy', 'Hệ thống đang bận, vui lòng thử lại sau vài giây.', 503, 2);
+            throw new VisibleError('service.busy', 'Hệ thống đang bận, vui lòng thử lại sau vài giây.', { retryAfterSeconds: 2 });
           }
           resilienceCounters.retries++;
           await sleep(Math.random() * Math.min(RETRY.capMs, RETRY.baseMs * 2 ** attempt));
@@ -119,5 +119,7 @@ export function addResilience(client: DynamoDBClient): void {
 }
 
 function unavailable() {
-  return new VisibleError('service.unavailable', 'Không kết nối được cơ sở dữ liệu; hệ thống sẽ tự phục hồi, vui lòng thử lại sau ít giây.', 503, 3);
+  return new VisibleError('service.unavailable', 'Không kết nối được cơ sở dữ liệu; hệ thống sẽ tự phục hồi, vui lòng thử lại sau ít giây.', {
+    retryAfterSeconds: 3,
+  });
 }

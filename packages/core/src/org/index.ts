@@ -103,7 +103,7 @@ export namespace Org {
 
   export const get = fn(Id, async (id): Promise<Info> => {
     const out = await db().send(new GetCommand({ TableName: tableName(), Key: keys.unit(id) }));
-    if (!out.Item) throw new VisibleError('org.unit_not_found', `Không tìm thấy đơn vị "${id}".`, 404);
+    if (!out.Item) throw new VisibleError('org.unit_not_found', `Không tìm thấy đơn vị "${id}".`);
     return fromItem(out.Item);
   });
 
@@ -144,7 +144,6 @@ export namespace Org {
       throw new VisibleError(
         'org.unit_inactive',
         `Đơn vị "${unit.name}" đã ${unit.status === 'merged' ? 'được hợp nhất' : 'giải thể'}${unit.until ? ` từ ngày ${unit.until}` : ''}.`,
-        409,
       );
     }
   }

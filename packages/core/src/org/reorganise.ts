@@ -73,7 +73,7 @@ export const createUnit = fn(
   async (input): Promise<Org.Info> => {
     const parent = input.parentId ? await active(input.parentId) : null;
     const id = unitIdFor(input.code);
-    if (!id) throw new VisibleError('org.code_invalid', `Mã "${input.code}" cần có chữ hoặc số.`, 400);
+    if (!id) throw new VisibleError('org.code_invalid', `Mã "${input.code}" cần có chữ hoặc số.`);
     const unit = Org.make({ id, code: input.code, name: input.name, kind: input.kind, level: input.level }, parent);
     const event: UnitEvent = {
       action: 'created',
@@ -92,7 +92,7 @@ export const createUnit = fn(
         }),
       );
     } catch (err) {
-      if (isConditionFailure(err)) throw new VisibleError('org.code_taken', `Đã có đơn vị mã "${input.code}".`, 409);
+      if (isConditionFailure(err)) throw new VisibleError('org.code_taken', `Đã có đơn vị mã "${input.code}".`);
       throw err;
     }
     await Audit.record({ actor: input.actor, action: 'org.create', unitId: unit.id, detail: { ...event.detail, effective: input.effective } });
@@ -156,8 +156,8 @@ export const updateUnit = fn(
     if (!renamed && !reclassed) return unit;
     // A unit keeps the id its first code gave it; a new code must not be another unit's.
     const codeId = unitIdFor(next.code);
-    if (!codeId) throw new VisibleError('org.code_invalid', `Mã "${next.code}" cần có chữ hoặc số.`, 400);
-    const taken = () => new VisibleError('org.code_taken', `Đã có đơn vị khác mã "${next.code}".`, 409);
+    if (!codeId) throw new VisibleError('org.code_invalid', `Mã "${next.code}" cần có chữ hoặc số.`);
+    const taken = () => new VisibleError('org.code_taken', `Đã có đơn vị khác mã "${next.code}".`);
     if (codeId !== unit.id && (await Org.getMap([codeId])).has(codeId)) throw taken();
     const event: UnitEvent = {
       action: reclassed ? 'changed' : 'renamed',
@@ -202,7 +202,7 @@ const MoveInput = v.object({ unitId: Org.Id, parentId: Org.Id, effective: Effect
 export const moveUnit = fn(MoveInput, async (input): Promise<Org.Info> => {
   const [unit, parent] = await Promise.all([active(input.unitId), active(input.parentId)]);
   if (parent.id === unit.id || parent.ancestors.includes(unit.id)) {
-    throw new VisibleError('org.move_cycle', `Không thể chuyển "${unit.name}" vào chính nó hoặc đơn vị cấp dưới của nó.`, 409);
+    throw new VisibleError('org.move_cycle', `Không thể chuyển "${unit.name}" vào chính nó hoặc đơn vị cấp dưới của nó.`);
   }
   if (unit.parentId === parent.id) return unit;
   await sweepRollups();
@@ -237,7 +237,7 @@ export const moveUnit = fn(MoveInput, async (input): Promise<Org.Info> => {
       }),
     );
   } catch (err) {
-    if (isConditionFailure(err)) throw new VisibleError('org.changed', 'Đơn vị vừa được người khác thay đổi; hãy tải lại và thử lại.', 409);
+    if (isConditionFailure(err)) throw new VisibleError('org.changed', 'Đơn vị vừa được người khác thay đổi; hãy tải lại và thử lại.');
     throw err;
   }
   for (const t of transfers) await rollup({ pk: String(t.pk), sk: String(t.sk) }).catch(() => undefined /* left pending; sweepRollups finishes it */);
@@ -295,7 +295,7 @@ export const mergeUnits = fn(
     const into = 'unitId' in input.into ? await active(input.into.unitId) : await createUnit({ ...input.into, effective: input.effective, actor: input.actor });
     for (const s of sources) {
       if (s.id === into.id || into.ancestors.includes(s.id)) {
-        throw new VisibleError('org.merge_cycle', `Không thể hợp nhất "${s.name}" vào chính nó hoặc vào đơn vị cấp dưới của nó.`, 409);
+        throw new VisibleError('org.merge_cycle', `Không thể hợp nhất "${s.name}" vào chính nó hoặc vào đơn vị cấp dưới của nó.`);
       }
     }
     let people = 0;
@@ -344,7 +344,6 @@ export const dissolveUnit = fn(v.object({ unitId: Org.Id, effective: Effective, 
     throw new VisibleError(
       'org.unit_not_empty',
       `Đơn vị "${unit.name}" còn ${staying} người đang công tác và ${children.length} đơn vị trực thuộc; hãy chuyển sang đơn vị khác (hoặc hợp nhất) trước khi giải thể.`,
-      409,
     );
   }
   await close(unit, 'dissolved', input.effective, input.actor);

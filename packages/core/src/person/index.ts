@@ -48,7 +48,7 @@ export namespace Person {
 
   export const get = fn(v.string(), async (id): Promise<Info> => {
     const out = await db().send(new GetCommand({ TableName: tableName(), Key: keys.person(id) }));
-    if (!out.Item) throw new VisibleError('person.not_found', `Không tìm thấy người có mã "${id}".`, 404);
+    if (!out.Item) throw new VisibleError('person.not_found', `Không tìm thấy người có mã "${id}".`);
     return fromItem(out.Item);
   });
 

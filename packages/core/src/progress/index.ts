@@ -158,7 +158,7 @@ export namespace Progress {
     const person = await Person.get(personId);
     const { bundle } = await courseFor(personId, slug);
     if (!bundle.lessons.some((l) => l.id === lessonId)) {
-      throw new VisibleError('course.lesson_not_found', `Khoá học "${slug}" không có bài "${lessonId}".`, 404);
+      throw new VisibleError('course.lesson_not_found', `Khoá học "${slug}" không có bài "${lessonId}".`);
     }
     const before = await db().send(
       new UpdateCommand({

@@ -71,7 +71,7 @@ export namespace Readiness {
     const [unit, snapshots] = await Promise.all([Org.get(unitId), snapshotsOf(unitId)]);
     const week = isoWeek(new Date(`${date}T12:00:00+07:00`));
     const index = snapshots.findLastIndex((s) => s.week <= week);
-    if (index < 0) throw new VisibleError('readiness.no_snapshot', `Chưa có số liệu lưu của đơn vị này cho ngày ${date} (số liệu được lưu hằng tuần).`, 404);
+    if (index < 0) throw new VisibleError('readiness.no_snapshot', `Chưa có số liệu lưu của đơn vị này cho ngày ${date} (số liệu được lưu hằng tuần).`);
     const shot = snapshots[index]!;
     const children = (await getMany(shot.children.map((id) => keys.unitSnapshot(id, shot.week)))) as (Snapshot & { pk: string })[];
     const order = new Map(shot.children.map((id, i) => [id, i]));
@@ -99,8 +99,7 @@ export namespace Readiness {
     async ({ unitId, targetId, date }): Promise<UnitReadiness> => {
       const [b, targets] = await Promise.all([basis(unitId, date), Target.list()]);
       const target = targetId ? targets.find((t) => t.id === targetId) : targets[0];
-      if (!target)
-        throw new VisibleError('target.not_found', targetId ? `Không tìm thấy chỉ tiêu "${targetId}".` : 'Chưa có chỉ tiêu nào được thiết lập.', 404);
+      if (!target) throw new VisibleError('target.not_found', targetId ? `Không tìm thấy chỉ tiêu "${targetId}".` : 'Chưa có chỉ tiêu nào được thiết lập.');
       return {
         unit: { id: b.unit.id, code: b.unit.code, name: b.unit.name, kind: b.unit.kind, level: b.unit.level, parentId: b.unit.parentId, status: b.unit.status },
         targets: targets.map(({ id, title }) => ({ id, title })),
@@ -183,7 +182,7 @@ export namespace Readiness {
   export async function recordCompletion(input: { person: Person.Info; slug: string; version: number }): Promise<void> {
     let person = input.person;
     for (let attempt = 1; ; attempt++) {
-      if (person.status !== 'active') throw new VisibleError('person.inactive', 'Người này không còn trong danh sách đang công tác.', 409);
+      if (person.status !== 'active') throw new VisibleError('person.inactive', 'Người này không còn trong danh sách đang công tác.');
       try {
         const placement = { person, unit: await Org.get(person.unitId) };
         const at = new Date().toISOString();

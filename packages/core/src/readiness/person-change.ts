@@ -78,7 +78,7 @@ async function plan(changes: PersonChange[], units: Map<string, Org.Info>, optio
   return Promise.all(
     drafts.map(async ({ change, current, rev, after }): Promise<Planned> => {
       const unit = units.get(after.unitId);
-      if (!unit) throw new VisibleError('org.unit_not_found', `Không tìm thấy đơn vị "${after.unitId}".`, 404);
+      if (!unit) throw new VisibleError('org.unit_not_found', `Không tìm thấy đơn vị "${after.unitId}".`);
       const storedBefore = current ? (units.get(current.unitId) ?? null) : null;
       const before = current ? (options.countedAs?.get(current.unitId) ?? storedBefore) : null;
       const ownDeltas = new Map<string, Counters>();

@@ -174,7 +174,7 @@ async function finish(job: ArchiveJob, result: Pick<Archive, 'status'> & Partial
 
 export async function getArchive(unitId: string, id: string): Promise<Archive> {
   const out = await db().send(new GetCommand({ TableName: tableName(), Key: keys.reportArchive(unitId, id) }));
-  if (!out.Item) throw new VisibleError('report.not_found', 'Không tìm thấy báo cáo này.', 404);
+  if (!out.Item) throw new VisibleError('report.not_found', 'Không tìm thấy báo cáo này.');
   return fields(out.Item as Archive);
 }
 
@@ -186,6 +186,6 @@ export async function listArchives(unitId: string): Promise<Archive[]> {
 
 export async function openArchive(unitId: string, id: string): Promise<{ archive: Archive; body: Readable }> {
   const archive = await getArchive(unitId, id);
-  if (archive.status !== 'ready') throw new VisibleError('report.not_ready', 'Báo cáo đang được tạo, vui lòng thử lại sau.', 409);
+  if (archive.status !== 'ready') throw new VisibleError('report.not_ready', 'Báo cáo đang được tạo, vui lòng thử lại sau.');
   return { archive, body: await reportStore.get(archive.key) };
 }

@@ -52,7 +52,7 @@ export namespace Target {
   export async function pick(id?: string): Promise<Info> {
     const all = await list();
     const found = id ? all.find((t) => t.id === id) : all[0];
-    if (!found) throw new VisibleError('target.not_found', id ? `Không tìm thấy chỉ tiêu "${id}".` : 'Chưa có chỉ tiêu nào được thiết lập.', 404);
+    if (!found) throw new VisibleError('target.not_found', id ? `Không tìm thấy chỉ tiêu "${id}".` : 'Chưa có chỉ tiêu nào được thiết lập.');
     return found;
   }
 

@@ -27,7 +27,7 @@ const CODE = String.raw`'([a-z_]+(?:\.[a-z_]+)+)'`;
 const PATTERNS = [
   new RegExp(String.raw`new VisibleError\(\s*${CODE}`, 'g'),
   new RegExp(String.raw`\bsuper\(\s*${CODE}`, 'g'),
-  new RegExp(String.raw`errorBody\(\s*${CODE}`, 'g'),
+  new RegExp(String.raw`(?:errorBody|errorResponse)\([^,']*?,?\s*${CODE}`, 'g'),
   new RegExp(String.raw`error:\s*\{\s*code:\s*${CODE}`, 'g'),
   new RegExp(String.raw`new ApiError\([^,]+,\s*${CODE}`, 'g'),
   new RegExp(String.raw`\bcode\s*=[^;\n]*?${CODE}(?:\s*:\s*${CODE})?`, 'g'),
