@@ -47,8 +47,7 @@ export namespace Account {
 
   const toItem = (account: Info) => ({
     ...keys.account(account.email),
-    gsi1pk: keys.loginsOf(account.personId),
-    gsi1sk: account.email,
+    ...keys.loginIndex(account.personId, account.email),
     type: 'account',
     ...account,
   });
@@ -372,7 +371,12 @@ export namespace Account {
           Key: keys.account(before.email),
           UpdateExpression: 'SET grants = :g, gsi1pk = :logins, gsi1sk = :email',
           ConditionExpression: 'grants = :before',
-          ExpressionAttributeValues: { ':g': after, ':before': before.grants, ':logins': keys.loginsOf(before.personId), ':email': before.email },
+          ExpressionAttributeValues: {
+            ':g': after,
+            ':before': before.grants,
+            ':logins': keys.loginIndex(before.personId, before.email).gsi1pk,
+            ':email': keys.loginIndex(before.personId, before.email).gsi1sk,
+          },
         }),
       );
     } catch (err) {

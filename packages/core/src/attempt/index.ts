@@ -80,6 +80,7 @@ export namespace Attempt {
   async function finalize(person: Person.Info, bundle: Course.Bundle, a: Stored): Promise<{ result: Quiz.Result; progress: Progress.Info }> {
     const result = Quiz.grade(quizOf(bundle), a.questionIds, a.answers);
     const submittedAt = new Date().toISOString();
+    const graded = keys.gradedAttemptIndex(bundle.slug, bundle.version, submittedAt, person.id);
     try {
       await db().send(
         new TransactWriteCommand({
@@ -96,8 +97,8 @@ export namespace Attempt {
                   ':open': 'open',
                   ':at': submittedAt,
                   ':r': result,
-                  ':g': keys.gradedAttemptsOf(bundle.slug, bundle.version),
-                  ':gs': `${submittedAt}#${person.id}`,
+                  ':g': graded.gsi1pk,
+                  ':gs': graded.gsi1sk,
                 },
               },
             },

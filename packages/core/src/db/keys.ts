@@ -34,6 +34,8 @@
  *   audit of a day       Query    pk=AUDIT#<yyyy-mm-dd>#<shard> for each of AUDIT_SHARDS, and pk=AUDIT#<yyyy-mm-dd> (entries written before sharding)
  */
 export type Key = { pk: string; sk: string };
+/** The attributes that place an item in the first secondary index. */
+export type Gsi1 = { gsi1pk: string; gsi1sk: string };
 
 /**
  * Every sign-in writes an audit entry under its day: one partition per day would be the
@@ -111,6 +113,32 @@ export const keys = {
 
   schedules: 'SCHEDULES',
   schedule: (unitId: string, frequency: string): Key => ({ pk: 'SCHEDULES', sk: `SCHEDULE#${unitId}#${frequency}` }),
+
+  // Secondary-index attributes, built only here like the primary keys (an item spreads one of these into itself).
+  /** Listed under its parent (active) or among its parent's former children (merged, dissolved); sorted by code. */
+  childIndex: (unit: { id: string; code: string; parentId: string | null; status: string }): Gsi1 => ({
+    gsi1pk: unit.status === 'active' ? `CHILDREN#${unit.parentId ?? 'ROOT'}` : `FORMER#${unit.parentId ?? 'ROOT'}`,
+    gsi1sk: `${unit.code}#${unit.id}`,
+  }),
+  /** Listed among the members of its unit, by name. */
+  memberIndex: (person: { id: string; unitId: string; fullName: string }): Gsi1 => ({
+    gsi1pk: `MEMBERS#${person.unitId}`,
+    gsi1sk: `${person.fullName}#${person.id}`,
+  }),
+  /** A completion listed under its person's unit, by course. */
+  completionIndex: (unitId: string, slug: string, personId: string): Gsi1 => ({ gsi1pk: `COMPLETIONS#${unitId}`, gsi1sk: `${slug}#${personId}` }),
+  /** A trained mark listed under its target and its person's unit. */
+  trainedIndex: (targetId: string, unitId: string, personId: string): Gsi1 => ({ gsi1pk: `TRAINED#${targetId}#${unitId}`, gsi1sk: personId }),
+  /** An account listed among the logins of its person. */
+  loginIndex: (personId: string, email: string): Gsi1 => ({ gsi1pk: `LOGINS#${personId}`, gsi1sk: email }),
+  /** A graded attempt listed under its course version, by submission time. */
+  gradedAttemptIndex: (slug: string, version: number, submittedAt: string, personId: string): Gsi1 => ({
+    gsi1pk: `ATTEMPTS#${slug}#${version}`,
+    gsi1sk: `${submittedAt}#${personId}`,
+  }),
+  /** Marks a contribution or transfer as waiting for its roll-up, in a random shard of the sparse index. */
+  pendingMark: (shard: number, at = new Date()) => ({ gsi2pk: `ROLLUP#${shard}`, gsi2sk: at.toISOString() }),
+  isTransfer: (key: Key) => key.pk.startsWith('TRANSFER#'),
 
   /** The entry's shard comes from its random id, so a burst of sign-ins spreads evenly. */
   audit: (at: Date, id: string): Key => ({ pk: `AUDIT#${at.toISOString().slice(0, 10)}#${auditShardOf(id)}`, sk: `${at.toISOString()}#${id}` }),

@@ -78,8 +78,7 @@ export namespace Org {
     return {
       ...keys.unit(unit.id),
       // Merged and dissolved units leave the live tree but stay listed under their former parent.
-      gsi1pk: unit.status === 'active' ? keys.childrenOf(unit.parentId) : keys.formerChildrenOf(unit.parentId),
-      gsi1sk: `${unit.code}#${unit.id}`,
+      ...keys.childIndex(unit),
       type: 'unit',
       ...unit,
     };

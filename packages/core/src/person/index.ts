@@ -31,8 +31,7 @@ export namespace Person {
   export function toItem(person: Info) {
     return {
       ...keys.person(person.id),
-      gsi1pk: keys.membersOf(person.unitId),
-      gsi1sk: `${person.fullName}#${person.id}`,
+      ...keys.memberIndex(person),
       type: 'person',
       ...person,
       rev: 0,

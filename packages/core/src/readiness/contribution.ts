@@ -54,7 +54,7 @@ export function contributionItem(c: Contribution): Record<string, unknown> {
   return { ...c.key, ...c.attributes, personId: c.personId, type: c.type, unitId: c.unitId, ancestors: c.ancestors, delta: c.delta };
 }
 
-const pendingMarker = () => ({ gsi2pk: keys.pendingRollup(randomShard(ROLLUP_SHARDS)), gsi2sk: new Date().toISOString() });
+const pendingMarker = () => keys.pendingMark(randomShard(ROLLUP_SHARDS));
 
 /** What `contribute` found and did: whether the record is new, and whether its roll-up is finished. */
 export type Contributed = { created: boolean; settled: boolean };
@@ -202,6 +202,6 @@ export async function sweepRollups(options: { stopAt?: number } = {}): Promise<n
 
 /** Marks a pending contribution as rolled up (or drops a transfer) without touching counters: rebuild recounts them. */
 export async function clearPending(key: Key): Promise<void> {
-  if (key.pk.startsWith('TRANSFER#')) await db().send(new DeleteCommand({ TableName: tableName(), Key: key }));
+  if (keys.isTransfer(key)) await db().send(new DeleteCommand({ TableName: tableName(), Key: key }));
   else await db().send(new UpdateCommand({ TableName: tableName(), Key: key, UpdateExpression: 'REMOVE gsi2pk, gsi2sk' }));
 }

@@ -148,8 +148,7 @@ export namespace Readiness {
         version: course.version,
         completedAt,
         completedInUnit: unit.id,
-        gsi1pk: keys.completionsOf(unit.id),
-        gsi1sk: `${course.slug}#${person.id}`,
+        ...keys.completionIndex(unit.id, course.slug, person.id),
       },
     };
   }
@@ -163,7 +162,7 @@ export namespace Readiness {
       unitId: unit.id,
       ancestors: unit.ancestors,
       delta: recordDelta({ type: 'trained', targetId: target.id }, { person, unit }),
-      attributes: { targetId: target.id, trainedAt, gsi1pk: keys.trainedOf(target.id, unit.id), gsi1sk: person.id },
+      attributes: { targetId: target.id, trainedAt, ...keys.trainedIndex(target.id, unit.id, person.id) },
     };
   }
 

@@ -43,6 +43,7 @@ export function repointRecord(record: Pick<PersonRecord, 'pk' | 'sk' | 'type' | 
       ':u': unit.id,
       ':a': unit.ancestors,
       ':d': delta,
+      // Only the partition moves with the person: the index's sort key (course or person) stays.
       ':g': record.type === 'completion' ? keys.completionsOf(unit.id) : keys.trainedOf(record.targetId!, unit.id),
     },
   };
