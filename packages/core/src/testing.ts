@@ -9,5 +9,5 @@ export { meterDynamo, type Usage } from './db/meter.ts';
 export { db, tableName } from './db/client.ts';
 export { keys } from './db/keys.ts';
 export { queryList } from './db/query.ts';
-export { resetObjectStores } from './object-store.ts';
+export { resetObjectStores } from './objects/store.ts';
 export { WINDOW_SECONDS as THROTTLE_WINDOW_SECONDS } from './account/throttle.ts';

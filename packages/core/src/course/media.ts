@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
-import { objectStore } from '../object-store.ts';
+import { objectStore } from '../objects/store.ts';
 import { mediaContentType, type Bundle } from './schema.ts';
 
 /**

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
-import { objectStore } from '../object-store.ts';
+import { objectStore } from '../objects/store.ts';
 
 /**
  * Where generated reports are kept: a private S3 bucket when deployed (REPORTS_BUCKET), a
