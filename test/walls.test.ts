@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { modulesLoadedBy } from './support/loaded-modules.ts';
 import { importsOf, readWorkspace, repoRoot, wallBreaches, type Manifest } from './support/import-walls.ts';
 
 const manifests: Manifest[] = [
@@ -88,5 +89,14 @@ describe('the workspace', () => {
     for (const name of ['injectFaults', 'resilienceCounters', 'meterDynamo', 'configureDb', 'ensureTable', 'putMany', 'db', 'keys']) {
       expect(production, name).not.toContain(name);
     }
+  });
+
+  it('runs the production database client without the fault injector of the tests', async () => {
+    const loaded = await modulesLoadedBy('@sansang/core');
+    // The probe works: it sees the client itself.
+    expect(loaded.some((path) => path.endsWith('/packages/core/src/db/client.ts'))).toBe(true);
+    expect(loaded.filter((path) => path.endsWith('/db/faults.ts'))).toEqual([]);
+    const testing = await modulesLoadedBy('@sansang/core/testing');
+    expect(testing.some((path) => path.endsWith('/packages/core/src/db/faults.ts'))).toBe(true);
   });
 });

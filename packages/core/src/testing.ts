@@ -4,7 +4,8 @@
  * the load test only; a source-scan test (test/walls.test.ts) keeps production code off it.
  */
 export * from './admin.ts';
-export { injectFaults, resilienceCounters, type FaultPlan } from './db/resilience.ts';
+export { resilienceCounters } from './db/resilience.ts';
+export { injectFaults, type FaultPlan } from './db/faults.ts';
 export { meterDynamo, type Usage } from './db/meter.ts';
 export { db, tableName } from './db/client.ts';
 export { keys } from './db/keys.ts';

@@ -7,6 +7,18 @@ import { addResilience } from './resilience.ts';
  * Lambda it is unset and the SDK uses the function's role and region.
  */
 let client: DynamoDBDocumentClient | undefined;
+let baseClient: DynamoDBClient | undefined;
+
+/**
+ * What else a new client gets, in order, after its retries: empty in production; test
+ * support (faults.ts) adds its fault injection here, so a client made after a table switch
+ * gets it too.
+ */
+const extensions: ((base: DynamoDBClient) => void)[] = [];
+export function extendClients(extend: (base: DynamoDBClient) => void): void {
+  extensions.push(extend);
+  if (baseClient) extend(baseClient);
+}
 
 export function db(): DynamoDBDocumentClient {
   if (client) return client;
@@ -19,6 +31,8 @@ export function db(): DynamoDBDocumentClient {
     ...(process.env.DYNAMODB_ENDPOINT ? { credentials: { accessKeyId: 'local', secretAccessKey: 'local' } } : {}),
   });
   addResilience(base);
+  for (const extend of extensions) extend(base);
+  baseClient = base;
   client = DynamoDBDocumentClient.from(base, { marshallOptions: { removeUndefinedValues: true } });
   return client;
 }
@@ -35,4 +49,5 @@ export function configureDb(options: { endpoint?: string; tableName?: string }):
   if (options.tableName !== undefined) process.env.TABLE_NAME = options.tableName;
   client?.destroy();
   client = undefined;
+  baseClient = undefined;
 }

@@ -48,13 +48,6 @@ export function isUnreachable(err: unknown): boolean {
   return NETWORK.test(`${e.name ?? ''} ${e.code ?? ''} ${e.message ?? ''} ${String((e.cause as { code?: string })?.code ?? '')}`);
 }
 
-/** Faults injected at the client, for the load test: a share of calls throttled or conflicted. */
-export type FaultPlan = { throttle?: number; conflict?: number; random?: () => number };
-let faults: FaultPlan | null = null;
-export function injectFaults(plan: FaultPlan | null): void {
-  faults = plan;
-}
-
 /** Counts of what the resilience layer did, for the load test's report. */
 export const resilienceCounters = { retries: 0, injected: 0, busy: 0, unavailable: 0 };
 
@@ -89,32 +82,6 @@ export function addResilience(client: DynamoDBClient): void {
       }
     },
     { step: 'initialize', name: 'sansangResilience', priority: 'high' },
-  );
-  // Injected faults sit below the retries, where DynamoDB's own answers would arrive.
-  client.middlewareStack.add(
-    (next, context) => async (args) => {
-      const plan = faults;
-      if (plan) {
-        const r = plan.random ?? Math.random;
-        if (context.commandName === 'TransactWriteItemsCommand' && r() < (plan.conflict ?? 0)) {
-          resilienceCounters.injected++;
-          throw Object.assign(new Error('Transaction cancelled (injected)'), {
-            name: 'TransactionCanceledException',
-            $metadata: { httpStatusCode: 400 },
-            CancellationReasons: [{ Code: 'TransactionConflict' }],
-          });
-        }
-        if (r() < (plan.throttle ?? 0)) {
-          resilienceCounters.injected++;
-          throw Object.assign(new Error('Throughput exceeded (injected)'), {
-            name: 'ProvisionedThroughputExceededException',
-            $metadata: { httpStatusCode: 400 },
-          });
-        }
-      }
-      return next(args);
-    },
-    { step: 'build', name: 'sansangFaults' },
   );
 }
 
