@@ -1,8 +1,4 @@
 import * as v from 'valibot';
-import { PutCommand } from '@aws-sdk/lib-dynamodb';
-import { db, tableName } from '../db/client.ts';
-import { keys } from '../db/keys.ts';
-import { queryList } from '../db/query.ts';
 import { Actor } from '../actor.ts';
 import { Audit } from '../audit/index.ts';
 import { VisibleError } from '../error.ts';
@@ -11,25 +7,15 @@ import { Org } from '../org/index.ts';
 import { Person } from '../person/index.ts';
 import { Readiness } from '../readiness/index.ts';
 import * as schema from './schema.ts';
+import { listTargets, putTarget } from './store.ts';
 
 export namespace Target {
   export const Info = schema.Info;
   export type Info = schema.Info;
 
-  const fields = ({ id, title, programme, categories, levels, unitKinds, percent, deadline }: Info): Info => ({
-    id,
-    title,
-    programme,
-    categories,
-    ...(levels ? { levels } : {}),
-    ...(unitKinds ? { unitKinds } : {}),
-    percent,
-    deadline,
-  });
-
   /** Stores a target as given: seeding and tests. An admin's change goes through `set`. */
   export const put = fn(Info, async (target) => {
-    await db().send(new PutCommand({ TableName: tableName(), Item: { ...keys.target(target.id), type: 'target', ...fields(target) } }));
+    await putTarget(target);
   });
 
   /**
@@ -46,7 +32,7 @@ export namespace Target {
   });
 
   export async function list(): Promise<Info[]> {
-    return (await queryList<Info>({ pk: keys.targets })).map(fields);
+    return listTargets();
   }
 
   export async function pick(id?: string): Promise<Info> {
