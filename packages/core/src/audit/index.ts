@@ -1,11 +1,9 @@
 import * as v from 'valibot';
 import { randomUUID } from 'node:crypto';
-import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { db, tableName } from '../db/client.ts';
-import { keys } from '../db/keys.ts';
 import { VisibleError } from '../error.ts';
 import { fn } from '../fn.ts';
 import { Org } from '../org/index.ts';
+import { newestOfDay, putEntry } from './store.ts';
 
 export namespace Audit {
   export type Entry = { actor: string; action: string; unitId?: string | null; detail?: Record<string, unknown> };
@@ -30,33 +28,7 @@ export namespace Audit {
     const at = new Date();
     const id = randomUUID();
     const unit = entry.unitId ? await Org.get(entry.unitId).catch(() => null) : null;
-    await db().send(
-      new PutCommand({
-        TableName: tableName(),
-        Item: { ...keys.audit(at, id), type: 'audit', at: at.toISOString(), id, ...entry, unitPath: unit ? [...unit.ancestors, unit.id] : [] },
-        ConditionExpression: 'attribute_not_exists(pk)',
-      }),
-    );
-  }
-
-  /** Up to `limit` wanted entries of one partition, newest first. */
-  async function newestOf(pk: string, wanted: (item: Stored) => boolean, limit: number): Promise<Stored[]> {
-    const out: Stored[] = [];
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const page = await db().send(
-        new QueryCommand({
-          TableName: tableName(),
-          KeyConditionExpression: 'pk = :pk',
-          ExpressionAttributeValues: { ':pk': pk },
-          ScanIndexForward: false,
-          ExclusiveStartKey: startKey,
-        }),
-      );
-      out.push(...((page.Items ?? []) as Stored[]).filter(wanted));
-      startKey = page.LastEvaluatedKey;
-    } while (startKey && out.length < limit);
-    return out.slice(0, limit);
+    await putEntry(at, id, { ...entry, unitPath: unit ? [...unit.ancestors, unit.id] : [] });
   }
 
   const MAX_DAYS = 92;
@@ -80,7 +52,7 @@ export namespace Audit {
       const out: Listed[] = [];
       for (let day = end; day >= start && out.length < limit; day -= 86_400_000) {
         // A day's shards are read side by side, each newest first, then merged by time.
-        const shards = await Promise.all(keys.auditDay(new Date(day)).map((pk) => newestOf(pk, wanted, limit - out.length)));
+        const shards = await newestOfDay<Stored>(new Date(day), wanted, limit - out.length);
         const merged = shards.flat().sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : b.id.localeCompare(a.id)));
         out.push(...merged.slice(0, limit - out.length).map(listed));
       }
