@@ -1,9 +1,5 @@
 import * as v from 'valibot';
 import { createHash } from 'node:crypto';
-import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
-import { db, tableName } from '../db/client.ts';
-import { isConditionFailure } from '../db/errors.ts';
-import { keys } from '../db/keys.ts';
 import { VisibleError } from '../error.ts';
 import { fn } from '../fn.ts';
 import type { Actor } from '../actor.ts';
@@ -12,6 +8,7 @@ import { Course } from '../course/index.ts';
 import { Org } from '../org/index.ts';
 import { Person } from '../person/index.ts';
 import { renderCertificate } from './pdf.ts';
+import { getCertificate, getCompletion, putCertificate } from './store.ts';
 
 /**
  * A completed course yields a certificate with a short code anyone can check at
@@ -51,10 +48,9 @@ export namespace Certificate {
   }
 
   export const issue = fn(v.object({ personId: v.string(), slug: Course.Slug }), async ({ personId, slug }): Promise<Info> => {
-    const completion = await db().send(new GetCommand({ TableName: tableName(), Key: keys.completion(personId, slug) }));
-    if (!completion.Item) throw new VisibleError('certificate.not_completed', 'Bạn chưa hoàn thành khoá học này nên chưa có chứng nhận.');
-    const completedAt = String(completion.Item.completedAt);
-    const version = Number(completion.Item.version);
+    const completion = await getCompletion(personId, slug);
+    if (!completion) throw new VisibleError('certificate.not_completed', 'Bạn chưa hoàn thành khoá học này nên chưa có chứng nhận.');
+    const { completedAt, version } = completion;
     const code = codeOf(personId, slug, completedAt);
     const existing = await verify(code);
     if (existing) return existing;
@@ -71,18 +67,8 @@ export namespace Certificate {
       completedAt,
       issuedAt: new Date().toISOString(),
     };
-    try {
-      await db().send(
-        new PutCommand({
-          TableName: tableName(),
-          Item: { ...keys.certificate(code), type: 'certificate', ...info },
-          ConditionExpression: 'attribute_not_exists(pk)',
-        }),
-      );
-    } catch (err) {
-      if (!isConditionFailure(err)) throw err;
-      return (await verify(code))!;
-    }
+    // Another request issued it first (the same completion gives the same code): theirs is the certificate.
+    if (!(await putCertificate(info))) return (await verify(code))!;
     return info;
   });
 
@@ -90,10 +76,7 @@ export namespace Certificate {
   export async function verify(code: string): Promise<Info | null> {
     const normalised = normaliseCode(code);
     if (!/^[0-9A-Z]{5}-[0-9A-Z]{5}$/.test(normalised)) return null;
-    const out = await db().send(new GetCommand({ TableName: tableName(), Key: keys.certificate(normalised) }));
-    if (!out.Item) return null;
-    const { pk: _pk, sk: _sk, type: _type, ...info } = out.Item;
-    return info as Info;
+    return getCertificate(normalised);
   }
 
   export const pdf = renderCertificate;

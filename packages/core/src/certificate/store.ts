@@ -1,0 +1,36 @@
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { db, tableName } from '../db/client.ts';
+import { isConditionFailure } from '../db/errors.ts';
+import { keys } from '../db/keys.ts';
+import type { Certificate } from './index.ts';
+
+/** What a certificate is issued from: the person's completion of the course, or null. */
+export async function getCompletion(personId: string, slug: string): Promise<{ completedAt: string; version: number } | null> {
+  const completion = await db().send(new GetCommand({ TableName: tableName(), Key: keys.completion(personId, slug) }));
+  if (!completion.Item) return null;
+  return { completedAt: String(completion.Item.completedAt), version: Number(completion.Item.version) };
+}
+
+/** Stores a new certificate; false when one with its code is already there. */
+export async function putCertificate(info: Certificate.Info): Promise<boolean> {
+  try {
+    await db().send(
+      new PutCommand({
+        TableName: tableName(),
+        Item: { ...keys.certificate(info.code), type: 'certificate', ...info },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      }),
+    );
+    return true;
+  } catch (err) {
+    if (!isConditionFailure(err)) throw err;
+    return false;
+  }
+}
+
+export async function getCertificate(code: string): Promise<Certificate.Info | null> {
+  const out = await db().send(new GetCommand({ TableName: tableName(), Key: keys.certificate(code) }));
+  if (!out.Item) return null;
+  const { pk: _pk, sk: _sk, type: _type, ...info } = out.Item;
+  return info as Certificate.Info;
+}
