@@ -1,0 +1,67 @@
+import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { db, tableName } from '../db/client.ts';
+import { isConditionFailure } from '../db/errors.ts';
+import { keys } from '../db/keys.ts';
+import { queryList } from '../db/query.ts';
+import type { Course } from './index.ts';
+
+/** A stored version, its bundle as stored (not parsed), or null. */
+export async function getVersion(slug: string, version: number): Promise<{ bundle: unknown } | null> {
+  const out = await db().send(new GetCommand({ TableName: tableName(), Key: keys.courseVersion(slug, version) }));
+  return out.Item ? { bundle: out.Item.bundle } : null;
+}
+
+/** The current version of a course (its catalogue entry), or null when it was never published. */
+export async function getCurrentVersion(slug: string): Promise<number | null> {
+  const entry = await db().send(new GetCommand({ TableName: tableName(), Key: keys.catalogueEntry(slug) }));
+  return entry.Item ? Number(entry.Item.version) : null;
+}
+
+/**
+ * Stores a new version and makes it current, in one transaction: false when the version
+ * exists already or the catalogue holds a newer one.
+ */
+export async function putVersion(bundle: Course.Bundle, summary: Course.Summary): Promise<boolean> {
+  try {
+    await db().send(
+      new TransactWriteCommand({
+        TransactItems: [
+          {
+            Put: {
+              TableName: tableName(),
+              Item: { ...keys.courseVersion(bundle.slug, bundle.version), type: 'course-version', bundle },
+              ConditionExpression: 'attribute_not_exists(pk)',
+            },
+          },
+          {
+            Put: {
+              TableName: tableName(),
+              Item: { ...keys.catalogueEntry(bundle.slug), type: 'catalogue', ...summary },
+              ConditionExpression: 'attribute_not_exists(version) OR version < :v',
+              ExpressionAttributeValues: { ':v': bundle.version },
+            },
+          },
+        ],
+      }),
+    );
+    return true;
+  } catch (err) {
+    if (isConditionFailure(err)) return false;
+    throw err;
+  }
+}
+
+/** The catalogue: the current version of every course. */
+export async function listCatalogue(): Promise<Course.Summary[]> {
+  const items = await queryList<Course.Summary & Record<string, unknown>>({ pk: keys.catalogue });
+  return items.map(({ slug, version, title, summary, estimatedMinutes, tags, level, lessonCount }) => ({
+    slug,
+    version,
+    title,
+    summary,
+    estimatedMinutes,
+    tags,
+    level,
+    lessonCount,
+  }));
+}
