@@ -1,10 +1,7 @@
-import { DeleteCommand, GetCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { randomUUID } from 'node:crypto';
-import { db, tableName } from '../db/client.ts';
-import { isConditionFailure } from '../db/errors.ts';
-import { keys, type Key, ROLLUP_SHARDS, SUBTREE_SHARDS } from '../db/keys.ts';
-import { queryAll } from '../db/query.ts';
-import { addExpression, randomShard, type Counters } from './counters.ts';
+import type { Counters } from './counters.ts';
+import { applyRollup, clearPending, pendingRollup, pendingRollupShards, transferItems, writeContribution, type Key } from './store.ts';
+
+export { clearPending, transferItems };
 
 /**
  * A source record that adds to readiness counters (a completion, a "trained" mark). It is
@@ -30,31 +27,10 @@ export class PersonChanged extends Error {
   }
 }
 
-const reasonAt = (err: unknown, i: number) => ((err as { CancellationReasons?: { Code?: string }[] }).CancellationReasons ?? [])[i]?.Code;
-
-const isConflict = (err: unknown) =>
-  (err as { name?: string }).name === 'TransactionCanceledException' &&
-  ((err as { CancellationReasons?: { Code?: string }[] }).CancellationReasons ?? []).some((r) => r.Code === 'TransactionConflict');
-
-async function withConflictRetry<T>(attempt: () => Promise<T>, tries = 8): Promise<T> {
-  for (let i = 1; ; i++) {
-    try {
-      return await attempt();
-    } catch (err) {
-      if (!isConflict(err) || i >= tries) throw err;
-      await new Promise((r) => setTimeout(r, Math.random() * Math.min(500, 10 * 2 ** i)));
-    }
-  }
-}
-
 /** A contribution as a plain item, without the pending marker: bulk writes use it, then `rebuild`. */
-export { withConflictRetry };
-
 export function contributionItem(c: Contribution): Record<string, unknown> {
   return { ...c.key, ...c.attributes, personId: c.personId, type: c.type, unitId: c.unitId, ancestors: c.ancestors, delta: c.delta };
 }
-
-const pendingMarker = () => keys.pendingMark(randomShard(ROLLUP_SHARDS));
 
 /** What `contribute` found and did: whether the record is new, and whether its roll-up is finished. */
 export type Contributed = { created: boolean; settled: boolean };
@@ -67,45 +43,15 @@ export type Contributed = { created: boolean; settled: boolean };
  * Throws PersonChanged when the person no longer sits active in `unitId`.
  */
 export async function contribute(c: Contribution, options: { rollUp?: boolean } = {}): Promise<Contributed> {
+  // A record that counts nothing has nothing to roll up.
   const hasDelta = Object.keys(c.delta).length > 0;
-  const item = { ...contributionItem(c), ...(hasDelta ? pendingMarker() : {}) };
-  let created = true;
-  let pending = hasDelta;
-  try {
-    await withConflictRetry(() =>
-      db().send(
-        new TransactWriteCommand({
-          TransactItems: [
-            // The record as it stands comes back when it exists: no extra read to learn if its roll-up is pending.
-            { Put: { TableName: tableName(), Item: item, ConditionExpression: 'attribute_not_exists(pk)', ReturnValuesOnConditionCheckFailure: 'ALL_OLD' } },
-            {
-              Update: {
-                TableName: tableName(),
-                Key: keys.person(c.personId),
-                UpdateExpression: 'ADD rev :one',
-                ConditionExpression: 'unitId = :unit AND #status = :active',
-                ExpressionAttributeNames: { '#status': 'status' },
-                ExpressionAttributeValues: { ':one': 1, ':unit': c.unitId, ':active': 'active' },
-              },
-            },
-            ...(hasDelta ? [{ Update: { TableName: tableName(), Key: keys.unitStats(c.unitId), ...addExpression(c.delta) } }] : []),
-          ],
-        }),
-      ),
-    );
-  } catch (err) {
-    if (reasonAt(err, 0) !== 'ConditionalCheckFailed') {
-      if (reasonAt(err, 1) === 'ConditionalCheckFailed') throw new PersonChanged(c.personId);
-      throw err;
-    }
-    created = false;
-    pending = oldItemAt(err, 0)?.gsi2pk !== undefined;
-  }
+  const written = await writeContribution({ item: contributionItem(c), personId: c.personId, unitId: c.unitId, delta: c.delta, pending: hasDelta });
+  if (written.outcome === 'person_changed') throw new PersonChanged(c.personId);
+  const created = written.outcome === 'created';
+  const pending = written.outcome === 'created' ? hasDelta : written.pending;
   const settled = !pending || (options.rollUp !== false && (await settle(c.key)));
   return { created, settled };
 }
-
-const oldItemAt = (err: unknown, i: number) => ((err as { CancellationReasons?: { Item?: Record<string, unknown> }[] }).CancellationReasons ?? [])[i]?.Item;
 
 /**
  * Tries a pending roll-up once more and says whether it is finished (by this call or
@@ -121,23 +67,6 @@ export async function settle(key: Key): Promise<boolean> {
   }
 }
 
-/** Most units a transfer item names, so its roll-up fits one transaction (100 items). */
-const TRANSFER_UNITS = 90;
-
-/**
- * Items that carry subtree deltas (unit id → counters) to be rolled up after the
- * transaction they are part of commits: what a move, a merge or a roster change adds and
- * takes away along two chains of ancestors.
- */
-export function transferItems(subtreeDeltas: Map<string, Counters>): Record<string, unknown>[] {
-  const entries = [...subtreeDeltas].filter(([, d]) => Object.values(d).some((n) => n !== 0));
-  const items: Record<string, unknown>[] = [];
-  for (let i = 0; i < entries.length; i += TRANSFER_UNITS) {
-    items.push({ ...keys.transfer(randomUUID()), type: 'transfer', transfers: Object.fromEntries(entries.slice(i, i + TRANSFER_UNITS)), ...pendingMarker() });
-  }
-  return items;
-}
-
 /**
  * Adds a recorded contribution to the subtree totals of its unit and every ancestor, once;
  * or applies a transfer item and deletes it. Exactly once because the pending marker is
@@ -146,35 +75,12 @@ export function transferItems(subtreeDeltas: Map<string, Counters>): Record<stri
  * already applied.
  */
 export async function rollup(key: Key): Promise<boolean> {
-  const out = await db().send(new GetCommand({ TableName: tableName(), Key: key, ConsistentRead: true }));
-  const item = out.Item;
-  if (!item?.gsi2pk) return false;
+  const item = await pendingRollup(key);
+  if (!item) return false;
   const deltas: [string, Counters][] = item.transfers
     ? Object.entries(item.transfers as Record<string, Counters>)
     : [...(item.ancestors as string[]), item.unitId as string].map((unitId) => [unitId, item.delta as Counters]);
-  const done = item.transfers
-    ? { Delete: { TableName: tableName(), Key: key, ConditionExpression: 'attribute_exists(gsi2pk)' } }
-    : { Update: { TableName: tableName(), Key: key, UpdateExpression: 'REMOVE gsi2pk, gsi2sk', ConditionExpression: 'attribute_exists(gsi2pk)' } };
-  try {
-    await withConflictRetry(() =>
-      db().send(
-        new TransactWriteCommand({
-          TransactItems: [
-            done,
-            ...deltas
-              .filter(([, d]) => Object.keys(d).length > 0)
-              .map(([unitId, delta]) => ({
-                Update: { TableName: tableName(), Key: keys.unitSubtreeShard(unitId, randomShard(SUBTREE_SHARDS)), ...addExpression(delta) },
-              })),
-          ],
-        }),
-      ),
-    );
-    return true;
-  } catch (err) {
-    if (isConditionFailure(err)) return false;
-    throw err;
-  }
+  return applyRollup(key, Boolean(item.transfers), deltas);
 }
 
 /**
@@ -188,20 +94,14 @@ export async function rollup(key: Key): Promise<boolean> {
 export async function sweepRollups(options: { stopAt?: number } = {}): Promise<number> {
   const stopAt = options.stopAt ?? Infinity;
   const perShard = await Promise.all(
-    Array.from({ length: ROLLUP_SHARDS }, async (_, shard) => {
+    pendingRollupShards().map(async (pending) => {
       let done = 0;
-      for await (const item of queryAll({ index: 'gsi2', pk: keys.pendingRollup(shard) })) {
+      for await (const key of pending) {
         if (Date.now() >= stopAt) break;
-        if (await rollup({ pk: String(item.pk), sk: String(item.sk) })) done++;
+        if (await rollup(key)) done++;
       }
       return done;
     }),
   );
   return perShard.reduce((a, b) => a + b, 0);
-}
-
-/** Marks a pending contribution as rolled up (or drops a transfer) without touching counters: rebuild recounts them. */
-export async function clearPending(key: Key): Promise<void> {
-  if (keys.isTransfer(key)) await db().send(new DeleteCommand({ TableName: tableName(), Key: key }));
-  else await db().send(new UpdateCommand({ TableName: tableName(), Key: key, UpdateExpression: 'REMOVE gsi2pk, gsi2sk' }));
 }

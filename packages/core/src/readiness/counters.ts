@@ -1,5 +1,4 @@
-import { keys } from '../db/keys.ts';
-import { queryList } from '../db/query.ts';
+import { subtreeShards } from './store.ts';
 
 export type Counters = Record<string, number>;
 
@@ -19,27 +18,9 @@ export function addInto(into: Counters, delta: Counters, sign = 1): Counters {
   return into;
 }
 
-/** `ADD #c0 :c0, #c1 :c1` for an UpdateItem; counter names may hold any character. */
-export function addExpression(delta: Counters) {
-  const names: Record<string, string> = {};
-  const values: Record<string, number> = {};
-  const parts = Object.entries(delta).map(([name, n], i) => {
-    names[`#c${i}`] = name;
-    values[`:c${i}`] = n;
-    return `#c${i} :c${i}`;
-  });
-  return { UpdateExpression: `ADD ${parts.join(', ')}`, ExpressionAttributeNames: names, ExpressionAttributeValues: values };
-}
-
-export function randomShard(count: number): number {
-  return Math.floor(Math.random() * count);
-}
-
-export const isCounterItem = (sk: string) => sk === keys.statsSk || sk.startsWith(keys.subtreePrefix);
-
 /** A unit's subtree totals: the sum of its shards, one query. */
 export async function subtreeOf(unitId: string): Promise<Counters> {
-  const shards = await queryList({ pk: keys.unitPartition(unitId), skPrefix: keys.subtreePrefix });
+  const shards = await subtreeShards(unitId);
   return shards.reduce<Counters>((sum, item) => addInto(sum, countersOf(item)), {});
 }
 

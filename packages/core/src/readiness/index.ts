@@ -1,7 +1,4 @@
 import * as v from 'valibot';
-import { getMany } from '../db/batch.ts';
-import { keys } from '../db/keys.ts';
-import { queryList } from '../db/query.ts';
 import { VisibleError } from '../error.ts';
 import { fn } from '../fn.ts';
 import { Org } from '../org/index.ts';
@@ -13,11 +10,12 @@ import { countersOf, subtreeOf, type Counters } from './counters.ts';
 import { targetFigures, type Child, type HistoryPoint } from './figures.ts';
 import { changePeople as change } from './person-change.ts';
 import { headcount as headcountOf, recordDelta } from './person-counts.ts';
-import { isoWeek, snapshotItems as itemsOfSnapshot, snapshotWeek as takeSnapshot, type Snapshot } from './snapshot.ts';
+import { isoWeek, snapshotItems as itemsOfSnapshot, snapshotWeek as takeSnapshot } from './snapshot.ts';
 import { rebuild as rebuildCounters } from './rebuild.ts';
 import { untrained as listUntrained } from './untrained.ts';
 import { retrain as recountTarget } from './retrain.ts';
 import { dispatchJob } from '../background.ts';
+import { completionIndex, completionKey, ownCounterItems, personCompletions, snapshotsOf, trainedIndex, trainedKey, weekSnapshots } from './store.ts';
 
 export namespace Readiness {
   export const rebuild = rebuildCounters;
@@ -46,10 +44,6 @@ export namespace Readiness {
 
   const HISTORY_WEEKS = 53;
 
-  async function snapshotsOf(unitId: string): Promise<(Snapshot & { pk: string })[]> {
-    return queryList({ pk: keys.unitPartition(unitId), skPrefix: keys.snapshotPrefix });
-  }
-
   async function live(unitId: string): Promise<Basis> {
     const [unit, children, counters, snapshots] = await Promise.all([Org.get(unitId), Org.children(unitId), subtreeOf(unitId), snapshotsOf(unitId)]);
     const childCounters = await Promise.all(children.map((c) => subtreeOf(c.id)));
@@ -73,14 +67,14 @@ export namespace Readiness {
     const index = snapshots.findLastIndex((s) => s.week <= week);
     if (index < 0) throw new VisibleError('readiness.no_snapshot', `Chưa có số liệu lưu của đơn vị này cho ngày ${date} (số liệu được lưu hằng tuần).`);
     const shot = snapshots[index]!;
-    const children = (await getMany(shot.children.map((id) => keys.unitSnapshot(id, shot.week)))) as (Snapshot & { pk: string })[];
+    const children = await weekSnapshots(shot.children, shot.week);
     const order = new Map(shot.children.map((id, i) => [id, i]));
     return {
       unit: { ...unit, name: shot.name, code: shot.code, kind: shot.kind, parentId: shot.parentId },
       counters: shot.counters,
       asOfWeek: shot.week,
       children: children
-        .map((c) => ({ id: c.pk.slice(5), code: c.code, name: c.name, kind: c.kind, counters: c.counters }))
+        .map(({ unitId, snapshot: c }) => ({ id: unitId, code: c.code, name: c.name, kind: c.kind, counters: c.counters }))
         .sort((a, b) => order.get(a.id)! - order.get(b.id)!),
       history: snapshots.slice(Math.max(0, index + 1 - HISTORY_WEEKS), index + 1),
     };
@@ -128,7 +122,7 @@ export namespace Readiness {
 
   /** A unit's own counters (not its subtree's). */
   export async function ownCounters(unitId: string): Promise<Counters> {
-    const [item] = await getMany([keys.unitStats(unitId)]);
+    const item = (await ownCounterItems([unitId])).get(unitId);
     return item ? countersOf(item) : {};
   }
 
@@ -137,7 +131,7 @@ export namespace Readiness {
   /** The source record of a completion: what the write path stores and what a seed or import writes in bulk. */
   export function completion({ person, unit }: Placement, course: { slug: string; version: number }, completedAt: string): Contribution {
     return {
-      key: keys.completion(person.id, course.slug),
+      key: completionKey(person.id, course.slug),
       type: 'completion',
       personId: person.id,
       unitId: unit.id,
@@ -148,7 +142,7 @@ export namespace Readiness {
         version: course.version,
         completedAt,
         completedInUnit: unit.id,
-        ...keys.completionIndex(unit.id, course.slug, person.id),
+        ...completionIndex(unit.id, course.slug, person.id),
       },
     };
   }
@@ -156,13 +150,13 @@ export namespace Readiness {
   /** The source record saying a person has finished a target's whole programme. */
   export function trained({ person, unit }: Placement, target: Pick<Target.Info, 'id'>, trainedAt: string): Contribution {
     return {
-      key: keys.trained(person.id, target.id),
+      key: trainedKey(person.id, target.id),
       type: 'trained',
       personId: person.id,
       unitId: unit.id,
       ancestors: unit.ancestors,
       delta: recordDelta({ type: 'trained', targetId: target.id }, { person, unit }),
-      attributes: { targetId: target.id, trainedAt, ...keys.trainedIndex(target.id, unit.id, person.id) },
+      attributes: { targetId: target.id, trainedAt, ...trainedIndex(target.id, unit.id, person.id) },
     };
   }
 
@@ -187,7 +181,7 @@ export namespace Readiness {
         const at = new Date().toISOString();
         const record = completion(placement, input, at);
         const { settled } = await contribute(record, { rollUp: false });
-        const done = new Set((await queryList({ pk: keys.personPartition(person.id), skPrefix: keys.completionPrefix })).map((i) => String(i.slug)));
+        const done = new Set((await personCompletions(person.id)).map((i) => String(i.slug)));
         let marksSettled = true;
         for (const target of await Target.list()) {
           if (target.programme.every((s) => done.has(s))) marksSettled = (await contribute(trained(placement, target, at))).settled && marksSettled;

@@ -1,16 +1,11 @@
-import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import { randomUUID } from 'node:crypto';
-import { db, tableName } from '../db/client.ts';
-import { getMany } from '../db/batch.ts';
 import { isConditionFailure } from '../db/errors.ts';
-import { keys } from '../db/keys.ts';
-import { queryList } from '../db/query.ts';
 import { VisibleError } from '../error.ts';
 import { Org } from '../org/index.ts';
 import { Person } from '../person/index.ts';
-import { addExpression, addInto, type Counters } from './counters.ts';
-import { rollup, transferItems, withConflictRetry } from './contribution.ts';
-import { headcount, recordDelta, repointRecord, sameCounters, type PersonRecord } from './person-counts.ts';
+import { addInto, type Counters } from './counters.ts';
+import { rollup } from './contribution.ts';
+import { headcount, recordDelta, sameCounters, type PersonRecord } from './person-counts.ts';
+import { awaitsRollup, personItems, personRecords, writePeopleChange, type PersonWrite } from './store.ts';
 
 export type PersonChange = {
   personId: string;
@@ -52,21 +47,17 @@ const chain = (unit: Org.Info) => [...unit.ancestors, unit.id];
 const add = (map: Map<string, Counters>, unitId: string, delta: Counters, sign: number) => map.set(unitId, addInto(map.get(unitId) ?? {}, delta, sign));
 
 async function recordsOf(personId: string): Promise<PersonRecord[]> {
-  const [completions, trained] = await Promise.all([
-    queryList<PersonRecord>({ pk: keys.personPartition(personId), skPrefix: keys.completionPrefix }),
-    queryList<PersonRecord>({ pk: keys.personPartition(personId), skPrefix: keys.trainedPrefix }),
-  ]);
-  const records = [...completions, ...trained];
+  const records = await personRecords(personId);
   // A record whose roll-up is pending is not in the subtree totals yet, though a change moves
   // it as if it were: finish the roll-up first. Nothing makes it pending again — a new record
   // bumps the person's rev, which fails this change's write and plans it anew.
-  for (const r of records) if ((r as { gsi2pk?: string }).gsi2pk) await rollup({ pk: r.pk, sk: r.sk });
+  for (const r of records) if (awaitsRollup(r)) await rollup({ pk: r.pk, sk: r.sk });
   return records;
 }
 
 /** Reads the people and units of a group of changes and works out every write each needs. */
 async function plan(changes: PersonChange[], units: Map<string, Org.Info>, options: ChangeOptions): Promise<Planned[]> {
-  const stored = new Map((await getMany(changes.map((c) => keys.person(c.personId)))).map((item) => [String(item.id), item]));
+  const stored = new Map((await personItems(changes.map((c) => c.personId))).map((item) => [String(item.id), item]));
   const drafts = changes.map((change) => {
     const item = stored.get(change.personId);
     const current = item ? Person.fromItem(item) : null;
@@ -121,45 +112,30 @@ const isNoop = (p: Planned) =>
   p.records.length === 0 &&
   [...p.ownDeltas.values()].every((d) => Object.values(d).every((n) => n === 0));
 
-function writesOf(p: Planned, options: ChangeOptions, at: string): Record<string, unknown>[] {
-  const table = tableName();
-  const rev = p.rev ?? 0;
-  const person = {
-    Put: {
-      TableName: table,
-      Item: { ...Person.toItem(p.after), rev: rev + 1 },
-      ConditionExpression: p.current === null ? 'attribute_not_exists(pk)' : p.rev === 0 ? 'attribute_not_exists(rev) OR rev = :rev' : 'rev = :rev',
-      ...(p.current === null ? {} : { ExpressionAttributeValues: { ':rev': rev } }),
-    },
+/** What one planned change writes: the person (on condition of the revision read), their records repointed, their move. */
+function writeOf(p: Planned, options: ChangeOptions, at: string): PersonWrite {
+  return {
+    item: Person.toItem(p.after),
+    rev: p.rev,
+    records: p.records.map(({ record, delta }) => ({ record, unit: p.unit, delta })),
+    move:
+      p.current && p.current.unitId !== p.after.unitId
+        ? {
+            personId: p.after.id,
+            at,
+            effective: options.effective ?? at.slice(0, 10),
+            fromUnitId: p.current.unitId,
+            fromUnitName: p.before?.name ?? '',
+            toUnitId: p.unit.id,
+            toUnitName: p.unit.name,
+            reason: p.change.reason ?? 'move',
+            by: options.actor,
+          }
+        : null,
   };
-  const records = p.records.map(({ record, delta }) => ({ Update: repointRecord(record, p.unit, delta) }));
-  const moved =
-    p.current && p.current.unitId !== p.after.unitId
-      ? [
-          {
-            Put: {
-              TableName: table,
-              Item: {
-                ...keys.move(p.after.id, at, randomUUID().slice(0, 8)),
-                type: 'move',
-                personId: p.after.id,
-                at,
-                effective: options.effective ?? at.slice(0, 10),
-                fromUnitId: p.current.unitId,
-                fromUnitName: p.before?.name ?? '',
-                toUnitId: p.unit.id,
-                toUnitName: p.unit.name,
-                reason: p.change.reason ?? 'move',
-                by: options.actor,
-              },
-            },
-          },
-        ]
-      : [];
-  return [person, ...records, ...moved];
 }
 
-/** Writes a group of planned changes in one transaction, with the counters they move. */
+/** Writes a group of planned changes in one transaction, with the counters they move; then rolls up the subtree totals. */
 async function commit(group: Planned[], options: ChangeOptions): Promise<void> {
   const at = new Date().toISOString();
   const own = new Map<string, Counters>();
@@ -169,23 +145,13 @@ async function commit(group: Planned[], options: ChangeOptions): Promise<void> {
     for (const [id, d] of p.subtreeDeltas) add(subtree, id, d, 1);
   }
   const nonZero = (d: Counters) => Object.fromEntries(Object.entries(d).filter(([, n]) => n !== 0));
-  const stats = [...own]
-    .map(([id, d]) => [id, nonZero(d)] as const)
-    .filter(([, d]) => Object.keys(d).length > 0)
-    .map(([id, d]) => ({ Update: { TableName: tableName(), Key: keys.unitStats(id), ...addExpression(d) } }));
-  const transfers = transferItems(subtree);
-  await withConflictRetry(() =>
-    db().send(
-      new TransactWriteCommand({
-        TransactItems: [
-          ...group.flatMap((p) => writesOf(p, options, at)),
-          ...stats,
-          ...transfers.map((Item) => ({ Put: { TableName: tableName(), Item } })),
-        ] as never,
-      }),
-    ),
+  const stats = [...own].map(([id, d]) => [id, nonZero(d)] as [string, Counters]).filter(([, d]) => Object.keys(d).length > 0);
+  const transfers = await writePeopleChange(
+    group.map((p) => writeOf(p, options, at)),
+    stats,
+    subtree,
   );
-  for (const t of transfers) await rollup({ pk: String(t.pk), sk: String(t.sk) }).catch(() => undefined /* left pending; sweepRollups finishes it */);
+  for (const t of transfers) await rollup(t).catch(() => undefined /* left pending; sweepRollups finishes it */);
 }
 
 const MAX_ITEMS = 100;

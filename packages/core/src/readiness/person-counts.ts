@@ -1,5 +1,3 @@
-import { tableName } from '../db/client.ts';
-import { keys } from '../db/keys.ts';
 import type { Org } from '../org/index.ts';
 import type { Person } from '../person/index.ts';
 import { Target } from '../target/index.ts';
@@ -31,22 +29,6 @@ export function recordDelta(record: Pick<PersonRecord, 'type' | 'slug' | 'target
   if (person.status !== 'active') return {};
   if (record.type === 'completion') return { [`completed:${record.slug}`]: 1 };
   return { [Target.trainedCounter(record.targetId!, Target.classOf(person, unit))]: 1 };
-}
-
-/** The update that points a record at its person's unit of now, counting `delta` there. */
-export function repointRecord(record: Pick<PersonRecord, 'pk' | 'sk' | 'type' | 'targetId'>, unit: Pick<Org.Info, 'id' | 'ancestors'>, delta: Counters) {
-  return {
-    TableName: tableName(),
-    Key: { pk: record.pk, sk: record.sk },
-    UpdateExpression: 'SET unitId = :u, ancestors = :a, delta = :d, gsi1pk = :g',
-    ExpressionAttributeValues: {
-      ':u': unit.id,
-      ':a': unit.ancestors,
-      ':d': delta,
-      // Only the partition moves with the person: the index's sort key (course or person) stays.
-      ':g': record.type === 'completion' ? keys.completionsOf(unit.id) : keys.trainedOf(record.targetId!, unit.id),
-    },
-  };
 }
 
 export const sameCounters = (a: Counters, b: Counters) => {

@@ -1,27 +1,27 @@
-import { DeleteCommand, PutCommand, ScanCommand, UpdateCommand, type ScanCommandInput } from '@aws-sdk/lib-dynamodb';
-import { db, tableName } from '../db/client.ts';
-import { keys } from '../db/keys.ts';
 import { Org } from '../org/index.ts';
 import { Person } from '../person/index.ts';
 import { Target } from '../target/index.ts';
 import { addInto, countersOf, differences, type Counters, type Mismatch } from './counters.ts';
-import { clearPending, contributionItem, type Contribution } from './contribution.ts';
+import { contributionItem, type Contribution } from './contribution.ts';
 import { Readiness } from './index.ts';
-import { headcount, recordDelta, repointRecord, type PersonRecord } from './person-counts.ts';
-import { checkSnapshots, type Snapshot } from './snapshot.ts';
+import { headcount, recordDelta } from './person-counts.ts';
+import { checkSnapshots } from './snapshot.ts';
+import {
+  clearPending,
+  deleteRecord,
+  deleteSubtreeShard,
+  putItem,
+  putOwnCounters,
+  putSubtreeTotals,
+  repointRecord,
+  scanTable,
+  trainedKey,
+  type Key,
+  type ScannedRecord as StoredRecord,
+  type StoredSnapshot,
+} from './store.ts';
 
 export type { Mismatch };
-
-async function* scanTable(): AsyncGenerator<Record<string, unknown>> {
-  const input: ScanCommandInput = { TableName: tableName() };
-  do {
-    const page = await db().send(new ScanCommand(input));
-    yield* page.Items ?? [];
-    input.ExclusiveStartKey = page.LastEvaluatedKey;
-  } while (input.ExclusiveStartKey);
-}
-
-type StoredRecord = PersonRecord & { personId: string; pending: boolean; completedAt?: string };
 
 const keyOf = (key: { pk: string; sk: string }) => `${key.pk}/${key.sk}`;
 
@@ -51,24 +51,22 @@ export async function rebuild(options: { write: boolean }): Promise<{ units: num
   const units = new Map<string, Org.Info>();
   const people = new Map<string, Person.Info>();
   const records: StoredRecord[] = [];
-  const transfers: { pk: string; sk: string }[] = [];
+  const transfers: Key[] = [];
   const actualOwn = new Map<string, Counters>();
   const actualSubtree = new Map<string, Counters>();
-  const shardKeys: { pk: string; sk: string }[] = [];
-  const snapshots: (Snapshot & { pk: string; sk: string })[] = [];
+  const shardKeys: Key[] = [];
+  const snapshots: { unitId: string; snapshot: StoredSnapshot }[] = [];
 
-  for await (const item of scanTable()) {
-    const sk = String(item.sk);
-    if (item.type === 'unit') units.set(String(item.id), Org.fromItem(item));
-    else if (item.type === 'person') people.set(String(item.id), Person.fromItem(item));
-    else if (item.type === 'transfer') transfers.push({ pk: String(item.pk), sk });
-    else if (item.type === 'snapshot') snapshots.push(item as unknown as (typeof snapshots)[number]);
-    else if (item.delta && item.unitId) records.push({ ...(item as unknown as PersonRecord), personId: String(item.personId), pending: Boolean(item.gsi2pk) });
-    else if (sk === keys.statsSk) actualOwn.set(String(item.pk).slice(5), countersOf(item));
-    else if (sk.startsWith(keys.subtreePrefix)) {
-      const unitId = String(item.pk).slice(5);
-      actualSubtree.set(unitId, addInto(actualSubtree.get(unitId) ?? {}, countersOf(item)));
-      shardKeys.push({ pk: String(item.pk), sk });
+  for await (const found of scanTable()) {
+    if (found.kind === 'unit') units.set(String(found.item.id), Org.fromItem(found.item));
+    else if (found.kind === 'person') people.set(String(found.item.id), Person.fromItem(found.item));
+    else if (found.kind === 'transfer') transfers.push(found.key);
+    else if (found.kind === 'snapshot') snapshots.push(found);
+    else if (found.kind === 'record') records.push(found.record);
+    else if (found.kind === 'own') actualOwn.set(found.unitId, countersOf(found.item));
+    else if (found.kind === 'subtree') {
+      actualSubtree.set(found.unitId, addInto(actualSubtree.get(found.unitId) ?? {}, countersOf(found.item)));
+      shardKeys.push(found.key);
     }
   }
 
@@ -120,7 +118,7 @@ export async function rebuild(options: { write: boolean }): Promise<{ units: num
   for (const target of targets.values()) {
     for (const person of people.values()) {
       const at = placed(person.id);
-      if (!at || person.status !== 'active' || !finished(person.id, target) || marked.has(keyOf(keys.trained(person.id, target.id)))) continue;
+      if (!at || person.status !== 'active' || !finished(person.id, target) || marked.has(keyOf(trainedKey(person.id, target.id)))) continue;
       const mark = Readiness.trained(at, target, done.get(person.id)!.last);
       add(at.unit.id, mark.delta);
       mismatches.push({ unitId: at.unit.id, scope: 'record', counter: 'exists', expected: 1, actual: 0, item: keyOf(mark.key) });
@@ -136,19 +134,14 @@ export async function rebuild(options: { write: boolean }): Promise<{ units: num
   mismatches.push(...snapshotCheck.mismatches);
 
   if (options.write) {
-    const table = tableName();
-    for (const { record, unit, delta } of repairs) {
-      await db().send(new UpdateCommand(repointRecord(record, unit, delta)));
-    }
-    for (const r of stale) await db().send(new DeleteCommand({ TableName: table, Key: { pk: r.pk, sk: r.sk } }));
-    for (const mark of missing) await db().send(new PutCommand({ TableName: table, Item: contributionItem(mark) }));
-    for (const shot of snapshotCheck.repaired) await db().send(new PutCommand({ TableName: table, Item: shot }));
-    for (const k of shardKeys) await db().send(new DeleteCommand({ TableName: table, Key: k }));
+    for (const { record, unit, delta } of repairs) await repointRecord(record, unit, delta);
+    for (const r of stale) await deleteRecord(r);
+    for (const mark of missing) await putItem(contributionItem(mark));
+    for (const shot of snapshotCheck.repaired) await putItem(shot);
+    for (const k of shardKeys) await deleteSubtreeShard(k);
     for (const unitId of actualOwn.keys()) if (!own.has(unitId)) own.set(unitId, {});
-    for (const [unitId, counters] of own)
-      await db().send(new PutCommand({ TableName: table, Item: { ...keys.unitStats(unitId), type: 'counters', ...counters } }));
-    for (const [unitId, counters] of subtree)
-      await db().send(new PutCommand({ TableName: table, Item: { ...keys.unitSubtreeShard(unitId, 0), type: 'counters', ...counters } }));
+    for (const [unitId, counters] of own) await putOwnCounters(unitId, counters);
+    for (const [unitId, counters] of subtree) await putSubtreeTotals(unitId, counters);
     for (const r of records) if (r.pending && !stale.includes(r)) await clearPending({ pk: r.pk, sk: r.sk });
     for (const t of transfers) await clearPending(t);
   }

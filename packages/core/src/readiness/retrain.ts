@@ -1,13 +1,10 @@
-import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import { db, tableName } from '../db/client.ts';
-import { keys } from '../db/keys.ts';
-import { queryList } from '../db/query.ts';
 import { Org } from '../org/index.ts';
 import { Person } from '../person/index.ts';
 import { Target } from '../target/index.ts';
-import { addExpression, addInto, type Counters } from './counters.ts';
-import { contribute, PersonChanged, rollup, transferItems, withConflictRetry } from './contribution.ts';
+import { addInto } from './counters.ts';
+import { contribute, PersonChanged, rollup } from './contribution.ts';
 import { Readiness } from './index.ts';
+import { removeMark, unitCompletions, unitMembers, unitTrainedMarks } from './store.ts';
 
 /**
  * Brings a target's trained marks in line with its programme after the target is created
@@ -23,11 +20,7 @@ export async function retrain(targetId: string): Promise<{ marked: number; unmar
   while (queue.length > 0) {
     const unit = queue.shift()!;
     queue.push(...(await Org.children(unit.id)));
-    const [members, completions, marks] = await Promise.all([
-      queryList({ index: 'gsi1', pk: keys.membersOf(unit.id) }),
-      queryList({ index: 'gsi1', pk: keys.completionsOf(unit.id) }),
-      queryList<{ pk: string; sk: string; personId: string; delta: Counters; completedAt?: string }>({ index: 'gsi1', pk: keys.trainedOf(target.id, unit.id) }),
-    ]);
+    const [members, completions, marks] = await Promise.all([unitMembers(unit.id), unitCompletions(unit.id), unitTrainedMarks(target.id, unit.id)]);
     const done = new Map<string, { slugs: Set<string>; last: string }>();
     for (const c of completions) {
       const d = done.get(String(c.personId)) ?? { slugs: new Set(), last: '' };
@@ -49,21 +42,15 @@ export async function retrain(targetId: string): Promise<{ marked: number; unmar
     for (const mark of marks) {
       const d = done.get(mark.personId);
       if (d && target.programme.every((s) => d.slugs.has(s))) continue;
-      const transfers = transferItems(new Map([...unit.ancestors, unit.id].map((id) => [id, addInto({}, mark.delta, -1)])));
-      await withConflictRetry(() =>
-        db().send(
-          new TransactWriteCommand({
-            TransactItems: [
-              { Delete: { TableName: tableName(), Key: { pk: mark.pk, sk: mark.sk }, ConditionExpression: 'attribute_exists(pk)' } },
-              ...(Object.keys(mark.delta).length > 0
-                ? [{ Update: { TableName: tableName(), Key: keys.unitStats(unit.id), ...addExpression(addInto({}, mark.delta, -1)) } }]
-                : []),
-              ...transfers.map((Item) => ({ Put: { TableName: tableName(), Item } })),
-            ],
-          }),
-        ),
+      // The mark's delta comes off the unit's own counters and, by transfers, its subtree totals and its ancestors'.
+      const minus = addInto({}, mark.delta, -1);
+      const transfers = await removeMark(
+        { pk: mark.pk, sk: mark.sk },
+        unit.id,
+        minus,
+        new Map([...unit.ancestors, unit.id].map((id) => [id, addInto({}, mark.delta, -1)])),
       );
-      for (const t of transfers) await rollup({ pk: String(t.pk), sk: String(t.sk) }).catch(() => undefined /* the sweep finishes it */);
+      for (const t of transfers) await rollup(t).catch(() => undefined /* the sweep finishes it */);
       unmarked++;
     }
   }

@@ -1,7 +1,6 @@
-import { getMany, putMany } from '../db/batch.ts';
-import { keys } from '../db/keys.ts';
 import { Org } from '../org/index.ts';
 import { addInto, countersOf, differences, type Counters, type Mismatch } from './counters.ts';
+import { ownCounterItems, putSnapshots, snapshotItem, type StoredSnapshot } from './store.ts';
 
 /** ISO-8601 week of a date, as `2026-W48`. */
 export function isoWeek(at: Date): string {
@@ -30,9 +29,9 @@ export async function snapshotWeek(at = new Date()): Promise<{ week: string; uni
     order.push(unit);
     queue.push(...(await Org.children(unit.id)));
   }
-  const stats = new Map((await getMany(order.map((u) => keys.unitStats(u.id)))).map((item) => [String(item.pk).slice(5), countersOf(item)]));
+  const stats = new Map([...(await ownCounterItems(order.map((u) => u.id)))].map(([unitId, item]) => [unitId, countersOf(item)]));
   const items = snapshotItems(order, stats, at);
-  await putMany(items);
+  await putSnapshots(items);
   return { week: isoWeek(at), units: items.length };
 }
 
@@ -51,20 +50,19 @@ export function snapshotItems(units: Org.Info[], own: Map<string, Counters>, at:
     for (const child of childrenOf.get(unit.id) ?? []) addInto(sum, subtree.get(child) ?? {});
     subtree.set(unit.id, sum);
   }
-  return units.map((unit) => ({
-    ...keys.unitSnapshot(unit.id, week),
-    type: 'snapshot',
-    week,
-    takenAt: at.toISOString(),
-    name: unit.name,
-    code: unit.code,
-    kind: unit.kind,
-    level: unit.level,
-    parentId: unit.parentId,
-    children: childrenOf.get(unit.id) ?? [],
-    own: own.get(unit.id) ?? {},
-    counters: subtree.get(unit.id)!,
-  }));
+  return units.map((unit) =>
+    snapshotItem(unit.id, week, {
+      takenAt: at.toISOString(),
+      name: unit.name,
+      code: unit.code,
+      kind: unit.kind,
+      level: unit.level,
+      parentId: unit.parentId,
+      children: childrenOf.get(unit.id) ?? [],
+      own: own.get(unit.id) ?? {},
+      counters: subtree.get(unit.id)!,
+    }),
+  );
 }
 
 export type Snapshot = {
@@ -79,8 +77,6 @@ export type Snapshot = {
   counters: Counters;
 };
 
-type StoredSnapshot = Snapshot & { pk: string; sk: string };
-
 /**
  * Checks that each stored snapshot's subtree totals are its own counters plus its children's
  * totals of the same week, as `snapshotItems` writes them. The past cannot be recounted from
@@ -88,9 +84,9 @@ type StoredSnapshot = Snapshot & { pk: string; sk: string };
  * trusted; what it checks is that the history and past-date reports add up. Returns the
  * differences, named by unit, week and counter, and the snapshots with their totals summed again.
  */
-export function checkSnapshots(items: StoredSnapshot[]): { mismatches: Mismatch[]; repaired: StoredSnapshot[] } {
+export function checkSnapshots(items: { unitId: string; snapshot: StoredSnapshot }[]): { mismatches: Mismatch[]; repaired: StoredSnapshot[] } {
   const byWeek = new Map<string, Map<string, StoredSnapshot>>();
-  for (const s of items) byWeek.set(s.week, (byWeek.get(s.week) ?? new Map()).set(s.pk.slice(5), s));
+  for (const { unitId, snapshot: s } of items) byWeek.set(s.week, (byWeek.get(s.week) ?? new Map()).set(unitId, s));
   const mismatches: Mismatch[] = [];
   const repaired: StoredSnapshot[] = [];
   for (const week of byWeek.values()) {

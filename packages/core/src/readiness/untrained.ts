@@ -1,10 +1,9 @@
 import * as v from 'valibot';
-import { keys } from '../db/keys.ts';
-import { queryList } from '../db/query.ts';
 import { fn } from '../fn.ts';
 import { Org } from '../org/index.ts';
 import { Person } from '../person/index.ts';
 import { Target } from '../target/index.ts';
+import { unitMembers, unitTrainedMarks } from './store.ts';
 
 export type Untrained = Pick<Person.Info, 'id' | 'employeeCode' | 'fullName' | 'category' | 'position'> & { unitId: string; unitName: string };
 
@@ -19,10 +18,7 @@ export const untrained = fn(
     const target = await Target.pick(targetId);
     const people: Untrained[] = [];
     for await (const unit of Org.subtree(unitId)) {
-      const [members, trained] = await Promise.all([
-        queryList({ index: 'gsi1', pk: keys.membersOf(unit.id) }),
-        queryList({ index: 'gsi1', pk: keys.trainedOf(target.id, unit.id) }),
-      ]);
+      const [members, trained] = await Promise.all([unitMembers(unit.id), unitTrainedMarks(target.id, unit.id)]);
       const done = new Set(trained.map((t) => String(t.personId)));
       for (const item of members) {
         const p = Person.fromItem(item);
