@@ -7,6 +7,7 @@ const manifests: Manifest[] = [
   { dir: 'content', name: '@sansang/content', declares: ['@sansang/core'] },
   { dir: 'api', name: '@sansang/api', declares: ['@sansang/core'] },
   { dir: 'web', name: '@sansang/web', declares: ['@sansang/content'] },
+  { dir: 'cli', name: '@sansang/cli', declares: ['@sansang/core', '@sansang/api', '@sansang/content'] },
 ];
 const rulesBroken = (path: string, source: string) => wallBreaches([{ path, source }], manifests).map((b) => b.rule);
 
@@ -43,6 +44,8 @@ describe('the import scanner', () => {
     expect(rulesBroken('packages/api/src/jobs.test.ts', "import { keys } from '../../core/src/db/keys.ts';")).toEqual(['cross-package-path']);
     expect(rulesBroken('packages/web/help-plugin.ts', "import { renderMarkdown } from '../content/src/markdown.ts';")).toEqual(['cross-package-path']);
     expect(rulesBroken('packages/api/src/routes/x.ts', "const m = await import('../../../core/src/index.ts');")).toEqual(['cross-package-path']);
+    expect(rulesBroken('test/e2e/x.test.ts', "import { webDist } from '../../packages/cli/src/paths.ts';")).toEqual(['cross-package-path']);
+    expect(rulesBroken('test/e2e/x.test.ts', "import { webDist } from '@sansang/cli/testing';\nimport { b } from '../support/db.ts';")).toEqual([]);
     // Within a package, and out to the shared test support, is fine.
     expect(rulesBroken('packages/api/src/routes/x.ts', "import { a } from '../route.ts';\nimport { b } from '../../../../test/support/db.ts';")).toEqual([]);
   });
@@ -81,6 +84,7 @@ describe('the workspace', () => {
   it('keeps its walls', () => {
     const { files, manifests } = readWorkspace(repoRoot);
     expect(files.length).toBeGreaterThan(100);
+    expect(files.some((f) => f.path.startsWith('test/e2e/'))).toBe(true);
     expect(wallBreaches(files, manifests).map((b) => `${b.path}:${b.line} ${b.rule}: ${b.detail}`)).toEqual([]);
   });
 

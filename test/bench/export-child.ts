@@ -3,7 +3,7 @@
 import { createWriteStream } from 'node:fs';
 import { pipeline } from 'node:stream/promises';
 import { Report } from '@sansang/core';
-import { csvTable, xlsxTable } from '../../packages/core/src/report/table-file.ts';
+import { csvTable, xlsxTable } from '@sansang/core/testing';
 
 const [format, rowsArg, rootId] = process.argv.slice(2) as ['csv' | 'xlsx', string, string];
 const limit = Number(rowsArg);

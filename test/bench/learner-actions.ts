@@ -3,7 +3,7 @@
 // (infra/cost-model.ts). `--write` records the figures in infra/cost-inputs.json.
 import { randomBytes } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { app } from '../../packages/api/src/app.ts';
+import { app } from '@sansang/api';
 import { configureDb, ensureTable, meterDynamo } from '@sansang/core/testing';
 import { table } from '../../infra/spec.ts';
 import { startDynamoLocal } from '@sansang/cli/dynamodb-local';

@@ -7,7 +7,7 @@
 // the same province.
 import { Org, Person, Progress, Readiness, Target, type Course } from '@sansang/core';
 import { putMany } from '@sansang/core/testing';
-import { seeded } from '../../packages/cli/src/demo/random.ts';
+import { seeded } from '@sansang/cli/testing';
 
 export const targets: Target.Info[] = [
   {

@@ -10,7 +10,7 @@ import { configureDb, ensureTable, keys, queryList } from '@sansang/core/testing
 import { compileContent } from '@sansang/content';
 import { table } from '../../infra/spec.ts';
 import { startDynamoLocal } from '@sansang/cli/dynamodb-local';
-import { contentDir } from '../../packages/cli/src/paths.ts';
+import { contentDir } from '@sansang/cli/testing';
 import { buildProvince, targets } from './province-data.ts';
 
 const here = fileURLToPath(new URL('.', import.meta.url));

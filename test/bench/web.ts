@@ -8,9 +8,8 @@ import { configureDb, ensureTable } from '@sansang/core/testing';
 import { startServer } from '@sansang/api/serve';
 import { table } from '../../infra/spec.ts';
 import { startDynamoLocal } from '@sansang/cli/dynamodb-local';
-import { buildWeb } from '../../packages/cli/src/start.ts';
-import { webDist } from '../../packages/cli/src/paths.ts';
-import { FIRST_PAGE_BUDGET, PAGES, pageSize, readBuild, type PageName } from '../../packages/web/check-budget.ts';
+import { buildWeb, webDist } from '@sansang/cli/testing';
+import { FIRST_PAGE_BUDGET, PAGES, pageSize, readBuild, type PageName } from '@sansang/web/check-budget';
 import { account, smallProvince } from '../support/fixtures.ts';
 import { lighthouseScores } from '../support/lighthouse.ts';
 

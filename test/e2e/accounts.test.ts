@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { startServer, type RunningServer } from '@sansang/api/serve';
-import { webDist } from '../../packages/cli/src/paths.ts';
+import { webDist } from '@sansang/cli/testing';
 import { useFreshTable } from '../support/db.ts';
 import { account, smallProvince } from '../support/fixtures.ts';
 import { expectAccessible, launchChromium, signInAs } from './browser.ts';

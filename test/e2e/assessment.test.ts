@@ -3,7 +3,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { Attempt, Certificate, Course } from '@sansang/core';
-import { repoRoot } from '../../packages/cli/src/paths.ts';
+import { repoRoot } from '@sansang/cli/testing';
 import { db, keys, tableName } from '@sansang/core/testing';
 import { account, bundle, smallProvince } from '../support/fixtures.ts';
 import { pdfText } from '../support/pdf.ts';

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { startServer, type RunningServer } from '@sansang/api/serve';
-import { webDist } from '../../packages/cli/src/paths.ts';
+import { webDist } from '@sansang/cli/testing';
 import { useFreshTable } from '../support/db.ts';
 import { launchChromium } from './chromium.ts';
 

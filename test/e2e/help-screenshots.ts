@@ -10,12 +10,8 @@ import type { Page } from 'playwright-core';
 import { configureDb, ensureTable } from '@sansang/core/testing';
 import { startServer } from '@sansang/api/serve';
 import { table } from '../../infra/spec.ts';
-import { refreshWorkspace } from '../../packages/cli/src/content-watch.ts';
-import { DEMO_PASSWORD } from '../../packages/cli/src/demo/generate.ts';
+import { refreshWorkspace, DEMO_PASSWORD, contentDir, webDist, seedDemo, ensureWebBuilt } from '@sansang/cli/testing';
 import { startDynamoLocal } from '@sansang/cli/dynamodb-local';
-import { contentDir, webDist } from '../../packages/cli/src/paths.ts';
-import { seedDemo } from '../../packages/cli/src/seed.ts';
-import { ensureWebBuilt } from '../../packages/cli/src/start.ts';
 import { launchChromium, signInAs } from './chromium.ts';
 
 const DESKTOP = { width: 1280, height: 800 };

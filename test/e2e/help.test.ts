@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { contentDir } from '../../packages/cli/src/paths.ts';
+import { contentDir } from '@sansang/cli/testing';
 import { account, smallProvince } from '../support/fixtures.ts';
 import { browserStack, expectAccessible, signInAs } from './browser.ts';
 import { shots } from './help-screenshots.ts';

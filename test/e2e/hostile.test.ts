@@ -9,7 +9,7 @@ import { compileCourse } from '@sansang/content';
 import { Course, Org, Person, Readiness } from '@sansang/core';
 import { putMany } from '@sansang/core/testing';
 import { startServer, type RunningServer } from '@sansang/api/serve';
-import { webDist } from '../../packages/cli/src/paths.ts';
+import { webDist } from '@sansang/cli/testing';
 import { useFreshTable } from '../support/db.ts';
 import { account, smallProvince } from '../support/fixtures.ts';
 import { launchChromium } from './browser.ts';

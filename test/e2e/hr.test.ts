@@ -3,9 +3,7 @@ import type { Download, Locator, Page } from 'playwright-core';
 import { readFile } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
 import { Course, Org, Person, Readiness, Report, Target } from '@sansang/core';
-import { seedDemo } from '../../packages/cli/src/seed.ts';
-import { DEMO_PASSWORD } from '../../packages/cli/src/demo/generate.ts';
-import { contentDir } from '../../packages/cli/src/paths.ts';
+import { seedDemo, DEMO_PASSWORD, contentDir } from '@sansang/cli/testing';
 import { pdfText } from '../support/pdf.ts';
 import { browserStack, expectAccessible, screenshots, signInAs } from './browser.ts';
 

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { webDist } from '../../packages/cli/src/paths.ts';
-import { FIRST_PAGE_BUDGET, overBudget, pageFiles, pageSize, readBuild, type Manifest } from '../../packages/web/check-budget.ts';
+import { webDist } from '@sansang/cli/testing';
+import { FIRST_PAGE_BUDGET, overBudget, pageFiles, pageSize, readBuild, type Manifest } from '@sansang/web/check-budget';
 import { account, smallProvince } from '../support/fixtures.ts';
 import { browserStack } from './browser.ts';
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Attempt } from '@sansang/core';
 import { startServer, type RunningServer } from '@sansang/api/serve';
-import { webDist } from '../../packages/cli/src/paths.ts';
+import { webDist } from '@sansang/cli/testing';
 import { useFreshTable } from '../support/db.ts';
 import { account, smallProvince } from '../support/fixtures.ts';
 import { lighthouseScores } from '../support/lighthouse.ts';

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { createHash } from 'node:crypto';
 import type { Page, Request } from 'playwright-core';
 import { Course } from '@sansang/core';
-import { webDir } from '../../packages/cli/src/paths.ts';
+import { webDir } from '@sansang/cli/testing';
 import { account, bundle, smallProvince } from '../support/fixtures.ts';
 import { browserStack, expectAccessible, signInAs } from './browser.ts';
 

@@ -8,7 +8,7 @@ import { Audit, Person } from '@sansang/core';
 import { putMany } from '@sansang/core/testing';
 import { startServer, type RunningServer } from '@sansang/api/serve';
 import { freePort } from '@sansang/cli/dynamodb-local';
-import { webDist } from '../../packages/cli/src/paths.ts';
+import { webDist } from '@sansang/cli/testing';
 import { useFreshTable } from '../support/db.ts';
 import { account, smallProvince } from '../support/fixtures.ts';
 import { launchChromium } from './browser.ts';

@@ -5,9 +5,7 @@ import { compileContent } from '@sansang/content';
 import { answerQuizInBrowser } from '../support/quiz-answers.ts';
 import type { Course } from '@sansang/core';
 import { startServer, type RunningServer } from '@sansang/api/serve';
-import { seedDemo } from '../../packages/cli/src/seed.ts';
-import { DEMO_PASSWORD } from '../../packages/cli/src/demo/generate.ts';
-import { contentDir, webDist } from '../../packages/cli/src/paths.ts';
+import { seedDemo, DEMO_PASSWORD, contentDir, webDist } from '@sansang/cli/testing';
 import { useFreshTable } from '../support/db.ts';
 import { expectAccessible, launchChromium } from './browser.ts';
 

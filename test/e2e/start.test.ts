@@ -4,7 +4,7 @@ import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort } from '@sansang/cli/dynamodb-local';
-import { repoRoot } from '../../packages/cli/src/paths.ts';
+import { repoRoot } from '@sansang/cli/testing';
 
 const dataDir = await mkdtemp(join(tmpdir(), 'sansang-start-'));
 /**

@@ -1,6 +1,6 @@
 import type { TestProject } from 'vitest/node';
 import { startDynamoLocal } from '@sansang/cli/dynamodb-local';
-import { buildWeb } from '../../packages/cli/src/start.ts';
+import { buildWeb } from '@sansang/cli/testing';
 
 declare module 'vitest' {
   export interface ProvidedContext {

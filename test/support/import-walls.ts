@@ -52,7 +52,7 @@ const packageOf = (specifier: string) => specifier.split('/').slice(0, 2).join('
 
 /**
  * The walls between packages (paths are relative to the repository root, with `/`):
- * - no relative import from one package into another: go through the package's `exports`;
+ * - no relative import from one package into another, nor from test/ or infra/ into a package: go through the package's `exports`;
  * - browser code (packages/web/src) imports workspace packages for their types only, or the pure entry;
  * - a package imports only the workspace packages its package.json declares;
  * - test support (`@sansang/core/testing`) is imported by tests alone.
@@ -64,7 +64,22 @@ export function wallBreaches(files: SourceFile[], manifests: Manifest[]): Breach
   for (const { path, source } of files) {
     const [top, dir] = path.split('/');
     const own = top === 'packages' ? byDir.get(dir!) : undefined;
-    if (!own) continue;
+    if (!own) {
+      // The repository's own tests and infra use packages by name too, through their entries.
+      for (const imp of importsOf(source, path)) {
+        if (!imp.specifier.startsWith('.')) continue;
+        const [targetTop, targetDir] = join(dirname(path), imp.specifier).split(sep);
+        if (targetTop === 'packages' && byDir.has(targetDir!)) {
+          breaches.push({
+            path,
+            line: imp.line,
+            rule: 'cross-package-path',
+            detail: `${imp.specifier} reaches into ${byDir.get(targetDir!)!.name}; import it by name (a test takes test support from its \`/testing\` entry)`,
+          });
+        }
+      }
+      continue;
+    }
     for (const imp of importsOf(source, path)) {
       const at = { path, line: imp.line };
       if (imp.specifier.startsWith('.')) {
@@ -121,7 +136,8 @@ export function readWorkspace(root: string): { files: SourceFile[]; manifests: M
     );
     return { dir, name: json.name as string, declares: declared };
   });
-  return { files: dirs.flatMap((dir) => sourcesUnder(root, `packages/${dir}`)), manifests };
+  const outside = ['test', 'infra'].flatMap((dir) => sourcesUnder(root, dir));
+  return { files: [...dirs.flatMap((dir) => sourcesUnder(root, `packages/${dir}`)), ...outside], manifests };
 }
 
 export const repoRoot = fileURLToPath(new URL('../../', import.meta.url));

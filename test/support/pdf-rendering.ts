@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { readFile } from 'node:fs/promises';
 import { renderPdfToPng } from './pdf.ts';
-import { fontFile } from '../../packages/core/src/pdf-fonts.ts';
+import { fontFile } from '@sansang/core/testing';
 
 /** The fonts every PDF of ours embeds, by PostScript name. */
 export const beVietnamPro = { 'BeVietnamPro-Regular': fontFile('400Regular'), 'BeVietnamPro-Bold': fontFile('700Bold') };

@@ -1,5 +1,5 @@
 import type { Readable } from 'node:stream';
-import type { ChildFigures, TargetFigures, UnitSummary } from '../../packages/core/src/report/model.ts';
+import type { ChildFigures, TargetFigures, UnitSummary } from '@sansang/core/testing';
 
 /** Real-looking unit names, with the diacritics that break a renderer missing a glyph or NFC. */
 export const childNames = ['Sở Nông nghiệp và Môi trường', 'Xã Pắc Nặm', 'Sở Giáo dục và Đào tạo', 'Phường Đức Xuân', 'Xã Bằng Thành', 'Sở Y tế'];

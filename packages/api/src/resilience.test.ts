@@ -132,7 +132,7 @@ describe('DynamoDB throttling, conflicts and outages', () => {
 
   it('answers 503 service.busy with Retry-After, not 500, when the retry budget is spent', async () => {
     injectFaults({ throttle: 1 });
-    await expect(Progress.courseFor(tree.people[0]!.id, 'khoa-mau')).rejects.toMatchObject({ code: 'service.busy', status: 503, retryAfterSeconds: 2 });
+    await expect(Progress.courseFor(tree.people[0]!.id, 'khoa-mau')).rejects.toMatchObject({ code: 'service.busy', kind: 'busy', retryAfterSeconds: 2 });
     const res = await app.request('/api/auth/login', {
       method: 'POST',
       headers: WRITE,

@@ -64,14 +64,14 @@ describe('reading an import file within bounds', () => {
     const bomb = handMadeXlsx('A'.repeat(100 * MB));
     expect(bomb.length).toBeLessThan(400 * 1024);
     const { rise, result: err } = await memoryRise(() => readImportFile(bomb));
-    expect(err).toMatchObject({ code: 'import.too_large', status: 413, message: expect.stringContaining('tối đa 50 MB') });
+    expect(err).toMatchObject({ code: 'import.too_large', kind: 'too_large', message: expect.stringContaining('tối đa 50 MB') });
     expect(rise).toBeLessThan(150 * MB);
   });
 
   it('refuses an XLSX that declares small sizes but inflates further, while inflating', async () => {
     const liar = declareSizes(handMadeXlsx('A'.repeat(100 * MB)), 1000);
     const { rise, result: err } = await memoryRise(() => readImportFile(liar));
-    expect(err).toMatchObject({ code: 'import.malformed', status: 422 });
+    expect(err).toMatchObject({ code: 'import.malformed', kind: 'unprocessable' });
     expect(rise).toBeLessThan(150 * MB);
   });
 
@@ -79,7 +79,7 @@ describe('reading an import file within bounds', () => {
     const csv = new TextEncoder().encode(`Mã cán bộ,Họ và tên\r\nA-1,Một\r\nA-2,${'x'.repeat(10_000)}\r\n`);
     await expect(readImportFile(csv)).rejects.toMatchObject({
       code: 'import.cell_too_long',
-      status: 422,
+      kind: 'unprocessable',
       message: expect.stringMatching(/dòng 3.*2\.000 ký tự/),
     });
     const book = await xlsx((s) => {
@@ -89,7 +89,7 @@ describe('reading an import file within bounds', () => {
     });
     await expect(readImportFile(book)).rejects.toMatchObject({
       code: 'import.cell_too_long',
-      status: 422,
+      kind: 'unprocessable',
       message: expect.stringMatching(/dòng 3.*2\.000 ký tự/),
     });
     await expect(readImportFile(handMadeXlsx('y'.repeat(10_000)))).rejects.toMatchObject({
@@ -104,14 +104,14 @@ describe('reading an import file within bounds', () => {
     const csv = new TextEncoder().encode(lines.join('\r\n'));
     await expect(readImportFile(csv)).rejects.toMatchObject({
       code: 'import.too_many_rows',
-      status: 413,
+      kind: 'too_large',
       message: expect.stringMatching(/50\.000 dòng.*đơn vị/),
     });
     const book = await xlsx((s) => {
       s.addRow(['Mã cán bộ', 'Họ và tên']);
       for (let i = 1; i <= 50_001; i++) s.addRow([`NV-${i}`, `Người ${i}`]);
     });
-    await expect(readImportFile(book)).rejects.toMatchObject({ code: 'import.too_many_rows', status: 413 });
+    await expect(readImportFile(book)).rejects.toMatchObject({ code: 'import.too_many_rows', kind: 'too_large' });
     const exactly = lines.slice(0, 50_001).join('\r\n');
     expect(await readImportFile(new TextEncoder().encode(exactly))).toHaveLength(50_000);
   }, 60_000);

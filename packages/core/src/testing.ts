@@ -12,3 +12,6 @@ export { keys } from './db/keys.ts';
 export { queryList } from './db/query.ts';
 export { resetObjectStores } from './objects/store.ts';
 export { WINDOW_SECONDS as THROTTLE_WINDOW_SECONDS } from './account/throttle.ts';
+export { fontFile } from './pdf-fonts.ts';
+export { csvTable, xlsxTable } from './report/table-file.ts';
+export type { ChildFigures, TargetFigures, UnitSummary } from './report/model.ts';

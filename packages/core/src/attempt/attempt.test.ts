@@ -127,7 +127,7 @@ describe('quiz attempts on the server', () => {
     };
     await Promise.all([tab(), tab(), tab()]);
     expect(await attemptItems(person(2), 'khoa-gio')).toHaveLength(2);
-    await expect(Attempt.start({ personId: person(2), slug: 'khoa-gio' })).rejects.toMatchObject({ code: 'quiz.no_attempts_left', status: 409 });
+    await expect(Attempt.start({ personId: person(2), slug: 'khoa-gio' })).rejects.toMatchObject({ code: 'quiz.no_attempts_left', kind: 'conflict' });
     expect((await Attempt.current({ personId: person(2), slug: 'khoa-gio' })).attemptsLeft).toBe(0);
   });
 
@@ -141,7 +141,7 @@ describe('quiz attempts on the server', () => {
     await moveDeadline(person(3), 'khoa-gio', a.n, -Attempt.GRACE_MS - 5_000);
     await expect(
       Attempt.saveAnswer({ personId: person(3), slug: 'khoa-gio', n: a.n, questionId: a.questions[2]!.id, answer: right(a.questions[2]!.id) }),
-    ).rejects.toMatchObject({ code: 'attempt.time_up', status: 409 });
+    ).rejects.toMatchObject({ code: 'attempt.time_up', kind: 'conflict' });
     const graded = await Attempt.get({ personId: person(3), slug: 'khoa-gio', n: a.n });
     expect(graded.status).toBe('submitted');
     expect(graded.result).toMatchObject({ correct: 2, total: 3, score: 66.7, passed: true });
@@ -164,7 +164,7 @@ describe('quiz attempts on the server', () => {
     const notDrawn = timed.quiz!.questions.find((x) => !a.questions.some((d) => d.id === x.id))!.id;
     await expect(Attempt.saveAnswer({ personId: tree.people[6]!.id, slug: 'khoa-gio', n: a.n, questionId: notDrawn, answer: ['b'] })).rejects.toMatchObject({
       code: 'attempt.unknown_question',
-      status: 400,
+      kind: 'invalid',
     });
   });
 

@@ -42,7 +42,7 @@ describe('learner progress', () => {
   it('rejects a lesson the course does not have with a clear code', async () => {
     await expect(Progress.markLessonDone({ personId: tree.people[0]!.id, slug: 'khoa-mau', lessonId: 'khong-co' })).rejects.toMatchObject({
       code: 'course.lesson_not_found',
-      status: 404,
+      kind: 'not_found',
     });
     await expect(Progress.courseFor(tree.people[0]!.id, 'khong-co-khoa')).rejects.toBeInstanceOf(VisibleError);
   });
