@@ -1,11 +1,6 @@
 import * as v from 'valibot';
 import { createHash, createHmac, randomBytes } from 'node:crypto';
-import { DeleteCommand, GetCommand, PutCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { Audit } from '../audit/index.ts';
-import { db, tableName } from '../db/client.ts';
-import { isConditionFailure } from '../db/errors.ts';
-import { keys } from '../db/keys.ts';
-import { queryList } from '../db/query.ts';
 import { VisibleError } from '../error.ts';
 import { fn } from '../fn.ts';
 import { Org } from '../org/index.ts';
@@ -24,6 +19,20 @@ import {
   secrets,
   type Session as SessionInfo,
 } from './session.ts';
+import {
+  getAccount,
+  getCredentials,
+  getCurrentLink,
+  linkExpiry,
+  listLogins,
+  putAccount,
+  putNewAccount,
+  replaceGrants,
+  replaceLink,
+  setPasswordHash,
+  takeLink,
+  type CurrentLink,
+} from './store.ts';
 import { passwordAttempt } from './throttle.ts';
 
 export namespace Account {
@@ -45,12 +54,6 @@ export namespace Account {
   /** The operator at the command line, who set the installation up and holds every power. */
   export const operator: Actor = { email: 'cli', grants: [{ role: 'admin', unitId: null }] };
 
-  const toItem = (account: Info) => ({
-    ...keys.account(account.email),
-    ...keys.loginIndex(account.personId, account.email),
-    type: 'account',
-    ...account,
-  });
   const forbidden = () => new VisibleError('auth.forbidden', 'Bạn không có quyền với tài khoản này.');
 
   const hashToken = (token: string) => createHash('sha256').update(token).digest('base64url');
@@ -62,12 +65,7 @@ export namespace Account {
    * the rank rule. Without a password the account is entered through a set-password link.
    */
   export const create = fn(v.object({ ...Info.entries, password: v.optional(NewPassword) }), async ({ password, ...account }) => {
-    await db().send(
-      new PutCommand({
-        TableName: tableName(),
-        Item: { ...toItem(account), ...(password ? { passwordHash: await hashPassword(password) } : {}) },
-      }),
-    );
+    await putAccount(account, password ? await hashPassword(password) : undefined);
   });
 
   /**
@@ -75,11 +73,7 @@ export namespace Account {
    * accounts written before the index existed (kept only if bound to this very person).
    */
   export async function ofPerson(person: Pick<Person.Info, 'id' | 'email'>): Promise<Info[]> {
-    const indexed = (await queryList<Info>({ index: 'gsi1', pk: keys.loginsOf(person.id) })).map(({ email, personId, grants }) => ({
-      email,
-      personId,
-      grants,
-    }));
+    const indexed = await listLogins(person.id);
     const byEmail = person.email && !indexed.some((a) => a.email === person.email!.toLowerCase()) ? await get(person.email) : null;
     return [...indexed, ...(byEmail?.personId === person.id ? [byEmail] : [])];
   }
@@ -117,21 +111,14 @@ export namespace Account {
     if (!outranked) throw new VisibleError('auth.forbidden', 'Bạn không có quyền với người này.');
     if (!input.grants.every((g) => mayGive(actor, g, units))) throw new VisibleError('auth.forbidden', 'Bạn không thể cấp vai trò vượt quá phạm vi của mình.');
     const account: Info = { email, personId: person.id, grants: input.grants };
-    try {
-      await db().send(new PutCommand({ TableName: tableName(), Item: toItem(account), ConditionExpression: 'attribute_not_exists(pk)' }));
-    } catch (err) {
-      if (isConditionFailure(err)) throw new VisibleError('account.exists', `Không dùng được email "${email}" vì đã có tài khoản.`);
-      throw err;
-    }
+    if (!(await putNewAccount(account))) throw new VisibleError('account.exists', `Không dùng được email "${email}" vì đã có tài khoản.`);
     await Audit.record({ actor: actor.email, action: 'account.created', unitId: person.unitId, detail: { email, grants: input.grants } });
     return account;
   }
 
   export const get = fn(v.string(), async (email): Promise<Info | null> => {
-    const out = await db().send(new GetCommand({ TableName: tableName(), Key: keys.account(email) }));
-    if (!out.Item) return null;
-    const { personId, grants } = out.Item as Info;
-    return { email: email.trim().toLowerCase(), personId, grants };
+    const found = await getAccount(email);
+    return found ? { email: email.trim().toLowerCase(), ...found } : null;
   });
 
   const LoginInput = v.object({
@@ -147,10 +134,10 @@ export namespace Account {
   export const login = fn(LoginInput, async ({ email, password, address }) => {
     const normalized = email.trim().toLowerCase();
     const item = await passwordAttempt(normalized, address, async () => {
-      const out = await db().send(new GetCommand({ TableName: tableName(), Key: keys.account(normalized) }));
+      const found = await getCredentials(normalized);
       // An unknown address costs the same hash as a known one: the time taken tells nothing.
-      const ok = out.Item?.passwordHash ? await verifyPassword(password, String(out.Item.passwordHash)) : await verifyNothing(password);
-      return ok ? out.Item! : null;
+      const ok = found?.passwordHash ? await verifyPassword(password, found.passwordHash) : await verifyNothing(password);
+      return ok ? found! : null;
     });
     if (!item) {
       await Audit.record({ actor: normalized, action: 'auth.sign_in_failed', detail: { address } });
@@ -205,10 +192,7 @@ export namespace Account {
   /** A first sign-in by identity gets a learner login, unless the address is another's login. */
   async function bindIdentity(person: Person.Info, email: string): Promise<Info | null> {
     const account: Info = { email, personId: person.id, grants: [] };
-    try {
-      await db().send(new PutCommand({ TableName: tableName(), Item: toItem(account), ConditionExpression: 'attribute_not_exists(pk)' }));
-    } catch (err) {
-      if (!isConditionFailure(err)) throw err;
+    if (!(await putNewAccount(account))) {
       const taken = await get(email);
       return taken?.personId === person.id ? taken : null;
     }
@@ -226,15 +210,7 @@ export namespace Account {
   }
 
   async function setHash(email: string, password: string) {
-    await db().send(
-      new UpdateCommand({
-        TableName: tableName(),
-        Key: keys.account(email),
-        UpdateExpression: 'SET passwordHash = :h',
-        ConditionExpression: 'attribute_exists(pk)',
-        ExpressionAttributeValues: { ':h': await hashPassword(password) },
-      }),
-    );
+    await setPasswordHash(email, await hashPassword(password));
   }
 
   /** Changes the password and signs the account out everywhere except this session. */
@@ -249,8 +225,8 @@ export namespace Account {
     async ({ email, sid, current, next, address }) => {
       // Guesses at the current password count against the same limit as sign-in's.
       const ok = await passwordAttempt(email, address ?? null, async () => {
-        const out = await db().send(new GetCommand({ TableName: tableName(), Key: keys.account(email) }));
-        return Boolean(out.Item?.passwordHash && (await verifyPassword(current, String(out.Item.passwordHash))));
+        const found = await getCredentials(email);
+        return Boolean(found?.passwordHash && (await verifyPassword(current, found.passwordHash)));
       });
       if (!ok) {
         await Audit.record({ actor: email, action: 'account.password_change_failed', detail: { address: address ?? null } });
@@ -262,16 +238,13 @@ export namespace Account {
     },
   );
 
-  /** The account's current link. Its token is rebuilt from `nonce` with the signing secret, so the table alone never yields a usable link. */
-  type CurrentLink = { nonce: string; hash: string; issuedAt: number; expiresAt: number };
   /** A request this soon after the last (a double click, a retried request) gets the same link back. */
   const LINK_REPEAT_SECONDS = 120;
   const linkToken = (email: string, nonce: string) =>
     createHmac('sha256', secrets()[0]!).update(`password-link\u0000${email}\u0000${nonce}`).digest('base64url');
 
   async function linkUsable(hash: string, now: number): Promise<boolean> {
-    const out = await db().send(new GetCommand({ TableName: tableName(), Key: keys.passwordLink(hash), ConsistentRead: true }));
-    return Number(out.Item?.expiresAt ?? 0) > now;
+    return (await linkExpiry(hash)) > now;
   }
 
   /**
@@ -286,10 +259,10 @@ export namespace Account {
     const actor = input.actor.email;
     const normalized = input.email.trim().toLowerCase();
     for (let attempt = 1; ; attempt++) {
-      const out = await db().send(new GetCommand({ TableName: tableName(), Key: keys.account(normalized), ConsistentRead: true }));
-      if (!out.Item) throw forbidden();
+      const current = await getCurrentLink(normalized);
+      if (!current) throw forbidden();
       const now = Math.floor(Date.now() / 1000);
-      const last = out.Item.passwordLink as CurrentLink | undefined;
+      const last = current.link;
       if (last && now - last.issuedAt < LINK_REPEAT_SECONDS) {
         const token = linkToken(normalized, last.nonce);
         // Not yet used, and made with the signing secret of now: hand the same link out again.
@@ -298,30 +271,10 @@ export namespace Account {
       const nonce = randomBytes(24).toString('base64url');
       const token = linkToken(normalized, nonce);
       const next: CurrentLink = { nonce, hash: hashToken(token), issuedAt: now, expiresAt: now + LINK_SECONDS };
-      try {
-        await db().send(
-          new TransactWriteCommand({
-            TransactItems: [
-              {
-                Put: { TableName: tableName(), Item: { ...keys.passwordLink(next.hash), type: 'password-link', email: normalized, expiresAt: next.expiresAt } },
-              },
-              {
-                Update: {
-                  TableName: tableName(),
-                  Key: keys.account(normalized),
-                  UpdateExpression: 'SET passwordLink = :next',
-                  ConditionExpression: last ? 'passwordLink.nonce = :last' : 'attribute_exists(pk) AND attribute_not_exists(passwordLink)',
-                  ExpressionAttributeValues: { ':next': next, ...(last ? { ':last': last.nonce } : {}) },
-                },
-              },
-              ...(last ? [{ Delete: { TableName: tableName(), Key: keys.passwordLink(last.hash) } }] : []),
-            ],
-          }),
-        );
-      } catch (err) {
+      if (!(await replaceLink(normalized, next, last))) {
         // A parallel request issued one a moment ago: the next turn hands out that one.
-        if (isConditionFailure(err) && attempt < 3) continue;
-        throw err;
+        if (attempt < 3) continue;
+        throw new Error(`the password link of ${normalized} kept changing under three attempts to replace it`);
       }
       await Audit.record({ actor, action: 'account.password_link_issued', unitId: person.unitId, detail: { email: normalized } });
       return { token, expiresAt: new Date(next.expiresAt * 1000).toISOString() };
@@ -330,23 +283,8 @@ export namespace Account {
 
   /** Uses a set-password link once: sets the password and ends every existing session. */
   export const redeemPasswordLink = fn(v.object({ token: v.pipe(v.string(), v.maxLength(200)), password: NewPassword }), async ({ token, password }) => {
-    const key = keys.passwordLink(hashToken(token));
-    let email: string;
-    try {
-      const out = await db().send(
-        new DeleteCommand({
-          TableName: tableName(),
-          Key: key,
-          ReturnValues: 'ALL_OLD',
-          ConditionExpression: 'attribute_exists(pk) AND expiresAt > :now',
-          ExpressionAttributeValues: { ':now': Math.floor(Date.now() / 1000) },
-        }),
-      );
-      email = String(out.Attributes!.email);
-    } catch (err) {
-      if (isConditionFailure(err)) throw new VisibleError('auth.link_invalid', 'Đường dẫn đặt mật khẩu không hợp lệ hoặc đã hết hạn.');
-      throw err;
-    }
+    const email = await takeLink(hashToken(token), Math.floor(Date.now() / 1000));
+    if (email === null) throw new VisibleError('auth.link_invalid', 'Đường dẫn đặt mật khẩu không hợp lệ hoặc đã hết hạn.');
     await setHash(email, password);
     await closeOtherSessions(email);
     await Audit.record({ actor: email, action: 'account.password_set_by_link' });
@@ -364,24 +302,8 @@ export namespace Account {
     const units = await unitsFor([...actor.grants, ...before.grants, ...input.grants], [person.unitId]);
     if (!input.grants.every((g) => mayGive(actor, g, units))) throw new VisibleError('auth.forbidden', 'Bạn không thể cấp vai trò vượt quá phạm vi của mình.');
     const after = mergeGrants(actor, before.grants, input.grants, units);
-    try {
-      await db().send(
-        new UpdateCommand({
-          TableName: tableName(),
-          Key: keys.account(before.email),
-          UpdateExpression: 'SET grants = :g, gsi1pk = :logins, gsi1sk = :email',
-          ConditionExpression: 'grants = :before',
-          ExpressionAttributeValues: {
-            ':g': after,
-            ':before': before.grants,
-            ':logins': keys.loginIndex(before.personId, before.email).gsi1pk,
-            ':email': keys.loginIndex(before.personId, before.email).gsi1sk,
-          },
-        }),
-      );
-    } catch (err) {
-      if (isConditionFailure(err)) throw new VisibleError('account.changed', 'Vai trò của tài khoản vừa được người khác thay đổi; hãy tải lại và thử lại.');
-      throw err;
+    if (!(await replaceGrants(before, after))) {
+      throw new VisibleError('account.changed', 'Vai trò của tài khoản vừa được người khác thay đổi; hãy tải lại và thử lại.');
     }
     await Audit.record({
       actor: actor.email,

@@ -1,9 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { jwtVerify, SignJWT } from 'jose';
-import { db, tableName } from '../db/client.ts';
-import { keys } from '../db/keys.ts';
-import { queryList } from '../db/query.ts';
+import { deleteSession, deleteSessionsExcept, getSession, putSession, setSessionExpiry } from './store.ts';
 
 /** Absolute lifetime of a sign-in; after it the person signs in again. */
 export const SESSION_SECONDS = 8 * 3600;
@@ -34,12 +31,7 @@ const now = () => Math.floor(Date.now() / 1000);
 export async function openSession(email: string, personId: string, expiresAt = now() + SESSION_SECONDS): Promise<{ token: string; maxAgeSeconds: number }> {
   const sid = randomBytes(18).toString('base64url');
   const issuedAt = now();
-  await db().send(
-    new PutCommand({
-      TableName: tableName(),
-      Item: { ...keys.session(email, sid), type: 'session', personId, email, issuedAt, expiresAt },
-    }),
-  );
+  await putSession(email, sid, { personId, issuedAt, expiresAt });
   const token = await new SignJWT({ email, sid })
     .setProtectedHeader({ alg: 'HS256' })
     .setSubject(personId)
@@ -62,8 +54,7 @@ export async function readSession(token: string): Promise<Session | null> {
     }
   }
   if (!payload || typeof payload.email !== 'string' || typeof payload.sid !== 'string') return null;
-  const out = await db().send(new GetCommand({ TableName: tableName(), Key: keys.session(payload.email, payload.sid) }));
-  const item = out.Item as { personId: string; issuedAt: number; expiresAt: number } | undefined;
+  const item = await getSession(payload.email, payload.sid);
   if (!item || item.expiresAt <= now()) return null;
   return {
     personId: item.personId,
@@ -78,30 +69,18 @@ export async function readSession(token: string): Promise<Session | null> {
 /** A fresh token for a long-lived session; the old one keeps working a minute for in-flight requests. */
 export async function rotateSession(session: Session) {
   const fresh = await openSession(session.email, session.personId, session.expiresAt);
-  await db()
-    .send(
-      new UpdateCommand({
-        TableName: tableName(),
-        Key: keys.session(session.email, session.sid),
-        UpdateExpression: 'SET expiresAt = :e',
-        ConditionExpression: 'attribute_exists(pk)',
-        ExpressionAttributeValues: { ':e': Math.min(session.expiresAt, now() + ROTATION_GRACE_SECONDS) },
-      }),
-    )
-    .catch(() => undefined);
+  // The old one may be gone already (signed out meanwhile): the fresh token stands either way.
+  await setSessionExpiry(session.email, session.sid, Math.min(session.expiresAt, now() + ROTATION_GRACE_SECONDS)).catch(() => undefined);
   return fresh;
 }
 
 export async function closeSession(email: string, sid: string): Promise<void> {
-  await db().send(new DeleteCommand({ TableName: tableName(), Key: keys.session(email, sid) }));
+  await deleteSession(email, sid);
 }
 
 /** Ends every session of an account but `keepSid` (after a password change or reset). */
 export async function closeOtherSessions(email: string, keepSid?: string): Promise<number> {
-  const sessions = await queryList({ pk: keys.accountPartition(email), skPrefix: keys.sessionPrefix });
-  const others = sessions.filter((s) => String(s.sk) !== `${keys.sessionPrefix}${keepSid}`);
-  for (const s of others) await db().send(new DeleteCommand({ TableName: tableName(), Key: { pk: String(s.pk), sk: String(s.sk) } }));
-  return others.length;
+  return deleteSessionsExcept(email, keepSid);
 }
 
 /** A short-lived signed value (e.g. the OIDC state kept in a cookie during a redirect). */

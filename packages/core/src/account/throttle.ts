@@ -1,8 +1,5 @@
-import { DeleteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { db, tableName } from '../db/client.ts';
-import { isConditionFailure } from '../db/errors.ts';
-import { keys } from '../db/keys.ts';
 import { VisibleError } from '../error.ts';
+import { addFailures, clearFailures } from './store.ts';
 
 /**
  * Password guesses counted per account and per address in fixed 15-minute windows, kept in
@@ -18,17 +15,9 @@ function subjects(email: string, address: string | null): Who[] {
   return [{ kind: 'account', id: email.trim().toLowerCase() }, ...(address ? [{ kind: 'address' as const, id: address }] : [])];
 }
 
+/** Counts a guess (or takes one back); a guarded count refuses, answering false, once the limit is reached. */
 const count = (who: Who, start: number, by: 1 | -1, guarded: boolean) =>
-  db().send(
-    new UpdateCommand({
-      TableName: tableName(),
-      Key: keys.throttle(who.kind, who.id, start),
-      UpdateExpression: 'ADD failures :by SET expiresAt = :ttl, #t = :type',
-      ...(guarded ? { ConditionExpression: 'attribute_not_exists(failures) OR failures < :limit' } : {}),
-      ExpressionAttributeNames: { '#t': 'type' },
-      ExpressionAttributeValues: { ':by': by, ':ttl': start + 2 * WINDOW_SECONDS, ':type': 'throttle', ...(guarded ? { ':limit': LIMITS[who.kind] } : {}) },
-    }),
-  );
+  addFailures(who.kind, who.id, start, by, start + 2 * WINDOW_SECONDS, guarded ? LIMITS[who.kind] : undefined);
 
 /**
  * Checks a password under the limit. The guess is counted before the password is checked,
@@ -41,28 +30,19 @@ export async function passwordAttempt<T>(email: string, address: string | null, 
   const start = windowStart(at);
   const who = subjects(email, address);
   const counted: Who[] = [];
-  try {
-    for (const w of who) {
-      await count(w, start, 1, true);
-      counted.push(w);
+  for (const w of who) {
+    if (!(await count(w, start, 1, true))) {
+      // Refused by one limit: the others take back the guess that will not be made.
+      await Promise.all(counted.map((w) => count(w, start, -1, false)));
+      throw new VisibleError('auth.throttled', 'Bạn đã đăng nhập sai quá nhiều lần. Vui lòng thử lại sau ít phút.', {
+        retryAfterSeconds: start + WINDOW_SECONDS - at,
+      });
     }
-  } catch (err) {
-    if (!isConditionFailure(err)) throw err;
-    // Refused by one limit: the others take back the guess that will not be made.
-    await Promise.all(counted.map((w) => count(w, start, -1, false)));
-    throw new VisibleError('auth.throttled', 'Bạn đã đăng nhập sai quá nhiều lần. Vui lòng thử lại sau ít phút.', {
-      retryAfterSeconds: start + WINDOW_SECONDS - at,
-    });
+    counted.push(w);
   }
   const result = await check();
   if (result) {
-    await Promise.all(
-      who.map((w) =>
-        w.kind === 'account'
-          ? db().send(new DeleteCommand({ TableName: tableName(), Key: keys.throttle('account', w.id, start) }))
-          : count(w, start, -1, false),
-      ),
-    );
+    await Promise.all(who.map((w) => (w.kind === 'account' ? clearFailures('account', w.id, start) : count(w, start, -1, false))));
   }
   return result;
 }

@@ -1,0 +1,228 @@
+import { DeleteCommand, GetCommand, PutCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { db, tableName } from '../db/client.ts';
+import { isConditionFailure } from '../db/errors.ts';
+import { keys } from '../db/keys.ts';
+import { queryList } from '../db/query.ts';
+import type { Account } from './index.ts';
+
+/** The account's current link. Its token is rebuilt from `nonce` with the signing secret, so the table alone never yields a usable link. */
+export type CurrentLink = { nonce: string; hash: string; issuedAt: number; expiresAt: number };
+
+const toItem = (account: Account.Info) => ({
+  ...keys.account(account.email),
+  ...keys.loginIndex(account.personId, account.email),
+  type: 'account',
+  ...account,
+});
+
+/** Writes an account, replacing any under its address. */
+export async function putAccount(account: Account.Info, passwordHash?: string): Promise<void> {
+  await db().send(new PutCommand({ TableName: tableName(), Item: { ...toItem(account), ...(passwordHash ? { passwordHash } : {}) } }));
+}
+
+/** Writes a new account; false when its address is already an account. */
+export async function putNewAccount(account: Account.Info): Promise<boolean> {
+  try {
+    await db().send(new PutCommand({ TableName: tableName(), Item: toItem(account), ConditionExpression: 'attribute_not_exists(pk)' }));
+    return true;
+  } catch (err) {
+    if (isConditionFailure(err)) return false;
+    throw err;
+  }
+}
+
+export async function getAccount(email: string): Promise<Pick<Account.Info, 'personId' | 'grants'> | null> {
+  const out = await db().send(new GetCommand({ TableName: tableName(), Key: keys.account(email) }));
+  if (!out.Item) return null;
+  const { personId, grants } = out.Item as Account.Info;
+  return { personId, grants };
+}
+
+/** What a password is checked against; null for an unknown address. */
+export async function getCredentials(email: string): Promise<{ personId: string; passwordHash: string | null } | null> {
+  const out = await db().send(new GetCommand({ TableName: tableName(), Key: keys.account(email) }));
+  if (!out.Item) return null;
+  return { personId: String(out.Item.personId), passwordHash: out.Item.passwordHash ? String(out.Item.passwordHash) : null };
+}
+
+/** The accounts the login index lists under a person. */
+export async function listLogins(personId: string): Promise<Account.Info[]> {
+  return (await queryList<Account.Info>({ index: 'gsi1', pk: keys.loginsOf(personId) })).map(({ email, personId, grants }) => ({ email, personId, grants }));
+}
+
+/** Sets the password hash of an existing account (fails with a condition error when there is none). */
+export async function setPasswordHash(email: string, passwordHash: string): Promise<void> {
+  await db().send(
+    new UpdateCommand({
+      TableName: tableName(),
+      Key: keys.account(email),
+      UpdateExpression: 'SET passwordHash = :h',
+      ConditionExpression: 'attribute_exists(pk)',
+      ExpressionAttributeValues: { ':h': passwordHash },
+    }),
+  );
+}
+
+/** The account's current link, read consistently; null when there is no such account. */
+export async function getCurrentLink(email: string): Promise<{ link: CurrentLink | undefined } | null> {
+  const out = await db().send(new GetCommand({ TableName: tableName(), Key: keys.account(email), ConsistentRead: true }));
+  if (!out.Item) return null;
+  return { link: out.Item.passwordLink as CurrentLink | undefined };
+}
+
+/** When the link with this hash expires (seconds), 0 when it is gone (used or replaced). */
+export async function linkExpiry(hash: string): Promise<number> {
+  const out = await db().send(new GetCommand({ TableName: tableName(), Key: keys.passwordLink(hash), ConsistentRead: true }));
+  return Number(out.Item?.expiresAt ?? 0);
+}
+
+/**
+ * Makes `next` the account's link in one transaction: the link's own item is written, the
+ * account names it, and the `last` one (if any) is deleted. False when the account's link
+ * is no longer `last` (or the account is gone).
+ */
+export async function replaceLink(email: string, next: CurrentLink, last: CurrentLink | undefined): Promise<boolean> {
+  try {
+    await db().send(
+      new TransactWriteCommand({
+        TransactItems: [
+          {
+            Put: { TableName: tableName(), Item: { ...keys.passwordLink(next.hash), type: 'password-link', email, expiresAt: next.expiresAt } },
+          },
+          {
+            Update: {
+              TableName: tableName(),
+              Key: keys.account(email),
+              UpdateExpression: 'SET passwordLink = :next',
+              ConditionExpression: last ? 'passwordLink.nonce = :last' : 'attribute_exists(pk) AND attribute_not_exists(passwordLink)',
+              ExpressionAttributeValues: { ':next': next, ...(last ? { ':last': last.nonce } : {}) },
+            },
+          },
+          ...(last ? [{ Delete: { TableName: tableName(), Key: keys.passwordLink(last.hash) } }] : []),
+        ],
+      }),
+    );
+    return true;
+  } catch (err) {
+    if (isConditionFailure(err)) return false;
+    throw err;
+  }
+}
+
+/** Deletes a link not yet expired at `now` and answers whose it was; null when there is none such. */
+export async function takeLink(hash: string, now: number): Promise<string | null> {
+  try {
+    const out = await db().send(
+      new DeleteCommand({
+        TableName: tableName(),
+        Key: keys.passwordLink(hash),
+        ReturnValues: 'ALL_OLD',
+        ConditionExpression: 'attribute_exists(pk) AND expiresAt > :now',
+        ExpressionAttributeValues: { ':now': now },
+      }),
+    );
+    return String(out.Attributes!.email);
+  } catch (err) {
+    if (isConditionFailure(err)) return null;
+    throw err;
+  }
+}
+
+/** Replaces the account's grants if they are still `before.grants`; false when someone changed them meanwhile. */
+export async function replaceGrants(before: Account.Info, after: Account.Grant[]): Promise<boolean> {
+  try {
+    await db().send(
+      new UpdateCommand({
+        TableName: tableName(),
+        Key: keys.account(before.email),
+        UpdateExpression: 'SET grants = :g, gsi1pk = :logins, gsi1sk = :email',
+        ConditionExpression: 'grants = :before',
+        ExpressionAttributeValues: {
+          ':g': after,
+          ':before': before.grants,
+          ':logins': keys.loginIndex(before.personId, before.email).gsi1pk,
+          ':email': keys.loginIndex(before.personId, before.email).gsi1sk,
+        },
+      }),
+    );
+    return true;
+  } catch (err) {
+    if (isConditionFailure(err)) return false;
+    throw err;
+  }
+}
+
+// Sessions.
+
+export type SessionRecord = { personId: string; issuedAt: number; expiresAt: number };
+
+export async function putSession(email: string, sid: string, session: SessionRecord): Promise<void> {
+  await db().send(
+    new PutCommand({
+      TableName: tableName(),
+      Item: { ...keys.session(email, sid), type: 'session', personId: session.personId, email, issuedAt: session.issuedAt, expiresAt: session.expiresAt },
+    }),
+  );
+}
+
+export async function getSession(email: string, sid: string): Promise<SessionRecord | null> {
+  const out = await db().send(new GetCommand({ TableName: tableName(), Key: keys.session(email, sid) }));
+  return (out.Item as SessionRecord | undefined) ?? null;
+}
+
+/** Moves an existing session's expiry (fails with a condition error when the session is gone). */
+export async function setSessionExpiry(email: string, sid: string, expiresAt: number): Promise<void> {
+  await db().send(
+    new UpdateCommand({
+      TableName: tableName(),
+      Key: keys.session(email, sid),
+      UpdateExpression: 'SET expiresAt = :e',
+      ConditionExpression: 'attribute_exists(pk)',
+      ExpressionAttributeValues: { ':e': expiresAt },
+    }),
+  );
+}
+
+export async function deleteSession(email: string, sid: string): Promise<void> {
+  await db().send(new DeleteCommand({ TableName: tableName(), Key: keys.session(email, sid) }));
+}
+
+/** Deletes every session of an account but `keepSid`, one by one; answers how many. */
+export async function deleteSessionsExcept(email: string, keepSid?: string): Promise<number> {
+  const sessions = await queryList({ pk: keys.accountPartition(email), skPrefix: keys.sessionPrefix });
+  const others = sessions.filter((s) => String(s.sk) !== `${keys.sessionPrefix}${keepSid}`);
+  for (const s of others) await db().send(new DeleteCommand({ TableName: tableName(), Key: { pk: String(s.pk), sk: String(s.sk) } }));
+  return others.length;
+}
+
+// Sign-in throttling.
+
+export type ThrottleKind = 'account' | 'address';
+
+/**
+ * Adds `by` to the failures counted for `who` in the window starting at `start`. With a
+ * `limit`, only while the count is under it: false when the limit is reached.
+ */
+export async function addFailures(kind: ThrottleKind, who: string, start: number, by: 1 | -1, expiresAt: number, limit?: number): Promise<boolean> {
+  const guarded = limit !== undefined;
+  try {
+    await db().send(
+      new UpdateCommand({
+        TableName: tableName(),
+        Key: keys.throttle(kind, who, start),
+        UpdateExpression: 'ADD failures :by SET expiresAt = :ttl, #t = :type',
+        ...(guarded ? { ConditionExpression: 'attribute_not_exists(failures) OR failures < :limit' } : {}),
+        ExpressionAttributeNames: { '#t': 'type' },
+        ExpressionAttributeValues: { ':by': by, ':ttl': expiresAt, ':type': 'throttle', ...(guarded ? { ':limit': limit } : {}) },
+      }),
+    );
+    return true;
+  } catch (err) {
+    if (guarded && isConditionFailure(err)) return false;
+    throw err;
+  }
+}
+
+export async function clearFailures(kind: ThrottleKind, who: string, start: number): Promise<void> {
+  await db().send(new DeleteCommand({ TableName: tableName(), Key: keys.throttle(kind, who, start) }));
+}
