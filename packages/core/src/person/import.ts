@@ -1,10 +1,9 @@
-import { getMany } from '../db/batch.ts';
-import { keys } from '../db/keys.ts';
 import { ImportError, renameColumns, requireCells, requireColumns, type ImportRow, type RowProblem } from '../import-rows.ts';
 import { Org } from '../org/index.ts';
 import { unitIdFor } from '../org/reorganise.ts';
 import { changePeople } from '../readiness/person-change.ts';
 import { Person } from './index.ts';
+import { getPeople, loginOwners } from './store.ts';
 import { Audit } from '../audit/index.ts';
 
 const categoryOf: Record<string, Person.Category> = {
@@ -151,16 +150,14 @@ export async function importRoster(
   }
   // A person's email can become their sign-in (identity provider, password links): an address
   // that already signs in to another person's account must not be handed to this one.
-  const logins = new Map(
-    (await getMany(parsed.flatMap((p) => (p.person.email ? [keys.account(p.person.email)] : [])))).map((item) => [String(item.pk), String(item.personId)]),
-  );
+  const ownerOf = await loginOwners(parsed.flatMap((p) => (p.person.email ? [p.person.email] : [])));
   parsed = parsed.filter((p) => {
-    const owner = p.person.email ? logins.get(keys.account(p.person.email).pk) : undefined;
+    const owner = p.person.email ? ownerOf(p.person.email) : undefined;
     if (owner === undefined || owner === p.person.id) return true;
     problems.push({ row: p.row, column: 'email', message: `email "${p.person.email}" đã là tài khoản đăng nhập của người khác` });
     return false;
   });
-  const stored = new Map((await getMany(parsed.map((p) => keys.person(p.person.id)))).map((item) => [String(item.id), Person.fromItem(item)]));
+  const stored = new Map((await getPeople(parsed.map((p) => p.person.id))).map((person) => [person.id, person]));
   const next = (p: Parsed, current: Person.Info | null): Person.Info => ({ ...p.person, email: p.person.email ?? current?.email ?? null });
   const counts: Record<RosterAction, number> = { create: 0, update: 0, move: 0, leave: 0, return: 0, unchanged: 0 };
   const changes: RosterChange[] = [];

@@ -1,11 +1,8 @@
 import * as v from 'valibot';
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { db, tableName } from '../db/client.ts';
-import { keys } from '../db/keys.ts';
-import { queryAll } from '../db/query.ts';
 import { VisibleError } from '../error.ts';
 import { fn } from '../fn.ts';
 import * as schema from './schema.ts';
+import * as store from './store.ts';
 
 export namespace Person {
   export const Category = schema.Category;
@@ -24,35 +21,19 @@ export namespace Person {
   });
   export type Info = v.InferOutput<typeof Info>;
 
-  /**
-   * `rev` counts every write to the person and their records: a move and a completion of
-   * the same person made at once cannot both act on what they read before the other.
-   */
-  export function toItem(person: Info) {
-    return {
-      ...keys.person(person.id),
-      ...keys.memberIndex(person),
-      type: 'person',
-      ...person,
-      rev: 0,
-    };
-  }
-
-  export const revOf = (item: Record<string, unknown>) => (typeof item.rev === 'number' ? item.rev : 0);
-
-  export function fromItem(item: Record<string, unknown>): Info {
-    const { id, employeeCode, fullName, email, unitId, category, position, status } = item as Info;
-    return { id, employeeCode, fullName, email: email ?? null, unitId, category, position, status };
-  }
+  /** The person's item (keys, members index, `rev`) and back: for other domains' stores, seeding and tests. */
+  export const toItem = store.toItem;
+  export const revOf = store.revOf;
+  export const fromItem = store.fromItem;
 
   export const get = fn(v.string(), async (id): Promise<Info> => {
-    const out = await db().send(new GetCommand({ TableName: tableName(), Key: keys.person(id) }));
-    if (!out.Item) throw new VisibleError('person.not_found', `Không tìm thấy người có mã "${id}".`);
-    return fromItem(out.Item);
+    const person = await store.getPerson(id);
+    if (!person) throw new VisibleError('person.not_found', `Không tìm thấy người có mã "${id}".`);
+    return person;
   });
 
   /** Everyone attached to a unit, including those who left (their history stays with it). */
   export async function* ofUnit(unitId: string): AsyncGenerator<Info> {
-    for await (const item of queryAll({ index: 'gsi1', pk: keys.membersOf(unitId) })) yield fromItem(item);
+    yield* store.membersOf(unitId);
   }
 }
