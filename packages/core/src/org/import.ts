@@ -1,9 +1,9 @@
 import * as v from 'valibot';
-import { putMany } from '../db/batch.ts';
 import { ImportError, renameColumns, requireCells, requireColumns, type ImportRow, type RowProblem } from '../import-rows.ts';
 import { Org } from './index.ts';
 import { Audit } from '../audit/index.ts';
-import { eventItem, moveUnit, unitIdFor, updateUnit } from './reorganise.ts';
+import { moveUnit, unitIdFor, updateUnit } from './reorganise.ts';
+import { putCreatedUnits } from './store.ts';
 
 export { unitIdFor };
 
@@ -155,11 +155,11 @@ export async function importUnits(file: ImportRow[], options: { actor?: string; 
   if (options.dryRun) return plan;
 
   const at = new Date().toISOString();
-  await putMany(
-    creates.flatMap((u) => [
-      Org.toItem(u),
-      eventItem(u.id, { action: 'created', effective: options.effective, at, by: actor, detail: { name: u.name, parentId: u.parentId, source: 'import' } }),
-    ]),
+  await putCreatedUnits(
+    creates.map((u) => ({
+      unit: u,
+      event: { action: 'created', effective: options.effective, at, by: actor, detail: { name: u.name, parentId: u.parentId, source: 'import' } },
+    })),
   );
   for (const { unit, next } of updates) {
     await updateUnit({

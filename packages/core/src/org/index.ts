@@ -1,12 +1,9 @@
 import * as v from 'valibot';
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { db, tableName } from '../db/client.ts';
-import { getMany } from '../db/batch.ts';
-import { keys } from '../db/keys.ts';
-import { queryList } from '../db/query.ts';
 import { VisibleError } from '../error.ts';
 import { fn } from '../fn.ts';
+import { levelFor as levelOf } from './level.ts';
 import * as schema from './schema.ts';
+import * as store from './store.ts';
 
 export namespace Org {
   export const Kind = schema.Kind;
@@ -54,11 +51,7 @@ export namespace Org {
   );
 
   /** The level a kind sets by itself; departments and service units take their parent's. */
-  const levelOfKind: Partial<Record<Kind, Level>> = { ministry: 'trung-uong', province: 'tinh', agency: 'tinh', district: 'huyen', commune: 'xa', ward: 'xa' };
-
-  export function levelFor(kind: Kind, parent: Pick<Info, 'level'> | null, explicit?: Level): Level {
-    return explicit ?? levelOfKind[kind] ?? parent?.level ?? 'tinh';
-  }
+  export const levelFor = levelOf;
 
   /** A new active unit placed under `parent`, with its ancestors and level worked out. */
   export function make(input: { id: string; code: string; name: string; kind: Kind; level?: Level }, parent: Info | null): Info {
@@ -74,53 +67,29 @@ export namespace Org {
     };
   }
 
-  export function toItem(unit: Info) {
-    return {
-      ...keys.unit(unit.id),
-      // Merged and dissolved units leave the live tree but stay listed under their former parent.
-      ...keys.childIndex(unit),
-      type: 'unit',
-      ...unit,
-    };
-  }
-
-  export function fromItem(item: Record<string, unknown>): Info {
-    const { id, code, name, kind, level, parentId, ancestors, status, until, mergedInto } = item as Partial<Info> & Pick<Info, 'id' | 'code' | 'name' | 'kind'>;
-    return {
-      id,
-      code,
-      name,
-      kind,
-      level: level ?? levelFor(kind, null),
-      parentId: parentId ?? null,
-      ancestors: ancestors ?? [],
-      status: status ?? 'active',
-      ...(until ? { until } : {}),
-      ...(mergedInto ? { mergedInto } : {}),
-    };
-  }
+  /** The unit's item (keys, children index) and back: for other domains' stores, seeding and tests. */
+  export const toItem = store.toItem;
+  export const fromItem = store.fromItem;
 
   export const get = fn(Id, async (id): Promise<Info> => {
-    const out = await db().send(new GetCommand({ TableName: tableName(), Key: keys.unit(id) }));
-    if (!out.Item) throw new VisibleError('org.unit_not_found', `Không tìm thấy đơn vị "${id}".`);
-    return fromItem(out.Item);
+    const unit = await store.getUnit(id);
+    if (!unit) throw new VisibleError('org.unit_not_found', `Không tìm thấy đơn vị "${id}".`);
+    return unit;
   });
 
   /** Units by id, in one round trip per hundred; ids not found are absent from the map. */
   export async function getMap(ids: Iterable<string>): Promise<Map<string, Info>> {
-    const items = await getMany([...new Set(ids)].map(keys.unit));
-    return new Map(items.map((item) => [String(item.id), fromItem(item)]));
+    return store.getUnits(ids);
   }
 
   /** The live children of a unit (null: the roots), by code. */
   export const children = fn(v.nullable(Id), async (parentId): Promise<Info[]> => {
-    const items = await queryList({ index: 'gsi1', pk: keys.childrenOf(parentId) });
-    return items.map(fromItem);
+    return store.listChildren(parentId);
   });
 
   /** Children that were merged or dissolved: the tree as it was. */
   export async function formerChildren(parentId: string | null): Promise<Info[]> {
-    return (await queryList({ index: 'gsi1', pk: keys.formerChildrenOf(parentId) })).map(fromItem);
+    return store.listFormerChildren(parentId);
   }
 
   /** True when `unit` is `scopeUnitId` itself or lies below it. */

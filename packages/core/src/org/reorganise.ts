@@ -1,11 +1,4 @@
 import * as v from 'valibot';
-import { PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import { randomUUID } from 'node:crypto';
-import { db, tableName } from '../db/client.ts';
-import { putMany } from '../db/batch.ts';
-import { isConditionFailure } from '../db/errors.ts';
-import { keys } from '../db/keys.ts';
-import { queryList } from '../db/query.ts';
 import { VisibleError } from '../error.ts';
 import { fn } from '../fn.ts';
 import { Person } from '../person/index.ts';
@@ -13,6 +6,7 @@ import { rollup, sweepRollups, transferItems } from '../readiness/contribution.t
 import { addInto, subtreeOf, type Counters } from '../readiness/counters.ts';
 import { changePeople } from '../readiness/person-change.ts';
 import { Org } from './index.ts';
+import { listEvents, putChangedUnit, putClosedUnit, putEvent, putMovedUnit, putNewUnit, putUnits } from './store.ts';
 import { Audit } from '../audit/index.ts';
 import { vnDay } from '../vn-day.ts';
 
@@ -46,20 +40,8 @@ export const unitIdFor = (code: string) =>
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-|-$/g, '');
 
-export const eventItem = (unitId: string, event: UnitEvent) => ({
-  ...keys.unitEvent(unitId, event.effective, `${event.at}#${randomUUID().slice(0, 6)}`),
-  type: 'unit-event',
-  ...event,
-});
-
 export async function history(unitId: string): Promise<UnitEvent[]> {
-  return (await queryList<UnitEvent>({ pk: keys.unitPartition(unitId), skPrefix: keys.unitEventPrefix })).map(({ action, effective, at, by, detail }) => ({
-    action,
-    effective,
-    at,
-    by,
-    detail,
-  }));
+  return listEvents(unitId);
 }
 
 async function active(id: string): Promise<Org.Info> {
@@ -82,19 +64,7 @@ export const createUnit = fn(
       by: input.actor,
       detail: { name: unit.name, parentId: unit.parentId },
     };
-    try {
-      await db().send(
-        new TransactWriteCommand({
-          TransactItems: [
-            { Put: { TableName: tableName(), Item: Org.toItem(unit), ConditionExpression: 'attribute_not_exists(pk)' } },
-            { Put: { TableName: tableName(), Item: eventItem(id, event) } },
-          ],
-        }),
-      );
-    } catch (err) {
-      if (isConditionFailure(err)) throw new VisibleError('org.code_taken', `Đã có đơn vị mã "${input.code}".`);
-      throw err;
-    }
+    if (!(await putNewUnit(unit, event))) throw new VisibleError('org.code_taken', `Đã có đơn vị mã "${input.code}".`);
     await Audit.record({ actor: input.actor, action: 'org.create', unitId: unit.id, detail: { ...event.detail, effective: input.effective } });
     return unit;
   },
@@ -120,7 +90,7 @@ async function settle(root: Org.Info, previous: Map<string, Org.Info>, actor: st
       queue.push(next);
     }
   }
-  await putMany(updated.map(Org.toItem));
+  await putUnits(updated);
   for (const [unitId, before] of previous) {
     const members = await membersOf(unitId);
     await changePeople(
@@ -169,23 +139,8 @@ export const updateUnit = fn(
         after: { name: next.name, code: next.code, kind: next.kind, level: next.level },
       },
     };
-    try {
-      await db().send(
-        new TransactWriteCommand({
-          TransactItems: [
-            { Put: { TableName: tableName(), Item: Org.toItem(next) } },
-            { Put: { TableName: tableName(), Item: eventItem(unit.id, event) } },
-            // Made at the same moment by someone else: the check above could not have seen it.
-            ...(codeId !== unit.id
-              ? [{ ConditionCheck: { TableName: tableName(), Key: keys.unit(codeId), ConditionExpression: 'attribute_not_exists(pk)' } }]
-              : []),
-          ],
-        }),
-      );
-    } catch (err) {
-      if (isConditionFailure(err)) throw taken();
-      throw err;
-    }
+    // A new code's id is checked again inside the write: one made meanwhile by someone else is not taken over.
+    if (!(await putChangedUnit(next, event, codeId !== unit.id ? codeId : undefined))) throw taken();
     if (reclassed) await settle(next, new Map([[unit.id, unit]]), input.actor);
     await Audit.record({ actor: input.actor, action: 'org.update', unitId: unit.id, detail: { ...event.detail, effective: input.effective } });
     return next;
@@ -219,26 +174,8 @@ export const moveUnit = fn(MoveInput, async (input): Promise<Org.Info> => {
     by: input.actor,
     detail: { fromParentId: unit.parentId, toParentId: parent.id, reason: input.reason ?? 'move' },
   };
-  try {
-    await db().send(
-      new TransactWriteCommand({
-        TransactItems: [
-          {
-            Put: {
-              TableName: tableName(),
-              Item: Org.toItem(next),
-              ConditionExpression: unit.parentId === null ? 'attribute_not_exists(parentId) OR parentId = :null' : 'parentId = :p',
-              ExpressionAttributeValues: unit.parentId === null ? { ':null': null } : { ':p': unit.parentId },
-            },
-          },
-          { Put: { TableName: tableName(), Item: eventItem(unit.id, event) } },
-          ...transfers.map((Item) => ({ Put: { TableName: tableName(), Item } })),
-        ],
-      }),
-    );
-  } catch (err) {
-    if (isConditionFailure(err)) throw new VisibleError('org.changed', 'Đơn vị vừa được người khác thay đổi; hãy tải lại và thử lại.');
-    throw err;
+  if (!(await putMovedUnit(next, unit.parentId, event, transfers))) {
+    throw new VisibleError('org.changed', 'Đơn vị vừa được người khác thay đổi; hãy tải lại và thử lại.');
   }
   for (const t of transfers) await rollup({ pk: String(t.pk), sk: String(t.sk) }).catch(() => undefined /* left pending; sweepRollups finishes it */);
   await settle(
@@ -253,22 +190,7 @@ export const moveUnit = fn(MoveInput, async (input): Promise<Org.Info> => {
 async function close(unit: Org.Info, status: 'merged' | 'dissolved', effective: string, actor: string, mergedInto?: string): Promise<void> {
   const closed: Org.Info = { ...unit, status, until: effective, ...(mergedInto ? { mergedInto } : {}) };
   const event: UnitEvent = { action: status, effective, at: new Date().toISOString(), by: actor, detail: mergedInto ? { mergedInto } : {} };
-  await db().send(
-    new TransactWriteCommand({
-      TransactItems: [
-        {
-          Put: {
-            TableName: tableName(),
-            Item: Org.toItem(closed),
-            ConditionExpression: '#s = :active',
-            ExpressionAttributeNames: { '#s': 'status' },
-            ExpressionAttributeValues: { ':active': 'active' },
-          },
-        },
-        { Put: { TableName: tableName(), Item: eventItem(unit.id, event) } },
-      ],
-    }),
-  );
+  await putClosedUnit(closed, event);
 }
 
 async function membersOf(unitId: string): Promise<Person.Info[]> {
@@ -313,18 +235,13 @@ export const mergeUnits = fn(
       people += members.length;
       await close(source, 'merged', input.effective, input.actor, into.id);
     }
-    await db().send(
-      new PutCommand({
-        TableName: tableName(),
-        Item: eventItem(into.id, {
-          action: 'absorbed',
-          effective: input.effective,
-          at: new Date().toISOString(),
-          by: input.actor,
-          detail: { sources: sources.map((s) => ({ id: s.id, name: s.name })), people, units },
-        }),
-      }),
-    );
+    await putEvent(into.id, {
+      action: 'absorbed',
+      effective: input.effective,
+      at: new Date().toISOString(),
+      by: input.actor,
+      detail: { sources: sources.map((s) => ({ id: s.id, name: s.name })), people, units },
+    });
     await Audit.record({
       actor: input.actor,
       action: 'org.merge',
