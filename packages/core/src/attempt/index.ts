@@ -1,15 +1,19 @@
 import * as v from 'valibot';
-import { GetCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { db, tableName } from '../db/client.ts';
-import { isConditionFailure } from '../db/errors.ts';
-import { keys } from '../db/keys.ts';
-import { queryList } from '../db/query.ts';
 import { VisibleError } from '../error.ts';
 import { fn } from '../fn.ts';
 import { Course } from '../course/index.ts';
 import { Person } from '../person/index.ts';
 import { Progress } from '../progress/index.ts';
 import { Quiz } from '../quiz/index.ts';
+import {
+  beginAttempt,
+  closeAttempt,
+  gradedAttempts,
+  loadAttempt as load,
+  saveAnswer as storeAnswer,
+  saveAnswers,
+  type StoredAttempt as Stored,
+} from './store.ts';
 
 /**
  * A quiz attempt lives on the server from start to grade: the draw, the start, the deadline
@@ -19,20 +23,6 @@ import { Quiz } from '../quiz/index.ts';
 export namespace Attempt {
   /** Answers arriving this long after the deadline still count: the network is not the learner's fault. */
   export const GRACE_MS = 30_000;
-
-  type Stored = {
-    slug: string;
-    version: number;
-    n: number;
-    questionIds: string[];
-    startedAt: string;
-    /** Epoch ms; absent when the quiz has no time limit. */
-    deadlineMs?: number;
-    answers: Quiz.Answers;
-    status: 'open' | 'submitted';
-    submittedAt?: string;
-    result?: Quiz.Result;
-  };
 
   const seedOf = (personId: string, bundle: Course.Bundle, n: number) => `${personId}:${bundle.slug}:${bundle.version}:${n}`;
   const expired = (a: Stored, now: number) => a.deadlineMs !== undefined && now > a.deadlineMs + GRACE_MS;
@@ -59,11 +49,6 @@ export namespace Attempt {
   }
   export type View = ReturnType<typeof view>;
 
-  async function load(personId: string, slug: string, n: number): Promise<Stored | null> {
-    const out = await db().send(new GetCommand({ TableName: tableName(), Key: keys.attempt(personId, slug, n), ConsistentRead: true }));
-    return (out.Item as Stored | undefined) ?? null;
-  }
-
   async function mustLoad(personId: string, slug: string, n: number): Promise<Stored> {
     const a = await load(personId, slug, n);
     if (!a) throw new VisibleError('attempt.not_found', `Không có lần làm bài số ${n + 1} của khoá học "${slug}".`);
@@ -73,44 +58,21 @@ export namespace Attempt {
   /**
    * Grades an open attempt as its stored answers stand and closes it, once: a second caller
    * (a retried request, another tab, the deadline sweep) finds it closed and gets the same
-   * result. Closing, the best score and the pass are one transaction; the completion and its
-   * counters are their own contribution after it, and any later read finishes it if this
-   * request dies in between (see Progress.courseFor).
+   * result. One pass: grade (pure); store the graded attempt with its progress half (the best
+   * score and the pass) in one transaction; record the completion, which contributes to the
+   * readiness counters (Progress.afterGrading → Readiness.recordCompletion). The completion
+   * and its counters are their own contribution after the grade, and any later read finishes
+   * it if this request dies in between (see Progress.courseFor).
    */
   async function finalize(person: Person.Info, bundle: Course.Bundle, a: Stored): Promise<{ result: Quiz.Result; progress: Progress.Info }> {
     const result = Quiz.grade(quizOf(bundle), a.questionIds, a.answers);
     const submittedAt = new Date().toISOString();
-    const graded = keys.gradedAttemptIndex(bundle.slug, bundle.version, submittedAt, person.id);
-    try {
-      await db().send(
-        new TransactWriteCommand({
-          TransactItems: [
-            {
-              Update: {
-                TableName: tableName(),
-                Key: keys.attempt(person.id, bundle.slug, a.n),
-                UpdateExpression: 'SET #s = :submitted, submittedAt = :at, #r = :r, gsi1pk = :g, gsi1sk = :gs',
-                ConditionExpression: '#s = :open',
-                ExpressionAttributeNames: { '#s': 'status', '#r': 'result' },
-                ExpressionAttributeValues: {
-                  ':submitted': 'submitted',
-                  ':open': 'open',
-                  ':at': submittedAt,
-                  ':r': result,
-                  ':g': graded.gsi1pk,
-                  ':gs': graded.gsi1sk,
-                },
-              },
-            },
-            await Progress.gradedAttemptUpdate(person.id, bundle.slug, a.n, result),
-          ],
-        }),
-      );
-    } catch (err) {
-      if (!isConditionFailure(err)) throw err;
+    const progressHalf = await Progress.gradedAttemptUpdate(person.id, bundle.slug, a.n, result);
+    const closed = await closeAttempt(person.id, { slug: bundle.slug, version: bundle.version, n: a.n }, { submittedAt, result }, progressHalf);
+    if (!closed) {
       // Graded by someone else a moment ago: finish what that request may not have.
-      const closed = await mustLoad(person.id, bundle.slug, a.n);
-      return { result: closed.result ?? result, progress: await Progress.afterGrading(person, bundle, { repair: true }) };
+      const theirs = await mustLoad(person.id, bundle.slug, a.n);
+      return { result: theirs.result ?? result, progress: await Progress.afterGrading(person, bundle, { repair: true }) };
     }
     return { result, progress: await Progress.afterGrading(person, bundle) };
   }
@@ -177,32 +139,7 @@ export namespace Attempt {
       answers: {},
       status: 'open',
     };
-    try {
-      await db().send(
-        new TransactWriteCommand({
-          TransactItems: [
-            {
-              Update: {
-                TableName: tableName(),
-                Key: keys.progress(personId, slug),
-                UpdateExpression: 'SET version = if_not_exists(version, :v), #t = :t, attempts = :next, openAttempt = :n',
-                ConditionExpression: '(attribute_not_exists(attempts) OR attempts = :n) AND attribute_not_exists(openAttempt)',
-                ExpressionAttributeNames: { '#t': 'type' },
-                ExpressionAttributeValues: { ':v': bundle.version, ':t': 'progress', ':next': n + 1, ':n': n },
-              },
-            },
-            {
-              Put: {
-                TableName: tableName(),
-                Item: { ...keys.attempt(personId, slug, n), type: 'attempt', ...attempt },
-                ConditionExpression: 'attribute_not_exists(pk)',
-              },
-            },
-          ],
-        }),
-      );
-    } catch (err) {
-      if (!isConditionFailure(err)) throw err;
+    if (!(await beginAttempt(personId, attempt))) {
       // Someone else (another tab) started one a moment ago: that is the attempt.
       const again = await Progress.courseFor(personId, slug);
       const theirs = await openOf(person, bundle, again.progress);
@@ -220,21 +157,7 @@ export namespace Attempt {
     v.object({ ...Ref.entries, n: N, questionId: v.pipe(v.string(), v.maxLength(100)), answer: Quiz.Answer }),
     async ({ personId, slug, n, questionId, answer }) => {
       const now = Date.now();
-      try {
-        await db().send(
-          new UpdateCommand({
-            TableName: tableName(),
-            Key: keys.attempt(personId, slug, n),
-            UpdateExpression: 'SET answers.#q = :a',
-            ConditionExpression: '#s = :open AND contains(questionIds, :q) AND (attribute_not_exists(deadlineMs) OR deadlineMs >= :cut)',
-            ExpressionAttributeNames: { '#q': questionId, '#s': 'status' },
-            ExpressionAttributeValues: { ':a': answer, ':open': 'open', ':q': questionId, ':cut': now - GRACE_MS },
-          }),
-        );
-        return { savedAt: new Date(now).toISOString() };
-      } catch (err) {
-        if (!isConditionFailure(err)) throw err;
-      }
+      if (await storeAnswer(personId, slug, n, questionId, answer, now - GRACE_MS)) return { savedAt: new Date(now).toISOString() };
       const a = await mustLoad(personId, slug, n);
       if (a.status !== 'open') throw new VisibleError('attempt.closed', 'Lần làm bài này đã được nộp và chấm điểm.');
       if (!a.questionIds.includes(questionId)) throw new VisibleError('attempt.unknown_question', `Câu "${questionId}" không có trong lần làm bài này.`);
@@ -259,22 +182,7 @@ export namespace Attempt {
     const inTime = !expired(a, Date.now());
     const accepted = Object.fromEntries(Object.entries(answers).filter(([q]) => a.questionIds.includes(q)));
     if (inTime && Object.keys(accepted).length > 0) {
-      try {
-        await db().send(
-          new UpdateCommand({
-            TableName: tableName(),
-            Key: keys.attempt(personId, slug, n),
-            UpdateExpression: `SET ${Object.keys(accepted)
-              .map((_, i) => `answers.#q${i} = :a${i}`)
-              .join(', ')}`,
-            ConditionExpression: '#s = :open',
-            ExpressionAttributeNames: { '#s': 'status', ...Object.fromEntries(Object.keys(accepted).map((q, i) => [`#q${i}`, q])) },
-            ExpressionAttributeValues: { ':open': 'open', ...Object.fromEntries(Object.values(accepted).map((ans, i) => [`:a${i}`, ans])) },
-          }),
-        );
-      } catch (err) {
-        if (!isConditionFailure(err)) throw err;
-      }
+      await saveAnswers(personId, slug, n, accepted); // closed meanwhile: graded as it stood, read below
       a = await mustLoad(personId, slug, n);
     }
     const graded =
@@ -292,7 +200,7 @@ export namespace Attempt {
    */
   export const statistics = fn(v.object({ slug: Course.Slug, version: v.optional(v.number()) }), async ({ slug, version }) => {
     const bundle = await Course.get({ slug, version });
-    const graded = await queryList<{ result: Quiz.Result }>({ index: 'gsi1', pk: keys.gradedAttemptsOf(slug, bundle.version) });
+    const graded = await gradedAttempts(slug, bundle.version);
     return {
       slug,
       version: bundle.version,

@@ -1,13 +1,10 @@
 import * as v from 'valibot';
-import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { db, tableName } from '../db/client.ts';
-import { keys } from '../db/keys.ts';
-import { queryList } from '../db/query.ts';
 import { VisibleError } from '../error.ts';
 import { fn } from '../fn.ts';
 import { Course } from '../course/index.ts';
 import { Person } from '../person/index.ts';
 import { Readiness } from '../readiness/index.ts';
+import { addLessonDone, gradedUpdate, progressItem, progressOfPerson, readProgress as read, storedBestScore, type StoredProgress as Stored } from './store.ts';
 
 export namespace Progress {
   export type Info = {
@@ -31,29 +28,8 @@ export namespace Progress {
     bestScore: number | null;
     quizPassed: boolean;
   }) {
-    return {
-      ...keys.progress(p.personId, p.course.slug),
-      type: 'progress',
-      version: p.course.version,
-      ...(p.lessonsDone.length > 0 ? { lessonsDone: new Set(p.lessonsDone) } : {}),
-      ...(p.bestScore === null ? {} : { bestScore: p.bestScore }),
-      quizPassed: p.quizPassed,
-    };
-  }
-
-  type Stored = { version?: number; lessonsDone?: Set<string>; quizPassed?: boolean; bestScore?: number; attempts?: number; openAttempt?: number };
-
-  async function read(personId: string, slug: string) {
-    const [progress, completion] = await Promise.all([
-      db().send(new GetCommand({ TableName: tableName(), Key: keys.progress(personId, slug) })),
-      db().send(new GetCommand({ TableName: tableName(), Key: keys.completion(personId, slug) })),
-    ]);
-    return {
-      stored: (progress.Item ?? {}) as Stored,
-      completedAt: (completion.Item?.completedAt as string | undefined) ?? null,
-      // Still in the sparse roll-up index: the subtree totals (or a trained mark) are not finished.
-      rollupPending: completion.Item?.gsi2pk !== undefined,
-    };
+    const { personId, course, lessonsDone, bestScore, quizPassed } = p;
+    return progressItem({ personId, slug: course.slug, version: course.version, lessonsDone, bestScore, quizPassed });
   }
 
   function view(bundle: Course.Bundle, stored: Stored, completedAt: string | null): Info {
@@ -95,13 +71,7 @@ export namespace Progress {
    * older version.
    */
   export async function catalogueFor(personId: string): Promise<(Course.Summary & { progress: Info })[]> {
-    const [summaries, stored, completions] = await Promise.all([
-      Course.list(),
-      queryList<Stored & { sk: string }>({ pk: keys.personPartition(personId), skPrefix: keys.progressPrefix }),
-      queryList<{ sk: string; completedAt: string }>({ pk: keys.personPartition(personId), skPrefix: keys.completionPrefix }),
-    ]);
-    const storedBy = new Map(stored.map((s) => [s.sk.slice(keys.progressPrefix.length), s]));
-    const doneBy = new Map(completions.map((c) => [c.sk.slice(keys.completionPrefix.length), c.completedAt]));
+    const [summaries, { stored: storedBy, completedAt: doneBy }] = await Promise.all([Course.list(), progressOfPerson(personId)]);
     return Promise.all(
       summaries.map(async (summary) => {
         const mine: Stored = storedBy.get(summary.slug) ?? {};
@@ -160,19 +130,9 @@ export namespace Progress {
     if (!bundle.lessons.some((l) => l.id === lessonId)) {
       throw new VisibleError('course.lesson_not_found', `Khoá học "${slug}" không có bài "${lessonId}".`);
     }
-    const before = await db().send(
-      new UpdateCommand({
-        TableName: tableName(),
-        Key: keys.progress(personId, slug),
-        UpdateExpression: 'SET version = if_not_exists(version, :v), #t = :t ADD lessonsDone :l',
-        ExpressionAttributeNames: { '#t': 'type' },
-        ExpressionAttributeValues: { ':v': bundle.version, ':t': 'progress', ':l': new Set([lessonId]) },
-        ReturnValues: 'UPDATED_OLD',
-      }),
-    );
+    const { already } = await addLessonDone(personId, slug, bundle.version, lessonId);
     // The lesson was already marked: a retried request, so finish whatever the first one may not have.
-    const retried = (before.Attributes?.lessonsDone as Set<string> | undefined)?.has(lessonId) ?? false;
-    return completeIfDone(person, bundle, retried);
+    return completeIfDone(person, bundle, already);
   });
 
   /**
@@ -183,17 +143,8 @@ export namespace Progress {
    * write is conditional on attempt `n` still being the open one.
    */
   export async function gradedAttemptUpdate(personId: string, slug: string, n: number, result: { score: number; passed: boolean }) {
-    const out = await db().send(new GetCommand({ TableName: tableName(), Key: keys.progress(personId, slug), ConsistentRead: true }));
-    const seen = (out.Item as Stored | undefined)?.bestScore;
-    return {
-      Update: {
-        TableName: tableName(),
-        Key: keys.progress(personId, slug),
-        UpdateExpression: `SET bestScore = :best${result.passed ? ', quizPassed = :passed' : ''} REMOVE openAttempt`,
-        ConditionExpression: 'openAttempt = :n',
-        ExpressionAttributeValues: { ':n': n, ':best': Math.max(seen ?? 0, result.score), ...(result.passed ? { ':passed': true } : {}) },
-      },
-    };
+    const seen = await storedBestScore(personId, slug);
+    return gradedUpdate(personId, slug, n, { best: Math.max(seen ?? 0, result.score), passed: result.passed });
   }
 
   /**
