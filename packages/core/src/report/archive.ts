@@ -1,11 +1,7 @@
-import { GetCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { createHash, randomBytes } from 'node:crypto';
 import { Transform, type Readable } from 'node:stream';
-import { db, tableName } from '../db/client.ts';
-import { isConditionFailure } from '../db/errors.ts';
-import { keys } from '../db/keys.ts';
-import { queryList } from '../db/query.ts';
 import { VisibleError } from '../error.ts';
+import * as store from './store.ts';
 import { reportStore } from './store.ts';
 
 /** What a report pack holds: the completion list (CSV, XLSX) and the summary for leadership (PDF). */
@@ -32,20 +28,6 @@ export type Archive = {
 };
 export type ArchiveJob = { unitId: string; id: string };
 
-const fields = ({ id, unitId, kind, status, requestedBy, createdAt, finishedAt, sha256, bytes, key, scheduleId }: Archive): Archive => ({
-  id,
-  unitId,
-  kind: kind ?? 'completions.csv',
-  status,
-  requestedBy,
-  createdAt,
-  finishedAt,
-  sha256,
-  bytes,
-  key,
-  ...(scheduleId ? { scheduleId } : {}),
-});
-
 /**
  * Records a report to be generated; the figures are frozen when the job runs, then never
  * change. The same `requestKey` (a retried request, or a schedule's period) gives the same
@@ -69,38 +51,11 @@ export async function requestArchive(
     key: `reports/${unitId}/${id}.${archiveKinds[kind].ext}`,
     ...(options.scheduleId ? { scheduleId: options.scheduleId } : {}),
   };
-  const requestKey = options.requestKey
-    ? keys.reportRequest(unitId, createHash('sha256').update(`${kind}\u0000${requestedBy}\u0000${options.requestKey}`).digest('hex').slice(0, 32))
+  const requestHash = options.requestKey
+    ? createHash('sha256').update(`${kind}\u0000${requestedBy}\u0000${options.requestKey}`).digest('hex').slice(0, 32)
     : null;
-  try {
-    await db().send(
-      new TransactWriteCommand({
-        TransactItems: [
-          {
-            Put: {
-              TableName: tableName(),
-              Item: { ...keys.reportArchive(unitId, id), type: 'report', ...archive },
-              ConditionExpression: 'attribute_not_exists(pk)',
-            },
-          },
-          ...(requestKey
-            ? [
-                {
-                  Put: {
-                    TableName: tableName(),
-                    Item: { ...requestKey, type: 'report-request', archiveId: id },
-                    ConditionExpression: 'attribute_not_exists(pk)',
-                  },
-                },
-              ]
-            : []),
-        ],
-      }),
-    );
-  } catch (err) {
-    if (!requestKey || !isConditionFailure(err)) throw err;
-    const seen = await db().send(new GetCommand({ TableName: tableName(), Key: requestKey, ConsistentRead: true }));
-    return { ...(await getArchive(unitId, String(seen.Item!.archiveId))), existing: true };
+  if (!(await store.putArchive(archive, requestHash))) {
+    return { ...(await getArchive(unitId, await store.archiveOfRequest(unitId, requestHash!))), existing: true };
   }
   return archive;
 }
@@ -111,24 +66,8 @@ export async function requestArchive(
  */
 export async function runArchive(job: ArchiveJob, generate: (archive: Archive) => Readable | Promise<Readable>): Promise<Archive> {
   // Claim the job first: a retried or duplicated invocation finds it taken and stops.
-  let archive: Archive;
-  try {
-    const out = await db().send(
-      new UpdateCommand({
-        TableName: tableName(),
-        Key: keys.reportArchive(job.unitId, job.id),
-        UpdateExpression: 'SET #s = :running',
-        ConditionExpression: '#s = :pending',
-        ExpressionAttributeNames: { '#s': 'status' },
-        ExpressionAttributeValues: { ':running': 'running', ':pending': 'pending' },
-        ReturnValues: 'ALL_NEW',
-      }),
-    );
-    archive = fields(out.Attributes as Archive);
-  } catch (err) {
-    if (isConditionFailure(err)) return getArchive(job.unitId, job.id);
-    throw err;
-  }
+  const archive = await store.claimArchive(job.unitId, job.id);
+  if (!archive) return getArchive(job.unitId, job.id);
   const hash = createHash('sha256');
   let bytes = 0;
   // Hash exactly what is stored: a transform in the stream, not a listener beside it
@@ -152,36 +91,18 @@ export async function runArchive(job: ArchiveJob, generate: (archive: Archive) =
 }
 
 async function finish(job: ArchiveJob, result: Pick<Archive, 'status'> & Partial<Archive>): Promise<Archive> {
-  const out = await db().send(
-    new UpdateCommand({
-      TableName: tableName(),
-      Key: keys.reportArchive(job.unitId, job.id),
-      UpdateExpression: 'SET #s = :s, finishedAt = :f, sha256 = :h, bytes = :b',
-      ConditionExpression: '#s = :running',
-      ExpressionAttributeNames: { '#s': 'status' },
-      ExpressionAttributeValues: {
-        ':s': result.status,
-        ':f': new Date().toISOString(),
-        ':h': result.sha256 ?? null,
-        ':b': result.bytes ?? null,
-        ':running': 'running',
-      },
-      ReturnValues: 'ALL_NEW',
-    }),
-  );
-  return fields(out.Attributes as Archive);
+  return store.finishArchive(job.unitId, job.id, { ...result, finishedAt: new Date().toISOString() });
 }
 
 export async function getArchive(unitId: string, id: string): Promise<Archive> {
-  const out = await db().send(new GetCommand({ TableName: tableName(), Key: keys.reportArchive(unitId, id) }));
-  if (!out.Item) throw new VisibleError('report.not_found', 'Không tìm thấy báo cáo này.');
-  return fields(out.Item as Archive);
+  const archive = await store.getArchive(unitId, id);
+  if (!archive) throw new VisibleError('report.not_found', 'Không tìm thấy báo cáo này.');
+  return archive;
 }
 
 /** A unit's archived reports, newest first. */
 export async function listArchives(unitId: string): Promise<Archive[]> {
-  const items = await queryList<Archive>({ pk: keys.unitPartition(unitId), skPrefix: keys.reportArchivePrefix });
-  return items.map(fields).reverse();
+  return (await store.listArchives(unitId)).reverse();
 }
 
 export async function openArchive(unitId: string, id: string): Promise<{ archive: Archive; body: Readable }> {

@@ -1,8 +1,6 @@
 import type { Readable } from 'node:stream';
 import type { Actor } from '../actor.ts';
 import { Audit } from '../audit/index.ts';
-import { keys } from '../db/keys.ts';
-import { queryList } from '../db/query.ts';
 import { dispatchJob } from '../background.ts';
 import { Course } from '../course/index.ts';
 import { Org } from '../org/index.ts';
@@ -32,6 +30,7 @@ import {
   type Schedule as ScheduleInfo,
 } from './schedule.ts';
 import { targetRows, transcriptOf } from './rows.ts';
+import { unitCompletions } from './store.ts';
 import { csvTable, xlsxTable } from './table-file.ts';
 import { completionsXlsx } from './xlsx-report.ts';
 
@@ -66,9 +65,7 @@ export namespace Report {
     const courses = await Course.list();
     for await (const unit of Org.subtree(rootUnitId)) {
       const done = new Map<string, string>();
-      for (const c of await queryList({ index: 'gsi1', pk: keys.completionsOf(unit.id) })) {
-        done.set(`${c.personId}#${c.slug}`, String(c.completedAt));
-      }
+      for (const c of await unitCompletions(unit.id)) done.set(`${c.personId}#${c.slug}`, c.completedAt);
       for await (const person of Person.ofUnit(unit.id)) {
         if (person.status !== 'active') continue;
         for (const course of courses) {

@@ -1,11 +1,10 @@
-import { keys } from '../db/keys.ts';
-import { queryList } from '../db/query.ts';
 import { Certificate } from '../certificate/index.ts';
 import { Org } from '../org/index.ts';
 import { Person } from '../person/index.ts';
 import { Progress } from '../progress/index.ts';
 import { Target } from '../target/index.ts';
 import type { PersonTargetRow, Transcript } from './model.ts';
+import { personMoves, personTrained, unitCompletions, unitMembers, unitTrained } from './store.ts';
 
 /**
  * One row per active person of the subtree in the target's scope, unit by unit (three
@@ -14,15 +13,10 @@ import type { PersonTargetRow, Transcript } from './model.ts';
  */
 export async function* targetRows(rootUnitId: string, target: Target.Info): AsyncGenerator<PersonTargetRow> {
   for await (const unit of Org.subtree(rootUnitId)) {
-    const [members, completions, trained] = await Promise.all([
-      queryList({ index: 'gsi1', pk: keys.membersOf(unit.id) }),
-      queryList({ index: 'gsi1', pk: keys.completionsOf(unit.id) }),
-      queryList({ index: 'gsi1', pk: keys.trainedOf(target.id, unit.id) }),
-    ]);
-    const done = new Map(completions.map((c) => [`${c.personId}#${c.slug}`, String(c.completedAt)]));
-    const trainedAt = new Map(trained.map((t) => [String(t.personId), String(t.trainedAt)]));
-    for (const item of members) {
-      const p = Person.fromItem(item);
+    const [members, completions, trained] = await Promise.all([unitMembers(unit.id), unitCompletions(unit.id), unitTrained(target.id, unit.id)]);
+    const done = new Map(completions.map((c) => [`${c.personId}#${c.slug}`, c.completedAt]));
+    const trainedAt = new Map(trained.map((t) => [t.personId, t.trainedAt]));
+    for (const p of members) {
       if (p.status !== 'active' || !Target.covers(target, Target.classOf(p, unit))) continue;
       yield {
         unitCode: unit.code,
@@ -44,8 +38,8 @@ export async function transcriptOf(personId: string): Promise<Transcript> {
   const [unit, courses, moves, trained, targets] = await Promise.all([
     Org.get(person.unitId),
     Progress.catalogueFor(person.id),
-    queryList<{ at: string; effective: string; fromUnitName: string; toUnitName: string }>({ pk: keys.personPartition(person.id), skPrefix: keys.movePrefix }),
-    queryList<{ targetId: string; trainedAt: string }>({ pk: keys.personPartition(person.id), skPrefix: keys.trainedPrefix }),
+    personMoves(person.id),
+    personTrained(person.id),
     Target.list(),
   ]);
   const trainedAt = new Map(trained.map((t) => [t.targetId, t.trainedAt]));

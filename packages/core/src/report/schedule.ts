@@ -1,14 +1,10 @@
 import * as v from 'valibot';
-import { DeleteCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { Actor } from '../actor.ts';
 import { Audit } from '../audit/index.ts';
-import { db, tableName } from '../db/client.ts';
-import { isConditionFailure } from '../db/errors.ts';
-import { keys } from '../db/keys.ts';
-import { queryList } from '../db/query.ts';
 import { fn } from '../fn.ts';
 import { Org } from '../org/index.ts';
 import { archiveKindNames, requestArchive, type Archive } from './archive.ts';
+import * as store from './store.ts';
 
 export const Frequency = v.picklist(['monthly', 'quarterly'], 'tần suất phải là hằng tháng (monthly) hoặc hằng quý (quarterly)');
 export type Frequency = v.InferOutput<typeof Frequency>;
@@ -52,31 +48,20 @@ export const schedule = fn(v.object({ unitId: Org.Id, frequency: Frequency, acto
     createdAt: now.toISOString(),
     nextRun: nextRunAfter(now, frequency),
   };
-  await db().send(new PutCommand({ TableName: tableName(), Item: { ...keys.schedule(unitId, frequency), type: 'schedule', ...item } }));
+  await store.putSchedule(item);
   await Audit.record({ actor: actor.email, action: 'report.schedule', unitId, detail: { frequency } });
   return item;
 });
 
 /** No more packs of that frequency for the unit; the audit log records who stopped them. */
 export const unschedule = fn(v.object({ unitId: Org.Id, frequency: Frequency, actor: Actor }), async ({ unitId, frequency, actor }): Promise<void> => {
-  await db().send(new DeleteCommand({ TableName: tableName(), Key: keys.schedule(unitId, frequency) }));
+  await store.deleteSchedule(unitId, frequency);
   await Audit.record({ actor: actor.email, action: 'report.unschedule', unitId, detail: { frequency } });
-});
-
-const fields = ({ id, unitId, unitName, frequency, createdBy, createdAt, nextRun, lastRun }: Schedule): Schedule => ({
-  id,
-  unitId,
-  unitName,
-  frequency,
-  createdBy,
-  createdAt,
-  nextRun,
-  ...(lastRun ? { lastRun } : {}),
 });
 
 /** Schedules of the units inside `scope` (null: every unit). One query: schedules are few. */
 export async function listSchedules(scope: Pick<Org.Info, 'id'> | null): Promise<Schedule[]> {
-  const all = (await queryList<Schedule>({ pk: keys.schedules })).map(fields);
+  const all = await store.listSchedules();
   if (!scope) return all;
   const units = await Org.getMap(all.map((s) => s.unitId));
   return all.filter((s) => units.has(s.unitId) && Org.isWithin(units.get(s.unitId)!, scope.id));
@@ -91,20 +76,7 @@ export async function runDueSchedules(now: Date, start: (archive: Archive) => Pr
   const made: Archive[] = [];
   for (const s of await listSchedules(null)) {
     if (s.nextRun > now.toISOString()) continue;
-    try {
-      await db().send(
-        new UpdateCommand({
-          TableName: tableName(),
-          Key: keys.schedule(s.unitId, s.frequency),
-          UpdateExpression: 'SET nextRun = :next, lastRun = :now',
-          ConditionExpression: 'nextRun = :due',
-          ExpressionAttributeValues: { ':next': nextRunAfter(now, s.frequency), ':now': now.toISOString(), ':due': s.nextRun },
-        }),
-      );
-    } catch (err) {
-      if (isConditionFailure(err)) continue;
-      throw err;
-    }
+    if (!(await store.advanceSchedule(s, nextRunAfter(now, s.frequency), now.toISOString()))) continue;
     const unit = await Org.get(s.unitId);
     if (unit.status !== 'active') continue;
     for (const kind of archiveKindNames) {
