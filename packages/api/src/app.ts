@@ -81,21 +81,30 @@ app.use('/api/*', async (c, next) => {
 });
 app.use('/api/*', session);
 
-healthRoutes(app);
-authRoutes(app);
-oidcRoutes(app);
-accountRoutes(app);
-auditRoutes(app);
-courseRoutes(app);
-attemptRoutes(app);
-certificateRoutes(app);
-contentRoutes(app);
-readinessRoutes(app);
-reportRoutes(app);
-orgRoutes(app);
-rosterRoutes(app);
-targetRoutes(app);
-openapiRoutes(app);
+// One sub-app per resource; the chain's type is the contract the browser's client is typed by.
+const routed = app
+  .route('/', healthRoutes)
+  .route('/', authRoutes)
+  .route('/', oidcRoutes)
+  .route('/', accountRoutes)
+  .route('/', auditRoutes)
+  .route('/', courseRoutes)
+  .route('/', attemptRoutes)
+  .route('/', certificateRoutes)
+  .route('/', contentRoutes)
+  .route('/', readinessRoutes)
+  .route('/', reportRoutes)
+  .route('/', orgRoutes)
+  .route('/', rosterRoutes)
+  .route('/', targetRoutes)
+  .route('/', openapiRoutes);
+
+/**
+ * Every route's method, path, input (path parameters, query, JSON body) and the JSON its
+ * handler answers: the web app imports this type only, and builds its client with
+ * `hc<AppType>` from hono/client, so a response changed here fails the web's type check.
+ */
+export type AppType = typeof routed;
 
 app.all('/api/*', () => {
   throw new VisibleError('route.not_found', 'Không có địa chỉ API này.');

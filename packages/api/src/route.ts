@@ -1,5 +1,6 @@
 import * as v from 'valibot';
-import type { Context, Hono } from 'hono';
+import { Hono, type Context, type ToSchema, type TypedResponse } from 'hono';
+import type { UnionToIntersection } from 'hono/utils/types';
 import { Account, Org, VisibleError, describeIssues } from '@sansang/core';
 import type { Env } from './env.ts';
 
@@ -16,10 +17,12 @@ export type Access = { public: true } | { signedIn: true } | { roles: Account.Ro
 
 type Schema = v.GenericSchema;
 type Out<S> = S extends Schema ? v.InferOutput<S> : undefined;
+type Method = 'get' | 'post';
+type Reply = Response | Promise<Response>;
 
-export type RouteSpec<P = undefined, Q = undefined, B = undefined> = {
-  method: 'get' | 'post';
-  path: string;
+export type RouteSpec<P = undefined, Q = undefined, B = undefined, M extends Method = Method, Path extends string = string, R extends Reply = Reply> = {
+  method: M;
+  path: Path;
   summary: string;
   access: Access;
   params?: P;
@@ -29,11 +32,53 @@ export type RouteSpec<P = undefined, Q = undefined, B = undefined> = {
   upload?: true;
   /** The unit a scoped route acts on, from its validated input; undefined = the caller's own scope. */
   unit?: (input: { params: Out<P>; query: Out<Q>; body: Out<B> }) => string | undefined | Promise<string | undefined>;
-  handler: (c: Context<Env>, input: { params: Out<P>; query: Out<Q>; body: Out<B>; unit: Org.Info | null; file: Uint8Array }) => Response | Promise<Response>;
+  handler: (c: Context<Env>, input: { params: Out<P>; query: Out<Q>; body: Out<B>; unit: Org.Info | null; file: Uint8Array }) => R;
 };
+type AnySpec = RouteSpec<Schema | undefined, Schema | undefined, Schema | undefined>;
 
 /** Every route of the app, for the OpenAPI document and the authorization matrix test. */
-export const registry: RouteSpec<Schema | undefined, Schema | undefined, Schema | undefined>[] = [];
+export const registry: AnySpec[] = [];
+
+/**
+ * What a client sends: the query and JSON body as their schemas take them in (before any
+ * transform); path parameters follow from the path itself.
+ */
+type InputOf<Q, B> = { in: (Q extends Schema ? { query: v.InferInput<Q> } : {}) & (B extends Schema ? { json: v.InferInput<B> } : {}) };
+/** What a handler answers, as Hono records it: a typed response (c.json, c.body) keeps its type, a bare Response says nothing. */
+type Answer<R> = R extends TypedResponse<any, any, any> ? R : TypedResponse;
+/** A route as the typed client sees it: method, path, input and the handler's responses. */
+type SchemaOf<M extends Method, Path extends string, Q, B, R extends Reply> = ToSchema<M, Path, InputOf<Q, B>, Answer<Awaited<R>>>;
+
+declare const schema: unique symbol;
+/** A declared route: its spec, carrying (as a type only) what the typed client learns from it. */
+export type Route<S = unknown> = AnySpec & { readonly [schema]?: S };
+
+/**
+ * Declares one route. The spec stays as it was (access, validation, the registry); the types
+ * of its input and of what its handler returns go with it, for `routes` to hand to `hc`.
+ */
+export function route<
+  P extends Schema | undefined = undefined,
+  Q extends Schema | undefined = undefined,
+  B extends Schema | undefined = undefined,
+  M extends Method = Method,
+  Path extends string = string,
+  R extends Reply = Reply,
+>(spec: RouteSpec<P, Q, B, M, Path, R>): Route<SchemaOf<M, Path, Q, B, R>> {
+  return spec as unknown as Route<SchemaOf<M, Path, Q, B, R>>;
+}
+
+type Merged<D extends readonly Route[]> = UnionToIntersection<D[number] extends infer R ? (R extends Route<infer S> ? S : never) : never>;
+
+/**
+ * One resource's routes as a Hono sub-app (mounted with `app.route('/', …)`), each registered
+ * for the OpenAPI document and the authorization matrix, and typed for the browser's client.
+ */
+export function routes<const D extends readonly Route[]>(...declared: D): Hono<Env, Merged<D> & {}, '/'> {
+  const sub = new Hono<Env>();
+  for (const spec of declared) mount(sub, spec);
+  return sub as unknown as Hono<Env, Merged<D> & {}, '/'>;
+}
 
 function parse<S extends Schema | undefined>(schema: S | undefined, value: unknown, where: string): Out<S> {
   if (!schema) return undefined as Out<S>;
@@ -90,16 +135,13 @@ export function authorize(c: Context<Env>, access: Access): void {
   }
 }
 
-export function mount<P extends Schema | undefined = undefined, Q extends Schema | undefined = undefined, B extends Schema | undefined = undefined>(
-  app: Hono<Env>,
-  spec: RouteSpec<P, Q, B>,
-): void {
-  registry.push(spec as unknown as (typeof registry)[number]);
+function mount(app: Hono<Env>, spec: AnySpec): void {
+  registry.push(spec);
   app.on(spec.method.toUpperCase(), spec.path, async (c) => {
     authorize(c, spec.access);
-    const params = parse<P>(spec.params, c.req.param(), 'đường dẫn');
-    const query = parse<Q>(spec.query, c.req.query(), 'tham số');
-    const body = spec.body ? parse<B>(spec.body, await readJson(c), 'nội dung') : (undefined as Out<B>);
+    const params = parse(spec.params, c.req.param(), 'đường dẫn');
+    const query = parse(spec.query, c.req.query(), 'tham số');
+    const body = spec.body ? parse(spec.body, await readJson(c), 'nội dung') : undefined;
     const unit =
       'roles' in spec.access && spec.access.scope
         ? await scopedUnit(c, spec.access.roles, await spec.unit?.({ params, query, body }), spec.access.scope === 'below')

@@ -1,8 +1,6 @@
 import * as v from 'valibot';
-import type { Hono } from 'hono';
 import { Account } from '@sansang/core';
-import type { Env } from '../env.ts';
-import { mount } from '../route.ts';
+import { route, routes } from '../route.ts';
 
 const linkFor = (token: string) => `/dat-mat-khau#${token}`;
 const Grants = v.pipe(v.array(Account.Grant), v.maxLength(20));
@@ -12,8 +10,8 @@ const Grants = v.pipe(v.array(Account.Grant), v.maxLength(20));
  * must outrank the account and may give only what lies in their own scope); the route only
  * says which roles may ask at all.
  */
-export function accountRoutes(app: Hono<Env>) {
-  mount(app, {
+export const accountRoutes = routes(
+  route({
     method: 'post',
     path: '/api/accounts',
     summary: 'Tạo tài khoản cho một người trong phạm vi quản lý; trả về đường dẫn đặt mật khẩu dùng một lần',
@@ -25,8 +23,8 @@ export function accountRoutes(app: Hono<Env>) {
       const link = await Account.issuePasswordLink({ actor, email: body.email });
       return c.json({ email: body.email, link: linkFor(link.token), expiresAt: link.expiresAt }, 201);
     },
-  });
-  mount(app, {
+  }),
+  route({
     method: 'post',
     path: '/api/accounts/password-link',
     summary: 'Cấp lại đường dẫn đặt mật khẩu (quên mật khẩu) cho một tài khoản có cấp thấp hơn hoặc ngang mình, trong phạm vi quản lý',
@@ -36,8 +34,8 @@ export function accountRoutes(app: Hono<Env>) {
       const link = await Account.issuePasswordLink({ actor: c.var.account!, email: body.email });
       return c.json({ email: body.email, link: linkFor(link.token), expiresAt: link.expiresAt });
     },
-  });
-  mount(app, {
+  }),
+  route({
     method: 'post',
     path: '/api/accounts/grants',
     summary: 'Đặt vai trò và phạm vi cho một tài khoản (chỉ quản trị, trong phạm vi của mình); các vai trò ngoài phạm vi của mình được giữ nguyên',
@@ -47,5 +45,5 @@ export function accountRoutes(app: Hono<Env>) {
       await Account.changeGrants({ actor: c.var.account!, ...body });
       return c.body(null, 204);
     },
-  });
-}
+  }),
+);

@@ -1,9 +1,7 @@
 import * as v from 'valibot';
-import type { Hono } from 'hono';
 import { stringify } from 'csv-stringify/sync';
 import { Audit, Report } from '@sansang/core';
-import type { Env } from '../env.ts';
-import { mount } from '../route.ts';
+import { route, routes } from '../route.ts';
 import { attachment } from '../attachment.ts';
 
 const Filter = v.object({
@@ -13,10 +11,10 @@ const Filter = v.object({
   unit: v.optional(v.pipe(v.string(), v.maxLength(64))),
 });
 
-export function auditRoutes(app: Hono<Env>) {
-  const entries = (query: v.InferOutput<typeof Filter>, unitId: string | null) => Audit.list({ from: query.from, to: query.to, actor: query.actor, unitId });
+const entries = (query: v.InferOutput<typeof Filter>, unitId: string | null) => Audit.list({ from: query.from, to: query.to, actor: query.actor, unitId });
 
-  mount(app, {
+export const auditRoutes = routes(
+  route({
     method: 'get',
     path: '/api/audit',
     summary: 'Nhật ký kiểm toán: lọc theo thời gian, người thực hiện và đơn vị (quản trị)',
@@ -24,8 +22,8 @@ export function auditRoutes(app: Hono<Env>) {
     query: Filter,
     unit: ({ query }) => query.unit,
     handler: async (c, { query, unit }) => c.json({ entries: await entries(query, unit?.id ?? null) }),
-  });
-  mount(app, {
+  }),
+  route({
     method: 'get',
     path: '/api/audit.csv',
     summary: 'Xuất nhật ký kiểm toán ra CSV (UTF-8 có BOM)',
@@ -48,5 +46,5 @@ export function auditRoutes(app: Hono<Env>) {
         'cache-control': 'no-store',
       });
     },
-  });
-}
+  }),
+);

@@ -1,8 +1,6 @@
 import * as v from 'valibot';
-import type { Hono } from 'hono';
 import { Account, Org, Person } from '@sansang/core';
-import type { Env } from '../env.ts';
-import { mount } from '../route.ts';
+import { route, routes } from '../route.ts';
 import { clearSessionCookie, clientAddress, setSessionCookie } from '../session.ts';
 
 async function me(account: Account.Info, person: Person.Info) {
@@ -23,8 +21,8 @@ async function me(account: Account.Info, person: Person.Info) {
   };
 }
 
-export function authRoutes(app: Hono<Env>) {
-  mount(app, {
+export const authRoutes = routes(
+  route({
     method: 'post',
     path: '/api/auth/login',
     summary: 'Đăng nhập bằng email và mật khẩu; đặt cookie phiên httpOnly. Sai nhiều lần: 429 kèm Retry-After',
@@ -37,8 +35,8 @@ export function authRoutes(app: Hono<Env>) {
       setSessionCookie(c, token, maxAgeSeconds);
       return c.json({ user: await me(account, person) });
     },
-  });
-  mount(app, {
+  }),
+  route({
     method: 'post',
     path: '/api/auth/logout',
     summary: 'Đăng xuất: huỷ phiên trên máy chủ',
@@ -48,15 +46,15 @@ export function authRoutes(app: Hono<Env>) {
       clearSessionCookie(c);
       return c.body(null, 204);
     },
-  });
-  mount(app, {
+  }),
+  route({
     method: 'get',
     path: '/api/me',
     summary: 'Người đang đăng nhập, đơn vị và vai trò',
     access: { signedIn: true },
     handler: async (c) => c.json(await me(c.var.account!, c.var.person!)),
-  });
-  mount(app, {
+  }),
+  route({
     method: 'post',
     path: '/api/auth/password',
     summary: 'Đổi mật khẩu; mọi phiên khác của tài khoản bị đăng xuất',
@@ -66,13 +64,13 @@ export function authRoutes(app: Hono<Env>) {
       await Account.changePassword({ email: c.var.session!.email, sid: c.var.session!.sid, ...body, address: clientAddress(c) });
       return c.body(null, 204);
     },
-  });
-  mount(app, {
+  }),
+  route({
     method: 'post',
     path: '/api/auth/password-link',
     summary: 'Đặt mật khẩu bằng đường dẫn dùng một lần do cán bộ tổ chức hoặc quản trị cấp',
     access: { public: true },
     body: v.object({ token: v.pipe(v.string(), v.maxLength(200)), password: v.pipe(v.string(), v.maxLength(1024)) }),
     handler: async (c, { body }) => c.json(await Account.redeemPasswordLink(body)),
-  });
-}
+  }),
+);

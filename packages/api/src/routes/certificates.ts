@@ -1,14 +1,12 @@
 import * as v from 'valibot';
-import type { Hono } from 'hono';
 import { Certificate, Course } from '@sansang/core';
-import type { Env } from '../env.ts';
-import { mount } from '../route.ts';
+import { route, routes } from '../route.ts';
 import { attachment } from '../attachment.ts';
 
 const verifyUrl = (origin: string, code: string) => `${origin}/verify/${code}`;
 
-export function certificateRoutes(app: Hono<Env>) {
-  mount(app, {
+export const certificateRoutes = routes(
+  route({
     method: 'get',
     path: '/api/courses/:slug/certificate',
     summary: 'Chứng nhận hoàn thành khoá học của người học (cấp khi cần, mã xác minh không đổi)',
@@ -18,8 +16,8 @@ export function certificateRoutes(app: Hono<Env>) {
       const certificate = await Certificate.issue({ personId: c.var.person!.id, slug: params.slug });
       return c.json({ certificate, verifyUrl: verifyUrl(new URL(c.req.url).origin, certificate.code) });
     },
-  });
-  mount(app, {
+  }),
+  route({
     method: 'get',
     path: '/api/courses/:slug/certificate.pdf',
     summary: 'Tải chứng nhận hoàn thành dạng PDF (tiếng Việt, phông chữ nhúng sẵn)',
@@ -39,8 +37,8 @@ export function certificateRoutes(app: Hono<Env>) {
         'cache-control': 'no-store',
       });
     },
-  });
-  mount(app, {
+  }),
+  route({
     method: 'get',
     path: '/api/certificates/:code',
     summary: 'Xác minh một chứng nhận theo mã (công khai)',
@@ -52,5 +50,5 @@ export function certificateRoutes(app: Hono<Env>) {
       const { fullName, unitName, courseTitle, version, completedAt, code } = found;
       return c.json({ valid: true as const, certificate: { code, fullName, unitName, courseTitle, version, completedAt } });
     },
-  });
-}
+  }),
+);

@@ -1,12 +1,10 @@
 import * as v from 'valibot';
-import type { Hono } from 'hono';
 import { Attempt, Course, VisibleError } from '@sansang/core';
-import type { Env } from '../env.ts';
 import { contentWorkspace } from '../content-workspace.ts';
-import { mount } from '../route.ts';
+import { route, routes } from '../route.ts';
 
-export function contentRoutes(app: Hono<Env>) {
-  mount(app, {
+export const contentRoutes = routes(
+  route({
     method: 'get',
     path: '/api/content',
     summary: 'Kết quả kiểm tra nội dung và danh sách khoá học để xem trước (giảng viên)',
@@ -25,8 +23,8 @@ export function contentRoutes(app: Hono<Env>) {
         courses: ws.courses.map(Course.summarize),
       });
     },
-  });
-  mount(app, {
+  }),
+  route({
     method: 'get',
     path: '/api/content/courses/:slug',
     summary: 'Xem trước một khoá học kèm đáp án và giải thích (giảng viên)',
@@ -39,8 +37,8 @@ export function contentRoutes(app: Hono<Env>) {
       if (!course) throw new VisibleError('course.not_found', `Không tìm thấy khoá học "${params.slug}" trong thư mục content/ (hoặc khoá học đang có lỗi).`);
       return c.json({ course });
     },
-  });
-  mount(app, {
+  }),
+  route({
     method: 'get',
     path: '/api/content/courses/:slug/statistics',
     summary: 'Thống kê câu hỏi của bài kiểm tra (số lượt trả lời, tỉ lệ đúng, độ phân biệt) và phân bố điểm (giảng viên)',
@@ -48,5 +46,5 @@ export function contentRoutes(app: Hono<Env>) {
     params: v.object({ slug: Course.Slug }),
     query: v.object({ version: v.optional(v.pipe(v.string(), v.regex(/^\d{1,6}$/), v.transform(Number))) }),
     handler: async (c, { params, query }) => c.json(await Attempt.statistics({ slug: params.slug, version: query.version })),
-  });
-}
+  }),
+);

@@ -1,21 +1,19 @@
 import * as v from 'valibot';
-import type { Hono } from 'hono';
 import { Course, Progress, Quiz, VisibleError } from '@sansang/core';
-import type { Env } from '../env.ts';
-import { mount } from '../route.ts';
+import { route, routes } from '../route.ts';
 
 const Slug = v.object({ slug: Course.Slug });
 const LessonRef = v.object({ slug: Course.Slug, lessonId: v.pipe(v.string(), v.maxLength(100)) });
 
-export function courseRoutes(app: Hono<Env>) {
-  mount(app, {
+export const courseRoutes = routes(
+  route({
     method: 'get',
     path: '/api/courses',
     summary: 'Danh sách khoá học và tiến độ của người học',
     access: { signedIn: true },
     handler: async (c) => c.json({ courses: await Progress.catalogueFor(c.var.person!.id) }),
-  });
-  mount(app, {
+  }),
+  route({
     method: 'get',
     path: '/api/courses/:slug',
     summary: 'Một khoá học: giới thiệu, bài học, bài kiểm tra, tiến độ',
@@ -41,8 +39,8 @@ export function courseRoutes(app: Hono<Env>) {
         },
       });
     },
-  });
-  mount(app, {
+  }),
+  route({
     method: 'get',
     path: '/api/courses/:slug/lessons/:lessonId',
     summary: 'Nội dung một bài học',
@@ -54,13 +52,13 @@ export function courseRoutes(app: Hono<Env>) {
       if (!lesson) throw new VisibleError('course.lesson_not_found', 'Không tìm thấy bài học.');
       return c.json({ lesson, progress });
     },
-  });
-  mount(app, {
+  }),
+  route({
     method: 'post',
     path: '/api/courses/:slug/lessons/:lessonId/complete',
     summary: 'Đánh dấu đã học xong một bài',
     access: { signedIn: true },
     params: LessonRef,
     handler: async (c, { params }) => c.json({ progress: await Progress.markLessonDone({ personId: c.var.person!.id, ...params }) }),
-  });
-}
+  }),
+);

@@ -1,9 +1,7 @@
-import type { Hono } from 'hono';
 import { getCookie } from 'hono/cookie';
 import { Account, VisibleError } from '@sansang/core';
-import type { Env } from '../env.ts';
 import { finishSignIn, oidcSettings, startSignIn } from '../oidc.ts';
-import { mount } from '../route.ts';
+import { route, routes } from '../route.ts';
 import { clientAddress, setAppCookie, setSessionCookie } from '../session.ts';
 
 const PENDING_COOKIE = 'sansang_oidc';
@@ -15,8 +13,8 @@ function settingsOrFail() {
   return s;
 }
 
-export function oidcRoutes(app: Hono<Env>) {
-  mount(app, {
+export const oidcRoutes = routes(
+  route({
     method: 'get',
     path: '/api/auth/providers',
     summary: 'Các cách đăng nhập được bật: mật khẩu, và hệ thống định danh (OIDC) nếu tỉnh cấu hình',
@@ -25,8 +23,8 @@ export function oidcRoutes(app: Hono<Env>) {
       const s = oidcSettings();
       return c.json({ password: true, oidc: s ? { label: s.label, start: '/api/auth/oidc/start' } : null });
     },
-  });
-  mount(app, {
+  }),
+  route({
     method: 'get',
     path: '/api/auth/oidc/start',
     summary: 'Chuyển sang hệ thống định danh để đăng nhập (mã uỷ quyền + PKCE)',
@@ -37,8 +35,8 @@ export function oidcRoutes(app: Hono<Env>) {
       setAppCookie(c, PENDING_COOKIE, await Account.seal(pending, 600), { path: PENDING_PATH, maxAge: 600 });
       return c.redirect(url, 302);
     },
-  });
-  mount(app, {
+  }),
+  route({
     method: 'get',
     path: '/api/auth/oidc/callback',
     summary: 'Nhận kết quả từ hệ thống định danh, gắn với cán bộ theo email hoặc mã cán bộ, mở phiên',
@@ -61,5 +59,5 @@ export function oidcRoutes(app: Hono<Env>) {
         return c.redirect(`/dang-nhap?loi=${encodeURIComponent(code)}`, 302);
       }
     },
-  });
-}
+  }),
+);

@@ -1,8 +1,6 @@
-import type { Hono } from 'hono';
 import { toJsonSchema } from '@valibot/to-json-schema';
 import type * as v from 'valibot';
-import type { Env } from '../env.ts';
-import { mount, registry } from '../route.ts';
+import { registry, route, routes } from '../route.ts';
 
 const json = (schema: v.GenericSchema) => toJsonSchema(schema, { target: 'openapi-3.0', typeMode: 'input', errorMode: 'ignore' }) as Record<string, unknown>;
 
@@ -53,12 +51,12 @@ export function openapiDocument() {
   return { openapi: '3.0.3', info: { title: 'Sẵn Sàng API', version: '0.1.0' }, paths };
 }
 
-export function openapiRoutes(app: Hono<Env>) {
-  mount(app, {
+export const openapiRoutes = routes(
+  route({
     method: 'get',
     path: '/api/openapi.json',
     summary: 'Tài liệu OpenAPI của API này',
     access: { public: true },
     handler: (c) => c.json(openapiDocument()),
-  });
-}
+  }),
+);

@@ -1,5 +1,4 @@
 import * as v from 'valibot';
-import type { Hono } from 'hono';
 import {
   EffectiveDate as Effective,
   Org,
@@ -17,8 +16,7 @@ import {
   unitIdFor,
   updateUnit,
 } from '@sansang/core';
-import type { Env } from '../env.ts';
-import { covers, mount } from '../route.ts';
+import { covers, route, routes } from '../route.ts';
 import { sendFile, unitOrRoot } from './reports.ts';
 
 const Id = v.pipe(v.string(), v.minLength(1), v.maxLength(64));
@@ -30,8 +28,8 @@ const admin = { roles: ['admin' as const], scope: true };
 /** A reorganisation: the unit must lie strictly below the caller's own, and where it goes inside their scope. */
 const reorganiser = { roles: ['admin' as const], scope: 'below' as const };
 
-export function orgRoutes(app: Hono<Env>) {
-  mount(app, {
+export const orgRoutes = routes(
+  route({
     method: 'get',
     path: '/api/org',
     summary: 'Một đơn vị với cấp trên, các đơn vị trực thuộc (kể cả đã hợp nhất, giải thể) và lịch sử thay đổi',
@@ -51,12 +49,12 @@ export function orgRoutes(app: Hono<Env>) {
         unit,
         history,
         ancestors: unit.ancestors.map((id) => ({ id, name: path.get(id)?.name ?? id })),
-        children: children.map((ch, i) => ({ ...ch, staff: staff[i] })),
+        children: children.map((ch, i) => ({ ...ch, staff: staff[i] ?? 0 })),
         former,
       });
     },
-  });
-  mount(app, {
+  }),
+  route({
     method: 'get',
     path: '/api/org/lookup',
     summary: 'Tìm một đơn vị trong phạm vi theo mã (để chọn đơn vị cấp trên mới, đơn vị hợp nhất vào)',
@@ -64,8 +62,8 @@ export function orgRoutes(app: Hono<Env>) {
     query: v.object({ code: LookupCode }),
     unit: ({ query }) => unitIdFor(query.code),
     handler: async (c, { unit }) => c.json({ unit }),
-  });
-  mount(app, {
+  }),
+  route({
     method: 'post',
     path: '/api/org/units',
     summary: 'Thành lập một đơn vị mới dưới một đơn vị cấp trên, với ngày hiệu lực',
@@ -73,8 +71,8 @@ export function orgRoutes(app: Hono<Env>) {
     body: v.object({ code: Org.Code, name: Name, kind: Org.Kind, level: v.optional(Org.Level), parentId: Id, effective: Effective }),
     unit: ({ body }) => body.parentId,
     handler: async (c, { body }) => c.json({ unit: await createUnit({ ...body, actor: c.var.account!.email }) }, 201),
-  });
-  mount(app, {
+  }),
+  route({
     method: 'post',
     path: '/api/org/units/:id/update',
     summary: 'Đổi tên, mã, loại hoặc cấp của một đơn vị, với ngày hiệu lực',
@@ -83,8 +81,8 @@ export function orgRoutes(app: Hono<Env>) {
     body: v.object({ name: v.optional(Name), code: v.optional(Org.Code), kind: v.optional(Org.Kind), level: v.optional(Org.Level), effective: Effective }),
     unit: ({ params }) => params.id,
     handler: async (c, { params, body }) => c.json({ unit: await updateUnit({ unitId: params.id, ...body, actor: c.var.account!.email }) }),
-  });
-  mount(app, {
+  }),
+  route({
     method: 'post',
     path: '/api/org/units/:id/move',
     summary: 'Chuyển một đơn vị (cùng các đơn vị trực thuộc và người của nó) sang đơn vị cấp trên khác',
@@ -97,8 +95,8 @@ export function orgRoutes(app: Hono<Env>) {
       if (!parent || !covers(c, ['admin'], parent)) throw new VisibleError('auth.forbidden', 'Bạn không có quyền với đơn vị cấp trên này.');
       return c.json({ unit: await moveUnit({ unitId: params.id, parentId: parent.id, effective: body.effective, actor: c.var.account!.email }) });
     },
-  });
-  mount(app, {
+  }),
+  route({
     method: 'post',
     path: '/api/org/merge',
     summary: 'Hợp nhất các đơn vị vào một đơn vị (có sẵn hoặc thành lập mới): người, lịch sử học tập và đơn vị trực thuộc chuyển theo',
@@ -119,8 +117,8 @@ export function orgRoutes(app: Hono<Env>) {
       }
       return c.json(await mergeUnits({ ...body, actor: c.var.account!.email }));
     },
-  });
-  mount(app, {
+  }),
+  route({
     method: 'post',
     path: '/api/org/units/:id/dissolve',
     summary: 'Giải thể một đơn vị không còn người đang công tác và không còn đơn vị trực thuộc',
@@ -129,8 +127,8 @@ export function orgRoutes(app: Hono<Env>) {
     body: v.object({ effective: Effective }),
     unit: ({ params }) => params.id,
     handler: async (c, { params, body }) => c.json({ unit: await dissolveUnit({ unitId: params.id, effective: body.effective, actor: c.var.account!.email }) }),
-  });
-  mount(app, {
+  }),
+  route({
     method: 'post',
     path: '/api/org/import',
     summary: 'Nhập cây tổ chức từ tệp CSV hoặc Excel (cột: Mã đơn vị, Tên đơn vị, Loại đơn vị, Cấp, Mã đơn vị cấp trên); dryRun=1 để chạy thử',
@@ -147,9 +145,9 @@ export function orgRoutes(app: Hono<Env>) {
       });
       return c.json({ plan: { ...plan, changes: plan.changes.filter((ch) => ch.action !== 'unchanged').slice(0, 1000) }, applied: query.dryRun !== '1' });
     },
-  });
-  for (const ext of ['csv', 'xlsx'] as const) {
-    mount(app, {
+  }),
+  ...(['csv', 'xlsx'] as const).map((ext) =>
+    route({
       method: 'get',
       path: `/api/org/export.${ext}`,
       summary: `Xuất cây tổ chức (${ext.toUpperCase()}), đúng các cột để sửa rồi nhập lại`,
@@ -161,6 +159,6 @@ export function orgRoutes(app: Hono<Env>) {
         const body = await Report.download({ actor: c.var.account!, kind: `org.${ext}`, unitId: unit.id });
         return sendFile({ body, kind: `org.${ext}`, name: `cay-to-chuc-${unit.code}-${vnDay()}.${ext}` });
       },
-    });
-  }
-}
+    }),
+  ),
+);

@@ -1,8 +1,6 @@
 import * as v from 'valibot';
-import type { Hono } from 'hono';
 import { Readiness } from '@sansang/core';
-import type { Env } from '../env.ts';
-import { mount } from '../route.ts';
+import { route, routes } from '../route.ts';
 import { unitOrRoot } from './reports.ts';
 
 const Query = v.object({
@@ -10,8 +8,8 @@ const Query = v.object({
   target: v.optional(v.pipe(v.string(), v.maxLength(64))),
 });
 
-export function readinessRoutes(app: Hono<Env>) {
-  mount(app, {
+export const readinessRoutes = routes(
+  route({
     method: 'get',
     path: '/api/readiness',
     summary: 'Mức độ sẵn sàng của một đơn vị và các đơn vị trực thuộc so với chỉ tiêu: hiện tại, hoặc theo số liệu lưu của một ngày đã qua',
@@ -22,8 +20,8 @@ export function readinessRoutes(app: Hono<Env>) {
       const u = await unitOrRoot(unit);
       return c.json(await Readiness.forUnit({ unitId: u.id, targetId: query.target, date: query.date }));
     },
-  });
-  mount(app, {
+  }),
+  route({
     method: 'get',
     path: '/api/readiness/untrained',
     summary: 'Những người trong diện chỉ tiêu chưa hoàn thành (quá hạn nếu đã qua hạn), tối đa 100 người đầu tiên',
@@ -34,5 +32,5 @@ export function readinessRoutes(app: Hono<Env>) {
       const u = await unitOrRoot(unit);
       return c.json(await Readiness.untrained({ unitId: u.id, targetId: query.target, limit: 100 }));
     },
-  });
-}
+  }),
+);

@@ -1,9 +1,7 @@
 import * as v from 'valibot';
-import type { Hono } from 'hono';
 import { Readable } from 'node:stream';
 import { Org, Person, Readiness, Report, VisibleError, personIdFor, vnDay } from '@sansang/core';
-import type { Env } from '../env.ts';
-import { mount } from '../route.ts';
+import { route, routes } from '../route.ts';
 import { attachment } from '../attachment.ts';
 
 const UnitQuery = v.object({ unit: v.optional(v.pipe(v.string(), v.maxLength(64))) });
@@ -44,26 +42,27 @@ async function assertSmallEnough(unit: Org.Info) {
   }
 }
 
-export function reportRoutes(app: Hono<Env>) {
-  const direct = (kind: 'completions.csv' | 'completions.xlsx', ext: string, summary: string) =>
-    mount(app, {
-      method: 'get',
-      path: `/api/reports/${kind}`,
-      summary,
-      access: { roles: ['hr', 'admin'], scope: true },
-      query: UnitQuery,
-      unit: ({ query }) => query.unit,
-      handler: async (c, { unit: scoped }) => {
-        const unit = await unitOrRoot(scoped);
-        await assertSmallEnough(unit);
-        const body = await Report.download({ actor: c.var.account!, kind, unitId: unit.id });
-        return sendFile({ body, kind, name: `${kind.split('.')[0]}-${unit.code}-${vnDay()}.${ext}` });
-      },
-    });
-  direct('completions.csv', 'csv', 'Báo cáo hoàn thành khoá học của đơn vị và các đơn vị trực thuộc (CSV, UTF-8 có BOM)');
-  direct('completions.xlsx', 'xlsx', 'Báo cáo chi tiết (Excel): trang tổng hợp và một trang cho mỗi chỉ tiêu');
+const direct = (kind: 'completions.csv' | 'completions.xlsx', ext: string, summary: string) =>
+  route({
+    method: 'get',
+    path: `/api/reports/${kind}`,
+    summary,
+    access: { roles: ['hr', 'admin'], scope: true },
+    query: UnitQuery,
+    unit: ({ query }) => query.unit,
+    handler: async (c, { unit: scoped }) => {
+      const unit = await unitOrRoot(scoped);
+      await assertSmallEnough(unit);
+      const body = await Report.download({ actor: c.var.account!, kind, unitId: unit.id });
+      return sendFile({ body, kind, name: `${kind.split('.')[0]}-${unit.code}-${vnDay()}.${ext}` });
+    },
+  });
+const Schedule = v.object({ unit: v.pipe(v.string(), v.minLength(1), v.maxLength(64)), frequency: Report.Frequency });
 
-  mount(app, {
+export const reportRoutes = routes(
+  direct('completions.csv', 'csv', 'Báo cáo hoàn thành khoá học của đơn vị và các đơn vị trực thuộc (CSV, UTF-8 có BOM)'),
+  direct('completions.xlsx', 'xlsx', 'Báo cáo chi tiết (Excel): trang tổng hợp và một trang cho mỗi chỉ tiêu'),
+  route({
     method: 'get',
     path: '/api/reports/summary.pdf',
     summary: 'Báo cáo tổng hợp cho lãnh đạo (PDF), theo số liệu hiện tại hoặc của một ngày đã qua',
@@ -75,8 +74,8 @@ export function reportRoutes(app: Hono<Env>) {
       const body = await Report.download({ actor: c.var.account!, kind: 'summary.pdf', unitId: unit.id, date: query.date });
       return sendFile({ body, kind: 'summary.pdf', name: `tong-hop-${unit.code}-${query.date ?? vnDay()}.pdf` });
     },
-  });
-  mount(app, {
+  }),
+  route({
     method: 'get',
     path: '/api/reports/untrained.csv',
     summary: 'Danh sách người trong diện chỉ tiêu chưa hoàn thành (CSV)',
@@ -89,8 +88,8 @@ export function reportRoutes(app: Hono<Env>) {
       const body = await Report.download({ actor: c.var.account!, kind: 'untrained.csv', unitId: unit.id, target: query.target });
       return sendFile({ body, kind: 'untrained.csv', name: `chua-hoan-thanh-${unit.code}-${vnDay()}.csv` });
     },
-  });
-  mount(app, {
+  }),
+  route({
     method: 'get',
     path: '/api/reports/transcript.pdf',
     summary: 'Phiếu kết quả học tập của một người (PDF)',
@@ -108,9 +107,9 @@ export function reportRoutes(app: Hono<Env>) {
         kind: 'transcript.pdf',
         name: `ket-qua-${query.employeeCode}.pdf`,
       }),
-  });
+  }),
 
-  mount(app, {
+  route({
     method: 'post',
     path: '/api/reports/archives',
     summary: 'Tạo (nền) một bản báo cáo được lưu cố định, kèm thời điểm và mã băm SHA-256; gửi lại cùng Idempotency-Key thì không tạo bản thứ hai',
@@ -124,8 +123,8 @@ export function reportRoutes(app: Hono<Env>) {
       if (!archive.existing) await Report.dispatchArchiveJob({ unitId: unit.id, id: archive.id });
       return c.json({ archive }, 202);
     },
-  });
-  mount(app, {
+  }),
+  route({
     method: 'get',
     path: '/api/reports/archives',
     summary: 'Các bản báo cáo đã lưu của một đơn vị, mới nhất trước',
@@ -133,8 +132,8 @@ export function reportRoutes(app: Hono<Env>) {
     query: UnitQuery,
     unit: ({ query }) => query.unit,
     handler: async (c, { unit: scoped }) => c.json({ archives: await Report.listArchives((await unitOrRoot(scoped)).id) }),
-  });
-  mount(app, {
+  }),
+  route({
     method: 'get',
     path: '/api/reports/archives/:id',
     summary: 'Tải một bản báo cáo đã lưu (đúng như lúc tạo)',
@@ -153,9 +152,9 @@ export function reportRoutes(app: Hono<Env>) {
       response.headers.set('x-content-sha256', archive.sha256 ?? '');
       return response;
     },
-  });
+  }),
 
-  mount(app, {
+  route({
     method: 'get',
     path: '/api/reports/schedules',
     summary: 'Lịch tạo bộ báo cáo định kỳ (hằng tháng, hằng quý) của các đơn vị trong phạm vi',
@@ -163,9 +162,8 @@ export function reportRoutes(app: Hono<Env>) {
     query: UnitQuery,
     unit: ({ query }) => query.unit,
     handler: async (c, { unit }) => c.json({ schedules: await Report.schedules(unit) }),
-  });
-  const Schedule = v.object({ unit: v.pipe(v.string(), v.minLength(1), v.maxLength(64)), frequency: Report.Frequency });
-  mount(app, {
+  }),
+  route({
     method: 'post',
     path: '/api/reports/schedules',
     summary: 'Đặt lịch tạo bộ báo cáo (CSV, Excel, PDF) hằng tháng hoặc hằng quý cho một đơn vị',
@@ -176,8 +174,8 @@ export function reportRoutes(app: Hono<Env>) {
       const schedule = await Report.schedule({ unitId: unit!.id, frequency: body.frequency, actor: c.var.account! });
       return c.json({ schedule }, 201);
     },
-  });
-  mount(app, {
+  }),
+  route({
     method: 'post',
     path: '/api/reports/schedules/remove',
     summary: 'Bỏ một lịch tạo báo cáo định kỳ',
@@ -188,5 +186,5 @@ export function reportRoutes(app: Hono<Env>) {
       await Report.unschedule({ unitId: unit!.id, frequency: body.frequency, actor: c.var.account! });
       return c.body(null, 204);
     },
-  });
-}
+  }),
+);

@@ -1,15 +1,13 @@
 import * as v from 'valibot';
-import type { Hono } from 'hono';
 import { EffectiveDate, Person, importRoster, readImportFile } from '@sansang/core';
-import type { Env } from '../env.ts';
-import { mount } from '../route.ts';
+import { route, routes } from '../route.ts';
 import { unitOrRoot } from './reports.ts';
 
 const Flag = v.optional(v.picklist(['0', '1']));
 const SHOWN = 1000;
 
-export function rosterRoutes(app: Hono<Env>) {
-  mount(app, {
+export const rosterRoutes = routes(
+  route({
     method: 'post',
     path: '/api/roster/import',
     summary: 'Nhập danh sách cán bộ từ tệp CSV hoặc Excel vào phạm vi quản lý: dryRun=1 để xem trước, acceptValid=1 để chỉ nhập các dòng hợp lệ',
@@ -36,8 +34,8 @@ export function rosterRoutes(app: Hono<Env>) {
         },
       });
     },
-  });
-  mount(app, {
+  }),
+  route({
     method: 'get',
     path: '/api/roster/people',
     summary: 'Những người thuộc trực tiếp một đơn vị (kể cả đã nghỉ), theo tên',
@@ -56,5 +54,5 @@ export function rosterRoutes(app: Hono<Env>) {
         people: people.map(({ id, employeeCode, fullName, category, position, status }) => ({ id, employeeCode, fullName, category, position, status })),
       });
     },
-  });
-}
+  }),
+);

@@ -1,17 +1,15 @@
-import type { Hono } from 'hono';
 import { Target, VisibleError } from '@sansang/core';
-import type { Env } from '../env.ts';
-import { covers, mount } from '../route.ts';
+import { covers, route, routes } from '../route.ts';
 
-export function targetRoutes(app: Hono<Env>) {
-  mount(app, {
+export const targetRoutes = routes(
+  route({
     method: 'get',
     path: '/api/targets',
     summary: 'Các chỉ tiêu đang theo dõi: chương trình, phạm vi (cấp, loại đơn vị, nhóm cán bộ), tỷ lệ và hạn',
     access: { roles: ['hr', 'admin'] },
     handler: async (c) => c.json({ targets: await Target.list() }),
-  });
-  mount(app, {
+  }),
+  route({
     method: 'post',
     path: '/api/targets',
     summary: 'Tạo hoặc sửa một chỉ tiêu (quản trị toàn hệ thống)',
@@ -23,5 +21,5 @@ export function targetRoutes(app: Hono<Env>) {
       const { existed } = await Target.set({ actor: c.var.account!, target: body });
       return c.json({ target: body }, existed ? 200 : 201);
     },
-  });
-}
+  }),
+);
