@@ -42,14 +42,10 @@ export async function retrain(targetId: string): Promise<{ marked: number; unmar
     for (const mark of marks) {
       const d = done.get(mark.personId);
       if (d && target.programme.every((s) => d.slugs.has(s))) continue;
-      // The mark's delta comes off the unit's own counters and, by transfers, its subtree totals and its ancestors'.
-      const minus = addInto({}, mark.delta, -1);
-      const transfers = await removeMark(
-        { pk: mark.pk, sk: mark.sk },
-        unit.id,
-        minus,
-        new Map([...unit.ancestors, unit.id].map((id) => [id, addInto({}, mark.delta, -1)])),
-      );
+      // The mark's delta comes off its unit's own counters and, by transfers, off the subtree totals of the unit and its ancestors.
+      const minus = () => addInto({}, mark.delta, -1);
+      const subtree = new Map([...unit.ancestors, unit.id].map((id) => [id, minus()]));
+      const transfers = await removeMark({ pk: mark.pk, sk: mark.sk }, unit.id, minus(), subtree);
       for (const t of transfers) await rollup(t).catch(() => undefined /* the sweep finishes it */);
       unmarked++;
     }
