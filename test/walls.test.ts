@@ -74,6 +74,19 @@ describe('the import scanner', () => {
     expect(rulesBroken('packages/core/src/x.test.ts', "import { Account } from '@sansang/core';")).toEqual([]);
   });
 
+  it('catches database access outside a store', () => {
+    expect(rulesBroken('packages/core/src/target/index.ts', "import { PutCommand } from '@aws-sdk/lib-dynamodb';")).toEqual(['database-outside-store']);
+    expect(rulesBroken('packages/core/src/target/index.ts', "import { keys } from '../db/keys.ts';")).toEqual(['database-outside-store']);
+    expect(rulesBroken('packages/core/src/readiness/rebuild.ts', "import { db, tableName } from '../db/client.ts';")).toEqual(['database-outside-store']);
+    expect(rulesBroken('packages/api/src/jobs.ts', "import { LambdaClient } from '@aws-sdk/client-lambda';")).toEqual(['database-outside-store']);
+    expect(
+      rulesBroken('packages/core/src/target/store.ts', "import { PutCommand } from '@aws-sdk/lib-dynamodb';\nimport { keys } from '../db/keys.ts';"),
+    ).toEqual([]);
+    expect(rulesBroken('packages/core/src/db/batch.ts', "import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';")).toEqual([]);
+    expect(rulesBroken('packages/core/src/target/index.ts', "import { isConditionFailure } from '../db/errors.ts';")).toEqual([]);
+    expect(rulesBroken('packages/core/src/target/target.test.ts', "import { keys } from '../db/keys.ts';")).toEqual([]);
+  });
+
   it('catches production code taking test support', () => {
     expect(rulesBroken('packages/api/src/jobs.ts', "import { injectFaults } from '@sansang/core/testing';")).toEqual(['test-support-in-production']);
     expect(rulesBroken('packages/api/src/jobs.test.ts', "import { injectFaults } from '@sansang/core/testing';")).toEqual([]);

@@ -40,7 +40,7 @@ export type SourceFile = { path: string; source: string };
 export type Breach = {
   path: string;
   line: number;
-  rule: 'cross-package-path' | 'web-runtime-import' | 'undeclared-package' | 'test-support-in-production';
+  rule: 'cross-package-path' | 'web-runtime-import' | 'undeclared-package' | 'test-support-in-production' | 'database-outside-store';
   detail: string;
 };
 
@@ -48,6 +48,17 @@ export type Breach = {
 const PURE_ENTRY = '@sansang/core/schema';
 const TEST_ONLY_ENTRY = '@sansang/core/testing';
 const isTestFile = (path: string) => /\.test\.tsx?$/.test(path);
+/**
+ * Where the database (and any AWS service) may be touched: a domain's `store.ts` (the object
+ * store's too), core's `db/` itself, the entries that hand the health probe, database
+ * administration and test support to their callers, and background.ts, the one place that invokes a Lambda.
+ */
+const mayTouchDatabase = (path: string) =>
+  /\/store\.ts$/.test(path) ||
+  path.startsWith('packages/core/src/db/') ||
+  ['packages/core/src/index.ts', 'packages/core/src/admin.ts', 'packages/core/src/testing.ts', 'packages/core/src/background.ts'].includes(path);
+/** The modules of core/src/db that talk to the table or build its keys (errors.ts and resilience.ts only read what came back). */
+const DATABASE_MODULES = /^packages\/core\/src\/db\/(client|keys|query|batch|table-admin|meter|health)\.ts$/;
 const packageOf = (specifier: string) => specifier.split('/').slice(0, 2).join('/');
 
 /**
@@ -55,7 +66,8 @@ const packageOf = (specifier: string) => specifier.split('/').slice(0, 2).join('
  * - no relative import from one package into another, nor from test/ or infra/ into a package: go through the package's `exports`;
  * - browser code (packages/web/src) imports workspace packages for their types only, or the pure entry;
  * - a package imports only the workspace packages its package.json declares;
- * - test support (`@sansang/core/testing`) is imported by tests alone.
+ * - test support (`@sansang/core/testing`) is imported by tests alone;
+ * - only a domain's store.ts (and core's db/) imports the AWS SDK or the table's client, keys and queries.
  */
 export function wallBreaches(files: SourceFile[], manifests: Manifest[]): Breach[] {
   const byDir = new Map(manifests.map((m) => [m.dir, m]));
@@ -82,14 +94,19 @@ export function wallBreaches(files: SourceFile[], manifests: Manifest[]): Breach
     }
     for (const imp of importsOf(source, path)) {
       const at = { path, line: imp.line };
+      const databaseBreach = (what: string) =>
+        breaches.push({ ...at, rule: 'database-outside-store', detail: `${what} outside a store: move the access into the domain's store.ts` });
+      const production = !isTestFile(path) && path.includes('/src/');
       if (imp.specifier.startsWith('.')) {
         const target = join(dirname(path), imp.specifier).split(sep).join('/');
+        if (production && !mayTouchDatabase(path) && DATABASE_MODULES.test(target)) databaseBreach(imp.specifier);
         const [targetTop, targetDir] = target.split('/');
         if (targetTop === 'packages' && targetDir !== dir && byDir.has(targetDir!)) {
           breaches.push({ ...at, rule: 'cross-package-path', detail: `${imp.specifier} reaches into ${byDir.get(targetDir!)!.name}; import it by name` });
         }
         continue;
       }
+      if (production && !mayTouchDatabase(path) && imp.specifier.startsWith('@aws-sdk/')) databaseBreach(imp.specifier);
       const pkg = packageOf(imp.specifier);
       if (!names.has(pkg)) continue;
       if (pkg !== own.name && !own.declares.includes(pkg)) {

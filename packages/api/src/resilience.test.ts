@@ -71,7 +71,7 @@ describe('DynamoDB throttling, conflicts and outages', () => {
         try {
           return await work();
         } catch (err) {
-          if ((err as { status?: number }).status !== 503 || i > 10) throw err;
+          if ((err as { kind?: string }).kind !== 'busy' || i > 10) throw err;
           await new Promise((r) => setTimeout(r, 50));
         }
       }

@@ -85,8 +85,13 @@ export namespace Account {
    * Loads an account the actor may act on, or refuses. An unknown address gets the same
    * answer as one outside the actor's rank, so addresses cannot be probed.
    */
-  async function actedOn(actor: Actor, email: string): Promise<{ account: Info; person: Person.Info }> {
-    const account = await get(email);
+  async function actedOn(
+    actor: Actor,
+    email: string,
+    read: (email: string) => Promise<Pick<Info, 'personId' | 'grants'> | null> = getAccount,
+  ): Promise<{ account: Info; person: Person.Info }> {
+    const found = await read(email);
+    const account = found && { email: email.trim().toLowerCase(), personId: found.personId, grants: found.grants };
     const person = account ? await Person.get(account.personId).catch(() => null) : null;
     if (!account || !person) throw forbidden();
     const units = await unitsFor([...actor.grants, ...account.grants], [person.unitId]);
@@ -255,11 +260,13 @@ export namespace Account {
    * Whoever holds the link holds the account, so the actor must outrank it.
    */
   export async function issuePasswordLink(input: { actor: Actor; email: string }): Promise<{ token: string; expiresAt: string }> {
-    const { person } = await actedOn(input.actor, input.email);
-    const actor = input.actor.email;
     const normalized = input.email.trim().toLowerCase();
+    // One consistent read serves both the rank check and the first look at the current link.
+    let current = null as Awaited<ReturnType<typeof getCurrentLink>>;
+    const { person } = await actedOn(input.actor, normalized, async (email) => (current = await getCurrentLink(email)));
+    const actor = input.actor.email;
     for (let attempt = 1; ; attempt++) {
-      const current = await getCurrentLink(normalized);
+      if (attempt > 1) current = await getCurrentLink(normalized);
       if (!current) throw forbidden();
       const now = Math.floor(Date.now() / 1000);
       const last = current.link;
@@ -274,7 +281,7 @@ export namespace Account {
       if (!(await replaceLink(normalized, next, last))) {
         // A parallel request issued one a moment ago: the next turn hands out that one.
         if (attempt < 3) continue;
-        throw new Error(`the password link of ${normalized} kept changing under three attempts to replace it`);
+        throw new VisibleError('account.changed', 'Liên kết đặt mật khẩu của tài khoản này vừa được người khác tạo lại; hãy thử lại sau giây lát.');
       }
       await Audit.record({ actor, action: 'account.password_link_issued', unitId: person.unitId, detail: { email: normalized } });
       return { token, expiresAt: new Date(next.expiresAt * 1000).toISOString() };

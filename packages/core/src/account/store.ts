@@ -64,10 +64,11 @@ export async function setPasswordHash(email: string, passwordHash: string): Prom
 }
 
 /** The account's current link, read consistently; null when there is no such account. */
-export async function getCurrentLink(email: string): Promise<{ link: CurrentLink | undefined } | null> {
+export async function getCurrentLink(email: string): Promise<(Pick<Account.Info, 'personId' | 'grants'> & { link: CurrentLink | undefined }) | null> {
   const out = await db().send(new GetCommand({ TableName: tableName(), Key: keys.account(email), ConsistentRead: true }));
   if (!out.Item) return null;
-  return { link: out.Item.passwordLink as CurrentLink | undefined };
+  const { personId, grants } = out.Item as Account.Info;
+  return { personId, grants, link: out.Item.passwordLink as CurrentLink | undefined };
 }
 
 /** When the link with this hash expires (seconds), 0 when it is gone (used or replaced). */
