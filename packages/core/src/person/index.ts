@@ -18,6 +18,11 @@ export namespace Person {
     category: Category,
     position: v.string(),
     status: v.picklist(['active', 'left']),
+    /**
+     * The day they started work in the public service at this employer (yyyy-mm-dd), from
+     * the roster; absent = long enough ago that a target's deadline is theirs too.
+     */
+    startDate: v.optional(v.pipe(v.string(), v.isoDate())),
   });
   export type Info = v.InferOutput<typeof Info>;
 

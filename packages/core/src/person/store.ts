@@ -24,8 +24,8 @@ export function revOf(item: Record<string, unknown>): number {
 }
 
 export function fromItem(item: Record<string, unknown>): Person.Info {
-  const { id, employeeCode, fullName, email, unitId, category, position, status } = item as Person.Info;
-  return { id, employeeCode, fullName, email: email ?? null, unitId, category, position, status };
+  const { id, employeeCode, fullName, email, unitId, category, position, status, startDate } = item as Person.Info;
+  return { id, employeeCode, fullName, email: email ?? null, unitId, category, position, status, ...(startDate ? { startDate } : {}) };
 }
 
 export async function getPerson(id: string): Promise<Person.Info | null> {

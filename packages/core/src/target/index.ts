@@ -12,6 +12,8 @@ import { listTargets, putTarget } from './store.ts';
 export namespace Target {
   export const Info = schema.Info;
   export type Info = schema.Info;
+  /** Days a late joiner has from their start date when the target sets no `graceDays`. */
+  export const defaultGraceDays = schema.defaultGraceDays;
 
   /** Stores a target as given: seeding and tests. An admin's change goes through `set`. */
   export const put = fn(Info, async (target) => {

@@ -21,5 +21,16 @@ export const Info = v.object({
   unitKinds: v.optional(v.pipe(v.array(Kind, `phải là danh sách loại đơn vị: ${kinds.join(', ')}`), v.minLength(1, 'bỏ trống thay vì để danh sách rỗng'))),
   percent: v.pipe(v.number('phải là số'), v.minValue(1, 'phải từ 1 đến 100'), v.maxValue(100, 'phải từ 1 đến 100')),
   deadline: v.pipe(v.string('phải là ngày dạng 2026-12-31'), v.isoDate('phải là ngày dạng 2026-12-31')),
+  /**
+   * Days someone who joins late has to finish, counted from their start date: they owe the
+   * programme by the deadline or by start date + graceDays, whichever is later. Absent = 60
+   * (`defaultGraceDays`); 0 = the start date itself.
+   */
+  graceDays: v.optional(
+    v.pipe(v.number('phải là số ngày'), v.integer('phải là số ngày nguyên'), v.minValue(0, 'phải từ 0 đến 3650'), v.maxValue(3650, 'phải từ 0 đến 3650')),
+  ),
 });
 export type Info = v.InferOutput<typeof Info>;
+
+/** The grace period of a target that sets none. */
+export const defaultGraceDays = 60;

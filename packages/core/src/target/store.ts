@@ -5,7 +5,7 @@ import { queryList } from '../db/query.ts';
 import type { Info } from './schema.ts';
 
 /** The target's own fields: what is stored, and all that is read back (never the table's keys). */
-const fields = ({ id, title, programme, categories, levels, unitKinds, percent, deadline }: Info): Info => ({
+const fields = ({ id, title, programme, categories, levels, unitKinds, percent, deadline, graceDays }: Info): Info => ({
   id,
   title,
   programme,
@@ -14,6 +14,7 @@ const fields = ({ id, title, programme, categories, levels, unitKinds, percent, 
   ...(unitKinds ? { unitKinds } : {}),
   percent,
   deadline,
+  ...(graceDays === undefined ? {} : { graceDays }),
 });
 
 export async function putTarget(target: Info): Promise<void> {
