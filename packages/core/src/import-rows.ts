@@ -46,3 +46,23 @@ export function requireColumns(rows: ImportRow[], columns: string[]) {
   const missing = columns.filter((c) => !seen.has(c));
   if (missing.length > 0) throw new ImportError(missing.map((column) => ({ row: 1, column, message: 'thiếu cột này trong dòng tiêu đề' })));
 }
+
+/**
+ * A date cell as HR files write it — `dd/mm/yyyy` (also with `-` or `.`, day and month with
+ * one digit), or `yyyy-mm-dd` as our exports and Excel's date cells read — as yyyy-mm-dd;
+ * null when it is no real calendar day from 1900 to 2100.
+ */
+export function readDay(cell: string): string | null {
+  const text = cell.trim();
+  const vn = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(text);
+  const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(text);
+  const [year, month, day] = vn ? [vn[3], vn[2], vn[1]] : iso ? [iso[1], iso[2], iso[3]] : [];
+  if (!year || !month || !day) return null;
+  const y = Number(year);
+  const m = Number(month);
+  const d = Number(day);
+  if (y < 1900 || y > 2100) return null;
+  const date = new Date(Date.UTC(y, m - 1, d));
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return null;
+  return date.toISOString().slice(0, 10);
+}

@@ -159,4 +159,53 @@ describe('importing the roster', () => {
       message: expect.stringContaining('dòng 1, cột employee_code'),
     });
   });
+
+  it('reads an optional start date as dd/mm/yyyy, yyyy-mm-dd or an Excel date, and refuses a bad one naming its row and column', async () => {
+    const withStart = `${header},start_date`;
+    const rows = await csv([
+      withStart,
+      'BD-1,Vũ Thị Lan,,XA,Công chức,,,05/03/2026',
+      'BD-2,Đinh Văn Hùng,,XA,Viên chức,,,2026-11-20',
+      'BD-3,Lý Thị Hạnh,,XA,Cán bộ,,,',
+    ]);
+    expect((await importRoster(rows, {})).counts.create).toBe(3);
+    expect(await Person.get(personIdFor('BD-1'))).toMatchObject({ startDate: '2026-03-05' });
+    expect(await Person.get(personIdFor('BD-2'))).toMatchObject({ startDate: '2026-11-20' });
+    expect(await Person.get(personIdFor('BD-3'))).not.toHaveProperty('startDate');
+
+    // An empty cell keeps the date known; a new one is an update the dry run names.
+    const again = await importRoster(await csv([withStart, 'BD-1,Vũ Thị Lan,,XA,Công chức,,,', 'BD-2,Đinh Văn Hùng,,XA,Viên chức,,,1/12/2026']), {
+      dryRun: true,
+    });
+    expect(again.counts).toMatchObject({ unchanged: 1, update: 1 });
+    expect(again.changes).toEqual([
+      { row: 3, employeeCode: 'BD-2', fullName: 'Đinh Văn Hùng', action: 'update', detail: 'ngày bắt đầu công tác: 2026-11-20 → 2026-12-01' },
+    ]);
+
+    const bad = await csv([
+      withStart,
+      'BD-4,Tạ Văn Sơn,,XA,Công chức,,,31/02/2026',
+      'BD-5,Mai Thị Thu,,XA,Công chức,,,2026-13-01',
+      'BD-6,Hồ Văn Lâm,,XA,Công chức,,,tháng 3',
+    ]);
+    const err = await importRoster(bad, {}).catch((e) => e);
+    expect(err).toBeInstanceOf(ImportError);
+    expect(err.message.split('\n')).toEqual([
+      'dòng 2, cột start_date: "31/02/2026" không phải ngày hợp lệ (ghi dạng 25/03/2026 hoặc 2026-03-25)',
+      'dòng 3, cột start_date: "2026-13-01" không phải ngày hợp lệ (ghi dạng 25/03/2026 hoặc 2026-03-25)',
+      'dòng 4, cột start_date: "tháng 3" không phải ngày hợp lệ (ghi dạng 25/03/2026 hoặc 2026-03-25)',
+    ]);
+    for (const code of ['BD-4', 'BD-5', 'BD-6']) await expect(Person.get(personIdFor(code))).rejects.toMatchObject({ code: 'person.not_found' });
+
+    const { default: ExcelJS } = await import('exceljs');
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet('Danh sách');
+    sheet.addRow(['Mã cán bộ', 'Họ và tên', 'Mã đơn vị', 'Phân loại', 'Ngày bắt đầu công tác']);
+    sheet.addRow(['BD-7', 'Kiều Văn Phúc', 'XA', 'Công chức', new Date(Date.UTC(2026, 9, 15))]);
+    sheet.getCell('E2').numFmt = 'dd/mm/yyyy';
+    sheet.addRow(['BD-8', 'Lò Thị Sen', 'XA', 'Công chức', '15/10/2026']);
+    expect((await importRoster(await readImportFile(new Uint8Array(await book.xlsx.writeBuffer())), {})).counts.create).toBe(2);
+    expect(await Person.get(personIdFor('BD-7'))).toMatchObject({ startDate: '2026-10-15' });
+    expect(await Person.get(personIdFor('BD-8'))).toMatchObject({ startDate: '2026-10-15' });
+  });
 });

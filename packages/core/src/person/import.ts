@@ -1,4 +1,4 @@
-import { ImportError, renameColumns, requireCells, requireColumns, type ImportRow, type RowProblem } from '../import-rows.ts';
+import { ImportError, readDay, renameColumns, requireCells, requireColumns, type ImportRow, type RowProblem } from '../import-rows.ts';
 import { Org } from '../org/index.ts';
 import { unitIdFor } from '../org/reorganise.ts';
 import { changePeople } from '../readiness/person-change.ts';
@@ -44,7 +44,13 @@ export type RosterPlan = {
   applied: boolean;
 };
 
-const fieldLabels: Partial<Record<keyof Person.Info, string>> = { fullName: 'họ tên', email: 'email', category: 'phân loại', position: 'chức vụ' };
+const fieldLabels: Partial<Record<keyof Person.Info, string>> = {
+  fullName: 'họ tên',
+  email: 'email',
+  category: 'phân loại',
+  position: 'chức vụ',
+  startDate: 'ngày bắt đầu công tác',
+};
 
 function describe(current: Person.Info | null, next: Person.Info, units: Map<string, Org.Info>): { action: RosterAction; detail: string } {
   if (!current) return { action: 'create', detail: units.get(next.unitId)?.name ?? next.unitId };
@@ -60,13 +66,14 @@ function describe(current: Person.Info | null, next: Person.Info, units: Map<str
 type Parsed = { row: number; person: Omit<Person.Info, 'email'> & { email: string | null | undefined } };
 
 /**
- * Reads roster rows `employee_code, full_name, email, unit_code, category, position, status`
- * as HR systems export them. Every row is checked and every problem reported as
+ * Reads roster rows `employee_code, full_name, email, unit_code, category, position, status,
+ * start_date` as HR systems export them. Every row is checked and every problem reported as
  * `dòng N, cột X: …`; with `dryRun` nothing is written and the plan says what would change.
  * Otherwise, if any row is wrong nothing is written — unless `acceptValid`, when the valid
  * rows are imported and the wrong ones skipped. People are upserted by employee code; a
  * change of unit is a move that keeps their history; the counters follow in the same
- * transactions. An empty email cell keeps the email already known.
+ * transactions. An empty email or start date cell keeps the one already known; a start date
+ * (dd/mm/yyyy, yyyy-mm-dd or an Excel date) gives a late joiner their own due dates.
  */
 const aliases: Record<string, string> = {
   'mã cán bộ': 'employee_code',
@@ -84,6 +91,11 @@ const aliases: Record<string, string> = {
   'chức vụ': 'position',
   'chức danh': 'position',
   'trạng thái': 'status',
+  'ngày bắt đầu công tác': 'start_date',
+  'ngày bắt đầu làm việc': 'start_date',
+  'ngày bắt đầu': 'start_date',
+  'ngày vào làm': 'start_date',
+  'ngày tuyển dụng': 'start_date',
 };
 
 export async function importRoster(
@@ -144,8 +156,25 @@ export async function importRoster(
     else if (unit && options.within && !Org.isWithin(unit, options.within.id))
       problems.push({ row, column: 'unit_code', message: `đơn vị "${unitCode}" ngoài phạm vi quản lý của bạn (${options.within.name})` });
     const position = (cells.position ?? '').trim().normalize('NFC');
+    const startCell = (cells.start_date ?? '').trim();
+    const startDate = startCell ? readDay(startCell) : null;
+    if (startCell && !startDate)
+      problems.push({ row, column: 'start_date', message: `"${startCell}" không phải ngày hợp lệ (ghi dạng 25/03/2026 hoặc 2026-03-25)` });
     if (problems.length === before && unit && category && status) {
-      parsed.push({ row, person: { id: personIdFor(code), employeeCode: code, fullName, email, unitId: unit.id, category, position, status } });
+      parsed.push({
+        row,
+        person: {
+          id: personIdFor(code),
+          employeeCode: code,
+          fullName,
+          email,
+          unitId: unit.id,
+          category,
+          position,
+          status,
+          ...(startDate ? { startDate } : {}),
+        },
+      });
     }
   }
   // A person's email can become their sign-in (identity provider, password links): an address
@@ -158,7 +187,10 @@ export async function importRoster(
     return false;
   });
   const stored = new Map((await getPeople(parsed.map((p) => p.person.id))).map((person) => [person.id, person]));
-  const next = (p: Parsed, current: Person.Info | null): Person.Info => ({ ...p.person, email: p.person.email ?? current?.email ?? null });
+  const next = (p: Parsed, current: Person.Info | null): Person.Info => {
+    const startDate = p.person.startDate ?? current?.startDate;
+    return { ...p.person, email: p.person.email ?? current?.email ?? null, ...(startDate ? { startDate } : {}) };
+  };
   const counts: Record<RosterAction, number> = { create: 0, update: 0, move: 0, leave: 0, return: 0, unchanged: 0 };
   const changes: RosterChange[] = [];
   // The units people are moving out of, in one read: they need not be named in the file.
