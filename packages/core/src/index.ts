@@ -18,6 +18,7 @@ export { Progress } from './progress/index.ts';
 export { Quiz } from './quiz/index.ts';
 export { Readiness } from './readiness/index.ts';
 export { Report } from './report/index.ts';
+export { Requirement } from './requirement/index.ts';
 export { Target } from './target/index.ts';
 export { databaseAnswers } from './db/health.ts';
 export { ImportError, describeProblem, type ImportRow, type RowProblem } from './import-rows.ts';

@@ -6,5 +6,6 @@ export * as Course from './course/schema.ts';
 export * as Org from './org/schema.ts';
 export * as Person from './person/schema.ts';
 export * as Quiz from './quiz/schema.ts';
+export * as Requirement from './requirement/schema.ts';
 export * as Target from './target/schema.ts';
 export { errorCodes, errorKinds, type ErrorCode, type ErrorKind } from './error-codes.ts';

@@ -15,7 +15,17 @@ import { rebuild as rebuildCounters } from './rebuild.ts';
 import { untrained as listUntrained } from './untrained.ts';
 import { retrain as recountTarget } from './retrain.ts';
 import { dispatchJob } from '../background.ts';
-import { completionIndex, completionKey, ownCounterItems, personCompletions, snapshotsOf, trainedIndex, trainedKey, weekSnapshots } from './store.ts';
+import {
+  completionIndex,
+  completionKey,
+  ownCounterItems,
+  personCompletions,
+  personTrainedMarks,
+  snapshotsOf,
+  trainedIndex,
+  trainedKey,
+  weekSnapshots,
+} from './store.ts';
 
 export namespace Readiness {
   export const rebuild = rebuildCounters;
@@ -28,6 +38,8 @@ export namespace Readiness {
   export const changePeople = change;
   export const untrained = listUntrained;
   export const retrain = recountTarget;
+  /** The targets a person holds the trained mark of, with when: one query of their own records. */
+  export const trainedMarksOf = (personId: string) => personTrainedMarks(personId);
   /** Recounts a target whose programme is new or changed, in the background. */
   export const dispatchRetrain = (targetId: string) => dispatchJob({ retrain: targetId }, (job) => recountTarget(job.retrain));
 

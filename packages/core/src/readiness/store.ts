@@ -94,6 +94,12 @@ export async function personRecords(personId: string): Promise<PersonRecord[]> {
   return [...completions, ...trained];
 }
 
+/** A person's trained marks: which targets' programmes they finished, and when (one query of their partition). */
+export async function personTrainedMarks(personId: string): Promise<{ targetId: string; trainedAt: string }[]> {
+  const marks = await queryList<{ targetId: string; trainedAt: string }>({ pk: keys.personPartition(personId), skPrefix: keys.trainedPrefix });
+  return marks.map(({ targetId, trainedAt }) => ({ targetId, trainedAt }));
+}
+
 /** The people (stored items) listed under a unit, those who left included. */
 export function unitMembers(unitId: string): Promise<Record<string, unknown>[]> {
   return queryList({ index: 'gsi1', pk: keys.membersOf(unitId) });

@@ -2,28 +2,45 @@ import * as v from 'valibot';
 import { fn } from '../fn.ts';
 import { Org } from '../org/index.ts';
 import { Person } from '../person/index.ts';
+import { dueDate, isOverdue } from '../requirement/schema.ts';
 import { Target } from '../target/index.ts';
+import { vnDay } from '../vn-day.ts';
 import { unitMembers, unitTrainedMarks } from './store.ts';
 
-export type Untrained = Pick<Person.Info, 'id' | 'employeeCode' | 'fullName' | 'category' | 'position'> & { unitId: string; unitName: string };
+export type Untrained = Pick<Person.Info, 'id' | 'employeeCode' | 'fullName' | 'category' | 'position'> & {
+  unitId: string;
+  unitName: string;
+  /** The day this person owes the programme by: the deadline, or later for a late joiner. */
+  dueDate: string;
+  /** Whether `today` is past their due date. */
+  overdue: boolean;
+};
 
 /**
  * People in a target's scope who have not finished its programme, unit by unit down the
  * subtree (two queries per unit), stopping once `limit` are found: the dashboard's list of
- * who is still to train — overdue once the deadline has passed. `more` says the list was cut.
+ * who is still to train, earliest due date first (so the overdue lead) on `today` (yyyy-mm-dd
+ * in Vietnam; today when absent). `more` says the list was cut.
  */
 export const untrained = fn(
-  v.object({ unitId: Org.Id, targetId: v.optional(v.string()), limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(1000)), 100) }),
-  async ({ unitId, targetId, limit }): Promise<{ people: Untrained[]; more: boolean }> => {
+  v.object({
+    unitId: Org.Id,
+    targetId: v.optional(v.string()),
+    limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(1000)), 100),
+    today: v.optional(v.pipe(v.string(), v.isoDate('ngày phải có dạng 2026-12-31'))),
+  }),
+  async ({ unitId, targetId, limit, today = vnDay() }): Promise<{ people: Untrained[]; more: boolean }> => {
     const target = await Target.pick(targetId);
     const people: Untrained[] = [];
+    const found = (more: boolean) => ({ people: people.sort((a, b) => a.dueDate.localeCompare(b.dueDate)), more });
     for await (const unit of Org.subtree(unitId)) {
       const [members, trained] = await Promise.all([unitMembers(unit.id), unitTrainedMarks(target.id, unit.id)]);
       const done = new Set(trained.map((t) => String(t.personId)));
       for (const item of members) {
         const p = Person.fromItem(item);
         if (p.status !== 'active' || done.has(p.id) || !Target.covers(target, Target.classOf(p, unit))) continue;
-        if (people.length === limit) return { people, more: true };
+        if (people.length === limit) return found(true);
+        const due = dueDate(target, p);
         people.push({
           id: p.id,
           employeeCode: p.employeeCode,
@@ -32,9 +49,11 @@ export const untrained = fn(
           position: p.position,
           unitId: unit.id,
           unitName: unit.name,
+          dueDate: due,
+          overdue: isOverdue(due, today),
         });
       }
     }
-    return { people, more: false };
+    return found(false);
   },
 );

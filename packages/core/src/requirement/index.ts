@@ -1,0 +1,85 @@
+import * as v from 'valibot';
+import { fn } from '../fn.ts';
+import { Org } from '../org/index.ts';
+import { Person } from '../person/index.ts';
+import { Progress } from '../progress/index.ts';
+import { Readiness } from '../readiness/index.ts';
+import { Target } from '../target/index.ts';
+import { vnDay } from '../vn-day.ts';
+import * as schema from './schema.ts';
+
+/**
+ * What a person owes: every target whose scope covers them, by their own due date. Read
+ * from the person's own records and the targets, never from anyone else's.
+ */
+export namespace Requirement {
+  export const Status = schema.Status;
+  export type Status = schema.Status;
+  export const Item = schema.Item;
+  export type Item = schema.Item;
+  export type CourseStep = schema.CourseStep;
+  export const dueDate = schema.dueDate;
+  export const addDays = schema.addDays;
+  export const daysBetween = schema.daysBetween;
+  export const isOverdue = schema.isOverdue;
+
+  const begun = (p: Progress.Info) => p.completed || p.lessonsDone.length > 0 || p.quizPassed || p.attemptsUsed > 0 || p.openAttempt !== null;
+
+  /**
+   * A person's requirements on `today` (yyyy-mm-dd in Vietnam; today when absent), overdue
+   * first, then by due date, done last. Someone who left owes nothing. A fixed handful of
+   * reads whatever the size of the roster: the person, their unit, the targets, the
+   * catalogue, their progress, completions and trained marks.
+   */
+  export const forPerson = fn(
+    v.object({
+      personId: v.pipe(v.string(), v.minLength(1), v.maxLength(64)),
+      today: v.optional(v.pipe(v.string(), v.isoDate('ngày phải có dạng 2026-12-31'))),
+    }),
+    async ({ personId, today = vnDay() }): Promise<Item[]> => {
+      const person = await Person.get(personId);
+      if (person.status !== 'active') return [];
+      const [unit, targets, catalogue, marks] = await Promise.all([
+        Org.get(person.unitId),
+        Target.list(),
+        Progress.catalogueFor(personId),
+        Readiness.trainedMarksOf(personId),
+      ]);
+      const courseOf = new Map(catalogue.map((c) => [c.slug, c]));
+      const trainedAt = new Map(marks.map((m) => [m.targetId, m.trainedAt]));
+      const personClass = Target.classOf(person, unit);
+      const items = targets
+        .filter((target) => Target.covers(target, personClass))
+        .map((target): Item => {
+          const due = dueDate(target, person);
+          const courses = target.programme.map((slug): CourseStep => {
+            const course = courseOf.get(slug);
+            return course
+              ? {
+                  slug,
+                  title: course.title,
+                  done: course.progress.completed,
+                  lessonsDone: course.progress.lessonsDone.length,
+                  lessonCount: course.progress.lessonCount,
+                }
+              : { slug, title: slug, done: false, lessonsDone: 0, lessonCount: 0 };
+          });
+          const doneAt = trainedAt.get(target.id) ?? null;
+          const started = target.programme.some((slug) => {
+            const course = courseOf.get(slug);
+            return course !== undefined && begun(course.progress);
+          });
+          const status: Status = doneAt !== null ? 'done' : isOverdue(due, today) ? 'overdue' : started ? 'in-progress' : 'not-started';
+          return {
+            target: { id: target.id, title: target.title, percent: target.percent, deadline: target.deadline },
+            dueDate: due,
+            daysLeft: daysBetween(today, due),
+            status,
+            trainedAt: doneAt,
+            courses,
+          };
+        });
+      return items.sort(schema.byUrgency);
+    },
+  );
+}
