@@ -47,6 +47,15 @@ describe('demo province', async () => {
     expect(demo.records.some((r) => String(r.pk).endsWith(learner.personId))).toBe(false);
   });
 
+  it('has a few recent joiners, started in the last two months and on no course yet, so their due dates differ', () => {
+    const joiners = demo.people.filter((p) => p.startDate);
+    expect(joiners.length).toBeGreaterThanOrEqual(10);
+    expect(joiners.length).toBeLessThan(demo.people.length * 0.03);
+    // now is 1 Nov 2026: 3 to 60 days before is 2 Sep to 29 Oct.
+    expect(joiners.every((p) => p.startDate! >= '2026-09-02' && p.startDate! <= '2026-10-29')).toBe(true);
+    expect(demo.records.some((r) => joiners.some((p) => String(r.pk).endsWith(p.id)))).toBe(false);
+  });
+
   it('has ten weeks of snapshots before today, rising, so the trend and the projection have a past', () => {
     const root = demo.units.find((u) => u.parentId === null)!;
     const shots = demo.records.filter((r) => r.type === 'snapshot' && r.pk === `UNIT#${root.id}`) as { takenAt: string; counters: Record<string, number> }[];

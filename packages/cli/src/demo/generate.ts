@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 import { parse } from 'yaml';
 import { readFile } from 'node:fs/promises';
-import { Account, Course, Org, Person, Progress, Readiness, Target, personIdFor, unitIdFor } from '@sansang/core';
+import { Account, Course, Org, Person, Progress, Readiness, Target, personIdFor, unitIdFor, vnDay } from '@sansang/core';
 import { seeded, type Random } from './random.ts';
 
 const Named = v.object({ code: v.string(), name: v.string() });
@@ -122,6 +122,16 @@ export function generateProvince(
   ];
   const untouched = new Set(accounts.map((a) => a.personId));
   for (const a of accounts) people.find((p) => p.id === a.personId)!.email = a.email;
+
+  // About one in a hundred joined in the last two months, so their due dates run past the
+  // deadline by the target's grace period; they have not started any course yet. Drawn from
+  // a stream of their own, so the roster (names, units, categories) is as it was without them.
+  const joiners = seeded((options.seed ?? 2026) + 1);
+  for (const person of people) {
+    if (untouched.has(person.id) || !joiners.chance(0.01)) continue;
+    person.startDate = vnDay(new Date(now.getTime() - joiners.int(3, 60) * 86_400_000));
+    untouched.add(person.id);
+  }
 
   // Each unit gets its own pace, so dashboards show leaders, laggards and some at 100%.
   const pace = new Map(units.map((u) => [u.id, r.chance(0.1) ? 1 : r.next() * 0.8]));
