@@ -3,6 +3,7 @@ import { configureDb } from '@sansang/core/admin';
 import { compileContent, format, importAiken, importGift } from '@sansang/content';
 import { writeFile } from 'node:fs/promises';
 import { writeBundles } from './content-build.ts';
+import { citesReport, statsReport } from './content-report.ts';
 import { table } from '../../../infra/spec.ts';
 import { JavaMissingError } from './dynamodb-local.ts';
 import { createAdmin, describeFailure, importRosterFile, importUnitsFile } from './admin.ts';
@@ -14,7 +15,10 @@ import { publishContent } from './seed.ts';
 
 const usage = `Cách dùng / usage: sansang <lệnh>
   start                 chạy toàn bộ hệ thống trên máy (DynamoDB Local + API + web), PORT mặc định 3000
-  content check [dir] [--fix]       kiểm tra nội dung khoá học, báo lỗi dạng tệp:dòng:cột (--fix: chuẩn hoá NFC)
+  content check [dir] [--fix] [--today NGÀY]   kiểm tra nội dung khoá học, báo lỗi dạng tệp:dòng:cột (--fix: chuẩn hoá NFC;
+                        --today: so hiệu lực văn bản trong content/law với ngày khác hôm nay)
+  content cites MÃ-VĂN-BẢN [dir]    liệt kê bài học, câu hỏi trích dẫn hoặc nhắc tới một văn bản trong content/law
+  content stats [dir]   mỗi bài kiểm tra: số câu, số câu rút, tỉ lệ đáp án dài nhất, điểm của người chỉ chọn phương án dài nhất
   content build [dir] [--out thư-mục]  biên dịch thành gói khoá học theo phiên bản (JSON), mặc định dist/content
   content publish [dir] xuất bản các khoá học (kèm hình, tệp đính kèm) và chỉ tiêu hợp lệ vào bảng TABLE_NAME
   import gift <tệp> [--out quiz.md]   chuyển ngân hàng câu hỏi Moodle GIFT sang Markdown
@@ -67,17 +71,28 @@ async function main(args: string[]): Promise<number> {
     '--date',
     '--target',
     '--frequency',
+    '--today',
   ]);
   const positional = rest.filter((a, i) => !a.startsWith('--') && !valued.has(rest[i - 1] ?? ''));
   if (command === 'content' && (sub === 'check' || sub === 'build')) {
     const dir = positional[0] ?? contentDir;
-    const { courses, diagnostics } = await compileContent(dir, { fix: args.includes('--fix') });
+    const { courses, diagnostics } = await compileContent(dir, { fix: args.includes('--fix'), today: option('today') });
     for (const d of diagnostics) console.log(format(d));
     const errors = diagnostics.filter((d) => d.severity === 'error').length;
     console.log(`${courses.length} khoá học hợp lệ, ${errors} lỗi, ${diagnostics.length - errors} cảnh báo.`);
     if (sub === 'build' && errors === 0)
       console.log(`Đã ghi ${await writeBundles(courses, dir, option('out') ?? 'dist/content')} tệp vào ${option('out') ?? 'dist/content'}.`);
     return errors > 0 ? 1 : 0;
+  }
+  if (command === 'content' && sub === 'stats') {
+    console.log(statsReport(await compileContent(positional[0] ?? contentDir)));
+    return 0;
+  }
+  if (command === 'content' && sub === 'cites' && positional[0]) {
+    const dir = positional[1] ?? contentDir;
+    const report = await citesReport(dir, await compileContent(dir), positional[0]);
+    console.log(report ?? `Không có văn bản "${positional[0]}" trong sổ văn bản (${dir}/law).`);
+    return report === null ? 1 : 0;
   }
   if (command === 'import' && (sub === 'gift' || sub === 'aiken') && positional[0]) {
     const result = await (sub === 'gift' ? importGift : importAiken)(positional[0]);

@@ -2,15 +2,18 @@ import { describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { Quiz } from '@sansang/core';
-import { compileContent, format } from './index.ts';
+import { compileContent, format, ITEM_WRITING_CODES } from './index.ts';
 
 const repo = fileURLToPath(new URL('../../..', import.meta.url));
 const content = `${repo}content`;
 
 describe('the catalogue in content/', () => {
-  it('compiles with no error and no warning', async () => {
+  it('compiles with no error, and no warning but item-writing findings on the question bank and unverified law register fields', async () => {
+    // Issue 19: the bank is rewritten later; until then its item-writing findings stay visible
+    // as warnings, as do register fields nobody could yet check against a source.
+    const known = new Set<string>([...ITEM_WRITING_CODES, 'law.unverified']);
     const { courses, diagnostics } = await compileContent(content);
-    expect(diagnostics.map(format)).toEqual([]);
+    expect(diagnostics.filter((d) => d.severity === 'error' || !known.has(d.code)).map(format)).toEqual([]);
     expect(courses.length).toBeGreaterThanOrEqual(15);
   });
 

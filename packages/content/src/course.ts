@@ -3,8 +3,10 @@ import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import { basename, join, relative } from 'node:path';
 import type { Course } from '@sansang/core/schema';
-import { Diagnostics, type Diagnostic } from './diagnostic.ts';
+import { Diagnostics, type Diagnostic, type Position } from './diagnostic.ts';
 import { readFrontMatter } from './front-matter.ts';
+import { checkItemWriting } from './item-writing.ts';
+import { checkCitation, todayInVietnam, type Citation, type LawRegister } from './law.ts';
 import { checkLinks, type MediaContext } from './links.ts';
 import { parseMarkdown, renderNodes } from './markdown.ts';
 import { parseQuestions } from './quiz.ts';
@@ -33,7 +35,7 @@ const CourseFront = v.object({
   ),
   placement: v.optional(v.boolean('phải là true hoặc false'), false),
 });
-const LessonFront = v.object({ title: Text, minutes: v.optional(v.pipe(v.number('phải là số phút'), v.minValue(1))) });
+const LessonFront = v.object({ title: Text, minutes: v.optional(v.pipe(v.number('phải là số phút'), v.minValue(1))), law: List });
 
 const LESSON_FILE = /^(\d+)-([a-z0-9]+(?:-[a-z0-9]+)*)\.md$/;
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -66,12 +68,16 @@ function readLessonFiles(files: string[], open: (name: string) => Diagnostics): 
   return numbered;
 }
 
-export type CompiledCourse = { bundle: Course.Bundle | null; diagnostics: Diagnostic[]; dir: string };
+export type CompiledCourse = { bundle: Course.Bundle | null; diagnostics: Diagnostic[]; dir: string; citations: Citation[] };
 export type CompileOptions = {
   /** Rewrite files that are not NFC. */
   fix?: boolean;
   /** Every course slug in content/, to check prerequisites against. */
   courses?: Set<string>;
+  /** The law register (content/law) citations are checked against; none means every citation is unknown. */
+  law?: LawRegister;
+  /** YYYY-MM-DD the law register's dates are compared with; tests set it, the default is today in Viet Nam. */
+  today?: string;
 };
 
 /** Compiles `content/courses/<slug>/` into one course version, or says precisely why not. */
@@ -84,10 +90,19 @@ export async function compileCourse(dir: string, root: string, options: CompileO
     all.push(d);
     return d;
   };
+  const citations: Citation[] = [];
+  const today = options.today ?? todayInVietnam();
+  const cite = (ids: string[], at: Position, d: Diagnostics, kind: Citation['kind'], name: string) => {
+    for (const id of ids) {
+      checkCitation(id, at, options.law ?? new Map(), today, d);
+      citations.push({ law: id, file: d.file, ...at, kind, name });
+    }
+  };
   const done = (bundle: Course.Bundle | null): CompiledCourse => ({
     bundle: all.some((d) => d.hasErrors) ? null : bundle,
     diagnostics: all.flatMap((d) => d.list),
     dir,
+    citations,
   });
   const read = (name: string, d: Diagnostics) => readText(join(dir, name), d, options.fix);
 
@@ -118,7 +133,9 @@ export async function compileCourse(dir: string, root: string, options: CompileO
     const text = await read(name, d);
     if (text === null) continue;
     const lesson = readFrontMatter(text, LessonFront, d);
-    if (lesson.data) lessons.push({ id, title: lesson.data.title, html: render(name, lesson.body, lesson.bodyLine, d) });
+    if (!lesson.data) continue;
+    cite(lesson.data.law, lesson.keyLine('law'), d, 'lesson', lesson.data.title);
+    lessons.push({ id, title: lesson.data.title, html: render(name, lesson.body, lesson.bodyLine, d) });
   }
   if (lessons.length === 0 && !files.some((f) => LESSON_FILE.test(f))) {
     courseDiags.error({ line: 1, col: 1 }, 'course.no_lessons', 'Khoá học chưa có bài học nào (tệp 01-ten-bai.md).');
@@ -133,11 +150,13 @@ export async function compileCourse(dir: string, root: string, options: CompileO
       const tree = parseMarkdown(parsed.body);
       checkLinks(tree, join(dir, 'quiz.md'), parsed.bodyLine, media, d);
       checkPassMark(parsed.raw['passMark'], parsed.keyLine('passMark'), d);
-      const questions = parseQuestions(tree, parsed.bodyLine, d);
+      const { questions, sources } = parseQuestions(tree, parsed.bodyLine, d);
       if (questions.length === 0 && !d.hasErrors) d.error({ line: parsed.bodyLine, col: 1 }, 'quiz.empty', 'Bài kiểm tra chưa có câu hỏi nào.');
+      questions.forEach((q, i) => cite(sources[i]!.law, sources[i]!.at, d, 'question', q.id));
       if (parsed.data) {
         const { draw, ...settings } = parsed.data;
         checkDraw(draw, questions, parsed.keyLine('draw'), d);
+        checkItemWriting({ questions, sources, draw, shuffle: settings.shuffle }, { quiz: { line: 1, col: 1 }, draw: parsed.keyLine('draw') }, d);
         quiz = { ...settings, draw, questions };
       }
     }

@@ -5,12 +5,16 @@ import { compileCourse, type CompileOptions } from './course.ts';
 import { Diagnostics, type Diagnostic } from './diagnostic.ts';
 import { readText } from './text-file.ts';
 import { readYaml } from './front-matter.ts';
+import { readLawRegister, todayInVietnam, type Citation, type LawRegister } from './law.ts';
 
 export { format, type Diagnostic } from './diagnostic.ts';
 export { compileCourse } from './course.ts';
 export { renderMarkdown } from './markdown.ts';
 export { imageSize } from './image-size.ts';
 export { importGift, importAiken, type ImportResult } from './import/index.ts';
+export { findMentions, todayInVietnam, type Citation, type LawEntry, type LawRegister, type Mention } from './law.ts';
+export { quizStats, type QuizStats } from './quiz-stats.ts';
+export { ITEM_WRITING_CODES } from './item-writing.ts';
 
 export type CompiledContent = {
   courses: Course.Bundle[];
@@ -18,6 +22,10 @@ export type CompiledContent = {
   courseDirs: Map<string, string>;
   targets: Target.Info[];
   diagnostics: Diagnostic[];
+  /** content/law, by id. */
+  law: LawRegister;
+  /** Every lesson and question that cites a law register entry. */
+  citations: Citation[];
 };
 
 async function dirs(path: string): Promise<string[]> {
@@ -27,14 +35,21 @@ async function dirs(path: string): Promise<string[]> {
   return out;
 }
 
-/** Compiles every course under `<root>/courses` and every target under `<root>/targets`, never stopping at the first problem. */
+/**
+ * Reads the law register `<root>/law`, then compiles every course under `<root>/courses` (its
+ * citations checked against the register) and every target under `<root>/targets`, never
+ * stopping at the first problem.
+ */
 export async function compileContent(root: string, options: CompileOptions = {}): Promise<CompiledContent> {
   const courses: Course.Bundle[] = [];
   const courseDirs = new Map<string, string>();
   const diagnostics: Diagnostic[] = [];
+  const today = options.today ?? todayInVietnam();
+  const law = await readLawRegister(join(root, 'law'), today, options.fix);
+  diagnostics.push(...law.diagnostics);
   const courseDirList = await dirs(join(root, 'courses'));
   const slugs = new Set(courseDirList.map((dir) => basename(dir)));
-  const compiled = await Promise.all(courseDirList.map((dir) => compileCourse(dir, root, { ...options, courses: slugs })));
+  const compiled = await Promise.all(courseDirList.map((dir) => compileCourse(dir, root, { ...options, courses: slugs, law: law.register, today })));
   for (const c of compiled) {
     diagnostics.push(...c.diagnostics);
     if (!c.bundle) continue;
@@ -54,5 +69,5 @@ export async function compileContent(root: string, options: CompileOptions = {})
     }
     diagnostics.push(...diags.list);
   }
-  return { courses, courseDirs, targets, diagnostics };
+  return { courses, courseDirs, targets, diagnostics, law: law.register, citations: compiled.flatMap((c) => c.citations) };
 }

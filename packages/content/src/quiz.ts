@@ -3,6 +3,7 @@ import { Quiz, type Course } from '@sansang/core/schema';
 import type { Heading, List, ListItem, Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { Diagnostics, Position } from './diagnostic.ts';
+import type { QuestionSource } from './item-writing.ts';
 import { parseMarkdown, renderNodes } from './markdown.ts';
 
 type Question = Course.Question;
@@ -20,20 +21,21 @@ const NUMERIC = /^(.+?)(?:\s*(?:±|\+-|\+\/-)\s*(.+))?$/;
 const opaqueId = (questionId: string, i: number, text: string) =>
   createHash('sha256').update(`${questionId}\u0000${i}\u0000${text}`).digest('base64url').slice(0, 8);
 
-type Attributes = { id?: string; kind: Kind; tags: string[]; difficulty: Question['difficulty']; ignoreAccents: boolean };
+type Attributes = { id?: string; kind: Kind; tags: string[]; difficulty: Question['difficulty']; ignoreAccents: boolean; law: string[] };
 
 function readAttributes(tokens: string[], at: Position, diags: Diagnostics): Attributes {
-  const out: Attributes = { kind: 'single', tags: [], difficulty: 'medium', ignoreAccents: false };
+  const out: Attributes = { kind: 'single', tags: [], difficulty: 'medium', ignoreAccents: false, law: [] };
   const kinds: Kind[] = [];
   for (const t of tokens) {
     if (t.startsWith('#')) out.id = t.slice(1);
     else if (t === '.ignore-accents') out.ignoreAccents = true;
     else if (t.startsWith('.') && (TYPES as readonly string[]).includes(t.slice(1))) kinds.push(t.slice(1) as Kind);
     else if (t.startsWith('tags=')) out.tags = t.slice(5).split(',').filter(Boolean);
+    else if (t.startsWith('law=')) out.law = t.slice(4).split(',').filter(Boolean);
     else if (t.startsWith('difficulty=') && (DIFFICULTIES as readonly string[]).includes(t.slice(11))) out.difficulty = t.slice(11) as Question['difficulty'];
     else {
       diags.error(at, 'quiz.unknown_attribute',
-        `Thuộc tính "${t}" không được hỗ trợ; dùng {#ma}, một loại (${TYPES.map((k) => '.' + k).join(', ')}), .ignore-accents, tags=a,b, difficulty=easy|medium|hard.`);
+        `Thuộc tính "${t}" không được hỗ trợ; dùng {#ma}, một loại (${TYPES.map((k) => '.' + k).join(', ')}), .ignore-accents, tags=a,b, difficulty=easy|medium|hard, law=ma-van-ban.`);
     }
   }
   if (kinds.length > 1) diags.error(at, 'quiz.unknown_attribute', `Một câu hỏi chỉ có một loại, ở đây có ${kinds.map((k) => '.' + k).join(' và ')}.`);
@@ -42,11 +44,14 @@ function readAttributes(tokens: string[], at: Position, diags: Diagnostics): Att
   return out;
 }
 
+/** A question as read, with where it was written and the law register entries it cites (`law=`). */
+export type ParsedQuestions = { questions: Question[]; sources: (QuestionSource & { law: string[] })[] };
+
 /**
  * Reads questions from the body of quiz.md: each `##` heading opens a question; its type
  * decides how the list under it is read (see content/README.md); a `>` quote is the explanation.
  */
-export function parseQuestions(tree: Root, bodyLine: number, diags: Diagnostics): Question[] {
+export function parseQuestions(tree: Root, bodyLine: number, diags: Diagnostics): ParsedQuestions {
   const where = (node: { position?: { start: { line: number; column: number } } }): Position =>
     ({ line: (node.position?.start.line ?? 1) + bodyLine - 1, col: node.position?.start.column ?? 1 });
   const groups: { heading: Heading; rest: RootContent[] }[] = [];
@@ -57,6 +62,7 @@ export function parseQuestions(tree: Root, bodyLine: number, diags: Diagnostics)
   }
   const seen = new Map<string, number>();
   const questions: Question[] = [];
+  const sources: ParsedQuestions['sources'] = [];
   for (const { heading, rest } of groups) {
     const at = where(heading);
     const title = toString(heading);
@@ -85,9 +91,12 @@ export function parseQuestions(tree: Root, bodyLine: number, diags: Diagnostics)
       difficulty: attrs.difficulty,
     };
     const answer = readAnswer({ ...attrs, id }, lists, items, at, where, diags);
-    if (answer) questions.push({ ...common, ...answer } as Question);
+    if (answer) {
+      questions.push({ ...common, ...answer } as Question);
+      sources.push({ at, optionsAt: items.map(where), law: attrs.law });
+    }
   }
-  return questions;
+  return { questions, sources };
 }
 
 type Common = 'id' | 'promptHtml' | 'explanationHtml' | 'tags' | 'difficulty';

@@ -3,11 +3,15 @@ import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { compileContent, format, importAiken, importGift } from '../index.ts';
+import { compileContent, format, importAiken, importGift, ITEM_WRITING_CODES } from '../index.ts';
 
 const fixtures = fileURLToPath(new URL('../../../../test/fixtures/import/', import.meta.url));
 
-/** The imported Markdown, dropped into a course, must pass `content check` as it stands. */
+/**
+ * The imported Markdown, dropped into a course, must pass `content check` as it stands: no
+ * error, and no warning but the item-writing advice on the bank itself (a key longer than its
+ * distractors, a pool small for its draw), which the trainer reviews after importing.
+ */
 async function compileImported(markdown: string) {
   const root = await mkdtemp(join(tmpdir(), 'sansang-import-'));
   const dir = join(root, 'courses', 'nhap');
@@ -16,7 +20,8 @@ async function compileImported(markdown: string) {
   await writeFile(join(dir, '01-bai.md'), '---\ntitle: Bài\n---\n\nNội dung.\n');
   await writeFile(join(dir, 'quiz.md'), markdown);
   const { courses, diagnostics } = await compileContent(root);
-  expect(diagnostics.map(format)).toEqual([]);
+  const advice = new Set<string>(ITEM_WRITING_CODES);
+  expect(diagnostics.filter((d) => d.severity === 'error' || !advice.has(d.code)).map(format)).toEqual([]);
   return courses[0]!.quiz!.questions;
 }
 

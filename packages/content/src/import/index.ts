@@ -23,7 +23,7 @@ async function importWith(path: string, parse: (text: string, d: Diagnostics) =>
   // What we write must read back as the same number of questions, or the import is not trusted.
   const check = new Diagnostics('quiz.md');
   const body = markdown.slice(markdown.indexOf('---\n', 4) + 4);
-  const back = parseQuestions(parseMarkdown(body), 1, check);
+  const back = parseQuestions(parseMarkdown(body), 1, check).questions;
   if (back.length !== questions.length || check.hasErrors) {
     diags.error({ line: 1, col: 1 }, 'import.roundtrip', `Chuyển đổi lỗi: ${questions.length} câu đọc được nhưng bản Markdown đọc lại ra ${back.length}. Hãy báo lỗi kèm tệp này.`);
   }
