@@ -1,69 +1,10 @@
-/** Typed client for the JSON API under /api; errors arrive as ApiError with the server's code. */
-export type Role = 'learner' | 'hr' | 'trainer' | 'admin';
-export type Me = {
-  id: string;
-  email: string;
-  name: string;
-  unit: { id: string; name: string };
-  roles: { role: Role; unitId: string | null; unitName: string | null }[];
-};
-export type Progress = {
-  lessonsDone: string[];
-  lessonCount: number;
-  quizPassed: boolean;
-  bestScore: number | null;
-  attemptsUsed: number;
-  completed: boolean;
-  completedAt: string | null;
-};
-export type CourseSummary = {
-  slug: string;
-  title: string;
-  summary: string;
-  version: number;
-  estimatedMinutes: number;
-  tags: string[];
-  lessonCount: number;
-  progress: Progress;
-};
-export type CourseDetail = CourseSummary & {
-  introHtml: string;
-  references: string[];
-  lessons: { id: string; title: string }[];
-  quiz: { title: string; passMark: number; questionCount: number; timeLimitMinutes: number | null; attempts: number | null } | null;
-};
-export type Lesson = { id: string; title: string; html: string };
-type Choice = { id: string; html: string };
-/** A question as the server sends it before grading: what to show, never the answer. */
-export type QuizQuestion = { id: string; promptHtml: string } & (
-  | { type: 'single' | 'multiple'; options: Choice[] }
-  | { type: 'truefalse' | 'short' | 'numeric' }
-  | { type: 'ordering'; items: Choice[] }
-  | { type: 'matching'; left: Choice[]; right: Choice[] }
-);
-export type QuizInfo = { title: string; passMark: number; timeLimitMinutes: number | null; attempts: number | null; questionCount: number };
-/** An attempt as the server keeps it: the drawn questions, the saved answers, the deadline; the result once graded. */
-export type Attempt = {
-  n: number;
-  status: 'open' | 'submitted';
-  startedAt: string;
-  deadline: string | null;
-  serverNow: string;
-  questions: QuizQuestion[];
-  answers: Record<string, string[]>;
-  result: QuizResult | null;
-};
-export type QuizState = { quiz: QuizInfo; attempt: Attempt | null; attemptsUsed: number; attemptsLeft: number | null; progress: Progress };
-export type CertificateInfo = { code: string; fullName: string; unitName: string; courseTitle: string; version: number; completedAt: string };
-export type QuizResult = {
-  score: number;
-  passed: boolean;
-  correct: number;
-  total: number;
-  questions: { id: string; correct: boolean; explanationHtml: string | null }[];
-};
-export type AuditEntry = { at: string; id: string; actor: string; action: string; unitId?: string | null; detail?: Record<string, unknown> };
-export type PasswordLink = { email: string; link: string; expiresAt: string };
+/**
+ * The typed client for the JSON API under /api: built with hono/client over the server's
+ * routes (`AppType`, imported as a type only), so requests and responses are typed from the
+ * handlers themselves and never written twice. Errors arrive as ApiError with the server's code.
+ */
+import { hc, type ClientResponse, type InferRequestType, type InferResponseType } from 'hono/client';
+import type { AppType } from '@sansang/api';
 
 export class ApiError extends Error {
   constructor(
@@ -92,116 +33,109 @@ export class ApiError extends Error {
   }
 }
 
-/** JSON in, JSON out; an imported file goes as its own bytes (`file`), with its own type. */
-export async function request<T>(
-  method: 'GET' | 'POST',
-  path: string,
-  body?: unknown,
-  options: { file?: Blob; headers?: Record<string, string> } = {},
-): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json', ...options.headers };
-  if (method !== 'GET') headers['x-requested-with'] = 'sansang';
-  let payload: BodyInit | undefined;
-  if (options.file) {
-    payload = options.file;
-    headers['content-type'] = options.file.type || 'application/octet-stream';
-  } else if (body !== undefined) {
-    payload = JSON.stringify(body);
-    headers['content-type'] = 'application/json';
-  }
+/**
+ * Every request goes through here: it asks for JSON, sends the session cookie, marks a write
+ * with the header the server requires against CSRF, turns a failed connection into
+ * `network.offline` and a refusal into an ApiError with the server's code.
+ */
+async function send(input: RequestInfo | URL, init: RequestInit = {}): Promise<Response> {
+  const headers = new Headers(init.headers);
+  if (!headers.has('accept')) headers.set('accept', 'application/json');
+  if ((init.method ?? 'GET') !== 'GET') headers.set('x-requested-with', 'sansang');
   let res: Response;
   try {
-    res = await fetch(`/api${path}`, { method, headers, credentials: 'same-origin', body: payload });
+    res = await fetch(input, { ...init, headers, credentials: 'same-origin' });
   } catch {
     throw new ApiError(0, 'network.offline', 'Network error');
   }
   if (!res.ok) throw await ApiError.from(res);
-  if (res.status === 204) return undefined as T;
-  return (await res.json().catch(() => null)) as T;
+  return res;
 }
 
-export type ContentFinding = { file: string; line: number; col: number; code: string; message: string; severity: 'error' | 'warning' };
-export type ContentStatus = {
-  source: 'local' | 'published';
-  revision: number;
-  checkedAt: string | null;
-  findings: ContentFinding[];
-  published: string[];
-  courses: { slug: string; version: number; title: string; summary: string; lessonCount: number }[];
-};
-type Html = string;
-/** A compiled course with its answers, as a trainer previews it. */
-export type PreviewQuestion = {
-  id: string;
-  type: string;
-  promptHtml: Html;
-  explanationHtml: Html | null;
-  tags: string[];
-  difficulty: string;
-  options?: { id: string; html: Html; correct: boolean }[];
-  answer?: boolean;
-  accepted?: string[];
-  ignoreAccents?: boolean;
-  value?: number;
-  tolerance?: number;
-  items?: { id: string; html: Html }[];
-  pairs?: { id: string; leftHtml: Html; rightHtml: Html }[];
-};
-export type PreviewCourse = {
-  slug: string;
-  version: number;
-  title: string;
-  summary: string;
-  level: string;
-  estimatedMinutes: number;
-  tags: string[];
-  references: string[];
-  completion: { lessons: string; quiz: string };
-  placement: boolean;
-  introHtml: Html;
-  lessons: { id: string; title: string; html: Html }[];
-  quiz: {
-    title: string;
-    passMark: number;
-    timeLimitMinutes: number | null;
-    attempts: number | null;
-    draw: { count: number; tag?: string; difficulty?: string }[];
-    shuffle: boolean;
-    explanations: string;
-    questions: PreviewQuestion[];
-  } | null;
-};
+/** `?a=1&b=2` from the parameters that are set: one left out or empty is not sent. */
+export function searchParams(params: Record<string, string | string[] | undefined | null>): URLSearchParams {
+  const out = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    for (const one of Array.isArray(value) ? value : [value]) if (typeof one === 'string' && one !== '') out.append(key, one);
+  }
+  return out;
+}
 
-export type ItemStatistics = { id: string; answered: number; correctShare: number | null; discrimination: number | null; flags: string[] };
-export type QuizStatistics = { slug: string; version: number; attempts: number; meanScore: number | null; distribution: number[]; items: ItemStatistics[] };
+/** The API, typed by the server's routes: `client.api.courses[':slug'].$get({ param: { slug } })`. */
+export const client = hc<AppType>('/', { fetch: send, buildSearchParams: searchParams });
+
+/** What a response's body is: its JSON as the route's handler typed it; nothing for 204. */
+type Data<R> = R extends ClientResponse<infer T, number, infer F> ? (F extends 'json' ? T : undefined) : never;
+
+/** The body of a successful response (a refusal has already been thrown as an ApiError by `send`). */
+export async function data<R extends ClientResponse<unknown, number, string>>(pending: Promise<R>): Promise<Data<R>> {
+  const res = await pending;
+  if (res.status === 204) return undefined as Data<R>;
+  return (await res.json().catch(() => null)) as Data<R>;
+}
+
+/** A path parameter as it goes in the URL (hono/client puts it there as given). */
+export const segment = (value: string | number) => encodeURIComponent(String(value));
+
+/** An imported file goes as its own bytes, with its own type, instead of JSON. */
+export const upload = (file: Blob) => ({
+  headers: { 'content-type': file.type || 'application/octet-stream' },
+  init: { body: file },
+});
+
+const c = client.api;
+const course = c.courses[':slug'];
+const attempt = course.attempts[':n'];
+
+export type Me = InferResponseType<typeof c.me.$get>;
+export type Role = Me['roles'][number]['role'];
+export type CourseSummary = InferResponseType<typeof c.courses.$get>['courses'][number];
+export type Progress = CourseSummary['progress'];
+export type CourseDetail = InferResponseType<typeof course.$get>['course'];
+export type Lesson = InferResponseType<(typeof course.lessons)[':lessonId']['$get']>['lesson'];
+export type QuizState = InferResponseType<typeof course.quiz.$get>;
+export type QuizInfo = QuizState['quiz'];
+/** An attempt as the server keeps it: the drawn questions, the saved answers, the deadline; the result once graded. */
+export type Attempt = InferResponseType<typeof attempt.$get>['attempt'];
+/** A question as the server sends it before grading: what to show, never the answer. */
+export type QuizQuestion = Attempt['questions'][number];
+export type QuizResult = NonNullable<Attempt['result']>;
+export type CertificateInfo = Extract<InferResponseType<(typeof c.certificates)[':code']['$get']>, { valid: true }>['certificate'];
+export type AuditQuery = InferRequestType<typeof c.audit.$get>['query'];
+export type AuditEntry = InferResponseType<typeof c.audit.$get>['entries'][number];
+export type PasswordLink = InferResponseType<typeof c.accounts.$post>;
+export type ContentStatus = InferResponseType<typeof c.content.$get>;
+export type ContentFinding = ContentStatus['findings'][number];
+/** A compiled course with its answers, as a trainer previews it. */
+export type PreviewCourse = InferResponseType<(typeof c.content.courses)[':slug']['$get']>['course'];
+export type PreviewQuestion = NonNullable<PreviewCourse['quiz']>['questions'][number];
+export type QuizStatistics = InferResponseType<(typeof c.content.courses)[':slug']['statistics']['$get']>;
+export type ItemStatistics = QuizStatistics['items'][number];
 
 export const api = {
-  contentStatistics: (slug: string) => request<QuizStatistics>('GET', `/content/courses/${encodeURIComponent(slug)}/statistics`),
-  contentStatus: () => request<ContentStatus>('GET', '/content'),
-  contentCourse: (slug: string) => request<{ course: PreviewCourse }>('GET', `/content/courses/${encodeURIComponent(slug)}`),
-  login: (email: string, password: string) => request<{ user: Me }>('POST', '/auth/login', { email, password }),
-  providers: () => request<{ password: boolean; oidc: { label: string; start: string } | null }>('GET', '/auth/providers'),
-  changePassword: (current: string, next: string) => request<void>('POST', '/auth/password', { current, next }),
-  redeemPasswordLink: (token: string, password: string) => request<{ email: string }>('POST', '/auth/password-link', { token, password }),
-  createAccount: (email: string, employeeCode: string) => request<PasswordLink>('POST', '/accounts', { email, employeeCode }),
-  reissueLink: (email: string) => request<PasswordLink>('POST', '/accounts/password-link', { email }),
-  audit: (query: string) => request<{ entries: AuditEntry[] }>('GET', `/audit?${query}`),
-  auditCsvUrl: (query: string) => `/api/audit.csv?${query}`,
-  logout: () => request<void>('POST', '/auth/logout'),
-  me: () => request<Me>('GET', '/me'),
-  courses: () => request<{ courses: CourseSummary[] }>('GET', '/courses'),
-  course: (slug: string) => request<{ course: CourseDetail }>('GET', `/courses/${encodeURIComponent(slug)}`),
-  lesson: (slug: string, id: string) =>
-    request<{ lesson: Lesson; progress: Progress }>('GET', `/courses/${encodeURIComponent(slug)}/lessons/${encodeURIComponent(id)}`),
-  completeLesson: (slug: string, id: string) =>
-    request<{ progress: Progress }>('POST', `/courses/${encodeURIComponent(slug)}/lessons/${encodeURIComponent(id)}/complete`),
-  quiz: (slug: string) => request<QuizState>('GET', `/courses/${encodeURIComponent(slug)}/quiz`),
-  startAttempt: (slug: string) => request<{ attempt: Attempt }>('POST', `/courses/${encodeURIComponent(slug)}/attempts`),
+  contentStatistics: (slug: string) => data(c.content.courses[':slug'].statistics.$get({ param: { slug: segment(slug) }, query: {} })),
+  contentStatus: () => data(c.content.$get()),
+  contentCourse: (slug: string) => data(c.content.courses[':slug'].$get({ param: { slug: segment(slug) } })),
+  login: (email: string, password: string) => data(c.auth.login.$post({ json: { email, password } })),
+  providers: () => data(c.auth.providers.$get()),
+  changePassword: (current: string, next: string) => data(c.auth.password.$post({ json: { current, next } })),
+  redeemPasswordLink: (token: string, password: string) => data(c.auth['password-link'].$post({ json: { token, password } })),
+  createAccount: (email: string, employeeCode: string) => data(c.accounts.$post({ json: { email, employeeCode } })),
+  reissueLink: (email: string) => data(c.accounts['password-link'].$post({ json: { email } })),
+  audit: (query: AuditQuery) => data(c.audit.$get({ query })),
+  auditCsvUrl: (query: AuditQuery) => c['audit.csv'].$path({ query }),
+  logout: () => data(c.auth.logout.$post()),
+  me: () => data(c.me.$get()),
+  courses: () => data(c.courses.$get()),
+  course: (slug: string) => data(course.$get({ param: { slug: segment(slug) } })),
+  lesson: (slug: string, id: string) => data(course.lessons[':lessonId'].$get({ param: { slug: segment(slug), lessonId: segment(id) } })),
+  completeLesson: (slug: string, id: string) => data(course.lessons[':lessonId'].complete.$post({ param: { slug: segment(slug), lessonId: segment(id) } })),
+  quiz: (slug: string) => data(course.quiz.$get({ param: { slug: segment(slug) } })),
+  startAttempt: (slug: string) => data(course.attempts.$post({ param: { slug: segment(slug) } })),
   saveAnswer: (slug: string, n: number, questionId: string, answer: string[]) =>
-    request<{ savedAt: string }>('POST', `/courses/${encodeURIComponent(slug)}/attempts/${n}/answers`, { questionId, answer }),
+    data(attempt.answers.$post({ param: { slug: segment(slug), n: segment(n) }, json: { questionId, answer } })),
   submitAttempt: (slug: string, n: number, answers: Record<string, string[]>) =>
-    request<{ result: QuizResult; progress: Progress; attempt: Attempt }>('POST', `/courses/${encodeURIComponent(slug)}/attempts/${n}/submit`, { answers }),
-  certificate: (slug: string) => request<{ certificate: CertificateInfo; verifyUrl: string }>('GET', `/courses/${encodeURIComponent(slug)}/certificate`),
-  verifyCertificate: (code: string) =>
-    request<{ valid: true; certificate: CertificateInfo } | { valid: false; code: string }>('GET', `/certificates/${encodeURIComponent(code)}`),
+    data(attempt.submit.$post({ param: { slug: segment(slug), n: segment(n) }, json: { answers } })),
+  certificate: (slug: string) => data(course.certificate.$get({ param: { slug: segment(slug) } })),
+  verifyCertificate: (code: string) => data(c.certificates[':code'].$get({ param: { code: segment(code) } })),
 };

@@ -1,6 +1,7 @@
-/** Typed client for the admin side: the org tree with its history, roster imports, targets. */
-import { request } from './api.ts';
-import { query, type Category } from './readiness.ts';
+/** The admin side of the client: the org tree with its history, roster imports, targets. */
+import type { InferRequestType, InferResponseType } from 'hono/client';
+import { client, data, segment, upload } from './api.ts';
+import type { Category } from './readiness.ts';
 
 export const unitKinds = ['ministry', 'province', 'agency', 'department', 'service-unit', 'district', 'commune', 'ward', 'other'] as const;
 export type UnitKind = (typeof unitKinds)[number];
@@ -8,93 +9,57 @@ export const levels = ['trung-uong', 'tinh', 'huyen', 'xa'] as const;
 export type Level = (typeof levels)[number];
 export const categories: Category[] = ['can-bo', 'cong-chuc', 'vien-chuc'];
 
-export type Unit = {
-  id: string;
-  code: string;
-  name: string;
-  kind: UnitKind;
-  level: Level;
-  parentId: string | null;
-  ancestors: string[];
-  status: 'active' | 'merged' | 'dissolved';
-  until?: string;
-  mergedInto?: string;
-};
-export type UnitEvent = {
-  action: 'created' | 'renamed' | 'changed' | 'moved' | 'merged' | 'absorbed' | 'dissolved';
-  effective: string;
-  at: string;
-  by: string;
-  detail: Record<string, unknown>;
-};
-export type OrgView = { unit: Unit; ancestors: { id: string; name: string }[]; children: (Unit & { staff: number })[]; former: Unit[]; history: UnitEvent[] };
-export type NewUnit = { code: string; name: string; kind: UnitKind; level?: Level; parentId: string };
+const c = client.api;
+const unit = c.org.units[':id'];
 
-export type TreeChange = { row: number; code: string; action: 'create' | 'rename' | 'change' | 'move' | 'unchanged'; detail: string };
-export type TreePlan = { created: number; updated: number; moved: number; unchanged: number; changes: TreeChange[] };
+export type OrgView = InferResponseType<typeof c.org.$get>;
+export type Unit = OrgView['unit'];
+export type UnitEvent = OrgView['history'][number];
+export type NewUnit = Omit<InferRequestType<typeof c.org.units.$post>['json'], 'effective'>;
 
-export type RosterAction = 'create' | 'update' | 'move' | 'leave' | 'return' | 'unchanged';
+export type TreePlan = InferResponseType<typeof c.org.import.$post>['plan'];
+export type TreeChange = TreePlan['changes'][number];
+
+export type RosterPlan = InferResponseType<typeof c.roster.import.$post>['plan'];
+export type RosterAction = keyof RosterPlan['counts'];
 export const rosterActions: RosterAction[] = ['create', 'update', 'move', 'leave', 'return', 'unchanged'];
-export type RowProblem = { row: number; column: string; message: string };
-export type RosterPlan = {
-  rows: number;
-  counts: Record<RosterAction, number>;
-  problems: RowProblem[];
-  invalidRows: number;
-  changes: { row: number; employeeCode: string; fullName: string; action: RosterAction; detail: string }[];
-  applied: boolean;
-  truncated: boolean;
-};
-export type Person = { id: string; employeeCode: string; fullName: string; category: Category; position: string; status: 'active' | 'left' };
+export type RowProblem = RosterPlan['problems'][number];
+export type Person = InferResponseType<typeof c.roster.people.$get>['people'][number];
 
-export type Target = {
-  id: string;
-  title: string;
-  programme: string[];
-  categories: Category[];
-  levels?: Level[];
-  unitKinds?: UnitKind[];
-  percent: number;
-  deadline: string;
-};
+export type Target = InferResponseType<typeof c.targets.$get>['targets'][number];
 
 export const org = {
-  view: (unit?: string) => request<OrgView>('GET', `/org${query({ unit })}`),
-  create: (input: NewUnit & { effective: string }) => request<{ unit: Unit }>('POST', '/org/units', input),
-  update: (id: string, input: { name?: string; code?: string; kind?: UnitKind; level?: Level; effective: string }) =>
-    request<{ unit: Unit }>('POST', `/org/units/${encodeURIComponent(id)}/update`, input),
-  move: (id: string, parentId: string, effective: string) =>
-    request<{ unit: Unit }>('POST', `/org/units/${encodeURIComponent(id)}/move`, { parentId, effective }),
-  merge: (sourceIds: string[], into: { unitId: string } | NewUnit, effective: string) =>
-    request<{ into: Unit; people: number; units: number }>('POST', '/org/merge', { sourceIds, into, effective }),
-  dissolve: (id: string, effective: string) => request<{ unit: Unit }>('POST', `/org/units/${encodeURIComponent(id)}/dissolve`, { effective }),
+  view: (unit?: string) => data(c.org.$get({ query: { unit } })),
+  create: (input: NewUnit & { effective: string }) => data(c.org.units.$post({ json: input })),
+  update: (id: string, input: InferRequestType<(typeof unit)['update']['$post']>['json']) =>
+    data(unit.update.$post({ param: { id: segment(id) }, json: input })),
+  move: (id: string, parentId: string, effective: string) => data(unit.move.$post({ param: { id: segment(id) }, json: { parentId, effective } })),
+  merge: (sourceIds: string[], into: { unitId: string } | NewUnit, effective: string) => data(c.org.merge.$post({ json: { sourceIds, into, effective } })),
+  dissolve: (id: string, effective: string) => data(unit.dissolve.$post({ param: { id: segment(id) }, json: { effective } })),
   import: (unit: string, file: File, options: { dryRun: boolean; effective: string }) =>
-    request<{ plan: TreePlan; applied: boolean }>(
-      'POST',
-      `/org/import${query({ unit, dryRun: options.dryRun ? '1' : undefined, effective: options.effective })}`,
-      undefined,
-      { file },
-    ),
-  exportUrl: (unit: string, ext: 'csv' | 'xlsx') => `/api/org/export.${ext}${query({ unit })}`,
+    data(c.org.import.$post({ query: { unit, dryRun: options.dryRun ? '1' : undefined, effective: options.effective } }, upload(file))),
+  exportUrl: (unit: string, ext: 'csv' | 'xlsx') => c.org[`export.${ext}`].$path({ query: { unit } }),
 };
 
 export const roster = {
-  people: (unit?: string) => request<{ unit: { id: string; name: string }; people: Person[] }>('GET', `/roster/people${query({ unit })}`),
+  people: (unit?: string) => data(c.roster.people.$get({ query: { unit } })),
   import: (unit: string, file: File, options: { dryRun: boolean; acceptValid: boolean; effective: string }) =>
-    request<{ plan: RosterPlan }>(
-      'POST',
-      `/roster/import${query({
-        unit,
-        dryRun: options.dryRun ? '1' : undefined,
-        acceptValid: options.acceptValid ? '1' : undefined,
-        effective: options.effective,
-      })}`,
-      undefined,
-      { file },
+    data(
+      c.roster.import.$post(
+        {
+          query: {
+            unit,
+            dryRun: options.dryRun ? '1' : undefined,
+            acceptValid: options.acceptValid ? '1' : undefined,
+            effective: options.effective,
+          },
+        },
+        upload(file),
+      ),
     ),
 };
 
 export const targets = {
-  list: () => request<{ targets: Target[] }>('GET', '/targets'),
-  save: (target: Target) => request<{ target: Target }>('POST', '/targets', target),
+  list: () => data(c.targets.$get()),
+  save: (target: Target) => data(c.targets.$post({ json: target })),
 };

@@ -1,5 +1,5 @@
 import { createResource, createSignal, Show } from 'solid-js';
-import { api, type AuditEntry } from '../data/api.ts';
+import { api, type AuditEntry, type AuditQuery } from '../data/api.ts';
 import { formatDateTime, t, today } from '../i18n/index.ts';
 import { Async } from '../ui/async.tsx';
 import { DataTable, type Column } from '../ui/data-table.tsx';
@@ -13,14 +13,14 @@ const columns: Column<AuditEntry>[] = [
 
 /** Admins read and export the audit log of their scope, by period, actor and unit. */
 export default function AuditPage() {
-  const [query, setQuery] = createSignal(new URLSearchParams({ from: today(-7), to: today() }).toString());
+  const [query, setQuery] = createSignal<AuditQuery>({ from: today(-7), to: today() });
   const [data] = createResource(query, (q) => api.audit(q));
   const submit = (event: SubmitEvent) => {
     event.preventDefault();
     const form = new FormData(event.currentTarget as HTMLFormElement);
-    const params = new URLSearchParams();
-    for (const [k, v] of form.entries()) if (String(v).trim()) params.set(k, String(v).trim());
-    setQuery(params.toString());
+    // An empty field is left out of the request (the client does not send empty parameters).
+    const field = (name: string) => String(form.get(name) ?? '').trim();
+    setQuery({ from: field('from'), to: field('to'), actor: field('actor'), unit: field('unit') });
   };
   return (
     <section>

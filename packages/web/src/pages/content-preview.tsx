@@ -112,6 +112,15 @@ function ScoreDistribution(props: { stats: QuizStatistics }) {
 
 function PreviewAnswer(props: { q: PreviewQuestion; stats: ItemStatistics | undefined }) {
   const q = props.q;
+  // Each question type carries its own answer fields: the preview shows whichever this one has.
+  const options = 'options' in q ? q.options : undefined;
+  const answer = 'answer' in q ? q.answer : undefined;
+  const accepted = 'accepted' in q ? q.accepted : undefined;
+  const ignoreAccents = 'ignoreAccents' in q ? q.ignoreAccents : undefined;
+  const value = 'value' in q ? q.value : undefined;
+  const tolerance = 'tolerance' in q ? q.tolerance : undefined;
+  const items = 'items' in q ? q.items : undefined;
+  const pairs = 'pairs' in q ? q.pairs : undefined;
   return (
     <div class="preview-question">
       <TrustedHtml html={q.promptHtml} />
@@ -129,9 +138,9 @@ function PreviewAnswer(props: { q: PreviewQuestion; stats: ItemStatistics | unde
           <For each={props.stats!.flags}>{(f) => <span class="badge warn">{t(`content.flag.${f}` as Key)}</span>}</For>
         </p>
       </Show>
-      <Show when={q.options}>
+      <Show when={options}>
         <ul>
-          <For each={q.options}>
+          <For each={options}>
             {(o) => (
               <li class={o.correct ? 'right' : ''}>
                 {o.correct ? '✔ ' : '✘ '}
@@ -141,24 +150,24 @@ function PreviewAnswer(props: { q: PreviewQuestion; stats: ItemStatistics | unde
           </For>
         </ul>
       </Show>
-      <Show when={q.answer !== undefined}>
-        <p class="right">✔ {q.answer ? t('quiz.true') : t('quiz.false')}</p>
+      <Show when={answer !== undefined}>
+        <p class="right">✔ {answer ? t('quiz.true') : t('quiz.false')}</p>
       </Show>
-      <Show when={q.accepted}>
+      <Show when={accepted}>
         <p class="right">
-          ✔ {q.accepted!.join(' | ')}
-          {q.ignoreAccents ? ` (${t('content.ignoreAccents')})` : ''}
+          ✔ {accepted!.join(' | ')}
+          {ignoreAccents ? ` (${t('content.ignoreAccents')})` : ''}
         </p>
       </Show>
-      <Show when={q.value !== undefined}>
+      <Show when={value !== undefined}>
         <p class="right">
-          ✔ {q.value}
-          {q.tolerance ? ` ± ${q.tolerance}` : ''}
+          ✔ {value}
+          {tolerance ? ` ± ${tolerance}` : ''}
         </p>
       </Show>
-      <Show when={q.items}>
+      <Show when={items}>
         <ol>
-          <For each={q.items}>
+          <For each={items}>
             {(item) => (
               <li>
                 <TrustedHtml html={item.html} class="option-text" />
@@ -167,9 +176,9 @@ function PreviewAnswer(props: { q: PreviewQuestion; stats: ItemStatistics | unde
           </For>
         </ol>
       </Show>
-      <Show when={q.pairs}>
+      <Show when={pairs}>
         <ul>
-          <For each={q.pairs}>
+          <For each={pairs}>
             {(p) => (
               <li>
                 <TrustedHtml html={p.leftHtml} class="option-text" /> → <TrustedHtml html={p.rightHtml} class="option-text" />

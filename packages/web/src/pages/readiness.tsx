@@ -1,7 +1,7 @@
 import { createResource, For, Show } from 'solid-js';
 import { A, useSearchParams } from '@solidjs/router';
 import { me } from '../data/session.ts';
-import { param, query, reports, type Readiness } from '../data/readiness.ts';
+import { param, query, reports, type Readiness, type Scope } from '../data/readiness.ts';
 import { formatDate, formatNumber, t, today } from '../i18n/index.ts';
 import { Async } from '../ui/async.tsx';
 import { Archives, createArchives } from '../ui/archives.tsx';
@@ -27,8 +27,6 @@ function canGoUp(r: Readiness): boolean {
   const grants = me()?.roles.filter((g) => g.role === 'hr' || g.role === 'admin') ?? [];
   return r.unit.parentId !== null && (grants.some((g) => g.unitId === null) || !grants.some((g) => g.unitId === r.unit.id));
 }
-
-type Scope = { unit?: string; target?: string; date?: string };
 
 /**
  * The figures of the page being opened are asked for as soon as its code arrives, while the

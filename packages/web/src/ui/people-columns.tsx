@@ -1,10 +1,11 @@
 import type { JSX } from 'solid-js';
-import { reports, type Category } from '../data/readiness.ts';
+import { reports, type Untrained } from '../data/readiness.ts';
 import { t, type Key } from '../i18n/index.ts';
 import type { Column } from './data-table.tsx';
 import { DownloadLink } from './download-link.tsx';
 
-type Staff = { employeeCode: string; fullName: string; category: Category; position: string };
+/** What every list of staff has of a person (the roster's people and the untrained alike). */
+type Staff = Pick<Untrained, 'employeeCode' | 'fullName' | 'category' | 'position'>;
 
 /**
  * The columns of every list of staff: name, code, category, position, then `extra` (their
