@@ -28,6 +28,7 @@ const expected = [
     'courses/cau-hoi/quiz.md:70:1 quiz.bad_answer',
     'courses/cau-hoi/quiz.md:72:1 quiz.unknown_attribute',
     'courses/cau-hoi/quiz.md:4:1 quiz.pool_too_small',
+    'courses/cau-hoi/quiz.md:4:1 quiz.pool_ratio',
     'courses/de-trong/quiz.md:6:1 quiz.text_outside_question',
     'courses/de-trong/quiz.md:5:1 quiz.empty',
     'courses/khai-bao/course.md:5:1 frontmatter.unknown_key',

@@ -99,9 +99,9 @@ const ABOVE = /(?<!\p{L})trên(?!\p{L})/u;
  * ("…, trừ:"). "…có được không?" asks yes or no and is not negative.
  */
 const NEGATIVE_STEM = [
-  /(?<!\p{L})(nào|gì|chọn)(?!\p{L})[^,.;:?!]*?(?<!\p{L})(không|chẳng|chưa)(?!\p{L})(?!\s*[?.!]?\s*$)/iu,
-  /(?<!\p{L})(nào|gì)(?!\p{L})[^,.;:?!]*?(?<!\p{L})(sai|không đúng)(?!\p{L})\s*[?.!:]?\s*$/iu,
-  /(?<!\p{L})(ngoại )?trừ(?!\p{L})\s*[?.!:]?\s*$/iu,
+  /(?<!\p{L})(nào|gì|chọn)(?!\p{L})[^,.;:?!]*?(?<!\p{L})(?<neg>không|chẳng|chưa)(?!\p{L})(?!\s*[?.!]?\s*$)/iu,
+  /(?<!\p{L})(nào|gì)(?!\p{L})[^,.;:?!]*?(?<!\p{L})(?<neg>sai|không đúng)(?!\p{L})\s*[?.!:]?\s*$/iu,
+  /(?<!\p{L})(ngoại )?(?<neg>trừ)(?!\p{L})\s*[?.!:]?\s*$/iu,
 ];
 const EMPHASIS = /<(strong|em)>([\s\S]*?)<\/\1>/g;
 
@@ -111,7 +111,7 @@ function negativeStem(promptHtml: string): { word: string; emphasised: boolean }
   for (const rule of NEGATIVE_STEM) {
     const m = rule.exec(text);
     if (!m) continue;
-    const word = (m[2] ?? m[1] ?? '').trim();
+    const word = m.groups!['neg']!;
     const emphasisedText = [...promptHtml.matchAll(EMPHASIS)].map((e) => plainText(e[2]!)).join(' ');
     const upper = word === word.toLocaleUpperCase('vi');
     const bold = new RegExp(`(?<!\\p{L})${word}(?!\\p{L})`, 'iu').test(emphasisedText);
