@@ -77,6 +77,15 @@ export async function data<R extends ClientResponse<unknown, number, string>>(pe
 /** A path parameter as it goes in the URL (hono/client puts it there as given). */
 export const segment = (value: string | number) => encodeURIComponent(String(value));
 
+/**
+ * A list of every value the server's type T allows, in the order a form offers them: a value
+ * the server adds and the list lacks fails the type check, naming it (`missing`).
+ */
+export const every =
+  <T>() =>
+  <const L extends readonly T[]>(list: L & ([T] extends [L[number]] ? unknown : { missing: Exclude<T, L[number]> })): L =>
+    list;
+
 /** An imported file goes as its own bytes, with its own type, instead of JSON. */
 export const upload = (file: Blob) => ({
   headers: { 'content-type': file.type || 'application/octet-stream' },

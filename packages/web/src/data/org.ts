@@ -1,19 +1,18 @@
 /** The admin side of the client: the org tree with its history, roster imports, targets. */
 import type { InferRequestType, InferResponseType } from 'hono/client';
-import { client, data, segment, upload } from './api.ts';
+import { client, data, every, segment, upload } from './api.ts';
 import type { Category } from './readiness.ts';
-
-export const unitKinds = ['ministry', 'province', 'agency', 'department', 'service-unit', 'district', 'commune', 'ward', 'other'] as const;
-export type UnitKind = (typeof unitKinds)[number];
-export const levels = ['trung-uong', 'tinh', 'huyen', 'xa'] as const;
-export type Level = (typeof levels)[number];
-export const categories: Category[] = ['can-bo', 'cong-chuc', 'vien-chuc'];
 
 const c = client.api;
 const unit = c.org.units[':id'];
 
 export type OrgView = InferResponseType<typeof c.org.$get>;
 export type Unit = OrgView['unit'];
+export type UnitKind = Unit['kind'];
+export type Level = Unit['level'];
+export const unitKinds = every<UnitKind>()(['ministry', 'province', 'agency', 'department', 'service-unit', 'district', 'commune', 'ward', 'other']);
+export const levels = every<Level>()(['trung-uong', 'tinh', 'huyen', 'xa']);
+export const categories = every<Category>()(['can-bo', 'cong-chuc', 'vien-chuc']);
 export type UnitEvent = OrgView['history'][number];
 export type NewUnit = Omit<InferRequestType<typeof c.org.units.$post>['json'], 'effective'>;
 
@@ -22,7 +21,7 @@ export type TreeChange = TreePlan['changes'][number];
 
 export type RosterPlan = InferResponseType<typeof c.roster.import.$post>['plan'];
 export type RosterAction = keyof RosterPlan['counts'];
-export const rosterActions: RosterAction[] = ['create', 'update', 'move', 'leave', 'return', 'unchanged'];
+export const rosterActions = every<RosterAction>()(['create', 'update', 'move', 'leave', 'return', 'unchanged']);
 export type RowProblem = RosterPlan['problems'][number];
 export type Person = InferResponseType<typeof c.roster.people.$get>['people'][number];
 

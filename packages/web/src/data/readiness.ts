@@ -1,6 +1,6 @@
 /** The HR side of the client: readiness against targets, report files, archives and schedules. */
 import type { InferRequestType, InferResponseType } from 'hono/client';
-import { client, data, searchParams, segment } from './api.ts';
+import { client, data, every, searchParams, segment } from './api.ts';
 
 /** `?a=1&b=2` from the parameters that are set; empty when none is. */
 export function query(params: Record<string, string | undefined | null>): string {
@@ -21,7 +21,7 @@ export type Category = Untrained['category'];
 
 export type ReportArchive = InferResponseType<typeof c.reports.archives.$get>['archives'][number];
 export type ArchiveKind = ReportArchive['kind'];
-export const archiveKinds: ArchiveKind[] = ['completions.csv', 'completions.xlsx', 'summary.pdf'];
+export const archiveKinds = every<ArchiveKind>()(['completions.csv', 'completions.xlsx', 'summary.pdf']);
 export type Schedule = InferResponseType<typeof c.reports.schedules.$get>['schedules'][number];
 export type Frequency = Schedule['frequency'];
 
