@@ -1,6 +1,6 @@
 import type { Course } from '@sansang/core/schema';
 import type { Diagnostics, Position } from './diagnostic.ts';
-import { lengthProfile, plainText } from './option-length.ts';
+import { lengthProfile, plainText, type Choice } from './option-length.ts';
 
 /** Codes of the item-writing rules, documented in content/README.md. */
 export const ITEM_WRITING_CODES = [
@@ -119,8 +119,6 @@ function negativeStem(promptHtml: string): { word: string; emphasised: boolean }
   }
   return null;
 }
-
-type Choice = Extract<Course.Question, { type: 'single' | 'multiple' }>;
 
 /** Rules on one choice question: duplicates, "all/none of the above", a hidden negative stem, a key that stands out by length. */
 function checkItem(q: Choice, source: QuestionSource, shuffle: boolean, diags: Diagnostics) {
