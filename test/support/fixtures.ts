@@ -27,6 +27,8 @@ export function bundle(overrides: Partial<Course.Bundle> = {}): Course.Bundle {
       passMark: 50,
       timeLimitMinutes: null,
       attempts: null,
+      attemptsPerDay: 3,
+      waitAfterFailures: { failures: 3, hours: 24 },
       draw: [],
       shuffle: false,
       explanations: 'after-submit',

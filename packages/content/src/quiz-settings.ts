@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import type { Course } from '@sansang/core/schema';
+import { Course } from '@sansang/core/schema';
 import type { Diagnostics, Position } from './diagnostic.ts';
 
 const Count = v.pipe(v.number('phải là số nguyên'), v.integer('phải là số nguyên'), v.minValue(1, 'phải từ 1 trở lên'));
@@ -20,8 +20,24 @@ export const QuizFront = v.object({
   attempts: v.optional(v.nullable(Count), null),
   draw: v.optional(v.pipe(v.union([Count, v.array(Rule)], 'phải là một số hoặc danh sách quy tắc'),
     v.transform((d) => (typeof d === 'number' ? [{ count: d }] : d))), []),
+  attemptsPerDay: v.optional(v.nullable(Count), Course.DEFAULT_ATTEMPTS_PER_DAY),
+  waitAfterFailures: v.optional(
+    v.nullable(
+      v.strictObject(
+        {
+          failures: Count,
+          hours: v.pipe(v.number('phải là số giờ'), v.minValue(1, 'phải từ 1 giờ trở lên'), v.maxValue(720, 'không quá 720 giờ (30 ngày)')),
+        },
+        'có dạng { failures: 3, hours: 24 }, hoặc null để không phải chờ',
+      ),
+    ),
+    Course.DEFAULT_WAIT_AFTER_FAILURES,
+  ),
   shuffle: v.optional(v.boolean('phải là true hoặc false'), true),
-  explanations: v.optional(v.picklist(['after-submit', 'after-pass', 'never'], 'chỉ nhận after-submit, after-pass hoặc never'), 'after-submit'),
+  explanations: v.optional(
+    v.picklist(Course.explanationPolicies, `chỉ nhận ${Course.explanationPolicies.join(', ')}`),
+    Course.DEFAULT_EXPLANATIONS,
+  ),
 });
 
 /** A pass mark is a percentage; outside 0–100 a quiz could never be passed, or never failed. */

@@ -5,11 +5,13 @@ import { Course } from '../course/index.ts';
 import { Person } from '../person/index.ts';
 import { Progress } from '../progress/index.ts';
 import { Quiz } from '../quiz/index.ts';
+import { attemptGate, attemptsToRead, vnDateTime, type Gate } from './policy.ts';
 import {
   beginAttempt,
   closeAttempt,
   gradedAttempts,
   loadAttempt as load,
+  recentAttempts,
   saveAnswer as storeAnswer,
   saveAnswers,
   type StoredAttempt as Stored,
@@ -44,7 +46,7 @@ export namespace Attempt {
       serverNow: new Date().toISOString(),
       questions: learner.questions,
       answers: a.answers,
-      result: a.result ?? null,
+      result: a.result ? Quiz.shown(quiz, a.result, a.n) : null,
     };
   }
   export type View = ReturnType<typeof view>;
@@ -64,7 +66,7 @@ export namespace Attempt {
    * and its counters are their own contribution after the grade, and any later read finishes
    * it if this request dies in between (see Progress.courseFor).
    */
-  async function finalize(person: Person.Info, bundle: Course.Bundle, a: Stored): Promise<{ result: Quiz.Result; progress: Progress.Info }> {
+  async function finalize(person: Person.Info, bundle: Course.Bundle, a: Stored): Promise<{ result: Quiz.Graded; progress: Progress.Info }> {
     const result = Quiz.grade(quizOf(bundle), a.questionIds, a.answers);
     const submittedAt = new Date().toISOString();
     const progressHalf = await Progress.gradedAttemptUpdate(person.id, bundle.slug, a.n, result);
@@ -86,6 +88,15 @@ export namespace Attempt {
     return null;
   }
 
+  /**
+   * Whether attempt `n` (the next) may start now under the quiz's daily limit and wait. It
+   * reads the attempts numbered below `n` only, which are all graded when `n` is free to take;
+   * start takes `n` on condition that it still is, so what was counted cannot change meanwhile.
+   */
+  async function gateOf(personId: string, slug: string, quiz: Course.QuizBundle, n: number): Promise<Gate> {
+    return attemptGate(quiz, await recentAttempts(personId, slug, n, attemptsToRead(quiz)), new Date());
+  }
+
   const Ref = v.object({ personId: v.string(), slug: Course.Slug });
   const N = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(9999));
 
@@ -97,6 +108,8 @@ export namespace Attempt {
     const open = await openOf(person, bundle, progress);
     const after = open ? progress : (await Progress.courseFor(personId, slug)).progress;
     const used = after.attemptsUsed;
+    const attemptsLeft = quiz.attempts === null ? null : Math.max(0, quiz.attempts - used);
+    const gate = attemptsLeft === 0 ? null : await gateOf(personId, slug, quiz, used);
     return {
       quiz: {
         title: quiz.title,
@@ -105,10 +118,17 @@ export namespace Attempt {
         attempts: quiz.attempts,
         questionCount: Quiz.draw(quiz, '').length,
         explanations: quiz.explanations,
+        attemptsPerDay: quiz.attemptsPerDay,
+        waitAfterFailures: quiz.waitAfterFailures,
       },
       attempt: open ? view(personId, bundle, open) : null,
       attemptsUsed: used,
-      attemptsLeft: quiz.attempts === null ? null : Math.max(0, quiz.attempts - used),
+      attemptsLeft,
+      /** What the daily limit leaves for today; null without a daily limit (or attempts left at all). */
+      attemptsLeftToday: gate?.attemptsLeftToday ?? null,
+      /** When a new attempt may start, while the daily limit or the wait holds the learner back; null otherwise. */
+      retryAt: gate?.retryAt?.toISOString() ?? null,
+      retryReason: gate?.reason ?? null,
       progress: after,
     };
   });
@@ -116,7 +136,9 @@ export namespace Attempt {
   /**
    * Starts the next attempt, or returns the one already open (two tabs, a double click and
    * a retry all land on the same attempt). The attempt number is taken with a condition on
-   * the learner's progress item, so the attempt limit holds under any concurrency.
+   * the learner's progress item, so the attempt limit holds under any concurrency, and so do
+   * the daily limit and the wait: they are judged on the attempts below that number, and two
+   * starts that judged on the same ones cannot both take it.
    */
   export const start = fn(Ref, async ({ personId, slug }): Promise<View> => {
     const person = await Person.get(personId);
@@ -128,6 +150,8 @@ export namespace Attempt {
     if (quiz.attempts !== null && n >= quiz.attempts) {
       throw new VisibleError('quiz.no_attempts_left', `Bạn đã dùng hết ${quiz.attempts} lần làm bài kiểm tra này.`);
     }
+    const gate = await gateOf(personId, slug, quiz, n);
+    if (gate.retryAt) refuse(quiz, gate.reason!, gate.retryAt);
     const now = Date.now();
     const attempt: Stored = {
       slug,
@@ -148,6 +172,19 @@ export namespace Attempt {
     }
     return view(personId, bundle, attempt);
   });
+
+  function refuse(quiz: Course.QuizBundle, reason: 'daily_limit' | 'wait', retryAt: Date): never {
+    const retryAfterSeconds = Math.max(1, Math.ceil((retryAt.getTime() - Date.now()) / 1000));
+    const when = vnDateTime(retryAt);
+    if (reason === 'daily_limit') {
+      throw new VisibleError('quiz.daily_limit', `Hôm nay bạn đã làm đủ ${quiz.attemptsPerDay} lần bài kiểm tra này. Bạn có thể làm lại từ ${when}.`, {
+        retryAfterSeconds,
+      });
+    }
+    throw new VisibleError('quiz.wait', `Bạn đã chưa đạt ${quiz.waitAfterFailures!.failures} lần liên tiếp. Hãy ôn lại các bài học rồi làm lại từ ${when}.`, {
+      retryAfterSeconds,
+    });
+  }
 
   /**
    * Saves one answer of an open attempt. Refused after the deadline (plus grace): the
@@ -177,7 +214,11 @@ export namespace Attempt {
     const bundle = await Course.get({ slug, version: a.version });
     if (a.status === 'submitted') {
       // A retry: the grade stands; what followed it (the completion, trained marks) is made sure of.
-      return { result: a.result!, progress: await Progress.afterGrading(person, bundle, { repair: true }), attempt: view(personId, bundle, a) };
+      return {
+        result: Quiz.shown(quizOf(bundle), a.result!, a.n),
+        progress: await Progress.afterGrading(person, bundle, { repair: true }),
+        attempt: view(personId, bundle, a),
+      };
     }
     const inTime = !expired(a, Date.now());
     const accepted = Object.fromEntries(Object.entries(answers).filter(([q]) => a.questionIds.includes(q)));
@@ -190,7 +231,7 @@ export namespace Attempt {
         ? { result: a.result!, progress: await Progress.afterGrading(person, bundle, { repair: true }) }
         : await finalize(person, bundle, a);
     const closed = await mustLoad(personId, slug, n);
-    return { ...graded, attempt: view(personId, bundle, closed) };
+    return { result: Quiz.shown(quizOf(bundle), graded.result, n), progress: graded.progress, attempt: view(personId, bundle, closed) };
   });
 
   /**

@@ -1,4 +1,4 @@
-import { GetCommand, TransactWriteCommand, UpdateCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import { db, tableName } from '../db/client.ts';
 import { isConditionFailure } from '../db/errors.ts';
 import { keys } from '../db/keys.ts';
@@ -22,7 +22,7 @@ export type StoredAttempt = {
   answers: Quiz.Answers;
   status: 'open' | 'submitted';
   submittedAt?: string;
-  result?: Quiz.Result;
+  result?: Quiz.Graded;
 };
 
 /** One item of a TransactWriteItems: another domain's half of a transaction. */
@@ -121,7 +121,7 @@ export function saveAnswers(personId: string, slug: string, n: number, answers: 
 export function closeAttempt(
   personId: string,
   attempt: Pick<StoredAttempt, 'slug' | 'version' | 'n'>,
-  graded: { submittedAt: string; result: Quiz.Result },
+  graded: { submittedAt: string; result: Quiz.Graded },
   progress: TransactItem,
 ): Promise<boolean> {
   const index = keys.gradedAttemptIndex(attempt.slug, attempt.version, graded.submittedAt, personId);
@@ -154,6 +154,34 @@ export function closeAttempt(
 }
 
 /** The graded attempts of one course version (open ones are not in the index): one partition of it. */
-export function gradedAttempts(slug: string, version: number): Promise<{ result: Quiz.Result }[]> {
-  return queryList<{ result: Quiz.Result }>({ index: 'gsi1', pk: keys.gradedAttemptsOf(slug, version) });
+export function gradedAttempts(slug: string, version: number): Promise<{ result: Quiz.Graded }[]> {
+  return queryList<{ result: Quiz.Graded }>({ index: 'gsi1', pk: keys.gradedAttemptsOf(slug, version) });
+}
+
+/** What the attempt policy needs of a past attempt. */
+export type AttemptSummary = Pick<StoredAttempt, 'n' | 'startedAt' | 'status' | 'submittedAt'> & { result?: { passed: boolean } };
+
+/**
+ * The learner's `limit` newest attempts of a course with a number below `before`, newest
+ * first, read consistently: one Query of their own partition, however many attempts they made.
+ */
+export async function recentAttempts(personId: string, slug: string, before: number, limit: number): Promise<AttemptSummary[]> {
+  if (limit < 1 || before < 1) return [];
+  const out = await db().send(
+    new QueryCommand({
+      TableName: tableName(),
+      KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
+      ExpressionAttributeNames: { '#n': 'n', '#s': 'status', '#r': 'result' },
+      ExpressionAttributeValues: {
+        ':pk': keys.personPartition(personId),
+        ':from': keys.attempt(personId, slug, 0).sk,
+        ':to': keys.attempt(personId, slug, before - 1).sk,
+      },
+      ProjectionExpression: '#n, startedAt, #s, submittedAt, #r.passed',
+      ScanIndexForward: false,
+      Limit: limit,
+      ConsistentRead: true,
+    }),
+  );
+  return (out.Items ?? []) as AttemptSummary[];
 }

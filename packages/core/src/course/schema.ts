@@ -28,6 +28,21 @@ export const Question = v.variant('type', [
   /** Left and right carry unrelated opaque ids, so the ids a learner sees do not give the pairs away. */
   v.object({ ...Common, type: v.literal('matching'), pairs: v.array(v.object({ id: v.string(), rightId: v.string(), leftHtml: Html, rightHtml: Html })) }),
 ]);
+export const explanationPolicies = ['after-submit', 'after-pass', 'after-pass-or-last', 'never'] as const;
+export type ExplanationPolicy = (typeof explanationPolicies)[number];
+export const WaitAfterFailures = v.object({
+  failures: v.pipe(v.number(), v.integer(), v.minValue(1)),
+  hours: v.pipe(v.number(), v.minValue(0), v.maxValue(24 * 30)),
+});
+export type WaitAfterFailures = v.InferOutput<typeof WaitAfterFailures>;
+/**
+ * A quiz's attempt policy when it says nothing (issue 19): three attempts a day, a day's wait
+ * after three failures in a row, and keys only once they can no longer help on a retake.
+ * Stored versions compiled before these fields existed get them too.
+ */
+export const DEFAULT_ATTEMPTS_PER_DAY = 3;
+export const DEFAULT_WAIT_AFTER_FAILURES: WaitAfterFailures = { failures: 3, hours: 24 };
+export const DEFAULT_EXPLANATIONS: ExplanationPolicy = 'after-pass-or-last';
 export const DrawRule = v.object({ count: v.pipe(v.number(), v.integer(), v.minValue(1)), tag: v.optional(v.string()), difficulty: v.optional(Difficulty) });
 export const QuizBundle = v.object({
   title: v.string(),
@@ -35,10 +50,18 @@ export const QuizBundle = v.object({
   timeLimitMinutes: v.optional(v.nullable(v.number()), null),
   /** Attempts allowed; null = unlimited. */
   attempts: v.optional(v.nullable(v.number()), null),
+  /** Attempts a learner may start per Vietnam calendar day; null = no daily limit. */
+  attemptsPerDay: v.optional(v.nullable(v.pipe(v.number(), v.integer(), v.minValue(1))), DEFAULT_ATTEMPTS_PER_DAY),
+  /** After `failures` failed attempts in a row, the next may start `hours` after the last one; null = no wait. */
+  waitAfterFailures: v.optional(v.nullable(WaitAfterFailures), DEFAULT_WAIT_AFTER_FAILURES),
   /** Empty = the whole pool. */
   draw: v.optional(v.array(DrawRule), []),
   shuffle: v.optional(v.boolean(), false),
-  explanations: v.optional(v.picklist(['after-submit', 'after-pass', 'never']), 'after-submit'),
+  /**
+   * When a graded attempt shows each question's key and explanation: after every attempt,
+   * after a passing one, after a passing one or the last the `attempts` limit allows, or never.
+   */
+  explanations: v.optional(v.picklist(explanationPolicies), DEFAULT_EXPLANATIONS),
   questions: v.array(Question),
 });
 export const Lesson = v.object({ id: Slug, title: v.string(), html: Html });

@@ -17,6 +17,7 @@
  *   person               GetItem  pk=PERSON#<id>          sk=PERSON
  *   a person's records   Query    pk=PERSON#<id>          sk begins_with PROGRESS# | COMPLETION# | TRAINED# | MOVE#
  *   quiz attempt         GetItem  pk=PERSON#<id>          sk=ATTEMPT#<slug>#<n>
+ *   recent attempts      Query    pk=PERSON#<id>          sk between ATTEMPT#<slug>#0000 and ATTEMPT#<slug>#<n-1> (newest first, a few: the attempt policy)
  *   graded attempts      Query    gsi1 gsi1pk=ATTEMPTS#<slug>#<version> (item statistics; open ones are not in it)
  *   certificate          GetItem  pk=CERT#<code>          sk=CERT
  *   account by email     GetItem  pk=ACCOUNT#<email>      sk=ACCOUNT

@@ -1,5 +1,6 @@
 import type { Question, QuizBundle } from '../course/schema.ts';
 import { isCorrect, normaliseAnswer } from './answer.ts';
+import { discloses, keyOf } from './disclosure.ts';
 import { drawQuestions, seededRandom, shuffled } from './draw.ts';
 import { quizStatistics, type QuizStatistics } from './statistics.ts';
 import * as schema from './schema.ts';
@@ -65,29 +66,50 @@ export namespace Quiz {
     };
   }
 
-  export type Result = {
+  /** A grade as stored with the attempt: which questions were right, nothing of the keys. */
+  export type Graded = {
     score: number;
     passed: boolean;
     correct: number;
     total: number;
-    questions: { id: string; correct: boolean; explanationHtml: string | null }[];
+    questions: { id: string; correct: boolean }[];
+  };
+
+  /**
+   * A grade as the learner sees it: each question's explanation and key (in the form answers
+   * take) when the quiz's `explanations` setting allows them for this attempt, null otherwise.
+   */
+  export type Result = Omit<Graded, 'questions'> & {
+    questions: { id: string; correct: boolean; explanationHtml: string | null; key: string[] | null }[];
   };
 
   /** Grades the questions `ids` of an attempt; answers to anything else are ignored, a missing answer is wrong. */
-  export function grade(quiz: QuizBundle, ids: string[], answers: Answers): Result {
+  export function grade(quiz: QuizBundle, ids: string[], answers: Answers): Graded {
     const drawn = new Set(ids);
-    const graded = quiz.questions.filter((q) => drawn.has(q.id)).map((q) => ({ q, correct: isCorrect(q, answers[q.id] ?? []) }));
+    const graded = quiz.questions.filter((q) => drawn.has(q.id)).map((q) => ({ id: q.id, correct: isCorrect(q, answers[q.id] ?? []) }));
     const correct = graded.filter((g) => g.correct).length;
     const total = graded.length;
     const score = total === 0 ? 0 : Math.round((correct / total) * 1000) / 10;
-    const passed = score >= quiz.passMark;
-    const explain = quiz.explanations === 'after-submit' || (quiz.explanations === 'after-pass' && passed);
+    return { score, passed: score >= quiz.passMark, correct, total, questions: graded };
+  }
+
+  /**
+   * Grade `graded` of attempt `n` as its learner may see it. Decided when shown, not when
+   * graded, so a grade stored under an earlier policy (with explanations in it) follows today's.
+   */
+  export function shown(quiz: QuizBundle, graded: Graded, n: number): Result {
+    const open = discloses(quiz, { n, passed: graded.passed });
+    const byId = new Map(quiz.questions.map((q) => [q.id, q]));
+    const { score, passed, correct, total } = graded;
     return {
       score,
       passed,
       correct,
       total,
-      questions: graded.map(({ q, correct }) => ({ id: q.id, correct, explanationHtml: explain ? q.explanationHtml : null })),
+      questions: graded.questions.map(({ id, correct }) => {
+        const q = open ? byId.get(id) : undefined;
+        return { id, correct, explanationHtml: q?.explanationHtml ?? null, key: q ? keyOf(q) : null };
+      }),
     };
   }
 }

@@ -143,28 +143,61 @@ describe('Quiz.grade per question type', () => {
     expect(one('match', ['l1=r9', 'l2=r7'])).toBe(false);
   });
 
-  it('shows explanations as the quiz allows', () => {
-    const wrong = { tf: ['true'] };
-    expect(
-      Quiz.grade(
-        quiz({ explanations: 'never' }),
-        pool.map((q) => q.id),
-        rightAnswers(quiz()),
-      ).questions[0]!.explanationHtml,
-    ).toBeNull();
-    expect(
-      Quiz.grade(
-        quiz({ explanations: 'after-pass' }),
-        pool.map((q) => q.id),
-        wrong,
-      ).questions[0]!.explanationHtml,
-    ).toBeNull();
-    expect(
-      Quiz.grade(
-        quiz({ explanations: 'after-pass' }),
-        pool.map((q) => q.id),
-        rightAnswers(quiz()),
-      ).questions[0]!.explanationHtml,
-    ).toBe('<p>Vì thế.</p>');
+  it('stores a grade without keys or explanations', () => {
+    const graded = Quiz.grade(
+      quiz(),
+      pool.map((q) => q.id),
+      rightAnswers(quiz()),
+    );
+    expect(JSON.stringify(graded)).not.toMatch(/explanation|key|Vì thế/);
+  });
+
+  it('shows keys and explanations as the quiz allows: after every attempt, after a pass, after a pass or the last attempt, or never', () => {
+    const ids = pool.map((q) => q.id);
+    const fail = (over: Partial<Course.QuizBundle>) => Quiz.grade(quiz(over), ids, { tf: ['false'] });
+    const pass = (over: Partial<Course.QuizBundle>) => Quiz.grade(quiz(over), ids, rightAnswers(quiz()));
+    const opens = (over: Partial<Course.QuizBundle>, graded: Quiz.Graded, n: number) => {
+      const first = Quiz.shown(quiz(over), graded, n).questions[0]!;
+      expect(first.explanationHtml === null).toBe(first.key === null);
+      return first.key !== null;
+    };
+    const always = { explanations: 'after-submit' } as const;
+    const afterPass = { explanations: 'after-pass', attempts: 2 } as const;
+    const passOrLast = { explanations: 'after-pass-or-last', attempts: 2 } as const;
+    const passOrLastUnlimited = { explanations: 'after-pass-or-last', attempts: null } as const;
+    const never = { explanations: 'never' } as const;
+    expect([opens(always, fail(always), 0), opens(always, pass(always), 0)]).toEqual([true, true]);
+    expect([opens(afterPass, fail(afterPass), 0), opens(afterPass, fail(afterPass), 1), opens(afterPass, pass(afterPass), 0)]).toEqual([false, false, true]);
+    expect([opens(passOrLast, fail(passOrLast), 0), opens(passOrLast, fail(passOrLast), 1), opens(passOrLast, pass(passOrLast), 0)]).toEqual([
+      false,
+      true,
+      true,
+    ]);
+    expect([opens(passOrLastUnlimited, fail(passOrLastUnlimited), 9), opens(passOrLastUnlimited, pass(passOrLastUnlimited), 9)]).toEqual([false, true]);
+    expect([opens(never, fail(never), 0), opens(never, pass(never), 0)]).toEqual([false, false]);
+  });
+
+  it('gives each type its key in the form answers take, with the explanation and the verdict', () => {
+    const ids = pool.map((q) => q.id);
+    const shown = Quiz.shown(quiz({ explanations: 'after-submit' }), Quiz.grade(quiz(), ids, { tf: ['false'] }), 0);
+    expect(Object.fromEntries(shown.questions.map((q) => [q.id, q.key]))).toEqual({
+      tf: ['false'],
+      short: ['Cổng Dịch vụ công quốc gia'],
+      loose: ['Đề án 06'],
+      num: ['12.5'],
+      order: ['x1', 'x2', 'x3'],
+      match: ['l1=r9', 'l2=r7', 'l3=r8'],
+    });
+    expect(shown.questions[0]).toEqual({ id: 'tf', correct: true, explanationHtml: '<p>Vì thế.</p>', key: ['false'] });
+    expect(shown.questions[1]).toMatchObject({ id: 'short', correct: false });
+    // Every key is an answer the grader accepts.
+    for (const q of shown.questions) expect(one(q.id, q.key!)).toBe(true);
+  });
+
+  it("follows today's policy for a grade stored with explanations under an earlier one", () => {
+    const ids = pool.map((q) => q.id);
+    const old = Quiz.grade(quiz(), ids, {});
+    const stored = { ...old, questions: old.questions.map((q) => ({ ...q, explanationHtml: '<p>Cũ.</p>' })) };
+    expect(Quiz.shown(quiz({ explanations: 'never' }), stored, 0).questions[0]).toEqual({ id: 'tf', correct: false, explanationHtml: null, key: null });
   });
 });

@@ -58,6 +58,8 @@ export const en: Record<keyof typeof vi, string> = {
   'quiz.attemptsLeft': 'You have {n} attempts left.',
   'quiz.noAttemptsLeft': 'You have used every attempt at this quiz. Ask your training officer if you need another.',
   'error.quiz.no_attempts_left': 'You have used every attempt at this quiz.',
+  'error.quiz.daily_limit': 'You have made all the attempts at this quiz allowed today. Come back tomorrow.',
+  'error.quiz.wait': 'You have not passed several times in a row. Review the lessons and try again after the waiting time.',
   'quiz.result': 'Result',
   'quiz.score': 'Score: {score}% ({correct}/{total} correct)',
   'quiz.passed': 'Passed',
