@@ -102,7 +102,7 @@ async function readJson(c: Context<Env>): Promise<unknown> {
  * Without a unit asked for, it is the caller's own scope, or null for an installation-wide grant.
  */
 async function scopedUnit(c: Context<Env>, roles: Account.Role[], requested: string | undefined, below: boolean): Promise<Org.Info | null> {
-  const grants = c.var.account!.grants.filter((g) => roles.includes(g.role));
+  const grants = actorOf(c).grants.filter((g) => roles.includes(g.role));
   if (requested === undefined) {
     const own = grants.find((g) => g.unitId)?.unitId;
     if (!own) return null;
@@ -122,15 +122,24 @@ async function scopedUnit(c: Context<Env>, roles: Account.Role[], requested: str
  * grant); with `below`, the unit must lie strictly below the grant's own unit.
  */
 export function covers(c: Context<Env>, roles: Account.Role[], unit: Pick<Org.Info, 'id' | 'ancestors'> | null, below = false): boolean {
-  return c.var.account!.grants.some(
+  return actorOf(c).grants.some(
     (g) => roles.includes(g.role) && (g.unitId === null || (unit !== null && Org.isWithin(unit, g.unitId!) && !(below && unit.id === g.unitId))),
   );
 }
 
+/**
+ * Who acts in this request: the signed-in account, for the domain to check and audit. Every
+ * route that is not public has passed `authorize`, so only a public route can meet none.
+ */
+export function actorOf(c: Context<Env>): Account.Info {
+  if (!c.var.account) throw new VisibleError('auth.required', 'Bạn cần đăng nhập.');
+  return c.var.account;
+}
+
 export function authorize(c: Context<Env>, access: Access): void {
   if ('public' in access) return;
-  if (!c.var.account) throw new VisibleError('auth.required', 'Bạn cần đăng nhập.');
-  if ('roles' in access && !c.var.account.grants.some((g) => access.roles.includes(g.role))) {
+  actorOf(c);
+  if ('roles' in access && !actorOf(c).grants.some((g) => access.roles.includes(g.role))) {
     throw new VisibleError('auth.forbidden', 'Bạn không có quyền thực hiện thao tác này.');
   }
 }

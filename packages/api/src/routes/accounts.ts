@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { Account } from '@sansang/core';
-import { route, routes } from '../route.ts';
+import { actorOf, route, routes } from '../route.ts';
 
 const linkFor = (token: string) => `/dat-mat-khau#${token}`;
 const Grants = v.pipe(v.array(Account.Grant), v.maxLength(20));
@@ -18,7 +18,7 @@ export const accountRoutes = routes(
     access: { roles: ['hr', 'admin'] },
     body: v.object({ email: Account.Email, employeeCode: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(64)), grants: v.optional(Grants, []) }),
     handler: async (c, { body }) => {
-      const actor = c.var.account!;
+      const actor = actorOf(c);
       await Account.open({ actor, ...body });
       const link = await Account.issuePasswordLink({ actor, email: body.email });
       return c.json({ email: body.email, link: linkFor(link.token), expiresAt: link.expiresAt }, 201);
@@ -31,7 +31,7 @@ export const accountRoutes = routes(
     access: { roles: ['hr', 'admin'] },
     body: v.object({ email: Account.Email }),
     handler: async (c, { body }) => {
-      const link = await Account.issuePasswordLink({ actor: c.var.account!, email: body.email });
+      const link = await Account.issuePasswordLink({ actor: actorOf(c), email: body.email });
       return c.json({ email: body.email, link: linkFor(link.token), expiresAt: link.expiresAt });
     },
   }),
@@ -42,7 +42,7 @@ export const accountRoutes = routes(
     access: { roles: ['admin'] },
     body: v.object({ email: Account.Email, grants: Grants }),
     handler: async (c, { body }) => {
-      await Account.changeGrants({ actor: c.var.account!, ...body });
+      await Account.changeGrants({ actor: actorOf(c), ...body });
       return c.body(null, 204);
     },
   }),

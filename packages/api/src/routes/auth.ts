@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { Account, Org, Person } from '@sansang/core';
-import { route, routes } from '../route.ts';
+import { actorOf, route, routes } from '../route.ts';
 import { clearSessionCookie, clientAddress, setSessionCookie } from '../session.ts';
 
 async function me(account: Account.Info, person: Person.Info) {
@@ -52,7 +52,7 @@ export const authRoutes = routes(
     path: '/api/me',
     summary: 'Người đang đăng nhập, đơn vị và vai trò',
     access: { signedIn: true },
-    handler: async (c) => c.json(await me(c.var.account!, c.var.person!)),
+    handler: async (c) => c.json(await me(actorOf(c), c.var.person!)),
   }),
   route({
     method: 'post',

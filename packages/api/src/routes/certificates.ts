@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { Certificate, Course } from '@sansang/core';
-import { route, routes } from '../route.ts';
+import { actorOf, route, routes } from '../route.ts';
 import { attachment } from '../attachment.ts';
 
 const verifyUrl = (origin: string, code: string) => `${origin}/verify/${code}`;
@@ -26,7 +26,7 @@ export const certificateRoutes = routes(
     handler: async (c, { params }) => {
       const origin = new URL(c.req.url).origin;
       const { pdf } = await Certificate.download({
-        actor: c.var.account!,
+        actor: actorOf(c),
         personId: c.var.person!.id,
         slug: params.slug,
         verifyUrl: (code) => verifyUrl(origin, code),

@@ -16,7 +16,7 @@ import {
   unitIdFor,
   updateUnit,
 } from '@sansang/core';
-import { covers, route, routes } from '../route.ts';
+import { actorOf, covers, route, routes } from '../route.ts';
 import { sendFile, unitOrRoot } from './reports.ts';
 
 const Id = v.pipe(v.string(), v.minLength(1), v.maxLength(64));
@@ -70,7 +70,7 @@ export const orgRoutes = routes(
     access: admin,
     body: v.object({ code: Org.Code, name: Name, kind: Org.Kind, level: v.optional(Org.Level), parentId: Id, effective: Effective }),
     unit: ({ body }) => body.parentId,
-    handler: async (c, { body }) => c.json({ unit: await createUnit({ ...body, actor: c.var.account!.email }) }, 201),
+    handler: async (c, { body }) => c.json({ unit: await createUnit({ ...body, actor: actorOf(c).email }) }, 201),
   }),
   route({
     method: 'post',
@@ -80,7 +80,7 @@ export const orgRoutes = routes(
     params: UnitParam,
     body: v.object({ name: v.optional(Name), code: v.optional(Org.Code), kind: v.optional(Org.Kind), level: v.optional(Org.Level), effective: Effective }),
     unit: ({ params }) => params.id,
-    handler: async (c, { params, body }) => c.json({ unit: await updateUnit({ unitId: params.id, ...body, actor: c.var.account!.email }) }),
+    handler: async (c, { params, body }) => c.json({ unit: await updateUnit({ unitId: params.id, ...body, actor: actorOf(c).email }) }),
   }),
   route({
     method: 'post',
@@ -93,7 +93,7 @@ export const orgRoutes = routes(
     handler: async (c, { params, body }) => {
       const parent = await Org.get(body.parentId).catch(() => null);
       if (!parent || !covers(c, ['admin'], parent)) throw new VisibleError('auth.forbidden', 'Bạn không có quyền với đơn vị cấp trên này.');
-      return c.json({ unit: await moveUnit({ unitId: params.id, parentId: parent.id, effective: body.effective, actor: c.var.account!.email }) });
+      return c.json({ unit: await moveUnit({ unitId: params.id, parentId: parent.id, effective: body.effective, actor: actorOf(c).email }) });
     },
   }),
   route({
@@ -115,7 +115,7 @@ export const orgRoutes = routes(
         const u = others.get(id);
         if (!u || !covers(c, ['admin'], u, id !== target)) throw new VisibleError('auth.forbidden', 'Bạn không có quyền với một trong các đơn vị này.');
       }
-      return c.json(await mergeUnits({ ...body, actor: c.var.account!.email }));
+      return c.json(await mergeUnits({ ...body, actor: actorOf(c).email }));
     },
   }),
   route({
@@ -126,7 +126,7 @@ export const orgRoutes = routes(
     params: UnitParam,
     body: v.object({ effective: Effective }),
     unit: ({ params }) => params.id,
-    handler: async (c, { params, body }) => c.json({ unit: await dissolveUnit({ unitId: params.id, effective: body.effective, actor: c.var.account!.email }) }),
+    handler: async (c, { params, body }) => c.json({ unit: await dissolveUnit({ unitId: params.id, effective: body.effective, actor: actorOf(c).email }) }),
   }),
   route({
     method: 'post',
@@ -138,7 +138,7 @@ export const orgRoutes = routes(
     unit: ({ query }) => query.unit,
     handler: async (c, { query, unit, file }) => {
       const plan = await importUnits(await readImportFile(file), {
-        actor: c.var.account!.email,
+        actor: actorOf(c).email,
         effective: query.effective ?? vnDay(),
         dryRun: query.dryRun === '1',
         within: unit ?? undefined,
@@ -156,7 +156,7 @@ export const orgRoutes = routes(
       unit: ({ query }) => query.unit,
       handler: async (c, { unit: scoped }) => {
         const unit = await unitOrRoot(scoped);
-        const body = await Report.download({ actor: c.var.account!, kind: `org.${ext}`, unitId: unit.id });
+        const body = await Report.download({ actor: actorOf(c), kind: `org.${ext}`, unitId: unit.id });
         return sendFile({ body, kind: `org.${ext}`, name: `cay-to-chuc-${unit.code}-${vnDay()}.${ext}` });
       },
     }),

@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 import { Readable } from 'node:stream';
 import { Org, Person, Readiness, Report, VisibleError, personIdFor, vnDay } from '@sansang/core';
-import { route, routes } from '../route.ts';
+import { actorOf, route, routes } from '../route.ts';
 import { attachment } from '../attachment.ts';
 
 const UnitQuery = v.object({ unit: v.optional(v.pipe(v.string(), v.maxLength(64))) });
@@ -53,7 +53,7 @@ const direct = (kind: 'completions.csv' | 'completions.xlsx', ext: string, summa
     handler: async (c, { unit: scoped }) => {
       const unit = await unitOrRoot(scoped);
       await assertSmallEnough(unit);
-      const body = await Report.download({ actor: c.var.account!, kind, unitId: unit.id });
+      const body = await Report.download({ actor: actorOf(c), kind, unitId: unit.id });
       return sendFile({ body, kind, name: `${kind.split('.')[0]}-${unit.code}-${vnDay()}.${ext}` });
     },
   });
@@ -71,7 +71,7 @@ export const reportRoutes = routes(
     unit: ({ query }) => query.unit,
     handler: async (c, { query, unit: scoped }) => {
       const unit = await unitOrRoot(scoped);
-      const body = await Report.download({ actor: c.var.account!, kind: 'summary.pdf', unitId: unit.id, date: query.date });
+      const body = await Report.download({ actor: actorOf(c), kind: 'summary.pdf', unitId: unit.id, date: query.date });
       return sendFile({ body, kind: 'summary.pdf', name: `tong-hop-${unit.code}-${query.date ?? vnDay()}.pdf` });
     },
   }),
@@ -85,7 +85,7 @@ export const reportRoutes = routes(
     handler: async (c, { query, unit: scoped }) => {
       const unit = await unitOrRoot(scoped);
       await assertSmallEnough(unit);
-      const body = await Report.download({ actor: c.var.account!, kind: 'untrained.csv', unitId: unit.id, target: query.target });
+      const body = await Report.download({ actor: actorOf(c), kind: 'untrained.csv', unitId: unit.id, target: query.target });
       return sendFile({ body, kind: 'untrained.csv', name: `chua-hoan-thanh-${unit.code}-${vnDay()}.csv` });
     },
   }),
@@ -103,7 +103,7 @@ export const reportRoutes = routes(
     },
     handler: async (c, { query, unit }) =>
       sendFile({
-        body: await Report.download({ actor: c.var.account!, kind: 'transcript.pdf', unitId: unit!.id, employeeCode: query.employeeCode }),
+        body: await Report.download({ actor: actorOf(c), kind: 'transcript.pdf', unitId: unit!.id, employeeCode: query.employeeCode }),
         kind: 'transcript.pdf',
         name: `ket-qua-${query.employeeCode}.pdf`,
       }),
@@ -119,7 +119,7 @@ export const reportRoutes = routes(
     handler: async (c, { query, unit: scoped }) => {
       const unit = await unitOrRoot(scoped);
       const requestKey = c.req.header('idempotency-key')?.slice(0, 200);
-      const archive = await Report.requestArchive(unit.id, c.var.account!.email, query.kind ?? 'completions.csv', { requestKey });
+      const archive = await Report.requestArchive(unit.id, actorOf(c).email, query.kind ?? 'completions.csv', { requestKey });
       if (!archive.existing) await Report.dispatchArchiveJob({ unitId: unit.id, id: archive.id });
       return c.json({ archive }, 202);
     },
@@ -143,7 +143,7 @@ export const reportRoutes = routes(
     unit: ({ query }) => query.unit,
     handler: async (c, { params, unit: scoped }) => {
       const unit = await unitOrRoot(scoped);
-      const { archive, body } = await Report.downloadArchive({ actor: c.var.account!, unitId: unit.id, id: params.id });
+      const { archive, body } = await Report.downloadArchive({ actor: actorOf(c), unitId: unit.id, id: params.id });
       const response = sendFile({
         body,
         kind: archive.kind,
@@ -171,7 +171,7 @@ export const reportRoutes = routes(
     body: Schedule,
     unit: ({ body }) => body.unit,
     handler: async (c, { body, unit }) => {
-      const schedule = await Report.schedule({ unitId: unit!.id, frequency: body.frequency, actor: c.var.account! });
+      const schedule = await Report.schedule({ unitId: unit!.id, frequency: body.frequency, actor: actorOf(c) });
       return c.json({ schedule }, 201);
     },
   }),
@@ -183,7 +183,7 @@ export const reportRoutes = routes(
     body: Schedule,
     unit: ({ body }) => body.unit,
     handler: async (c, { body, unit }) => {
-      await Report.unschedule({ unitId: unit!.id, frequency: body.frequency, actor: c.var.account! });
+      await Report.unschedule({ unitId: unit!.id, frequency: body.frequency, actor: actorOf(c) });
       return c.body(null, 204);
     },
   }),

@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { EffectiveDate, Person, importRoster, readImportFile } from '@sansang/core';
-import { route, routes } from '../route.ts';
+import { actorOf, route, routes } from '../route.ts';
 import { unitOrRoot } from './reports.ts';
 
 const Flag = v.optional(v.picklist(['0', '1']));
@@ -18,7 +18,7 @@ export const rosterRoutes = routes(
     handler: async (c, { query, unit, file }) => {
       const within = await unitOrRoot(unit);
       const plan = await importRoster(await readImportFile(file), {
-        actor: c.var.account!.email,
+        actor: actorOf(c).email,
         dryRun: query.dryRun === '1',
         acceptValid: query.acceptValid === '1',
         effective: query.effective,

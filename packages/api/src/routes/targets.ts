@@ -1,5 +1,5 @@
 import { Target, VisibleError } from '@sansang/core';
-import { covers, route, routes } from '../route.ts';
+import { actorOf, covers, route, routes } from '../route.ts';
 
 export const targetRoutes = routes(
   route({
@@ -18,7 +18,7 @@ export const targetRoutes = routes(
     handler: async (c, { body }) => {
       // A target counts every unit of the installation: only an installation-wide admin sets one.
       if (!covers(c, ['admin'], null)) throw new VisibleError('auth.forbidden', 'Chỉ quản trị toàn hệ thống mới đặt được chỉ tiêu.');
-      const { existed } = await Target.set({ actor: c.var.account!, target: body });
+      const { existed } = await Target.set({ actor: actorOf(c), target: body });
       return c.json({ target: body }, existed ? 200 : 201);
     },
   }),
