@@ -17,6 +17,7 @@ import { oidcRoutes } from './routes/oidc.ts';
 import { openapiRoutes } from './routes/openapi.ts';
 import { readinessRoutes } from './routes/readiness.ts';
 import { reportRoutes } from './routes/reports.ts';
+import { requirementRoutes } from './routes/requirements.ts';
 import { orgRoutes } from './routes/org.ts';
 import { rosterRoutes } from './routes/roster.ts';
 import { targetRoutes } from './routes/targets.ts';
@@ -88,6 +89,7 @@ const routed = app
   .route('/', oidcRoutes)
   .route('/', accountRoutes)
   .route('/', auditRoutes)
+  .route('/', requirementRoutes)
   .route('/', courseRoutes)
   .route('/', attemptRoutes)
   .route('/', certificateRoutes)
