@@ -3,7 +3,8 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
-import { Audit, Report } from '@sansang/core';
+import { Audit, Person, Report } from '@sansang/core';
+import { putMany } from '@sansang/core/testing';
 import { useFreshTable } from '../../../../test/support/db.ts';
 import { smallProvince, target } from '../../../../test/support/fixtures.ts';
 
@@ -44,6 +45,17 @@ describe('a report file leaving the system', () => {
     const operator = { email: 'van-hanh' };
     await bytes(await Report.download({ actor: operator, kind: 'completions.csv', unitId: tree.province.id, terminal: { out: '/tmp/bao-cao.csv' } }));
     expect(await downloads(operator.email)).toEqual([{ unitId: tree.province.id, detail: { report: 'completions.csv', via: 'cli', out: '/tmp/bao-cao.csv' } }]);
+  });
+
+  it("lists who is still to train with each one's due date, later for someone who started late", async () => {
+    const [joiner, other] = tree.people.filter((p) => p.unitId === tree.dept2.id);
+    await putMany([Person.toItem({ ...joiner!, startDate: '2026-12-15' })]);
+    const csv = (await bytes(await Report.download({ actor: { email: 'nhansu@test.vn' }, kind: 'untrained.csv', unitId: tree.dept2.id, target: target.id })))
+      .toString('utf8')
+      .split('\r\n');
+    expect(csv[0]).toBe('\ufeffMã đơn vị,Đơn vị,Mã cán bộ,Họ và tên,Phân loại,Chức vụ,Hạn hoàn thành');
+    expect(csv.find((line) => line.includes(joiner!.employeeCode))).toMatch(/,2027-02-13$/);
+    expect(csv.find((line) => line.includes(other!.employeeCode))).toMatch(new RegExp(`,${target.deadline}$`));
   });
 
   it('is recorded for an archived copy too, with the archive and its hash, and not when the archive is made', async () => {

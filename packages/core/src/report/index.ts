@@ -114,10 +114,10 @@ export namespace Report {
     const target = await Target.pick(targetId);
     const rows = (async function* () {
       for await (const r of targetRows(unitId, target)) {
-        if (!r.trainedAt) yield [r.unitCode, r.unitName, r.employeeCode, r.fullName, categoryLabel[r.category], r.position];
+        if (!r.trainedAt) yield [r.unitCode, r.unitName, r.employeeCode, r.fullName, categoryLabel[r.category], r.position, r.dueDate];
       }
     })();
-    return csvTable(['Mã đơn vị', 'Đơn vị', 'Mã cán bộ', 'Họ và tên', 'Phân loại', 'Chức vụ'], rows);
+    return csvTable(['Mã đơn vị', 'Đơn vị', 'Mã cán bộ', 'Họ và tên', 'Phân loại', 'Chức vụ', 'Hạn hoàn thành'], rows);
   }
 
   /** Column titles of a tree export; `org import` reads them back (see import-rows aliases). */

@@ -54,6 +54,8 @@ export type PersonTargetRow = {
   fullName: string;
   category: Person.Category;
   position: string;
+  /** The day the person owes the programme by (yyyy-mm-dd): the deadline, or later for a late joiner. */
+  dueDate: string;
   /** When the person finished the target's whole programme, or null. */
   trainedAt: string | null;
   /** completedAt per course of the target's programme, in programme order (null: not completed). */

@@ -2,6 +2,7 @@ import { Certificate } from '../certificate/index.ts';
 import { Org } from '../org/index.ts';
 import { Person } from '../person/index.ts';
 import { Progress } from '../progress/index.ts';
+import { dueDate } from '../requirement/schema.ts';
 import { Target } from '../target/index.ts';
 import type { PersonTargetRow, Transcript } from './model.ts';
 import { personMoves, personTrained, unitCompletions, unitMembers, unitTrained } from './store.ts';
@@ -25,6 +26,7 @@ export async function* targetRows(rootUnitId: string, target: Target.Info): Asyn
         fullName: p.fullName,
         category: p.category,
         position: p.position,
+        dueDate: dueDate(target, p),
         trainedAt: trainedAt.get(p.id) ?? null,
         courses: target.programme.map((slug) => done.get(`${p.id}#${slug}`) ?? null),
       };

@@ -27,6 +27,8 @@ function person(i: number): PersonTargetRow {
     fullName: i === 0 ? hostile : i === 1 ? decomposed : `Hoàng Văn Đức ${i}`,
     category: i % 3 === 0 ? 'can-bo' : i % 3 === 1 ? 'cong-chuc' : 'vien-chuc',
     position: i === 2 ? '+84912345678' : 'Chuyên viên',
+    // Person 1 started late: their own due date is after the deadline.
+    dueDate: i === 1 ? '2027-02-13' : '2026-12-31',
     // 20:00 UTC on 1 March is 2 March in Vietnam.
     trainedAt: trained ? '2026-03-01T20:00:00.000Z' : null,
     courses: trained ? ['2026-02-10T03:00:00.000Z', '2026-03-01T20:00:00.000Z'] : ['2026-02-10T03:00:00.000Z', null],
@@ -63,7 +65,7 @@ describe('completions workbook', () => {
     ]);
     const t1 = sheet(book, 1);
     expect(t1.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
-    expect(t1.autoFilter).toBe('A1:J1');
+    expect(t1.autoFilter).toBe('A1:K1');
     expect(t1.rowCount).toBe(2001);
     expect(rowValues(t1, 1)).toEqual([
       'Mã đơn vị',
@@ -74,11 +76,12 @@ describe('completions workbook', () => {
       'Chức vụ',
       'Trạng thái',
       'Ngày hoàn thành',
+      'Hạn hoàn thành',
       'IU01: Hiểu biết cơ bản về công nghệ thông tin',
       'IU02: Sử dụng máy tính cơ bản',
     ]);
     // The course columns follow the target's own programme order.
-    expect(rowValues(sheet(book, 3), 1).slice(8)).toEqual(['IU02: Sử dụng máy tính cơ bản', 'IU01: Hiểu biết cơ bản về công nghệ thông tin']);
+    expect(rowValues(sheet(book, 3), 1).slice(9)).toEqual(['IU02: Sử dụng máy tính cơ bản', 'IU01: Hiểu biết cơ bản về công nghệ thông tin']);
     expect(sheet(book, 3).rowCount).toBe(1);
     expect(t1.getColumn(2).width).toBeGreaterThan(t1.getColumn(5).width!);
   });
@@ -100,10 +103,13 @@ describe('completions workbook', () => {
     expect(done.type).toBe(ExcelJS.ValueType.Date);
     expect(done.value).toEqual(vnDay(2026, 3, 2));
     expect(done.numFmt).toBe('dd/mm/yyyy');
-    expect(first.getCell(9).value).toEqual(vnDay(2026, 2, 10));
-    expect(first.getCell(10).value).toEqual(vnDay(2026, 3, 2));
+    expect(first.getCell(9).value).toEqual(vnDay(2026, 12, 31));
+    expect(first.getCell(9).numFmt).toBe('dd/mm/yyyy');
+    expect(t1.getRow(3).getCell(9).value).toEqual(vnDay(2027, 2, 13));
+    expect(first.getCell(10).value).toEqual(vnDay(2026, 2, 10));
+    expect(first.getCell(11).value).toEqual(vnDay(2026, 3, 2));
     expect(t1.getRow(3).getCell(8).value).toBeNull();
-    expect(t1.getRow(3).getCell(10).value).toBeNull();
+    expect(t1.getRow(3).getCell(11).value).toBeNull();
 
     let strings = 0;
     for (const ws of book.worksheets) {

@@ -45,8 +45,9 @@ const personColumns: Column[] = [
   { title: 'Chức vụ' },
   { title: 'Trạng thái' },
   { title: 'Ngày hoàn thành', kind: 'date' },
+  { title: 'Hạn hoàn thành', kind: 'date' },
 ];
-const personWidths = [14, 36, 14, 28, 12, 24, 17, 14];
+const personWidths = [14, 36, 14, 28, 12, 24, 17, 14, 14];
 
 /**
  * Writes one row and commits it, so the writer keeps no rows behind it. Strings are set as
@@ -164,6 +165,7 @@ async function writePeople(
       r.position,
       r.trainedAt ? 'Đã hoàn thành' : 'Chưa hoàn thành',
       day(r.trainedAt),
+      day(r.dueDate),
       ...t.target.programme.map((_, i) => day(r.courses[i] ?? null)),
     ]);
     await paced();
