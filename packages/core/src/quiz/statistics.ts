@@ -15,6 +15,8 @@ export type ItemStatistics = {
 
 export type QuizStatistics = {
   attempts: number;
+  /** An item is flagged only once this many attempts drew it (MIN_ANSWERS_TO_FLAG), for the page to say so. */
+  minAnswersToFlag: number;
   meanScore: number | null;
   /** Attempts per 10-point band: [0,10), [10,20) … [90,100]. */
   distribution: number[];
@@ -56,5 +58,5 @@ export function quizStatistics(questionIds: string[], attempts: GradedAttempt[])
     return { id, answered: n, correctShare: round(p), discrimination: d === null ? null : round(d), flags };
   });
   const meanScore = attempts.length === 0 ? null : round(attempts.reduce((s, a) => s + a.score, 0) / attempts.length);
-  return { attempts: attempts.length, meanScore, distribution, items };
+  return { attempts: attempts.length, minAnswersToFlag: MIN_ANSWERS_TO_FLAG, meanScore, distribution, items };
 }
