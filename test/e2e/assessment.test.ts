@@ -9,7 +9,7 @@ import { account, bundle, smallProvince } from '../support/fixtures.ts';
 import { pdfText } from '../support/pdf.ts';
 import { beVietnamPro, checkRenderedText } from '../support/pdf-rendering.ts';
 import type { Page } from 'playwright-core';
-import { browserStack, expectAccessible, signInAs } from './browser.ts';
+import { browserStack, expectAccessible, LANDED, signInAs } from './browser.ts';
 
 const course = bundle({
   slug: 'ky-nang-so',
@@ -174,7 +174,7 @@ describe('a timed quiz in the browser: resume after reload, certificate, public 
     await page.keyboard.press('Tab');
     await page.keyboard.type('mat-khau-dung');
     await page.keyboard.press('Enter');
-    await page.waitForURL(/\/khoa-hoc$/);
+    await page.waitForURL(LANDED);
     await page.goto(`${server.url}/khoa-hoc/${byKeyboard.slug}/kiem-tra`);
     await page.getByRole('button', { name: 'Bắt đầu làm bài' }).waitFor();
     await tabTo(page, 'button', 'Bắt đầu làm bài');

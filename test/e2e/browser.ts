@@ -9,7 +9,7 @@ import { useFreshTable } from '../support/db.ts';
 import { launchChromium } from './chromium.ts';
 
 /** Chromium and the sign-in form, shared with scripts that run outside the test runner. */
-export { launchChromium, signInAs } from './chromium.ts';
+export { LANDED, launchChromium, signInAs } from './chromium.ts';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 

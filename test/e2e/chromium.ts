@@ -18,6 +18,9 @@ export function launchChromium(extraArgs: string[] = []): Promise<Browser> {
   });
 }
 
+/** Where sign-in lands: what the person owes when they owe anything, else their courses. */
+export const LANDED = /\/(viec-can-hoan-thanh|khoa-hoc)$/;
+
 /** Signs in through the real sign-in form in a new context (options: viewport, downloads…). */
 export async function signInAs(
   browser: Browser,
@@ -31,6 +34,6 @@ export async function signInAs(
   await page.getByLabel('Email').fill(email);
   await page.getByLabel('Mật khẩu').fill(password);
   await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  await page.waitForURL(/khoa-hoc/);
+  await page.waitForURL(LANDED);
   return page;
 }

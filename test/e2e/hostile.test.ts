@@ -12,7 +12,7 @@ import { startServer, type RunningServer } from '@sansang/api/serve';
 import { webDist } from '@sansang/cli/testing';
 import { useFreshTable } from '../support/db.ts';
 import { account, smallProvince } from '../support/fixtures.ts';
-import { launchChromium } from './browser.ts';
+import { LANDED, launchChromium } from './browser.ts';
 
 /** Each payload, if it ever ran, would set window.__xss. */
 const markdownPayloads = [
@@ -77,7 +77,7 @@ describe('hostile content in a real browser', () => {
     await page.getByLabel('Email').fill('quantri@test.vn');
     await page.getByLabel('Mật khẩu').fill('mat-khau-dung');
     await page.getByRole('button', { name: 'Đăng nhập' }).click();
-    await page.waitForURL(/khoa-hoc/);
+    await page.waitForURL(LANDED);
   }, 180_000);
 
   afterAll(async () => {

@@ -11,7 +11,7 @@ import { freePort } from '@sansang/cli/dynamodb-local';
 import { webDist } from '@sansang/cli/testing';
 import { useFreshTable } from '../support/db.ts';
 import { account, smallProvince } from '../support/fixtures.ts';
-import { launchChromium } from './browser.ts';
+import { LANDED, launchChromium } from './browser.ts';
 
 /** Users of the identity provider, by login. */
 const idpUsers: Record<string, Record<string, unknown>> = {
@@ -101,7 +101,7 @@ describe('sign-in through a real OpenID Connect provider', () => {
 
   it('maps a verified email to the existing account', async () => {
     const page = await signInAs('nguyen.lan');
-    expect(new URL(page.url()).pathname).toBe('/khoa-hoc');
+    await page.waitForURL(LANDED);
     expect(await me(page)).toMatchObject({ email: 'lan@so.gov.vn' });
     const today = new Date().toISOString().slice(0, 10);
     expect((await Audit.list({ from: today, to: today, actor: 'lan@so.gov.vn' })).some((e) => e.action === 'auth.sign_in' && e.detail?.method === 'oidc')).toBe(

@@ -1,5 +1,5 @@
 import { render } from 'solid-js/web';
-import { Route, Router, Navigate } from '@solidjs/router';
+import { Route, Router } from '@solidjs/router';
 import { lazy } from 'solid-js';
 import { Layout } from './ui/layout.tsx';
 import { SignedIn } from './ui/guard.tsx';
@@ -7,6 +7,9 @@ import './styles.css';
 
 const Login = lazy(() => import('./pages/login.tsx'));
 const Courses = lazy(() => import('./pages/courses.tsx'));
+const RequirementsPage = lazy(() => import('./pages/requirements.tsx'));
+/** Chooses the first screen: what the person owes, or their courses; in the requirements page's chunk. */
+const Start = lazy(() => import('./pages/requirements.tsx').then((m) => ({ default: m.Start })));
 const CoursePage = lazy(() => import('./pages/course.tsx'));
 const LessonPage = lazy(() => import('./pages/lesson.tsx'));
 const QuizPage = lazy(() => import('./pages/quiz.tsx'));
@@ -37,7 +40,8 @@ render(
   () => (
     <Router root={Layout}>
       <Route path="/dang-nhap" component={Login} />
-      <Route path="/" component={() => <Navigate href="/khoa-hoc" />} />
+      <Route path="/" component={guarded(Start)} />
+      <Route path="/viec-can-hoan-thanh" component={guarded(RequirementsPage)} />
       <Route path="/khoa-hoc" component={guarded(Courses)} />
       <Route path="/khoa-hoc/:slug" component={guarded(CoursePage)} />
       <Route path="/khoa-hoc/:slug/bai/:lessonId" component={guarded(LessonPage)} />

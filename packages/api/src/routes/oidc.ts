@@ -52,7 +52,8 @@ export const oidcRoutes = routes(
         const identity = await finishSignIn(s, callback, pending as { state: string; nonce: string; verifier: string });
         const { token, maxAgeSeconds } = await Account.loginWithIdentity({ ...identity, address: clientAddress(c) });
         setSessionCookie(c, token, maxAgeSeconds);
-        return c.redirect('/khoa-hoc', 302);
+        // The web's start page sends them on: to what they owe, if anything, else to their courses.
+        return c.redirect('/', 302);
       } catch (err) {
         const code = err instanceof VisibleError ? err.code : 'auth.oidc_failed';
         if (!(err instanceof VisibleError)) console.warn(JSON.stringify({ level: 'warn', event: 'oidc.callback_failed', error: String(err) }));

@@ -98,6 +98,8 @@ const attempt = course.attempts[':n'];
 
 export type Me = InferResponseType<typeof c.me.$get>;
 export type Role = Me['roles'][number]['role'];
+/** One target the signed-in person owes: their own due date, days left, status and the programme's courses. */
+export type Requirement = InferResponseType<typeof c.me.requirements.$get>['requirements'][number];
 export type CourseSummary = InferResponseType<typeof c.courses.$get>['courses'][number];
 export type Progress = CourseSummary['progress'];
 export type CourseDetail = InferResponseType<typeof course.$get>['course'];
@@ -135,6 +137,7 @@ export const api = {
   auditCsvUrl: (query: AuditQuery) => c['audit.csv'].$path({ query }),
   logout: () => data(c.auth.logout.$post()),
   me: () => data(c.me.$get()),
+  requirements: () => data(c.me.requirements.$get()),
   courses: () => data(c.courses.$get()),
   course: (slug: string) => data(course.$get({ param: { slug: segment(slug) } })),
   lesson: (slug: string, id: string) => data(course.lessons[':lessonId'].$get({ param: { slug: segment(slug), lessonId: segment(id) } })),

@@ -19,7 +19,8 @@ export default function Login() {
     try {
       const { user } = await api.login(String(form.get('email')), String(form.get('password')));
       setMe(user);
-      navigate('/khoa-hoc', { replace: true });
+      // The start page sends them on: to what they owe, if anything, else to their courses.
+      navigate('/', { replace: true });
     } catch (err) {
       setError(errorMessage(err));
     } finally {

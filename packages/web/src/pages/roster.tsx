@@ -20,7 +20,7 @@ const changeColumns: Column<RosterPlan['changes'][number]>[] = [
   { title: () => t('import.col.action'), cell: (c) => t(`roster.action.${c.action}` as Key) },
   { title: () => t('import.col.detail'), cell: (c) => <span lang="vi">{c.detail}</span> },
 ];
-const personColumns = peopleColumns<Person>({ title: () => t('people.col.status'), cell: (p) => t(`people.status.${p.status}` as Key) });
+const personColumns = peopleColumns<Person>([{ title: () => t('people.col.status'), cell: (p) => t(`people.status.${p.status}` as Key) }]);
 
 function Plan(props: { plan: RosterPlan; applied: boolean }) {
   const p = () => props.plan;
@@ -93,7 +93,7 @@ export default function RosterPage() {
       <details class="columns-help">
         <summary>{t('roster.columnsTitle')}</summary>
         <ul>
-          <For each={['employee_code', 'full_name', 'email', 'unit_code', 'category', 'position', 'status'] as const}>
+          <For each={['employee_code', 'full_name', 'email', 'unit_code', 'category', 'position', 'status', 'start_date'] as const}>
             {(c) => (
               <li>
                 <code>{c}</code> — {t(`roster.column.${c}` as Key)}

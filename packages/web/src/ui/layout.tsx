@@ -57,6 +57,7 @@ export function Layout(props: ParentProps) {
         <div id="site-menu" class="menu" classList={{ open: menuOpen() }} onKeyDown={closeOnEscape}>
           <Show when={me()}>
             <nav aria-label={t('nav.main')}>
+              <A href="/viec-can-hoan-thanh">{t('nav.requirements')}</A>
               <A href="/khoa-hoc">{t('nav.courses')}</A>
               <Show when={hasRole('hr') || hasRole('admin')}>
                 <A href="/san-sang">{t('nav.readiness')}</A>

@@ -9,9 +9,9 @@ type Staff = Pick<Untrained, 'employeeCode' | 'fullName' | 'category' | 'positio
 
 /**
  * The columns of every list of staff: name, code, category, position, then `extra` (their
- * status, or their unit), then their transcript. `mark` follows the name (e.g. "overdue").
+ * status, or their unit and due date), then their transcript. `mark` follows the name (e.g. "overdue").
  */
-export function peopleColumns<P extends Staff>(extra: Column<P>, mark?: (p: P) => JSX.Element): Column<P>[] {
+export function peopleColumns<P extends Staff>(extra: Column<P>[], mark?: (p: P) => JSX.Element): Column<P>[] {
   return [
     {
       title: () => t('people.col.name'),
@@ -26,7 +26,7 @@ export function peopleColumns<P extends Staff>(extra: Column<P>, mark?: (p: P) =
     { title: () => t('people.col.code'), cell: (p) => p.employeeCode },
     { title: () => t('people.col.category'), cell: (p) => t(`category.${p.category}` as Key) },
     { title: () => t('people.col.position'), cell: (p) => p.position },
-    extra,
+    ...extra,
     {
       title: () => t('people.col.transcript'),
       cell: (p) => (

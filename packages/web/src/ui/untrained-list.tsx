@@ -1,14 +1,15 @@
 import { createResource, createSignal, Show } from 'solid-js';
 import { reports, type Readiness, type Untrained } from '../data/readiness.ts';
-import { formatNumber, t } from '../i18n/index.ts';
+import { formatDay, formatNumber, t } from '../i18n/index.ts';
 import { Async } from './async.tsx';
 import { DataTable } from './data-table.tsx';
 import { DownloadLink } from './download-link.tsx';
 import { peopleColumns } from './people-columns.tsx';
 
 /**
- * Who in the target's scope has not finished yet ("quá hạn" once the deadline has passed),
- * each with their unit and transcript. The list walks the subtree, so it is read only when
+ * Who in the target's scope has not finished yet, each with their unit, their own due date
+ * (later than the deadline for a late joiner), "Quá hạn" once it has passed, and their
+ * transcript; the earliest due first. The list walks the subtree, so it is read only when
  * the officer opens it; the full list is a CSV.
  */
 export function UntrainedList(props: { r: Readiness }) {
@@ -17,13 +18,18 @@ export function UntrainedList(props: { r: Readiness }) {
   const [data] = createResource(scope, (s) => reports.untrained(s));
   const overdue = () => props.r.daysLeft < 0;
   const missing = () => props.r.staff - props.r.trained;
-  const columns = peopleColumns<Untrained>({ title: () => t('people.col.unit'), cell: (p) => p.unitName }, () =>
-    overdue() ? (
-      <>
-        {' '}
-        <span class="badge warn">{t('untrained.overdue')}</span>
-      </>
-    ) : null,
+  const columns = peopleColumns<Untrained>(
+    [
+      { title: () => t('people.col.unit'), cell: (p) => p.unitName },
+      { title: () => t('untrained.col.due'), cell: (p) => formatDay(p.dueDate) },
+    ],
+    (p) =>
+      p.overdue ? (
+        <>
+          {' '}
+          <span class="badge warn">{t('untrained.overdue')}</span>
+        </>
+      ) : null,
   );
   return (
     <section aria-labelledby="untrained-title">
