@@ -30,8 +30,8 @@ describe('learner progress', () => {
     const half = await takeQuiz(personId, 'khoa-mau', { q1: ['b'], q2: ['a'] });
     expect(half.result.score).toBe(50);
     expect(half.result.questions).toEqual([
-      { id: 'q1', correct: true, explanationHtml: '<p>Bằng hai.</p>' },
-      { id: 'q2', correct: false, explanationHtml: null },
+      { id: 'q1', correct: true, explanationHtml: '<p>Bằng hai.</p>', key: ['b'] },
+      { id: 'q2', correct: false, explanationHtml: null, key: ['a', 'c'] },
     ]);
     const extra = await takeQuiz(personId, 'khoa-mau', { q1: ['b'], q2: ['a', 'b', 'c'] });
     expect(extra.result.correct).toBe(1);
