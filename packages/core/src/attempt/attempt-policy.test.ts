@@ -75,7 +75,7 @@ describe('the attempt policy: attempts per day, a wait after repeated failure, k
     expect(seen).toMatchObject({ attemptsLeftToday: 0, retryAt: '2026-12-08T02:00:00.000Z', retryReason: 'wait' });
     const refusal = await Attempt.start({ personId: person(2), slug: 'khoa-cho' }).catch((e) => e);
     expect(refusal).toMatchObject({ code: 'quiz.wait', kind: 'throttled' });
-    expect(refusal.message).toBe('Bạn đã chưa đạt 3 lần liên tiếp. Hãy ôn lại các bài học rồi làm lại từ 09:00 ngày 08/12/2026.');
+    expect(refusal.message).toBe('Bài của bạn chưa đạt 3 lần liên tiếp. Hãy ôn lại các bài học rồi làm lại từ 09:00 ngày 08/12/2026.');
     // The next day has begun, but the wait has not ended.
     at('2026-12-08T01:59:00Z');
     await expect(Attempt.start({ personId: person(2), slug: 'khoa-cho' })).rejects.toMatchObject({ code: 'quiz.wait' });

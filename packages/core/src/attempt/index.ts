@@ -181,9 +181,13 @@ export namespace Attempt {
         retryAfterSeconds,
       });
     }
-    throw new VisibleError('quiz.wait', `Bạn đã chưa đạt ${quiz.waitAfterFailures!.failures} lần liên tiếp. Hãy ôn lại các bài học rồi làm lại từ ${when}.`, {
-      retryAfterSeconds,
-    });
+    throw new VisibleError(
+      'quiz.wait',
+      `Bài của bạn chưa đạt ${quiz.waitAfterFailures!.failures} lần liên tiếp. Hãy ôn lại các bài học rồi làm lại từ ${when}.`,
+      {
+        retryAfterSeconds,
+      },
+    );
   }
 
   /**

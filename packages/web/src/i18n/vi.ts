@@ -79,7 +79,7 @@ export const vi = {
   'quiz.noAttemptsLeft': 'Bạn đã dùng hết số lần làm bài kiểm tra này. Hãy liên hệ cán bộ phụ trách đào tạo nếu cần làm thêm.',
   'error.quiz.no_attempts_left': 'Bạn đã dùng hết số lần làm bài kiểm tra này.',
   'error.quiz.daily_limit': 'Hôm nay bạn đã làm đủ số lần cho phép của bài kiểm tra này. Hãy quay lại vào ngày mai.',
-  'error.quiz.wait': 'Bạn đã chưa đạt nhiều lần liên tiếp. Hãy ôn lại các bài học rồi làm lại sau thời gian chờ.',
+  'error.quiz.wait': 'Bài của bạn chưa đạt nhiều lần liên tiếp. Hãy ôn lại các bài học rồi làm lại sau thời gian chờ.',
   'quiz.result': 'Kết quả',
   'quiz.score': 'Điểm: {score}% ({correct}/{total} câu đúng)',
   'quiz.passed': 'Đạt',
