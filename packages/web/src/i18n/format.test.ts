@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { formatDateIn, formatDateTimeIn, formatDay, formatNumberIn, formatTimeIn, vnDayFrom, type Locale } from './format.ts';
+import { formatClockIn, formatDateIn, formatDateTimeIn, formatDay, formatNumberIn, formatTimeIn, vnDayFrom, type Locale } from './format.ts';
 
 /** What the browser's Intl shows for the same figure: the formatters must never read differently. */
 const TAGS: Record<Locale, string> = { vi: 'vi-VN', en: 'en-GB' };
@@ -10,6 +10,7 @@ const intl = {
   date: (l: Locale) => new Intl.DateTimeFormat(TAGS[l], { ...zone, dateStyle: 'medium' }),
   dateTime: (l: Locale) => new Intl.DateTimeFormat(TAGS[l], { ...zone, dateStyle: 'medium', timeStyle: 'short' }),
   time: new Intl.DateTimeFormat('vi-VN', { ...zone, timeStyle: 'medium' }),
+  clock: new Intl.DateTimeFormat('en-GB', { ...zone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }),
   day: new Intl.DateTimeFormat('vi-VN', { ...zone, day: '2-digit', month: '2-digit', year: 'numeric' }),
   iso: new Intl.DateTimeFormat('en-CA', zone),
 };
@@ -52,6 +53,7 @@ describe('numbers and dates formatted without Intl', () => {
         same(`${l} date-time ${iso}`, formatDateTimeIn(l, iso), formats[l].dateTime.format(at));
       }
       same(`time ${iso}`, formatTimeIn(iso), intl.time.format(at));
+      same(`clock ${iso}`, formatClockIn(iso), intl.clock.format(at));
       same(`day ${iso}`, formatDay(iso), intl.day.format(at));
       same(`iso day ${iso}`, vnDayFrom(at), intl.iso.format(at));
     }

@@ -73,6 +73,12 @@ export function formatTimeIn(iso: string): string {
   return `${pad(c.hour)}:${pad(c.minute)}:${pad(c.second)}`;
 }
 
+/** As Intl's `hour: '2-digit', minute: '2-digit'` in 24-hour time: "00:00", the hour a quiz opens again. */
+export function formatClockIn(iso: string): string {
+  const c = vnClock(iso);
+  return `${pad(c.hour)}:${pad(c.minute)}`;
+}
+
 /** As Intl's `dateStyle: 'medium', timeStyle: 'short'`: "08:02 5 thg 9, 2026", "5 Sept 2026, 08:02". */
 export function formatDateTimeIn(locale: Locale, iso: string): string {
   const c = vnClock(iso);

@@ -2,7 +2,7 @@ import { createSignal } from 'solid-js';
 import type { ErrorCode } from '@sansang/core/schema';
 import { vi } from './vi.ts';
 import { ApiError } from '../data/api.ts';
-import { formatDateIn, formatDateTimeIn, formatDay, formatNumberIn, formatTimeIn, vnDayFrom, type Locale } from './format.ts';
+import { formatClockIn, formatDateIn, formatDateTimeIn, formatDay, formatNumberIn, formatTimeIn, vnDayFrom, type Locale } from './format.ts';
 
 export type { Locale };
 export type Key = keyof typeof vi;
@@ -39,6 +39,8 @@ export const formatNumber = (n: number, digits = 0) => formatNumberIn(locale(), 
 export const formatDate = (iso: string) => formatDateIn(locale(), iso);
 export const formatDateTime = (iso: string) => formatDateTimeIn(locale(), iso);
 export const formatTime = formatTimeIn;
+/** hh:mm in Vietnam, as a refusal to start a quiz names the hour it opens again. */
+export const formatClock = formatClockIn;
 /** Today (or `offsetDays` from it) in Vietnam as yyyy-mm-dd: the latest effective date a change may have, and a date picker's default. */
 export const today = (offsetDays = 0) => vnDayFrom(Date.now(), offsetDays);
 /** dd/mm/yyyy as printed on certificates and reports, so the page and the paper agree. */
