@@ -1,12 +1,24 @@
 import { createEffect, createResource, createSignal, For, onCleanup, Show } from 'solid-js';
 import { A, useParams } from '@solidjs/router';
-import { api, type Attempt, type QuizResult } from '../data/api.ts';
-import { errorMessage, formatNumber, t } from '../i18n/index.ts';
+import { api, ApiError, type Attempt, type QuizResult, type QuizState } from '../data/api.ts';
+import { formatNumber, locale, t } from '../i18n/index.ts';
 import { Loaded } from '../ui/async.tsx';
 import { TrustedHtml } from '../ui/html.tsx';
 import { QuestionInput } from '../ui/question-input.tsx';
 import { Countdown } from '../ui/countdown.tsx';
+import { ErrorBox } from '../ui/error-box.tsx';
+import { AttemptAllowance, keysHiddenKey, policyText } from '../ui/attempt-allowance.tsx';
+import { Verdict } from '../ui/answer-key.tsx';
 import { answerSaver } from '../data/answer-saver.ts';
+
+/** The longest a page waits before asking again whether the attempt policy still holds it back. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+/** Never sooner, so a PC whose clock runs ahead of the server's does not ask every second. */
+const MIN_RECHECK_MS = 60_000;
+
+/** A start refused by the daily limit or the wait: the server's sentence names the hour, in Vietnamese. */
+const policyRefusal = (err: unknown): err is ApiError =>
+  err instanceof ApiError && err.status === 429 && (err.code === 'quiz.daily_limit' || err.code === 'quiz.wait') && err.message !== '';
 
 /**
  * A quiz attempt kept by the server: each answer is saved as it is given, a reload resumes
@@ -21,7 +33,7 @@ export default function QuizPage() {
   );
   const [attempt, setAttempt] = createSignal<Attempt | null>(null);
   const [result, setResult] = createSignal<QuizResult | null>(null);
-  const [error, setError] = createSignal('');
+  const [error, setError] = createSignal<unknown>(null);
   const [busy, setBusy] = createSignal(false);
   const saver = answerSaver((questionId, answer) => api.saveAnswer(params.slug!, current()!.n, questionId, answer));
   onCleanup(() => saver.stop());
@@ -47,11 +59,13 @@ export default function QuizPage() {
 
   const run = async (work: () => Promise<void>) => {
     setBusy(true);
-    setError('');
+    setError(null);
     try {
       await work();
     } catch (err) {
-      setError(errorMessage(err));
+      setError(err);
+      // The page's view of the policy was stale (another tab, the PC's clock): show today's.
+      if (policyRefusal(err)) void refetch();
     } finally {
       setBusy(false);
     }
@@ -79,6 +93,22 @@ export default function QuizPage() {
     if (name) saver.queue(name, collect()[name] ?? []);
   };
   const verdict = (id: string) => result()?.questions.find((q) => q.id === id);
+  // Once the wait or the day is over, the start button comes back without a reload.
+  createEffect(() => {
+    const at = state.latest?.retryAt;
+    if (!at) return;
+    const timer = setTimeout(() => void refetch(), Math.min(MAX_TIMER_MS, Math.max(MIN_RECHECK_MS, Date.parse(at) - Date.now() + 1_000)));
+    onCleanup(() => clearTimeout(timer));
+  });
+  /** Start or retry, held back (and saying why) while the attempt policy refuses a new attempt. */
+  const StartButton = (props: { s: QuizState; label: string }) => (
+    <>
+      <AttemptAllowance state={props.s} id="allowance" />
+      <button type="button" onClick={start} disabled={busy() || props.s.retryAt !== null} aria-describedby={props.s.retryAt ? 'allowance' : undefined}>
+        {props.label}
+      </button>
+    </>
+  );
 
   return (
     <Loaded of={state}>
@@ -92,6 +122,7 @@ export default function QuizPage() {
             {t('quiz.rules', { count: s().quiz.questionCount, pass: s().quiz.passMark })}
             <Show when={s().quiz.timeLimitMinutes}>{(m) => <> {t('quiz.timeLimit', { n: m() })}</>}</Show>
             <Show when={s().attemptsLeft !== null && !current()}> {t('quiz.attemptsLeft', { n: s().attemptsLeft! })}</Show>
+            <Show when={policyText(s().quiz)}>{(rules) => <> {rules()}</>}</Show>
           </p>
           <Show when={result()}>
             {(r) => (
@@ -100,6 +131,7 @@ export default function QuizPage() {
                   {t('quiz.result')}: <span>{r().passed ? t('quiz.passed') : t('quiz.failed')}</span>
                 </h2>
                 <p>{t('quiz.score', { score: formatNumber(r().score, 1), correct: r().correct, total: r().total })}</p>
+                <Show when={r().questions.some((q) => q.key === null) && keysHiddenKey(s().quiz)}>{(why) => <p>{t(why())}</p>}</Show>
                 <Show when={s().progress.completed}>
                   <p>
                     <A href={`/khoa-hoc/${params.slug}`}>{t('quiz.toCertificate')}</A>
@@ -109,9 +141,13 @@ export default function QuizPage() {
             )}
           </Show>
           <Show when={error()}>
-            <p role="alert" class="error">
-              {error()}
-            </p>
+            {(err) => (
+              <Show when={locale() === 'vi' && policyRefusal(err())} fallback={<ErrorBox error={err()} />}>
+                <p role="alert" class="box warn">
+                  {(err() as ApiError).message}
+                </p>
+              </Show>
+            )}
           </Show>
           <Show
             when={current()?.status === 'open' || result()}
@@ -124,9 +160,7 @@ export default function QuizPage() {
                   </p>
                 }
               >
-                <button type="button" onClick={start} disabled={busy()}>
-                  {t('quiz.start')}
-                </button>
+                <StartButton s={s()} label={t('quiz.start')} />
               </Show>
             }
           >
@@ -142,24 +176,15 @@ export default function QuizPage() {
                       <TrustedHtml html={q.promptHtml} class="prompt" />
                     </legend>
                     <QuestionInput question={q} disabled={result() !== null} answer={saver.unsaved(q.id) ?? current()!.answers[q.id]} />
-                    <Show when={verdict(q.id)}>
-                      {(v) => (
-                        <div class={`verdict ${v().correct ? 'ok' : 'warn'}`}>
-                          <strong>{v().correct ? t('quiz.correct') : t('quiz.incorrect')}</strong>
-                          <Show when={v().explanationHtml}>{(html) => <TrustedHtml html={html()} />}</Show>
-                        </div>
-                      )}
-                    </Show>
+                    <Show when={verdict(q.id)}>{(v) => <Verdict question={q} verdict={v()} answer={current()!.answers[q.id]} />}</Show>
                   </fieldset>
                 )}
               </For>
               <Show
                 when={result() === null}
                 fallback={
-                  <Show when={state()?.attemptsLeft !== 0}>
-                    <button type="button" onClick={start} disabled={busy()}>
-                      {t('quiz.retry')}
-                    </button>
+                  <Show when={s().attemptsLeft !== 0}>
+                    <StartButton s={s()} label={t('quiz.retry')} />
                   </Show>
                 }
               >
