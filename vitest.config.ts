@@ -8,6 +8,10 @@ export default defineConfig({
     exclude: ['**/node_modules/**', 'test/bench/**'],
     globalSetup: ['test/support/global-setup.ts'],
     testTimeout: 60_000,
+    // expect.poll waits on a condition; its 1 s default fails a page that is merely slow on a
+    // shared 2-core machine (a CI run saw the dashboard's rows arrive late). Waiting longer
+    // changes nothing when the condition holds, and a wrong page still fails.
+    expect: { poll: { timeout: 15_000 } },
     hookTimeout: 120_000,
     pool: 'forks',
     // Signs session tokens in tests; deployments and `npm start` bring their own.
