@@ -190,6 +190,9 @@ describe('the HR officer and the admin in a real browser', () => {
     const row = page.locator('details.untrained tbody tr').filter({ hasText: first.employeeCode });
     await row.waitFor();
     await expect.poll(() => row.locator('td').nth(3).textContent()).toBe(first.unitName);
+    // Each with their own due date (dd/mm/yyyy), earliest first, marked when it has passed.
+    await expect.poll(() => row.locator('td').nth(4).textContent()).toBe(first.dueDate.split('-').reverse().join('/'));
+    expect(await row.getByText('Quá hạn', { exact: true }).count()).toBe(first.overdue ? 1 : 0);
     await expect.poll(() => page.locator('details.untrained tbody tr').count()).toBe(100);
     await expectAccessible(page, 'hr dashboard untrained list');
     const transcript = await download(page, row.getByRole('link', { name: `Phiếu kết quả (PDF) của ${first.fullName}` }));

@@ -4,12 +4,12 @@
 // (/media/<course>/<version>/…, never changed once published) are kept from the first time
 // they are shown and then read from the kept copy. Nothing else from the API is kept (sign-in,
 // attempts, reports), and signing out empties the kept reads and images.
-// A kept read (who is signed in, what they owe, courses with their progress, lessons) is shown offline only for
+// A kept read (who is signed in, courses with their progress, lessons) is shown offline only for
 // READS_KEPT_MS after it was fetched: on a shared office PC left without signing out, the next
 // person must not read the last learner's name and progress for days.
 const SHELL = 'sansang-shell-v1';
 const READS = 'sansang-reads';
-const READABLE = /^\/api\/(me(\/requirements)?|courses(\/[^/]+(\/lessons\/[^/]+)?)?)$/;
+const READABLE = /^\/api\/(me|courses(\/[^/]+(\/lessons\/[^/]+)?)?)$/;
 // 8 hours, the absolute lifetime of a sign-in (SESSION_SECONDS in packages/core): a read made
 // during a session is older than this only once that session has ended for certain, so nothing
 // is shown offline that the server would no longer show the same person without a new sign-in,

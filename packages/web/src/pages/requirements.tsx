@@ -102,9 +102,11 @@ export default function RequirementsPage() {
             >
               <p>{t('requirements.intro')}</p>
             </Show>
-            <ul class="requirements">
-              <For each={requirements}>{(r) => <RequirementCard r={r} />}</For>
-            </ul>
+            <Show when={requirements.length > 0}>
+              <ul class="requirements">
+                <For each={requirements}>{(r) => <RequirementCard r={r} />}</For>
+              </ul>
+            </Show>
           </>
         )}
       </Async>
