@@ -5,7 +5,7 @@ import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { Attempt, Certificate, Course } from '@sansang/core';
 import { repoRoot } from '@sansang/cli/testing';
 import { db, keys, tableName } from '@sansang/core/testing';
-import { account, bundle, smallProvince } from '../support/fixtures.ts';
+import { account, bundle, orderAndPairs, smallProvince } from '../support/fixtures.ts';
 import { pdfText } from '../support/pdf.ts';
 import { beVietnamPro, checkRenderedText } from '../support/pdf-rendering.ts';
 import type { Page } from 'playwright-core';
@@ -35,34 +35,7 @@ const byKeyboard = bundle({
   quiz: {
     ...bundle().quiz!,
     title: 'Bài kiểm tra bằng bàn phím',
-    questions: [
-      ...bundle().quiz!.questions,
-      {
-        id: 'q3',
-        type: 'ordering',
-        promptHtml: '<p>Sắp xếp các bước ký số một văn bản.</p>',
-        explanationHtml: null,
-        tags: [],
-        difficulty: 'medium',
-        items: [
-          { id: 'm1', html: 'Mở văn bản' },
-          { id: 'm2', html: 'Cắm chữ ký số' },
-          { id: 'm3', html: 'Ký và gửi' },
-        ],
-      },
-      {
-        id: 'q4',
-        type: 'matching',
-        promptHtml: '<p>Ghép mỗi việc với phần mềm.</p>',
-        explanationHtml: null,
-        tags: [],
-        difficulty: 'medium',
-        pairs: [
-          { id: 'l1', rightId: 'r7', leftHtml: 'Soạn văn bản', rightHtml: 'Trình soạn thảo' },
-          { id: 'l2', rightId: 'r3', leftHtml: 'Lập bảng lương', rightHtml: 'Bảng tính' },
-        ],
-      },
-    ],
+    questions: [...bundle().quiz!.questions, ...orderAndPairs('q3', 'q4')],
   },
 });
 const artifacts = join(repoRoot, 'test-results');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { Course } from '@sansang/core';
-import { account, bundle, smallProvince } from '../support/fixtures.ts';
+import { account, bundle, orderAndPairs, smallProvince } from '../support/fixtures.ts';
 import { browserStack, expectAccessible, signInAs } from './browser.ts';
 
 /** Two attempts a day, keys after a pass or the last of five attempts, one question of each kind keys are shown for. */
@@ -28,31 +28,7 @@ const limited = bundle({
         difficulty: 'easy',
         answer: true,
       },
-      {
-        id: 'q4',
-        type: 'ordering',
-        promptHtml: '<p>Sắp xếp các bước ký số một văn bản.</p>',
-        explanationHtml: null,
-        tags: [],
-        difficulty: 'medium',
-        items: [
-          { id: 'm1', html: 'Mở văn bản' },
-          { id: 'm2', html: 'Cắm chữ ký số' },
-          { id: 'm3', html: 'Ký và gửi' },
-        ],
-      },
-      {
-        id: 'q5',
-        type: 'matching',
-        promptHtml: '<p>Ghép mỗi việc với phần mềm.</p>',
-        explanationHtml: null,
-        tags: [],
-        difficulty: 'medium',
-        pairs: [
-          { id: 'l1', rightId: 'r7', leftHtml: 'Soạn văn bản', rightHtml: 'Trình soạn thảo' },
-          { id: 'l2', rightId: 'r3', leftHtml: 'Lập bảng lương', rightHtml: 'Bảng tính' },
-        ],
-      },
+      ...orderAndPairs('q4', 'q5'),
     ],
   },
 });

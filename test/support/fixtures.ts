@@ -66,6 +66,38 @@ export function bundle(overrides: Partial<Course.Bundle> = {}): Course.Bundle {
 }
 
 export const allRight = { q1: ['b'], q2: ['a', 'c'] };
+
+/** An ordering and a matching question (ids as given), for quizzes that must show every kind. */
+export function orderAndPairs(orderId: string, pairsId: string): Course.Question[] {
+  return [
+    {
+      id: orderId,
+      type: 'ordering',
+      promptHtml: '<p>Sắp xếp các bước ký số một văn bản.</p>',
+      explanationHtml: null,
+      tags: [],
+      difficulty: 'medium',
+      items: [
+        { id: 'm1', html: 'Mở văn bản' },
+        { id: 'm2', html: 'Cắm chữ ký số' },
+        { id: 'm3', html: 'Ký và gửi' },
+      ],
+    },
+    {
+      id: pairsId,
+      type: 'matching',
+      promptHtml: '<p>Ghép mỗi việc với phần mềm.</p>',
+      explanationHtml: null,
+      tags: [],
+      difficulty: 'medium',
+      pairs: [
+        { id: 'l1', rightId: 'r7', leftHtml: 'Soạn văn bản', rightHtml: 'Trình soạn thảo' },
+        { id: 'l2', rightId: 'r3', leftHtml: 'Lập bảng lương', rightHtml: 'Bảng tính' },
+      ],
+    },
+  ];
+}
+
 export const target: Target.Info = {
   id: 'muc-tieu',
   title: 'Tất cả hoàn thành khoá mẫu',

@@ -1,6 +1,6 @@
 import { DeleteCommand, GetCommand, PutCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { db, tableName } from '../db/client.ts';
-import { isConditionFailure } from '../db/errors.ts';
+import { conditionHeld, isConditionFailure } from '../db/errors.ts';
 import { keys } from '../db/keys.ts';
 import { queryList } from '../db/query.ts';
 import type { Account } from './index.ts';
@@ -22,13 +22,7 @@ export async function putAccount(account: Account.Info, passwordHash?: string): 
 
 /** Writes a new account; false when its address is already an account. */
 export async function putNewAccount(account: Account.Info): Promise<boolean> {
-  try {
-    await db().send(new PutCommand({ TableName: tableName(), Item: toItem(account), ConditionExpression: 'attribute_not_exists(pk)' }));
-    return true;
-  } catch (err) {
-    if (isConditionFailure(err)) return false;
-    throw err;
-  }
+  return conditionHeld(db().send(new PutCommand({ TableName: tableName(), Item: toItem(account), ConditionExpression: 'attribute_not_exists(pk)' })));
 }
 
 export async function getAccount(email: string): Promise<Pick<Account.Info, 'personId' | 'grants'> | null> {
@@ -83,8 +77,8 @@ export async function linkExpiry(hash: string): Promise<number> {
  * is no longer `last` (or the account is gone).
  */
 export async function replaceLink(email: string, next: CurrentLink, last: CurrentLink | undefined): Promise<boolean> {
-  try {
-    await db().send(
+  return conditionHeld(
+    db().send(
       new TransactWriteCommand({
         TransactItems: [
           {
@@ -102,12 +96,8 @@ export async function replaceLink(email: string, next: CurrentLink, last: Curren
           ...(last ? [{ Delete: { TableName: tableName(), Key: keys.passwordLink(last.hash) } }] : []),
         ],
       }),
-    );
-    return true;
-  } catch (err) {
-    if (isConditionFailure(err)) return false;
-    throw err;
-  }
+    ),
+  );
 }
 
 /** Deletes a link not yet expired at `now` and answers whose it was; null when there is none such. */
@@ -131,8 +121,8 @@ export async function takeLink(hash: string, now: number): Promise<string | null
 
 /** Replaces the account's grants if they are still `before.grants`; false when someone changed them meanwhile. */
 export async function replaceGrants(before: Account.Info, after: Account.Grant[]): Promise<boolean> {
-  try {
-    await db().send(
+  return conditionHeld(
+    db().send(
       new UpdateCommand({
         TableName: tableName(),
         Key: keys.account(before.email),
@@ -145,12 +135,8 @@ export async function replaceGrants(before: Account.Info, after: Account.Grant[]
           ':email': keys.loginIndex(before.personId, before.email).gsi1sk,
         },
       }),
-    );
-    return true;
-  } catch (err) {
-    if (isConditionFailure(err)) return false;
-    throw err;
-  }
+    ),
+  );
 }
 
 // Sessions.

@@ -1,6 +1,6 @@
 import { GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import { db, tableName } from '../db/client.ts';
-import { isConditionFailure } from '../db/errors.ts';
+import { conditionHeld } from '../db/errors.ts';
 import { keys } from '../db/keys.ts';
 import { queryList } from '../db/query.ts';
 import type { Quiz } from '../quiz/index.ts';
@@ -28,16 +28,6 @@ export type StoredAttempt = {
 /** One item of a TransactWriteItems: another domain's half of a transaction. */
 export type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
-async function conditional(write: Promise<unknown>): Promise<boolean> {
-  try {
-    await write;
-    return true;
-  } catch (err) {
-    if (!isConditionFailure(err)) throw err;
-    return false;
-  }
-}
-
 /** Attempt `n` of a learner's course, read consistently; null when there is none. */
 export async function loadAttempt(personId: string, slug: string, n: number): Promise<StoredAttempt | null> {
   const out = await db().send(new GetCommand({ TableName: tableName(), Key: keys.attempt(personId, slug, n), ConsistentRead: true }));
@@ -51,7 +41,7 @@ export async function loadAttempt(personId: string, slug: string, n: number): Pr
  */
 export function beginAttempt(personId: string, attempt: StoredAttempt): Promise<boolean> {
   const { slug, version, n } = attempt;
-  return conditional(
+  return conditionHeld(
     db().send(
       new TransactWriteCommand({
         TransactItems: [
@@ -80,7 +70,7 @@ export function beginAttempt(personId: string, attempt: StoredAttempt): Promise<
 
 /** Saves one answer while the attempt is open, the question is in it and its deadline is not before `cutoffMs`. False otherwise. */
 export function saveAnswer(personId: string, slug: string, n: number, questionId: string, answer: unknown, cutoffMs: number): Promise<boolean> {
-  return conditional(
+  return conditionHeld(
     db().send(
       new UpdateCommand({
         TableName: tableName(),
@@ -96,7 +86,7 @@ export function saveAnswer(personId: string, slug: string, n: number, questionId
 
 /** Saves several answers at once while the attempt is open. False when it was closed. */
 export function saveAnswers(personId: string, slug: string, n: number, answers: Quiz.Answers): Promise<boolean> {
-  return conditional(
+  return conditionHeld(
     db().send(
       new UpdateCommand({
         TableName: tableName(),
@@ -125,7 +115,7 @@ export function closeAttempt(
   progress: TransactItem,
 ): Promise<boolean> {
   const index = keys.gradedAttemptIndex(attempt.slug, attempt.version, graded.submittedAt, personId);
-  return conditional(
+  return conditionHeld(
     db().send(
       new TransactWriteCommand({
         TransactItems: [

@@ -1,6 +1,6 @@
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { db, tableName } from '../db/client.ts';
-import { isConditionFailure } from '../db/errors.ts';
+import { conditionHeld } from '../db/errors.ts';
 import { keys } from '../db/keys.ts';
 import type { Certificate } from './index.ts';
 
@@ -13,19 +13,15 @@ export async function getCompletion(personId: string, slug: string): Promise<{ c
 
 /** Stores a new certificate; false when one with its code is already there. */
 export async function putCertificate(info: Certificate.Info): Promise<boolean> {
-  try {
-    await db().send(
+  return conditionHeld(
+    db().send(
       new PutCommand({
         TableName: tableName(),
         Item: { ...keys.certificate(info.code), type: 'certificate', ...info },
         ConditionExpression: 'attribute_not_exists(pk)',
       }),
-    );
-    return true;
-  } catch (err) {
-    if (!isConditionFailure(err)) throw err;
-    return false;
-  }
+    ),
+  );
 }
 
 export async function getCertificate(code: string): Promise<Certificate.Info | null> {

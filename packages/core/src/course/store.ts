@@ -1,6 +1,6 @@
 import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { db, tableName } from '../db/client.ts';
-import { isConditionFailure } from '../db/errors.ts';
+import { conditionHeld } from '../db/errors.ts';
 import { keys } from '../db/keys.ts';
 import { queryList } from '../db/query.ts';
 import type { Course } from './index.ts';
@@ -22,8 +22,8 @@ export async function getCurrentVersion(slug: string): Promise<number | null> {
  * exists already or the catalogue holds a newer one.
  */
 export async function putVersion(bundle: Course.Bundle, summary: Course.Summary): Promise<boolean> {
-  try {
-    await db().send(
+  return conditionHeld(
+    db().send(
       new TransactWriteCommand({
         TransactItems: [
           {
@@ -43,12 +43,8 @@ export async function putVersion(bundle: Course.Bundle, summary: Course.Summary)
           },
         ],
       }),
-    );
-    return true;
-  } catch (err) {
-    if (isConditionFailure(err)) return false;
-    throw err;
-  }
+    ),
+  );
 }
 
 /** The catalogue: the current version of every course. */

@@ -4,3 +4,14 @@ export function isConditionFailure(err: unknown): boolean {
   if (e?.name === 'ConditionalCheckFailedException') return true;
   return e?.name === 'TransactionCanceledException' && (e.CancellationReasons ?? []).some((r) => r.Code === 'ConditionalCheckFailed');
 }
+
+/** Makes a conditional write answer whether its condition held: false when it did not, any other failure thrown. */
+export async function conditionHeld(write: Promise<unknown>): Promise<boolean> {
+  try {
+    await write;
+    return true;
+  } catch (err) {
+    if (!isConditionFailure(err)) throw err;
+    return false;
+  }
+}

@@ -2,7 +2,7 @@ import { GetCommand, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynam
 import { randomUUID } from 'node:crypto';
 import { getMany, putMany } from '../db/batch.ts';
 import { db, tableName } from '../db/client.ts';
-import { isConditionFailure } from '../db/errors.ts';
+import { conditionHeld } from '../db/errors.ts';
 import { keys } from '../db/keys.ts';
 import { queryList } from '../db/query.ts';
 import type { Org } from './index.ts';
@@ -93,20 +93,16 @@ export async function putEvent(unitId: string, event: UnitEvent): Promise<void> 
 
 /** A new unit and its creation event, in one transaction; false when a unit has its id already. */
 export async function putNewUnit(unit: Org.Info, event: UnitEvent): Promise<boolean> {
-  try {
-    await db().send(
+  return conditionHeld(
+    db().send(
       new TransactWriteCommand({
         TransactItems: [
           { Put: { TableName: tableName(), Item: toItem(unit), ConditionExpression: 'attribute_not_exists(pk)' } },
           { Put: { TableName: tableName(), Item: eventItem(unit.id, event) } },
         ],
       }),
-    );
-    return true;
-  } catch (err) {
-    if (isConditionFailure(err)) return false;
-    throw err;
-  }
+    ),
+  );
 }
 
 /**
@@ -114,8 +110,8 @@ export async function putNewUnit(unit: Org.Info, event: UnitEvent): Promise<bool
  * unit has that id (the one a new code names): false when one does.
  */
 export async function putChangedUnit(next: Org.Info, event: UnitEvent, freeId?: string): Promise<boolean> {
-  try {
-    await db().send(
+  return conditionHeld(
+    db().send(
       new TransactWriteCommand({
         TransactItems: [
           { Put: { TableName: tableName(), Item: toItem(next) } },
@@ -126,12 +122,8 @@ export async function putChangedUnit(next: Org.Info, event: UnitEvent, freeId?: 
             : []),
         ],
       }),
-    );
-    return true;
-  } catch (err) {
-    if (isConditionFailure(err)) return false;
-    throw err;
-  }
+    ),
+  );
 }
 
 /**
@@ -139,8 +131,8 @@ export async function putChangedUnit(next: Org.Info, event: UnitEvent, freeId?: 
  * transaction, only if the unit is still under `fromParentId`: false when it moved meanwhile.
  */
 export async function putMovedUnit(next: Org.Info, fromParentId: string | null, event: UnitEvent, transfers: Record<string, unknown>[]): Promise<boolean> {
-  try {
-    await db().send(
+  return conditionHeld(
+    db().send(
       new TransactWriteCommand({
         TransactItems: [
           {
@@ -155,12 +147,8 @@ export async function putMovedUnit(next: Org.Info, fromParentId: string | null, 
           ...transfers.map((Item) => ({ Put: { TableName: tableName(), Item } })),
         ],
       }),
-    );
-    return true;
-  } catch (err) {
-    if (isConditionFailure(err)) return false;
-    throw err;
-  }
+    ),
+  );
 }
 
 /** A unit closed and its event, in one transaction, only if it is still active (a condition error otherwise). */

@@ -2,7 +2,7 @@ import { DeleteCommand, GetCommand, PutCommand, ScanCommand, TransactWriteComman
 import { randomUUID } from 'node:crypto';
 import { getMany, putMany } from '../db/batch.ts';
 import { db, tableName } from '../db/client.ts';
-import { isConditionFailure } from '../db/errors.ts';
+import { conditionHeld } from '../db/errors.ts';
 import { keys, type Key, ROLLUP_SHARDS, SUBTREE_SHARDS } from '../db/keys.ts';
 import { queryAll, queryList } from '../db/query.ts';
 import type { Counters } from './counters.ts';
@@ -201,8 +201,8 @@ export async function applyRollup(key: Key, transfer: boolean, deltas: [string, 
   const done = transfer
     ? { Delete: { TableName: tableName(), Key: key, ConditionExpression: 'attribute_exists(gsi2pk)' } }
     : { Update: { TableName: tableName(), Key: key, UpdateExpression: 'REMOVE gsi2pk, gsi2sk', ConditionExpression: 'attribute_exists(gsi2pk)' } };
-  try {
-    await withConflictRetry(() =>
+  return conditionHeld(
+    withConflictRetry(() =>
       db().send(
         new TransactWriteCommand({
           TransactItems: [
@@ -215,12 +215,8 @@ export async function applyRollup(key: Key, transfer: boolean, deltas: [string, 
           ],
         }),
       ),
-    );
-    return true;
-  } catch (err) {
-    if (isConditionFailure(err)) return false;
-    throw err;
-  }
+    ),
+  );
 }
 
 /** The keys waiting in each shard of the sparse roll-up index: one lazy query per shard. */

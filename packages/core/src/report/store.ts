@@ -2,7 +2,7 @@ import { DeleteCommand, GetCommand, PutCommand, TransactWriteCommand, UpdateComm
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { db, tableName } from '../db/client.ts';
-import { isConditionFailure } from '../db/errors.ts';
+import { conditionHeld, isConditionFailure } from '../db/errors.ts';
 import { keys } from '../db/keys.ts';
 import { queryList } from '../db/query.ts';
 import { objectStore } from '../objects/store.ts';
@@ -196,8 +196,8 @@ export async function listSchedules(): Promise<Schedule[]> {
 
 /** Moves a schedule's next run on, only if it is still `schedule.nextRun`: false when another run claimed it. */
 export async function advanceSchedule(schedule: Schedule, nextRun: string, lastRun: string): Promise<boolean> {
-  try {
-    await db().send(
+  return conditionHeld(
+    db().send(
       new UpdateCommand({
         TableName: tableName(),
         Key: keys.schedule(schedule.unitId, schedule.frequency),
@@ -205,10 +205,6 @@ export async function advanceSchedule(schedule: Schedule, nextRun: string, lastR
         ConditionExpression: 'nextRun = :due',
         ExpressionAttributeValues: { ':next': nextRun, ':now': lastRun, ':due': schedule.nextRun },
       }),
-    );
-    return true;
-  } catch (err) {
-    if (isConditionFailure(err)) return false;
-    throw err;
-  }
+    ),
+  );
 }
