@@ -1,4 +1,7 @@
-import * as client from 'openid-client';
+import type * as Client from 'openid-client';
+
+/** The OpenID client is loaded on the first sign-in through a provider, not at every cold start. */
+const openid = () => import('openid-client');
 
 /**
  * Generic OpenID Connect sign-in, configured by environment so a province can plug in the
@@ -24,15 +27,19 @@ export function oidcSettings(): OidcSettings | null {
   };
 }
 
-const configs = new Map<string, Promise<client.Configuration>>();
+const configs = new Map<string, Promise<Client.Configuration>>();
 
 /** Discovery once per issuer and instance; a failed discovery is retried on the next request. */
-function configuration(s: OidcSettings): Promise<client.Configuration> {
+function configuration(s: OidcSettings): Promise<Client.Configuration> {
   const key = `${s.issuer}|${s.clientId}`;
   if (!configs.has(key)) {
-    // Plain http is accepted only for a provider on this machine (tests, local trials).
-    const local = /^http:\/\/(localhost|127\.0\.0\.1)(:\d+)?\//.test(s.issuer.endsWith('/') ? s.issuer : `${s.issuer}/`);
-    const pending = client.discovery(new URL(s.issuer), s.clientId, s.clientSecret, undefined, local ? { execute: [client.allowInsecureRequests] } : undefined);
+    const discover = async () => {
+      const client = await openid();
+      // Plain http is accepted only for a provider on this machine (tests, local trials).
+      const local = /^http:\/\/(localhost|127\.0\.0\.1)(:\d+)?\//.test(s.issuer.endsWith('/') ? s.issuer : `${s.issuer}/`);
+      return client.discovery(new URL(s.issuer), s.clientId, s.clientSecret, undefined, local ? { execute: [client.allowInsecureRequests] } : undefined);
+    };
+    const pending = discover();
     pending.catch(() => configs.delete(key));
     configs.set(key, pending);
   }
@@ -40,6 +47,7 @@ function configuration(s: OidcSettings): Promise<client.Configuration> {
 }
 
 export async function startSignIn(s: OidcSettings) {
+  const client = await openid();
   const verifier = client.randomPKCECodeVerifier();
   const state = client.randomState();
   const nonce = client.randomNonce();
@@ -55,7 +63,7 @@ export async function startSignIn(s: OidcSettings) {
 }
 
 export async function finishSignIn(s: OidcSettings, callbackUrl: URL, pending: { state: string; nonce: string; verifier: string }) {
-  const config = await configuration(s);
+  const [client, config] = await Promise.all([openid(), configuration(s)]);
   const tokens = await client.authorizationCodeGrant(config, callbackUrl, {
     pkceCodeVerifier: pending.verifier,
     expectedState: pending.state,

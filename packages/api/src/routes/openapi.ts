@@ -1,7 +1,9 @@
-import { toJsonSchema } from '@valibot/to-json-schema';
 import type * as v from 'valibot';
 import { registry, route, routes } from '../route.ts';
 
+// The schema converter is loaded when the document is first asked for, not at every cold start.
+type ToJsonSchema = typeof import('@valibot/to-json-schema').toJsonSchema;
+let toJsonSchema: ToJsonSchema;
 const json = (schema: v.GenericSchema) => toJsonSchema(schema, { target: 'openapi-3.0', typeMode: 'input', errorMode: 'ignore' }) as Record<string, unknown>;
 
 const ErrorResponse = {
@@ -21,7 +23,8 @@ function parameters(schema: v.GenericSchema | undefined, where: 'path' | 'query'
 }
 
 /** The OpenAPI document, built from the route registry and its valibot schemas. */
-export function openapiDocument() {
+export async function openapiDocument() {
+  toJsonSchema ??= (await import('@valibot/to-json-schema')).toJsonSchema;
   const paths: Record<string, Record<string, unknown>> = {};
   for (const r of registry) {
     const path = r.path.replace(/:(\w+)/g, '{$1}');
@@ -57,6 +60,6 @@ export const openapiRoutes = routes(
     path: '/api/openapi.json',
     summary: 'Tài liệu OpenAPI của API này',
     access: { public: true },
-    handler: (c) => c.json(openapiDocument()),
+    handler: async (c) => c.json(await openapiDocument()),
   }),
 );
