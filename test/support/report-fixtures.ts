@@ -21,6 +21,7 @@ export function children(count: number, targetPercent: number): ChildFigures[] {
       percent,
       meetsTarget: percent >= targetPercent,
       gap: Math.max(0, Math.ceil((staff * targetPercent) / 100) - trained),
+      applicable: true,
     };
   });
 }
@@ -44,6 +45,7 @@ export function targetFigures(overrides: { id: string; title: string; programme:
     trained,
     percent,
     meetsTarget: percent >= targetPercent,
+    applicable: staff > 0,
     gap: Math.max(0, Math.ceil((staff * targetPercent) / 100) - trained),
     daysLeft: 45,
     projection: { weeklyPace: 12.5, projectedDate: '2026-11-20', onTrack: true },

@@ -69,12 +69,13 @@ export async function orgCommand(sub: string | undefined, args: string[], option
 function describeTarget(f: TargetFigures): string[] {
   const p = f.projection;
   const forecast = p.onTrack === null ? 'chưa đủ dữ liệu' : p.onTrack ? `kịp hạn${p.projectedDate ? ` (dự kiến ${p.projectedDate})` : ''}` : 'không kịp hạn';
+  if (!f.applicable) return [`${f.target.title}: không áp dụng (không có ai trong diện); chỉ tiêu ${f.target.percent}%, hạn ${f.target.deadline}`];
   return [
-    `${f.target.title}: ${f.percent}% (${f.trained}/${f.staff}), chỉ tiêu ${f.target.percent}%, còn ${f.gap} người; hạn ${f.target.deadline} (${f.daysLeft} ngày); dự báo: ${forecast}${p.weeklyPace !== null ? `, ${p.weeklyPace} người/tuần` : ''}`,
+    `${f.target.title}: ${f.percent}% (${f.trained}/${f.staff}), chỉ tiêu ${f.target.percent}%, còn ${f.gap} người; hạn ${f.target.deadline} (${f.daysLeft} ngày); dự báo: ${forecast}${p.weeklyPace !== null ? `, ${Math.round(p.weeklyPace)} người/tuần` : ''}`,
     ...f.childrenMeeting.map((g) => `  ${g.meets}/${g.total} ${Report.kindLabel(g.kind)} đạt chỉ tiêu`),
     ...f.children.map(
       (c) =>
-        `  ${c.code.padEnd(14)} ${c.name.padEnd(40)} ${String(c.trained).padStart(6)}/${String(c.staff).padEnd(6)} ${String(c.percent).padStart(5)}% ${c.meetsTarget ? 'đạt' : ''}`,
+        `  ${c.code.padEnd(14)} ${c.name.padEnd(40)} ${String(c.trained).padStart(6)}/${String(c.staff).padEnd(6)} ${String(c.percent).padStart(5)}% ${c.applicable ? (c.meetsTarget ? 'đạt' : '') : 'không áp dụng'}`,
     ),
   ];
 }

@@ -4,7 +4,8 @@ import type { ChildFigures, Projection, TargetFigures } from '../report/model.ts
 import type { Counters } from './counters.ts';
 import { vnDay } from '../vn-day.ts';
 
-export type Figures = { staff: number; trained: number; percent: number; meetsTarget: boolean; gap: number };
+/** `applicable` is false where nobody is in the target's scope: "not applicable", never "failing". */
+export type Figures = { staff: number; trained: number; percent: number; meetsTarget: boolean; gap: number; applicable: boolean };
 
 export function figuresOf(target: Target.Info, counters: Counters): Figures {
   const staff = Target.staffInScope(target, counters);
@@ -12,7 +13,7 @@ export function figuresOf(target: Target.Info, counters: Counters): Figures {
   // Rounded down: 99.96 % must not print as a "100 %" that has not been reached.
   const percent = staff === 0 ? 0 : Math.floor((trained / staff) * 1000) / 10;
   const gap = Math.max(0, Math.ceil((staff * target.percent) / 100) - trained);
-  return { staff, trained, percent, meetsTarget: staff > 0 && gap === 0, gap };
+  return { staff, trained, percent, meetsTarget: staff > 0 && gap === 0, gap, applicable: staff > 0 };
 }
 
 const DAY = 86_400_000;
@@ -27,6 +28,8 @@ export const PACE_WEEKS = 4;
  * carried forward to the date the gap would close, compared with the deadline.
  */
 export function project(now: Figures, history: { takenAt: string; trained: number }[], deadline: string, at: Date): Projection {
+  // Nobody in scope: nothing to forecast, and never "will miss the deadline".
+  if (now.staff === 0) return { weeklyPace: null, projectedDate: null, onTrack: null };
   if (now.staff > 0 && now.gap === 0) return { weeklyPace: null, projectedDate: null, onTrack: true };
   const cutoff = at.getTime() - PACE_WEEKS * 7 * DAY;
   const earlier = history.filter((h) => Date.parse(h.takenAt) <= at.getTime() - 3.5 * DAY);
@@ -39,6 +42,13 @@ export function project(now: Figures, history: { takenAt: string; trained: numbe
   return { weeklyPace, projectedDate: vnDay(projected), onTrack: projected.getTime() <= deadlineTime(deadline) };
 }
 
+/**
+ * Worst first: the lowest percentage, then the largest gap, then by code; a child the target
+ * does not apply to (nobody in scope) comes after every child it applies to.
+ */
+export const worstFirst = (a: ChildFigures, b: ChildFigures): number =>
+  Number(b.applicable) - Number(a.applicable) || a.percent - b.percent || b.gap - a.gap || a.code.localeCompare(b.code);
+
 export type Child = Pick<Org.Info, 'id' | 'code' | 'name' | 'kind'> & { counters: Counters };
 export type HistoryPoint = { week: string; takenAt: string; counters: Counters };
 
@@ -46,10 +56,12 @@ export type HistoryPoint = { week: string; takenAt: string; counters: Counters }
 export function targetFigures(target: Target.Info, counters: Counters, children: Child[], snapshots: HistoryPoint[], at: Date): TargetFigures {
   const now = figuresOf(target, counters);
   const history = snapshots.map((s) => ({ week: s.week, takenAt: s.takenAt, ...figuresOf(target, s.counters) }));
-  const childFigures: ChildFigures[] = children.map((c) => ({ id: c.id, code: c.code, name: c.name, kind: c.kind, ...figuresOf(target, c.counters) }));
+  const childFigures: ChildFigures[] = children
+    .map((c) => ({ id: c.id, code: c.code, name: c.name, kind: c.kind, ...figuresOf(target, c.counters) }))
+    .sort(worstFirst);
   const byKind = new Map<string, { kind: string; meets: number; total: number }>();
   // A child with nobody in the target's scope (communes, for a provincial target) is not counted.
-  for (const c of childFigures.filter((c) => c.staff > 0)) {
+  for (const c of childFigures.filter((c) => c.applicable)) {
     const k = byKind.get(c.kind) ?? { kind: c.kind, meets: 0, total: 0 };
     k.total++;
     if (c.meetsTarget) k.meets++;

@@ -45,8 +45,8 @@ export namespace Readiness {
 
   export type UnitReadiness = TargetFigures & {
     unit: Pick<Org.Info, 'id' | 'code' | 'name' | 'kind' | 'level' | 'parentId' | 'status'>;
-    /** Every target, for the dashboard's choice. */
-    targets: Pick<Target.Info, 'id' | 'title'>[];
+    /** Every target, for the dashboard's choice: those with someone in scope at this unit first. */
+    targets: (Pick<Target.Info, 'id' | 'title'> & { applicable: boolean })[];
     /** The week the figures are from when a past date was asked for; null: live. */
     asOfWeek: string | null;
   };
@@ -103,12 +103,14 @@ export namespace Readiness {
   export const forUnit = fn(
     v.object({ unitId: Org.Id, targetId: v.optional(v.string()), date: v.optional(v.pipe(v.string(), v.isoDate('ngày phải có dạng 2026-12-31'))) }),
     async ({ unitId, targetId, date }): Promise<UnitReadiness> => {
-      const [b, targets] = await Promise.all([basis(unitId, date), Target.list()]);
-      const target = targetId ? targets.find((t) => t.id === targetId) : targets[0];
+      const [b, all] = await Promise.all([basis(unitId, date), Target.list()]);
+      // A target nobody here is in the scope of is offered after those that apply (a stable sort keeps their order).
+      const targets = all.map((t) => ({ t, applicable: Target.staffInScope(t, b.counters) > 0 })).sort((x, y) => Number(y.applicable) - Number(x.applicable));
+      const target = targetId ? all.find((t) => t.id === targetId) : targets[0]?.t;
       if (!target) throw new VisibleError('target.not_found', targetId ? `Không tìm thấy chỉ tiêu "${targetId}".` : 'Chưa có chỉ tiêu nào được thiết lập.');
       return {
         unit: { id: b.unit.id, code: b.unit.code, name: b.unit.name, kind: b.unit.kind, level: b.unit.level, parentId: b.unit.parentId, status: b.unit.status },
-        targets: targets.map(({ id, title }) => ({ id, title })),
+        targets: targets.map(({ t, applicable }) => ({ id: t.id, title: t.title, applicable })),
         asOfWeek: b.asOfWeek,
         ...targetFigures(target, b.counters, b.children, b.history, at(b)),
       };

@@ -51,7 +51,15 @@ export const kindLabel = (kind: string): string => kindLabels[kind] ?? kindLabel
 
 export const meetsLabel = (meets: boolean): string => (meets ? 'Đạt' : 'Chưa đạt');
 
-/** "14/20 sở, ban, ngành đạt chỉ tiêu; 3/5 xã đạt chỉ tiêu" — empty when the unit has no children. */
+/** What a target is at a unit nobody there is in the scope of: not "Chưa đạt". */
+export const notApplicableLabel = 'Không áp dụng';
+/** "Đạt", "Chưa đạt", or "Không áp dụng" where nobody is in the target's scope. */
+export const statusLabel = (f: { applicable: boolean; meetsTarget: boolean }): string => (f.applicable ? meetsLabel(f.meetsTarget) : notApplicableLabel);
+
+/** People a week as a whole number: "13", never "12,5" people. */
+export const paceText = (weeklyPace: number): string => count(Math.round(weeklyPace));
+
+/** "14/20 sở, ban, ngành đạt chỉ tiêu; 3/5 xã đạt chỉ tiêu" — empty when no child is in the target's scope. */
 export const childrenMeetingText = (groups: TargetFigures['childrenMeeting']): string =>
   groups.map((g) => `${g.meets}/${g.total} ${kindLabel(g.kind)} đạt chỉ tiêu`).join('; ');
 

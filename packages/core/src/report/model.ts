@@ -13,11 +13,19 @@ export type Projection = {
   weeklyPace: number | null;
   /** The date the target percentage would be reached at that pace (null: never at this pace, or no history). */
   projectedDate: string | null;
-  /** true / false once there is a pace; null without history. Already meeting the target is true. */
+  /** true / false once there is a pace; null without history, or where nobody is in scope. Already meeting the target is true. */
   onTrack: boolean | null;
 };
 
-export type ChildFigures = UnitRef & { staff: number; trained: number; percent: number; meetsTarget: boolean; gap: number };
+export type ChildFigures = UnitRef & {
+  staff: number;
+  trained: number;
+  percent: number;
+  meetsTarget: boolean;
+  gap: number;
+  /** false: nobody at this unit is in the target's scope — "không áp dụng", never "chưa đạt". */
+  applicable: boolean;
+};
 
 export type TargetFigures = {
   target: { id: string; title: string; percent: number; deadline: string; programme: string[] };
@@ -25,13 +33,16 @@ export type TargetFigures = {
   trained: number;
   percent: number;
   meetsTarget: boolean;
+  /** false: nobody at this unit is in the target's scope — "không áp dụng", never "chưa đạt". */
+  applicable: boolean;
   /** People still to train to reach the target's percentage. */
   gap: number;
   /** Days until the deadline (negative once past). */
   daysLeft: number;
   projection: Projection;
-  /** "14/20 sở đạt chỉ tiêu": children meeting the target, grouped by unit kind. */
+  /** "14/20 sở đạt chỉ tiêu": children meeting the target, grouped by unit kind; children the target does not apply to are left out. */
   childrenMeeting: { kind: string; meets: number; total: number }[];
+  /** Worst first; the children the target does not apply to last. */
   children: ChildFigures[];
   /** Weekly figures, oldest first. */
   history: { week: string; staff: number; trained: number; percent: number }[];

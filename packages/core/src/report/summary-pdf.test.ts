@@ -30,7 +30,8 @@ describe('summary PDF', () => {
       `Đã hoàn thành / trong diện: ${big.trained.toLocaleString('vi-VN')} / ${big.staff.toLocaleString('vi-VN')} người`,
       `Còn phải đào tạo: ${big.gap.toLocaleString('vi-VN')} người`,
       'Hạn: 31/12/2026 (còn 45 ngày)',
-      'Dự báo: Kịp hạn (dự kiến 20/11/2026) — tốc độ gần đây 12,5 người/tuần',
+      // 12.5 people a week prints as a whole number of people.
+      'Dự báo: Kịp hạn (dự kiến 20/11/2026) — tốc độ gần đây 13 người/tuần',
       'Đơn vị trực thuộc: 1/3 sở, ban, ngành đạt chỉ tiêu; 2/2 xã đạt chỉ tiêu; 1/1 phường đạt chỉ tiêu.',
       'Sở Nông nghiệp và Môi trường',
       'Xã Pắc Nặm',
@@ -62,8 +63,44 @@ describe('summary PDF', () => {
     for (const page of tablePages) expect(page).toContain('STT Mã đơn vị Đơn vị Trong diện Đã hoàn thành Tỷ lệ Đạt chỉ tiêu');
   });
 
+  it('prints a child nobody is in the scope of as "Không áp dụng", last, with no broken "Đơn vị trực thuộc: ." line', async () => {
+    const base = targetFigures({ id: 't4', title: 'Chỉ tiêu cấp xã', programme: ['iu01'], children: 2, percent: 90 });
+    const none = {
+      id: 'u-x',
+      code: 'BK.SNV',
+      name: 'Sở Nội vụ',
+      kind: 'agency',
+      staff: 0,
+      trained: 0,
+      percent: 0,
+      meetsTarget: false,
+      gap: 0,
+      applicable: false,
+    };
+    // Every child out of scope: no "x/y đạt" to print, and no chart.
+    const onlyNone = { ...base, children: [none], childrenMeeting: [] };
+    const text = flat(await pdfText(await streamBytes(summaryPdf(unitSummary([onlyNone])))));
+    expect(text).toContain('Đơn vị trực thuộc: không đơn vị nào có người trong diện của chỉ tiêu này.');
+    expect(text).toContain('1 BK.SNV Sở Nội vụ 0 0 — Không áp dụng');
+    expect(text).not.toContain('Đơn vị trực thuộc: .');
+    expect(text).not.toContain('Chưa đạt');
+    expect(text).not.toContain('Đường đỏ');
+    // Beside children it applies to: after them, and counted in neither number of "x/y đạt".
+    const mixed = { ...base, children: [none, ...base.children] };
+    const both = flat(await pdfText(await streamBytes(summaryPdf(unitSummary([mixed])))));
+    expect(both).toContain(`Đơn vị trực thuộc: ${base.childrenMeeting.map((g) => `${g.meets}/${g.total}`)[0]} sở, ban, ngành đạt chỉ tiêu`);
+    expect(both).toContain('1 đơn vị trực thuộc không có ai trong diện: chỉ tiêu không áp dụng (cuối bảng).');
+    expect(both).toContain('3 BK.SNV Sở Nội vụ 0 0 — Không áp dụng');
+  });
+
   it('composes decomposed names and says so when a unit has no child units', async () => {
-    const lone = targetFigures({ id: 't3', title: 'Kỹ năng số'.normalize('NFD'), programme: ['iu01'], children: 0 });
+    // People of its own in scope, and no child units.
+    const lone = {
+      ...targetFigures({ id: 't3', title: 'Kỹ năng số'.normalize('NFD'), programme: ['iu01'], children: 0 }),
+      staff: 12,
+      trained: 3,
+      applicable: true,
+    };
     const nfd = { ...unitSummary([lone]), unit: { id: 'x', code: 'PN', name: 'Xã Pắc Nặm'.normalize('NFD'), kind: 'commune' } };
     const text = flat(await pdfText(await streamBytes(summaryPdf(nfd))));
     expect(text).toContain('Đơn vị: Xã Pắc Nặm (mã PN)');

@@ -1,5 +1,5 @@
 import type { Readable } from 'node:stream';
-import { childrenMeetingText, count, deadlineText, meetsLabel, percentText, projectionText } from './labels.ts';
+import { childrenMeetingText, count, deadlineText, meetsLabel, paceText, percentText, projectionText, statusLabel } from './labels.ts';
 import type { TargetFigures, UnitSummary } from './model.ts';
 import { childrenChart } from './summary-chart.ts';
 import { contentWidth, documentHeader, ensureSpace, heading, keyValues, muted, pdfReport, write, type Doc } from './pdf-layout.ts';
@@ -16,7 +16,7 @@ const childColumns: TableColumn[] = [
 ];
 
 function figures(t: TargetFigures): [string, string][] {
-  const pace = t.projection.weeklyPace === null ? '' : ` — tốc độ gần đây ${count(Math.round(t.projection.weeklyPace * 10) / 10)} người/tuần`;
+  const pace = t.projection.weeklyPace === null ? '' : ` — tốc độ gần đây ${paceText(t.projection.weeklyPace)} người/tuần`;
   return [
     ['Tỷ lệ hoàn thành', `${percentText(t.percent)} (chỉ tiêu ${count(t.target.percent)}%) — ${meetsLabel(t.meetsTarget)} chỉ tiêu`],
     ['Đã hoàn thành / trong diện', `${count(t.trained)} / ${count(t.staff)} người`],
@@ -28,6 +28,15 @@ function figures(t: TargetFigures): [string, string][] {
 
 function target(doc: Doc, t: TargetFigures, index: number): void {
   heading(doc, `${index + 1}. ${t.target.title}`);
+  if (!t.applicable) {
+    // Nobody here is in the target's scope: no figures, no "Chưa đạt", no forecast.
+    keyValues(doc, [
+      ['Chỉ tiêu', `${count(t.target.percent)}% số người trong diện hoàn thành, hạn ${deadlineText(t.target.deadline, t.daysLeft)}`],
+      ['Tình trạng', 'Không áp dụng — đơn vị không có ai trong diện của chỉ tiêu này'],
+    ]);
+    doc.moveDown(1);
+    return;
+  }
   keyValues(doc, figures(t));
   doc.moveDown(0.5);
   if (t.children.length === 0) {
@@ -35,22 +44,34 @@ function target(doc: Doc, t: TargetFigures, index: number): void {
     doc.moveDown(1);
     return;
   }
-  write(doc, `Đơn vị trực thuộc: ${childrenMeetingText(t.childrenMeeting)}.`, 'bold', 10);
+  const applicable = t.children.filter((c) => c.applicable);
+  const others = t.children.filter((c) => !c.applicable);
+  write(
+    doc,
+    applicable.length > 0
+      ? `Đơn vị trực thuộc: ${childrenMeetingText(t.childrenMeeting)}.`
+      : 'Đơn vị trực thuộc: không đơn vị nào có người trong diện của chỉ tiêu này.',
+    'bold',
+    10,
+  );
+  if (applicable.length > 0 && others.length > 0)
+    write(doc, `${count(others.length)} đơn vị trực thuộc không có ai trong diện: chỉ tiêu không áp dụng (cuối bảng).`, 'regular', 9, { color: muted });
   doc.moveDown(0.5);
+  // Those the target applies to in the order given (worst first from the figures), then those it does not.
   table(
     doc,
     childColumns,
-    t.children.map((c, i) => [
+    [...applicable, ...others].map((c, i) => [
       String(i + 1),
       c.code,
       c.name,
       count(c.staff),
       count(c.trained),
-      percentText(c.percent),
-      { text: meetsLabel(c.meetsTarget), color: c.meetsTarget ? '#15803d' : '#b91c1c', bold: !c.meetsTarget },
+      c.applicable ? percentText(c.percent) : '—',
+      c.applicable ? { text: statusLabel(c), color: c.meetsTarget ? '#15803d' : '#b91c1c', bold: !c.meetsTarget } : { text: statusLabel(c), color: muted },
     ]),
   );
-  childrenChart(doc, t.children, t.target.percent);
+  if (applicable.length > 0) childrenChart(doc, applicable, t.target.percent);
 }
 
 /** The preparer and the head of unit sign on paper: the layout of an administrative report. */

@@ -86,6 +86,35 @@ describe('completions workbook', () => {
     expect(t1.getColumn(2).width).toBeGreaterThan(t1.getColumn(5).width!);
   });
 
+  it('writes a target nobody is in the scope of, and such a child, as "Không áp dụng", never "Chưa đạt"', async () => {
+    const none = {
+      id: 'u-x',
+      code: 'BK.SNV',
+      name: 'Sở Nội vụ',
+      kind: 'agency',
+      staff: 0,
+      trained: 0,
+      percent: 0,
+      meetsTarget: false,
+      gap: 0,
+      applicable: false,
+    };
+    const empty = {
+      ...targetFigures({ id: 'na', title: 'Chỉ tiêu cấp xã', programme: ['iu01'], children: 0, percent: 90 }),
+      projection: { weeklyPace: null, projectedDate: null, onTrack: null },
+    };
+    const mixed = targetFigures({ id: 'mx', title: 'Chỉ tiêu cấp tỉnh', programme: ['iu01'], children: 1 });
+    const book = await load(completionsXlsx(unitSummary([empty, { ...mixed, children: [...mixed.children, none] }]), () => people(0), courseTitles));
+    // Array.from fills the holes a sparse sheet leaves (empty rows and cells) with null.
+    const rows = Array.from(sheet(book, 0).getSheetValues(), (r) => (Array.isArray(r) ? Array.from(r.slice(1), (v) => v ?? null) : []));
+    const targetRow = rows.find((r) => r[0] === 'Chỉ tiêu cấp xã')!;
+    expect(targetRow.slice(2)).toEqual([0, 0, 0, 90, 0, 'Không áp dụng', 'Không áp dụng']);
+    expect(rows.find((r) => r[0] === 'BK.SNV')).toEqual(['BK.SNV', 'Sở Nội vụ', 0, 0, null, 'Không áp dụng']);
+    // Its own target has no children to count: said in words, not an empty line.
+    expect(rows).toContainEqual(['Không có đơn vị trực thuộc.']);
+    expect(rows.flat().filter((v) => v === 'Chưa đạt')).toEqual([]);
+  });
+
   it('writes names as text, never formulas, in NFC, and dates as Excel dates of the Vietnam day', async () => {
     const book = await load(completionsXlsx(unitSummary(targets), rowsFor, courseTitles));
     const t1 = sheet(book, 1);

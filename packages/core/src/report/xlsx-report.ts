@@ -1,7 +1,7 @@
 import type { Readable, Writable } from 'node:stream';
 import type { Worksheet } from 'exceljs';
 import { deferredStream, pacer } from './deferred-stream.ts';
-import { categoryLabel, childrenMeetingText, meetsLabel, nfc, oneDecimal, projectionText, vnDay } from './labels.ts';
+import { categoryLabel, childrenMeetingText, nfc, notApplicableLabel, oneDecimal, projectionText, statusLabel, vnDay } from './labels.ts';
 import type { PersonTargetRow, TargetFigures, UnitSummary } from './model.ts';
 
 type Cell = string | number | Date | null;
@@ -122,8 +122,8 @@ function writeSummary(sheet: Worksheet, summary: UnitSummary): void {
       oneDecimal(t.percent),
       t.target.percent,
       t.gap,
-      meetsLabel(t.meetsTarget),
-      projectionText(t.projection),
+      statusLabel(t),
+      t.applicable ? projectionText(t.projection) : notApplicableLabel,
     ]);
   }
   for (const t of summary.targets) {
@@ -133,10 +133,15 @@ function writeSummary(sheet: Worksheet, summary: UnitSummary): void {
       writeRow(sheet, [], ['Không có đơn vị trực thuộc.']);
       continue;
     }
-    writeRow(sheet, [], [childrenMeetingText(t.childrenMeeting)]);
+    writeRow(
+      sheet,
+      [],
+      [t.childrenMeeting.length > 0 ? childrenMeetingText(t.childrenMeeting) : 'Không đơn vị trực thuộc nào có người trong diện của chỉ tiêu này.'],
+    );
     header(sheet, childColumns);
+    // A child nobody is in the scope of: "Không áp dụng", no percentage (the figures list it last).
     for (const c of t.children) {
-      writeRow(sheet, childColumns, [c.code, c.name, c.staff, c.trained, oneDecimal(c.percent), meetsLabel(c.meetsTarget)]);
+      writeRow(sheet, childColumns, [c.code, c.name, c.staff, c.trained, c.applicable ? oneDecimal(c.percent) : null, statusLabel(c)]);
     }
   }
 }
