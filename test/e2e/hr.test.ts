@@ -154,6 +154,12 @@ describe('the HR officer and the admin in a real browser', () => {
     await page.getByRole('heading', { level: 1, name: agency.name }).waitFor();
     await page.getByText(`Còn ${vnNumber(agency.gap)} người cần hoàn thành`, { exact: false }).waitFor();
     await page.getByText(/\d+\/\d+ phòng đạt chỉ tiêu/).waitFor();
+    // The communes' target at a provincial agency: nobody in scope, said plainly — no 0/0, no "Chưa đạt", no forecast.
+    await page.locator('#readiness-target').selectOption('xa-dich-vu-cong-2027');
+    await page.getByRole('button', { name: 'Xem số liệu' }).click();
+    await page.getByText('Chỉ tiêu 90% không áp dụng cho đơn vị này: không có ai trong diện.').waitFor();
+    await page.getByRole('cell', { name: 'Không áp dụng' }).first().waitFor();
+    expect(await page.getByText(/Chưa đạt chỉ tiêu|Dự báo: không kịp hạn|0\/0 người/).count()).toBe(0);
     await page.getByRole('link', { name: /Lên đơn vị cấp trên/ }).click();
     await page.getByRole('heading', { level: 1, name: PROVINCE }).waitFor();
     await page.context().close();

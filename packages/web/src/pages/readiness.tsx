@@ -83,7 +83,9 @@ function Dashboard(props: { r: Readiness; scope: Scope; choose: (target?: string
             <div class="field">
               <label for="readiness-target">{t('readiness.chooseTarget')}</label>
               <select id="readiness-target" name="target" value={props.r.target.id}>
-                <For each={props.r.targets}>{(target) => <option value={target.id}>{target.title}</option>}</For>
+                <For each={props.r.targets}>
+                  {(target) => <option value={target.id}>{target.applicable ? target.title : `${target.title} (${t('readiness.notApplicable')})`}</option>}
+                </For>
               </select>
             </div>
           </Show>

@@ -17,10 +17,11 @@ export function ChildUnits(props: { children: ChildFigures[]; targetPercent: num
     const needle = filter().trim().toLocaleLowerCase('vi');
     const list = props.children.filter(
       (c) =>
-        (!onlyBehind() || !c.meetsTarget) &&
+        (!onlyBehind() || (c.applicable && !c.meetsTarget)) &&
         (needle === '' || c.name.toLocaleLowerCase('vi').includes(needle) || c.code.toLocaleLowerCase('vi').includes(needle)),
     );
-    list.sort((a, b) => (by === 'name' ? a.name.localeCompare(b.name, 'vi') : a[by] - b[by]) * (desc ? -1 : 1));
+    // A unit the target does not apply to (nobody in scope) stays last whichever way the table is sorted.
+    list.sort((a, b) => Number(b.applicable) - Number(a.applicable) || (by === 'name' ? a.name.localeCompare(b.name, 'vi') : a[by] - b[by]) * (desc ? -1 : 1));
     return list;
   });
   const sortable = (by: SortBy, key: Key, cell: Column<ChildFigures>['cell'], more: Partial<Column<ChildFigures>> = {}): Column<ChildFigures> => ({
@@ -39,17 +40,21 @@ export function ChildUnits(props: { children: ChildFigures[]; targetPercent: num
     { title: () => t('readiness.col.kind'), cell: (c) => t(`kind.${c.kind}` as Key) },
     count('staff', 'readiness.col.staff'),
     count('trained', 'readiness.col.trained'),
-    sortable('percent', 'readiness.col.percent', (c) => `${formatNumber(c.percent, 1)}%`, { num: true }),
+    sortable('percent', 'readiness.col.percent', (c) => (c.applicable ? `${formatNumber(c.percent, 1)}%` : '—'), { num: true }),
     count('gap', 'readiness.col.gap'),
-    { title: () => t('readiness.col.meets'), cell: (c) => (c.meetsTarget ? `✓ ${t('yes')}` : t('no')) },
+    {
+      title: () => t('readiness.col.meets'),
+      cell: (c) => (!c.applicable ? t('readiness.notApplicable') : c.meetsTarget ? `✓ ${t('yes')}` : t('no')),
+    },
   ];
+  const charted = () => rows().filter((c) => c.applicable);
   return (
     <>
       <PercentChart
         bars
         label={t('readiness.childrenLabel')}
-        labels={rows().map((c) => c.code)}
-        values={rows().map((c) => c.percent)}
+        labels={charted().map((c) => c.code)}
+        values={charted().map((c) => c.percent)}
         target={props.targetPercent}
       />
       <div class="filters no-print">

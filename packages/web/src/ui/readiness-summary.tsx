@@ -11,7 +11,8 @@ export function projectionText(r: Readiness): string {
   const p = r.projection;
   if (r.meetsTarget || (p.onTrack && !p.projectedDate)) return t('readiness.projection.met');
   if (p.onTrack === null) return t('readiness.projection.unknown');
-  const pace = formatNumber(p.weeklyPace ?? 0, 1);
+  // People a week, as a whole number.
+  const pace = formatNumber(p.weeklyPace ?? 0);
   if (!p.projectedDate) return t('readiness.projection.stalled', { pace });
   return t(p.onTrack ? 'readiness.projection.onTrack' : 'readiness.projection.late', { date: formatDate(p.projectedDate), pace });
 }
@@ -30,7 +31,11 @@ export function ReadinessSummary(props: { r: Readiness; date?: string; archives:
       <p>{t('readiness.target', { title: r().target.title })}</p>
       <p class="gap">
         <strong>
-          {r().gap > 0 ? t('readiness.gap', { n: formatNumber(r().gap), percent: r().target.percent }) : t('readiness.noGap', { percent: r().target.percent })}
+          {!r().applicable
+            ? t('readiness.notApplicableHere', { percent: r().target.percent })
+            : r().gap > 0
+              ? t('readiness.gap', { n: formatNumber(r().gap), percent: r().target.percent })
+              : t('readiness.noGap', { percent: r().target.percent })}
         </strong>
       </p>
       <p>
@@ -38,13 +43,16 @@ export function ReadinessSummary(props: { r: Readiness; date?: string; archives:
           ? t('readiness.deadlineLeft', { deadline: formatDate(r().target.deadline), n: r().daysLeft })
           : t('readiness.deadlinePast', { deadline: formatDate(r().target.deadline), n: -r().daysLeft })}
       </p>
-      <p class="big">{formatNumber(r().percent, 1)}%</p>
-      <ProgressBar value={r().trained} max={r().staff} label={t('readiness.title')} />
-      <p>
-        {t('readiness.trainedOf', { trained: formatNumber(r().trained), staff: formatNumber(r().staff) })} ·{' '}
-        <strong>{r().meetsTarget ? t('readiness.meets') : t('readiness.notMeets')}</strong>
-      </p>
-      <p class="projection">{projectionText(r())}</p>
+      {/* Nobody in scope: no 0/0, no "Chưa đạt", no forecast. */}
+      <Show when={r().applicable}>
+        <p class="big">{formatNumber(r().percent, 1)}%</p>
+        <ProgressBar value={r().trained} max={r().staff} label={t('readiness.title')} />
+        <p>
+          {t('readiness.trainedOf', { trained: formatNumber(r().trained), staff: formatNumber(r().staff) })} ·{' '}
+          <strong>{r().meetsTarget ? t('readiness.meets') : t('readiness.notMeets')}</strong>
+        </p>
+        <p class="projection">{projectionText(r())}</p>
+      </Show>
       <Show when={r().childrenMeeting.length > 0}>
         <p class="meeting">{childrenMeetingText(r())}</p>
       </Show>
