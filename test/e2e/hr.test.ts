@@ -11,10 +11,16 @@ const DAY = 86_400_000;
 const PROVINCE = 'Uỷ ban nhân dân tỉnh Minh Sơn';
 /** People who finish the programme after the snapshot four weeks ago: a pace of 10 a week. */
 const TRAINED_SINCE = 40;
+/**
+ * The moment of the snapshot four weeks ago, fixed once: the test asks for that week's
+ * figures later, and recomputing "28 days ago" then could land in the next week (a CI run
+ * seeded on a Sunday just before midnight UTC and asked on the Monday after it).
+ */
+const SNAPSHOT_AT = new Date(Date.now() - 28 * DAY);
 
 const stack = browserStack(async (table) => {
   await seedDemo({ table, contentDir });
-  await Readiness.snapshotWeek(new Date(Date.now() - 28 * DAY));
+  await Readiness.snapshotWeek(SNAPSHOT_AT);
   const target = (await Target.list())[0]!;
   const { people } = await Readiness.untrained({ unitId: 'ms', targetId: target.id, limit: TRAINED_SINCE });
   for (const p of people) {
@@ -129,7 +135,7 @@ describe('the HR officer and the admin in a real browser', () => {
     await page.getByText(/^Dự báo: không kịp hạn/).waitFor();
 
     // Figures of four weeks ago, from that week's snapshot, clearly marked as such.
-    const past = new Date(Date.now() - 28 * DAY).toISOString().slice(0, 10);
+    const past = SNAPSHOT_AT.toISOString().slice(0, 10);
     const before = await Readiness.forUnit({ unitId: 'ms', date: past });
     expect(before.trained).toBe(r.trained - TRAINED_SINCE);
     await page.getByLabel('Số liệu ngày').fill(past);
