@@ -4,6 +4,20 @@ import type { ChildFigures, TargetFigures, UnitSummary } from '@sansang/core/tes
 /** Real-looking unit names, with the diacritics that break a renderer missing a glyph or NFC. */
 export const childNames = ['Sở Nông nghiệp và Môi trường', 'Xã Pắc Nặm', 'Sở Giáo dục và Đào tạo', 'Phường Đức Xuân', 'Xã Bằng Thành', 'Sở Y tế'];
 
+/** A child unit where nobody is in the target's scope: "không áp dụng", never failing. */
+export const notApplicableChild: ChildFigures = {
+  id: 'u-x',
+  code: 'BK.SNV',
+  name: 'Sở Nội vụ',
+  kind: 'agency',
+  staff: 0,
+  trained: 0,
+  percent: 0,
+  meetsTarget: false,
+  gap: 0,
+  applicable: false,
+};
+
 /** `count` child units: the first names above, then numbered ones, every third one below the target. */
 export function children(count: number, targetPercent: number): ChildFigures[] {
   return Array.from({ length: count }, (_, i) => {

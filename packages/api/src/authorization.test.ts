@@ -3,6 +3,7 @@ import { Account } from '@sansang/core';
 import { app } from './app.ts';
 import { useFreshTable } from '../../../test/support/db.ts';
 import { account, allRight, smallProvince } from '../../../test/support/fixtures.ts';
+import { sessionCookie } from '../../../test/support/api-session.ts';
 
 /**
  * The authorization matrix: every route of the OpenAPI document × every role × a unit inside
@@ -190,12 +191,7 @@ describe('authorization matrix', () => {
     };
     for (const [caller, [email, personId, g]] of Object.entries(grants)) {
       if (caller !== 'learner') await account(email, personId, g);
-      const res = await app.request('/api/auth/login', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-requested-with': 'sansang' },
-        body: JSON.stringify({ email, password: 'mat-khau-dung' }),
-      });
-      cookies[caller as Caller] = res.headers.get('set-cookie')!.split(';')[0]!;
+      cookies[caller as Caller] = await sessionCookie(email);
     }
     const doc = await (await app.request('/api/openapi.json')).json();
     routes = Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops as object).map((m) => `${m} ${path}`));

@@ -7,6 +7,7 @@ import { putMany } from '@sansang/core/testing';
 import { app } from './app.ts';
 import { useFreshTable } from '../../../test/support/db.ts';
 import { account, smallProvince } from '../../../test/support/fixtures.ts';
+import { sessionCookie } from '../../../test/support/api-session.ts';
 
 const WRITE = { 'x-requested-with': 'sansang', 'content-type': 'application/json' };
 let tree: Awaited<ReturnType<typeof smallProvince>>;
@@ -61,12 +62,7 @@ describe('download file names', () => {
     process.env.REPORTS_DIR = await mkdtemp(join(tmpdir(), 'sansang-reports-'));
     tree = await smallProvince(1);
     await account('quantri@test.vn', tree.people[0]!.id, [{ role: 'admin', unitId: null }]);
-    const res = await app.request('/api/auth/login', {
-      method: 'POST',
-      headers: WRITE,
-      body: JSON.stringify({ email: 'quantri@test.vn', password: 'mat-khau-dung' }),
-    });
-    cookie = res.headers.get('set-cookie')!.split(';')[0]!;
+    cookie = await sessionCookie('quantri@test.vn');
   });
 
   it('downloads every report of a unit with a Vietnamese code, the real name in filename* and an ASCII one beside it', async () => {

@@ -4,6 +4,7 @@ import { app } from './app.ts';
 import { registry } from './route.ts';
 import { useFreshTable } from '../../../test/support/db.ts';
 import { account, smallProvince } from '../../../test/support/fixtures.ts';
+import { sessionCookie } from '../../../test/support/api-session.ts';
 
 /** Odd values a form, a script or an attacker may send in any field. */
 const oddValue = fc.oneof(
@@ -40,12 +41,7 @@ describe('hostile input on every endpoint', () => {
     await useFreshTable();
     const tree = await smallProvince(1);
     await account('quantri@test.vn', tree.people[0]!.id, [{ role: 'admin', unitId: null }]);
-    const res = await app.request('/api/auth/login', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-requested-with': 'sansang' },
-      body: JSON.stringify({ email: 'quantri@test.vn', password: 'mat-khau-dung' }),
-    });
-    cookie = res.headers.get('set-cookie')!.split(';')[0]!;
+    cookie = await sessionCookie('quantri@test.vn');
   });
 
   it('always answers 2xx/4xx with an error code, never a 5xx or a stack trace', async () => {

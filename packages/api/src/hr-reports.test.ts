@@ -7,6 +7,7 @@ import { app } from './app.ts';
 import { pdfText } from '../../../test/support/pdf.ts';
 import { useFreshTable } from '../../../test/support/db.ts';
 import { account, smallProvince } from '../../../test/support/fixtures.ts';
+import { sessionCookie } from '../../../test/support/api-session.ts';
 
 const WRITE = { 'x-requested-with': 'sansang', 'content-type': 'application/json' };
 let tree: Awaited<ReturnType<typeof smallProvince>>;
@@ -42,13 +43,8 @@ describe('HR report packs, schedules, roster and org routes', () => {
     const inAgency = tree.people.filter((p) => p.unitId === tree.agency.id);
     await account('nhansu@test.vn', inAgency[0]!.id, [{ role: 'hr', unitId: tree.agency.id }]);
     await account('quantri@test.vn', inAgency[1]!.id, [{ role: 'admin', unitId: null }]);
-    for (const [who, email] of [
-      ['hr', 'nhansu@test.vn'],
-      ['admin', 'quantri@test.vn'],
-    ]) {
-      const res = await app.request('/api/auth/login', { method: 'POST', headers: WRITE, body: JSON.stringify({ email, password: 'mat-khau-dung' }) });
-      cookies[who!] = res.headers.get('set-cookie')!.split(';')[0]!;
-    }
+    cookies.hr = await sessionCookie('nhansu@test.vn');
+    cookies.admin = await sessionCookie('quantri@test.vn');
     for (const p of tree.people.filter((p) => p.unitId === tree.dept1.id)) await Readiness.recordCompletion({ person: p, slug: 'khoa-mau', version: 1 });
   });
 

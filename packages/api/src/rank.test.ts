@@ -8,6 +8,7 @@ import { app } from './app.ts';
 import { identityOf } from './oidc.ts';
 import { useFreshTable } from '../../../test/support/db.ts';
 import { account, smallProvince } from '../../../test/support/fixtures.ts';
+import { sessionCookie } from '../../../test/support/api-session.ts';
 
 /**
  * The rank dimension of the authorization matrix: every route that acts on an account ×
@@ -75,12 +76,7 @@ describe('nobody acts above their own rank', () => {
     tree = await smallProvince(3);
     for (const n of names) {
       await account(email(n), personOf(n).id, grantsOf[n]);
-      const res = await app.request('/api/auth/login', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-requested-with': 'sansang' },
-        body: JSON.stringify({ email: email(n), password: 'mat-khau-dung' }),
-      });
-      cookies[n] = res.headers.get('set-cookie')!.split(';')[0]!;
+      cookies[n] = await sessionCookie(email(n));
     }
   });
 

@@ -5,6 +5,7 @@ import { app } from './app.ts';
 import { pdfText } from '../../../test/support/pdf.ts';
 import { useFreshTable } from '../../../test/support/db.ts';
 import { account, smallProvince } from '../../../test/support/fixtures.ts';
+import { sessionCookie } from '../../../test/support/api-session.ts';
 
 /**
  * A target for departments (phòng) only: nobody at the commune is in its scope, so there it is
@@ -20,7 +21,6 @@ const phong: Target.Info = {
   deadline: '2026-12-31',
 };
 
-const WRITE = { 'x-requested-with': 'sansang', 'content-type': 'application/json' };
 let tree: Awaited<ReturnType<typeof smallProvince>>;
 let cookie = '';
 const get = (path: string) => app.request(path, { headers: { cookie } });
@@ -34,12 +34,7 @@ describe('a target nobody is in the scope of at a unit', () => {
     tree = await smallProvince(3);
     await Target.put(phong);
     await account('quantri@test.vn', tree.people[0]!.id, [{ role: 'admin', unitId: null }]);
-    const res = await app.request('/api/auth/login', {
-      method: 'POST',
-      headers: WRITE,
-      body: JSON.stringify({ email: 'quantri@test.vn', password: 'mat-khau-dung' }),
-    });
-    cookie = res.headers.get('set-cookie')!.split(';')[0]!;
+    cookie = await sessionCookie('quantri@test.vn');
     // Department 1's three finish; department 2's do not.
     for (const p of tree.people.filter((p) => p.unitId === tree.dept1.id)) await Readiness.recordCompletion({ person: p, slug: 'khoa-mau', version: 1 });
   });

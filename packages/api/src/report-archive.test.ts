@@ -14,6 +14,7 @@ import { takeQuiz } from '../../../test/support/quiz-answers.ts';
 import { useFreshTable } from '../../../test/support/db.ts';
 import { account, smallProvince } from '../../../test/support/fixtures.ts';
 import { freePort } from '../../../test/support/free-port.ts';
+import { sessionCookie } from '../../../test/support/api-session.ts';
 
 const WRITE = { 'x-requested-with': 'sansang', 'content-type': 'application/json' };
 let tree: Awaited<ReturnType<typeof smallProvince>>;
@@ -44,12 +45,7 @@ describe('archived reports: generated in the background, kept unchanged with the
     process.env.REPORTS_DIR = await mkdtemp(join(tmpdir(), 'sansang-reports-'));
     tree = await smallProvince(2);
     await account('nhansu@test.vn', tree.people.find((p) => p.unitId === tree.agency.id)!.id, [{ role: 'hr', unitId: tree.agency.id }]);
-    const res = await app.request('/api/auth/login', {
-      method: 'POST',
-      headers: WRITE,
-      body: JSON.stringify({ email: 'nhansu@test.vn', password: 'mat-khau-dung' }),
-    });
-    cookie = res.headers.get('set-cookie')!.split(';')[0]!;
+    cookie = await sessionCookie('nhansu@test.vn');
     await finish(tree.people.find((p) => p.unitId === tree.dept1.id)!.id);
   });
   afterAll(() => {

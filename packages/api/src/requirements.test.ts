@@ -4,9 +4,9 @@ import { putMany } from '@sansang/core/testing';
 import { app } from './app.ts';
 import { useFreshTable } from '../../../test/support/db.ts';
 import { account, smallProvince, target } from '../../../test/support/fixtures.ts';
+import { sessionCookie } from '../../../test/support/api-session.ts';
 
 let tree: Awaited<ReturnType<typeof smallProvince>>;
-const WRITE = { 'x-requested-with': 'sansang', 'content-type': 'application/json' };
 
 // Communes only, 30 days' grace for a late joiner (the fixture's target covers everyone).
 const communeTarget: Target.Info = {
@@ -20,11 +20,7 @@ const communeTarget: Target.Info = {
   graceDays: 30,
 };
 
-async function signIn(email: string): Promise<string> {
-  const res = await app.request('/api/auth/login', { method: 'POST', headers: WRITE, body: JSON.stringify({ email, password: 'mat-khau-dung' }) });
-  expect(res.status).toBe(200);
-  return res.headers.get('set-cookie')!.split(';')[0]!;
-}
+const signIn = (email: string) => sessionCookie(email);
 
 type Requirement = { target: { id: string }; dueDate: string; daysLeft: number; status: string; courses: { slug: string; lessonCount: number }[] };
 const requirementsOf = async (cookie: string): Promise<Requirement[]> => {

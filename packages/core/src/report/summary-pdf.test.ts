@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { pdfText } from '../../../../test/support/pdf.ts';
-import { pdfTitle, streamBytes, targetFigures, unitSummary } from '../../../../test/support/report-fixtures.ts';
+import { pdfTitle, streamBytes, targetFigures, unitSummary, notApplicableChild } from '../../../../test/support/report-fixtures.ts';
 import { summaryPdf } from './summary-pdf.ts';
 
 const flat = (text: string) => text.replace(/\s+/g, ' ');
@@ -65,18 +65,7 @@ describe('summary PDF', () => {
 
   it('prints a child nobody is in the scope of as "Không áp dụng", last, with no broken "Đơn vị trực thuộc: ." line', async () => {
     const base = targetFigures({ id: 't4', title: 'Chỉ tiêu cấp xã', programme: ['iu01'], children: 2, percent: 90 });
-    const none = {
-      id: 'u-x',
-      code: 'BK.SNV',
-      name: 'Sở Nội vụ',
-      kind: 'agency',
-      staff: 0,
-      trained: 0,
-      percent: 0,
-      meetsTarget: false,
-      gap: 0,
-      applicable: false,
-    };
+    const none = notApplicableChild;
     // Every child out of scope: no "x/y đạt" to print, and no chart.
     const onlyNone = { ...base, children: [none], childrenMeeting: [] };
     const text = flat(await pdfText(await streamBytes(summaryPdf(unitSummary([onlyNone])))));

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import ExcelJS from 'exceljs';
 import type { Readable } from 'node:stream';
-import { targetFigures, unitSummary } from '../../../../test/support/report-fixtures.ts';
+import { targetFigures, unitSummary, notApplicableChild } from '../../../../test/support/report-fixtures.ts';
 import type { PersonTargetRow, TargetFigures } from './model.ts';
 import { completionsXlsx } from './xlsx-report.ts';
 
@@ -87,18 +87,7 @@ describe('completions workbook', () => {
   });
 
   it('writes a target nobody is in the scope of, and such a child, as "Không áp dụng", never "Chưa đạt"', async () => {
-    const none = {
-      id: 'u-x',
-      code: 'BK.SNV',
-      name: 'Sở Nội vụ',
-      kind: 'agency',
-      staff: 0,
-      trained: 0,
-      percent: 0,
-      meetsTarget: false,
-      gap: 0,
-      applicable: false,
-    };
+    const none = notApplicableChild;
     const empty = {
       ...targetFigures({ id: 'na', title: 'Chỉ tiêu cấp xã', programme: ['iu01'], children: 0, percent: 90 }),
       projection: { weeklyPace: null, projectedDate: null, onTrack: null },
