@@ -10,13 +10,16 @@ import { listEvents, putChangedUnit, putClosedUnit, putEvent, putMovedUnit, putN
 import { Audit } from '../audit/index.ts';
 import { vnDay } from '../vn-day.ts';
 
-export type UnitEvent = {
-  action: 'created' | 'renamed' | 'changed' | 'moved' | 'merged' | 'absorbed' | 'dissolved';
-  effective: string;
-  at: string;
-  by: string;
-  detail: Record<string, unknown>;
-};
+/** What a change left of a unit's identifying fields, before and after. */
+type UnitFields = Pick<Org.Info, 'name' | 'code' | 'kind' | 'level'>;
+/** One change in a unit's history; its detail depends on the kind of change (the web app reads it typed). */
+export type UnitEvent = { effective: string; at: string; by: string } & (
+  | { action: 'created'; detail: { name: string; parentId: string | null; source?: 'import' } }
+  | { action: 'renamed' | 'changed'; detail: { before: UnitFields; after: UnitFields } }
+  | { action: 'moved'; detail: { fromParentId: string | null; toParentId: string; reason: string } }
+  | { action: 'merged' | 'dissolved'; detail: { mergedInto?: string } }
+  | { action: 'absorbed'; detail: { sources: { id: string; name: string }[]; people: number; units: number } }
+);
 
 /** yyyy-mm-dd, not after today: a change is recorded when it has happened. */
 export const Effective = v.pipe(

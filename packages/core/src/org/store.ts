@@ -74,7 +74,7 @@ export async function listEvents(unitId: string): Promise<UnitEvent[]> {
     at,
     by,
     detail,
-  }));
+  })) as UnitEvent[];
 }
 
 /** Writes units as they are, in batches, without conditions. */

@@ -3,34 +3,30 @@ import type { OrgView, UnitEvent } from '../data/org.ts';
 import { formatDate, formatDateTime, formatNumber, t, type Key } from '../i18n/index.ts';
 import { DataTable } from './data-table.tsx';
 
-type Snapshot = { name?: string; code?: string; kind?: string; level?: string };
-
 /** What an event changed, in a sentence; units are named where this page knows them. */
 function describe(event: UnitEvent, nameOf: (id: unknown) => string): string {
-  const d = event.detail;
   switch (event.action) {
     case 'created':
-      return t('org.history.createdDetail', { name: String(d.name ?? '') });
+      return t('org.history.createdDetail', { name: event.detail.name });
     case 'renamed':
     case 'changed': {
-      const before = (d.before ?? {}) as Snapshot;
-      const after = (d.after ?? {}) as Snapshot;
-      const label = (field: keyof Snapshot, value?: string) =>
-        field === 'kind' ? t(`kind.${value}` as Key) : field === 'level' ? t(`level.${value}` as Key) : (value ?? '');
+      const { before, after } = event.detail;
+      const label = (field: keyof typeof before, value: string) =>
+        field === 'kind' ? t(`kind.${value}` as Key) : field === 'level' ? t(`level.${value}` as Key) : value;
       return (['name', 'code', 'kind', 'level'] as const)
         .filter((f) => before[f] !== after[f])
         .map((f) => `${t(`org.field.${f}` as Key)}: ${label(f, before[f])} → ${label(f, after[f])}`)
         .join('; ');
     }
     case 'moved':
-      return t('org.history.movedDetail', { from: nameOf(d.fromParentId), to: nameOf(d.toParentId) });
+      return t('org.history.movedDetail', { from: nameOf(event.detail.fromParentId), to: nameOf(event.detail.toParentId) });
     case 'merged':
-      return t('org.history.mergedDetail', { into: nameOf(d.mergedInto) });
+      return t('org.history.mergedDetail', { into: nameOf(event.detail.mergedInto) });
     case 'absorbed':
       return t('org.history.absorbedDetail', {
-        sources: ((d.sources ?? []) as { name: string }[]).map((s) => s.name).join(', '),
-        people: formatNumber(Number(d.people ?? 0)),
-        units: formatNumber(Number(d.units ?? 0)),
+        sources: (event.detail.sources ?? []).map((s) => s.name).join(', '),
+        people: formatNumber(event.detail.people),
+        units: formatNumber(event.detail.units),
       });
     case 'dissolved':
       return '';
