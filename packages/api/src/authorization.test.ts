@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { Account } from '@sansang/core';
 import { app } from './app.ts';
 import { useFreshTable } from '../../../test/support/db.ts';
-import { account, allRight, smallProvince } from '../../../test/support/fixtures.ts';
+import { account, allRight, smallProvince, target } from '../../../test/support/fixtures.ts';
 import { sessionCookie } from '../../../test/support/api-session.ts';
 
 /**
@@ -152,14 +152,7 @@ function sample(route: string, scope: Scope): { path: string; body?: unknown } {
     'get /api/targets': { path: '/api/targets' },
     'post /api/targets': {
       path: '/api/targets',
-      body: {
-        id: 'muc-tieu',
-        title: 'Tất cả hoàn thành khoá mẫu',
-        programme: ['khoa-mau'],
-        categories: ['can-bo', 'cong-chuc', 'vien-chuc'],
-        percent: 100,
-        deadline: '2026-12-31',
-      },
+      body: target,
     },
     'post /api/accounts': { path: '/api/accounts', body: { email: `moi-${++seq}@test.vn`, employeeCode: person.employeeCode } },
     'post /api/accounts/password-link': { path: '/api/accounts/password-link', body: { email: scope === 'inside' ? 'hocvien@test.vn' : 'xa@test.vn' } },
