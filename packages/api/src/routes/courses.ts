@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { Course, Progress, Quiz, VisibleError } from '@sansang/core';
+import { Attempt, Course, Progress, Quiz, VisibleError } from '@sansang/core';
 import { route, routes } from '../route.ts';
 
 const Slug = v.object({ slug: Course.Slug });
@@ -20,7 +20,10 @@ export const courseRoutes = routes(
     access: { signedIn: true },
     params: Slug,
     handler: async (c, { params }) => {
-      const { bundle, progress } = await Progress.courseFor(c.var.person!.id, params.slug);
+      const personId = c.var.person!.id;
+      const { bundle, progress } = await Progress.courseFor(personId, params.slug);
+      // The course page's quiz box says when a new attempt may start, as the quiz page does.
+      const standing = bundle.quiz && (await Attempt.standing(personId, bundle, progress));
       return c.json({
         course: {
           ...Course.summarize(bundle),
@@ -33,10 +36,14 @@ export const courseRoutes = routes(
             questionCount: Quiz.draw(bundle.quiz, '').length,
             timeLimitMinutes: bundle.quiz.timeLimitMinutes,
             attempts: bundle.quiz.attempts,
+            attemptsPerDay: bundle.quiz.attemptsPerDay,
+            waitAfterFailures: bundle.quiz.waitAfterFailures,
           },
           placement: bundle.placement,
           progress,
+          remaining: Progress.remaining(bundle, progress),
         },
+        standing: standing || null,
       });
     },
   }),

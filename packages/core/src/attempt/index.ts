@@ -97,6 +97,36 @@ export namespace Attempt {
     return attemptGate(quiz, await recentAttempts(personId, slug, n, attemptsToRead(quiz)), new Date());
   }
 
+  /** How many of the learner's graded attempts a page lists, newest first, so a learner coming back sees how they did. */
+  export const EARLIER_SHOWN = 5;
+
+  /**
+   * Where the learner stands with the quiz's limits after `progress.attemptsUsed` attempts:
+   * attempts left, today's allowance, when a start refused now would be allowed again, and
+   * their latest scores. One Query of their own partition serves the policy and the scores.
+   */
+  export async function standing(personId: string, bundle: Course.Bundle, progress: Progress.Info) {
+    const quiz = quizOf(bundle);
+    const used = progress.attemptsUsed;
+    const attemptsLeft = quiz.attempts === null ? null : Math.max(0, quiz.attempts - used);
+    const recent = await recentAttempts(personId, bundle.slug, used, Math.max(attemptsToRead(quiz), EARLIER_SHOWN));
+    const gate = attemptsLeft === 0 ? null : attemptGate(quiz, recent, new Date());
+    return {
+      attemptsUsed: used,
+      attemptsLeft,
+      /** What the daily limit leaves for today; null without a daily limit (or attempts left at all). */
+      attemptsLeftToday: gate?.attemptsLeftToday ?? null,
+      /** When a new attempt may start, while the daily limit or the wait holds the learner back; null otherwise. */
+      retryAt: gate?.retryAt?.toISOString() ?? null,
+      retryReason: gate?.reason ?? null,
+      /** The learner's latest graded attempts, newest first (n counts from 0). */
+      earlier: recent
+        .filter((a) => a.status === 'submitted' && a.result !== undefined)
+        .slice(0, EARLIER_SHOWN)
+        .map((a) => ({ n: a.n, score: a.result!.score, passed: a.result!.passed, submittedAt: a.submittedAt ?? null })),
+    };
+  }
+
   const Ref = v.object({ personId: v.string(), slug: Course.Slug });
   const N = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(9999));
 
@@ -107,10 +137,8 @@ export namespace Attempt {
     const quiz = quizOf(bundle);
     const open = await openOf(person, bundle, progress);
     const after = open ? progress : (await Progress.courseFor(personId, slug)).progress;
-    const used = after.attemptsUsed;
-    const attemptsLeft = quiz.attempts === null ? null : Math.max(0, quiz.attempts - used);
-    const gate = attemptsLeft === 0 ? null : await gateOf(personId, slug, quiz, used);
     return {
+      course: { title: bundle.title },
       quiz: {
         title: quiz.title,
         passMark: quiz.passMark,
@@ -122,14 +150,9 @@ export namespace Attempt {
         waitAfterFailures: quiz.waitAfterFailures,
       },
       attempt: open ? view(personId, bundle, open) : null,
-      attemptsUsed: used,
-      attemptsLeft,
-      /** What the daily limit leaves for today; null without a daily limit (or attempts left at all). */
-      attemptsLeftToday: gate?.attemptsLeftToday ?? null,
-      /** When a new attempt may start, while the daily limit or the wait holds the learner back; null otherwise. */
-      retryAt: gate?.retryAt?.toISOString() ?? null,
-      retryReason: gate?.reason ?? null,
+      ...(await standing(personId, bundle, after)),
       progress: after,
+      remaining: Progress.remaining(bundle, after),
     };
   });
 

@@ -8,7 +8,7 @@ const graded = (n: number, start: string, passed: boolean, minutes = 10): Attemp
   startedAt: start,
   status: 'submitted',
   submittedAt: new Date(Date.parse(start) + minutes * 60_000).toISOString(),
-  result: { passed },
+  result: { passed, score: passed ? 100 : 0 },
 });
 const newestFirst = (...attempts: AttemptSummary[]) => attempts.reverse();
 const settings = { attemptsPerDay: 3, waitAfterFailures: { failures: 3, hours: 24 } };

@@ -148,8 +148,8 @@ export function gradedAttempts(slug: string, version: number): Promise<{ result:
   return queryList<{ result: Quiz.Graded }>({ index: 'gsi1', pk: keys.gradedAttemptsOf(slug, version) });
 }
 
-/** What the attempt policy needs of a past attempt. */
-export type AttemptSummary = Pick<StoredAttempt, 'n' | 'startedAt' | 'status' | 'submittedAt'> & { result?: { passed: boolean } };
+/** What the attempt policy needs of a past attempt, and the score the learner is shown of it. */
+export type AttemptSummary = Pick<StoredAttempt, 'n' | 'startedAt' | 'status' | 'submittedAt'> & { result?: { passed: boolean; score: number } };
 
 /**
  * The learner's `limit` newest attempts of a course with a number below `before`, newest
@@ -167,7 +167,7 @@ export async function recentAttempts(personId: string, slug: string, before: num
         ':from': keys.attempt(personId, slug, 0).sk,
         ':to': keys.attempt(personId, slug, before - 1).sk,
       },
-      ProjectionExpression: '#n, startedAt, #s, submittedAt, #r.passed',
+      ProjectionExpression: '#n, startedAt, #s, submittedAt, #r.passed, #r.score',
       ScanIndexForward: false,
       Limit: limit,
       ConsistentRead: true,

@@ -100,12 +100,24 @@ export namespace Progress {
     );
   }
 
-  /** The course's completion rule; a placement course also credits a passed quiz alone. */
+  /** What still stands between a learner and the course's completion: lessons not yet learnt, and the quiz if it must still be passed. */
+  export type Remaining = { lessons: { id: string; title: string }[]; quiz: boolean };
+
+  /**
+   * The course's completion rule, as what is left of it: every page that says what remains
+   * (the course, the quiz result) reads it from here, so none can disagree with the rule that
+   * records the completion. A placement course also credits a passed quiz alone.
+   */
+  export function remaining(bundle: Course.Bundle, p: Pick<Info, 'lessonsDone' | 'quizPassed'>): Remaining {
+    const quiz = bundle.completion.quiz !== 'none' && bundle.quiz !== null && !p.quizPassed;
+    const lessonsCredited = bundle.completion.lessons === 'none' || (bundle.placement && bundle.quiz !== null && p.quizPassed);
+    const lessons = lessonsCredited ? [] : bundle.lessons.filter((l) => !p.lessonsDone.includes(l.id)).map(({ id, title }) => ({ id, title }));
+    return { lessons, quiz };
+  }
+
   const meetsRule = (bundle: Course.Bundle, p: Info) => {
-    const quizDone = bundle.completion.quiz === 'none' || bundle.quiz === null || p.quizPassed;
-    const lessonsDone =
-      bundle.completion.lessons === 'none' || p.lessonsDone.length === bundle.lessons.length || (bundle.placement && bundle.quiz !== null && p.quizPassed);
-    return quizDone && lessonsDone;
+    const left = remaining(bundle, p);
+    return !left.quiz && left.lessons.length === 0;
   };
 
   /**
