@@ -163,7 +163,8 @@ export const site = {
 
 /**
  * Settings read from the deployer's environment at deploy time and handed to the API
- * function when set: the province's identity provider (README, "Security").
+ * function when set: the province's identity provider (README, "Security") and who issues
+ * its certificates (docs/deploy.md).
  */
 export const apiEnvironmentFromDeployer = [
   'OIDC_ISSUER',
@@ -172,6 +173,11 @@ export const apiEnvironmentFromDeployer = [
   'OIDC_REDIRECT_URI',
   'OIDC_EMPLOYEE_CODE_CLAIM',
   'OIDC_LABEL',
+  'ISSUER_PARENT',
+  'ISSUER_NAME',
+  'ISSUER_PLACE',
+  'ISSUER_SIGNER_TITLE',
+  'ISSUER_SIGNER_NAME',
 ] as const;
 
 export function deployerEnvironment(env: Record<string, string | undefined>): Record<string, string> {

@@ -61,3 +61,23 @@ export async function renderPdfToPng(browser: Browser, bytes: Uint8Array, scale 
     server.close();
   }
 }
+
+/** The images drawn on page 1 of a PDF, decoded by pdf.js to RGBA pixels (what a QR reader is given). */
+export async function pdfImages(bytes: Uint8Array): Promise<{ width: number; height: number; rgba: Uint8ClampedArray }[]> {
+  const { getDocument, ImageKind, OPS } = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const doc = await getDocument({ data: new Uint8Array(bytes), useSystemFonts: false, isEvalSupported: false }).promise;
+  try {
+    const page = await doc.getPage(1);
+    const ops = await page.getOperatorList();
+    const names = ops.fnArray.flatMap((op, i) => (op === OPS.paintImageXObject ? [String(ops.argsArray[i][0])] : []));
+    return await Promise.all(
+      names.map(async (name) => {
+        const image = await new Promise<{ width: number; height: number; kind: number; data: Uint8ClampedArray }>((resolve) => page.objs.get(name, resolve));
+        if (image.kind !== ImageKind.RGBA_32BPP) throw new Error(`image ${name}: pixel kind ${image.kind}, expected RGBA`);
+        return { width: image.width, height: image.height, rgba: image.data };
+      }),
+    );
+  } finally {
+    await doc.destroy();
+  }
+}

@@ -48,7 +48,9 @@ export const certificateRoutes = routes(
       const found = await Certificate.verify(params.code);
       if (!found) return c.json({ valid: false as const, code: Certificate.normaliseCode(params.code) });
       const { fullName, unitName, courseTitle, version, completedAt, code } = found;
-      return c.json({ valid: true as const, certificate: { code, fullName, unitName, courseTitle, version, completedAt } });
+      const { name, parent } = Certificate.issuer(found);
+      const issuer = [name, parent].filter(Boolean).join(', ').replace(/\s+/g, ' ');
+      return c.json({ valid: true as const, certificate: { code, fullName, unitName, courseTitle, version, completedAt, issuer } });
     },
   }),
 );

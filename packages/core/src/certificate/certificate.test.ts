@@ -3,7 +3,8 @@ import { Audit, Certificate, Course, Org, Person, Progress } from '@sansang/core
 import { useFreshTable } from '../../../../test/support/db.ts';
 import { bundle, smallProvince } from '../../../../test/support/fixtures.ts';
 import { takeQuiz } from '../../../../test/support/quiz-answers.ts';
-import { pdfText } from '../../../../test/support/pdf.ts';
+import { pdfImages, pdfText } from '../../../../test/support/pdf.ts';
+import jsQR from 'jsqr';
 
 let tree: Awaited<ReturnType<typeof smallProvince>>;
 const quizOnly = bundle({ slug: 'chu-ky-so-nhanh', title: 'Chữ ký số và xác thực điện tử', hash: 'cks-1', completion: { lessons: 'none', quiz: 'pass' } });
@@ -52,6 +53,55 @@ describe('certificates', () => {
       expect(text).toContain(expected);
     }
     expect(text).toBe(text.normalize('NFC'));
+  });
+
+  it('prints the issuing body at its head, a dated signature block and a QR code that reads as its verification address', async () => {
+    const cert = await Certificate.issue({ personId: tree.people[0]!.id, slug: quizOnly.slug });
+    expect(cert.issuer).toMatchObject({ name: 'SỞ NỘI VỤ', parent: 'UBND TỈNH MINH SƠN' });
+    const verifyUrl = `https://sansang.example.vn/verify/${cert.code}`;
+    // 00:30 on 2 July in Hà Nội is still 1 July in UTC: the signature is dated 2 July.
+    const pdf = await Certificate.pdf({ ...cert, issuedAt: '2025-07-01T17:30:00.000Z' }, { verifyUrl });
+    const text = (await pdfText(pdf)).replace(/\s+/g, ' ');
+    for (const expected of ['UBND TỈNH MINH SƠN SỞ NỘI VỤ', 'Minh Sơn, ngày 02 tháng 07 năm 2025 GIÁM ĐỐC Nguyễn Thị Minh Hằng', verifyUrl]) {
+      expect(text).toContain(expected);
+    }
+    const images = await pdfImages(pdf);
+    expect(images).toHaveLength(1);
+    const { width, height, rgba } = images[0]!;
+    expect(jsQR(rgba, width, height)?.data).toBe(verifyUrl);
+  });
+
+  it('keeps the issuer a certificate was issued under when the installation settings change, and lets them name a new one', async () => {
+    const learner = tree.people[1]!;
+    await takeQuiz(learner.id, quizOnly.slug);
+    const settings = {
+      ISSUER_PARENT: 'BỘ NỘI VỤ',
+      ISSUER_NAME: 'TRƯỜNG BỒI DƯỠNG CÁN BỘ',
+      ISSUER_PLACE: 'Hà Nội',
+      ISSUER_SIGNER_TITLE: 'KT. HIỆU TRƯỞNG\\nPHÓ HIỆU TRƯỞNG',
+      ISSUER_SIGNER_NAME: 'Lê Văn Tâm',
+    };
+    Object.assign(process.env, settings);
+    try {
+      const cert = await Certificate.issue({ personId: learner.id, slug: quizOnly.slug });
+      expect(cert.issuer).toEqual({
+        parent: 'BỘ NỘI VỤ',
+        name: 'TRƯỜNG BỒI DƯỠNG CÁN BỘ',
+        place: 'Hà Nội',
+        signerTitle: 'KT. HIỆU TRƯỞNG\nPHÓ HIỆU TRƯỞNG',
+        signerName: 'Lê Văn Tâm',
+      });
+      const text = (await pdfText(await Certificate.pdf(cert, { verifyUrl: 'https://sansang.example.vn/verify/x' }))).replace(/\s+/g, ' ');
+      expect(text).toContain('BỘ NỘI VỤ TRƯỜNG BỒI DƯỠNG CÁN BỘ');
+      expect(text).toMatch(/Hà Nội, ngày \d\d tháng \d\d năm \d{4} KT. HIỆU TRƯỞNG PHÓ HIỆU TRƯỞNG Lê Văn Tâm/);
+      // The first learner's certificate was issued under the demo settings and stays so.
+      const earlier = await Certificate.issue({ personId: tree.people[0]!.id, slug: quizOnly.slug });
+      expect(Certificate.issuer(earlier).name).toBe('SỞ NỘI VỤ');
+      // One issued before issuers were recorded prints today's.
+      expect(Certificate.issuer({ ...earlier, issuer: undefined }).name).toBe('TRƯỜNG BỒI DƯỠNG CÁN BỘ');
+    } finally {
+      for (const name of Object.keys(settings)) delete process.env[name];
+    }
   });
 
   it('records its download in the audit log, with who took it, the course and the code', async () => {

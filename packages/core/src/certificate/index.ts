@@ -7,6 +7,7 @@ import { Audit } from '../audit/index.ts';
 import { Course } from '../course/index.ts';
 import { Org } from '../org/index.ts';
 import { Person } from '../person/index.ts';
+import { installationIssuer, issuerOf, type Issuer } from './issuer.ts';
 import { renderCertificate } from './pdf.ts';
 import { getCertificate, getCompletion, putCertificate } from './store.ts';
 
@@ -27,6 +28,8 @@ export namespace Certificate {
     version: number;
     completedAt: string;
     issuedAt: string;
+    /** Who issued it, fixed at issue; absent on certificates issued before it was recorded. */
+    issuer?: Issuer;
   };
 
   /** 10 characters of Crockford base32 in two groups: easy to read aloud and to type. */
@@ -66,6 +69,7 @@ export namespace Certificate {
       version,
       completedAt,
       issuedAt: new Date().toISOString(),
+      issuer: installationIssuer(),
     };
     // Another request issued it first (the same completion gives the same code): theirs is the certificate.
     if (!(await putCertificate(info))) return (await verify(code))!;
@@ -80,6 +84,7 @@ export namespace Certificate {
   }
 
   export const pdf = renderCertificate;
+  export const issuer = issuerOf;
 
   /**
    * The PDF of a person's certificate for a course (issued on first ask), recorded in the
