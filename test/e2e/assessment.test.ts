@@ -229,7 +229,7 @@ describe('a timed quiz in the browser: resume after reload, certificate, public 
     // A stranger checks the code without signing in.
     const stranger = await (await browser.newContext()).newPage();
     await stranger.goto(`${server.url}/verify/${code.toLowerCase()}`);
-    await stranger.getByText('Chứng nhận hợp lệ, do Sẵn Sàng cấp.').waitFor();
+    await stranger.getByText('Chứng nhận hợp lệ, được cấp qua hệ thống Sẵn Sàng.').waitFor();
     await stranger.getByText(learnerName).waitFor();
     await expectAccessible(stranger, 'certificate verification');
     await stranger.goto(`${server.url}/verify/ZZZZZ-ZZZZZ`);
@@ -241,7 +241,7 @@ describe('a timed quiz in the browser: resume after reload, certificate, public 
     const { completedAt } = (await Certificate.verify(certificateCode))!;
     const stranger = await (await browser.newContext()).newPage();
     await stranger.goto(`${server.url}/verify/${certificateCode}`);
-    await stranger.getByText('Chứng nhận hợp lệ, do Sẵn Sàng cấp.').waitFor();
+    await stranger.getByText('Chứng nhận hợp lệ, được cấp qua hệ thống Sẵn Sàng.').waitFor();
     // Whoever holds the paper compares it with this page: the same day, as printed (dd/mm/yyyy, Vietnam's day).
     await stranger.getByText(dayInVietnam(completedAt), { exact: true }).waitFor({ timeout: 5_000 });
   });

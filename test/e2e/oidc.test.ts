@@ -81,9 +81,10 @@ describe('sign-in through a real OpenID Connect provider', () => {
     await new Promise((r) => idp?.close(r));
   });
 
-  async function signInAs(login: string): Promise<Page> {
+  /** Signs in through the provider, starting from `opened` (a signed-in page sends the visitor to sign in first). */
+  async function signInAs(login: string, opened = '/dang-nhap'): Promise<Page> {
     const page = await (await browser.newContext()).newPage();
-    await page.goto(`${server.url}/dang-nhap`);
+    await page.goto(`${server.url}${opened}`);
     await page.getByRole('link', { name: 'Đăng nhập bằng tài khoản định danh' }).click();
     await page.locator('input[name="login"]').fill(login);
     await page.locator('input[name="password"]').fill('bat-ky');
@@ -107,6 +108,12 @@ describe('sign-in through a real OpenID Connect provider', () => {
     expect((await Audit.list({ from: today, to: today, actor: 'lan@so.gov.vn' })).some((e) => e.action === 'auth.sign_in' && e.detail?.method === 'oidc')).toBe(
       true,
     );
+  });
+
+  it('comes back, through the provider too, to the page opened while signed out', async () => {
+    const page = await signInAs('nguyen.lan', '/mat-khau?tu=email');
+    await page.waitForURL((url) => url.pathname === '/mat-khau' && url.search === '?tu=email');
+    expect(await me(page)).toMatchObject({ email: 'lan@so.gov.vn' });
   });
 
   it('maps an employee code to the roster and opens a learner account on first sign-in', async () => {

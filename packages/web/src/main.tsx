@@ -25,6 +25,7 @@ const ContentPage = lazy(() => import('./pages/content.tsx'));
 const VerifyPage = lazy(() => import('./pages/verify.tsx'));
 const HelpPage = lazy(() => import('./pages/help.tsx'));
 const ContentPreview = lazy(() => import('./pages/content-preview.tsx'));
+const NotFound = lazy(() => import('./pages/not-found.tsx'));
 
 /** A signed-in page: its code is fetched while the session is checked, not after. */
 const guarded = (Page: ReturnType<typeof lazy>) => () => {
@@ -55,10 +56,11 @@ render(
       <Route path="/tai-khoan" component={guarded(Accounts)} />
       <Route path="/nhat-ky" component={guarded(AuditPage)} />
       <Route path="/noi-dung" component={guarded(ContentPage)} />
-      <Route path="/verify/:code" component={VerifyPage} />
+      <Route path="/verify/:code?" component={VerifyPage} />
       <Route path="/tro-giup" component={HelpPage} />
       <Route path="/tro-giup/:slug" component={HelpPage} />
       <Route path="/noi-dung/:slug" component={guarded(ContentPreview)} />
+      <Route path="*404" component={NotFound} />
     </Router>
   ),
   document.getElementById('root')!,

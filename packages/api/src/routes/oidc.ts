@@ -1,3 +1,4 @@
+import * as v from 'valibot';
 import { getCookie } from 'hono/cookie';
 import { Account, VisibleError } from '@sansang/core';
 import { finishSignIn, oidcSettings, startSignIn } from '../oidc.ts';
@@ -29,10 +30,13 @@ export const oidcRoutes = routes(
     path: '/api/auth/oidc/start',
     summary: 'Chuyển sang hệ thống định danh để đăng nhập (mã uỷ quyền + PKCE)',
     access: { public: true },
-    handler: async (c) => {
+    query: v.object({ tiep: v.optional(v.pipe(v.string(), v.maxLength(2000))) }),
+    handler: async (c, { query }) => {
       const { url, pending } = await startSignIn(settingsOrFail());
+      // The page opened while signed out, to come back to once the provider has answered.
+      const next = Account.returnPath(query.tiep, new URL(c.req.url).origin);
       // SameSite=Lax: the provider sends the browser back with a top-level GET, which carries it.
-      setAppCookie(c, PENDING_COOKIE, await Account.seal(pending, 600), { path: PENDING_PATH, maxAge: 600 });
+      setAppCookie(c, PENDING_COOKIE, await Account.seal({ ...pending, next }, 600), { path: PENDING_PATH, maxAge: 600 });
       return c.redirect(url, 302);
     },
   }),
@@ -49,11 +53,12 @@ export const oidcRoutes = routes(
         if (!pending) throw new VisibleError('auth.oidc_failed', 'Phiên đăng nhập đã hết hạn, hãy thử lại.');
         const callback = new URL(s.redirectUri);
         callback.search = new URL(c.req.url).search;
-        const identity = await finishSignIn(s, callback, pending as { state: string; nonce: string; verifier: string });
+        const { next, ...started } = pending as { state: string; nonce: string; verifier: string; next?: string };
+        const identity = await finishSignIn(s, callback, started);
         const { token, maxAgeSeconds } = await Account.loginWithIdentity({ ...identity, address: clientAddress(c) });
         setSessionCookie(c, token, maxAgeSeconds);
-        // The web's start page sends them on: to what they owe, if anything, else to their courses.
-        return c.redirect('/', 302);
+        // Back to the page they opened; else the web's start page sends them on (what they owe, or their courses).
+        return c.redirect(Account.returnPath(next, new URL(c.req.url).origin), 302);
       } catch (err) {
         const code = err instanceof VisibleError ? err.code : 'auth.oidc_failed';
         if (!(err instanceof VisibleError)) console.warn(JSON.stringify({ level: 'warn', event: 'oidc.callback_failed', error: String(err) }));

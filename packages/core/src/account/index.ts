@@ -33,6 +33,7 @@ import {
   takeLink,
   type CurrentLink,
 } from './store.ts';
+import { returnPath as returnPathRule } from './schema.ts';
 import { passwordAttempt } from './throttle.ts';
 
 export namespace Account {
@@ -207,6 +208,7 @@ export namespace Account {
 
   export const session = readSession;
   export const seal = sealValue;
+  export const returnPath = returnPathRule;
   export const unseal = openValue;
   export const rotate = rotateSession;
 

@@ -1,6 +1,7 @@
 import { createResource, createSignal, Show } from 'solid-js';
 import { useNavigate, useSearchParams } from '@solidjs/router';
 import { api, ApiError } from '../data/api.ts';
+import { returnPath } from '../data/return-path.ts';
 import { setMe } from '../data/session.ts';
 import { errorMessage, t } from '../i18n/index.ts';
 
@@ -19,8 +20,8 @@ export default function Login() {
     try {
       const { user } = await api.login(String(form.get('email')), String(form.get('password')));
       setMe(user);
-      // The start page sends them on: to what they owe, if anything, else to their courses.
-      navigate('/', { replace: true });
+      // Back to the page they opened; else the start page sends them on (what they owe, or their courses).
+      navigate(returnPath(search.tiep), { replace: true });
     } catch (err) {
       setError(errorMessage(err));
     } finally {
@@ -30,7 +31,7 @@ export default function Login() {
   return (
     <section class="narrow">
       <h1>{t('login.title')}</h1>
-      <p class="muted">{t('app.tagline')}</p>
+      <p class="muted">{search.tiep ? t('login.continue') : t('app.tagline')}</p>
       <form onSubmit={submit} class="stack">
         <label for="email">{t('login.email')}</label>
         <input id="email" name="email" type="email" autocomplete="username" required />
@@ -49,7 +50,7 @@ export default function Login() {
         {(oidc) => (
           <>
             <p class="muted">{t('login.or')}</p>
-            <a class="button" href={oidc().start} rel="external">
+            <a class="button" href={search.tiep ? `${oidc().start}?tiep=${encodeURIComponent(String(search.tiep))}` : oidc().start} rel="external">
               {oidc().label}
             </a>
           </>

@@ -1,0 +1,12 @@
+/**
+ * Where a person goes once signed in: back to the page they opened while signed out, when
+ * it is a page of this site (`asked` is a path such as `/khoa-hoc/x?y`), else the start page.
+ * The web's password sign-in and the API's identity-provider sign-in both follow it, so
+ * neither can be made to send a freshly signed-in person to another site.
+ */
+export function returnPath(asked: unknown, origin: string): string {
+  if (typeof asked !== 'string' || !asked.startsWith('/')) return '/';
+  const url = new URL(asked, origin);
+  if (url.origin !== origin || url.pathname === '/dang-nhap') return '/';
+  return `${url.pathname}${url.search}${url.hash}`;
+}
