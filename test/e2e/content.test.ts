@@ -9,7 +9,7 @@ import { setContentWorkspace } from '@sansang/api/content-workspace';
 import { refreshWorkspace, watchContent, webDist } from '@sansang/cli/testing';
 import { useFreshTable } from '../support/db.ts';
 import { account, smallProvince } from '../support/fixtures.ts';
-import { answerQuizInBrowser } from '../support/quiz-answers.ts';
+import { answerQuizInBrowser, submitWithBlanks } from '../support/quiz-answers.ts';
 import { expectAccessible, launchChromium, signInAs } from './browser.ts';
 
 const quizMd = `---
@@ -151,7 +151,7 @@ describe('trainer preview with live reload, and every question type taken in the
     await page.reload();
     await page.getByText('Bạn còn 1 lần làm bài.').waitFor();
     await page.getByRole('button', { name: 'Bắt đầu làm bài' }).click();
-    await page.getByRole('button', { name: 'Nộp bài' }).click();
+    await submitWithBlanks(page);
     await page.getByText('Chưa đạt', { exact: true }).first().waitFor();
     await page.reload();
     await page.getByText('Bạn đã dùng hết số lần làm bài kiểm tra này.', { exact: false }).waitFor();

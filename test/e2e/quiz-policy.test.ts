@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { Course } from '@sansang/core';
 import { account, bundle, orderAndPairs, smallProvince } from '../support/fixtures.ts';
+import { submitWithBlanks } from '../support/quiz-answers.ts';
 import { browserStack, expectAccessible, signInAs } from './browser.ts';
 
 /** Two attempts a day, keys after a pass or the last of five attempts, one question of each kind keys are shown for. */
@@ -80,7 +81,7 @@ describe('the quiz page and the attempt policy: attempts a day, the wait, keys a
 
     await page.getByRole('button', { name: 'Bắt đầu làm bài' }).click();
     await question(page, 'q1').getByLabel('1', { exact: true }).check();
-    await page.getByRole('button', { name: 'Nộp bài' }).click();
+    await submitWithBlanks(page);
     await page.getByText('Điểm: 0% (0/5 câu đúng)').waitFor();
     await page.getByText('Đáp án và giải thích sẽ hiện khi bạn đạt hoặc ở lần làm cuối cùng.').waitFor();
     expect(await verdictOf(page, 'q1')).toBe('Sai');
@@ -91,7 +92,7 @@ describe('the quiz page and the attempt policy: attempts a day, the wait, keys a
     await expectAccessible(page, 'quiz failed, keys hidden');
 
     await page.getByRole('button', { name: 'Làm lại' }).click();
-    await page.getByRole('button', { name: 'Nộp bài' }).click();
+    await submitWithBlanks(page);
     await page.getByText('Điểm: 0% (0/5 câu đúng)').waitFor();
     const reason = `Bạn đã làm đủ số lần trong hôm nay. Có thể làm lại từ 00:00 ngày ${tomorrow()}.`;
     await page.getByText(reason).waitFor();
@@ -137,7 +138,7 @@ describe('the quiz page and the attempt policy: attempts a day, the wait, keys a
     await question(page, 'q3').getByLabel('Đúng', { exact: true }).check();
     const slots = question(page, 'q4').locator('select');
     for (const [i, item] of ['m1', 'm2', 'm3'].entries()) await slots.nth(i).selectOption(item);
-    await page.getByRole('button', { name: 'Nộp bài' }).click();
+    await submitWithBlanks(page);
     await page.getByText('Điểm: 60% (3/5 câu đúng)').waitFor();
     expect(await page.getByText('Đáp án và giải thích sẽ hiện', { exact: false }).count()).toBe(0);
     const key = (id: string) => question(page, id).locator('.answer-key');

@@ -47,3 +47,9 @@ export async function takeQuiz(personId: string, slug: string, answers?: Record<
   const attempt = await Attempt.start({ personId, slug });
   return Attempt.submit({ personId, slug, n: attempt.n, answers: answers ?? rightAnswers(bundle.quiz!) });
 }
+
+/** Submits an attempt that leaves questions blank: the page asks first, and the learner submits anyway. */
+export async function submitWithBlanks(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Nộp bài' }).click();
+  await page.getByRole('alertdialog').getByRole('button', { name: 'Vẫn nộp bài' }).click();
+}

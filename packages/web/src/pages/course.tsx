@@ -6,6 +6,8 @@ import { Async } from '../ui/async.tsx';
 import { TrustedHtml } from '../ui/html.tsx';
 import { ProgressBar } from '../ui/progress-bar.tsx';
 import { CertificateBox } from '../ui/certificate-box.tsx';
+import { RemainingLessons } from '../ui/remaining-lessons.tsx';
+import { AttemptAllowance, policyText } from '../ui/attempt-allowance.tsx';
 
 export default function CoursePage() {
   const params = useParams();
@@ -15,7 +17,7 @@ export default function CoursePage() {
   );
   return (
     <Async of={data}>
-      {({ course }) => (
+      {({ course, standing }) => (
         <article>
           <h1>{course.title}</h1>
           <p class="lead">{course.summary}</p>
@@ -29,6 +31,9 @@ export default function CoursePage() {
           </p>
           <Show when={course.progress.completed}>
             <CertificateBox slug={course.slug} />
+          </Show>
+          <Show when={course.progress.quizPassed && !course.progress.completed && course.remaining.lessons.length > 0}>
+            <RemainingLessons slug={course.slug} lessons={course.remaining.lessons} />
           </Show>
           <TrustedHtml html={course.introHtml} />
           <h2>{t('course.lessons')}</h2>
@@ -51,14 +56,21 @@ export default function CoursePage() {
                 <h2>
                   {t('course.quiz')}: {quiz().title}
                 </h2>
-                <p>{t('course.quizInfo', { n: quiz().questionCount, pass: quiz().passMark })}</p>
+                <p>
+                  {t('course.quizInfo', { n: quiz().questionCount, pass: quiz().passMark })}{' '}
+                  <Show when={policyText(quiz())}>{(rules) => <span class="muted">{rules()}</span>}</Show>
+                </p>
                 <Show when={course.progress.bestScore !== null}>
                   <p>
                     {t('course.bestScore', { score: course.progress.bestScore! })} · {course.progress.quizPassed ? t('quiz.passed') : t('quiz.failed')}
                   </p>
                 </Show>
+                {/* The same words as the quiz page while the daily limit or the wait holds a new attempt back. */}
+                <Show when={standing && course.progress.openAttempt === null ? standing : null}>
+                  {(st) => <AttemptAllowance state={{ ...st(), quiz: quiz() }} id="course-allowance" />}
+                </Show>
                 <A class="button" href={`/khoa-hoc/${course.slug}/kiem-tra`}>
-                  {t('course.takeQuiz')}
+                  {standing?.retryAt || standing?.attemptsLeft === 0 ? t('course.viewQuiz') : t('course.takeQuiz')}
                 </A>
               </section>
             )}

@@ -1,5 +1,5 @@
 import { createResource, createSignal, Show } from 'solid-js';
-import { A, useParams } from '@solidjs/router';
+import { A, useNavigate, useParams } from '@solidjs/router';
 import { api } from '../data/api.ts';
 import { errorMessage, t } from '../i18n/index.ts';
 import { Async } from '../ui/async.tsx';
@@ -7,6 +7,7 @@ import { TrustedHtml } from '../ui/html.tsx';
 
 export default function LessonPage() {
   const params = useParams();
+  const navigate = useNavigate();
   const [course] = createResource(
     () => params.slug,
     (slug) => api.course(slug),
@@ -16,18 +17,38 @@ export default function LessonPage() {
     ([slug, id]) => api.lesson(slug!, id!),
   );
   const [error, setError] = createSignal('');
-  const markDone = async () => {
+  const markDone = async (): Promise<boolean> => {
     setError('');
     try {
       const { progress } = await api.completeLesson(params.slug!, params.lessonId!);
       mutate((d) => d && { ...d, progress });
+      return true;
     } catch (err) {
       setError(errorMessage(err));
+      return false;
     }
   };
   const neighbour = (step: number) => {
     const lessons = course()?.course.lessons ?? [];
     return lessons[lessons.findIndex((l) => l.id === params.lessonId) + step];
+  };
+  /**
+   * Where "onward" leads: the next lesson, or after the last one the quiz (else the course
+   * page). Moving on from a lesson not yet marked marks it first, and says so on the link, so
+   * no lesson read through is left silently unmarked; if marking fails the learner stays and
+   * sees why.
+   */
+  const onward = () => {
+    const c = course()?.course;
+    if (!c) return null;
+    const next = neighbour(1);
+    if (next) return { href: `/khoa-hoc/${params.slug}/bai/${next.id}`, title: next.title, plain: 'lesson.next', marking: 'lesson.markAndNext' } as const;
+    if (c.quiz) return { href: `/khoa-hoc/${params.slug}/kiem-tra`, title: c.quiz.title, plain: 'lesson.toQuiz', marking: 'lesson.markAndQuiz' } as const;
+    return { href: `/khoa-hoc/${params.slug}`, title: null, plain: 'lesson.toCourse', marking: null } as const;
+  };
+  const markThenGo = async (event: MouseEvent, href: string) => {
+    event.preventDefault();
+    if (await markDone()) navigate(href);
   };
   return (
     <Async of={data}>
@@ -65,12 +86,16 @@ export default function LessonPage() {
                 </A>
               )}
             </Show>
-            <Show when={neighbour(1)}>
-              {(n) => (
-                <A href={`/khoa-hoc/${params.slug}/bai/${n().id}`}>
-                  {t('lesson.next')}: {n().title} →
-                </A>
-              )}
+            <Show when={onward()}>
+              {(o) => {
+                const marks = () => o().marking !== null && !progress.lessonsDone.includes(lesson.id);
+                const label = () => `${t(marks() ? o().marking! : o().plain)}${o().title ? `: ${o().title}` : ''} →`;
+                return (
+                  <A href={o().href} class="onward" on:click={(event: MouseEvent) => marks() && void markThenGo(event, o().href)}>
+                    {label()}
+                  </A>
+                );
+              }}
             </Show>
           </nav>
         </article>

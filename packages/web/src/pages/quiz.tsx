@@ -1,7 +1,7 @@
 import { createEffect, createResource, createSignal, For, onCleanup, Show } from 'solid-js';
 import { A, useParams } from '@solidjs/router';
 import { api, ApiError, type Attempt, type QuizResult, type QuizState } from '../data/api.ts';
-import { formatNumber, locale, t } from '../i18n/index.ts';
+import { formatClock, formatDay, formatNumber, locale, t } from '../i18n/index.ts';
 import { Loaded } from '../ui/async.tsx';
 import { TrustedHtml } from '../ui/html.tsx';
 import { QuestionInput } from '../ui/question-input.tsx';
@@ -10,6 +10,8 @@ import { ErrorBox } from '../ui/error-box.tsx';
 import { AttemptAllowance, keysHiddenKey, policyText } from '../ui/attempt-allowance.tsx';
 import { Verdict } from '../ui/answer-key.tsx';
 import { answerSaver } from '../data/answer-saver.ts';
+import { RemainingLessons } from '../ui/remaining-lessons.tsx';
+import { gapsIn, UnansweredConfirm, type Gaps } from '../ui/unanswered.tsx';
 
 /** The longest a page waits before asking again whether the attempt policy still holds it back. */
 const MAX_TIMER_MS = 2 ** 31 - 1;
@@ -35,9 +37,17 @@ export default function QuizPage() {
   const [result, setResult] = createSignal<QuizResult | null>(null);
   const [error, setError] = createSignal<unknown>(null);
   const [busy, setBusy] = createSignal(false);
+  const [gaps, setGaps] = createSignal<Gaps | null>(null);
   const saver = answerSaver((questionId, answer) => api.saveAnswer(params.slug!, current()!.n, questionId, answer));
   onCleanup(() => saver.stop());
   let form: HTMLFormElement | undefined;
+  let gapsBox: HTMLDivElement | undefined;
+  /** Back to answering: the first question the confirmation named gets the focus. */
+  const backToGaps = (found: Gaps) => {
+    setGaps(null);
+    const first = current()?.questions[Math.min(...found.blank, ...found.partial) - 1];
+    form?.querySelector<HTMLElement>(`fieldset[data-question="${first?.id}"] :is(input, select)`)?.focus();
+  };
 
   const current = () => attempt() ?? state()?.attempt ?? null;
   createEffect(() => {
@@ -76,9 +86,16 @@ export default function QuizPage() {
       setResult(null);
       setAttempt((await api.startAttempt(params.slug!)).attempt);
     });
-  const submit = (event?: SubmitEvent) => {
+  /** Submits; the learner's own submit asks first when questions are blank (`confirmed` once they said so), the countdown never does. */
+  const submit = (event?: SubmitEvent, confirmed = false) => {
     event?.preventDefault();
     if (busy() || !current() || result()) return;
+    if (event && !confirmed) {
+      const found = gapsIn(current()!.questions, collect());
+      setGaps(found);
+      if (found) return void queueMicrotask(() => gapsBox?.focus());
+    }
+    setGaps(null);
     return run(async () => {
       const out = await api.submitAttempt(params.slug!, current()!.n, collect());
       saver.reset();
@@ -89,6 +106,7 @@ export default function QuizPage() {
     });
   };
   const onInput = (event: Event) => {
+    setGaps(null);
     const name = (event.target as HTMLInputElement).name;
     if (name) saver.queue(name, collect()[name] ?? []);
   };
@@ -115,9 +133,9 @@ export default function QuizPage() {
       {(s) => (
         <article>
           <p>
-            <A href={`/khoa-hoc/${params.slug}`}>← {t('course.back')}</A>
+            <A href={`/khoa-hoc/${params.slug}`}>← {s().course.title}</A>
           </p>
-          <h1>{s().quiz.title}</h1>
+          <h1>{t('quiz.heading', { quiz: s().quiz.title, course: s().course.title })}</h1>
           <p class="muted">
             {t('quiz.rules', { count: s().quiz.questionCount, pass: s().quiz.passMark })}
             <Show when={s().quiz.timeLimitMinutes}>{(m) => <> {t('quiz.timeLimit', { n: m() })}</>}</Show>
@@ -139,6 +157,29 @@ export default function QuizPage() {
                 </Show>
               </section>
             )}
+          </Show>
+          <Show when={s().progress.quizPassed && !s().progress.completed && s().remaining.lessons.length > 0}>
+            <RemainingLessons slug={params.slug!} lessons={s().remaining.lessons} />
+          </Show>
+          <Show when={!current() && !result() && s().earlier.length > 0}>
+            <section aria-labelledby="earlier-title">
+              <h2 id="earlier-title">{t('quiz.earlier')}</h2>
+              <ul class="earlier">
+                <For each={s().earlier}>
+                  {(a) => (
+                    <li>
+                      {t('quiz.earlierAttempt', {
+                        n: a.n + 1,
+                        score: formatNumber(a.score, 1),
+                        verdict: a.passed ? t('quiz.passed') : t('quiz.failed'),
+                        time: a.submittedAt ? formatClock(a.submittedAt) : '',
+                        date: a.submittedAt ? formatDay(a.submittedAt) : '',
+                      })}
+                    </li>
+                  )}
+                </For>
+              </ul>
+            </section>
           </Show>
           <Show when={error()}>
             {(err) => (
@@ -191,6 +232,16 @@ export default function QuizPage() {
                 <p class="muted" role="status">
                   {t(`quiz.save.${saver.status()}`)}
                 </p>
+                <Show when={gaps()}>
+                  {(found) => (
+                    <UnansweredConfirm
+                      gaps={found()}
+                      ref={(el) => (gapsBox = el)}
+                      onSubmit={() => void submit(new SubmitEvent('submit'), true)}
+                      onBack={() => backToGaps(found())}
+                    />
+                  )}
+                </Show>
                 <button type="submit" disabled={busy()}>
                   {busy() ? t('quiz.submitting') : t('quiz.submit')}
                 </button>

@@ -3,7 +3,7 @@ import type { QuizInfo, QuizState } from '../data/api.ts';
 import { formatClock, formatDay, formatNumber, t, type Key } from '../i18n/index.ts';
 
 /** The attempt policy as a learner reads it before starting: attempts a day and the wait after repeated failure. */
-export function policyText(quiz: QuizInfo): string {
+export function policyText(quiz: Pick<QuizInfo, 'attemptsPerDay' | 'waitAfterFailures'>): string {
   const rules: string[] = [];
   if (quiz.attemptsPerDay !== null) rules.push(t('quiz.perDay', { n: quiz.attemptsPerDay }));
   const wait = quiz.waitAfterFailures;
@@ -26,12 +26,15 @@ export function keysHiddenKey(quiz: QuizInfo): Key | null {
   }
 }
 
+/** What the allowance needs: the quiz page's state, or the course page's standing with its quiz. */
+type Standing = Pick<QuizState, 'attemptsLeftToday' | 'attemptsLeft' | 'retryAt' | 'retryReason'> & { quiz: Pick<QuizInfo, 'waitAfterFailures'> };
+
 /**
  * What the learner may do next: the attempts today still allows, or, while the daily limit
  * or the wait after failures holds, why and from when (in Vietnam's time, as the server
  * counts days) a new attempt may start. `id` lets the start button point to the reason.
  */
-export function AttemptAllowance(props: { state: QuizState; id: string }) {
+export function AttemptAllowance(props: { state: Standing; id: string }) {
   const today = () => {
     const { attemptsLeftToday, attemptsLeft } = props.state;
     if (attemptsLeftToday === null) return null;

@@ -1,4 +1,4 @@
-import { For, Index, Match, Switch } from 'solid-js';
+import { For, Index, Match, Show, Switch } from 'solid-js';
 import type { QuizQuestion } from '../data/api.ts';
 import { t } from '../i18n/index.ts';
 import { TrustedHtml } from './html.tsx';
@@ -31,6 +31,7 @@ export function QuestionInput(props: { question: QuizQuestion; disabled: boolean
                     disabled={props.disabled}
                   />
                   <TrustedHtml html={o.html} class="option-text" />
+                  <ChosenMark when={props.disabled && given().includes(o.id)} />
                 </label>
               )}
             </For>
@@ -49,6 +50,7 @@ export function QuestionInput(props: { question: QuizQuestion; disabled: boolean
               <label class="option">
                 <input type="radio" name={q().id} value={value} checked={given().includes(value)} disabled={props.disabled} />
                 <span class="option-text">{label}</span>
+                <ChosenMark when={props.disabled && given().includes(value)} />
               </label>
             )}
           </For>
@@ -118,6 +120,18 @@ export function QuestionInput(props: { question: QuizQuestion; disabled: boolean
         </Match>
       </Switch>
     </>
+  );
+}
+
+/**
+ * A graded attempt's controls are disabled, and a disabled radio or checkbox is drawn faint:
+ * the learner's own choice is also said in words, so the result shows plainly what they chose.
+ */
+function ChosenMark(props: { when: boolean }) {
+  return (
+    <Show when={props.when}>
+      <span class="chosen-mark">✓ {t('quiz.chosen')}</span>
+    </Show>
   );
 }
 
