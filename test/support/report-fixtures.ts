@@ -10,8 +10,11 @@ export const notApplicableChild: ChildFigures = {
   code: 'BK.SNV',
   name: 'Sở Nội vụ',
   kind: 'agency',
+  inScope: 0,
+  exempt: 0,
   staff: 0,
   trained: 0,
+  owing: 0,
   percent: 0,
   meetsTarget: false,
   gap: 0,
@@ -25,13 +28,18 @@ export function children(count: number, targetPercent: number): ChildFigures[] {
     const staff = 40 + i;
     const percent = i % 3 === 2 ? Math.max(0, targetPercent - 25 - (i % 7)) : Math.min(100, targetPercent + (i % 11));
     const trained = Math.floor((staff * percent) / 100);
+    // Some units have people exempt (on leave): in scope, out of the denominator.
+    const exempt = i % 4 === 1 ? 2 : 0;
     return {
       id: `u-${i}`,
       code: `BK.${String(i + 1).padStart(3, '0')}`,
       name,
       kind: name.startsWith('Sở') ? 'agency' : name.startsWith('Phường') ? 'ward' : 'commune',
+      inScope: staff + exempt,
+      exempt,
       staff,
       trained,
+      owing: staff - trained,
       percent,
       meetsTarget: percent >= targetPercent,
       gap: Math.max(0, Math.ceil((staff * targetPercent) / 100) - trained),
@@ -45,6 +53,7 @@ export function targetFigures(overrides: { id: string; title: string; programme:
   const kids = children(overrides.children ?? 6, targetPercent);
   const staff = kids.reduce((n, c) => n + c.staff, 0);
   const trained = kids.reduce((n, c) => n + c.trained, 0);
+  const exempt = kids.reduce((n, c) => n + c.exempt, 0);
   const percent = staff === 0 ? 0 : Math.floor((trained / staff) * 1000) / 10;
   const byKind = new Map<string, { kind: string; meets: number; total: number }>();
   for (const c of kids) {
@@ -55,8 +64,11 @@ export function targetFigures(overrides: { id: string; title: string; programme:
   }
   return {
     target: { id: overrides.id, title: overrides.title, percent: targetPercent, deadline: '2026-12-31', programme: overrides.programme },
+    inScope: staff + exempt,
+    exempt,
     staff,
     trained,
+    owing: staff - trained,
     percent,
     meetsTarget: percent >= targetPercent,
     applicable: staff > 0,

@@ -10,6 +10,7 @@ import { auditRoutes } from './routes/audit.ts';
 import { authRoutes } from './routes/auth.ts';
 import { attemptRoutes } from './routes/attempts.ts';
 import { certificateRoutes } from './routes/certificates.ts';
+import { exemptionRoutes } from './routes/exemptions.ts';
 import { contentRoutes } from './routes/content.ts';
 import { courseRoutes } from './routes/courses.ts';
 import { healthRoutes } from './routes/health.ts';
@@ -65,7 +66,17 @@ const fileBodies = bodyLimit({
   maxSize: 6 * 1024 * 1024,
   onError: (c) => errorResponse(c, 'request.too_large', 'Tệp quá lớn (tối đa 6 MB); hãy chia thành nhiều tệp nhỏ hơn.'),
 });
-app.use('/api/*', (c, next) => (UPLOADS.test(c.req.path) ? fileBodies(c, next) : smallBodies(c, next)));
+/**
+ * An exemption carries its evidence (≤ 5 MB) as base64 inside its JSON: up to ~7 MB. Deployed,
+ * Lambda's 6 MB request payload caps that at about 4.4 MB of file (the README says so).
+ */
+const evidenceBodies = bodyLimit({
+  maxSize: 7_300_000,
+  onError: (c) => errorResponse(c, 'request.too_large', 'Tệp minh chứng quá lớn (tối đa 5 MB).'),
+});
+app.use('/api/*', (c, next) =>
+  UPLOADS.test(c.req.path) ? fileBodies(c, next) : c.req.path === '/api/exemptions' && c.req.method === 'POST' ? evidenceBodies(c, next) : smallBodies(c, next),
+);
 // A cross-site form cannot set a custom header, so requiring one stops CSRF on every write;
 // a browser also names the page that sent a write (Origin), which must be this site itself.
 app.use('/api/*', async (c, next) => {
@@ -98,6 +109,7 @@ const routed = app
   .route('/', reportRoutes)
   .route('/', orgRoutes)
   .route('/', rosterRoutes)
+  .route('/', exemptionRoutes)
   .route('/', targetRoutes)
   .route('/', openapiRoutes);
 

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { Account } from '@sansang/core';
+import { Account, Exemption } from '@sansang/core';
 import { app } from './app.ts';
 import { useFreshTable } from '../../../test/support/db.ts';
 import { account, allRight, smallProvince, target } from '../../../test/support/fixtures.ts';
@@ -60,6 +60,10 @@ const rules: Record<string, Rule> = {
   'get /api/org/export.xlsx': 'hrOrAdminInScope',
   'post /api/roster/import': 'hrOrAdminInScope',
   'get /api/roster/people': 'hrOrAdminInScope',
+  'get /api/exemptions': 'hrOrAdminInScope',
+  'post /api/exemptions': 'hrOrAdminInScope',
+  'post /api/exemptions/{id}/end': 'hrOrAdminInScope',
+  'get /api/exemptions/{id}/evidence': 'hrOrAdminInScope',
   'get /api/targets': 'hrOrAdmin',
   'post /api/targets': 'globalAdmin',
   'post /api/accounts': 'hrOrAdminInScope',
@@ -89,6 +93,8 @@ function expected(rule: Rule, caller: Caller, scope: Scope): 'allowed' | 401 | 4
 }
 
 let tree: Awaited<ReturnType<typeof smallProvince>>;
+/** An exemption of someone inside the agency "so" and of someone outside it. */
+const exemptions: Record<Scope, string> = { inside: '', outside: '' };
 const cookies: Partial<Record<Caller, string>> = {};
 let seq = 0;
 
@@ -149,6 +155,13 @@ function sample(route: string, scope: Scope): { path: string; body?: unknown } {
     'get /api/org/export.xlsx': { path: `/api/org/export.xlsx?unit=${unit}` },
     'post /api/roster/import': { path: `/api/roster/import?unit=${unit}&dryRun=1` },
     'get /api/roster/people': { path: `/api/roster/people?unit=${unit}` },
+    'get /api/exemptions': { path: `/api/exemptions?unit=${unit}` },
+    'post /api/exemptions': {
+      path: '/api/exemptions',
+      body: { employeeCode: person.employeeCode, targetId: null, reason: 'di-hoc', from: '2030-01-01', until: '2030-01-31' },
+    },
+    'post /api/exemptions/{id}/end': { path: `/api/exemptions/${exemptions[scope]}/end` },
+    'get /api/exemptions/{id}/evidence': { path: `/api/exemptions/${exemptions[scope]}/evidence` },
     'get /api/targets': { path: '/api/targets' },
     'post /api/targets': {
       path: '/api/targets',
@@ -171,6 +184,14 @@ describe('authorization matrix', () => {
   beforeAll(async () => {
     await useFreshTable();
     tree = await smallProvince(2);
+    for (const [scope, unitId] of [
+      ['inside', tree.dept1.id],
+      ['outside', tree.commune.id],
+    ] as const) {
+      const employeeCode = tree.people.find((p) => p.unitId === unitId)!.employeeCode;
+      const input = { employeeCode, targetId: null, reason: 'thai-san' as const, from: '2029-01-01', until: '2029-06-30' };
+      exemptions[scope] = (await Exemption.create({ actor: { email: 'seed' }, within: null, input })).id;
+    }
     const inDept = tree.people.filter((p) => p.unitId === tree.dept1.id);
     const inAgency = tree.people.filter((p) => p.unitId === tree.agency.id);
     await account('hocvien@test.vn', inDept[0]!.id);

@@ -1,15 +1,17 @@
-import { Readiness, Report } from '@sansang/core';
+import { Exemption, Readiness, Report, vnDay } from '@sansang/core';
 
 /**
- * The daily job (EventBridge schedule in infra/spec.ts): finish any roll-up a failed request
- * left pending, refresh this week's readiness snapshot of every unit (for the history, the
- * pace and reports of past dates), then start the report packs that are due.
+ * The daily job (EventBridge schedule in infra/spec.ts): start and end the exemptions due
+ * today (O(what is due)), finish any roll-up a failed request left pending, refresh this
+ * week's readiness snapshot of every unit (for the history, the pace and reports of past
+ * dates), then start the report packs that are due.
  */
-export async function daily(now = new Date()): Promise<{ swept: number; week: string; units: number; packs: number }> {
+export async function daily(now = new Date()): Promise<{ exemptions: number; swept: number; week: string; units: number; packs: number }> {
+  const { people: exemptions } = await Exemption.runDue(vnDay(now));
   const swept = await Readiness.sweepRollups();
   const snapshot = await Readiness.snapshotWeek(now);
   const packs = await Report.runDueSchedules(now);
-  const result = { swept, ...snapshot, packs: packs.length };
+  const result = { exemptions, swept, ...snapshot, packs: packs.length };
   if (process.env.LAMBDA_TASK_ROOT) console.log(JSON.stringify({ level: 'info', job: 'daily', ...result }));
   return result;
 }

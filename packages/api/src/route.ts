@@ -32,6 +32,8 @@ export type RouteSpec<P = undefined, Q = undefined, B = undefined, M extends Met
   upload?: true;
   /** The unit a scoped route acts on, from its validated input; undefined = the caller's own scope. */
   unit?: (input: { params: Out<P>; query: Out<Q>; body: Out<B> }) => string | undefined | Promise<string | undefined>;
+  /** What the caller reads when that unit lies outside their scope, when the route can say more than "this unit". */
+  outsideScope?: (input: { params: Out<P>; query: Out<Q>; body: Out<B> }) => string;
   handler: (c: Context<Env>, input: { params: Out<P>; query: Out<Q>; body: Out<B>; unit: Org.Info | null; file: Uint8Array }) => R;
 };
 type AnySpec = RouteSpec<Schema | undefined, Schema | undefined, Schema | undefined>;
@@ -101,14 +103,20 @@ async function readJson(c: Context<Env>): Promise<unknown> {
  * Resolves and checks the unit a scoped route works on: the one scope check of the API.
  * Without a unit asked for, it is the caller's own scope, or null for an installation-wide grant.
  */
-async function scopedUnit(c: Context<Env>, roles: Account.Role[], requested: string | undefined, below: boolean): Promise<Org.Info | null> {
+async function scopedUnit(
+  c: Context<Env>,
+  roles: Account.Role[],
+  requested: string | undefined,
+  below: boolean,
+  message = 'Bạn không có quyền với đơn vị này.',
+): Promise<Org.Info | null> {
   const grants = actorOf(c).grants.filter((g) => roles.includes(g.role));
   if (requested === undefined) {
     const own = grants.find((g) => g.unitId)?.unitId;
     if (!own) return null;
     requested = own;
   }
-  const forbidden = () => new VisibleError('auth.forbidden', 'Bạn không có quyền với đơn vị này.');
+  const forbidden = () => new VisibleError('auth.forbidden', message);
   // An officer must not learn which unit ids exist outside their scope.
   const unit = await Org.get(requested).catch((err) => {
     throw err instanceof VisibleError && err.code === 'org.unit_not_found' ? forbidden() : err;
@@ -153,7 +161,13 @@ function mount(app: Hono<Env>, spec: AnySpec): void {
     const body = spec.body ? parse(spec.body, await readJson(c), 'nội dung') : undefined;
     const unit =
       'roles' in spec.access && spec.access.scope
-        ? await scopedUnit(c, spec.access.roles, await spec.unit?.({ params, query, body }), spec.access.scope === 'below')
+        ? await scopedUnit(
+            c,
+            spec.access.roles,
+            await spec.unit?.({ params, query, body }),
+            spec.access.scope === 'below',
+            spec.outsideScope?.({ params, query, body }),
+          )
         : null;
     const file = spec.upload ? new Uint8Array(await c.req.arrayBuffer()) : new Uint8Array();
     return spec.handler(c, { params, query, body, unit, file });

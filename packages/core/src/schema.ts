@@ -4,6 +4,7 @@
  */
 export * as Account from './account/schema.ts';
 export * as Course from './course/schema.ts';
+export * as Exemption from './exemption/schema.ts';
 export * as Org from './org/schema.ts';
 export * as Person from './person/schema.ts';
 export * as Quiz from './quiz/schema.ts';

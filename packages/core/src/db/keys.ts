@@ -15,7 +15,9 @@
  *   completions of unit  Query    gsi1 gsi1pk=COMPLETIONS#<unitId>
  *   trained of a unit    Query    gsi1 gsi1pk=TRAINED#<targetId>#<unitId>
  *   person               GetItem  pk=PERSON#<id>          sk=PERSON
- *   a person's records   Query    pk=PERSON#<id>          sk begins_with PROGRESS# | COMPLETION# | TRAINED# | MOVE#
+ *   a person's records   Query    pk=PERSON#<id>          sk begins_with PROGRESS# | COMPLETION# | TRAINED# | EXEMPTION# | MOVE#
+ *   exemptions of a unit Query    gsi1 gsi1pk=EXEMPTIONS#<unitId>  (by start date; they follow their person's moves)
+ *   exemptions due       Query    pk=EXDUE                sk <= <yyyy-mm-dd>#~  (an exemption starting or ending that day: the daily job's work)
  *   quiz attempt         GetItem  pk=PERSON#<id>          sk=ATTEMPT#<slug>#<n>
  *   recent attempts      Query    pk=PERSON#<id>          sk between ATTEMPT#<slug>#0000 and ATTEMPT#<slug>#<n-1> (newest first, a few: the attempt policy)
  *   graded attempts      Query    gsi1 gsi1pk=ATTEMPTS#<slug>#<version> (item statistics; open ones are not in it)
@@ -87,6 +89,16 @@ export const keys = {
   completionPrefix: 'COMPLETION#',
   trained: (personId: string, targetId: string): Key => ({ pk: `PERSON#${personId}`, sk: `TRAINED#${targetId}` }),
   trainedPrefix: 'TRAINED#',
+  /** `id` is `<personId>.<random>`: an exemption's id alone finds its person's partition. */
+  exemption: (personId: string, id: string): Key => ({ pk: `PERSON#${personId}`, sk: `EXEMPTION#${id}` }),
+  exemptionPrefix: 'EXEMPTION#',
+  exemptionsOf: (unitId: string) => `EXEMPTIONS#${unitId}`,
+  /**
+   * A day an exemption starts or ends, for the daily job: one small partition, read up to
+   * today and emptied as it is worked, so its size is what is due, never the roster.
+   */
+  exemptionDue: (day: string, exemptionId: string): Key => ({ pk: 'EXDUE', sk: `${day}#${exemptionId}` }),
+  exemptionDuePartition: 'EXDUE',
   /** A move between units, kept for the person's history. */
   move: (personId: string, at: string, seq: string): Key => ({ pk: `PERSON#${personId}`, sk: `MOVE#${at}#${seq}` }),
   movePrefix: 'MOVE#',
@@ -130,6 +142,8 @@ export const keys = {
   completionIndex: (unitId: string, slug: string, personId: string): Gsi1 => ({ gsi1pk: `COMPLETIONS#${unitId}`, gsi1sk: `${slug}#${personId}` }),
   /** A trained mark listed under its target and its person's unit. */
   trainedIndex: (targetId: string, unitId: string, personId: string): Gsi1 => ({ gsi1pk: `TRAINED#${targetId}#${unitId}`, gsi1sk: personId }),
+  /** An exemption listed under its person's unit, by start date. */
+  exemptionIndex: (unitId: string, from: string, id: string): Gsi1 => ({ gsi1pk: `EXEMPTIONS#${unitId}`, gsi1sk: `${from}#${id}` }),
   /** An account listed among the logins of its person. */
   loginIndex: (personId: string, email: string): Gsi1 => ({ gsi1pk: `LOGINS#${personId}`, gsi1sk: email }),
   /** A graded attempt listed under its course version, by submission time. */

@@ -1,18 +1,22 @@
 import { QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import { db, tableName } from './client.ts';
 
-type Condition = { index?: undefined; pk: string; skPrefix?: string } | { index: 'gsi1' | 'gsi2'; pk: string; skPrefix?: string };
+/** One partition, optionally narrowed to sort keys beginning with `skPrefix`, or up to and including `skUpTo`. */
+type Condition = ({ index?: undefined } | { index: 'gsi1' | 'gsi2' }) & { pk: string } & (
+    { skPrefix?: string; skUpTo?: undefined } | { skPrefix?: undefined; skUpTo: string }
+  );
 
 /** Yields every item of one key-condition query, page by page: the only read shape besides GetItem. */
 export async function* queryAll<T = Record<string, unknown>>(condition: Condition): AsyncGenerator<T> {
   const pkName = condition.index ? `${condition.index}pk` : 'pk';
   const skName = condition.index ? `${condition.index}sk` : 'sk';
+  const sk = condition.skPrefix ?? condition.skUpTo;
   const input: QueryCommandInput = {
     TableName: tableName(),
     IndexName: condition.index,
-    KeyConditionExpression: condition.skPrefix ? '#pk = :pk AND begins_with(#sk, :sk)' : '#pk = :pk',
-    ExpressionAttributeNames: condition.skPrefix ? { '#pk': pkName, '#sk': skName } : { '#pk': pkName },
-    ExpressionAttributeValues: condition.skPrefix ? { ':pk': condition.pk, ':sk': condition.skPrefix } : { ':pk': condition.pk },
+    KeyConditionExpression: condition.skPrefix ? '#pk = :pk AND begins_with(#sk, :sk)' : condition.skUpTo ? '#pk = :pk AND #sk <= :sk' : '#pk = :pk',
+    ExpressionAttributeNames: sk ? { '#pk': pkName, '#sk': skName } : { '#pk': pkName },
+    ExpressionAttributeValues: sk ? { ':pk': condition.pk, ':sk': sk } : { ':pk': condition.pk },
   };
   do {
     const page = await db().send(new QueryCommand(input));

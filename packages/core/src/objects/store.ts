@@ -1,7 +1,8 @@
 import type { S3Client } from '@aws-sdk/client-s3';
 import { createReadStream, createWriteStream } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { mkdir } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 
@@ -63,3 +64,13 @@ export function objectStore(where: { bucket: () => string | undefined; dir: () =
     },
   };
 }
+
+/**
+ * Files only their readers' roles may fetch — generated reports, exemption evidence: a private
+ * S3 bucket when deployed (REPORTS_BUCKET), a folder locally (REPORTS_DIR, `.data/reports`
+ * under `npm start`). Each domain keeps its own key prefix (`reports/`, `evidence/`).
+ */
+export const privateFiles = objectStore({
+  bucket: () => process.env.REPORTS_BUCKET,
+  dir: () => process.env.REPORTS_DIR ?? join(tmpdir(), 'sansang-reports'),
+});

@@ -189,7 +189,9 @@ export async function importRoster(
   const stored = new Map((await getPeople(parsed.map((p) => p.person.id))).map((person) => [person.id, person]));
   const next = (p: Parsed, current: Person.Info | null): Person.Info => {
     const startDate = p.person.startDate ?? current?.startDate;
-    return { ...p.person, email: p.person.email ?? current?.email ?? null, ...(startDate ? { startDate } : {}) };
+    // Leave is kept from the exemption records, not the roster: a re-import keeps it.
+    const leave = { ...(current?.exempt ? { exempt: current.exempt } : {}), ...(current?.resumed ? { resumed: current.resumed } : {}) };
+    return { ...p.person, email: p.person.email ?? current?.email ?? null, ...(startDate ? { startDate } : {}), ...leave };
   };
   const counts: Record<RosterAction, number> = { create: 0, update: 0, move: 0, leave: 0, return: 0, unchanged: 0 };
   const changes: RosterChange[] = [];

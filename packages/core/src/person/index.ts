@@ -23,6 +23,17 @@ export namespace Person {
      * the roster; absent = long enough ago that a target's deadline is theirs too.
      */
     startDate: v.optional(v.pipe(v.string(), v.isoDate())),
+    /**
+     * The targets they are exempt from today (a target id, or `*` for every target): kept
+     * from their exemption records by `Exemption.sync`, so the counters (an exempt person
+     * leaves the target's denominator) follow from the person alone, like their class.
+     */
+    exempt: v.optional(v.array(v.string())),
+    /**
+     * Per target (`*`: all), the day they owe again after their last exemption ended: their
+     * due date is then at least that day plus the target's grace period.
+     */
+    resumed: v.optional(v.record(v.string(), v.pipe(v.string(), v.isoDate()))),
   });
   export type Info = v.InferOutput<typeof Info>;
 

@@ -24,8 +24,20 @@ export function revOf(item: Record<string, unknown>): number {
 }
 
 export function fromItem(item: Record<string, unknown>): Person.Info {
-  const { id, employeeCode, fullName, email, unitId, category, position, status, startDate } = item as Person.Info;
-  return { id, employeeCode, fullName, email: email ?? null, unitId, category, position, status, ...(startDate ? { startDate } : {}) };
+  const { id, employeeCode, fullName, email, unitId, category, position, status, startDate, exempt, resumed } = item as Person.Info;
+  return {
+    id,
+    employeeCode,
+    fullName,
+    email: email ?? null,
+    unitId,
+    category,
+    position,
+    status,
+    ...(startDate ? { startDate } : {}),
+    ...(exempt && exempt.length > 0 ? { exempt } : {}),
+    ...(resumed && Object.keys(resumed).length > 0 ? { resumed } : {}),
+  };
 }
 
 export async function getPerson(id: string): Promise<Person.Info | null> {

@@ -4,16 +4,32 @@ import type { ChildFigures, Projection, TargetFigures } from '../report/model.ts
 import type { Counters } from './counters.ts';
 import { vnDay } from '../vn-day.ts';
 
-/** `applicable` is false where nobody is in the target's scope: "not applicable", never "failing". */
-export type Figures = { staff: number; trained: number; percent: number; meetsTarget: boolean; gap: number; applicable: boolean };
+/**
+ * `inScope` counts everyone the target covers; `exempt` those of them exempt today; `staff`
+ * (the denominator) the rest; `owing` those of `staff` not trained yet. `applicable` is false
+ * where nobody is counted: "not applicable", never "failing".
+ */
+export type Figures = {
+  inScope: number;
+  exempt: number;
+  staff: number;
+  trained: number;
+  owing: number;
+  percent: number;
+  meetsTarget: boolean;
+  gap: number;
+  applicable: boolean;
+};
 
 export function figuresOf(target: Target.Info, counters: Counters): Figures {
-  const staff = Target.staffInScope(target, counters);
+  const inScope = Target.staffInScope(target, counters);
+  const exempt = Target.exemptInScope(target, counters);
+  const staff = inScope - exempt;
   const trained = Target.trainedInScope(target, counters);
   // Rounded down: 99.96 % must not print as a "100 %" that has not been reached.
   const percent = staff === 0 ? 0 : Math.floor((trained / staff) * 1000) / 10;
   const gap = Math.max(0, Math.ceil((staff * target.percent) / 100) - trained);
-  return { staff, trained, percent, meetsTarget: staff > 0 && gap === 0, gap, applicable: staff > 0 };
+  return { inScope, exempt, staff, trained, owing: staff - trained, percent, meetsTarget: staff > 0 && gap === 0, gap, applicable: staff > 0 };
 }
 
 const DAY = 86_400_000;

@@ -41,7 +41,10 @@ type Planned = {
   subtreeDeltas: Map<string, Counters>;
 };
 
-const samePerson = (a: Person.Info, b: Person.Info) => (Object.keys(b) as (keyof Person.Info)[]).every((k) => a[k] === b[k]);
+// Compared as JSON: `exempt` and `resumed` are an array and a record, and a field one side lacks differs too.
+const samePerson = (a: Person.Info, b: Person.Info) =>
+  (Object.keys({ ...a, ...b }) as (keyof Person.Info)[]).every((k) => JSON.stringify(a[k]) === JSON.stringify(b[k]));
+const sameExemptions = (a: Person.Info, b: Person.Info) => JSON.stringify(a.exempt ?? []) === JSON.stringify(b.exempt ?? []);
 
 const chain = (unit: Org.Info) => [...unit.ancestors, unit.id];
 const add = (map: Map<string, Counters>, unitId: string, delta: Counters, sign: number) => map.set(unitId, addInto(map.get(unitId) ?? {}, delta, sign));
@@ -84,6 +87,7 @@ async function plan(changes: PersonChange[], units: Map<string, Org.Info>, optio
         current.unitId !== after.unitId ||
         current.category !== after.category ||
         current.status !== after.status ||
+        !sameExemptions(current, after) ||
         before.level !== unit.level ||
         before.kind !== unit.kind ||
         before !== storedBefore;

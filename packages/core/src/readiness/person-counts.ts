@@ -7,27 +7,42 @@ import type { Counters } from './counters.ts';
 export type PersonRecord = {
   pk: string;
   sk: string;
-  type: 'completion' | 'trained';
+  /** An exemption counts nothing itself (the person's `exempt` does): it is a record so it follows them through moves. */
+  type: 'completion' | 'trained' | 'exemption';
   slug?: string;
   targetId?: string;
   unitId: string;
   delta: Counters;
 };
 
-type Placed = { person: Pick<Person.Info, 'category' | 'status'>; unit: Pick<Org.Info, 'level' | 'kind'> };
+type Placed = { person: Pick<Person.Info, 'category' | 'status' | 'exempt'>; unit: Pick<Org.Info, 'level' | 'kind'> };
 
-/** What one person adds to their unit's headcount: one in their class while active. */
+/**
+ * What one person adds to their unit's headcount while active: one in their class, and one
+ * exempt in their class for each target (or `*`, all targets) they are exempt from today.
+ */
 export function headcount({ person, unit }: Placed): Counters {
-  return person.status === 'active' ? { [Target.staffCounter(Target.classOf(person, unit))]: 1 } : {};
+  if (person.status !== 'active') return {};
+  const c = Target.classOf(person, unit);
+  const counters: Counters = { [Target.staffCounter(c)]: 1 };
+  for (const targetId of person.exempt ?? []) counters[Target.exemptCounter(targetId, c)] = 1;
+  return counters;
 }
+
+/** Whether the person is exempt from a target today (from it, or from every target). */
+export const isExempt = (person: Pick<Person.Info, 'exempt'>, targetId: string) =>
+  (person.exempt ?? []).some((t) => t === targetId || t === Target.ALL_TARGETS);
 
 /**
  * What a record adds while its person is as given: someone who left counts nowhere (their
- * records stay, and count again if they come back); a trained mark counts in their class.
+ * records stay, and count again if they come back); a trained mark counts in their class,
+ * unless they are exempt from its target — an exempt person is out of the target's figures,
+ * numerator and denominator alike, and counts again the day the exemption ends.
  */
 export function recordDelta(record: Pick<PersonRecord, 'type' | 'slug' | 'targetId'>, { person, unit }: Placed): Counters {
-  if (person.status !== 'active') return {};
+  if (person.status !== 'active' || record.type === 'exemption') return {};
   if (record.type === 'completion') return { [`completed:${record.slug}`]: 1 };
+  if (isExempt(person, record.targetId!)) return {};
   return { [Target.trainedCounter(record.targetId!, Target.classOf(person, unit))]: 1 };
 }
 

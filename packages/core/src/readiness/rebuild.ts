@@ -1,6 +1,9 @@
+import { exemptOn } from '../exemption/schema.ts';
+import type { Info as ExemptionInfo } from '../exemption/schema.ts';
 import { Org } from '../org/index.ts';
 import { Person } from '../person/index.ts';
 import { Target } from '../target/index.ts';
+import { vnDay } from '../vn-day.ts';
 import { addInto, countersOf, differences, type Counters, type Mismatch } from './counters.ts';
 import { contributionItem, type Contribution } from './contribution.ts';
 import { Readiness } from './index.ts';
@@ -43,13 +46,15 @@ function completedBy(records: StoredRecord[]): Map<string, { slugs: Set<string>;
  * stand now, people, completions) and compares them with what the write path maintained;
  * also checks that each record sits in its person's unit and counts what it should, that
  * whoever has completed a target's programme has its trained mark and nobody else does
- * (as `retrain` leaves them), and that each weekly snapshot's totals add up. An operator
+ * (as `retrain` leaves them), that each person's `exempt` is what their exemption records
+ * say for today, and that each weekly snapshot's totals add up. An operator
  * command that reads the whole table: never on a request path. With `write`, it replaces
  * the counters and repairs what it found; run it when writes are quiet.
  */
-export async function rebuild(options: { write: boolean }): Promise<{ units: number; records: number; mismatches: Mismatch[] }> {
+export async function rebuild(options: { write: boolean; today?: string }): Promise<{ units: number; records: number; mismatches: Mismatch[] }> {
   const units = new Map<string, Org.Info>();
   const people = new Map<string, Person.Info>();
+  const personItems = new Map<string, Record<string, unknown>>();
   const records: StoredRecord[] = [];
   const transfers: Key[] = [];
   const actualOwn = new Map<string, Counters>();
@@ -59,8 +64,10 @@ export async function rebuild(options: { write: boolean }): Promise<{ units: num
 
   for await (const found of scanTable()) {
     if (found.kind === 'unit') units.set(String(found.item.id), Org.fromItem(found.item));
-    else if (found.kind === 'person') people.set(String(found.item.id), Person.fromItem(found.item));
-    else if (found.kind === 'transfer') transfers.push(found.key);
+    else if (found.kind === 'person') {
+      people.set(String(found.item.id), Person.fromItem(found.item));
+      personItems.set(String(found.item.id), found.item);
+    } else if (found.kind === 'transfer') transfers.push(found.key);
     else if (found.kind === 'snapshot') snapshots.push(found);
     else if (found.kind === 'record') records.push(found.record);
     else if (found.kind === 'own') actualOwn.set(found.unitId, countersOf(found.item));
@@ -68,6 +75,31 @@ export async function rebuild(options: { write: boolean }): Promise<{ units: num
       actualSubtree.set(found.unitId, addInto(actualSubtree.get(found.unitId) ?? {}, countersOf(found.item)));
       shardKeys.push(found.key);
     }
+  }
+
+  const mismatches: Mismatch[] = [];
+  // The exemption records are the source of whom a target leaves out today: a person's
+  // `exempt` that says otherwise is named and (with `write`) corrected before anything is counted.
+  const today = options.today ?? vnDay();
+  const exemptionsOf = new Map<string, ExemptionInfo[]>();
+  for (const r of records) if (r.type === 'exemption') exemptionsOf.set(r.personId, [...(exemptionsOf.get(r.personId) ?? []), r as unknown as ExemptionInfo]);
+  const corrected: Person.Info[] = [];
+  for (const person of people.values()) {
+    const expected = exemptOn(exemptionsOf.get(person.id) ?? [], today);
+    const actual = person.exempt ?? [];
+    if (expected.join() === actual.join()) continue;
+    mismatches.push({
+      unitId: person.unitId,
+      scope: 'record',
+      counter: `exempt [${actual.join(', ')}] → [${expected.join(', ')}]`,
+      expected: expected.length,
+      actual: actual.length,
+      item: keyOf(Person.toItem(person)),
+    });
+    const { exempt: _, ...rest } = person;
+    const fixed = expected.length > 0 ? { ...rest, exempt: expected } : rest;
+    people.set(person.id, fixed);
+    corrected.push(fixed);
   }
 
   const own = new Map<string, Counters>();
@@ -88,7 +120,6 @@ export async function rebuild(options: { write: boolean }): Promise<{ units: num
   const targets = new Map((await Target.list()).map((t) => [t.id, t]));
   const done = completedBy(records);
   const finished = (personId: string, target: Target.Info) => target.programme.every((slug) => done.get(personId)?.slugs.has(slug));
-  const mismatches: Mismatch[] = [];
   const repairs: { record: StoredRecord; unit: Org.Info; delta: Counters }[] = [];
   const stale: StoredRecord[] = [];
   const marked = new Set<string>();
@@ -134,6 +165,7 @@ export async function rebuild(options: { write: boolean }): Promise<{ units: num
   mismatches.push(...snapshotCheck.mismatches);
 
   if (options.write) {
+    for (const p of corrected) await putItem({ ...Person.toItem(p), rev: Person.revOf(personItems.get(p.id)!) + 1 });
     for (const { record, unit, delta } of repairs) await repointRecord(record, unit, delta);
     for (const r of stale) await deleteRecord(r);
     for (const mark of missing) await putItem(contributionItem(mark));

@@ -85,13 +85,14 @@ export function personCompletions(personId: string): Promise<Record<string, unkn
   return queryList({ pk: keys.personPartition(personId), skPrefix: keys.completionPrefix });
 }
 
-/** A person's completions and trained marks (two queries at once), completions first. */
+/** A person's completions, trained marks and exemptions (three queries at once), completions first. */
 export async function personRecords(personId: string): Promise<PersonRecord[]> {
-  const [completions, trained] = await Promise.all([
-    queryList<PersonRecord>({ pk: keys.personPartition(personId), skPrefix: keys.completionPrefix }),
-    queryList<PersonRecord>({ pk: keys.personPartition(personId), skPrefix: keys.trainedPrefix }),
-  ]);
-  return [...completions, ...trained];
+  const lists = await Promise.all(
+    [keys.completionPrefix, keys.trainedPrefix, keys.exemptionPrefix].map((skPrefix) =>
+      queryList<PersonRecord>({ pk: keys.personPartition(personId), skPrefix }),
+    ),
+  );
+  return lists.flat();
 }
 
 /** A person's trained marks: which targets' programmes they finished, and when (one query of their partition). */
@@ -128,7 +129,12 @@ function repointUpdate(record: Pick<PersonRecord, 'pk' | 'sk' | 'type' | 'target
       ':a': unit.ancestors,
       ':d': delta,
       // Only the partition moves with the person: the index's sort key (course or person) stays.
-      ':g': record.type === 'completion' ? keys.completionsOf(unit.id) : keys.trainedOf(record.targetId!, unit.id),
+      ':g':
+        record.type === 'completion'
+          ? keys.completionsOf(unit.id)
+          : record.type === 'exemption'
+            ? keys.exemptionsOf(unit.id)
+            : keys.trainedOf(record.targetId!, unit.id),
     },
   };
 }

@@ -5,6 +5,7 @@ import { Person } from '../person/index.ts';
 import { dueDate, isOverdue } from '../requirement/schema.ts';
 import { Target } from '../target/index.ts';
 import { vnDay } from '../vn-day.ts';
+import { isExempt } from './person-counts.ts';
 import { unitMembers, unitTrainedMarks } from './store.ts';
 
 export type Untrained = Pick<Person.Info, 'id' | 'employeeCode' | 'fullName' | 'category' | 'position'> & {
@@ -38,7 +39,7 @@ export const untrained = fn(
       const done = new Set(trained.map((t) => String(t.personId)));
       for (const item of members) {
         const p = Person.fromItem(item);
-        if (p.status !== 'active' || done.has(p.id) || !Target.covers(target, Target.classOf(p, unit))) continue;
+        if (p.status !== 'active' || done.has(p.id) || isExempt(p, target.id) || !Target.covers(target, Target.classOf(p, unit))) continue;
         if (people.length === limit) return found(true);
         const due = dueDate(target, p);
         people.push({

@@ -17,20 +17,20 @@ export type Projection = {
   onTrack: boolean | null;
 };
 
-export type ChildFigures = UnitRef & {
-  staff: number;
-  trained: number;
-  percent: number;
-  meetsTarget: boolean;
-  gap: number;
-  /** false: nobody at this unit is in the target's scope — "không áp dụng", never "chưa đạt". */
-  applicable: boolean;
-};
+/** `inScope` everyone the target covers, `exempt` those exempt today, `staff` the denominator (the rest), `owing` = staff − trained. */
+type Counts = { inScope: number; exempt: number; staff: number; trained: number; owing: number };
 
-export type TargetFigures = {
+export type ChildFigures = UnitRef &
+  Counts & {
+    percent: number;
+    meetsTarget: boolean;
+    gap: number;
+    /** false: nobody at this unit is in the target's scope — "không áp dụng", never "chưa đạt". */
+    applicable: boolean;
+  };
+
+export type TargetFigures = Counts & {
   target: { id: string; title: string; percent: number; deadline: string; programme: string[] };
-  staff: number;
-  trained: number;
   percent: number;
   meetsTarget: boolean;
   /** false: nobody at this unit is in the target's scope — "không áp dụng", never "chưa đạt". */

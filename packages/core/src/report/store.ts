@@ -1,24 +1,16 @@
 import { DeleteCommand, GetCommand, PutCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { join } from 'node:path';
-import { tmpdir } from 'node:os';
 import { db, tableName } from '../db/client.ts';
 import { conditionHeld, isConditionFailure } from '../db/errors.ts';
 import { keys } from '../db/keys.ts';
 import { queryList } from '../db/query.ts';
-import { objectStore } from '../objects/store.ts';
+import { privateFiles } from '../objects/store.ts';
 import type { Person } from '../person/index.ts';
 import { fromItem as personFromItem } from '../person/store.ts';
 import type { Archive } from './archive.ts';
 import type { Frequency, Schedule } from './schedule.ts';
 
-/**
- * Where generated reports are kept: a private S3 bucket when deployed (REPORTS_BUCKET), a
- * folder locally (REPORTS_DIR, `.data/reports` under `npm start`). Keys are `reports/...`.
- */
-export const reportStore = objectStore({
-  bucket: () => process.env.REPORTS_BUCKET,
-  dir: () => process.env.REPORTS_DIR ?? join(tmpdir(), 'sansang-reports'),
-});
+/** Where generated reports are kept, under `reports/...`. */
+export const reportStore = privateFiles;
 
 // What a report reads of a unit and a person.
 

@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { fn } from '../fn.ts';
+import { Exemption } from '../exemption/index.ts';
 import { Org } from '../org/index.ts';
 import { Person } from '../person/index.ts';
 import { Progress } from '../progress/index.ts';
@@ -39,12 +40,21 @@ export namespace Requirement {
     async ({ personId, today = vnDay() }): Promise<Item[]> => {
       const person = await Person.get(personId);
       if (person.status !== 'active') return [];
-      const [unit, targets, catalogue, marks] = await Promise.all([
+      const [unit, targets, catalogue, marks, exemptions] = await Promise.all([
         Org.get(person.unitId),
         Target.list(),
         Progress.catalogueFor(personId),
         Readiness.trainedMarksOf(personId),
+        Exemption.ofPerson(personId),
       ]);
+      // Read from the records on `today`, not from the person's `exempt` (which the daily job brings up to date).
+      const activeOn = exemptions.filter((e) => Exemption.stateOn(e, today) === 'active');
+      const exemptUntil = (targetId: string) =>
+        activeOn
+          .filter((e) => e.targetId === null || e.targetId === targetId)
+          .map(Exemption.lastDay)
+          .sort()
+          .at(-1) ?? null;
       const courseOf = new Map(catalogue.map((c) => [c.slug, c]));
       const trainedAt = new Map(marks.map((m) => [m.targetId, m.trainedAt]));
       const personClass = Target.classOf(person, unit);
@@ -69,12 +79,15 @@ export namespace Requirement {
             const course = courseOf.get(slug);
             return course !== undefined && begun(course.progress);
           });
-          const status: Status = doneAt !== null ? 'done' : isOverdue(due, today) ? 'overdue' : started ? 'in-progress' : 'not-started';
+          const until = exemptUntil(target.id);
+          const status: Status =
+            doneAt !== null ? 'done' : until !== null ? 'exempt' : isOverdue(due, today) ? 'overdue' : started ? 'in-progress' : 'not-started';
           return {
             target: { id: target.id, title: target.title, percent: target.percent, deadline: target.deadline },
             dueDate: due,
             daysLeft: daysBetween(today, due),
             status,
+            exemptUntil: until,
             trainedAt: doneAt,
             courses,
           };

@@ -22,9 +22,18 @@ describe('a due date', () => {
     ['from the last of January', { startDate: '2027-01-31' }, { deadline: '2026-12-31', graceDays: 30 }, '2027-03-02'],
     ['a leap year from its eve', { startDate: '2027-12-31' }, { deadline: '2026-12-31', graceDays: 366 }, '2028-12-31'],
     ['the longest grace, two leap days inside', { startDate: '2026-01-01' }, { deadline: '2026-12-31', graceDays: 3650 }, '2035-12-30'],
-  ])('%s', (_, person, t, expected) => {
-    expect(dueDate(t, person)).toBe(expected);
-  });
+    // Back from an exemption: the day they owe again plus the grace period, if later.
+    ['back from leave of this target', { resumed: { t: '2027-02-01' } }, { deadline: '2026-12-31', graceDays: 30 }, '2027-03-03'],
+    ['back from leave of every target', { resumed: { '*': '2027-02-01' } }, { deadline: '2026-12-31', graceDays: 30 }, '2027-03-03'],
+    ['back from leave of another target', { resumed: { other: '2027-02-01' } }, { deadline: '2026-12-31', graceDays: 30 }, '2026-12-31'],
+    ['back from leave long before the deadline', { resumed: { t: '2026-03-01' } }, { deadline: '2026-12-31', graceDays: 30 }, '2026-12-31'],
+    ['late joiner, then back from leave later', { startDate: '2027-01-10', resumed: { '*': '2027-02-20' } }, { deadline: '2026-12-31' }, '2027-04-21'],
+  ] as [string, { startDate?: string; resumed?: Record<string, string> }, { deadline: string; graceDays?: number }, string][])(
+    '%s',
+    (_, person, t, expected) => {
+      expect(dueDate({ id: 't', ...t }, person)).toBe(expected);
+    },
+  );
 
   it('counts calendar days whatever the clock: on the due date 0 left and not late, the day after late', () => {
     expect(daysBetween('2026-12-31', '2027-01-01')).toBe(1);

@@ -7,9 +7,10 @@ import { defaultGraceDays, type Info as TargetInfo } from '../target/schema.ts';
  * - `overdue`: not done and today is past their due date, whatever they have started —
  *   the learner and HR must see the lateness first;
  * - `in-progress`: not done, not late, and some lesson, quiz or course of the programme begun;
- * - `not-started`: nothing of the programme begun, not late yet.
+ * - `not-started`: nothing of the programme begun, not late yet;
+ * - `exempt`: HR has let them off it for now (`exemptUntil`), and they are not done.
  */
-export const Status = v.picklist(['done', 'overdue', 'in-progress', 'not-started']);
+export const Status = v.picklist(['done', 'overdue', 'in-progress', 'not-started', 'exempt']);
 export type Status = v.InferOutput<typeof Status>;
 
 const Day = v.pipe(v.string(), v.isoDate());
@@ -31,6 +32,8 @@ export const Item = v.object({
   /** Calendar days from today to the due date: 0 on the day itself, negative once overdue. */
   daysLeft: v.number(),
   status: Status,
+  /** The last day of the exemption, when `exempt`. */
+  exemptUntil: v.nullable(Day),
   /** When the programme was completed (ISO time), when `done`. */
   trainedAt: v.nullable(v.string()),
   /** The programme's courses in the target's order. */
@@ -50,20 +53,21 @@ export const addDays = (day: string, days: number): string => new Date((epochDay
 export const daysBetween = (from: string, to: string): number => epochDay(to) - epochDay(from);
 
 /**
- * The day a person owes a target's programme by: its deadline, or for someone who started
- * too late to have the grace period before it, their start date plus the target's
- * `graceDays` (60 when the target sets none) — whichever is later.
+ * The day a person owes a target's programme by: its deadline; for someone who started too
+ * late to have the grace period before it, their start date plus the target's `graceDays`
+ * (60 when the target sets none); for someone back from an exemption of it (or of every
+ * target), the day they owe again plus the grace period — whichever is latest.
  */
-export function dueDate(target: Pick<TargetInfo, 'deadline' | 'graceDays'>, person: { startDate?: string }): string {
-  if (!person.startDate) return target.deadline;
-  const joinerDue = addDays(person.startDate, target.graceDays ?? defaultGraceDays);
-  return joinerDue > target.deadline ? joinerDue : target.deadline;
+export function dueDate(target: Pick<TargetInfo, 'id' | 'deadline' | 'graceDays'>, person: { startDate?: string; resumed?: Record<string, string> }): string {
+  const grace = target.graceDays ?? defaultGraceDays;
+  const starts = [person.startDate, person.resumed?.[target.id], person.resumed?.['*']].filter((d): d is string => Boolean(d));
+  return starts.map((d) => addDays(d, grace)).reduce((latest, d) => (d > latest ? d : latest), target.deadline);
 }
 
 /** Whether the programme is late on `today` (yyyy-mm-dd): only from the day after the due date. */
 export const isOverdue = (due: string, today: string): boolean => today > due;
 
-const rank = (item: Pick<Item, 'status'>) => (item.status === 'done' ? 2 : item.status === 'overdue' ? 0 : 1);
+const rank = (item: Pick<Item, 'status'>) => (item.status === 'done' ? 3 : item.status === 'exempt' ? 2 : item.status === 'overdue' ? 0 : 1);
 
-/** Overdue first, then by due date, done last; a tie keeps the target's id order. */
+/** Overdue first, then by due date, exempt and then done last; a tie keeps the target's id order. */
 export const byUrgency = (a: Item, b: Item): number => rank(a) - rank(b) || a.dueDate.localeCompare(b.dueDate) || a.target.id.localeCompare(b.target.id);

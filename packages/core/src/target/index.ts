@@ -53,6 +53,9 @@ export namespace Target {
     `${unit.level}|${unit.kind}|${person.category}`;
   export const staffCounter = (c: Class) => `staff|${c}`;
   export const trainedCounter = (targetId: string, c: Class) => `trained:${targetId}|${c}`;
+  /** An exemption from every target rather than one. */
+  export const ALL_TARGETS = '*';
+  export const exemptCounter = (targetId: string, c: Class) => `exempt:${targetId}|${c}`;
 
   export function covers(target: Pick<Info, 'categories' | 'levels' | 'unitKinds'>, c: string): boolean {
     const [level, kind, category] = c.split('|') as [Org.Level, Org.Kind, Person.Category];
@@ -65,8 +68,11 @@ export namespace Target {
     return sum;
   };
 
-  /** People of a unit (or subtree) this target counts in its denominator. */
+  /** People of a unit (or subtree) in this target's scope, the exempt included. */
   export const staffInScope = (target: Info, counters: Record<string, number>) => sumCovered(target, counters, 'staff|');
+  /** People in scope exempt from this target today (from it, or from every target): out of its denominator. */
+  export const exemptInScope = (target: Info, counters: Record<string, number>) =>
+    sumCovered(target, counters, `exempt:${target.id}|`) + sumCovered(target, counters, `exempt:${ALL_TARGETS}|`);
   /** People in scope who have finished the whole programme. */
   export const trainedInScope = (target: Info, counters: Record<string, number>) => sumCovered(target, counters, `trained:${target.id}|`);
 }

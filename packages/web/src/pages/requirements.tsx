@@ -8,7 +8,7 @@ import { ProgressBar } from '../ui/progress-bar.tsx';
 /** The requirements read to choose the first screen, handed to the page it chose so it does not ask again. */
 let primed: ReturnType<typeof api.requirements> | undefined;
 
-const owes = (requirements: Requirement[]) => requirements.some((r) => r.status !== 'done');
+const owes = (requirements: Requirement[]) => requirements.some((r) => r.status !== 'done' && r.status !== 'exempt');
 
 /**
  * The first screen after sign-in: what the person owes when they owe anything, otherwise
@@ -36,7 +36,8 @@ function daysLeft(r: Requirement): string {
   return t((n === 1 ? `${key}.one` : key) as Key, { n: formatNumber(n) });
 }
 
-const statusText = (r: Requirement) => t(`requirements.status.${r.status}`, { date: r.trainedAt ? formatDay(r.trainedAt) : '' });
+const statusText = (r: Requirement) =>
+  t(`requirements.status.${r.status}`, { date: r.trainedAt ? formatDay(r.trainedAt) : r.exemptUntil ? formatDay(r.exemptUntil) : '' });
 
 function RequirementCard(props: { r: Requirement }) {
   const next = () => props.r.courses.find((c) => !c.done);
@@ -45,7 +46,7 @@ function RequirementCard(props: { r: Requirement }) {
       <h2>{props.r.target.title}</h2>
       <p class="due">
         {t('requirements.due', { date: formatDay(props.r.dueDate) })}
-        <Show when={props.r.status !== 'done'}>
+        <Show when={props.r.status !== 'done' && props.r.status !== 'exempt'}>
           {' '}
           <span class={props.r.daysLeft < 0 ? 'badge warn' : 'badge'}>{daysLeft(props.r)}</span>
         </Show>
