@@ -44,7 +44,7 @@ export default function LessonPage() {
     const next = neighbour(1);
     if (next) return { href: `/khoa-hoc/${params.slug}/bai/${next.id}`, title: next.title, plain: 'lesson.next', marking: 'lesson.markAndNext' } as const;
     if (c.quiz) return { href: `/khoa-hoc/${params.slug}/kiem-tra`, title: c.quiz.title, plain: 'lesson.toQuiz', marking: 'lesson.markAndQuiz' } as const;
-    return { href: `/khoa-hoc/${params.slug}`, title: null, plain: 'lesson.toCourse', marking: null } as const;
+    return { href: `/khoa-hoc/${params.slug}`, title: null, plain: 'lesson.toCourse', marking: 'lesson.markAndCourse' } as const;
   };
   const markThenGo = async (event: MouseEvent, href: string) => {
     event.preventDefault();
@@ -88,8 +88,8 @@ export default function LessonPage() {
             </Show>
             <Show when={onward()}>
               {(o) => {
-                const marks = () => o().marking !== null && !progress.lessonsDone.includes(lesson.id);
-                const label = () => `${t(marks() ? o().marking! : o().plain)}${o().title ? `: ${o().title}` : ''} →`;
+                const marks = () => !progress.lessonsDone.includes(lesson.id);
+                const label = () => `${t(marks() ? o().marking : o().plain)}${o().title ? `: ${o().title}` : ''} →`;
                 return (
                   <A href={o().href} class="onward" on:click={(event: MouseEvent) => marks() && void markThenGo(event, o().href)}>
                     {label()}
