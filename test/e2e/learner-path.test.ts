@@ -97,7 +97,7 @@ describe("the learner's path in the browser, at desktop and phone width", () => 
       const confirm = page.getByRole('alertdialog');
       await confirm.getByText('Bạn chưa trả lời câu 2, 4, 5.').waitFor();
       await confirm.getByText('Câu 3 chưa chọn đủ.').waitFor();
-      expect(await scrollsSideways(page), 'the confirmation scrolls sideways').toBe(false);
+      await expectAccessible(page, `learner asked about blank questions ${kind}`);
       await confirm.getByRole('button', { name: 'Quay lại trả lời' }).click();
       expect(await confirm.count()).toBe(0);
       // Back to the first question the confirmation named, and nothing was submitted.
@@ -142,7 +142,7 @@ describe("the learner's path in the browser, at desktop and phone width", () => 
       await page.getByRole('heading', { level: 1, name: 'Bài một' }).waitFor();
       await page.getByRole('link', { name: 'Đánh dấu đã học và sang bài tiếp theo: Bài hai →' }).click();
       await page.getByRole('heading', { level: 1, name: 'Bài hai' }).waitFor();
-      expect(await scrollsSideways(page), 'lesson page scrolls sideways').toBe(false);
+      await expectAccessible(page, `learner last lesson ${kind}`);
       await page.getByRole('link', { name: 'Đánh dấu đã học và làm bài kiểm tra: Bài kiểm tra cuối khoá →' }).click();
       await page.waitForURL(/\/kiem-tra$/);
       await page.getByRole('heading', { level: 1, name: 'Bài kiểm tra cuối khoá — Dịch vụ công trực tuyến cho cán bộ xã' }).waitFor();

@@ -67,7 +67,16 @@ export default function CoursePage() {
                 </Show>
                 {/* The same words as the quiz page while the daily limit or the wait holds a new attempt back. */}
                 <Show when={standing && course.progress.openAttempt === null ? standing : null}>
-                  {(st) => <AttemptAllowance state={{ ...st(), quiz: quiz() }} id="course-allowance" />}
+                  {(st) => (
+                    <Show
+                      when={st().attemptsLeft === 0 && !course.progress.quizPassed}
+                      fallback={<AttemptAllowance state={{ ...st(), quiz: quiz() }} id="course-allowance" />}
+                    >
+                      <p class="box warn" role="status">
+                        {t('quiz.noAttemptsLeft')}
+                      </p>
+                    </Show>
+                  )}
                 </Show>
                 <A class="button" href={`/khoa-hoc/${course.slug}/kiem-tra`}>
                   {standing?.retryAt || standing?.attemptsLeft === 0 ? t('course.viewQuiz') : t('course.takeQuiz')}
