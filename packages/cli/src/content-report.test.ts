@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
-import { compileContent } from '@sansang/content';
+import { compileContent, quizStats } from '@sansang/content';
 import { citesReport, statsReport } from './content-report.ts';
 import { contentDir, repoRoot } from './paths.ts';
 
@@ -17,9 +17,15 @@ describe('content cites and content stats on the catalogue', () => {
   });
 
   it('prints one line per quiz and a total, with Vietnamese labels', async () => {
-    const lines = statsReport(await compileContent(contentDir)).split('\n');
+    const compiled = await compileContent(contentDir);
+    const lines = statsReport(compiled).split('\n');
+    // The pool and the draw as the catalogue has them today: the line must print them and their ratio.
+    const quiz = quizStats(compiled.courses.find((c) => c.slug === 'van-phong-dien-tu')!)!;
+    const ratio = (quiz.items / quiz.drawn).toFixed(1).replace('.', ',');
     expect(lines[0]).toMatch(/^Khoá học\s+Số câu\s+Rút\s+Câu\/rút\s+Đáp án dài nhất\s+Điểm chọn dài nhất\s+Điểm đạt\s+Đạt\?$/);
-    expect(lines.find((l) => l.startsWith('van-phong-dien-tu'))).toMatch(/^van-phong-dien-tu\s+18\s+10\s+1,8\s+\d+\/11 \(\d+%\)\s+\d+%\s+70%\s+(đạt|không)$/);
+    expect(lines.find((l) => l.startsWith('van-phong-dien-tu'))).toMatch(
+      new RegExp(`^van-phong-dien-tu\\s+${quiz.items}\\s+${quiz.drawn}\\s+${ratio}\\s+\\d+/\\d+ \\(\\d+%\\)\\s+\\d+%\\s+70%\\s+(đạt|không)$`),
+    );
     expect(lines.find((l) => l.startsWith('Tổng'))).toMatch(/^Tổng \(\d+ bài kiểm tra\)\s+\d+\s+\d+\s+\d,\d\s+\d+\/\d+ \(\d+%\)\s+TB \d+%\s+đạt \d+\/\d+$/);
   });
 
