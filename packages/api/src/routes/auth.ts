@@ -27,13 +27,19 @@ export const authRoutes = routes(
     path: '/api/auth/login',
     summary: 'Đăng nhập bằng email và mật khẩu; đặt cookie phiên httpOnly. Sai nhiều lần: 429 kèm Retry-After',
     access: { public: true },
-    body: v.object({ email: v.pipe(v.string(), v.maxLength(320)), password: v.pipe(v.string(), v.maxLength(1024)) }),
+    body: v.object({
+      email: v.pipe(v.string(), v.maxLength(320)),
+      password: v.pipe(v.string(), v.maxLength(1024)),
+      /** The page opened while signed out, to go back to. */
+      next: v.optional(v.pipe(v.string(), v.maxLength(2000))),
+    }),
     handler: async (c, { body }) => {
-      const { token, maxAgeSeconds } = await Account.login({ ...body, address: clientAddress(c) });
+      const { token, maxAgeSeconds } = await Account.login({ email: body.email, password: body.password, address: clientAddress(c) });
       const account = (await Account.get(body.email))!;
       const person = await Person.get(account.personId);
       setSessionCookie(c, token, maxAgeSeconds);
-      return c.json({ user: await me(account, person) });
+      // Where the web goes now, decided here as for the identity provider's sign-in: never off this site.
+      return c.json({ user: await me(account, person), next: Account.returnPath(body.next, new URL(c.req.url).origin) });
     },
   }),
   route({

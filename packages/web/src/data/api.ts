@@ -127,7 +127,8 @@ export const api = {
   contentStatistics: (slug: string) => data(c.content.courses[':slug'].statistics.$get({ param: { slug: segment(slug) }, query: {} })),
   contentStatus: () => data(c.content.$get()),
   contentCourse: (slug: string) => data(c.content.courses[':slug'].$get({ param: { slug: segment(slug) } })),
-  login: (email: string, password: string) => data(c.auth.login.$post({ json: { email, password } })),
+  /** `next`: the page opened while signed out; the answer says where to go (that page, if it is one of ours). */
+  login: (email: string, password: string, next?: string) => data(c.auth.login.$post({ json: { email, password, next } })),
   providers: () => data(c.auth.providers.$get()),
   changePassword: (current: string, next: string) => data(c.auth.password.$post({ json: { current, next } })),
   redeemPasswordLink: (token: string, password: string) => data(c.auth['password-link'].$post({ json: { token, password } })),

@@ -1,7 +1,6 @@
 import { createResource, createSignal, Show } from 'solid-js';
 import { useNavigate, useSearchParams } from '@solidjs/router';
 import { api, ApiError } from '../data/api.ts';
-import { returnPath } from '../data/return-path.ts';
 import { setMe } from '../data/session.ts';
 import { errorMessage, t } from '../i18n/index.ts';
 
@@ -12,16 +11,18 @@ export default function Login() {
   // The identity provider's callback lands here with ?loi=<code> when sign-in failed.
   const [error, setError] = createSignal(search.loi ? errorMessage(new ApiError(400, String(search.loi), '')) : '');
   const [busy, setBusy] = createSignal(false);
+  /** The page opened while signed out (see ui/guard.tsx); the server decides whether to go back to it. */
+  const asked = () => (typeof search.tiep === 'string' ? search.tiep : undefined);
   const submit = async (event: SubmitEvent) => {
     event.preventDefault();
     const form = new FormData(event.currentTarget as HTMLFormElement);
     setBusy(true);
     setError('');
     try {
-      const { user } = await api.login(String(form.get('email')), String(form.get('password')));
+      const { user, next } = await api.login(String(form.get('email')), String(form.get('password')), asked());
       setMe(user);
       // Back to the page they opened; else the start page sends them on (what they owe, or their courses).
-      navigate(returnPath(search.tiep), { replace: true });
+      navigate(next, { replace: true });
     } catch (err) {
       setError(errorMessage(err));
     } finally {
@@ -31,7 +32,7 @@ export default function Login() {
   return (
     <section class="narrow">
       <h1>{t('login.title')}</h1>
-      <p class="muted">{search.tiep ? t('login.continue') : t('app.tagline')}</p>
+      <p class="muted">{asked() ? t('login.continue') : t('app.tagline')}</p>
       <form onSubmit={submit} class="stack">
         <label for="email">{t('login.email')}</label>
         <input id="email" name="email" type="email" autocomplete="username" required />
@@ -50,7 +51,7 @@ export default function Login() {
         {(oidc) => (
           <>
             <p class="muted">{t('login.or')}</p>
-            <a class="button" href={search.tiep ? `${oidc().start}?tiep=${encodeURIComponent(String(search.tiep))}` : oidc().start} rel="external">
+            <a class="button" href={asked() ? `${oidc().start}?tiep=${encodeURIComponent(asked()!)}` : oidc().start} rel="external">
               {oidc().label}
             </a>
           </>
