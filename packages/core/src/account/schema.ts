@@ -1,8 +1,8 @@
 /**
  * Where a person goes once signed in: back to the page they opened while signed out, when
  * it is a page of this site (`asked` is a path such as `/khoa-hoc/x?y`), else the start page.
- * The web's password sign-in and the API's identity-provider sign-in both follow it, so
- * neither can be made to send a freshly signed-in person to another site.
+ * The API answers both sign-ins (password, identity provider) by it, so neither can be made
+ * to send a freshly signed-in person to another site.
  */
 export function returnPath(asked: unknown, origin: string): string {
   if (typeof asked !== 'string' || !asked.startsWith('/')) return '/';
