@@ -109,15 +109,12 @@ export async function renderCertificate(info: Certificate.Info, options: { verif
     .fontSize(12)
     .fillColor(INK)
     .text(`Mã xác minh: ${info.code}`, beside.x, footTop + 16, { width: beside.w });
-  doc
-    .moveDown(0.4)
-    .font('regular')
-    .fontSize(10)
-    .fillColor(GREY)
-    .text('Quét mã QR hoặc mở địa chỉ dưới đây để kiểm tra chứng nhận:', { width: beside.w })
-    // On one line however long the origin: an address broken in two cannot be typed from paper.
-    .text(options.verifyUrl, { lineBreak: false });
+  doc.moveDown(0.4).font('regular').fontSize(10).fillColor(GREY).text('Quét mã QR hoặc mở địa chỉ sau để kiểm tra chứng nhận:', { width: beside.w });
+  // On one line however long the origin (an address broken in two cannot be typed from
+  // paper), made smaller when it would run into the signature block.
   const sign = { x: width - 330, w: 270 };
+  const room = sign.x - beside.x - 10;
+  doc.fontSize(Math.min(10, (10 * room) / doc.widthOfString(options.verifyUrl))).text(options.verifyUrl, { lineBreak: false });
   doc.y = footTop;
   write(placeAndDate(issuer.place, info.issuedAt), 'regular', 12, sign, 4);
   write(issuer.signerTitle, 'bold', 12, sign, 62);
