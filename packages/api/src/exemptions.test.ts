@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import ExcelJS from 'exceljs';
 import { Audit, vnDay } from '@sansang/core';
 import { app } from './app.ts';
 import { useFreshTable } from '../../../test/support/db.ts';
@@ -59,6 +60,16 @@ describe('exemptions over HTTP', () => {
     expect(Buffer.from(await file.arrayBuffer()).equals(scan)).toBe(true);
     const audit = await Audit.list({ from: today, to: today });
     expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(['exemption.create', 'exemption.evidence']));
+
+    // The reports say so too: out of the still-to-train list, "Được miễn đến …" in the workbook.
+    const untrained = await (await get(`/api/reports/untrained.csv?unit=${tree.dept1.id}&target=${target.id}`)).text();
+    expect(untrained).toContain(tree.people.filter((p) => p.unitId === tree.dept1.id)[1]!.employeeCode);
+    expect(untrained).not.toContain(someone.employeeCode);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(await (await get(`/api/reports/completions.xlsx?unit=${tree.dept1.id}`)).arrayBuffer());
+    const rowOf = book.worksheets[1]!.getSheetValues().find((r) => Array.isArray(r) && r.includes(someone.employeeCode)) as unknown[];
+    const dmy = (day: string) => `${day.slice(8, 10)}/${day.slice(5, 7)}/${day.slice(0, 4)}`;
+    expect(rowOf).toContain(`Được miễn đến ${dmy(later(90))}`);
 
     const ended = await post(`/api/exemptions/${exemption.id}/end`);
     expect(ended.status).toBe(200);

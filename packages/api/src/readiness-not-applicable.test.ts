@@ -91,7 +91,7 @@ describe('a target nobody is in the scope of at a unit', () => {
     const pdf = (await pdfText(new Uint8Array(await (await get(`/api/reports/summary.pdf?unit=${tree.province.id}`)).arrayBuffer()))).replace(/\s+/g, ' ');
     // The departments' target: the commune row reads "Không áp dụng" with no percentage.
     expect(pdf).toContain(`Đơn vị trực thuộc: 1/1 sở, ban, ngành đạt chỉ tiêu.`);
-    expect(pdf).toContain(`2 ${tree.commune.code} ${tree.commune.name} 0 0 — Không áp dụng`);
+    expect(pdf).toContain(`2 ${tree.commune.code} ${tree.commune.name} 0 0 0 — Không áp dụng`);
     expect(pdf).not.toContain(`${tree.commune.name} 0 0 0,0% Chưa đạt`);
     expect(pdf).not.toContain('Đơn vị trực thuộc: .');
 
@@ -110,8 +110,9 @@ describe('a target nobody is in the scope of at a unit', () => {
     const rows = Array.from(book.getWorksheet('Tổng hợp')!.getSheetValues(), (r) => (Array.isArray(r) ? Array.from(r.slice(1), (v) => v ?? null) : []));
     // The commune: "Chưa đạt" at 0/3 for the all-staff target, "Không áp dụng" at 0/0, with no percentage, for the departments' one.
     expect(rows.filter((r) => r[0] === tree.commune.code)).toEqual([
-      [tree.commune.code, tree.commune.name, 3, 0, 0, 'Chưa đạt'],
-      [tree.commune.code, tree.commune.name, 0, 0, null, 'Không áp dụng'],
+      // In scope, exempt, to complete, done, not yet, %, status.
+      [tree.commune.code, tree.commune.name, 3, 0, 3, 0, 3, 0, 'Chưa đạt'],
+      [tree.commune.code, tree.commune.name, 0, 0, 0, 0, 0, null, 'Không áp dụng'],
     ]);
   });
 });

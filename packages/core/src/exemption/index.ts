@@ -223,6 +223,17 @@ export namespace Exemption {
   /** One exemption by id, or null. */
   export const get = (id: string) => getExemption(id);
 
+  /** The last day of each person's exemption from a target (or all) active `today`, for the people of one unit: one query. */
+  export async function untilByPerson(unitId: string, targetId: string, today = vnDay()): Promise<Map<string, string>> {
+    const until = new Map<string, string>();
+    for (const e of await unitExemptions(unitId)) {
+      if ((e.targetId !== null && e.targetId !== targetId) || stateOn(e, today) !== 'active') continue;
+      const last = lastDay(e);
+      if (last > (until.get(e.personId) ?? '')) until.set(e.personId, last);
+    }
+    return until;
+  }
+
   /** A person's own exemptions: what their page "Việc cần hoàn thành" shows. */
   export const ofPerson = (personId: string) => personExemptions(personId);
 

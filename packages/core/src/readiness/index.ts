@@ -9,7 +9,7 @@ import { contribute, contributionItem, PersonChanged, settle, sweepRollups as sw
 import { countersOf, subtreeOf, type Counters } from './counters.ts';
 import { targetFigures, type Child, type HistoryPoint } from './figures.ts';
 import { changePeople as change } from './person-change.ts';
-import { headcount as headcountOf, recordDelta } from './person-counts.ts';
+import { headcount as headcountOf, isExempt as exemptFrom, recordDelta } from './person-counts.ts';
 import { isoWeek, snapshotItems as itemsOfSnapshot, snapshotWeek as takeSnapshot } from './snapshot.ts';
 import { rebuild as rebuildCounters } from './rebuild.ts';
 import { untrained as listUntrained } from './untrained.ts';
@@ -36,6 +36,8 @@ export namespace Readiness {
   export const personCounts = headcountOf;
   export const recordCounts = recordDelta;
   export const changePeople = change;
+  /** Whether a person is exempt from a target today (from it, or from every target), as their counters say. */
+  export const isExempt = exemptFrom;
   export const untrained = listUntrained;
   export const retrain = recountTarget;
   /** The targets a person holds the trained mark of, with when: one query of their own records. */

@@ -29,9 +29,14 @@ export function headcount({ person, unit }: Placed): Counters {
   return counters;
 }
 
-/** Whether the person is exempt from a target today (from it, or from every target). */
-export const isExempt = (person: Pick<Person.Info, 'exempt'>, targetId: string) =>
-  (person.exempt ?? []).some((t) => t === targetId || t === Target.ALL_TARGETS);
+/**
+ * Whether the person is exempt from a target today (from it, or from every target). A function
+ * declaration, not a const: the readiness namespace re-exports it while this module may still
+ * be loading (person-counts → target → readiness is a cycle).
+ */
+export function isExempt(person: Pick<Person.Info, 'exempt'>, targetId: string): boolean {
+  return (person.exempt ?? []).some((t) => t === targetId || t === Target.ALL_TARGETS);
+}
 
 /**
  * What a record adds while its person is as given: someone who left counts nowhere (their

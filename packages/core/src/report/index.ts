@@ -114,7 +114,8 @@ export namespace Report {
     const target = await Target.pick(targetId);
     const rows = (async function* () {
       for await (const r of targetRows(unitId, target)) {
-        if (!r.trainedAt) yield [r.unitCode, r.unitName, r.employeeCode, r.fullName, categoryLabel[r.category], r.position, r.dueDate];
+        // The exempt owe nothing now: the list is of who still has to train, as on the dashboard.
+        if (!r.trainedAt && !r.exemptUntil) yield [r.unitCode, r.unitName, r.employeeCode, r.fullName, categoryLabel[r.category], r.position, r.dueDate];
       }
     })();
     return csvTable(['Mã đơn vị', 'Đơn vị', 'Mã cán bộ', 'Họ và tên', 'Phân loại', 'Chức vụ', 'Hạn hoàn thành'], rows);

@@ -1,5 +1,5 @@
 import type { Person } from '../person/index.ts';
-import type { Projection, TargetFigures } from './model.ts';
+import type { PersonTargetRow, Projection, TargetFigures } from './model.ts';
 
 /**
  * The Vietnamese words and number/date forms every report file shares, so the XLSX, the
@@ -74,3 +74,7 @@ export function deadlineText(deadline: string, daysLeft: number): string {
   const left = daysLeft > 0 ? `còn ${count(daysLeft)} ngày` : daysLeft === 0 ? 'hết hạn hôm nay' : `đã quá hạn ${count(-daysLeft)} ngày`;
   return `${vnDate(deadline)} (${left})`;
 }
+
+/** A person's line in a target's sheet: done, exempt (until when), or not yet. */
+export const personStatus = (r: Pick<PersonTargetRow, 'trainedAt' | 'exemptUntil'>): string =>
+  r.trainedAt ? 'Đã hoàn thành' : r.exemptUntil ? `Được miễn đến ${vnDate(r.exemptUntil)}` : 'Chưa hoàn thành';

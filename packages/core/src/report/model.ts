@@ -67,6 +67,8 @@ export type PersonTargetRow = {
   position: string;
   /** The day the person owes the programme by (yyyy-mm-dd): the deadline, or later for a late joiner. */
   dueDate: string;
+  /** The last day of their exemption from this target (or from all), when they are exempt today; else null. */
+  exemptUntil: string | null;
   /** When the person finished the target's whole programme, or null. */
   trainedAt: string | null;
   /** completedAt per course of the target's programme, in programme order (null: not completed). */

@@ -1,7 +1,9 @@
 import { Certificate } from '../certificate/index.ts';
+import { Exemption } from '../exemption/index.ts';
 import { Org } from '../org/index.ts';
 import { Person } from '../person/index.ts';
 import { Progress } from '../progress/index.ts';
+import { Readiness } from '../readiness/index.ts';
 import { dueDate } from '../requirement/schema.ts';
 import { Target } from '../target/index.ts';
 import type { PersonTargetRow, Transcript } from './model.ts';
@@ -17,6 +19,8 @@ export async function* targetRows(rootUnitId: string, target: Target.Info): Asyn
     const [members, completions, trained] = await Promise.all([unitMembers(unit.id), unitCompletions(unit.id), unitTrained(target.id, unit.id)]);
     const done = new Map(completions.map((c) => [`${c.personId}#${c.slug}`, c.completedAt]));
     const trainedAt = new Map(trained.map((t) => [t.personId, t.trainedAt]));
+    // Until when each exempt person is exempt: one more query, only for a unit where someone is.
+    const exempt = members.some((p) => Readiness.isExempt(p, target.id)) ? await Exemption.untilByPerson(unit.id, target.id) : new Map<string, string>();
     for (const p of members) {
       if (p.status !== 'active' || !Target.covers(target, Target.classOf(p, unit))) continue;
       yield {
@@ -27,6 +31,7 @@ export async function* targetRows(rootUnitId: string, target: Target.Info): Asyn
         category: p.category,
         position: p.position,
         dueDate: dueDate(target, p),
+        exemptUntil: Readiness.isExempt(p, target.id) ? (exempt.get(p.id) ?? null) : null,
         trainedAt: trainedAt.get(p.id) ?? null,
         courses: target.programme.map((slug) => done.get(`${p.id}#${slug}`) ?? null),
       };

@@ -27,7 +27,8 @@ describe('summary PDF', () => {
       'Ngày lập: 15/11/2026',
       '1. Kỹ năng số cơ bản cho cán bộ, công chức cấp xã',
       '2. Chữ ký số và văn bản điện tử',
-      `Đã hoàn thành / trong diện: ${big.trained.toLocaleString('vi-VN')} / ${big.staff.toLocaleString('vi-VN')} người`,
+      `Trong diện: ${big.inScope.toLocaleString('vi-VN')} người, trong đó được miễn ${big.exempt.toLocaleString('vi-VN')} người`,
+      `Đã hoàn thành / phải hoàn thành: ${big.trained.toLocaleString('vi-VN')} / ${big.staff.toLocaleString('vi-VN')} người — chưa hoàn thành ${big.owing.toLocaleString('vi-VN')} người`,
       `Còn phải đào tạo: ${big.gap.toLocaleString('vi-VN')} người`,
       'Hạn: 31/12/2026 (còn 45 ngày)',
       // 12.5 people a week prints as a whole number of people.
@@ -37,6 +38,7 @@ describe('summary PDF', () => {
       'Xã Pắc Nặm',
       'Phường Đức Xuân',
       'Đường đỏ: chỉ tiêu 80%',
+      'Tỷ lệ = số đã hoàn thành / (số trong diện − số được miễn).',
       'Người lập biểu',
       'nguyen.thi.hoa@backan.gov.vn',
       'Thủ trưởng đơn vị',
@@ -54,13 +56,13 @@ describe('summary PDF', () => {
     pages.forEach((page, i) => expect(page).toContain(`Trang ${i + 1}/${pages.length}`));
     const text = pages.join(' ');
     for (const [i, child] of big.children.entries()) {
-      expect(text).toContain(`${i + 1} ${child.code} ${child.name} ${child.staff} ${child.trained}`);
+      expect(text).toContain(`${i + 1} ${child.code} ${child.name} ${child.inScope} ${child.exempt} ${child.trained}`);
       // Once in the table, once against its bar; the small target repeats the first six.
       expect(occurrences(text, `${child.name} `)).toBeGreaterThanOrEqual(i < 6 ? 4 : 2);
     }
     const tablePages = pages.filter((p) => /\b\d+ BK\.\d{3} /.test(p));
     expect(tablePages.length).toBeGreaterThan(1);
-    for (const page of tablePages) expect(page).toContain('STT Mã đơn vị Đơn vị Trong diện Đã hoàn thành Tỷ lệ Đạt chỉ tiêu');
+    for (const page of tablePages) expect(page).toContain('STT Mã đơn vị Đơn vị Trong diện Được miễn Đã hoàn thành Tỷ lệ Đạt chỉ tiêu');
   });
 
   it('prints a child nobody is in the scope of as "Không áp dụng", last, with no broken "Đơn vị trực thuộc: ." line', async () => {
@@ -70,7 +72,7 @@ describe('summary PDF', () => {
     const onlyNone = { ...base, children: [none], childrenMeeting: [] };
     const text = flat(await pdfText(await streamBytes(summaryPdf(unitSummary([onlyNone])))));
     expect(text).toContain('Đơn vị trực thuộc: không đơn vị nào có người trong diện của chỉ tiêu này.');
-    expect(text).toContain('1 BK.SNV Sở Nội vụ 0 0 — Không áp dụng');
+    expect(text).toContain('1 BK.SNV Sở Nội vụ 0 0 0 — Không áp dụng');
     expect(text).not.toContain('Đơn vị trực thuộc: .');
     expect(text).not.toContain('Chưa đạt');
     expect(text).not.toContain('Đường đỏ');
@@ -79,7 +81,7 @@ describe('summary PDF', () => {
     const both = flat(await pdfText(await streamBytes(summaryPdf(unitSummary([mixed])))));
     expect(both).toContain(`Đơn vị trực thuộc: ${base.childrenMeeting.map((g) => `${g.meets}/${g.total}`)[0]} sở, ban, ngành đạt chỉ tiêu`);
     expect(both).toContain('1 đơn vị trực thuộc không có ai trong diện: chỉ tiêu không áp dụng (cuối bảng).');
-    expect(both).toContain('3 BK.SNV Sở Nội vụ 0 0 — Không áp dụng');
+    expect(both).toContain('3 BK.SNV Sở Nội vụ 0 0 0 — Không áp dụng');
   });
 
   it('composes decomposed names and says so when a unit has no child units', async () => {

@@ -8,8 +8,9 @@ import { table, type TableColumn } from './pdf-table.ts';
 const childColumns: TableColumn[] = [
   { title: 'STT', width: 30, align: 'right' },
   { title: 'Mã đơn vị', width: 62 },
-  { title: 'Đơn vị', width: 173 },
-  { title: 'Trong diện', width: 55, align: 'right' },
+  { title: 'Đơn vị', width: 133 },
+  { title: 'Trong diện', width: 50, align: 'right' },
+  { title: 'Được miễn', width: 45, align: 'right' },
   { title: 'Đã hoàn thành', width: 60, align: 'right' },
   { title: 'Tỷ lệ', width: 50, align: 'right' },
   { title: 'Đạt chỉ tiêu', width: 65, align: 'center' },
@@ -19,7 +20,8 @@ function figures(t: TargetFigures): [string, string][] {
   const pace = t.projection.weeklyPace === null ? '' : ` — tốc độ gần đây ${paceText(t.projection.weeklyPace)} người/tuần`;
   return [
     ['Tỷ lệ hoàn thành', `${percentText(t.percent)} (chỉ tiêu ${count(t.target.percent)}%) — ${meetsLabel(t.meetsTarget)} chỉ tiêu`],
-    ['Đã hoàn thành / trong diện', `${count(t.trained)} / ${count(t.staff)} người`],
+    ['Trong diện', `${count(t.inScope)} người, trong đó được miễn ${count(t.exempt)} người (nghỉ thai sản, ốm dài ngày, biệt phái, đi học…)`],
+    ['Đã hoàn thành / phải hoàn thành', `${count(t.trained)} / ${count(t.staff)} người — chưa hoàn thành ${count(t.owing)} người`],
     ['Còn phải đào tạo', `${count(t.gap)} người`],
     ['Hạn', deadlineText(t.target.deadline, t.daysLeft)],
     ['Dự báo', `${projectionText(t.projection)}${pace}`],
@@ -65,12 +67,14 @@ function target(doc: Doc, t: TargetFigures, index: number): void {
       String(i + 1),
       c.code,
       c.name,
-      count(c.staff),
+      count(c.inScope),
+      count(c.exempt),
       count(c.trained),
       c.applicable ? percentText(c.percent) : '—',
       c.applicable ? { text: statusLabel(c), color: c.meetsTarget ? '#15803d' : '#b91c1c', bold: !c.meetsTarget } : { text: statusLabel(c), color: muted },
     ]),
   );
+  write(doc, 'Tỷ lệ = số đã hoàn thành / (số trong diện − số được miễn).', 'regular', 8, { color: muted });
   if (applicable.length > 0) childrenChart(doc, applicable, t.target.percent);
 }
 

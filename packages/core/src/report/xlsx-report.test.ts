@@ -29,6 +29,8 @@ function person(i: number): PersonTargetRow {
     position: i === 2 ? '+84912345678' : 'Chuyên viên',
     // Person 1 started late: their own due date is after the deadline.
     dueDate: i === 1 ? '2027-02-13' : '2026-12-31',
+    // Person 5 is on maternity leave until 30 April.
+    exemptUntil: i === 5 ? '2027-04-30' : null,
     // 20:00 UTC on 1 March is 2 March in Vietnam.
     trainedAt: trained ? '2026-03-01T20:00:00.000Z' : null,
     courses: trained ? ['2026-02-10T03:00:00.000Z', '2026-03-01T20:00:00.000Z'] : ['2026-02-10T03:00:00.000Z', null],
@@ -97,8 +99,8 @@ describe('completions workbook', () => {
     // Array.from fills the holes a sparse sheet leaves (empty rows and cells) with null.
     const rows = Array.from(sheet(book, 0).getSheetValues(), (r) => (Array.isArray(r) ? Array.from(r.slice(1), (v) => v ?? null) : []));
     const targetRow = rows.find((r) => r[0] === 'Chỉ tiêu cấp xã')!;
-    expect(targetRow.slice(2)).toEqual([0, 0, 0, 90, 0, 'Không áp dụng', 'Không áp dụng']);
-    expect(rows.find((r) => r[0] === 'BK.SNV')).toEqual(['BK.SNV', 'Sở Nội vụ', 0, 0, null, 'Không áp dụng']);
+    expect(targetRow.slice(2)).toEqual([0, 0, 0, 0, 0, 0, 90, 0, 'Không áp dụng', 'Không áp dụng']);
+    expect(rows.find((r) => r[0] === 'BK.SNV')).toEqual(['BK.SNV', 'Sở Nội vụ', 0, 0, 0, 0, 0, null, 'Không áp dụng']);
     // Its own target has no children to count: said in words, not an empty line.
     expect(rows).toContainEqual(['Không có đơn vị trực thuộc.']);
     expect(rows.flat().filter((v) => v === 'Chưa đạt')).toEqual([]);
@@ -116,6 +118,7 @@ describe('completions workbook', () => {
     expect([t1.getRow(4).getCell(6).value, t1.getRow(5).getCell(1).value, t1.getRow(6).getCell(3).value]).toEqual(['+84912345678', '@SUM(1+1)', '-2+3']);
     expect(rowValues(t1, 2).slice(4, 7)).toEqual(['Cán bộ', 'Chuyên viên', 'Đã hoàn thành']);
     expect(rowValues(t1, 3).slice(4, 7)).toEqual(['Công chức', 'Chuyên viên', 'Chưa hoàn thành']);
+    expect(rowValues(t1, 7).slice(4, 7)).toEqual(['Viên chức', 'Chuyên viên', 'Được miễn đến 30/04/2027']);
 
     const done = first.getCell(8);
     expect(done.type).toBe(ExcelJS.ValueType.Date);
@@ -160,7 +163,10 @@ describe('completions workbook', () => {
       'Chỉ tiêu',
       'Hạn',
       'Số người trong diện',
+      'Được miễn',
+      'Phải hoàn thành',
       'Đã hoàn thành',
+      'Chưa hoàn thành',
       'Tỷ lệ (%)',
       'Chỉ tiêu (%)',
       'Còn phải đào tạo',
@@ -171,21 +177,47 @@ describe('completions workbook', () => {
     expect(rows[headerAt + 1]).toEqual([
       t1.target.title,
       vnDay(2026, 12, 31),
+      t1.inScope,
+      t1.exempt,
       t1.staff,
       t1.trained,
+      t1.owing,
       Math.round(t1.percent * 10) / 10,
       80,
       t1.gap,
       t1.meetsTarget ? 'Đạt' : 'Chưa đạt',
       'Kịp hạn (dự kiến 20/11/2026)',
     ]);
-    expect(ws.getRow(headerAt + 2).getCell(5).numFmt).toBe('0.0');
+    expect(ws.getRow(headerAt + 2).getCell(8).numFmt).toBe('0.0');
+    // In scope = exempt + to complete; to complete = done + not yet: the columns add up.
+    expect(t1.exempt).toBeGreaterThan(0);
+    expect(t1.inScope).toBe(t1.exempt + t1.staff);
     const meetingLines = rows.filter((r) => r[0] === '1/3 sở, ban, ngành đạt chỉ tiêu; 2/2 xã đạt chỉ tiêu; 1/1 phường đạt chỉ tiêu');
     expect(meetingLines).toHaveLength(3);
     const childHeader = rows.findIndex((r, i) => i > headerAt && r[0] === 'Mã đơn vị');
-    expect(rows[childHeader]).toEqual(['Mã đơn vị', 'Đơn vị', 'Trong diện', 'Đã hoàn thành', 'Tỷ lệ (%)', 'Đạt chỉ tiêu']);
+    expect(rows[childHeader]).toEqual([
+      'Mã đơn vị',
+      'Đơn vị',
+      'Trong diện',
+      'Được miễn',
+      'Phải hoàn thành',
+      'Đã hoàn thành',
+      'Chưa hoàn thành',
+      'Tỷ lệ (%)',
+      'Đạt chỉ tiêu',
+    ]);
     const child = t1.children[1]!;
-    expect(rows[childHeader + 2]).toEqual([child.code, 'Xã Pắc Nặm', child.staff, child.trained, child.percent, 'Đạt']);
+    expect(rows[childHeader + 2]).toEqual([
+      child.code,
+      'Xã Pắc Nặm',
+      child.inScope,
+      child.exempt,
+      child.staff,
+      child.trained,
+      child.owing,
+      child.percent,
+      'Đạt',
+    ]);
   });
 
   it('ends the stream with the error when the rows cannot be read', async () => {

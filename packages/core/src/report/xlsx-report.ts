@@ -1,7 +1,7 @@
 import type { Readable, Writable } from 'node:stream';
 import type { Worksheet } from 'exceljs';
 import { deferredStream, pacer } from './deferred-stream.ts';
-import { categoryLabel, childrenMeetingText, nfc, notApplicableLabel, oneDecimal, projectionText, statusLabel, vnDay } from './labels.ts';
+import { categoryLabel, childrenMeetingText, nfc, notApplicableLabel, oneDecimal, projectionText, statusLabel, vnDay, personStatus } from './labels.ts';
 import type { PersonTargetRow, TargetFigures, UnitSummary } from './model.ts';
 
 type Cell = string | number | Date | null;
@@ -19,7 +19,10 @@ const targetColumns: Column[] = [
   { title: 'Chỉ tiêu' },
   { title: 'Hạn', kind: 'date' },
   { title: 'Số người trong diện' },
+  { title: 'Được miễn' },
+  { title: 'Phải hoàn thành' },
   { title: 'Đã hoàn thành' },
+  { title: 'Chưa hoàn thành' },
   { title: 'Tỷ lệ (%)', kind: 'percent' },
   { title: 'Chỉ tiêu (%)', kind: 'percent' },
   { title: 'Còn phải đào tạo' },
@@ -30,12 +33,15 @@ const childColumns: Column[] = [
   { title: 'Mã đơn vị' },
   { title: 'Đơn vị' },
   { title: 'Trong diện' },
+  { title: 'Được miễn' },
+  { title: 'Phải hoàn thành' },
   { title: 'Đã hoàn thành' },
+  { title: 'Chưa hoàn thành' },
   { title: 'Tỷ lệ (%)', kind: 'percent' },
   { title: 'Đạt chỉ tiêu' },
 ];
 /** The summary sheet holds the targets table and the child-unit tables in the same columns: wide enough for both. */
-const summaryWidths = [36, 36, 12, 12, 10, 10, 12, 12, 32];
+const summaryWidths = [36, 36, 12, 10, 12, 12, 12, 10, 10, 12, 12, 32];
 const personColumns: Column[] = [
   { title: 'Mã đơn vị' },
   { title: 'Đơn vị' },
@@ -117,8 +123,11 @@ function writeSummary(sheet: Worksheet, summary: UnitSummary): void {
     writeRow(sheet, targetColumns, [
       t.target.title,
       day(t.target.deadline),
+      t.inScope,
+      t.exempt,
       t.staff,
       t.trained,
+      t.owing,
       oneDecimal(t.percent),
       t.target.percent,
       t.gap,
@@ -141,7 +150,17 @@ function writeSummary(sheet: Worksheet, summary: UnitSummary): void {
     header(sheet, childColumns);
     // A child nobody is in the scope of: "Không áp dụng", no percentage (the figures list it last).
     for (const c of t.children) {
-      writeRow(sheet, childColumns, [c.code, c.name, c.staff, c.trained, c.applicable ? oneDecimal(c.percent) : null, statusLabel(c)]);
+      writeRow(sheet, childColumns, [
+        c.code,
+        c.name,
+        c.inScope,
+        c.exempt,
+        c.staff,
+        c.trained,
+        c.owing,
+        c.applicable ? oneDecimal(c.percent) : null,
+        statusLabel(c),
+      ]);
     }
   }
 }
@@ -168,7 +187,7 @@ async function writePeople(
       r.fullName,
       categoryLabel[r.category],
       r.position,
-      r.trainedAt ? 'Đã hoàn thành' : 'Chưa hoàn thành',
+      personStatus(r),
       day(r.trainedAt),
       day(r.dueDate),
       ...t.target.programme.map((_, i) => day(r.courses[i] ?? null)),
