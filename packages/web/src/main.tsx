@@ -15,6 +15,7 @@ const LessonPage = lazy(() => import('./pages/lesson.tsx'));
 const QuizPage = lazy(() => import('./pages/quiz.tsx'));
 const ReadinessPage = lazy(() => import('./pages/readiness.tsx'));
 const RosterPage = lazy(() => import('./pages/roster.tsx'));
+const ExemptionsPage = lazy(() => import('./pages/exemptions.tsx'));
 const OrgPage = lazy(() => import('./pages/org.tsx'));
 const TargetsPage = lazy(() => import('./pages/targets.tsx'));
 const SetPassword = lazy(() => import('./pages/set-password.tsx'));
@@ -49,6 +50,7 @@ render(
       <Route path="/khoa-hoc/:slug/kiem-tra" component={guarded(QuizPage)} />
       <Route path="/san-sang" component={guarded(ReadinessPage)} />
       <Route path="/danh-sach" component={guarded(RosterPage)} />
+      <Route path="/mien-tru" component={guarded(ExemptionsPage)} />
       <Route path="/to-chuc" component={guarded(OrgPage)} />
       <Route path="/chi-tieu" component={guarded(TargetsPage)} />
       <Route path="/dat-mat-khau" component={SetPassword} />

@@ -62,6 +62,7 @@ export function Layout(props: ParentProps) {
               <Show when={hasRole('hr') || hasRole('admin')}>
                 <A href="/san-sang">{t('nav.readiness')}</A>
                 <A href="/danh-sach">{t('nav.roster')}</A>
+                <A href="/mien-tru">{t('nav.exemptions')}</A>
                 <A href="/to-chuc">{t('nav.org')}</A>
                 <A href="/chi-tieu">{t('nav.targets')}</A>
                 <A href="/tai-khoan">{t('nav.accounts')}</A>

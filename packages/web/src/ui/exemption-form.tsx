@@ -1,0 +1,130 @@
+import { createSignal, For, Show } from 'solid-js';
+import { Exemption as Rules } from '@sansang/core/schema';
+import { base64Of, exemptions, MAX_EVIDENCE_BYTES, reasons, type Reason, type Recorded } from '../data/exemptions.ts';
+import type { Target } from '../data/org.ts';
+import { formatDay, formatNumber, t, today } from '../i18n/index.ts';
+import { ErrorBox, FormError } from './error-box.tsx';
+
+/** The reason as HR's forms name it: the one list of labels, kept with the rules in core. */
+export const reasonLabel = (reason: Reason) => Rules.reasonLabels[reason];
+
+/** The evidence as the API takes it; a file too big is refused here, before 5 MB go up a slow line for nothing. */
+async function evidenceOf(file: File | null): Promise<{ fileName: string; data: string } | undefined> {
+  if (!file || file.size === 0) return undefined;
+  if (file.size > MAX_EVIDENCE_BYTES) throw new FormError(t('exemptions.fileTooLarge', { name: file.name, size: formatNumber(file.size / 1024 / 1024, 1) }));
+  const data = await base64Of(file).catch(() => {
+    throw new FormError(t('exemptions.fileUnreadable', { name: file.name }));
+  });
+  return { fileName: file.name, data };
+}
+
+/**
+ * Records one exemption: who, from which target (or all), why, from when to when, and the
+ * scan that proves it. The server's refusal (an overlap, a file that is not a PDF or an
+ * image, someone outside the officer's scope) is shown in its own words; on success the form
+ * is cleared for the next person.
+ */
+export function ExemptionForm(props: { targets: Target[]; onCreated: (exemption: Recorded) => void }) {
+  const [reason, setReason] = createSignal<Reason>(reasons[0]);
+  const [from, setFrom] = createSignal(today());
+  const [error, setError] = createSignal<unknown>(null);
+  const [done, setDone] = createSignal('');
+  const [busy, setBusy] = createSignal(false);
+  let fromInput!: HTMLInputElement;
+  let reasonSelect!: HTMLSelectElement;
+  /** Empty for the next person: a reset clears what Solid set as a property, so the defaults are put back by hand. */
+  const clear = (form: HTMLFormElement) => {
+    form.reset();
+    fromInput.value = today();
+    setFrom(today());
+    reasonSelect.value = reasons[0];
+    setReason(reasons[0]);
+  };
+  const submit = async (event: SubmitEvent) => {
+    event.preventDefault();
+    const formElement = event.currentTarget as HTMLFormElement;
+    const form = new FormData(formElement);
+    const field = (name: string) => String(form.get(name) ?? '').trim();
+    setBusy(true);
+    setError(null);
+    setDone('');
+    try {
+      const { exemption } = await exemptions.create({
+        employeeCode: field('employeeCode'),
+        targetId: field('targetId') || null,
+        reason: reason(),
+        note: field('note') || undefined,
+        from: field('from'),
+        until: field('until'),
+        evidence: await evidenceOf(form.get('evidence') as File | null),
+      });
+      clear(formElement);
+      setDone(
+        t('exemptions.added', { name: exemption.fullName, code: exemption.employeeCode, from: formatDay(exemption.from), until: formatDay(exemption.until) }),
+      );
+      props.onCreated(exemption);
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <form class="exemption-form box" onSubmit={submit} aria-labelledby="exemption-form-title">
+      <h2 id="exemption-form-title">{t('exemptions.addTitle')}</h2>
+      <div class="form-grid">
+        <div class="field">
+          <label for="exemption-code">{t('exemptions.field.code')}</label>
+          <input id="exemption-code" name="employeeCode" type="text" required maxLength={64} autocomplete="off" />
+        </div>
+        <div class="field">
+          <label for="exemption-target">{t('exemptions.field.target')}</label>
+          <select id="exemption-target" name="targetId">
+            <option value="">{t('exemptions.allTargets')}</option>
+            <For each={props.targets}>{(target) => <option value={target.id}>{target.title}</option>}</For>
+          </select>
+        </div>
+        <div class="field">
+          <label for="exemption-reason">{t('exemptions.field.reason')}</label>
+          <select
+            ref={reasonSelect}
+            id="exemption-reason"
+            name="reason"
+            lang="vi"
+            value={reason()}
+            onChange={(e) => setReason(e.currentTarget.value as Reason)}
+          >
+            <For each={reasons}>{(r) => <option value={r}>{reasonLabel(r)}</option>}</For>
+          </select>
+        </div>
+        <div class="field">
+          <label for="exemption-note">{reason() === 'khac' ? t('exemptions.noteRequired') : t('exemptions.field.note')}</label>
+          <input id="exemption-note" name="note" type="text" maxLength={500} required={reason() === 'khac'} />
+        </div>
+        <div class="field">
+          <label for="exemption-from">{t('exemptions.field.from')}</label>
+          <input ref={fromInput} id="exemption-from" name="from" type="date" required value={from()} onInput={(e) => setFrom(e.currentTarget.value)} />
+        </div>
+        <div class="field">
+          <label for="exemption-until">{t('exemptions.field.until')}</label>
+          <input id="exemption-until" name="until" type="date" required min={from()} />
+        </div>
+        <div class="field wide">
+          <label for="exemption-evidence">{t('exemptions.field.evidence')}</label>
+          <input id="exemption-evidence" name="evidence" type="file" accept="application/pdf,.pdf,image/png,image/jpeg,image/webp" />
+        </div>
+      </div>
+      <p>
+        <button type="submit" disabled={busy()} aria-busy={busy() ? 'true' : undefined}>
+          {t('exemptions.submit')}
+        </button>
+      </p>
+      <Show when={done()}>
+        <p role="status" class="box ok">
+          {done()}
+        </p>
+      </Show>
+      <Show when={error()}>{(err) => <ErrorBox error={err()} />}</Show>
+    </form>
+  );
+}
