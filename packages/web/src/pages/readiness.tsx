@@ -67,6 +67,7 @@ function Dashboard(props: { r: Readiness; scope: Scope; choose: (target?: string
           <A href={link(props.r.unit.parentId!)}>↑ {t('readiness.up')}</A>
         </Show>
         <A href={`/danh-sach${query({ unit: props.r.unit.id })}`}>{t('nav.roster')}</A>
+        <A href={`/mien-tru${query({ unit: props.r.unit.id })}`}>{t('nav.exemptions')}</A>
         <A href={`/to-chuc${query({ unit: props.r.unit.id })}`}>{t('nav.org')}</A>
       </p>
       <Show when={props.r.asOfWeek}>

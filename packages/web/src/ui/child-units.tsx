@@ -5,7 +5,7 @@ import { formatNumber, t, type Key } from '../i18n/index.ts';
 import { PercentChart } from './chart.tsx';
 import { DataTable, type Column } from './data-table.tsx';
 
-type SortBy = 'name' | 'staff' | 'trained' | 'percent' | 'gap';
+type SortBy = 'name' | 'staff' | 'trained' | 'percent' | 'gap' | 'exempt';
 
 /** The child units against the target: a bar chart, and a table that sorts and filters. */
 export function ChildUnits(props: { children: ChildFigures[]; targetPercent: number; link: (unitId: string) => string }) {
@@ -34,7 +34,7 @@ export function ChildUnits(props: { children: ChildFigures[]; targetPercent: num
     cell,
     ...more,
   });
-  const count = (by: 'staff' | 'trained' | 'gap', key: Key) => sortable(by, key, (c) => formatNumber(c[by]), { num: true });
+  const count = (by: 'staff' | 'trained' | 'gap' | 'exempt', key: Key) => sortable(by, key, (c) => formatNumber(c[by]), { num: true });
   const columns: Column<ChildFigures>[] = [
     sortable('name', 'readiness.col.unit', (c) => <A href={props.link(c.id)}>{c.name}</A>, { rowHeader: true }),
     { title: () => t('readiness.col.kind'), cell: (c) => t(`kind.${c.kind}` as Key) },
@@ -42,6 +42,7 @@ export function ChildUnits(props: { children: ChildFigures[]; targetPercent: num
     count('trained', 'readiness.col.trained'),
     sortable('percent', 'readiness.col.percent', (c) => (c.applicable ? `${formatNumber(c.percent, 1)}%` : '—'), { num: true }),
     count('gap', 'readiness.col.gap'),
+    count('exempt', 'readiness.col.exempt'),
     {
       title: () => t('readiness.col.meets'),
       cell: (c) => (!c.applicable ? t('readiness.notApplicable') : c.meetsTarget ? `✓ ${t('yes')}` : t('no')),

@@ -1,4 +1,4 @@
-import { Show } from 'solid-js';
+import { For, Show } from 'solid-js';
 import { reports, type Readiness } from '../data/readiness.ts';
 import { formatDate, formatNumber, t, type Key } from '../i18n/index.ts';
 import type { ArchivesState } from './archives.tsx';
@@ -22,6 +22,35 @@ export const childrenMeetingText = (r: Readiness) =>
   r.childrenMeeting
     .map((g) => t('readiness.kindMeeting', { meets: formatNumber(g.meets), total: formatNumber(g.total), kind: t(`kinds.${g.kind}` as Key) }))
     .join(' · ');
+
+/**
+ * Who the rate counts: everyone in the target's scope, less those exempted today, is the
+ * denominator; an officer who sees it fall must be able to see why.
+ */
+function ReadinessFigures(props: { r: Readiness }) {
+  const figures = (): [Key, number][] => [
+    ['readiness.fig.inScope', props.r.inScope],
+    ['readiness.fig.exempt', props.r.exempt],
+    ['readiness.fig.staff', props.r.staff],
+    ['readiness.fig.trained', props.r.trained],
+    ['readiness.fig.owing', props.r.owing],
+  ];
+  return (
+    <>
+      <dl class="figures">
+        <For each={figures()}>
+          {([key, n]) => (
+            <div>
+              <dt>{t(key)}</dt>
+              <dd>{formatNumber(n)}</dd>
+            </div>
+          )}
+        </For>
+      </dl>
+      <p class="muted">{t('readiness.fig.staffNote')}</p>
+    </>
+  );
+}
 
 /** The target, the gap and the deadline first; then the pace, the children and the files. */
 export function ReadinessSummary(props: { r: Readiness; date?: string; archives: ArchivesState }) {
@@ -52,6 +81,9 @@ export function ReadinessSummary(props: { r: Readiness; date?: string; archives:
           <strong>{r().meetsTarget ? t('readiness.meets') : t('readiness.notMeets')}</strong>
         </p>
         <p class="projection">{projectionText(r())}</p>
+      </Show>
+      <Show when={r().inScope > 0}>
+        <ReadinessFigures r={r()} />
       </Show>
       <Show when={r().childrenMeeting.length > 0}>
         <p class="meeting">{childrenMeetingText(r())}</p>
