@@ -94,7 +94,7 @@ describe('exemptions over HTTP', () => {
           evidence: { fileName: 'don.pdf', data: Buffer.from('<html>không phải PDF</html>').toString('base64') },
         },
         400,
-        'exemption.evidence_type',
+        'evidence.type',
         /không phải PDF hay ảnh/,
       ],
     ];

@@ -56,6 +56,18 @@ describe('demo province', async () => {
     expect(demo.records.some((r) => joiners.some((p) => String(r.pk).endsWith(p.id)))).toBe(false);
   });
 
+  it('has a few people on leave, exempted for every target: most already, some from next month; none a demo account', () => {
+    const onLeave = new Set(demo.exemptions.map((e) => e.employeeCode));
+    expect(onLeave.size).toBe(demo.exemptions.length);
+    expect(onLeave.size).toBeGreaterThanOrEqual(10);
+    expect(onLeave.size).toBeLessThan(demo.people.length * 0.03);
+    const today = '2026-11-01';
+    expect(demo.exemptions.some((e) => e.from <= today) && demo.exemptions.some((e) => e.from > today)).toBe(true);
+    expect(demo.exemptions.every((e) => e.until > e.from && e.targetId === null)).toBe(true);
+    const accounts = new Set(demo.accounts.map((a) => demo.people.find((p) => p.id === a.personId)!.employeeCode));
+    expect([...onLeave].filter((code) => accounts.has(code))).toEqual([]);
+  });
+
   it('has ten weeks of snapshots before today, rising, so the trend and the projection have a past', () => {
     const root = demo.units.find((u) => u.parentId === null)!;
     const shots = demo.records.filter((r) => r.type === 'snapshot' && r.pk === `UNIT#${root.id}`) as { takenAt: string; counters: Record<string, number> }[];

@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 import { parse } from 'yaml';
 import { readFile } from 'node:fs/promises';
-import { Account, Course, Org, Person, Progress, Readiness, Target, personIdFor, unitIdFor, vnDay } from '@sansang/core';
+import { Account, Course, Exemption, Org, Person, Progress, Readiness, Target, personIdFor, unitIdFor, vnDay } from '@sansang/core';
 import { seeded, type Random } from './random.ts';
 
 const Named = v.object({ code: v.string(), name: v.string() });
@@ -29,6 +29,8 @@ export type DemoProvince = {
   accounts: DemoAccount[];
   /** Source records (progress, completions, trained marks); counters come from `rebuild`. */
   records: Record<string, unknown>[];
+  /** People on leave HR has exempted, recorded through `Exemption.create` once the rest is written. */
+  exemptions: Exemption.Input[];
 };
 
 export async function readProvince(path: string): Promise<ProvinceFile> {
@@ -133,6 +135,21 @@ export function generateProvince(
     untouched.add(person.id);
   }
 
+  // About one in eighty is on leave HR has exempted, for every target: maternity leave, long
+  // illness, secondment, study, retirement soon; a few began in the past weeks, a few start
+  // next month. From a stream of their own, like the joiners.
+  const leave = seeded((options.seed ?? 2026) + 2);
+  const exemptions: Exemption.Input[] = [];
+  const day = (days: number) => vnDay(new Date(now.getTime() + days * 86_400_000));
+  for (const person of people) {
+    if (untouched.has(person.id) || !leave.chance(1 / 80)) continue;
+    const reason = leave.pick(['thai-san', 'thai-san', 'om-dai-ngay', 'biet-phai', 'di-hoc', 'sap-nghi-huu'] as const);
+    const from = leave.chance(0.8) ? day(-leave.int(5, 90)) : day(leave.int(10, 40));
+    const until = vnDay(new Date(Date.parse(`${from}T00:00:00Z`) + (reason === 'thai-san' ? 180 : leave.int(60, 200)) * 86_400_000));
+    exemptions.push({ employeeCode: person.employeeCode, targetId: null, reason, from, until });
+    untouched.add(person.id);
+  }
+
   // Each unit gets its own pace, so dashboards show leaders, laggards and some at 100%.
   const pace = new Map(units.map((u) => [u.id, r.chance(0.1) ? 1 : r.next() * 0.8]));
   const unitOf = new Map(units.map((u) => [u.id, u]));
@@ -166,7 +183,7 @@ export function generateProvince(
       if (target.programme.every((s) => done.has(s))) records.push(Readiness.asItem(Readiness.trained({ person, unit }, target, last)));
     }
   }
-  return { units, people, accounts, records: [...records, ...pastSnapshots(units, people, records, now)] };
+  return { units, people, accounts, records: [...records, ...pastSnapshots(units, people, records, now)], exemptions };
 }
 
 /**

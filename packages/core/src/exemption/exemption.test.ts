@@ -6,7 +6,7 @@ import { takeQuiz } from '../../../../test/support/quiz-answers.ts';
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { db, tableName } from '../db/client.ts';
 import { keys } from '../db/keys.ts';
-import { MAX_EVIDENCE_BYTES } from './evidence.ts';
+import { MAX_EVIDENCE_BYTES } from '../objects/evidence.ts';
 
 let tree: Awaited<ReturnType<typeof smallProvince>>;
 const hr = { email: 'nhansu@test.vn' };
@@ -113,12 +113,12 @@ describe('exemptions', () => {
       [input(p.employeeCode, { targetId: target.id, from: '2027-04-01', until: '2027-06-30' }), 'exemption.overlap', /trùng/],
       [
         input(q.employeeCode, { evidence: { fileName: 'quyet-dinh.pdf', data: Buffer.from('MZ không phải PDF').toString('base64') } }),
-        'exemption.evidence_type',
+        'evidence.type',
         /không phải PDF hay ảnh/,
       ],
       [
         input(q.employeeCode, { evidence: { fileName: 'lon.pdf', data: Buffer.alloc(MAX_EVIDENCE_BYTES + 1, 0x25).toString('base64') } }),
-        'exemption.evidence_too_large',
+        'evidence.too_large',
         /5 MB/,
       ],
       [input(q.employeeCode, { targetId: 'khong-co' }), 'target.not_found', /khong-co/],

@@ -11,7 +11,7 @@ import { personIdFor } from '../person/import.ts';
 import { Readiness } from '../readiness/index.ts';
 import { Target } from '../target/index.ts';
 import { vnDay } from '../vn-day.ts';
-import { readEvidence as checkEvidence } from './evidence.ts';
+import { readEvidence as checkEvidence } from '../objects/evidence.ts';
 import * as schema from './schema.ts';
 import {
   deleteDue,

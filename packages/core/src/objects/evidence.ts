@@ -1,6 +1,6 @@
 import { VisibleError } from '../error.ts';
 
-/** The largest evidence file accepted: a scanned decision or a medical certificate. */
+/** The largest evidence file accepted: a scanned decision, a medical certificate, a certificate of prior learning. */
 export const MAX_EVIDENCE_BYTES = 5 * 1024 * 1024;
 
 /** The file kinds evidence may be, told by their first bytes (a name or a declared type proves nothing). */
@@ -19,24 +19,27 @@ export function evidenceKind(bytes: Uint8Array): { contentType: string; ext: str
   return found ? { contentType: found.contentType, ext: found.ext } : null;
 }
 
+/** An evidence file as a request carries it: its name, and its bytes in base64. */
+export type EvidenceUpload = { fileName: string; data: string };
+
 /**
  * The bytes of an evidence file sent as base64 (a `data:` URL prefix allowed), checked: at
  * most 5 MB, and a PDF or an image by its content. Throws the error HR reads otherwise.
  */
-export function readEvidence(file: { fileName: string; data: string }): { bytes: Uint8Array; contentType: string; ext: string } {
+export function readEvidence(file: EvidenceUpload): { bytes: Uint8Array; contentType: string; ext: string } {
   const data = file.data.replace(/^data:[^,]*;base64,/, '').replace(/\s+/g, '');
   if (!/^[A-Za-z0-9+/]*={0,2}$/.test(data) || data.length % 4 === 1)
-    throw new VisibleError('exemption.evidence_encoding', `Tệp minh chứng "${file.fileName}" không đọc được (dữ liệu base64 hỏng).`);
+    throw new VisibleError('evidence.encoding', `Tệp minh chứng "${file.fileName}" không đọc được (dữ liệu base64 hỏng).`);
   const bytes = new Uint8Array(Buffer.from(data, 'base64'));
   if (bytes.length > MAX_EVIDENCE_BYTES)
     throw new VisibleError(
-      'exemption.evidence_too_large',
+      'evidence.too_large',
       `Tệp minh chứng "${file.fileName}" nặng ${(bytes.length / 1024 / 1024).toFixed(1).replace('.', ',')} MB, quá giới hạn 5 MB.`,
     );
   const kind = evidenceKind(bytes);
   if (!kind)
     throw new VisibleError(
-      'exemption.evidence_type',
+      'evidence.type',
       `Tệp minh chứng "${file.fileName}" không phải PDF hay ảnh (PNG, JPEG, WebP) — nội dung tệp được kiểm tra, không dựa vào tên tệp.`,
     );
   return { bytes, ...kind };
