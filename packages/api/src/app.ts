@@ -10,6 +10,7 @@ import { auditRoutes } from './routes/audit.ts';
 import { authRoutes } from './routes/auth.ts';
 import { attemptRoutes } from './routes/attempts.ts';
 import { certificateRoutes } from './routes/certificates.ts';
+import { creditRoutes } from './routes/credits.ts';
 import { exemptionRoutes } from './routes/exemptions.ts';
 import { contentRoutes } from './routes/content.ts';
 import { courseRoutes } from './routes/courses.ts';
@@ -67,9 +68,10 @@ const fileBodies = bodyLimit({
   onError: (c) => errorResponse(c, 'request.too_large', 'Tệp quá lớn (tối đa 6 MB); hãy chia thành nhiều tệp nhỏ hơn.'),
 });
 /**
- * An exemption carries its evidence (≤ 5 MB) as base64 inside its JSON: up to ~7 MB. Deployed,
- * Lambda's 6 MB request payload caps that at about 4.4 MB of file (the README says so).
+ * An exemption or a credit carries its evidence (≤ 5 MB) as base64 inside its JSON: up to
+ * ~7 MB. Deployed, Lambda's 6 MB request payload caps that at about 4.4 MB of file (docs/api.md says so).
  */
+const EVIDENCE = /^\/api\/(exemptions|credits|me\/credits)$/;
 const evidenceBodies = bodyLimit({
   maxSize: 7_300_000,
   onError: (c) => errorResponse(c, 'request.too_large', 'Tệp minh chứng quá lớn (tối đa 5 MB).'),
@@ -110,6 +112,7 @@ const routed = app
   .route('/', orgRoutes)
   .route('/', rosterRoutes)
   .route('/', exemptionRoutes)
+  .route('/', creditRoutes)
   .route('/', targetRoutes)
   .route('/', openapiRoutes);
 

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { Account, Exemption } from '@sansang/core';
+import { Account, Credit, Exemption } from '@sansang/core';
 import { app } from './app.ts';
 import { useFreshTable } from '../../../test/support/db.ts';
 import { account, allRight, smallProvince, target } from '../../../test/support/fixtures.ts';
@@ -64,6 +64,12 @@ const rules: Record<string, Rule> = {
   'post /api/exemptions': 'hrOrAdminInScope',
   'post /api/exemptions/{id}/end': 'hrOrAdminInScope',
   'get /api/exemptions/{id}/evidence': 'hrOrAdminInScope',
+  'get /api/credits': 'hrOrAdminInScope',
+  'post /api/credits': 'hrOrAdminInScope',
+  'post /api/credits/{id}/approve': 'hrOrAdminInScope',
+  'get /api/credits/{id}/scan': 'hrOrAdminInScope',
+  'get /api/me/credits': 'signedIn',
+  'post /api/me/credits': 'signedIn',
   'get /api/targets': 'hrOrAdmin',
   'post /api/targets': 'globalAdmin',
   'post /api/accounts': 'hrOrAdminInScope',
@@ -93,8 +99,16 @@ function expected(rule: Rule, caller: Caller, scope: Scope): 'allowed' | 401 | 4
 }
 
 let tree: Awaited<ReturnType<typeof smallProvince>>;
-/** An exemption of someone inside the agency "so" and of someone outside it. */
+/** An exemption and a credit (waiting for approval) of someone inside the agency "so" and of someone outside it. */
 const exemptions: Record<Scope, string> = { inside: '', outside: '' };
+const credits: Record<Scope, string> = { inside: '', outside: '' };
+const certificate = {
+  issuer: 'Trung tâm Sát hạch CNTT',
+  number: 'IU-0001',
+  issuedOn: '2025-05-20',
+  courses: ['khoa-mau'],
+  evidence: { fileName: 'chung-chi.pdf', data: Buffer.from('%PDF-1.4\n%%EOF\n').toString('base64') },
+};
 const cookies: Partial<Record<Caller, string>> = {};
 let seq = 0;
 
@@ -162,6 +176,12 @@ function sample(route: string, scope: Scope): { path: string; body?: unknown } {
     },
     'post /api/exemptions/{id}/end': { path: `/api/exemptions/${exemptions[scope]}/end` },
     'get /api/exemptions/{id}/evidence': { path: `/api/exemptions/${exemptions[scope]}/evidence` },
+    'get /api/credits': { path: `/api/credits?unit=${unit}` },
+    'post /api/credits': { path: '/api/credits', body: { ...certificate, employeeCode: person.employeeCode } },
+    'post /api/credits/{id}/approve': { path: `/api/credits/${credits[scope]}/approve` },
+    'get /api/credits/{id}/scan': { path: `/api/credits/${credits[scope]}/scan` },
+    'get /api/me/credits': { path: '/api/me/credits' },
+    'post /api/me/credits': { path: '/api/me/credits', body: { ...certificate, number: `MC-${++seq}` } },
     'get /api/targets': { path: '/api/targets' },
     'post /api/targets': {
       path: '/api/targets',
@@ -191,6 +211,9 @@ describe('authorization matrix', () => {
       const employeeCode = tree.people.find((p) => p.unitId === unitId)!.employeeCode;
       const input = { employeeCode, targetId: null, reason: 'thai-san' as const, from: '2029-01-01', until: '2029-06-30' };
       exemptions[scope] = (await Exemption.create({ actor: { email: 'seed' }, within: null, input })).id;
+      credits[scope] = (
+        await Credit.submit({ actor: { email: 'seed' }, within: null, input: { ...certificate, employeeCode, number: 'IU-9999' }, approve: false })
+      ).id;
     }
     const inDept = tree.people.filter((p) => p.unitId === tree.dept1.id);
     const inAgency = tree.people.filter((p) => p.unitId === tree.agency.id);

@@ -20,6 +20,7 @@ export { Readiness } from './readiness/index.ts';
 export { Report } from './report/index.ts';
 export { Requirement } from './requirement/index.ts';
 export { Exemption } from './exemption/index.ts';
+export { Credit } from './credit/index.ts';
 export { Target } from './target/index.ts';
 export { databaseAnswers } from './db/health.ts';
 export { ImportError, describeProblem, type ImportRow, type RowProblem } from './import-rows.ts';

@@ -3,6 +3,7 @@
  * Importing it loads no AWS SDK, so content, build tools and the browser may use it.
  */
 export * as Course from './course/schema.ts';
+export * as Credit from './credit/schema.ts';
 export * as Exemption from './exemption/schema.ts';
 export * as Org from './org/schema.ts';
 export * as Person from './person/schema.ts';

@@ -15,8 +15,9 @@
  *   completions of unit  Query    gsi1 gsi1pk=COMPLETIONS#<unitId>
  *   trained of a unit    Query    gsi1 gsi1pk=TRAINED#<targetId>#<unitId>
  *   person               GetItem  pk=PERSON#<id>          sk=PERSON
- *   a person's records   Query    pk=PERSON#<id>          sk begins_with PROGRESS# | COMPLETION# | TRAINED# | EXEMPTION# | MOVE#
+ *   a person's records   Query    pk=PERSON#<id>          sk begins_with PROGRESS# | COMPLETION# | TRAINED# | EXEMPTION# | CREDIT# | MOVE#
  *   exemptions of a unit Query    gsi1 gsi1pk=EXEMPTIONS#<unitId>  (by start date; they follow their person's moves)
+ *   credits of a unit    Query    gsi1 gsi1pk=CREDITS#<unitId>     (by submission time; they follow their person's moves)
  *   exemptions due       Query    pk=EXDUE                sk <= <yyyy-mm-dd>#~  (an exemption starting or ending that day: the daily job's work)
  *   quiz attempt         GetItem  pk=PERSON#<id>          sk=ATTEMPT#<slug>#<n>
  *   recent attempts      Query    pk=PERSON#<id>          sk between ATTEMPT#<slug>#0000 and ATTEMPT#<slug>#<n-1> (newest first, a few: the attempt policy)
@@ -99,6 +100,10 @@ export const keys = {
    */
   exemptionDue: (day: string, exemptionId: string): Key => ({ pk: 'EXDUE', sk: `${day}#${exemptionId}` }),
   exemptionDuePartition: 'EXDUE',
+  /** A certificate of prior learning; `id` is `<personId>.<random>` like an exemption's. */
+  credit: (personId: string, id: string): Key => ({ pk: `PERSON#${personId}`, sk: `CREDIT#${id}` }),
+  creditPrefix: 'CREDIT#',
+  creditsOf: (unitId: string) => `CREDITS#${unitId}`,
   /** A move between units, kept for the person's history. */
   move: (personId: string, at: string, seq: string): Key => ({ pk: `PERSON#${personId}`, sk: `MOVE#${at}#${seq}` }),
   movePrefix: 'MOVE#',
@@ -144,6 +149,8 @@ export const keys = {
   trainedIndex: (targetId: string, unitId: string, personId: string): Gsi1 => ({ gsi1pk: `TRAINED#${targetId}#${unitId}`, gsi1sk: personId }),
   /** An exemption listed under its person's unit, by start date. */
   exemptionIndex: (unitId: string, from: string, id: string): Gsi1 => ({ gsi1pk: `EXEMPTIONS#${unitId}`, gsi1sk: `${from}#${id}` }),
+  /** A credit listed under its person's unit, by submission time. */
+  creditIndex: (unitId: string, submittedAt: string, id: string): Gsi1 => ({ gsi1pk: `CREDITS#${unitId}`, gsi1sk: `${submittedAt}#${id}` }),
   /** An account listed among the logins of its person. */
   loginIndex: (personId: string, email: string): Gsi1 => ({ gsi1pk: `LOGINS#${personId}`, gsi1sk: email }),
   /** A graded attempt listed under its course version, by submission time. */

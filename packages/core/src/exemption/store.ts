@@ -5,9 +5,10 @@ import { conditionHeld } from '../db/errors.ts';
 import { keys, type Key } from '../db/keys.ts';
 import { queryAll, queryList } from '../db/query.ts';
 import { privateFiles } from '../objects/store.ts';
-import type { Person } from '../person/index.ts';
-import { fromItem as personFromItem, revOf } from '../person/store.ts';
+import { personAt, touchPerson } from '../person/store.ts';
 import { dueDays, type Info } from './schema.ts';
+
+export { personAt };
 
 /** The person an exemption id belongs to: ids are `<personId>.<random>`. */
 export const personIdOf = (id: string) => id.slice(0, Math.max(0, id.lastIndexOf('.')));
@@ -41,12 +42,6 @@ function fromItem(item: Record<string, unknown>): Info {
   };
 }
 
-/** The person as stored, with the revision a write about them must hold. */
-export async function personAt(personId: string): Promise<{ person: Person.Info; rev: number } | null> {
-  const out = await db().send(new GetCommand({ TableName: tableName(), Key: keys.person(personId) }));
-  return out.Item ? { person: personFromItem(out.Item), rev: revOf(out.Item) } : null;
-}
-
 export async function personExemptions(personId: string): Promise<Info[]> {
   return (await queryList({ pk: keys.personPartition(personId), skPrefix: keys.exemptionPrefix })).map(fromItem);
 }
@@ -62,21 +57,6 @@ export async function getExemption(id: string): Promise<Info | null> {
 export async function unitExemptions(unitId: string): Promise<Info[]> {
   return (await queryList({ index: 'gsi1', pk: keys.exemptionsOf(unitId) })).map(fromItem);
 }
-
-/**
- * Bumps the person's revision on condition it is still `rev` and they are still in `unitId`:
- * a move or another exemption planned on what was read before this write must read again
- * (a move would otherwise leave the exemption listed under the old unit).
- */
-const touchPerson = (personId: string, unitId: string, rev: number) => ({
-  Update: {
-    TableName: tableName(),
-    Key: keys.person(personId),
-    UpdateExpression: 'SET rev = :next',
-    ConditionExpression: `unitId = :unit AND ${rev === 0 ? '(attribute_not_exists(rev) OR rev = :rev)' : 'rev = :rev'}`,
-    ExpressionAttributeValues: { ':next': rev + 1, ':rev': rev, ':unit': unitId },
-  },
-});
 
 const dueItems = (e: Info) =>
   dueDays(e).map((day) => ({ Put: { TableName: tableName(), Item: { ...keys.exemptionDue(day, e.id), type: 'exemption-due', id: e.id } } }));

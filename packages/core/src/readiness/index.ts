@@ -145,7 +145,7 @@ export namespace Readiness {
   type Placement = { person: Pick<Person.Info, 'id' | 'category' | 'status'>; unit: Pick<Org.Info, 'id' | 'ancestors' | 'level' | 'kind'> };
 
   /** The source record of a completion: what the write path stores and what a seed or import writes in bulk. */
-  export function completion({ person, unit }: Placement, course: { slug: string; version: number }, completedAt: string): Contribution {
+  export function completion({ person, unit }: Placement, course: { slug: string; version: number; credit?: string }, completedAt: string): Contribution {
     return {
       key: completionKey(person.id, course.slug),
       type: 'completion',
@@ -158,6 +158,8 @@ export namespace Readiness {
         version: course.version,
         completedAt,
         completedInUnit: unit.id,
+        // Counted like any completion, marked in every report as credit for prior learning.
+        ...(course.credit ? { creditId: course.credit } : {}),
         ...completionIndex(unit.id, course.slug, person.id),
       },
     };
@@ -187,8 +189,9 @@ export namespace Readiness {
    * this call owes the subtree totals is unfinished, the completion itself stays pending,
    * so a reload that sees it pending (Progress.courseFor) calls this again and finishes it.
    * Called again, it counts nothing twice and finishes whatever roll-up is still pending.
+   * `credit`: the approved credit for prior learning it rests on instead of the course.
    */
-  export async function recordCompletion(input: { person: Person.Info; slug: string; version: number }): Promise<void> {
+  export async function recordCompletion(input: { person: Person.Info; slug: string; version: number; credit?: string }): Promise<void> {
     let person = input.person;
     for (let attempt = 1; ; attempt++) {
       if (person.status !== 'active') throw new VisibleError('person.inactive', 'Người này không còn trong danh sách đang công tác.');

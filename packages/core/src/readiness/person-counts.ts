@@ -7,8 +7,11 @@ import type { Counters } from './counters.ts';
 export type PersonRecord = {
   pk: string;
   sk: string;
-  /** An exemption counts nothing itself (the person's `exempt` does): it is a record so it follows them through moves. */
-  type: 'completion' | 'trained' | 'exemption';
+  /**
+   * An exemption or a credit counts nothing itself (the person's `exempt` does; an approved
+   * credit's completions do): they are records so they follow their person through moves.
+   */
+  type: 'completion' | 'trained' | 'exemption' | 'credit';
   slug?: string;
   targetId?: string;
   unitId: string;
@@ -45,7 +48,7 @@ export function isExempt(person: Pick<Person.Info, 'exempt'>, targetId: string):
  * numerator and denominator alike, and counts again the day the exemption ends.
  */
 export function recordDelta(record: Pick<PersonRecord, 'type' | 'slug' | 'targetId'>, { person, unit }: Placed): Counters {
-  if (person.status !== 'active' || record.type === 'exemption') return {};
+  if (person.status !== 'active' || record.type === 'exemption' || record.type === 'credit') return {};
   if (record.type === 'completion') return { [`completed:${record.slug}`]: 1 };
   if (isExempt(person, record.targetId!)) return {};
   return { [Target.trainedCounter(record.targetId!, Target.classOf(person, unit))]: 1 };

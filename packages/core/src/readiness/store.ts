@@ -85,10 +85,10 @@ export function personCompletions(personId: string): Promise<Record<string, unkn
   return queryList({ pk: keys.personPartition(personId), skPrefix: keys.completionPrefix });
 }
 
-/** A person's completions, trained marks and exemptions (three queries at once), completions first. */
+/** A person's completions, trained marks, exemptions and credits (four queries at once), completions first. */
 export async function personRecords(personId: string): Promise<PersonRecord[]> {
   const lists = await Promise.all(
-    [keys.completionPrefix, keys.trainedPrefix, keys.exemptionPrefix].map((skPrefix) =>
+    [keys.completionPrefix, keys.trainedPrefix, keys.exemptionPrefix, keys.creditPrefix].map((skPrefix) =>
       queryList<PersonRecord>({ pk: keys.personPartition(personId), skPrefix }),
     ),
   );
@@ -134,7 +134,9 @@ function repointUpdate(record: Pick<PersonRecord, 'pk' | 'sk' | 'type' | 'target
           ? keys.completionsOf(unit.id)
           : record.type === 'exemption'
             ? keys.exemptionsOf(unit.id)
-            : keys.trainedOf(record.targetId!, unit.id),
+            : record.type === 'credit'
+              ? keys.creditsOf(unit.id)
+              : keys.trainedOf(record.targetId!, unit.id),
     },
   };
 }

@@ -20,7 +20,7 @@ import {
   type ArchiveJob,
   type ArchiveKind,
 } from './archive.ts';
-import { categoryLabel as categoryLabels, kindLabel as kindLabels } from './labels.ts';
+import { categoryLabel as categoryLabels, creditedLabel, kindLabel as kindLabels } from './labels.ts';
 import {
   Frequency as FrequencySchema,
   listSchedules,
@@ -64,8 +64,8 @@ export namespace Report {
   export async function* completionRows(rootUnitId: string): AsyncGenerator<string[]> {
     const courses = await Course.list();
     for await (const unit of Org.subtree(rootUnitId)) {
-      const done = new Map<string, string>();
-      for (const c of await unitCompletions(unit.id)) done.set(`${c.personId}#${c.slug}`, c.completedAt);
+      const done = new Map<string, { completedAt: string; credit: boolean }>();
+      for (const c of await unitCompletions(unit.id)) done.set(`${c.personId}#${c.slug}`, c);
       for await (const person of Person.ofUnit(unit.id)) {
         if (person.status !== 'active') continue;
         for (const course of courses) {
@@ -79,8 +79,8 @@ export namespace Report {
             person.position,
             course.slug,
             course.title,
-            at ? 'Đã hoàn thành' : 'Chưa hoàn thành',
-            at ? at.slice(0, 10) : '',
+            at ? (at.credit ? creditedLabel : 'Đã hoàn thành') : 'Chưa hoàn thành',
+            at ? at.completedAt.slice(0, 10) : '',
           ];
         }
       }

@@ -78,3 +78,6 @@ export function deadlineText(deadline: string, daysLeft: number): string {
 /** A person's line in a target's sheet: done, exempt (until when), or not yet. */
 export const personStatus = (r: Pick<PersonTargetRow, 'trainedAt' | 'exemptUntil'>): string =>
   r.trainedAt ? 'Đã hoàn thành' : r.exemptUntil ? `Được miễn đến ${vnDate(r.exemptUntil)}` : 'Chưa hoàn thành';
+
+/** A course completed by credit for prior learning (an equivalent certificate HR approved), as every report marks it. */
+export const creditedLabel = 'Công nhận tương đương';

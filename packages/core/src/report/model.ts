@@ -73,6 +73,8 @@ export type PersonTargetRow = {
   trainedAt: string | null;
   /** completedAt per course of the target's programme, in programme order (null: not completed). */
   courses: (string | null)[];
+  /** The courses of the programme completed by credit for prior learning, in programme order. */
+  credited: string[];
 };
 
 export type Transcript = {

@@ -18,6 +18,7 @@ export async function* targetRows(rootUnitId: string, target: Target.Info): Asyn
   for await (const unit of Org.subtree(rootUnitId)) {
     const [members, completions, trained] = await Promise.all([unitMembers(unit.id), unitCompletions(unit.id), unitTrained(target.id, unit.id)]);
     const done = new Map(completions.map((c) => [`${c.personId}#${c.slug}`, c.completedAt]));
+    const credited = new Set(completions.filter((c) => c.credit).map((c) => `${c.personId}#${c.slug}`));
     const trainedAt = new Map(trained.map((t) => [t.personId, t.trainedAt]));
     // Until when each exempt person is exempt: one more query, only for a unit where someone is.
     const exempt = members.some((p) => Readiness.isExempt(p, target.id)) ? await Exemption.untilByPerson(unit.id, target.id) : new Map<string, string>();
@@ -34,6 +35,7 @@ export async function* targetRows(rootUnitId: string, target: Target.Info): Asyn
         exemptUntil: Readiness.isExempt(p, target.id) ? (exempt.get(p.id) ?? null) : null,
         trainedAt: trainedAt.get(p.id) ?? null,
         courses: target.programme.map((slug) => done.get(`${p.id}#${slug}`) ?? null),
+        credited: target.programme.filter((slug) => credited.has(`${p.id}#${slug}`)),
       };
     }
   }

@@ -20,11 +20,13 @@ export async function unitMembers(unitId: string): Promise<Person.Info[]> {
 }
 
 /** The completions listed under a unit. */
-export async function unitCompletions(unitId: string): Promise<{ personId: string; slug: string; completedAt: string }[]> {
+export async function unitCompletions(unitId: string): Promise<{ personId: string; slug: string; completedAt: string; credit: boolean }[]> {
   return (await queryList({ index: 'gsi1', pk: keys.completionsOf(unitId) })).map((c) => ({
     personId: String(c.personId),
     slug: String(c.slug),
     completedAt: String(c.completedAt),
+    // Completed by credit for prior learning (an equivalent certificate HR approved), not by taking the course.
+    credit: typeof c.creditId === 'string',
   }));
 }
 

@@ -34,6 +34,8 @@ function person(i: number): PersonTargetRow {
     // 20:00 UTC on 1 March is 2 March in Vietnam.
     trainedAt: trained ? '2026-03-01T20:00:00.000Z' : null,
     courses: trained ? ['2026-02-10T03:00:00.000Z', '2026-03-01T20:00:00.000Z'] : ['2026-02-10T03:00:00.000Z', null],
+    // Person 2 holds an equivalent certificate for the first course of each programme.
+    credited: i === 2 ? ['iu01'] : [],
   };
 }
 
@@ -67,7 +69,7 @@ describe('completions workbook', () => {
     ]);
     const t1 = sheet(book, 1);
     expect(t1.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
-    expect(t1.autoFilter).toBe('A1:K1');
+    expect(t1.autoFilter).toBe('A1:L1');
     expect(t1.rowCount).toBe(2001);
     expect(rowValues(t1, 1)).toEqual([
       'Mã đơn vị',
@@ -81,9 +83,14 @@ describe('completions workbook', () => {
       'Hạn hoàn thành',
       'IU01: Hiểu biết cơ bản về công nghệ thông tin',
       'IU02: Sử dụng máy tính cơ bản',
+      'Công nhận tương đương',
     ]);
     // The course columns follow the target's own programme order.
-    expect(rowValues(sheet(book, 3), 1).slice(9)).toEqual(['IU02: Sử dụng máy tính cơ bản', 'IU01: Hiểu biết cơ bản về công nghệ thông tin']);
+    expect(rowValues(sheet(book, 3), 1).slice(9)).toEqual([
+      'IU02: Sử dụng máy tính cơ bản',
+      'IU01: Hiểu biết cơ bản về công nghệ thông tin',
+      'Công nhận tương đương',
+    ]);
     expect(sheet(book, 3).rowCount).toBe(1);
     expect(t1.getColumn(2).width).toBeGreaterThan(t1.getColumn(5).width!);
   });
@@ -119,6 +126,10 @@ describe('completions workbook', () => {
     expect(rowValues(t1, 2).slice(4, 7)).toEqual(['Cán bộ', 'Chuyên viên', 'Đã hoàn thành']);
     expect(rowValues(t1, 3).slice(4, 7)).toEqual(['Công chức', 'Chuyên viên', 'Chưa hoàn thành']);
     expect(rowValues(t1, 7).slice(4, 7)).toEqual(['Viên chức', 'Chuyên viên', 'Được miễn đến 30/04/2027']);
+    // The last column names the courses completed by credit for prior learning.
+    const creditColumn = 12;
+    expect(t1.getRow(1).getCell(creditColumn).value).toBe('Công nhận tương đương');
+    expect([t1.getRow(4).getCell(creditColumn).value, t1.getRow(3).getCell(creditColumn).value]).toEqual([courseTitles.get('iu01'), null]);
 
     const done = first.getCell(8);
     expect(done.type).toBe(ExcelJS.ValueType.Date);

@@ -1,7 +1,18 @@
 import type { Readable, Writable } from 'node:stream';
 import type { Worksheet } from 'exceljs';
 import { deferredStream, pacer } from './deferred-stream.ts';
-import { categoryLabel, childrenMeetingText, nfc, notApplicableLabel, oneDecimal, projectionText, statusLabel, vnDay, personStatus } from './labels.ts';
+import {
+  categoryLabel,
+  childrenMeetingText,
+  nfc,
+  notApplicableLabel,
+  oneDecimal,
+  projectionText,
+  statusLabel,
+  vnDay,
+  creditedLabel,
+  personStatus,
+} from './labels.ts';
 import type { PersonTargetRow, TargetFigures, UnitSummary } from './model.ts';
 
 type Cell = string | number | Date | null;
@@ -173,9 +184,9 @@ async function writePeople(
   out: Writable,
 ): Promise<void> {
   const courses: Column[] = t.target.programme.map((slug) => ({ title: courseTitles.get(slug) ?? slug, kind: 'date' }));
-  const columns = [...personColumns, ...courses];
+  const columns = [...personColumns, ...courses, { title: creditedLabel }];
   // A course column only holds a date; its title wraps in the header rather than widen it.
-  sheet.columns = [...personWidths, ...courses.map((c) => Math.min(30, Math.max(14, c.title.length / 2)))].map((width) => ({ width }));
+  sheet.columns = [...personWidths, ...courses.map((c) => Math.min(30, Math.max(14, c.title.length / 2))), 30].map((width) => ({ width }));
   sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
   header(sheet, columns);
   const paced = pacer(out);
@@ -191,6 +202,8 @@ async function writePeople(
       day(r.trainedAt),
       day(r.dueDate),
       ...t.target.programme.map((_, i) => day(r.courses[i] ?? null)),
+      // The courses completed by credit for prior learning rather than taken here.
+      r.credited.map((slug) => courseTitles.get(slug) ?? slug).join('; ') || null,
     ]);
     await paced();
   }
