@@ -1,5 +1,21 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { Org, Person, Readiness, Target, createUnit, dissolveUnit, mergeUnits, moveUnit, unitHistory, updateUnit, VisibleError } from '@sansang/core';
+import {
+  Credit,
+  Exemption,
+  Org,
+  Person,
+  Readiness,
+  Requirement,
+  Target,
+  createUnit,
+  dissolveUnit,
+  mergeUnits,
+  moveUnit,
+  unitHistory,
+  updateUnit,
+  vnDay,
+  VisibleError,
+} from '@sansang/core';
 import { queryList } from '../db/query.ts';
 import { keys } from '../db/keys.ts';
 import { useFreshTable } from '../../../../test/support/db.ts';
@@ -9,9 +25,13 @@ let tree: Awaited<ReturnType<typeof smallProvince>>;
 const actor = 'quantri@tinh.gov.vn';
 const complete = (person: Person.Info) => Readiness.recordCompletion({ person, slug: 'khoa-mau', version: 1 });
 const trainedAt = async (unitId: string) => (await Readiness.forUnit({ unitId, targetId: target.id })).trained;
-const agrees = async () => {
+const agrees = async (today?: string) => {
   await Readiness.sweepRollups();
-  expect((await Readiness.rebuild({ write: false })).mismatches).toEqual([]);
+  expect((await Readiness.rebuild({ write: false, today })).mismatches).toEqual([]);
+};
+/** A refusal the domain gives on purpose (an overlap, someone who left, a duplicate) is part of the run. */
+const refusalsAllowed = (e: unknown) => {
+  if (!(e instanceof VisibleError)) throw e;
 };
 
 /** Seeded, so a failure replays the same way. */
@@ -112,7 +132,7 @@ describe('reorganising the org tree', () => {
     expect((await Org.children(tree.agency.id)).map((u) => u.id)).not.toContain(empty.id);
   });
 
-  it('keeps counters equal to a rebuild after a random run of completions, moves and merges', async () => {
+  it('keeps counters equal to a rebuild after a random run of completions, exemptions starting and ending, credits, moves and merges', async () => {
     const rand = random(20260701);
     const pick = <T>(list: T[]) => list[Math.floor(rand() * list.length)]!;
     const liveUnits = async () => {
@@ -120,15 +140,43 @@ describe('reorganising the org tree', () => {
       for await (const u of Org.subtree(tree.province.id)) out.push(u);
       return out;
     };
-    for (let step = 0; step < 40; step++) {
+    // Days pass during the run: exemptions start and end by the daily job's due marks.
+    let today = vnDay();
+    const credit = (person: Person.Info, n: number) =>
+      Credit.submit({
+        actor: { email: actor },
+        within: null,
+        approve: true,
+        input: {
+          employeeCode: person.employeeCode,
+          issuer: 'Trung tâm Sát hạch',
+          number: `SH-${n}`,
+          issuedOn: '2025-01-01',
+          courses: ['khoa-mau'],
+          evidence: { fileName: 'cc.pdf', data: Buffer.from('%PDF-1.4\n%%EOF').toString('base64') },
+        },
+      });
+    for (let step = 0; step < 60; step++) {
       const units = await liveUnits();
       const roll = rand();
       const person = await Person.get(pick(tree.people).id);
-      if (roll < 0.45) {
-        if (person.status === 'active')
-          await complete(person).catch((e) => {
-            if (!(e instanceof VisibleError)) throw e;
-          });
+      if (roll < 0.3) {
+        if (person.status === 'active') await complete(person).catch(refusalsAllowed);
+      } else if (roll < 0.42) {
+        const from = Requirement.addDays(today, Math.floor(rand() * 20) - 10);
+        const input = {
+          employeeCode: person.employeeCode,
+          targetId: rand() < 0.5 ? null : target.id,
+          reason: 'thai-san' as const,
+          from,
+          until: Requirement.addDays(from, 5 + Math.floor(rand() * 30)),
+        };
+        await Exemption.create({ actor: { email: actor }, within: null, input, today }).catch(refusalsAllowed);
+      } else if (roll < 0.48) {
+        await credit(person, step).catch(refusalsAllowed);
+      } else if (roll < 0.56) {
+        today = Requirement.addDays(today, Math.floor(rand() * 15));
+        await Exemption.runDue(today);
       } else if (roll < 0.75) {
         const to = pick(units);
         await Readiness.changePeople([{ personId: person.id, next: (p) => ({ ...p!, unitId: to.id }), reason: 'move' }], { actor });
@@ -144,8 +192,16 @@ describe('reorganising the org tree', () => {
         if (a.id !== b.id && !b.ancestors.includes(a.id)) await mergeUnits({ sourceIds: [a.id], into: { unitId: b.id }, effective: '2025-12-01', actor });
       }
     }
-    await agrees();
+    await Exemption.runDue(today);
+    const exempted = (await Exemption.list({ unitId: tree.province.id, today })).exemptions;
+    // The run must have exercised what it claims to: exemptions in force and ended, and credits.
+    const states = new Set(exempted.map((e) => e.state));
+    expect([states.has('active'), states.has('ended')]).toEqual([true, true]);
+      new Set(['active', 'ended', ...exempted.filter((e) => e.state === 'scheduled').map(() => 'scheduled')]),
+    );
+    expect((await Credit.list({ unitId: tree.province.id })).credits.length).toBeGreaterThan(0);
+    await agrees(today);
     const root = await Readiness.forUnit({ unitId: tree.province.id, targetId: target.id });
-    expect(root.staff).toBe((await Promise.all(tree.people.map((p) => Person.get(p.id)))).filter((p) => p.status === 'active').length);
+    expect(root.inScope).toBe((await Promise.all(tree.people.map((p) => Person.get(p.id)))).filter((p) => p.status === 'active').length);
   });
 });
