@@ -18,8 +18,8 @@ export function launchChromium(extraArgs: string[] = []): Promise<Browser> {
   });
 }
 
-/** Where sign-in lands: what the person owes when they owe anything, else their courses. */
-export const LANDED = /\/(viec-can-hoan-thanh|khoa-hoc)$/;
+/** Where sign-in lands: an officer's readiness page; else what the person owes when they owe anything, else their courses. */
+export const LANDED = /\/(san-sang|viec-can-hoan-thanh|khoa-hoc)$/;
 
 /** Signs in through the real sign-in form in a new context (options: viewport, downloads…). */
 export async function signInAs(

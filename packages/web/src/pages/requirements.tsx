@@ -1,6 +1,8 @@
 import { createResource, For, onCleanup, onMount, Show } from 'solid-js';
 import { A, useNavigate } from '@solidjs/router';
 import { api, type Requirement } from '../data/api.ts';
+import { officerHome } from '../data/landing.ts';
+import { me } from '../data/session.ts';
 import { formatDay, formatNumber, t, type Key } from '../i18n/index.ts';
 import { Async, Loading } from '../ui/async.tsx';
 import { ProgressBar } from '../ui/progress-bar.tsx';
@@ -11,15 +13,19 @@ let primed: ReturnType<typeof api.requirements> | undefined;
 const owes = (requirements: Requirement[]) => requirements.some((r) => r.status !== 'done' && r.status !== 'exempt');
 
 /**
- * The first screen after sign-in: what the person owes when they owe anything, otherwise
- * their courses. A failed read is no reason to keep them from their courses, and someone who
- * has already gone elsewhere from here is not sent back.
+ * The first screen after sign-in: an officer's units' readiness; else what the person owes
+ * when they owe anything, otherwise their courses. A failed read is no reason to keep them
+ * from their courses, and someone who has already gone elsewhere from here is not sent back.
+ * A page opened while signed out never comes here: sign-in goes straight back to it.
  */
 export function Start() {
   const navigate = useNavigate();
   let left = false;
   onCleanup(() => (left = true));
   onMount(async () => {
+    // The guard above has the session, so an officer is sent on without reading what they owe.
+    const home = officerHome(me()?.roles ?? []);
+    if (home) return navigate(home, { replace: true });
     const pending = api.requirements();
     const { requirements } = await pending.catch(() => ({ requirements: [] }));
     if (left) return;

@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { Account, Requirement } from '@sansang/core';
+import { seedDemo, DEMO_PASSWORD, contentDir } from '@sansang/cli/testing';
+import { account } from '../support/fixtures.ts';
+import { browserStack, expectAccessible } from './browser.ts';
+
+const PROVINCE = 'Uỷ ban nhân dân tỉnh Minh Sơn';
+const AGENCY_HR = 'nhansu@demo.sansang.vn';
+const PROVINCE_HR = 'nhansu.tinh@demo.sansang.vn';
+/** An admin whose grant is the province, not the installation: an officer of a unit too. */
+const UNIT_ADMIN = 'quantri.tinh@test.vn';
+
+const stack = browserStack(async (table) => {
+  await seedDemo({ table, contentDir });
+  const { personId } = (await Account.get(PROVINCE_HR))!;
+  await account(UNIT_ADMIN, personId, [{ role: 'admin', unitId: 'ms' }]);
+});
+
+/** Opens `path` signed out, signs in on the page it sends to, and returns without waiting for where it lands. */
+async function signInFrom(path: string, email: string, password = DEMO_PASSWORD): Promise<Page> {
+  const page = await (await stack.browser.newContext({ acceptDownloads: true })).newPage();
+  await page.goto(`${stack.server.url}${path}`);
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Mật khẩu').fill(password);
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  return page;
+}
+const pathOf = (page: Page) => new URL(page.url()).pathname;
+
+describe('officers in their scope', () => {
+  it('lands an HR officer and a unit admin on their readiness, a learner who owes on what they owe, and a page opened signed out wins', async () => {
+    const hr = await signInFrom('/dang-nhap', PROVINCE_HR);
+    await hr.waitForURL(/\/san-sang$/);
+    await hr.getByRole('heading', { level: 1, name: PROVINCE }).waitFor();
+    await expectAccessible(hr, 'hr landing');
+    await hr.context().close();
+
+    const unitAdmin = await signInFrom('/dang-nhap', UNIT_ADMIN, 'mat-khau-dung');
+    await unitAdmin.waitForURL(/\/san-sang$/);
+    await unitAdmin.context().close();
+
+    // A learner who owes training still starts on what they owe; so does the installation's admin, who answers for no one unit.
+    const { personId } = (await Account.get('hocvien@demo.sansang.vn'))!;
+    expect((await Requirement.forPerson({ personId })).some((r) => r.status !== 'done' && r.status !== 'exempt')).toBe(true);
+    const learner = await signInFrom('/dang-nhap', 'hocvien@demo.sansang.vn');
+    await learner.waitForURL(/\/viec-can-hoan-thanh$/);
+    await learner.context().close();
+    const admin = await signInFrom('/dang-nhap', 'quantri@demo.sansang.vn');
+    await admin.waitForURL(/\/(viec-can-hoan-thanh|khoa-hoc)$/);
+    await admin.context().close();
+
+    // The page opened while signed out wins over the officer's start page.
+    const back = await signInFrom('/danh-sach', AGENCY_HR);
+    await back.waitForURL((url) => url.pathname === '/danh-sach');
+    await back.getByRole('heading', { level: 1, name: 'Danh sách cán bộ' }).waitFor();
+    await back.getByRole('heading', { level: 2, name: /^Cán bộ thuộc / }).waitFor();
+    expect(pathOf(back)).toBe('/danh-sach');
+    await back.context().close();
+  }, 180_000);
+});
