@@ -40,6 +40,7 @@ const actionLabels: Record<keyof RosterPlan['counts'], string> = {
   move: 'chuyển đơn vị',
   leave: 'nghỉ việc',
   return: 'trở lại',
+  exempt: 'miễn (nghỉ dài hạn)',
   unchanged: 'không đổi',
 };
 

@@ -46,6 +46,7 @@ export namespace Exemption {
   export const states = schema.states;
   export const stateOn = schema.stateOn;
   export const lastDay = schema.lastDay;
+  export const overlaps = schema.overlaps;
 
   /** An exemption as HR lists it: with its state today and its person's unit name. */
   export type Listed = Info & { state: State; unitName: string };

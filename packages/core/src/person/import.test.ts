@@ -208,4 +208,43 @@ describe('importing the roster', () => {
     expect(await Person.get(personIdFor('BD-7'))).toMatchObject({ startDate: '2026-10-15' });
     expect(await Person.get(personIdFor('BD-8'))).toMatchObject({ startDate: '2026-10-15' });
   });
+
+  it('puts people on leave from the leave columns through exemptions, once however often the file comes, refusing what cannot be', async () => {
+    const [a, b, c] = tree.people.filter((p) => p.unitId === tree.commune.id).concat(tree.people.filter((p) => p.unitId === tree.dept1.id));
+    const line = (p: Person.Info, reason: string, until: string) =>
+      `${p.employeeCode},${p.fullName},,${p.unitId.toUpperCase()},${p.category},Chuyên viên,,,${reason},${until}`;
+    const file = () =>
+      csv([
+        'Mã cán bộ,Họ và tên,Email,Mã đơn vị,Phân loại,Chức vụ,Trạng thái,Ngày bắt đầu công tác,Lý do miễn,Nghỉ đến ngày',
+        line(a!, 'Thai sản', '30/04/2027'),
+        line(b!, 'đi học', '2027-01-31'),
+      ]);
+    const staffBefore = await staffOf(tree.province.id);
+    const dry = await importRoster(await file(), { dryRun: true, effective: '2026-12-07' });
+    expect(dry.counts.exempt).toBe(2);
+    expect(dry.changes.filter((x) => x.action === 'exempt').map((x) => x.detail)).toEqual([
+      'miễn mọi chỉ tiêu (nghỉ thai sản) từ 07/12/2026 đến 30/04/2027',
+      'miễn mọi chỉ tiêu (đi học) từ 07/12/2026 đến 31/01/2027',
+    ]);
+    await importRoster(await file(), { effective: '2026-12-07', actor: 'nhansu@test.vn' });
+    expect(await staffOf(tree.province.id)).toBe(staffBefore - 2);
+    expect((await Person.get(a!.id)).exempt).toEqual(['*']);
+    // The same file again: nothing new.
+    expect((await importRoster(await file(), { dryRun: true, effective: '2026-12-07' })).counts.exempt).toBe(0);
+
+    const bad = await csv([
+      'Mã cán bộ,Họ và tên,Email,Mã đơn vị,Phân loại,Chức vụ,Trạng thái,Ngày bắt đầu công tác,Lý do miễn,Nghỉ đến ngày',
+      line(c!, 'nghỉ phép', '30/04/2027'),
+      line(c!, 'thai sản', '').replace(c!.employeeCode, 'MOI-NGHI'),
+      line(a!, 'ốm đau dài ngày', '31/03/2027'),
+      line(b!, 'biệt phái', '01/12/2026').replace(b!.employeeCode, 'MOI-BP'),
+    ]);
+    const plan = await importRoster(bad, { dryRun: true, effective: '2026-12-07' });
+    expect(plan.problems).toEqual([
+      { row: 2, column: 'leave_reason', message: expect.stringContaining('"nghỉ phép" không phải lý do miễn') },
+      { row: 3, column: 'leave_until', message: 'có lý do miễn nhưng thiếu ngày nghỉ đến' },
+      { row: 4, column: 'leave_reason', message: expect.stringContaining('thời gian trùng nhau') },
+      { row: 5, column: 'leave_until', message: 'ngày nghỉ đến 01/12/2026 trước ngày hiệu lực 07/12/2026' },
+    ]);
+  });
 });

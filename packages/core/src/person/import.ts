@@ -5,6 +5,8 @@ import { changePeople } from '../readiness/person-change.ts';
 import { Person } from './index.ts';
 import { getPeople, loginOwners } from './store.ts';
 import { Audit } from '../audit/index.ts';
+import { Exemption } from '../exemption/index.ts';
+import { vnDay } from '../vn-day.ts';
 
 const categoryOf: Record<string, Person.Category> = {
   'can-bo': 'can-bo',
@@ -31,7 +33,8 @@ export const personIdFor = (employeeCode: string) =>
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')}`;
 
-export type RosterAction = 'create' | 'update' | 'move' | 'leave' | 'return' | 'unchanged';
+/** `exempt`: the row puts the person on leave HR exempts (an exemption from every target). */
+export type RosterAction = 'create' | 'update' | 'move' | 'leave' | 'return' | 'exempt' | 'unchanged';
 export type RosterChange = { row: number; employeeCode: string; fullName: string; action: RosterAction; detail: string };
 export type RosterPlan = {
   rows: number;
@@ -63,7 +66,23 @@ function describe(current: Person.Info | null, next: Person.Info, units: Map<str
   return { action: 'update', detail: changed.map((k) => `${fieldLabels[k]}: ${current[k] ?? '—'} → ${next[k] ?? '—'}`).join('; ') };
 }
 
-type Parsed = { row: number; person: Omit<Person.Info, 'email'> & { email: string | null | undefined } };
+type Parsed = {
+  row: number;
+  person: Omit<Person.Info, 'email'> & { email: string | null | undefined };
+  /** Leave the row records: an exemption from every target, from the effective date to `until`. */
+  leave?: { reason: Exemption.Reason; until: string };
+};
+
+/** The leave reasons a roster may carry, by their Vietnamese label or code ("khác" needs a note: the Miễn trừ page). */
+const leaveReasonOf: Record<string, Exemption.Reason> = Object.fromEntries(
+  Exemption.reasons
+    .filter((r) => r !== 'khac')
+    .flatMap((r) => [
+      [r, r],
+      [Exemption.reasonLabels[r].toLowerCase(), r],
+      [Exemption.reasonLabels[r].toLowerCase().replace(/^nghỉ /, ''), r],
+    ]),
+);
 
 /**
  * Reads roster rows `employee_code, full_name, email, unit_code, category, position, status,
@@ -96,6 +115,11 @@ const aliases: Record<string, string> = {
   'ngày bắt đầu': 'start_date',
   'ngày vào làm': 'start_date',
   'ngày tuyển dụng': 'start_date',
+  'lý do miễn': 'leave_reason',
+  'lý do nghỉ': 'leave_reason',
+  'tình trạng nghỉ': 'leave_reason',
+  'nghỉ đến ngày': 'leave_until',
+  'miễn đến ngày': 'leave_until',
 };
 
 export async function importRoster(
@@ -160,6 +184,7 @@ export async function importRoster(
     const startDate = startCell ? readDay(startCell) : null;
     if (startCell && !startDate)
       problems.push({ row, column: 'start_date', message: `"${startCell}" không phải ngày hợp lệ (ghi dạng 25/03/2026 hoặc 2026-03-25)` });
+    const leave = readLeave(row, cells, options.effective ?? vnDay(), status, problems);
     if (problems.length === before && unit && category && status) {
       parsed.push({
         row,
@@ -174,6 +199,7 @@ export async function importRoster(
           status,
           ...(startDate ? { startDate } : {}),
         },
+        ...(leave ? { leave } : {}),
       });
     }
   }
@@ -193,7 +219,7 @@ export async function importRoster(
     const leave = { ...(current?.exempt ? { exempt: current.exempt } : {}), ...(current?.resumed ? { resumed: current.resumed } : {}) };
     return { ...p.person, email: p.person.email ?? current?.email ?? null, ...(startDate ? { startDate } : {}), ...leave };
   };
-  const counts: Record<RosterAction, number> = { create: 0, update: 0, move: 0, leave: 0, return: 0, unchanged: 0 };
+  const counts: Record<RosterAction, number> = { create: 0, update: 0, move: 0, leave: 0, return: 0, exempt: 0, unchanged: 0 };
   const changes: RosterChange[] = [];
   // The units people are moving out of, in one read: they need not be named in the file.
   const leaving = [...stored.values()].map((p) => p.unitId).filter((id) => !units.has(id));
@@ -212,14 +238,21 @@ export async function importRoster(
     const { action, detail } = describe(current, next(p, current), units);
     counts[action]++;
     if (action !== 'unchanged') changes.push({ row: p.row, employeeCode: p.person.employeeCode, fullName: p.person.fullName, action, detail });
+    const leave = p.leave && (await leaveChange(p, current, options.effective ?? vnDay(), problems));
+    if (leave) {
+      counts.exempt++;
+      changes.push({ row: p.row, employeeCode: p.person.employeeCode, fullName: p.person.fullName, action: 'exempt', detail: leave });
+    }
   }
   const invalidRows = new Set(problems.map((p) => p.row)).size;
   const plan: RosterPlan = { rows: rows.length, counts, problems: problems.sort((a, b) => a.row - b.row), invalidRows, changes, applied: false };
   if (options.dryRun) return plan;
   if (problems.length > 0 && !options.acceptValid) throw new ImportError(problems);
 
-  const changing = new Set(changes.map((c) => c.row));
-  const todo = parsed.filter((p) => changing.has(p.row) && !outside.has(p.row));
+  const changing = new Set(changes.filter((c) => c.action !== 'exempt').map((c) => c.row));
+  const exempting = new Set(changes.filter((c) => c.action === 'exempt').map((c) => c.row));
+  const invalid = new Set(problems.map((p) => p.row));
+  const todo = parsed.filter((p) => changing.has(p.row) && !outside.has(p.row) && !invalid.has(p.row));
   await changePeople(
     todo.map((p) => ({ personId: p.person.id, next: (current) => next(p, current), reason: 'roster' })),
     {
@@ -228,6 +261,62 @@ export async function importRoster(
       onProgress: (done) => options.onProgress?.(done, todo.length),
     },
   );
+  // Leave after the people exist: through the exemption path, approved by whoever imports.
+  for (const p of parsed.filter((p) => exempting.has(p.row) && !invalid.has(p.row))) {
+    const input = { employeeCode: p.person.employeeCode, targetId: null, reason: p.leave!.reason, from: options.effective ?? vnDay(), until: p.leave!.until };
+    await Exemption.create({ actor: { email: actor }, within: null, input });
+  }
   await Audit.record({ actor, action: 'roster.import', detail: { ...counts, skippedRows: invalidRows } });
   return { ...plan, applied: true };
+}
+
+const dmy = (day: string) => `${day.slice(8, 10)}/${day.slice(5, 7)}/${day.slice(0, 4)}`;
+
+/** A row's leave columns, checked: both or neither, a reason from the list, an end after the effective date, someone in post. */
+function readLeave(
+  row: number,
+  cells: Record<string, string | undefined>,
+  from: string,
+  status: Person.Info['status'] | undefined,
+  problems: RowProblem[],
+): Parsed['leave'] | undefined {
+  const reasonCell = (cells.leave_reason ?? '').trim().normalize('NFC');
+  const untilCell = (cells.leave_until ?? '').trim();
+  if (!reasonCell && !untilCell) return undefined;
+  const reason = leaveReasonOf[reasonCell.toLowerCase()];
+  const until = untilCell ? readDay(untilCell) : null;
+  const before = problems.length;
+  if (!reasonCell) problems.push({ row, column: 'leave_reason', message: 'có ngày nghỉ đến nhưng thiếu lý do miễn' });
+  else if (!reason)
+    problems.push({
+      row,
+      column: 'leave_reason',
+      message: `"${reasonCell}" không phải lý do miễn (thai sản, ốm đau dài ngày, biệt phái, đi học, sắp nghỉ hưu)`,
+    });
+  if (!untilCell) problems.push({ row, column: 'leave_until', message: 'có lý do miễn nhưng thiếu ngày nghỉ đến' });
+  else if (!until) problems.push({ row, column: 'leave_until', message: `"${untilCell}" không phải ngày hợp lệ (ghi dạng 30/04/2027 hoặc 2027-04-30)` });
+  else if (until < from) problems.push({ row, column: 'leave_until', message: `ngày nghỉ đến ${dmy(until)} trước ngày hiệu lực ${dmy(from)}` });
+  if (status === 'left') problems.push({ row, column: 'leave_reason', message: 'người đã nghỉ việc không cần ghi miễn' });
+  return problems.length === before ? { reason: reason!, until: until! } : undefined;
+}
+
+/**
+ * What a row's leave changes: nothing when the person already has that exemption (the same
+ * file imported again), a description of the new one, or a problem when it overlaps another.
+ */
+async function leaveChange(p: Parsed, current: Person.Info | null, from: string, problems: RowProblem[]): Promise<string | null> {
+  const leave = p.leave!;
+  const draft = { targetId: null, from, until: leave.until, endedOn: null };
+  const mine = current ? await Exemption.ofPerson(current.id) : [];
+  if (mine.some((e) => e.targetId === null && e.reason === leave.reason && e.until === leave.until && Exemption.stateOn(e, from) !== 'ended')) return null;
+  const clash = mine.find((e) => Exemption.overlaps(e, draft));
+  if (clash) {
+    problems.push({
+      row: p.row,
+      column: 'leave_reason',
+      message: `đã được miễn (${Exemption.reasonLabels[clash.reason].toLowerCase()}) từ ${dmy(clash.from)} đến ${dmy(Exemption.lastDay(clash))}: thời gian trùng nhau`,
+    });
+    return null;
+  }
+  return `miễn mọi chỉ tiêu (${Exemption.reasonLabels[leave.reason].toLowerCase()}) từ ${dmy(from)} đến ${dmy(leave.until)}`;
 }

@@ -21,7 +21,7 @@ export type TreeChange = TreePlan['changes'][number];
 
 export type RosterPlan = InferResponseType<typeof c.roster.import.$post>['plan'];
 export type RosterAction = keyof RosterPlan['counts'];
-export const rosterActions = every<RosterAction>()(['create', 'update', 'move', 'leave', 'return', 'unchanged']);
+export const rosterActions = every<RosterAction>()(['create', 'update', 'move', 'leave', 'return', 'exempt', 'unchanged']);
 export type RowProblem = RosterPlan['problems'][number];
 export type Person = InferResponseType<typeof c.roster.people.$get>['people'][number];
 

@@ -382,6 +382,9 @@ export const en: Record<keyof typeof vi, string> = {
   'roster.column.status': 'Status: đang công tác (in post, the default) or nghỉ việc (left)',
   'roster.column.start_date':
     "Ngày bắt đầu công tác, the start date (dd/mm/yyyy): a late joiner owes by this date plus the target's grace days; empty: keep the one known",
+  'roster.column.leave_reason':
+    'Lý do miễn, the leave reason (optional): thai sản, ốm đau dài ngày, biệt phái, đi học or sắp nghỉ hưu — the person is exempted from every target from the effective date',
+  'roster.column.leave_until': 'Nghỉ đến ngày, the last day of leave (dd/mm/yyyy), with the reason: after it the person owes the programme again',
   'roster.effective': 'Effective date (of moves and departures)',
   'roster.rows': 'The file has {n} data rows, {invalid} with problems.',
   'roster.applied': 'Imported {n} rows; skipped {skipped} rows with problems.',
@@ -392,6 +395,7 @@ export const en: Record<keyof typeof vi, string> = {
   'roster.action.move': 'Moved unit',
   'roster.action.leave': 'Left',
   'roster.action.return': 'Back in post',
+  'roster.action.exempt': 'Exempted (long leave)',
   'roster.action.unchanged': 'Unchanged',
   'roster.people': 'Staff of {unit}',
   'roster.peopleCount': '{n} people directly in this unit (including those who left).',

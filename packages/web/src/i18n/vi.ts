@@ -380,6 +380,9 @@ export const vi = {
   'roster.column.status': 'Trạng thái: đang công tác (mặc định) hoặc nghỉ việc',
   'roster.column.start_date':
     'Ngày bắt đầu công tác (dd/mm/yyyy): người vào làm muộn có hạn riêng, bằng ngày này cộng số ngày ân hạn của chỉ tiêu; để trống: giữ như cũ',
+  'roster.column.leave_reason':
+    'Lý do miễn (không bắt buộc): thai sản, ốm đau dài ngày, biệt phái, đi học hoặc sắp nghỉ hưu — người đó được miễn mọi chỉ tiêu từ ngày hiệu lực',
+  'roster.column.leave_until': 'Nghỉ đến ngày (dd/mm/yyyy), đi cùng lý do miễn: hết ngày đó người đó lại phải hoàn thành chương trình',
   'roster.effective': 'Ngày hiệu lực (ngày chuyển đơn vị, nghỉ việc)',
   'roster.rows': 'Tệp có {n} dòng dữ liệu, {invalid} dòng có lỗi.',
   'roster.applied': 'Đã nhập {n} dòng; bỏ qua {skipped} dòng lỗi.',
@@ -390,6 +393,7 @@ export const vi = {
   'roster.action.move': 'Chuyển đơn vị',
   'roster.action.leave': 'Nghỉ việc',
   'roster.action.return': 'Công tác trở lại',
+  'roster.action.exempt': 'Miễn (nghỉ dài hạn)',
   'roster.action.unchanged': 'Không đổi',
   'roster.people': 'Cán bộ thuộc {unit}',
   'roster.peopleCount': '{n} người trực tiếp thuộc đơn vị này (kể cả người đã nghỉ).',

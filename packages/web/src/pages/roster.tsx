@@ -93,7 +93,9 @@ export default function RosterPage() {
       <details class="columns-help">
         <summary>{t('roster.columnsTitle')}</summary>
         <ul>
-          <For each={['employee_code', 'full_name', 'email', 'unit_code', 'category', 'position', 'status', 'start_date'] as const}>
+          <For
+            each={['employee_code', 'full_name', 'email', 'unit_code', 'category', 'position', 'status', 'start_date', 'leave_reason', 'leave_until'] as const}
+          >
             {(c) => (
               <li>
                 <code>{c}</code> — {t(`roster.column.${c}` as Key)}
