@@ -16,6 +16,7 @@ const QuizPage = lazy(() => import('./pages/quiz.tsx'));
 const ReadinessPage = lazy(() => import('./pages/readiness.tsx'));
 const RosterPage = lazy(() => import('./pages/roster.tsx'));
 const ExemptionsPage = lazy(() => import('./pages/exemptions.tsx'));
+const CreditsPage = lazy(() => import('./pages/credits.tsx'));
 const OrgPage = lazy(() => import('./pages/org.tsx'));
 const TargetsPage = lazy(() => import('./pages/targets.tsx'));
 const SetPassword = lazy(() => import('./pages/set-password.tsx'));
@@ -51,6 +52,7 @@ render(
       <Route path="/san-sang" component={guarded(ReadinessPage)} />
       <Route path="/danh-sach" component={guarded(RosterPage)} />
       <Route path="/mien-tru" component={guarded(ExemptionsPage)} />
+      <Route path="/cong-nhan-tuong-duong" component={guarded(CreditsPage)} />
       <Route path="/to-chuc" component={guarded(OrgPage)} />
       <Route path="/chi-tieu" component={guarded(TargetsPage)} />
       <Route path="/dat-mat-khau" component={SetPassword} />

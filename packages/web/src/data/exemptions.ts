@@ -18,20 +18,6 @@ export const exemptionStates = every<ExemptionState>()(['active', 'scheduled', '
 /** The order the form offers reasons in: the fixed list, "other" (which needs a note) last. */
 export const reasons = every<Reason>()(['thai-san', 'om-dai-ngay', 'biet-phai', 'di-hoc', 'sap-nghi-huu', 'khac']);
 
-/** The largest evidence file the server takes; a bigger one is refused before it is read and sent. */
-export const MAX_EVIDENCE_BYTES = 5 * 1024 * 1024;
-
-/** A file's bytes as base64, read in the browser: the API takes evidence inside the JSON body. */
-export async function base64Of(file: Blob): Promise<string> {
-  const url = await new Promise<string>((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result));
-    reader.onerror = () => reject(reader.error ?? new Error('unreadable file'));
-    reader.readAsDataURL(file);
-  });
-  return url.slice(url.indexOf(',') + 1);
-}
-
 export const exemptions = {
   list: (unit: string | undefined, state: ExemptionState | undefined) => data(c.$get({ query: { unit, state } })),
   create: (input: NewExemption) => data(c.$post({ json: input })),

@@ -1,4 +1,4 @@
-import { createResource, For, onCleanup, onMount, Show } from 'solid-js';
+import { createResource, For, lazy, onCleanup, onMount, Show, Suspense } from 'solid-js';
 import { A, useNavigate } from '@solidjs/router';
 import { api, type Requirement } from '../data/api.ts';
 import { officerHome } from '../data/landing.ts';
@@ -6,6 +6,9 @@ import { me } from '../data/session.ts';
 import { formatDay, formatNumber, t, type Key } from '../i18n/index.ts';
 import { Async, Loading } from '../ui/async.tsx';
 import { ProgressBar } from '../ui/progress-bar.tsx';
+
+/** Sending a certificate is seldom needed and sits below the duties: its code is not part of the first screen. */
+const MyCredits = lazy(() => import('../ui/my-credits.tsx'));
 
 /** The requirements read to choose the first screen, handed to the page it chose so it does not ask again. */
 let primed: ReturnType<typeof api.requirements> | undefined;
@@ -117,6 +120,10 @@ export default function RequirementsPage() {
           </>
         )}
       </Async>
+      {/* Its own boundary: while its code arrives, the duties above stay as they are. */}
+      <Suspense>
+        <MyCredits />
+      </Suspense>
     </section>
   );
 }

@@ -1,29 +1,14 @@
-import { createResource, createSignal, For, Show } from 'solid-js';
+import { createResource, createSignal, Show } from 'solid-js';
 import { api } from '../data/api.ts';
 import { me } from '../data/session.ts';
 import { categories, levels, targets as targetsApi, unitKinds, type Target } from '../data/org.ts';
 import { formatDate, t, type Key } from '../i18n/index.ts';
 import { Loaded } from '../ui/async.tsx';
 import { DataTable, type Column } from '../ui/data-table.tsx';
+import { Choices } from '../ui/choices.tsx';
 import { ErrorBox } from '../ui/error-box.tsx';
 
 const blank = (): Target => ({ id: '', title: '', programme: [], categories: [...categories], percent: 100, deadline: '' });
-
-/** A group of checkboxes whose ticked values the form reads back under one name. */
-function Choices(props: { name: string; legend: string; options: { value: string; label: string }[]; checked: string[] }) {
-  return (
-    <fieldset class="choices">
-      <legend>{props.legend}</legend>
-      <For each={props.options}>
-        {(o) => (
-          <label class="option">
-            <input type="checkbox" name={props.name} value={o.value} checked={props.checked.includes(o.value)} /> <span>{o.label}</span>
-          </label>
-        )}
-      </For>
-    </fieldset>
-  );
-}
 
 function TargetForm(props: { initial: Target; courses: { slug: string; title: string }[]; onSaved: (target: Target) => void }) {
   const [error, setError] = createSignal<unknown>(null);

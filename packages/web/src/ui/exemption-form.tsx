@@ -1,22 +1,13 @@
 import { createSignal, For, Show } from 'solid-js';
 import { Exemption as Rules } from '@sansang/core/schema';
-import { base64Of, exemptions, MAX_EVIDENCE_BYTES, reasons, type Reason, type Recorded } from '../data/exemptions.ts';
+import { exemptions, reasons, type Reason, type Recorded } from '../data/exemptions.ts';
 import type { Target } from '../data/org.ts';
-import { formatDay, formatNumber, t, today } from '../i18n/index.ts';
-import { ErrorBox, FormError } from './error-box.tsx';
+import { formatDay, t, today } from '../i18n/index.ts';
+import { ErrorBox } from './error-box.tsx';
+import { EVIDENCE_ACCEPT, evidenceOf } from './evidence-file.ts';
 
 /** The reason as HR's forms name it: the one list of labels, kept with the rules in core. */
 export const reasonLabel = (reason: Reason) => Rules.reasonLabels[reason];
-
-/** The evidence as the API takes it; a file too big is refused here, before 5 MB go up a slow line for nothing. */
-async function evidenceOf(file: File | null): Promise<{ fileName: string; data: string } | undefined> {
-  if (!file || file.size === 0) return undefined;
-  if (file.size > MAX_EVIDENCE_BYTES) throw new FormError(t('exemptions.fileTooLarge', { name: file.name, size: formatNumber(file.size / 1024 / 1024, 1) }));
-  const data = await base64Of(file).catch(() => {
-    throw new FormError(t('exemptions.fileUnreadable', { name: file.name }));
-  });
-  return { fileName: file.name, data };
-}
 
 /**
  * Records one exemption: who, from which target (or all), why, from when to when, and the
@@ -111,7 +102,7 @@ export function ExemptionForm(props: { targets: Target[]; onCreated: (exemption:
         </div>
         <div class="field wide">
           <label for="exemption-evidence">{t('exemptions.field.evidence')}</label>
-          <input id="exemption-evidence" name="evidence" type="file" accept="application/pdf,.pdf,image/png,image/jpeg,image/webp" />
+          <input id="exemption-evidence" name="evidence" type="file" accept={EVIDENCE_ACCEPT} />
         </div>
       </div>
       <p>

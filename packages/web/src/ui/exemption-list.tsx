@@ -1,55 +1,24 @@
-import { createSignal, Show } from 'solid-js';
+import { Show } from 'solid-js';
 import { exemptions, type Exemption, type Recorded } from '../data/exemptions.ts';
 import type { Target } from '../data/org.ts';
 import { formatDay, t, type Key } from '../i18n/index.ts';
 import { DataTable, type Column } from './data-table.tsx';
 import { DownloadLink } from './download-link.tsx';
-import { ErrorBox } from './error-box.tsx';
+import { ConfirmAction } from './confirm-action.tsx';
 import { reasonLabel } from './exemption-form.tsx';
 
-/**
- * Ending early asks first, in the row itself: it puts the person back among those who owe
- * from today, and a stray click on a long table must not do that.
- */
+/** Ending early puts the person back among those who owe from today, so it asks first. */
 function EndEarly(props: { exemption: Exemption; onEnded: (exemption: Recorded) => void }) {
-  const [asking, setAsking] = createSignal(false);
-  const [busy, setBusy] = createSignal(false);
-  const [error, setError] = createSignal<unknown>(null);
   const name = () => props.exemption.fullName;
-  const end = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      props.onEnded((await exemptions.end(props.exemption.id)).exemption);
-      setAsking(false);
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
-  };
   return (
-    <Show
-      when={asking()}
-      fallback={
-        <button type="button" class="secondary small" aria-label={t('exemptions.endOf', { name: name() })} onClick={() => setAsking(true)}>
-          {t('exemptions.end')}
-        </button>
-      }
-    >
-      <div class="confirm" role="group" aria-label={t('exemptions.endOf', { name: name() })}>
-        <p>{t('exemptions.endConfirm', { name: name() })}</p>
-        <div class="actions-row">
-          <button type="button" class="small" disabled={busy()} onClick={end}>
-            {t('exemptions.endYes')}
-          </button>
-          <button type="button" class="secondary small" disabled={busy()} onClick={() => setAsking(false)}>
-            {t('exemptions.endNo')}
-          </button>
-        </div>
-        <Show when={error()}>{(err) => <ErrorBox error={err()} />}</Show>
-      </div>
-    </Show>
+    <ConfirmAction
+      label={t('exemptions.end')}
+      name={t('exemptions.endOf', { name: name() })}
+      question={t('exemptions.endConfirm', { name: name() })}
+      yes={t('exemptions.endYes')}
+      no={t('exemptions.endNo')}
+      run={async () => props.onEnded((await exemptions.end(props.exemption.id)).exemption)}
+    />
   );
 }
 

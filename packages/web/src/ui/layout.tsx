@@ -63,6 +63,7 @@ export function Layout(props: ParentProps) {
                 <A href="/san-sang">{t('nav.readiness')}</A>
                 <A href="/danh-sach">{t('nav.roster')}</A>
                 <A href="/mien-tru">{t('nav.exemptions')}</A>
+                <A href="/cong-nhan-tuong-duong">{t('nav.credits')}</A>
                 <A href="/to-chuc">{t('nav.org')}</A>
                 <A href="/chi-tieu">{t('nav.targets')}</A>
                 <A href="/tai-khoan">{t('nav.accounts')}</A>
