@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { Account, Requirement } from '@sansang/core';
+import { Account, Org, Requirement } from '@sansang/core';
 import { seedDemo, DEMO_PASSWORD, contentDir } from '@sansang/cli/testing';
 import { account } from '../support/fixtures.ts';
-import { browserStack, expectAccessible } from './browser.ts';
+import { browserStack, expectAccessible, signInAs } from './browser.ts';
 
 const PROVINCE = 'Uỷ ban nhân dân tỉnh Minh Sơn';
 const AGENCY_HR = 'nhansu@demo.sansang.vn';
@@ -57,5 +57,39 @@ describe('officers in their scope', () => {
     await back.getByRole('heading', { level: 2, name: /^Cán bộ thuộc / }).waitFor();
     expect(pathOf(back)).toBe('/danh-sach');
     await back.context().close();
+  }, 180_000);
+
+  it('never offers the agency officer a unit above their grant: named in the trail, not linked; opened anyway, one error and no import form', async () => {
+    const agencyId = (await Account.get(AGENCY_HR))!.grants[0]!.unitId!;
+    const agency = await Org.get(agencyId);
+    const department = (await Org.children(agencyId)).find((u) => u.kind === 'department')!;
+    const page = await signInAs(stack.browser, stack.server.url, AGENCY_HR, DEMO_PASSWORD);
+    for (const [path, ready] of [
+      [`/danh-sach?unit=${department.id}`, page.getByRole('heading', { level: 2, name: `Cán bộ thuộc ${department.name}` })],
+      [`/to-chuc?unit=${department.id}`, page.getByRole('heading', { level: 1, name: department.name })],
+    ] as const) {
+      await page.goto(`${stack.server.url}${path}`);
+      await ready.waitFor();
+      const trail = page.getByRole('navigation', { name: 'Các đơn vị cấp trên' });
+      await trail.getByRole('link', { name: agency.name, exact: true }).waitFor();
+      await trail.getByText(PROVINCE, { exact: true }).waitFor();
+      expect(await trail.getByRole('link', { name: PROVINCE }).count(), path).toBe(0);
+      expect(await page.locator(`a[href*="unit=ms"], a[href$="unit=ms"]`).count(), path).toBe(0);
+    }
+    await expectAccessible(page, 'roster trail of an agency officer');
+    // Their own unit's dashboard has no way up either.
+    await page.goto(`${stack.server.url}/san-sang?unit=${agencyId}`);
+    await page.getByRole('heading', { level: 1, name: agency.name }).waitFor();
+    expect(await page.getByRole('link', { name: /Lên đơn vị cấp trên/ }).count()).toBe(0);
+
+    // The province's roster typed in by hand: one refusal, nothing to import into it.
+    await page.goto(`${stack.server.url}/danh-sach?unit=ms`);
+    await page.getByRole('alert').first().waitFor();
+    expect(await page.getByRole('alert').count()).toBe(1);
+    expect(await page.getByRole('alert').textContent()).toContain('Bạn không có quyền');
+    expect(await page.getByLabel('Tệp CSV hoặc Excel (.xlsx)').count()).toBe(0);
+    expect(await page.getByRole('heading', { name: 'Nhập danh sách từ tệp' }).count()).toBe(0);
+    await expectAccessible(page, 'roster outside scope');
+    await page.context().close();
   }, 180_000);
 });

@@ -48,7 +48,12 @@ export const orgRoutes = routes(
       return c.json({
         unit,
         history,
-        ancestors: unit.ancestors.map((id) => ({ id, name: path.get(id)?.name ?? id })),
+        // The web links only the units above that the caller may open: an officer of a department sees the province named, not offered.
+        ancestors: unit.ancestors.map((id, i) => ({
+          id,
+          name: path.get(id)?.name ?? id,
+          inScope: covers(c, ['hr', 'admin'], { id, ancestors: unit.ancestors.slice(0, i) }),
+        })),
         children: children.map((ch, i) => ({ ...ch, staff: staff[i] ?? 0 })),
         former,
       });

@@ -1,4 +1,4 @@
-import { createResource, For, Show } from 'solid-js';
+import { createResource, Show } from 'solid-js';
 import { A, useSearchParams } from '@solidjs/router';
 import { hasRole } from '../data/session.ts';
 import { org, type OrgView, type TreeChange, type TreePlan, type Unit } from '../data/org.ts';
@@ -10,6 +10,7 @@ import { DownloadLink } from '../ui/download-link.tsx';
 import { ImportFlow } from '../ui/import-flow.tsx';
 import { OrgForms } from '../ui/org-forms.tsx';
 import { OrgHistory } from '../ui/org-history.tsx';
+import { UnitTrail } from '../ui/unit-trail.tsx';
 
 const here = (unit: string) => `/to-chuc${query({ unit })}`;
 
@@ -60,18 +61,7 @@ function Tree(props: { view: OrgView; refetch: () => void }) {
   const nameOf = (id: string) => v().children.find((c) => c.id === id)?.name ?? v().former.find((c) => c.id === id)?.name ?? id;
   return (
     <>
-      <nav aria-label={t('org.breadcrumb')} class="breadcrumb">
-        <ol>
-          <For each={v().ancestors}>
-            {(a) => (
-              <li>
-                <A href={here(a.id)}>{a.name}</A>
-              </li>
-            )}
-          </For>
-          <li aria-current="page">{v().unit.name}</li>
-        </ol>
-      </nav>
+      <UnitTrail view={v()} href={here} />
       <p class="muted">{t('org.title')}</p>
       <h1>{v().unit.name}</h1>
       <p>

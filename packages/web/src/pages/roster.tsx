@@ -7,6 +7,7 @@ import { Async } from '../ui/async.tsx';
 import { DataTable, type Column } from '../ui/data-table.tsx';
 import { ImportFlow } from '../ui/import-flow.tsx';
 import { peopleColumns } from '../ui/people-columns.tsx';
+import { UnitTrail } from '../ui/unit-trail.tsx';
 
 /** Where a file is wrong and how: `dòng N, cột X` as in the officer's spreadsheet. */
 const problemColumns: Column<RowProblem>[] = [
@@ -72,87 +73,78 @@ export default function RosterPage() {
   return (
     <section>
       <h1>{t('roster.title')}</h1>
+      {/* One answer decides the page: outside the officer's scope there is one error and no form to import into it. */}
       <Async of={tree}>
         {(view) => (
-          <nav aria-label={t('org.breadcrumb')} class="breadcrumb">
-            <ol>
-              <For each={view.ancestors}>
-                {(a) => (
-                  <li>
-                    <A href={`/danh-sach${query({ unit: a.id })}`}>{a.name}</A>
-                  </li>
-                )}
-              </For>
-              <li aria-current="page">{view.unit.name}</li>
-            </ol>
-          </nav>
-        )}
-      </Async>
-      <h2>{t('roster.importTitle')}</h2>
-      <p>{t('roster.intro')}</p>
-      <details class="columns-help">
-        <summary>{t('roster.columnsTitle')}</summary>
-        <ul>
-          <For
-            each={['employee_code', 'full_name', 'email', 'unit_code', 'category', 'position', 'status', 'start_date', 'leave_reason', 'leave_until'] as const}
-          >
-            {(c) => (
-              <li>
-                <code>{c}</code> — {t(`roster.column.${c}` as Key)}
-              </li>
-            )}
-          </For>
-        </ul>
-      </details>
-      <ImportFlow<RosterPlan>
-        id="roster"
-        fileLabel={t('import.file')}
-        effectiveLabel={t('roster.effective')}
-        applyLabel={t('roster.apply')}
-        preview={(file, effective) => {
-          setAcceptValid(false);
-          return roster.import(within(), file, { dryRun: true, acceptValid: false, effective }).then((r) => r.plan);
-        }}
-        apply={(file, effective) => roster.import(within(), file, { dryRun: false, acceptValid: acceptValid(), effective }).then((r) => r.plan)}
-        plan={(plan, applied) => <Plan plan={plan} applied={applied} />}
-        confirm={(plan) => (
-          <Show when={plan.invalidRows > 0}>
-            <p>
-              <label>
-                <input type="checkbox" checked={acceptValid()} onChange={(e) => setAcceptValid(e.currentTarget.checked)} />{' '}
-                {t('roster.acceptValid', { n: formatNumber(plan.invalidRows) })}
-              </label>
-            </p>
-          </Show>
-        )}
-        canApply={(plan) => (plan.invalidRows === 0 || acceptValid()) && plan.rows > plan.invalidRows}
-        onApplied={() => void refetch()}
-      />
-      <Async of={people}>
-        {(list) => (
           <>
-            <h2>{t('roster.people', { unit: list.unit.name })}</h2>
-            <Show when={list.people.length > 0} fallback={<p>{t('roster.noPeople')}</p>}>
-              <p>{t('roster.peopleCount', { n: formatNumber(list.people.length) })}</p>
-              <DataTable rows={list.people} columns={personColumns} />
+            <UnitTrail view={view} href={(u) => `/danh-sach${query({ unit: u })}`} />
+            <h2>{t('roster.importTitle')}</h2>
+            <p>{t('roster.intro')}</p>
+            <details class="columns-help">
+              <summary>{t('roster.columnsTitle')}</summary>
+              <ul>
+                <For
+                  each={
+                    ['employee_code', 'full_name', 'email', 'unit_code', 'category', 'position', 'status', 'start_date', 'leave_reason', 'leave_until'] as const
+                  }
+                >
+                  {(c) => (
+                    <li>
+                      <code>{c}</code> — {t(`roster.column.${c}` as Key)}
+                    </li>
+                  )}
+                </For>
+              </ul>
+            </details>
+            <ImportFlow<RosterPlan>
+              id="roster"
+              fileLabel={t('import.file')}
+              effectiveLabel={t('roster.effective')}
+              applyLabel={t('roster.apply')}
+              preview={(file, effective) => {
+                setAcceptValid(false);
+                return roster.import(within(), file, { dryRun: true, acceptValid: false, effective }).then((r) => r.plan);
+              }}
+              apply={(file, effective) => roster.import(within(), file, { dryRun: false, acceptValid: acceptValid(), effective }).then((r) => r.plan)}
+              plan={(plan, applied) => <Plan plan={plan} applied={applied} />}
+              confirm={(plan) => (
+                <Show when={plan.invalidRows > 0}>
+                  <p>
+                    <label>
+                      <input type="checkbox" checked={acceptValid()} onChange={(e) => setAcceptValid(e.currentTarget.checked)} />{' '}
+                      {t('roster.acceptValid', { n: formatNumber(plan.invalidRows) })}
+                    </label>
+                  </p>
+                </Show>
+              )}
+              canApply={(plan) => (plan.invalidRows === 0 || acceptValid()) && plan.rows > plan.invalidRows}
+              onApplied={() => void refetch()}
+            />
+            <Async of={people}>
+              {(list) => (
+                <>
+                  <h2>{t('roster.people', { unit: list.unit.name })}</h2>
+                  <Show when={list.people.length > 0} fallback={<p>{t('roster.noPeople')}</p>}>
+                    <p>{t('roster.peopleCount', { n: formatNumber(list.people.length) })}</p>
+                    <DataTable rows={list.people} columns={personColumns} />
+                  </Show>
+                </>
+              )}
+            </Async>
+            <Show when={view.children.length > 0}>
+              <h2>{t('roster.children')}</h2>
+              <ul class="unit-links">
+                <For each={view.children}>
+                  {(c) => (
+                    <li>
+                      <A href={`/danh-sach${query({ unit: c.id })}`}>{c.name}</A>{' '}
+                      <span class="muted">({t('org.staffCount', { n: formatNumber(c.staff) })})</span>
+                    </li>
+                  )}
+                </For>
+              </ul>
             </Show>
           </>
-        )}
-      </Async>
-      <Async of={tree}>
-        {(view) => (
-          <Show when={view.children.length > 0}>
-            <h2>{t('roster.children')}</h2>
-            <ul class="unit-links">
-              <For each={view.children}>
-                {(c) => (
-                  <li>
-                    <A href={`/danh-sach${query({ unit: c.id })}`}>{c.name}</A> <span class="muted">({t('org.staffCount', { n: formatNumber(c.staff) })})</span>
-                  </li>
-                )}
-              </For>
-            </ul>
-          </Show>
         )}
       </Async>
     </section>
