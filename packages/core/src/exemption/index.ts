@@ -12,19 +12,9 @@ import { Readiness } from '../readiness/index.ts';
 import { Target } from '../target/index.ts';
 import { vnDay } from '../vn-day.ts';
 import { readEvidence as checkEvidence } from '../objects/evidence.ts';
+import { privateFiles } from '../objects/store.ts';
 import * as schema from './schema.ts';
-import {
-  deleteDue,
-  dueUpTo,
-  endExemption,
-  getExemption,
-  personAt,
-  personExemptions,
-  putEvidence,
-  putExemption,
-  readEvidence,
-  unitExemptions,
-} from './store.ts';
+import { deleteDue, dueMarks, dueUpTo, toItem, endExemption, getExemption, personAt, personExemptions, putExemption, unitExemptions } from './store.ts';
 
 /**
  * A person HR has let off training for a while — maternity leave, long illness, secondment,
@@ -132,7 +122,7 @@ export namespace Exemption {
             'exemption.overlap',
             `${found.person.fullName} đã được miễn (${reasonLabels[clash.reason].toLowerCase()}) từ ${dmy(clash.from)} đến ${dmy(lastDay(clash))}${clash.targetId ? ` cho chỉ tiêu "${clash.targetId}"` : ' cho mọi chỉ tiêu'}: thời gian trùng nhau.`,
           );
-        if (evidence && attempt === 1) await putEvidence(stored!.key, evidence.bytes, evidence.contentType);
+        if (evidence && attempt === 1) await privateFiles.put(stored!.key, evidence.bytes, evidence.contentType);
         if (await putExemption(exemption, found.unit.ancestors, found.rev)) {
           await sync(personId, today);
           await Audit.record({
@@ -221,6 +211,12 @@ export namespace Exemption {
   );
   const newestFirst = (a: Info, b: Info) => b.from.localeCompare(a.from) || a.fullName.localeCompare(b.fullName, 'vi');
 
+  /**
+   * An exemption as stored items — itself and its due marks — for bulk seeding (the
+   * benchmark's province): the caller sets the person's `exempt`, writes, then `rebuild`s.
+   */
+  export const asItems = (e: Info, ancestors: string[]) => [toItem(e, ancestors), ...dueMarks(e)];
+
   /** One exemption by id, or null. */
   export const get = (id: string) => getExemption(id);
 
@@ -244,7 +240,7 @@ export namespace Exemption {
     async ({ actor, within, id }): Promise<{ body: Readable; contentType: string; fileName: string }> => {
       const { exemption, unit } = await inScope(id, within);
       if (!exemption.evidence) throw new VisibleError('exemption.not_found', 'Miễn trừ này không có tệp minh chứng.');
-      const body = await readEvidence(exemption.evidence.key);
+      const body = await privateFiles.get(exemption.evidence.key);
       await Audit.record({ actor: actor.email, action: 'exemption.evidence', unitId: unit.id, detail: { id, employeeCode: exemption.employeeCode } });
       return { body, contentType: exemption.evidence.contentType, fileName: exemption.evidence.fileName };
     },

@@ -1,80 +1,38 @@
-import { DeleteCommand, GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import type { Readable } from 'node:stream';
+import * as v from 'valibot';
+import { DeleteCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { db, tableName } from '../db/client.ts';
 import { conditionHeld } from '../db/errors.ts';
 import { keys, type Key } from '../db/keys.ts';
-import { queryAll, queryList } from '../db/query.ts';
-import { privateFiles } from '../objects/store.ts';
-import { personAt, touchPerson } from '../person/store.ts';
-import { dueDays, type Info } from './schema.ts';
+import { personRecords, touchPerson } from '../db/person-record.ts';
+import { queryAll } from '../db/query.ts';
+import { personAt } from '../person/store.ts';
+import { dueDays, Info } from './schema.ts';
 
 export { personAt };
 
-/** The person an exemption id belongs to: ids are `<personId>.<random>`. */
-export const personIdOf = (id: string) => id.slice(0, Math.max(0, id.lastIndexOf('.')));
+/** Exemptions, listed under their person's unit by start date. */
+const exemptions = personRecords<Info>({
+  key: keys.exemption,
+  prefix: keys.exemptionPrefix,
+  unitIndex: (e) => keys.exemptionIndex(e.unitId, e.from, e.id),
+  unitList: keys.exemptionsOf,
+  type: 'exemption',
+  // The schema keeps its own fields and drops the keys and index attributes.
+  read: (item) => v.parse(Info, item),
+});
 
-/**
- * An exemption is kept in its person's partition like their other records (with an empty
- * `delta`: it counts nothing itself), so a move repoints it and its unit index with them.
- */
-function toItem(e: Info, ancestors: string[]) {
-  return { ...keys.exemption(e.personId, e.id), ...keys.exemptionIndex(e.unitId, e.from, e.id), type: 'exemption', ...e, ancestors, delta: {} };
-}
-
-function fromItem(item: Record<string, unknown>): Info {
-  const { id, personId, employeeCode, fullName, unitId, targetId, reason, note, from, until, endedOn, endedBy, evidence, approvedBy, createdAt } = item as Info;
-  return {
-    id,
-    personId,
-    employeeCode,
-    fullName,
-    unitId,
-    targetId: targetId ?? null,
-    reason,
-    note: note ?? null,
-    from,
-    until,
-    endedOn: endedOn ?? null,
-    endedBy: endedBy ?? null,
-    evidence: evidence ?? null,
-    approvedBy,
-    createdAt,
-  };
-}
-
-export async function personExemptions(personId: string): Promise<Info[]> {
-  return (await queryList({ pk: keys.personPartition(personId), skPrefix: keys.exemptionPrefix })).map(fromItem);
-}
-
-export async function getExemption(id: string): Promise<Info | null> {
-  const personId = personIdOf(id);
-  if (!personId) return null;
-  const out = await db().send(new GetCommand({ TableName: tableName(), Key: keys.exemption(personId, id) }));
-  return out.Item ? fromItem(out.Item) : null;
-}
-
+export const toItem = (e: Info, ancestors: string[]) => exemptions.item(e, ancestors);
+export const personExemptions = exemptions.ofPerson;
+export const getExemption = exemptions.get;
 /** The exemptions of the people of one unit (its own, not its subtree's), by start date. */
-export async function unitExemptions(unitId: string): Promise<Info[]> {
-  return (await queryList({ index: 'gsi1', pk: keys.exemptionsOf(unitId) })).map(fromItem);
-}
+export const unitExemptions = exemptions.ofUnit;
 
-const dueItems = (e: Info) =>
-  dueDays(e).map((day) => ({ Put: { TableName: tableName(), Item: { ...keys.exemptionDue(day, e.id), type: 'exemption-due', id: e.id } } }));
+/** The marks telling the daily job which days to look at an exemption. */
+export const dueMarks = (e: Info) => dueDays(e).map((day) => ({ ...keys.exemptionDue(day, e.id), type: 'exemption-due', id: e.id }));
+const dueItems = (e: Info) => dueMarks(e).map((Item) => ({ Put: { TableName: tableName(), Item } }));
 
 /** Writes a new exemption with the days the daily job must look at it. False: the person changed meanwhile. */
-export function putExemption(e: Info, ancestors: string[], rev: number): Promise<boolean> {
-  return conditionHeld(
-    db().send(
-      new TransactWriteCommand({
-        TransactItems: [
-          { Put: { TableName: tableName(), Item: toItem(e, ancestors), ConditionExpression: 'attribute_not_exists(pk)' } },
-          ...dueItems(e),
-          touchPerson(e.personId, e.unitId, rev),
-        ],
-      }),
-    ),
-  );
-}
+export const putExemption = (e: Info, ancestors: string[], rev: number) => exemptions.put(e, ancestors, rev, dueMarks(e));
 
 /** Marks an exemption ended early, once. False: it was ended already, or the person changed meanwhile. */
 export function endExemption(ended: Info, rev: number): Promise<boolean> {
@@ -108,6 +66,3 @@ export async function* dueUpTo(day: string): AsyncGenerator<{ key: Key; exemptio
 export async function deleteDue(key: Key): Promise<void> {
   await db().send(new DeleteCommand({ TableName: tableName(), Key: key }));
 }
-
-export const putEvidence = (key: string, bytes: Uint8Array, contentType: string) => privateFiles.put(key, bytes, contentType);
-export const readEvidence = (key: string): Promise<Readable> => privateFiles.get(key);

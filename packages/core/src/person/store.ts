@@ -69,19 +69,3 @@ export async function personAt(personId: string): Promise<{ person: Person.Info;
   const out = await db().send(new GetCommand({ TableName: tableName(), Key: keys.person(personId) }));
   return out.Item ? { person: fromItem(out.Item), rev: revOf(out.Item) } : null;
 }
-
-/**
- * The transaction item that bumps a person's revision on condition it is still `rev` and
- * they are still in `unitId`: a record written about them (an exemption, a credit) makes a
- * move or another write planned on what was read before it read again — a move would
- * otherwise leave the new record listed under the old unit.
- */
-export const touchPerson = (personId: string, unitId: string, rev: number) => ({
-  Update: {
-    TableName: tableName(),
-    Key: keys.person(personId),
-    UpdateExpression: 'SET rev = :next',
-    ConditionExpression: `unitId = :unit AND ${rev === 0 ? '(attribute_not_exists(rev) OR rev = :rev)' : 'rev = :rev'}`,
-    ExpressionAttributeValues: { ':next': rev + 1, ':rev': rev, ':unit': unitId },
-  },
-});
