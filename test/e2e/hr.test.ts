@@ -85,15 +85,15 @@ describe('the HR officer and the admin in a real browser', () => {
 
     // Clicking a column's title sorts by it, then the other way; the order follows the numbers, not their text.
     const column = async (n: number) => (await rows.locator(`td:nth-child(${n})`).allTextContents()).map(vnParse);
-    const staff = page.getByRole('columnheader', { name: 'Biên chế' });
-    await page.getByRole('button', { name: 'Biên chế', exact: true }).click();
+    const staff = page.getByRole('columnheader', { name: 'Phải hoàn thành' });
+    await page.getByRole('button', { name: 'Phải hoàn thành', exact: true }).click();
     await expect.poll(() => staff.getAttribute('aria-sort')).toBe('ascending');
     expect(await page.getByRole('columnheader', { name: 'Còn thiếu' }).getAttribute('aria-sort')).toBe('none');
     const ascending = await column(3);
     expect(ascending).toHaveLength(r.children.length);
     expect(ascending).toEqual([...r.children.map((c) => c.staff)].sort((a, b) => a - b));
     expect(new Set(ascending).size, 'staff figures differ, so the order says something').toBeGreaterThan(2);
-    await page.getByRole('button', { name: 'Biên chế', exact: true }).click();
+    await page.getByRole('button', { name: 'Phải hoàn thành', exact: true }).click();
     await expect.poll(() => staff.getAttribute('aria-sort')).toBe('descending');
     expect(await column(3)).toEqual([...ascending].reverse());
     await page.getByRole('button', { name: 'Tỷ lệ', exact: true }).click();
@@ -121,7 +121,7 @@ describe('the HR officer and the admin in a real browser', () => {
       .poll(() => page.evaluate(() => [...document.querySelectorAll('figure.chart')].map((f) => f.querySelector('canvas') !== null)))
       .toEqual([true, true]);
     // A sortable column's title is a button on screen; on paper it is still there.
-    for (const title of ['Đơn vị', 'Biên chế', 'Còn thiếu'])
+    for (const title of ['Đơn vị', 'Phải hoàn thành', 'Còn thiếu'])
       expect(await page.getByRole('columnheader', { name: title, exact: true }).getByText(title).isVisible(), title).toBe(true);
     await screenshots(page, 'hr dashboard print');
     await page.emulateMedia({ media: 'screen' });
@@ -182,7 +182,8 @@ describe('the HR officer and the admin in a real browser', () => {
     expect(text.split('\r\n')[0]).toContain('Họ và tên');
     expect(text).toContain('Sở Nội vụ');
     expect(text).toMatch(/Đã hoàn thành/);
-    expect(csv.name).toMatch(/\.csv$/);
+    // File names in one language, Vietnamese, as the PDF's always were.
+    expect(csv.name).toMatch(/^hoan-thanh-.*\.csv$/);
 
     const xlsx = await download(page, page.getByRole('link', { name: 'Tải báo cáo Excel' }));
     const book = new ExcelJS.Workbook();
@@ -195,6 +196,7 @@ describe('the HR officer and the admin in a real browser', () => {
     const pdf = await download(page, page.getByRole('link', { name: 'Tải báo cáo tổng hợp (PDF)' }));
     expect(pdf.bytes.subarray(0, 5).toString()).toBe('%PDF-');
     expect((await pdfText(pdf.bytes)).replace(/\s+/g, ' ')).toContain(PROVINCE);
+    expect([xlsx.name, pdf.name]).toEqual([expect.stringMatching(/^hoan-thanh-.*\.xlsx$/), expect.stringMatching(/^tong-hop-.*\.pdf$/)]);
 
     // Who is still to train: each with their unit and a transcript; the full list as CSV.
     await page.getByText('Xem danh sách').click();

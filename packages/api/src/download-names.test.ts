@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -43,17 +43,17 @@ async function storedUnit(code: string, employeeCode: string): Promise<Org.Info>
   return unit;
 }
 
-/** Every download an officer or admin can make of one unit, with the file's extension. */
+/** Every download an officer or admin can make of one unit, with the file's extension and the Vietnamese words its name starts with. */
 const downloads = (unit: Org.Info, employeeCode: string) =>
   [
-    [`/api/reports/completions.csv?unit=${unit.id}`, '.csv'],
-    [`/api/reports/completions.xlsx?unit=${unit.id}`, '.xlsx'],
-    [`/api/reports/summary.pdf?unit=${unit.id}`, '.pdf'],
-    [`/api/reports/untrained.csv?unit=${unit.id}`, '.csv'],
-    [`/api/org/export.csv?unit=${unit.id}`, '.csv'],
-    [`/api/org/export.xlsx?unit=${unit.id}`, '.xlsx'],
-    [`/api/reports/transcript.pdf?employeeCode=${encodeURIComponent(employeeCode)}`, '.pdf'],
-    [`/api/audit.csv?from=${today}&to=${today}&unit=${unit.id}`, '.csv'],
+    [`/api/reports/completions.csv?unit=${unit.id}`, '.csv', 'hoan-thanh-'],
+    [`/api/reports/completions.xlsx?unit=${unit.id}`, '.xlsx', 'hoan-thanh-'],
+    [`/api/reports/summary.pdf?unit=${unit.id}`, '.pdf', 'tong-hop-'],
+    [`/api/reports/untrained.csv?unit=${unit.id}`, '.csv', 'chua-hoan-thanh-'],
+    [`/api/org/export.csv?unit=${unit.id}`, '.csv', 'cay-to-chuc-'],
+    [`/api/org/export.xlsx?unit=${unit.id}`, '.xlsx', 'cay-to-chuc-'],
+    [`/api/reports/transcript.pdf?employeeCode=${encodeURIComponent(employeeCode)}`, '.pdf', 'ket-qua-'],
+    [`/api/audit.csv?from=${today}&to=${today}&unit=${unit.id}`, '.csv', 'nhat-ky-'],
   ] as const;
 
 describe('download file names', () => {
@@ -88,14 +88,40 @@ describe('download file names', () => {
       }),
     ]);
     await Readiness.rebuild({ write: true });
-    for (const [path, ext] of downloads(unit, 'ĐV-01-001')) {
+    for (const [path, ext, stem] of downloads(unit, 'ĐV-01-001')) {
       const res = await get(path);
       expect(res.status, path).toBe(200);
       const { saved, ascii } = names(res.headers.get('content-disposition'));
+      // One language for every file: Vietnamese words, never `completions-` beside `tong-hop-`.
+      expect(saved, path).toMatch(new RegExp(`^${stem}`));
+      expect(ascii, path).toMatch(new RegExp(`^${stem}`));
       expect(saved, path).toContain('ĐV-01');
       expect(saved!.endsWith(ext), path).toBe(true);
       expect(ascii, path).toMatch(/^[A-Za-z0-9._-]+$/);
       expect(ascii, path).toContain('DV-01');
+      await res.arrayBuffer();
+    }
+  });
+
+  it('names an archived report as the direct download of its kind is named', async () => {
+    for (const [kind, stem] of [
+      ['completions.csv', 'hoan-thanh'],
+      ['completions.xlsx', 'hoan-thanh'],
+      ['summary.pdf', 'tong-hop'],
+    ] as const) {
+      const requested = await post(`/api/reports/archives?unit=${tree.agency.id}&kind=${kind}`, {});
+      expect(requested.status, kind).toBe(202);
+      const { archive } = (await requested.json()) as { archive: { id: string } };
+      await vi.waitFor(
+        async () => {
+          const { archives } = (await (await get(`/api/reports/archives?unit=${tree.agency.id}`)).json()) as { archives: { id: string; status: string }[] };
+          if (archives.find((a) => a.id === archive.id)?.status !== 'ready') throw new Error(`archive ${archive.id} is not ready`);
+        },
+        { timeout: 30_000, interval: 50 },
+      );
+      const res = await get(`/api/reports/archives/${archive.id}?unit=${tree.agency.id}`);
+      expect(res.status, kind).toBe(200);
+      expect(names(res.headers.get('content-disposition')).saved, kind).toBe(`${stem}-${tree.agency.code}-${archive.id}.${kind.split('.')[1]}`);
       await res.arrayBuffer();
     }
   });

@@ -35,6 +35,9 @@ const waitReady = (unitId: string, id: string) =>
     { timeout: 30_000, interval: 50 },
   );
 
+/** The person the HR officer's account is bound to. */
+const inAgencyFirst = () => tree.people.filter((p) => p.unitId === tree.agency.id)[0]!;
+
 describe('HR report packs, schedules, roster and org routes', () => {
   beforeAll(async () => {
     await useFreshTable();
@@ -58,7 +61,7 @@ describe('HR report packs, schedules, roster and org routes', () => {
     expect(text).not.toContain(tree.commune.name);
 
     const xlsx = await get('hr', `/api/reports/completions.xlsx?unit=${tree.agency.id}`);
-    expect(xlsx.headers.get('content-disposition')).toMatch(/^attachment; filename="?completions-SO-[0-9-]+\.xlsx"?$/);
+    expect(xlsx.headers.get('content-disposition')).toMatch(/^attachment; filename="?hoan-thanh-SO-[0-9-]+\.xlsx"?$/);
     const { default: ExcelJS } = await import('exceljs');
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(await xlsx.arrayBuffer());
@@ -80,9 +83,16 @@ describe('HR report packs, schedules, roster and org routes', () => {
         .sort(),
     );
 
+    // Whoever prepares the report is named as a person who signs, on paper and in the workbook; the audit log below keeps the e-mail.
+    const preparer = inAgencyFirst().fullName;
+    expect(JSON.stringify(book.getWorksheet('Tổng hợp')!.getSheetValues())).toContain(preparer);
+    expect(JSON.stringify(book.getWorksheet('Tổng hợp')!.getSheetValues())).not.toContain('nhansu@test.vn');
     const pdf = await get('hr', `/api/reports/summary.pdf?unit=${tree.agency.id}`);
     expect(pdf.headers.get('content-type')).toBe('application/pdf');
-    expect(await pdfText(new Uint8Array(await pdf.arrayBuffer()))).toContain(tree.agency.name);
+    const pdfWords = (await pdfText(new Uint8Array(await pdf.arrayBuffer()))).replace(/\s+/g, ' ');
+    expect(pdfWords).toContain(tree.agency.name);
+    expect(pdfWords).toMatch(new RegExp(`Người lập biểu.*${preparer}`));
+    expect(pdfWords).not.toContain('nhansu@test.vn');
 
     const transcript = await get('hr', `/api/reports/transcript.pdf?employeeCode=${tree.people.find((p) => p.unitId === tree.dept1.id)!.employeeCode}`);
     expect(await pdfText(new Uint8Array(await transcript.arrayBuffer()))).toContain('Khoá mẫu');

@@ -17,7 +17,7 @@ import {
   updateUnit,
 } from '@sansang/core';
 import { actorOf, covers, route, routes } from '../route.ts';
-import { sendFile, unitOrRoot } from './reports.ts';
+import { fileName, sendFile, unitOrRoot } from './reports.ts';
 
 const Id = v.pipe(v.string(), v.minLength(1), v.maxLength(64));
 /** Looks up any stored code, even one from before codes were checked; new codes are `Org.Code`. */
@@ -162,7 +162,7 @@ export const orgRoutes = routes(
       handler: async (c, { unit: scoped }) => {
         const unit = await unitOrRoot(scoped);
         const body = await Report.download({ actor: actorOf(c), kind: `org.${ext}`, unitId: unit.id });
-        return sendFile({ body, kind: `org.${ext}`, name: `cay-to-chuc-${unit.code}-${vnDay()}.${ext}` });
+        return sendFile({ body, kind: `org.${ext}`, name: fileName(`org.${ext}`, unit.code, vnDay()) });
       },
     }),
   ),

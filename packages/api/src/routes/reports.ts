@@ -20,6 +20,21 @@ export async function unitOrRoot(scoped: Org.Info | null): Promise<Org.Info> {
   return unit;
 }
 
+/**
+ * What each file is called when saved: one language, Vietnamese (attachment() folds it to
+ * ASCII for old clients), whether downloaded at once or from an archive.
+ */
+const fileStems: Record<Report.Download['kind'], string> = {
+  'completions.csv': 'hoan-thanh',
+  'completions.xlsx': 'hoan-thanh',
+  'summary.pdf': 'tong-hop',
+  'untrained.csv': 'chua-hoan-thanh',
+  'transcript.pdf': 'ket-qua',
+  'org.csv': 'cay-to-chuc',
+  'org.xlsx': 'cay-to-chuc',
+};
+export const fileName = (kind: Report.Download['kind'], ...parts: string[]) => `${[fileStems[kind], ...parts].join('-')}.${kind.split('.')[1]}`;
+
 /** Streams a file to the officer as an attachment (core has recorded the download). */
 export function sendFile(file: { body: Readable; kind: Report.Download['kind']; name: string }) {
   const type = file.kind.endsWith('.pdf')
@@ -42,7 +57,7 @@ async function assertSmallEnough(unit: Org.Info) {
   }
 }
 
-const direct = (kind: 'completions.csv' | 'completions.xlsx', ext: string, summary: string) =>
+const direct = (kind: 'completions.csv' | 'completions.xlsx', summary: string) =>
   route({
     method: 'get',
     path: `/api/reports/${kind}`,
@@ -54,14 +69,14 @@ const direct = (kind: 'completions.csv' | 'completions.xlsx', ext: string, summa
       const unit = await unitOrRoot(scoped);
       await assertSmallEnough(unit);
       const body = await Report.download({ actor: actorOf(c), kind, unitId: unit.id });
-      return sendFile({ body, kind, name: `${kind.split('.')[0]}-${unit.code}-${vnDay()}.${ext}` });
+      return sendFile({ body, kind, name: fileName(kind, unit.code, vnDay()) });
     },
   });
 const Schedule = v.object({ unit: v.pipe(v.string(), v.minLength(1), v.maxLength(64)), frequency: Report.Frequency });
 
 export const reportRoutes = routes(
-  direct('completions.csv', 'csv', 'Báo cáo hoàn thành khoá học của đơn vị và các đơn vị trực thuộc (CSV, UTF-8 có BOM)'),
-  direct('completions.xlsx', 'xlsx', 'Báo cáo chi tiết (Excel): trang tổng hợp và một trang cho mỗi chỉ tiêu'),
+  direct('completions.csv', 'Báo cáo hoàn thành khoá học của đơn vị và các đơn vị trực thuộc (CSV, UTF-8 có BOM)'),
+  direct('completions.xlsx', 'Báo cáo chi tiết (Excel): trang tổng hợp và một trang cho mỗi chỉ tiêu'),
   route({
     method: 'get',
     path: '/api/reports/summary.pdf',
@@ -72,7 +87,7 @@ export const reportRoutes = routes(
     handler: async (c, { query, unit: scoped }) => {
       const unit = await unitOrRoot(scoped);
       const body = await Report.download({ actor: actorOf(c), kind: 'summary.pdf', unitId: unit.id, date: query.date });
-      return sendFile({ body, kind: 'summary.pdf', name: `tong-hop-${unit.code}-${query.date ?? vnDay()}.pdf` });
+      return sendFile({ body, kind: 'summary.pdf', name: fileName('summary.pdf', unit.code, query.date ?? vnDay()) });
     },
   }),
   route({
@@ -86,7 +101,7 @@ export const reportRoutes = routes(
       const unit = await unitOrRoot(scoped);
       await assertSmallEnough(unit);
       const body = await Report.download({ actor: actorOf(c), kind: 'untrained.csv', unitId: unit.id, target: query.target });
-      return sendFile({ body, kind: 'untrained.csv', name: `chua-hoan-thanh-${unit.code}-${vnDay()}.csv` });
+      return sendFile({ body, kind: 'untrained.csv', name: fileName('untrained.csv', unit.code, vnDay()) });
     },
   }),
   route({
@@ -105,7 +120,7 @@ export const reportRoutes = routes(
       sendFile({
         body: await Report.download({ actor: actorOf(c), kind: 'transcript.pdf', unitId: unit!.id, employeeCode: query.employeeCode }),
         kind: 'transcript.pdf',
-        name: `ket-qua-${query.employeeCode}.pdf`,
+        name: fileName('transcript.pdf', query.employeeCode),
       }),
   }),
 
@@ -147,7 +162,7 @@ export const reportRoutes = routes(
       const response = sendFile({
         body,
         kind: archive.kind,
-        name: `${archive.kind.split('.')[0]}-${unit.code}-${archive.id}.${Report.archiveKinds[archive.kind].ext}`,
+        name: fileName(archive.kind, unit.code, archive.id),
       });
       response.headers.set('x-content-sha256', archive.sha256 ?? '');
       return response;

@@ -10,6 +10,7 @@ import { personIdFor } from '../person/import.ts';
 import { Readiness } from '../readiness/index.ts';
 import { Target } from '../target/index.ts';
 import { safeCell as safeCellText } from './csv-cell.ts';
+import { preparerName } from './preparer.ts';
 import {
   archiveKinds as kinds,
   listArchives as list,
@@ -92,7 +93,7 @@ export namespace Report {
 
   /** The report workbook: a summary sheet, then one sheet per target listing everyone in its scope. */
   export async function completionsWorkbook(unitId: string, requestedBy: string): Promise<Readable> {
-    const [summary, targets, courses] = await Promise.all([Readiness.summary(unitId, requestedBy), Target.list(), Course.list()]);
+    const [summary, targets, courses] = await Promise.all([Readiness.summary(unitId, await preparerName(requestedBy)), Target.list(), Course.list()]);
     const byId = new Map(targets.map((t) => [t.id, t]));
     return completionsXlsx(summary, (t) => targetRows(unitId, byId.get(t.target.id)!), new Map(courses.map((c) => [c.slug, c.title])));
   }
@@ -101,7 +102,7 @@ export namespace Report {
   export async function summaryPdf(unitId: string, requestedBy: string, date?: string): Promise<Readable> {
     // Loaded on first use, like pdfkit inside it: most requests never make a PDF.
     const { summaryPdf: render } = await import('./summary-pdf.ts');
-    return render(await Readiness.summary(unitId, requestedBy, date));
+    return render(await Readiness.summary(unitId, await preparerName(requestedBy), date));
   }
 
   export async function transcriptPdf(personId: string): Promise<Readable> {

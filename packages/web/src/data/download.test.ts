@@ -3,8 +3,8 @@ import { fileName } from './download.ts';
 
 describe('the name a download is saved as', () => {
   it('prefers the Vietnamese name in filename*, decoded, over the ASCII one', () => {
-    expect(fileName(`attachment; filename="completions-DV-01-2026-01-02.csv"; filename*=UTF-8''completions-%C4%90V-01-2026-01-02.csv`, '/x')).toBe(
-      'completions-ĐV-01-2026-01-02.csv',
+    expect(fileName(`attachment; filename="hoan-thanh-DV-01-2026-01-02.csv"; filename*=UTF-8''hoan-thanh-%C4%90V-01-2026-01-02.csv`, '/x')).toBe(
+      'hoan-thanh-ĐV-01-2026-01-02.csv',
     );
     expect(fileName(`attachment; filename*=utf-8'vi'ph%C3%B2ng.pdf; filename="phong.pdf"`, '/x')).toBe('phòng.pdf');
   });

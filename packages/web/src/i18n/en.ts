@@ -125,7 +125,7 @@ export const en: Record<keyof typeof vi, string> = {
   'readiness.children': 'Units below',
   'readiness.col.unit': 'Unit',
   'readiness.col.kind': 'Kind',
-  'readiness.col.staff': 'Headcount',
+  'readiness.col.staff': 'Must complete',
   'readiness.col.trained': 'Trained',
   'readiness.col.percent': 'Percent',
   'readiness.col.meets': 'Target met',
@@ -613,7 +613,7 @@ export const en: Record<keyof typeof vi, string> = {
   'readiness.fig.trained': 'Completed',
   'readiness.fig.owing': 'Still to complete',
   'readiness.fig.staffNote':
-    '«Must complete» is those in scope minus those exempted: the denominator of the rate, and the «Headcount» column of the child units table.',
+    '«Must complete» is those in scope minus those exempted: the denominator of the rate, also the «Must complete» column of the child units table and of the reports.',
   'readiness.col.exempt': 'Exempted',
   'nav.credits': 'Prior learning',
   'credits.title': 'Credit for prior learning',
@@ -673,4 +673,5 @@ export const en: Record<keyof typeof vi, string> = {
   'credits.mine.numbered': 'No. {number}, issued {date}',
   'credits.mine.pending': 'awaiting approval',
   'credits.mine.approved': 'approved on {date}',
+  'org.col.headcount': 'People',
 };

@@ -123,7 +123,7 @@ export const vi = {
   'readiness.children': 'Đơn vị trực thuộc',
   'readiness.col.unit': 'Đơn vị',
   'readiness.col.kind': 'Loại',
-  'readiness.col.staff': 'Biên chế',
+  'readiness.col.staff': 'Phải hoàn thành',
   'readiness.col.trained': 'Đã hoàn thành',
   'readiness.col.percent': 'Tỷ lệ',
   'readiness.col.meets': 'Đạt chỉ tiêu',
@@ -609,7 +609,8 @@ export const vi = {
   'readiness.fig.staff': 'Phải hoàn thành',
   'readiness.fig.trained': 'Đã hoàn thành',
   'readiness.fig.owing': 'Còn phải học',
-  'readiness.fig.staffNote': '«Phải hoàn thành» là số trong diện trừ người được miễn: mẫu số của tỷ lệ và cột «Biên chế» ở bảng đơn vị trực thuộc.',
+  'readiness.fig.staffNote':
+    '«Phải hoàn thành» là số trong diện trừ người được miễn: mẫu số của tỷ lệ, cũng là cột «Phải hoàn thành» ở bảng đơn vị trực thuộc và trong các báo cáo.',
   'readiness.col.exempt': 'Được miễn',
   'nav.credits': 'Công nhận tương đương',
   'credits.title': 'Công nhận tương đương',
@@ -669,4 +670,5 @@ export const vi = {
   'credits.mine.numbered': 'Số {number}, cấp ngày {date}',
   'credits.mine.pending': 'chờ duyệt',
   'credits.mine.approved': 'đã duyệt ngày {date}',
+  'org.col.headcount': 'Số người',
 } as const;

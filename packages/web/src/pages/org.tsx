@@ -85,7 +85,7 @@ function Tree(props: { view: OrgView; refetch: () => void }) {
             unitCode,
             unitKind,
             { title: () => t('org.field.level'), cell: (c) => t(`level.${c.level}` as Key) },
-            { title: () => t('readiness.col.staff'), cell: (c) => formatNumber(c.staff), num: true },
+            { title: () => t('org.col.headcount'), cell: (c) => formatNumber(c.staff), num: true },
           ]}
         />
       </Show>
