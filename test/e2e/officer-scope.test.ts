@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { Account, Org, Requirement } from '@sansang/core';
+import { Account, Org, Readiness, Requirement, foldVietnamese } from '@sansang/core';
 import { seedDemo, DEMO_PASSWORD, contentDir } from '@sansang/cli/testing';
 import { account } from '../support/fixtures.ts';
 import { browserStack, expectAccessible, signInAs } from './browser.ts';
@@ -90,6 +90,63 @@ describe('officers in their scope', () => {
     expect(await page.getByLabel('Tệp CSV hoặc Excel (.xlsx)').count()).toBe(0);
     expect(await page.getByRole('heading', { name: 'Nhập danh sách từ tệp' }).count()).toBe(0);
     await expectAccessible(page, 'roster outside scope');
+    await page.context().close();
+  }, 180_000);
+
+  it('searches the still-to-train list over the whole subtree, by a name typed without marks or by code, and sorts it by due date, name or unit', async () => {
+    const shown = new Set((await Readiness.untrained({ unitId: 'ms', limit: 100 })).people.map((p) => p.id));
+    const all = (await Readiness.untrained({ unitId: 'ms', limit: 1000 })).people;
+    // Someone beyond the 100 rows the list opens with: only a search on the server can find them.
+    const sought = all.find((p) => !shown.has(p.id))!;
+    expect(sought).toBeDefined();
+    const typed = foldVietnamese(sought.fullName);
+    const matching = (await Readiness.untrained({ unitId: 'ms', limit: 1000, match: typed })).people;
+    expect(matching.length).toBeGreaterThan(0);
+    expect(matching.length).toBeLessThan(100);
+
+    const page = await signInAs(stack.browser, stack.server.url, PROVINCE_HR, DEMO_PASSWORD);
+    await page.getByRole('heading', { level: 1, name: PROVINCE }).waitFor();
+    await page.getByText('Xem danh sách').click();
+    const rows = page.locator('details.untrained tbody tr');
+    await expect.poll(() => rows.count()).toBe(100);
+    expect(await rows.filter({ hasText: sought.employeeCode }).count()).toBe(0);
+
+    // Sorted by unit, then by given name: the table follows each choice.
+    const sort = page.getByLabel('Sắp xếp theo');
+    await sort.selectOption({ label: 'Đơn vị' });
+    const units = await rows.locator('td:nth-child(5)').allTextContents();
+    expect(units).toEqual([...units].sort((a, b) => a.localeCompare(b, 'vi')));
+    expect(new Set(units).size, 'several units, so the order says something').toBeGreaterThan(1);
+    await sort.selectOption({ label: 'Tên' });
+    const given = (await rows.locator('th').allTextContents()).map((n) =>
+      n
+        .replace(/Quá hạn$/, '')
+        .trim()
+        .split(/\s+/)
+        .at(-1)!,
+    );
+    expect(given).toEqual([...given].sort((a, b) => a.localeCompare(b, 'vi')));
+    await sort.selectOption({ label: 'Hạn hoàn thành' });
+
+    const box = page.getByLabel('Tìm theo tên hoặc mã cán bộ');
+    await box.fill(typed.toUpperCase());
+    await box.press('Enter');
+    await page.getByText(`Có ${matching.length} người chưa hoàn thành khớp với «${typed.toUpperCase()}».`).waitFor();
+    await expect.poll(() => rows.count()).toBe(matching.length);
+    await rows.filter({ hasText: sought.employeeCode }).waitFor();
+    expect(await rows.filter({ hasText: sought.unitName }).count()).toBeGreaterThan(0);
+    await expectAccessible(page, 'hr untrained search');
+
+    // By code, exactly one person; a name nobody has says so.
+    await box.fill(sought.employeeCode);
+    await page.getByRole('button', { name: 'Tìm', exact: true }).click();
+    await expect.poll(() => rows.count()).toBe(1);
+    await box.fill('khong ai co ten nay');
+    await box.press('Enter');
+    await page.getByText('Không có ai chưa hoàn thành khớp với «khong ai co ten nay».', { exact: false }).waitFor();
+    expect(await rows.count()).toBe(0);
+    await page.getByRole('button', { name: 'Bỏ tìm' }).click();
+    await expect.poll(() => rows.count()).toBe(100);
     await page.context().close();
   }, 180_000);
 });

@@ -33,4 +33,24 @@ describe('what an officer is offered of the units above and around them', () => 
     const wide = await (await get('admin', `/api/org?unit=${tree.dept1.id}`)).json();
     expect(wide.ancestors.map((a: { inScope: boolean }) => a.inScope)).toEqual([true, true]);
   });
+
+  it('finds the still-to-train by name or code anywhere in the subtree, marks or not, and nobody outside it', async () => {
+    const untrained = async (q: string) =>
+      ((await (await get('hr', `/api/readiness/untrained?unit=${tree.agency.id}&q=${encodeURIComponent(q)}`)).json()) as { people: { id: string }[] }).people
+        .map((p) => p.id)
+        .sort();
+    const ids = (pick: (p: (typeof tree.people)[number]) => boolean) =>
+      tree.people
+        .filter(pick)
+        .map((p) => p.id)
+        .sort();
+    // Typed without marks, in any case: "Nguyễn Văn phong-1 2" in a department two levels down.
+    expect(await untrained('nguyen van PHONG-1 2')).toEqual(ids((p) => p.fullName === 'Nguyễn Văn phong-1 2'));
+    expect(await untrained('NV-phong-2')).toEqual(ids((p) => p.unitId === tree.dept2.id));
+    expect(await untrained('Văn so')).toEqual(ids((p) => p.unitId === tree.agency.id));
+    // The commune is outside the agency officer's subtree: its people are not found, however named.
+    expect(await untrained(`NV-${tree.commune.id}`)).toEqual([]);
+    // An empty search is no search.
+    expect((await untrained('  ')).length).toBe(ids((p) => p.unitId !== tree.commune.id).length);
+  });
 });

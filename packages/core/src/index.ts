@@ -38,4 +38,5 @@ export {
   type UnitEvent,
 } from './org/reorganise.ts';
 export { importRoster, personIdFor, type RosterPlan } from './person/import.ts';
+export { search as searchPeople, foldVietnamese } from './person/search.ts';
 export type * from './report/model.ts';

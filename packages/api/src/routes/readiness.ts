@@ -24,13 +24,14 @@ export const readinessRoutes = routes(
   route({
     method: 'get',
     path: '/api/readiness/untrained',
-    summary: 'Những người trong diện chỉ tiêu chưa hoàn thành (quá hạn nếu đã qua hạn), tối đa 100 người đầu tiên',
+    summary:
+      'Những người trong diện chỉ tiêu chưa hoàn thành (quá hạn nếu đã qua hạn), tối đa 100 người đầu tiên; q: chỉ những người có tên hoặc mã chứa q (không phân biệt dấu)',
     access: { roles: ['hr', 'admin'], scope: true },
-    query: Query,
+    query: v.object({ ...Query.entries, q: v.optional(v.pipe(v.string(), v.maxLength(100))) }),
     unit: ({ query }) => query.unit,
     handler: async (c, { query, unit }) => {
       const u = await unitOrRoot(unit);
-      return c.json(await Readiness.untrained({ unitId: u.id, targetId: query.target, limit: 100 }));
+      return c.json(await Readiness.untrained({ unitId: u.id, targetId: query.target, limit: 100, match: query.q?.trim() || undefined }));
     },
   }),
 );

@@ -2,6 +2,7 @@ import * as v from 'valibot';
 import { fn } from '../fn.ts';
 import { Org } from '../org/index.ts';
 import { Person } from '../person/index.ts';
+import { matcher, SearchQuery } from '../person/search.ts';
 import { dueDate, isOverdue } from '../requirement/schema.ts';
 import { Target } from '../target/index.ts';
 import { vnDay } from '../vn-day.ts';
@@ -21,7 +22,8 @@ export type Untrained = Pick<Person.Info, 'id' | 'employeeCode' | 'fullName' | '
  * People in a target's scope who have not finished its programme, unit by unit down the
  * subtree (two queries per unit), stopping once `limit` are found: the dashboard's list of
  * who is still to train, earliest due date first (so the overdue lead) on `today` (yyyy-mm-dd
- * in Vietnam; today when absent). `more` says the list was cut.
+ * in Vietnam; today when absent). `more` says the list was cut. With `match`, only those whose
+ * name or code contains it: the officer looking for one person among thousands.
  */
 export const untrained = fn(
   v.object({
@@ -29,9 +31,11 @@ export const untrained = fn(
     targetId: v.optional(v.string()),
     limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(1000)), 100),
     today: v.optional(v.pipe(v.string(), v.isoDate('ngày phải có dạng 2026-12-31'))),
+    match: v.optional(SearchQuery),
   }),
-  async ({ unitId, targetId, limit, today = vnDay() }): Promise<{ people: Untrained[]; more: boolean }> => {
+  async ({ unitId, targetId, limit, today = vnDay(), match }): Promise<{ people: Untrained[]; more: boolean }> => {
     const target = await Target.pick(targetId);
+    const matches = matcher(match ?? '');
     const people: Untrained[] = [];
     const found = (more: boolean) => ({ people: people.sort((a, b) => a.dueDate.localeCompare(b.dueDate)), more });
     for await (const unit of Org.subtree(unitId)) {
@@ -39,7 +43,7 @@ export const untrained = fn(
       const done = new Set(trained.map((t) => String(t.personId)));
       for (const item of members) {
         const p = Person.fromItem(item);
-        if (p.status !== 'active' || done.has(p.id) || isExempt(p, target.id) || !Target.covers(target, Target.classOf(p, unit))) continue;
+        if (p.status !== 'active' || done.has(p.id) || isExempt(p, target.id) || !Target.covers(target, Target.classOf(p, unit)) || !matches(p)) continue;
         if (people.length === limit) return found(true);
         const due = dueDate(target, p);
         people.push({

@@ -29,7 +29,7 @@ export type Scope = InferRequestType<typeof c.readiness.$get>['query'];
 
 export const reports = {
   readiness: (scope: Scope) => data(c.readiness.$get({ query: scope })),
-  untrained: (scope: Scope) => data(c.readiness.untrained.$get({ query: { unit: scope.unit, target: scope.target } })),
+  untrained: (scope: Scope & { q?: string }) => data(c.readiness.untrained.$get({ query: { unit: scope.unit, target: scope.target, q: scope.q } })),
 
   completionsCsvUrl: (unit: string) => c.reports['completions.csv'].$path({ query: { unit } }),
   completionsXlsxUrl: (unit: string) => c.reports['completions.xlsx'].$path({ query: { unit } }),

@@ -674,4 +674,13 @@ export const en: Record<keyof typeof vi, string> = {
   'credits.mine.pending': 'awaiting approval',
   'credits.mine.approved': 'approved on {date}',
   'org.col.headcount': 'People',
+  'untrained.search': 'Search by name or staff code',
+  'untrained.searchButton': 'Search',
+  'untrained.clear': 'Clear search',
+  'untrained.sort': 'Sort by',
+  'untrained.sort.due': 'Due date',
+  'untrained.sort.name': 'Given name',
+  'untrained.sort.unit': 'Unit',
+  'untrained.found': '{n} people still to complete match «{q}».',
+  'untrained.noneFound': 'Nobody still to complete matches «{q}». Try part of a name (marks are optional) or a staff code.',
 };

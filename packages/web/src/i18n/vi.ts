@@ -671,4 +671,13 @@ export const vi = {
   'credits.mine.pending': 'chờ duyệt',
   'credits.mine.approved': 'đã duyệt ngày {date}',
   'org.col.headcount': 'Số người',
+  'untrained.search': 'Tìm theo tên hoặc mã cán bộ',
+  'untrained.searchButton': 'Tìm',
+  'untrained.clear': 'Bỏ tìm',
+  'untrained.sort': 'Sắp xếp theo',
+  'untrained.sort.due': 'Hạn hoàn thành',
+  'untrained.sort.name': 'Tên',
+  'untrained.sort.unit': 'Đơn vị',
+  'untrained.found': 'Có {n} người chưa hoàn thành khớp với «{q}».',
+  'untrained.noneFound': 'Không có ai chưa hoàn thành khớp với «{q}». Hãy thử một phần của tên (không cần dấu) hoặc mã cán bộ.',
 } as const;
