@@ -1,9 +1,9 @@
 import { For } from 'solid-js';
 
 /** A group of checkboxes whose ticked values the form reads back under one name (`form.getAll(name)`). */
-export function Choices(props: { name: string; legend: string; options: { value: string; label: string }[]; checked: string[]; class?: string }) {
+export function Choices(props: { name: string; legend: string; options: { value: string; label: string }[]; checked: string[] }) {
   return (
-    <fieldset class={props.class ? `choices ${props.class}` : 'choices'}>
+    <fieldset class="choices">
       <legend>{props.legend}</legend>
       <For each={props.options}>
         {(o) => (

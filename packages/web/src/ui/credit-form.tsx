@@ -86,13 +86,7 @@ export function CreditForm(props: {
           <input id="credit-issued" name="issuedOn" type="date" required max={today()} />
         </div>
         <div class="wide">
-          <Choices
-            class="course-choices"
-            name="courses"
-            legend={t('credits.field.courses')}
-            options={props.courses.map((c) => ({ value: c.slug, label: c.title }))}
-            checked={[]}
-          />
+          <Choices name="courses" legend={t('credits.field.courses')} options={props.courses.map((c) => ({ value: c.slug, label: c.title }))} checked={[]} />
         </div>
         <div class="field wide">
           <label for="credit-note">{t('credits.field.note')}</label>
