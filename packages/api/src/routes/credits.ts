@@ -1,20 +1,10 @@
 import * as v from 'valibot';
-import { Readable } from 'node:stream';
-import { Credit, Person, VisibleError, personIdFor } from '@sansang/core';
-import { attachment } from '../attachment.ts';
+import { Credit, Person, personIdFor } from '@sansang/core';
 import { actorOf, route, routes } from '../route.ts';
+import { RecordId as Id, outside, outsideScope, privateFile, unitOfRecord } from './person-record.ts';
 import { unitOrRoot } from './reports.ts';
 
-// Unknown people and credits are reported as outside the caller's scope, in the same words: codes are not to be probed.
-const outsideScope = (what: string) => `Không có ${what} trong phạm vi quản lý của bạn.`;
-const Id = v.object({ id: v.pipe(v.string(), v.minLength(3), v.maxLength(120)) });
-
-/** The unit of the credit's person: what the scope check of a route on one credit looks at. */
-async function unitOfCredit({ params }: { params: { id: string } }) {
-  const credit = await Credit.get(params.id);
-  if (!credit) throw new VisibleError('auth.forbidden', outsideScope('chứng chỉ này'));
-  return credit.unitId;
-}
+const unitOfCredit = unitOfRecord(Credit.get, 'chứng chỉ này');
 
 export const creditRoutes = routes(
   route({
@@ -38,7 +28,7 @@ export const creditRoutes = routes(
     body: Credit.Input,
     unit: async ({ body }) => {
       const person = await Person.get(personIdFor(body.employeeCode)).catch(() => null);
-      if (!person) throw new VisibleError('auth.forbidden', outsideScope(`người mã "${body.employeeCode}"`));
+      if (!person) throw outside(`người mã "${body.employeeCode}"`);
       return person.unitId;
     },
     outsideScope: ({ body }) => outsideScope(`người mã "${body.employeeCode}"`),
@@ -62,12 +52,7 @@ export const creditRoutes = routes(
     params: Id,
     unit: unitOfCredit,
     outsideScope: () => outsideScope('chứng chỉ này'),
-    handler: async (c, { params, unit }) => {
-      const file = await Credit.scan({ actor: actorOf(c), within: unit!.id, id: params.id });
-      return new Response(Readable.toWeb(file.body) as ReadableStream, {
-        headers: { 'content-type': file.contentType, 'content-disposition': attachment(file.fileName), 'cache-control': 'private, no-store' },
-      });
-    },
+    handler: async (c, { params, unit }) => privateFile(await Credit.scan({ actor: actorOf(c), within: unit!.id, id: params.id })),
   }),
   route({
     method: 'get',

@@ -1,21 +1,10 @@
 import * as v from 'valibot';
-import { Readable } from 'node:stream';
-import { Exemption, Person, VisibleError, personIdFor } from '@sansang/core';
-import { attachment } from '../attachment.ts';
+import { Exemption, Person, personIdFor } from '@sansang/core';
 import { actorOf, route, routes } from '../route.ts';
+import { RecordId as Id, outside, outsideScope, privateFile, unitOfRecord } from './person-record.ts';
 import { unitOrRoot } from './reports.ts';
 
-// Unknown people and exemptions are reported as outside the caller's scope, in the same words: codes are not to be probed.
-const outsideScope = (what: string) => `Không có ${what} trong phạm vi quản lý của bạn.`;
-const outside = (what: string) => new VisibleError('auth.forbidden', outsideScope(what));
-const Id = v.object({ id: v.pipe(v.string(), v.minLength(3), v.maxLength(120)) });
-
-/** The unit of the exemption's person: what the scope check of a route on one exemption looks at. */
-async function unitOfExemption({ params }: { params: { id: string } }) {
-  const listed = await Exemption.get(params.id);
-  if (!listed) throw outside('miễn trừ này');
-  return listed.unitId;
-}
+const unitOfExemption = unitOfRecord(Exemption.get, 'miễn trừ này');
 
 export const exemptionRoutes = routes(
   route({
@@ -63,11 +52,6 @@ export const exemptionRoutes = routes(
     params: Id,
     unit: unitOfExemption,
     outsideScope: () => outsideScope('miễn trừ này'),
-    handler: async (c, { params, unit }) => {
-      const file = await Exemption.evidence({ actor: actorOf(c), within: unit!.id, id: params.id });
-      return new Response(Readable.toWeb(file.body) as ReadableStream, {
-        headers: { 'content-type': file.contentType, 'content-disposition': attachment(file.fileName), 'cache-control': 'private, no-store' },
-      });
-    },
+    handler: async (c, { params, unit }) => privateFile(await Exemption.evidence({ actor: actorOf(c), within: unit!.id, id: params.id })),
   }),
 );

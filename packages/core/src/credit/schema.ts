@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { RecordHead } from '../person/schema.ts';
 
 const Day = v.pipe(v.string('phải là ngày dạng 2026-12-31'), v.isoDate('phải là ngày dạng 2026-12-31'));
 const Text = (max: number) => v.pipe(v.string('phải là chuỗi'), v.trim(), v.minLength(1, 'không được để trống'), v.maxLength(max, `tối đa ${max} ký tự`));
@@ -38,13 +39,7 @@ export const states = ['pending', 'approved'] as const;
 export type State = (typeof states)[number];
 
 export const Info = v.object({
-  /** `<personId>.<random>`. */
-  id: v.string(),
-  personId: v.string(),
-  employeeCode: v.string(),
-  fullName: v.string(),
-  /** The person's unit of now: a credit follows its person through moves. */
-  unitId: v.string(),
+  ...RecordHead.entries,
   issuer: v.string(),
   number: v.string(),
   issuedOn: Day,

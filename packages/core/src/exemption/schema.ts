@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { RecordHead } from '../person/schema.ts';
 import { addDays } from '../requirement/schema.ts';
 
 /** Why someone does not owe training for a while: the fixed list HR picks from ("khac" needs a note). */
@@ -45,13 +46,7 @@ export const Input = v.pipe(
 export type Input = v.InferOutput<typeof Input>;
 
 export const Info = v.object({
-  /** `<personId>.<random>`. */
-  id: v.string(),
-  personId: v.string(),
-  employeeCode: v.string(),
-  fullName: v.string(),
-  /** The person's unit of now: an exemption follows its person through moves. */
-  unitId: v.string(),
+  ...RecordHead.entries,
   targetId: v.nullable(v.string()),
   reason: Reason,
   note: v.nullable(v.string()),

@@ -4,3 +4,15 @@ import * as v from 'valibot';
 export const Category = v.picklist(['can-bo', 'cong-chuc', 'vien-chuc']);
 export type Category = v.InferOutput<typeof Category>;
 export const categories = Category.options;
+
+/**
+ * What every record HR keeps about a person (an exemption, a credit) starts with: its id
+ * `<personId>.<random>`, whose it is, and their unit of now (the record follows them through moves).
+ */
+export const RecordHead = v.object({
+  id: v.string(),
+  personId: v.string(),
+  employeeCode: v.string(),
+  fullName: v.string(),
+  unitId: v.string(),
+});
