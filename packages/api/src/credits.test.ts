@@ -78,4 +78,18 @@ describe('credit for prior learning over HTTP', () => {
     }
     expect((await (await call('hr', `/api/credits?unit=${tree.dept2.id}`)).json()).credits).toHaveLength(1);
   });
+
+  it('lets nobody approve their own certificate: an officer sends theirs as a learner, and it waits for another', async () => {
+    const self = tree.people.find((p) => p.unitId === tree.agency.id)!;
+    const direct = await call('hr', '/api/credits', { ...certificate, employeeCode: self.employeeCode, number: 'TU-DUYET-1' });
+    expect([direct.status, (await direct.json()).error.code]).toEqual([403, 'credit.self_approval']);
+    const sent = await call('hr', '/api/me/credits', { ...certificate, number: 'TU-DUYET-2' });
+    expect(sent.status).toBe(201);
+    const { credit } = await sent.json();
+    const approve = await call('hr', `/api/credits/${credit.id}/approve`, {});
+    expect([approve.status, (await approve.json()).error.code]).toEqual([403, 'credit.self_approval']);
+    expect((await (await call('hr', `/api/credits?unit=${tree.agency.id}&state=pending`)).json()).credits.map((c: { id: string }) => c.id)).toContain(
+      credit.id,
+    );
+  });
 });

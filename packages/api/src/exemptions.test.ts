@@ -104,6 +104,10 @@ describe('exemptions over HTTP', () => {
       expect([res.status, error.code], JSON.stringify(body).slice(0, 120)).toEqual([status, code]);
       expect(error.message).toMatch(message);
     }
+    // An officer's own leave is for another officer to record and approve.
+    const self = tree.people.find((p) => p.unitId === tree.agency.id)!;
+    const mine = await post('/api/exemptions', { ...base, employeeCode: self.employeeCode });
+    expect([mine.status, (await mine.json()).error.code]).toEqual([403, 'exemption.self']);
     const listed = await (await get(`/api/exemptions?unit=${tree.dept2.id}`)).json();
     expect(listed.exemptions).toHaveLength(1);
   });

@@ -5,5 +5,9 @@ import * as v from 'valibot';
  * terminal (the CLI's name for them). An operation that changes something or lets a file
  * out records this actor in the audit log itself; its callers do not.
  */
-export const Actor = v.object({ email: v.pipe(v.string(), v.minLength(1)) });
+export const Actor = v.object({
+  email: v.pipe(v.string(), v.minLength(1)),
+  /** The person the signed-in account is: nobody approves a record about themself. Absent at a terminal. */
+  personId: v.optional(v.string()),
+});
 export type Actor = v.InferOutput<typeof Actor>;

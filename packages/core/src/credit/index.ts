@@ -33,6 +33,9 @@ export namespace Credit {
   export type Listed = Info & { unitName: string };
 
   const MAX_TRIES = 4;
+  // Nobody approves their own certificate: an officer sends theirs like any learner, and another approves it.
+  const selfApproval = () =>
+    new VisibleError('credit.self_approval', 'Không thể tự duyệt chứng chỉ của chính mình: hãy gửi như người học để cán bộ tổ chức khác duyệt.');
   const notInScope = (code: string) => new VisibleError('credit.not_found', `Không có người mã "${code}" trong phạm vi của bạn.`);
 
   /**
@@ -46,6 +49,7 @@ export namespace Credit {
     v.object({ actor: Actor, within: v.nullable(Org.Id), input: Input, approve: v.boolean() }),
     async ({ actor, within, input, approve: approveNow }): Promise<Info> => {
       const personId = personIdFor(input.employeeCode);
+      if (approveNow && actor.personId === personId) throw selfApproval();
       const read = async () => {
         const found = await personAt(personId);
         if (!found) throw notInScope(input.employeeCode);
@@ -117,6 +121,7 @@ export namespace Credit {
    */
   export const approve = fn(v.object({ actor: Actor, within: v.nullable(Org.Id), id: v.string() }), async ({ actor, within, id }): Promise<Info> => {
     const { credit, unit } = await inScope(id, within);
+    if (actor.personId === credit.personId) throw selfApproval();
     const at = new Date().toISOString();
     const first = credit.state === 'pending' && (await approveCredit(credit, actor.email, at));
     const found = await personAt(credit.personId);

@@ -90,6 +90,9 @@ export namespace Exemption {
     v.object({ actor: Actor, within: v.nullable(Org.Id), input: Input, today: Today }),
     async ({ actor, within, input, today = vnDay() }): Promise<Info> => {
       const personId = personIdFor(input.employeeCode);
+      // The approver is whoever records it: an officer's own leave is for another officer to approve.
+      if (actor.personId === personId)
+        throw new VisibleError('exemption.self', 'Không thể tự ghi miễn cho chính mình: cán bộ tổ chức khác hoặc cấp trên sẽ ghi và duyệt.');
       let found = await placed(personId, input.employeeCode, within);
       if (found.person.status !== 'active') throw new VisibleError('exemption.person_left', `${found.person.fullName} đã nghỉ việc: không cần ghi miễn.`);
       if (input.targetId !== null) await Target.pick(input.targetId);

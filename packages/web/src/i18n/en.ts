@@ -522,6 +522,8 @@ export const en: Record<keyof typeof vi, string> = {
   'error.credit.not_found': 'This certificate or person was not found within your scope.',
   'error.credit.person_left': 'This person has left.',
   'error.credit.unknown_course': 'A course is not in the catalogue.',
+  'error.credit.self_approval': 'You cannot approve your own certificate.',
+  'error.exemption.self': 'You cannot exempt yourself.',
   'error.evidence.encoding': 'The evidence file could not be read.',
   'error.evidence.too_large': 'The evidence file is larger than 5 MB.',
   'error.evidence.type': 'The evidence file must be a PDF or an image (PNG, JPEG, WebP).',
@@ -683,4 +685,13 @@ export const en: Record<keyof typeof vi, string> = {
   'untrained.sort.unit': 'Unit',
   'untrained.found': '{n} people still to complete match «{q}».',
   'untrained.noneFound': 'Nobody still to complete matches «{q}». Try part of a name (marks are optional) or a staff code.',
+  'roster.search.title': 'Find a person',
+  'roster.search.label': 'Name or staff code, in {unit} and every unit under it',
+  'roster.search.submit': 'Search',
+  'roster.search.found': '{n} people match «{q}».',
+  'roster.search.none': 'Nobody in {unit} or the units under it matches «{q}». Try part of a name (marks are optional) or a staff code.',
+  'roster.search.more': 'Only the first {n} people are shown; type more to narrow the search.',
+  'roster.template': 'Download the template (CSV)',
+  'roster.templateNote':
+    'The template has the Vietnamese header row the import reads: fill in one person a row, save as CSV or Excel, then choose the file below.',
 };

@@ -521,6 +521,8 @@ export const vi = {
   'error.credit.not_found': 'Không tìm thấy chứng chỉ hoặc người này trong phạm vi của bạn.',
   'error.credit.person_left': 'Người này đã nghỉ việc.',
   'error.credit.unknown_course': 'Có khoá học không có trong danh mục.',
+  'error.credit.self_approval': 'Không thể tự duyệt chứng chỉ của chính mình.',
+  'error.exemption.self': 'Không thể tự ghi miễn cho chính mình.',
   'error.evidence.encoding': 'Không đọc được tệp minh chứng.',
   'error.evidence.too_large': 'Tệp minh chứng quá 5 MB.',
   'error.evidence.type': 'Tệp minh chứng phải là PDF hoặc ảnh (PNG, JPEG, WebP).',
@@ -680,4 +682,13 @@ export const vi = {
   'untrained.sort.unit': 'Đơn vị',
   'untrained.found': 'Có {n} người chưa hoàn thành khớp với «{q}».',
   'untrained.noneFound': 'Không có ai chưa hoàn thành khớp với «{q}». Hãy thử một phần của tên (không cần dấu) hoặc mã cán bộ.',
+  'roster.search.title': 'Tìm cán bộ',
+  'roster.search.label': 'Tên hoặc mã cán bộ, trong {unit} và mọi đơn vị trực thuộc',
+  'roster.search.submit': 'Tìm',
+  'roster.search.found': 'Có {n} người khớp với «{q}».',
+  'roster.search.none': 'Không có ai trong {unit} và các đơn vị trực thuộc khớp với «{q}». Hãy thử một phần của tên (không cần dấu) hoặc mã cán bộ.',
+  'roster.search.more': 'Chỉ hiện {n} người đầu tiên; hãy gõ thêm để thu hẹp.',
+  'roster.template': 'Tải tệp mẫu (CSV)',
+  'roster.templateNote':
+    'Tệp mẫu có sẵn dòng tiêu đề tiếng Việt mà chức năng nhập đọc được: điền mỗi người một dòng, lưu dạng CSV hoặc Excel rồi chọn tệp ở dưới.',
 } as const;
