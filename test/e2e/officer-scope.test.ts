@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { Account, Org, Readiness, Requirement, foldVietnamese } from '@sansang/core';
+import { readFile } from 'node:fs/promises';
+import { Account, Org, Readiness, Requirement, foldVietnamese, rosterTemplateColumns, searchPeople } from '@sansang/core';
 import { seedDemo, DEMO_PASSWORD, contentDir } from '@sansang/cli/testing';
 import { account } from '../support/fixtures.ts';
 import { browserStack, expectAccessible, signInAs } from './browser.ts';
@@ -147,6 +148,40 @@ describe('officers in their scope', () => {
     expect(await rows.count()).toBe(0);
     await page.getByRole('button', { name: 'Bỏ tìm' }).click();
     await expect.poll(() => rows.count()).toBe(100);
+    await page.context().close();
+  }, 180_000);
+
+  it('finds a person anywhere under the agency from the roster, typed without marks, and offers the template the import reads', async () => {
+    const agencyId = (await Account.get(AGENCY_HR))!.grants[0]!.unitId!;
+    const agency = await Org.get(agencyId);
+    const department = (await Org.children(agencyId)).find((u) => u.kind === 'department')!;
+    const sought = (await Readiness.untrained({ unitId: department.id, limit: 1 })).people[0]!;
+    const typed = foldVietnamese(sought.fullName);
+    const expected = await searchPeople({ unitId: agencyId, query: typed });
+    const page = await signInAs(stack.browser, stack.server.url, AGENCY_HR, DEMO_PASSWORD);
+    await page.goto(`${stack.server.url}/danh-sach`);
+    await page.getByRole('heading', { level: 2, name: `Cán bộ thuộc ${agency.name}` }).waitFor();
+    // Not among the people directly in the agency: they work in one of its departments.
+    expect(await page.locator('table tbody tr').filter({ hasText: sought.employeeCode }).count()).toBe(0);
+    const box = page.getByLabel(`Tên hoặc mã cán bộ, trong ${agency.name} và mọi đơn vị trực thuộc`);
+    await box.fill(typed);
+    await box.press('Enter');
+    const found = page.locator('table.found tbody tr').filter({ hasText: sought.employeeCode });
+    await found.waitFor();
+    expect(await page.locator('table.found tbody tr').count()).toBe(expected.people.length);
+    await found.getByRole('link', { name: department.name }).waitFor();
+    await page.getByText(`Có ${expected.people.length} người khớp với «${typed}».`).waitFor();
+    await expectAccessible(page, 'roster search');
+    await box.fill('khong ai co ten nay');
+    await box.press('Enter');
+    await page.getByText(`Không có ai trong ${agency.name} và các đơn vị trực thuộc khớp với «khong ai co ten nay».`, { exact: false }).waitFor();
+
+    const started = page.waitForEvent('download');
+    await page.getByRole('link', { name: 'Tải tệp mẫu (CSV)' }).click();
+    const template = await started;
+    expect(template.suggestedFilename()).toBe('mau-danh-sach-can-bo.csv');
+    const text = (await readFile((await template.path())!)).toString('utf8');
+    expect(text).toBe(`\ufeff${rosterTemplateColumns.join(',')}\r\n`);
     await page.context().close();
   }, 180_000);
 });

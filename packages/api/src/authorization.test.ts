@@ -60,6 +60,8 @@ const rules: Record<string, Rule> = {
   'get /api/org/export.xlsx': 'hrOrAdminInScope',
   'post /api/roster/import': 'hrOrAdminInScope',
   'get /api/roster/people': 'hrOrAdminInScope',
+  'get /api/roster/search': 'hrOrAdminInScope',
+  'get /api/roster/template.csv': 'hrOrAdmin',
   'get /api/exemptions': 'hrOrAdminInScope',
   'post /api/exemptions': 'hrOrAdminInScope',
   'post /api/exemptions/{id}/end': 'hrOrAdminInScope',
@@ -169,6 +171,8 @@ function sample(route: string, scope: Scope): { path: string; body?: unknown } {
     'get /api/org/export.xlsx': { path: `/api/org/export.xlsx?unit=${unit}` },
     'post /api/roster/import': { path: `/api/roster/import?unit=${unit}&dryRun=1` },
     'get /api/roster/people': { path: `/api/roster/people?unit=${unit}` },
+    'get /api/roster/search': { path: `/api/roster/search?unit=${unit}&q=nguyen` },
+    'get /api/roster/template.csv': { path: '/api/roster/template.csv' },
     'get /api/exemptions': { path: `/api/exemptions?unit=${unit}` },
     'post /api/exemptions': {
       path: '/api/exemptions',

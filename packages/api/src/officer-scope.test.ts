@@ -53,4 +53,55 @@ describe('what an officer is offered of the units above and around them', () => 
     // An empty search is no search.
     expect((await untrained('  ')).length).toBe(ids((p) => p.unitId !== tree.commune.id).length);
   });
+
+  it('searches the roster of the whole subtree by name or code, with each person’s unit, and only inside the grant', async () => {
+    type Found = { people: { id: string; unitId: string; unitName: string; status: string }[]; more: boolean };
+    const search = async (who: string, q: string, unit = tree.agency.id) => {
+      const res = await get(who, `/api/roster/search?unit=${unit}&q=${encodeURIComponent(q)}`);
+      expect(res.status, q).toBe(200);
+      return (await res.json()) as Found;
+    };
+    // Two levels down from the agency, typed without marks.
+    const deep = await search('hr', 'NGUYEN VAN phong-2');
+    expect(deep.people.map((p) => p.id).sort()).toEqual(
+      tree.people
+        .filter((p) => p.unitId === tree.dept2.id)
+        .map((p) => p.id)
+        .sort(),
+    );
+    expect(deep.people.every((p) => p.unitName === tree.dept2.name && p.status === 'active')).toBe(true);
+    expect(deep.more).toBe(false);
+    expect((await search('hr', 'NV-so-1')).people.map((p) => p.id)).toEqual([tree.people.find((p) => p.employeeCode === 'NV-so-1')!.id]);
+    // Nobody outside the agency's subtree, even by exact code; the commune itself is refused.
+    expect((await search('hr', `NV-${tree.commune.id}-0`)).people).toEqual([]);
+    expect((await get('hr', `/api/roster/search?unit=${tree.commune.id}&q=nguyen`)).status).toBe(403);
+    expect((await search('admin', `NV-${tree.commune.id}-0`, tree.province.id)).people).toHaveLength(1);
+    // An empty search is a mistake said in words, not the whole province.
+    const empty = await get('hr', `/api/roster/search?unit=${tree.agency.id}&q=%20`);
+    expect(empty.status).toBe(400);
+    expect((await empty.json()).error.message).toContain('hãy nhập tên hoặc mã cán bộ');
+  });
+
+  it('offers a roster template whose Vietnamese header the import reads back, row for row', async () => {
+    const res = await get('hr', '/api/roster/template.csv');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-disposition')).toContain('mau-danh-sach-can-bo.csv');
+    const bytes = Buffer.from(await res.arrayBuffer());
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const header = bytes.subarray(3).toString('utf8');
+    expect(header).toBe('Mã cán bộ,Họ và tên,Thư điện tử,Mã đơn vị,Phân loại,Chức vụ,Trạng thái,Ngày bắt đầu công tác,Lý do miễn,Nghỉ đến ngày\r\n');
+    // Filled in as HR would in Excel, it imports with no problem: every title is one the import knows.
+    const filled = `${header}NV-MAU-1,Phạm Thị Mẫu,mau@test.vn,${tree.dept1.code},Công chức,Chuyên viên,đang công tác,01/03/2026,,\r\n`;
+    const dry = await app.request(`/api/roster/import?unit=${tree.agency.id}&dryRun=1`, {
+      method: 'POST',
+      headers: { cookie: cookies.hr!, 'x-requested-with': 'sansang', 'content-type': 'text/csv' },
+      body: Buffer.concat([bytes.subarray(0, 3), Buffer.from(filled, 'utf8')]),
+    });
+    expect(dry.status).toBe(200);
+    const { plan } = await dry.json();
+    expect(plan.problems).toEqual([]);
+    expect(plan).toMatchObject({ rows: 1, invalidRows: 0 });
+    expect(plan.counts.create).toBe(1);
+    expect(plan.changes[0]).toMatchObject({ employeeCode: 'NV-MAU-1', fullName: 'Phạm Thị Mẫu', action: 'create' });
+  });
 });

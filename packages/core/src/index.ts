@@ -39,4 +39,5 @@ export {
 } from './org/reorganise.ts';
 export { importRoster, personIdFor, type RosterPlan } from './person/import.ts';
 export { search as searchPeople, foldVietnamese } from './person/search.ts';
+export { rosterTemplateColumns, rosterTemplateCsv } from './person/roster-template.ts';
 export type * from './report/model.ts';

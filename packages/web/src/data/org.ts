@@ -24,6 +24,7 @@ export type RosterAction = keyof RosterPlan['counts'];
 export const rosterActions = every<RosterAction>()(['create', 'update', 'move', 'leave', 'return', 'exempt', 'unchanged']);
 export type RowProblem = RosterPlan['problems'][number];
 export type Person = InferResponseType<typeof c.roster.people.$get>['people'][number];
+export type FoundPerson = InferResponseType<typeof c.roster.search.$get>['people'][number];
 
 export type Target = InferResponseType<typeof c.targets.$get>['targets'][number];
 
@@ -42,6 +43,8 @@ export const org = {
 
 export const roster = {
   people: (unit?: string) => data(c.roster.people.$get({ query: { unit } })),
+  search: (unit: string | undefined, q: string) => data(c.roster.search.$get({ query: { unit, q } })),
+  templateUrl: () => c.roster['template.csv'].$path(),
   import: (unit: string, file: File, options: { dryRun: boolean; acceptValid: boolean; effective: string }) =>
     data(
       c.roster.import.$post(

@@ -7,6 +7,8 @@ import { Async } from '../ui/async.tsx';
 import { DataTable, type Column } from '../ui/data-table.tsx';
 import { ImportFlow } from '../ui/import-flow.tsx';
 import { peopleColumns } from '../ui/people-columns.tsx';
+import { DownloadLink } from '../ui/download-link.tsx';
+import { RosterSearch } from '../ui/roster-search.tsx';
 import { UnitTrail } from '../ui/unit-trail.tsx';
 
 /** Where a file is wrong and how: `dòng N, cột X` as in the officer's spreadsheet. */
@@ -78,8 +80,12 @@ export default function RosterPage() {
         {(view) => (
           <>
             <UnitTrail view={view} href={(u) => `/danh-sach${query({ unit: u })}`} />
+            <RosterSearch unit={view.unit} />
             <h2>{t('roster.importTitle')}</h2>
             <p>{t('roster.intro')}</p>
+            <p class="no-print">
+              <DownloadLink href={roster.templateUrl()}>{t('roster.template')}</DownloadLink> <span class="muted">{t('roster.templateNote')}</span>
+            </p>
             <details class="columns-help">
               <summary>{t('roster.columnsTitle')}</summary>
               <ul>
