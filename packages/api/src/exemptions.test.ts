@@ -45,6 +45,8 @@ describe('exemptions over HTTP', () => {
     expect(res.status).toBe(201);
     const { exemption } = await res.json();
     expect(exemption).toMatchObject({ employeeCode: someone.employeeCode, approvedBy: 'nhansu.so@test.vn', evidence: { contentType: 'image/jpeg' } });
+    // Where the scan is kept stays on the server.
+    expect(exemption.evidence).not.toHaveProperty('key');
 
     const after = await readiness();
     expect([after.inScope, after.exempt, after.staff, after.owing]).toEqual([before.inScope, before.exempt! + 1, before.staff! - 1, before.owing! - 1]);

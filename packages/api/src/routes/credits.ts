@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 import { Credit, Person, personIdFor } from '@sansang/core';
 import { actorOf, route, routes } from '../route.ts';
-import { RecordId as Id, outside, outsideScope, privateFile, unitOfRecord } from './person-record.ts';
+import { RecordId as Id, outside, outsideScope, privateFile, shown, unitOfRecord } from './person-record.ts';
 import { unitOrRoot } from './reports.ts';
 
 const unitOfCredit = unitOfRecord(Credit.get, 'chứng chỉ này');
@@ -16,7 +16,8 @@ export const creditRoutes = routes(
     unit: ({ query }) => query.unit,
     handler: async (c, { query, unit }) => {
       const u = await unitOrRoot(unit);
-      return c.json({ unit: { id: u.id, name: u.name }, ...(await Credit.list({ unitId: u.id, state: query.state })) });
+      const { credits, more } = await Credit.list({ unitId: u.id, state: query.state });
+      return c.json({ unit: { id: u.id, name: u.name }, credits: credits.map(shown), more });
     },
   }),
   route({
@@ -32,7 +33,8 @@ export const creditRoutes = routes(
       return person.unitId;
     },
     outsideScope: ({ body }) => outsideScope(`người mã "${body.employeeCode}"`),
-    handler: async (c, { body, unit }) => c.json({ credit: await Credit.submit({ actor: actorOf(c), within: unit!.id, input: body, approve: true }) }, 201),
+    handler: async (c, { body, unit }) =>
+      c.json({ credit: shown(await Credit.submit({ actor: actorOf(c), within: unit!.id, input: body, approve: true })) }, 201),
   }),
   route({
     method: 'post',
@@ -42,7 +44,7 @@ export const creditRoutes = routes(
     params: Id,
     unit: unitOfCredit,
     outsideScope: () => outsideScope('chứng chỉ này'),
-    handler: async (c, { params, unit }) => c.json({ credit: await Credit.approve({ actor: actorOf(c), within: unit!.id, id: params.id }) }),
+    handler: async (c, { params, unit }) => c.json({ credit: shown(await Credit.approve({ actor: actorOf(c), within: unit!.id, id: params.id })) }),
   }),
   route({
     method: 'get',
@@ -59,7 +61,7 @@ export const creditRoutes = routes(
     path: '/api/me/credits',
     summary: 'Chứng chỉ tương đương của người đang đăng nhập, chờ duyệt và đã duyệt',
     access: { signedIn: true },
-    handler: async (c) => c.json({ credits: await Credit.ofPerson(c.var.person!.id) }),
+    handler: async (c) => c.json({ credits: (await Credit.ofPerson(c.var.person!.id)).map(shown) }),
   }),
   route({
     method: 'post',
@@ -70,7 +72,7 @@ export const creditRoutes = routes(
     handler: async (c, { body }) => {
       const me = c.var.person!;
       return c.json(
-        { credit: await Credit.submit({ actor: actorOf(c), within: me.unitId, input: { ...body, employeeCode: me.employeeCode }, approve: false }) },
+        { credit: shown(await Credit.submit({ actor: actorOf(c), within: me.unitId, input: { ...body, employeeCode: me.employeeCode }, approve: false })) },
         201,
       );
     },

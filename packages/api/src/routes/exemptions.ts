@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 import { Exemption, Person, personIdFor } from '@sansang/core';
 import { actorOf, route, routes } from '../route.ts';
-import { RecordId as Id, outside, outsideScope, privateFile, unitOfRecord } from './person-record.ts';
+import { RecordId as Id, outside, outsideScope, privateFile, shown, unitOfRecord } from './person-record.ts';
 import { unitOrRoot } from './reports.ts';
 
 const unitOfExemption = unitOfRecord(Exemption.get, 'miễn trừ này');
@@ -16,7 +16,8 @@ export const exemptionRoutes = routes(
     unit: ({ query }) => query.unit,
     handler: async (c, { query, unit }) => {
       const u = await unitOrRoot(unit);
-      return c.json({ unit: { id: u.id, name: u.name }, ...(await Exemption.list({ unitId: u.id, state: query.state })) });
+      const { exemptions, more } = await Exemption.list({ unitId: u.id, state: query.state });
+      return c.json({ unit: { id: u.id, name: u.name }, exemptions: exemptions.map(shown), more });
     },
   }),
   route({
@@ -32,7 +33,7 @@ export const exemptionRoutes = routes(
       return person.unitId;
     },
     outsideScope: ({ body }) => outsideScope(`người mã "${body.employeeCode}"`),
-    handler: async (c, { body, unit }) => c.json({ exemption: await Exemption.create({ actor: actorOf(c), within: unit!.id, input: body }) }, 201),
+    handler: async (c, { body, unit }) => c.json({ exemption: shown(await Exemption.create({ actor: actorOf(c), within: unit!.id, input: body })) }, 201),
   }),
   route({
     method: 'post',
@@ -42,7 +43,7 @@ export const exemptionRoutes = routes(
     params: Id,
     unit: unitOfExemption,
     outsideScope: () => outsideScope('miễn trừ này'),
-    handler: async (c, { params, unit }) => c.json({ exemption: await Exemption.end({ actor: actorOf(c), within: unit!.id, id: params.id }) }),
+    handler: async (c, { params, unit }) => c.json({ exemption: shown(await Exemption.end({ actor: actorOf(c), within: unit!.id, id: params.id })) }),
   }),
   route({
     method: 'get',

@@ -27,3 +27,10 @@ export const privateFile = (file: { body: Readable; contentType: string; fileNam
   new Response(Readable.toWeb(file.body) as ReadableStream, {
     headers: { 'content-type': file.contentType, 'content-disposition': attachment(file.fileName), 'cache-control': 'private, no-store' },
   });
+
+/** A record as the browser gets it: its scan described, without where the file is kept. */
+export function shown<R extends { evidence: { key: string; fileName: string; contentType: string; size: number } | null }>(record: R) {
+  if (!record.evidence) return { ...record, evidence: null };
+  const { key: _, ...evidence } = record.evidence;
+  return { ...record, evidence };
+}
