@@ -1,4 +1,4 @@
-import { Account, Exemption, Course, Org, Person, Readiness, Target, type VisibleError } from '@sansang/core';
+import { Account, Credit, Exemption, Course, Org, Person, Readiness, Target, type VisibleError } from '@sansang/core';
 import { isTableEmpty, putMany } from '@sansang/core/admin';
 import { compileContent, format, type CompiledContent } from '@sansang/content';
 import { readFile } from 'node:fs/promises';
@@ -57,5 +57,7 @@ export async function seedDemo(options: {
   // Through the real path: evidence-free, approved by the province's HR officer, counters moved as HR's would be.
   const hr = { email: demo.accounts.find((a) => a.grants.some((g) => g.role === 'hr' && g.unitId === demo.units[0]!.id))!.email };
   for (const input of demo.exemptions) await Exemption.create({ actor: hr, within: null, input });
+  for (const { approved, ...input } of demo.credits)
+    await Credit.submit({ actor: approved ? hr : { email: 'hocvien.mau' }, within: null, input, approve: approved });
   return { seeded: true, accounts: demo.accounts, people: demo.people.length, units: demo.units.length };
 }

@@ -68,6 +68,16 @@ describe('demo province', async () => {
     expect([...onLeave].filter((code) => accounts.has(code))).toEqual([]);
   });
 
+  it('has a few equivalent certificates, most approved, none of a demo account, each for a course a target counts', () => {
+    expect(demo.credits.length).toBeGreaterThanOrEqual(8);
+    expect(demo.credits.length).toBeLessThan(demo.people.length * 0.02);
+    expect(demo.credits.some((c) => c.approved) && demo.credits.some((c) => !c.approved)).toBe(true);
+    const counted = new Set(targets.flatMap((t) => t.programme));
+    expect(demo.credits.every((c) => c.courses.every((slug) => counted.has(slug)) && c.issuedOn < '2026-11-01')).toBe(true);
+    const accounts = new Set(demo.accounts.map((a) => demo.people.find((p) => p.id === a.personId)!.employeeCode));
+    expect(demo.credits.filter((c) => accounts.has(c.employeeCode))).toEqual([]);
+  });
+
   it('has ten weeks of snapshots before today, rising, so the trend and the projection have a past', () => {
     const root = demo.units.find((u) => u.parentId === null)!;
     const shots = demo.records.filter((r) => r.type === 'snapshot' && r.pk === `UNIT#${root.id}`) as { takenAt: string; counters: Record<string, number> }[];

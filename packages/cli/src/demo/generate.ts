@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 import { parse } from 'yaml';
 import { readFile } from 'node:fs/promises';
-import { Account, Course, Exemption, Org, Person, Progress, Readiness, Target, personIdFor, unitIdFor, vnDay } from '@sansang/core';
+import { Account, Course, Credit, Exemption, Org, Person, Progress, Readiness, Target, personIdFor, unitIdFor, vnDay } from '@sansang/core';
 import { seeded, type Random } from './random.ts';
 
 const Named = v.object({ code: v.string(), name: v.string() });
@@ -31,6 +31,8 @@ export type DemoProvince = {
   records: Record<string, unknown>[];
   /** People on leave HR has exempted, recorded through `Exemption.create` once the rest is written. */
   exemptions: Exemption.Input[];
+  /** Equivalent certificates people hold, recorded through `Credit.submit` (approved by HR, or waiting). */
+  credits: (Credit.Input & { approved: boolean })[];
 };
 
 export async function readProvince(path: string): Promise<ProvinceFile> {
@@ -150,6 +152,29 @@ export function generateProvince(
     untouched.add(person.id);
   }
 
+  // About one in a hundred and fifty holds an equivalent certificate (a "Bình dân học vụ số"
+  // course or an IU certificate from a testing centre) for a course a target counts; most
+  // approved by HR, a few still waiting. They have no other progress, so the credit is what counts.
+  const held = seeded((options.seed ?? 2026) + 3);
+  const creditCourses = courses.filter((c) => targets.some((t) => t.programme.includes(c.slug)));
+  const scan = Buffer.from('%PDF-1.4\n% Bản chụp chứng chỉ (dữ liệu mẫu)\n%%EOF\n').toString('base64');
+  const credits: DemoProvince['credits'] = [];
+  for (const person of people) {
+    if (untouched.has(person.id) || creditCourses.length === 0 || !held.chance(1 / 150)) continue;
+    const course = held.pick(creditCourses);
+    const centre = held.chance(0.5);
+    credits.push({
+      employeeCode: person.employeeCode,
+      issuer: centre ? 'Trung tâm Sát hạch công nghệ thông tin (dữ liệu mẫu)' : 'Nền tảng Bình dân học vụ số (dữ liệu mẫu)',
+      number: `${centre ? 'SH' : 'BDHVS'}-${String(credits.length + 1).padStart(5, '0')}`,
+      issuedOn: day(-held.int(30, 400)),
+      courses: [course.slug],
+      evidence: { fileName: 'chung-chi.pdf', data: scan },
+      approved: held.chance(0.8),
+    });
+    untouched.add(person.id);
+  }
+
   // Each unit gets its own pace, so dashboards show leaders, laggards and some at 100%.
   const pace = new Map(units.map((u) => [u.id, r.chance(0.1) ? 1 : r.next() * 0.8]));
   const unitOf = new Map(units.map((u) => [u.id, u]));
@@ -183,7 +208,7 @@ export function generateProvince(
       if (target.programme.every((s) => done.has(s))) records.push(Readiness.asItem(Readiness.trained({ person, unit }, target, last)));
     }
   }
-  return { units, people, accounts, records: [...records, ...pastSnapshots(units, people, records, now)], exemptions };
+  return { units, people, accounts, records: [...records, ...pastSnapshots(units, people, records, now)], exemptions, credits };
 }
 
 /**
