@@ -14,7 +14,7 @@ import { vnDay } from '../vn-day.ts';
 import { readEvidence as checkEvidence } from '../objects/evidence.ts';
 import { privateFiles } from '../objects/store.ts';
 import * as schema from './schema.ts';
-import { deleteDue, dueMarks, dueUpTo, toItem, endExemption, getExemption, personAt, personExemptions, putExemption, unitExemptions } from './store.ts';
+import { deleteDue, dueUpTo, endExemption, getExemption, personAt, personExemptions, putExemption, unitExemptions } from './store.ts';
 
 /**
  * A person HR has let off training for a while — maternity leave, long illness, secondment,
@@ -213,12 +213,6 @@ export namespace Exemption {
     },
   );
   const newestFirst = (a: Info, b: Info) => b.from.localeCompare(a.from) || a.fullName.localeCompare(b.fullName, 'vi');
-
-  /**
-   * An exemption as stored items — itself and its due marks — for bulk seeding (the
-   * benchmark's province): the caller sets the person's `exempt`, writes, then `rebuild`s.
-   */
-  export const asItems = (e: Info, ancestors: string[]) => [toItem(e, ancestors), ...dueMarks(e)];
 
   /** One exemption by id, or null. */
   export const get = (id: string) => getExemption(id);

@@ -21,14 +21,13 @@ const exemptions = personRecords<Info>({
   read: (item) => v.parse(Info, item),
 });
 
-export const toItem = (e: Info, ancestors: string[]) => exemptions.item(e, ancestors);
 export const personExemptions = exemptions.ofPerson;
 export const getExemption = exemptions.get;
 /** The exemptions of the people of one unit (its own, not its subtree's), by start date. */
 export const unitExemptions = exemptions.ofUnit;
 
 /** The marks telling the daily job which days to look at an exemption. */
-export const dueMarks = (e: Info) => dueDays(e).map((day) => ({ ...keys.exemptionDue(day, e.id), type: 'exemption-due', id: e.id }));
+const dueMarks = (e: Info) => dueDays(e).map((day) => ({ ...keys.exemptionDue(day, e.id), type: 'exemption-due', id: e.id }));
 const dueItems = (e: Info) => dueMarks(e).map((Item) => ({ Put: { TableName: tableName(), Item } }));
 
 /** Writes a new exemption with the days the daily job must look at it. False: the person changed meanwhile. */
