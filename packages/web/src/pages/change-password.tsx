@@ -1,25 +1,19 @@
-import { createSignal, Show } from 'solid-js';
 import { api } from '../data/api.ts';
-import { errorMessage, t } from '../i18n/index.ts';
+import { t } from '../i18n/index.ts';
+import { FormError } from '../ui/error-box.tsx';
 import { NewPasswordFields, readNewPassword } from '../ui/password-fields.tsx';
+import { SubmitOutcome, useSubmit } from '../ui/submission.tsx';
 
 export default function ChangePassword() {
-  const [error, setError] = createSignal('');
-  const [done, setDone] = createSignal(false);
-  const submit = async (event: SubmitEvent) => {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget as HTMLFormElement);
+  const submission = useSubmit();
+  const submit = submission.onSubmit(async (formElement) => {
+    const form = new FormData(formElement);
     const next = readNewPassword(form);
-    if (!next) return setError(t('password.mismatch'));
-    setError('');
-    try {
-      await api.changePassword(String(form.get('current')), next);
-      setDone(true);
-      (event.target as HTMLFormElement).reset();
-    } catch (err) {
-      setError(errorMessage(err));
-    }
-  };
+    if (!next) throw new FormError(t('password.mismatch'));
+    await api.changePassword(String(form.get('current')), next);
+    formElement.reset();
+    return t('password.changed');
+  });
   return (
     <section class="narrow">
       <h1>{t('password.changeTitle')}</h1>
@@ -27,17 +21,10 @@ export default function ChangePassword() {
         <label for="current">{t('password.current')}</label>
         <input id="current" name="current" type="password" autocomplete="current-password" required />
         <NewPasswordFields />
-        <Show when={error()}>
-          <p role="alert" class="error">
-            {error()}
-          </p>
-        </Show>
-        <Show when={done()}>
-          <p role="status" class="status ok">
-            {t('password.changed')}
-          </p>
-        </Show>
-        <button type="submit">{t('password.save')}</button>
+        <SubmitOutcome of={submission} />
+        <button type="submit" disabled={submission.busy()}>
+          {t('password.save')}
+        </button>
       </form>
     </section>
   );

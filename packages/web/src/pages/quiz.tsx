@@ -7,6 +7,7 @@ import { TrustedHtml } from '../ui/html.tsx';
 import { QuestionInput } from '../ui/question-input.tsx';
 import { Countdown } from '../ui/countdown.tsx';
 import { ErrorBox } from '../ui/error-box.tsx';
+import { useSubmit } from '../ui/submission.tsx';
 import { AttemptAllowance, keysHiddenKey, policyText } from '../ui/attempt-allowance.tsx';
 import { Verdict } from '../ui/answer-key.tsx';
 import { answerSaver } from '../data/answer-saver.ts';
@@ -35,8 +36,8 @@ export default function QuizPage() {
   );
   const [attempt, setAttempt] = createSignal<Attempt | null>(null);
   const [result, setResult] = createSignal<QuizResult | null>(null);
-  const [error, setError] = createSignal<unknown>(null);
-  const [busy, setBusy] = createSignal(false);
+  const submission = useSubmit();
+  const { busy, error } = submission;
   const [gaps, setGaps] = createSignal<Gaps | null>(null);
   const saver = answerSaver((questionId, answer) => api.saveAnswer(params.slug!, current()!.n, questionId, answer));
   onCleanup(() => saver.stop());
@@ -67,19 +68,16 @@ export default function QuizPage() {
     );
   };
 
-  const run = async (work: () => Promise<void>) => {
-    setBusy(true);
-    setError(null);
-    try {
-      await work();
-    } catch (err) {
-      setError(err);
-      // The page's view of the policy was stale (another tab, the PC's clock): show today's.
-      if (policyRefusal(err)) void refetch();
-    } finally {
-      setBusy(false);
-    }
-  };
+  const run = (work: () => Promise<void>) =>
+    submission.run(async () => {
+      try {
+        await work();
+      } catch (err) {
+        // The page's view of the policy was stale (another tab, the PC's clock): show today's.
+        if (policyRefusal(err)) void refetch();
+        throw err;
+      }
+    });
   const start = () =>
     run(async () => {
       saver.reset();

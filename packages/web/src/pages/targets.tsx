@@ -6,13 +6,12 @@ import { formatDate, t, type Key } from '../i18n/index.ts';
 import { Loaded } from '../ui/async.tsx';
 import { DataTable, type Column } from '../ui/data-table.tsx';
 import { Choices } from '../ui/choices.tsx';
-import { ErrorBox } from '../ui/error-box.tsx';
+import { SubmitOutcome, useSubmit } from '../ui/submission.tsx';
 
 const blank = (): Target => ({ id: '', title: '', programme: [], categories: [...categories], percent: 100, deadline: '' });
 
 function TargetForm(props: { initial: Target; courses: { slug: string; title: string }[]; onSaved: (target: Target) => void }) {
-  const [error, setError] = createSignal<unknown>(null);
-  const [busy, setBusy] = createSignal(false);
+  const submission = useSubmit();
   const editing = () => props.initial.id !== '';
   const programme = () => {
     const known = new Set(props.courses.map((c) => c.slug));
@@ -21,9 +20,8 @@ function TargetForm(props: { initial: Target; courses: { slug: string; title: st
       ...props.initial.programme.filter((s) => !known.has(s)).map((s) => ({ value: s, label: s })),
     ];
   };
-  const submit = async (event: SubmitEvent) => {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget as HTMLFormElement);
+  const submit = submission.onSubmit(async (formElement) => {
+    const form = new FormData(formElement);
     const list = (name: string) => form.getAll(name).map(String);
     const scope = (name: 'levels' | 'unitKinds') => (list(name).length > 0 ? { [name]: list(name) } : {});
     const target = {
@@ -36,16 +34,8 @@ function TargetForm(props: { initial: Target; courses: { slug: string; title: st
       percent: Number(form.get('percent')),
       deadline: String(form.get('deadline') ?? ''),
     } as Target;
-    setBusy(true);
-    setError(null);
-    try {
-      props.onSaved((await targetsApi.save(target)).target);
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
-  };
+    props.onSaved((await targetsApi.save(target)).target);
+  });
   return (
     <form class="stack target-form" onSubmit={submit}>
       <label for="target-id">{t('targets.field.id')}</label>
@@ -88,10 +78,10 @@ function TargetForm(props: { initial: Target; courses: { slug: string; title: st
       <input id="target-percent" name="percent" type="number" required min="1" max="100" step="1" value={props.initial.percent} />
       <label for="target-deadline">{t('targets.field.deadline')}</label>
       <input id="target-deadline" name="deadline" type="date" required value={props.initial.deadline} />
-      <button type="submit" disabled={busy()}>
+      <button type="submit" disabled={submission.busy()}>
         {editing() ? t('targets.saveEdit') : t('targets.create')}
       </button>
-      <Show when={error()}>{(err) => <ErrorBox error={err()} />}</Show>
+      <SubmitOutcome of={submission} />
     </form>
   );
 }

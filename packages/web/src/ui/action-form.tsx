@@ -1,6 +1,6 @@
-import { createSignal, Show, type JSX } from 'solid-js';
+import type { JSX } from 'solid-js';
 import { t, today } from '../i18n/index.ts';
-import { ErrorBox } from './error-box.tsx';
+import { SubmitOutcome, useSubmit } from './submission.tsx';
 
 /**
  * One change to the org tree: its fields, the date it takes effect (today unless said
@@ -16,23 +16,11 @@ export function ActionForm(props: {
   open?: boolean;
   onToggle?: (open: boolean) => void;
 }) {
-  const [done, setDone] = createSignal('');
-  const [error, setError] = createSignal<unknown>(null);
-  const [busy, setBusy] = createSignal(false);
-  const submit = async (event: SubmitEvent) => {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget as HTMLFormElement);
-    setBusy(true);
-    setDone('');
-    setError(null);
-    try {
-      setDone(await props.action(form, String(form.get('effective'))));
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const submission = useSubmit();
+  const submit = submission.onSubmit((form) => {
+    const data = new FormData(form);
+    return props.action(data, String(data.get('effective')));
+  });
   return (
     <details class="action" open={props.open} onToggle={(e) => props.onToggle?.(e.currentTarget.open)}>
       <summary>{props.title}</summary>
@@ -40,16 +28,11 @@ export function ActionForm(props: {
         {props.children}
         <label for={`${props.id}-effective`}>{t('org.effective')}</label>
         <input id={`${props.id}-effective`} name="effective" type="date" required max={today()} value={today()} />
-        <button type="submit" disabled={busy()}>
+        <button type="submit" disabled={submission.busy()}>
           {props.submitLabel}
         </button>
       </form>
-      <Show when={done()}>
-        <p role="status" class="box ok">
-          {done()}
-        </p>
-      </Show>
-      <Show when={error()}>{(err) => <ErrorBox error={err()} />}</Show>
+      <SubmitOutcome of={submission} />
     </details>
   );
 }

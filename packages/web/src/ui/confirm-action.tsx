@@ -1,5 +1,5 @@
 import { createSignal, Show } from 'solid-js';
-import { ErrorBox } from './error-box.tsx';
+import { SubmitOutcome, useSubmit } from './submission.tsx';
 
 /**
  * A button in a table row whose action asks first, in the row itself: ending an exemption or
@@ -18,19 +18,9 @@ export function ConfirmAction(props: {
   run: () => Promise<void>;
 }) {
   const [asking, setAsking] = createSignal(false);
-  const [busy, setBusy] = createSignal(false);
-  const [error, setError] = createSignal<unknown>(null);
+  const submission = useSubmit();
   const go = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      await props.run();
-      setAsking(false);
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+    if (await submission.run(props.run)) setAsking(false);
   };
   return (
     <Show
@@ -44,14 +34,14 @@ export function ConfirmAction(props: {
       <div class="confirm" role="group" aria-label={props.name}>
         <p>{props.question}</p>
         <div class="actions-row">
-          <button type="button" class="small" disabled={busy()} onClick={go}>
+          <button type="button" class="small" disabled={submission.busy()} onClick={go}>
             {props.yes}
           </button>
-          <button type="button" class="secondary small" disabled={busy()} onClick={() => setAsking(false)}>
+          <button type="button" class="secondary small" disabled={submission.busy()} onClick={() => setAsking(false)}>
             {props.no}
           </button>
         </div>
-        <Show when={error()}>{(err) => <ErrorBox error={err()} />}</Show>
+        <SubmitOutcome of={submission} />
       </div>
     </Show>
   );

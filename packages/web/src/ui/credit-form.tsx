@@ -1,9 +1,10 @@
-import { createSignal, Show } from 'solid-js';
+import { Show } from 'solid-js';
 import type { MyNewCredit, Recorded } from '../data/credits.ts';
 import { t, today } from '../i18n/index.ts';
 import { Choices } from './choices.tsx';
-import { ErrorBox, FormError } from './error-box.tsx';
+import { FormError } from './error-box.tsx';
 import { EVIDENCE_ACCEPT, evidenceOf } from './evidence-file.ts';
+import { SubmitOutcome, useSubmit } from './submission.tsx';
 
 export type CourseChoice = { slug: string; title: string };
 
@@ -26,36 +27,23 @@ export function CreditForm(props: {
   sent: (credit: Recorded) => string;
   onSent?: (credit: Recorded) => void;
 }) {
-  const [error, setError] = createSignal<unknown>(null);
-  const [done, setDone] = createSignal('');
-  const [busy, setBusy] = createSignal(false);
-  const submit = async (event: SubmitEvent) => {
-    event.preventDefault();
-    const formElement = event.currentTarget as HTMLFormElement;
+  const submission = useSubmit();
+  const submit = submission.onSubmit(async (formElement) => {
     const form = new FormData(formElement);
     const field = (name: string) => String(form.get(name) ?? '').trim();
-    setBusy(true);
-    setError(null);
-    setDone('');
-    try {
-      // A group of checkboxes cannot be `required` as a whole, so the page says it before sending.
-      const courses = form.getAll('courses').map(String);
-      if (courses.length === 0) throw new FormError(t('credits.pickCourse'));
-      const evidence = await evidenceOf(form.get('evidence') as File | null);
-      if (!evidence) throw new FormError(t('credits.scanRequired'));
-      const credit = await props.send(
-        { issuer: field('issuer'), number: field('number'), issuedOn: field('issuedOn'), courses, note: field('note') || undefined, evidence },
-        field('employeeCode'),
-      );
-      formElement.reset();
-      setDone(props.sent(credit));
-      props.onSent?.(credit);
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
-  };
+    // A group of checkboxes cannot be `required` as a whole, so the page says it before sending.
+    const courses = form.getAll('courses').map(String);
+    if (courses.length === 0) throw new FormError(t('credits.pickCourse'));
+    const evidence = await evidenceOf(form.get('evidence') as File | null);
+    if (!evidence) throw new FormError(t('credits.scanRequired'));
+    const credit = await props.send(
+      { issuer: field('issuer'), number: field('number'), issuedOn: field('issuedOn'), courses, note: field('note') || undefined, evidence },
+      field('employeeCode'),
+    );
+    formElement.reset();
+    props.onSent?.(credit);
+    return props.sent(credit);
+  });
   return (
     <form
       class="credit-form box"
@@ -98,16 +86,11 @@ export function CreditForm(props: {
         </div>
       </div>
       <p>
-        <button type="submit" disabled={busy()} aria-busy={busy() ? 'true' : undefined}>
+        <button type="submit" disabled={submission.busy()} aria-busy={submission.busy() ? 'true' : undefined}>
           {props.submitLabel}
         </button>
       </p>
-      <Show when={done()}>
-        <p role="status" class="box ok">
-          {done()}
-        </p>
-      </Show>
-      <Show when={error()}>{(err) => <ErrorBox error={err()} />}</Show>
+      <SubmitOutcome of={submission} />
     </form>
   );
 }

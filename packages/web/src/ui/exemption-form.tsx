@@ -3,8 +3,8 @@ import { Exemption as Rules } from '@sansang/core/schema';
 import { exemptions, reasons, type Reason, type Recorded } from '../data/exemptions.ts';
 import type { Target } from '../data/org.ts';
 import { formatDay, t, today } from '../i18n/index.ts';
-import { ErrorBox } from './error-box.tsx';
 import { EVIDENCE_ACCEPT, evidenceOf } from './evidence-file.ts';
+import { SubmitOutcome, useSubmit } from './submission.tsx';
 
 /** The reason as HR's forms name it: the one list of labels, kept with the rules in core. */
 export const reasonLabel = (reason: Reason) => Rules.reasonLabels[reason];
@@ -18,9 +18,7 @@ export const reasonLabel = (reason: Reason) => Rules.reasonLabels[reason];
 export function ExemptionForm(props: { targets: Target[]; onCreated: (exemption: Recorded) => void }) {
   const [reason, setReason] = createSignal<Reason>(reasons[0]);
   const [from, setFrom] = createSignal(today());
-  const [error, setError] = createSignal<unknown>(null);
-  const [done, setDone] = createSignal('');
-  const [busy, setBusy] = createSignal(false);
+  const submission = useSubmit();
   let fromInput!: HTMLInputElement;
   let reasonSelect!: HTMLSelectElement;
   /** Empty for the next person: a reset clears what Solid set as a property, so the defaults are put back by hand. */
@@ -31,35 +29,27 @@ export function ExemptionForm(props: { targets: Target[]; onCreated: (exemption:
     reasonSelect.value = reasons[0];
     setReason(reasons[0]);
   };
-  const submit = async (event: SubmitEvent) => {
-    event.preventDefault();
-    const formElement = event.currentTarget as HTMLFormElement;
+  const submit = submission.onSubmit(async (formElement) => {
     const form = new FormData(formElement);
     const field = (name: string) => String(form.get(name) ?? '').trim();
-    setBusy(true);
-    setError(null);
-    setDone('');
-    try {
-      const { exemption } = await exemptions.create({
-        employeeCode: field('employeeCode'),
-        targetId: field('targetId') || null,
-        reason: reason(),
-        note: field('note') || undefined,
-        from: field('from'),
-        until: field('until'),
-        evidence: await evidenceOf(form.get('evidence') as File | null),
-      });
-      clear(formElement);
-      setDone(
-        t('exemptions.added', { name: exemption.fullName, code: exemption.employeeCode, from: formatDay(exemption.from), until: formatDay(exemption.until) }),
-      );
-      props.onCreated(exemption);
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
-  };
+    const { exemption } = await exemptions.create({
+      employeeCode: field('employeeCode'),
+      targetId: field('targetId') || null,
+      reason: reason(),
+      note: field('note') || undefined,
+      from: field('from'),
+      until: field('until'),
+      evidence: await evidenceOf(form.get('evidence') as File | null),
+    });
+    clear(formElement);
+    props.onCreated(exemption);
+    return t('exemptions.added', {
+      name: exemption.fullName,
+      code: exemption.employeeCode,
+      from: formatDay(exemption.from),
+      until: formatDay(exemption.until),
+    });
+  });
   return (
     <form class="exemption-form box" onSubmit={submit} aria-labelledby="exemption-form-title">
       <h2 id="exemption-form-title">{t('exemptions.addTitle')}</h2>
@@ -106,16 +96,11 @@ export function ExemptionForm(props: { targets: Target[]; onCreated: (exemption:
         </div>
       </div>
       <p>
-        <button type="submit" disabled={busy()} aria-busy={busy() ? 'true' : undefined}>
+        <button type="submit" disabled={submission.busy()} aria-busy={submission.busy() ? 'true' : undefined}>
           {t('exemptions.submit')}
         </button>
       </p>
-      <Show when={done()}>
-        <p role="status" class="box ok">
-          {done()}
-        </p>
-      </Show>
-      <Show when={error()}>{(err) => <ErrorBox error={err()} />}</Show>
+      <SubmitOutcome of={submission} />
     </form>
   );
 }

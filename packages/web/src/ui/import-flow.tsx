@@ -1,7 +1,7 @@
 import { createSignal, Show, type JSX } from 'solid-js';
 import { t, today } from '../i18n/index.ts';
 import { Loading } from './async.tsx';
-import { ErrorBox } from './error-box.tsx';
+import { SubmitOutcome, useSubmit } from './submission.tsx';
 
 /**
  * Import a CSV or Excel file in two steps: a dry run shows what would change and every bad
@@ -24,28 +24,22 @@ export function ImportFlow<P>(props: {
   const [file, setFile] = createSignal<File | null>(null);
   const [effective, setEffective] = createSignal(today());
   const [plan, setPlan] = createSignal<{ plan: P; applied: boolean } | null>(null);
-  const [error, setError] = createSignal<unknown>(null);
-  const [busy, setBusy] = createSignal(false);
+  const submission = useSubmit();
+  const busy = submission.busy;
   let heading!: HTMLHeadingElement;
   const run = async (work: (f: File, d: string) => Promise<P>, applied: boolean) => {
     const f = file();
-    if (!f || busy()) return;
-    setBusy(true);
-    setError(null);
-    try {
+    if (!f) return;
+    await submission.run(async () => {
       setPlan({ plan: await work(f, effective()), applied });
       if (applied) props.onApplied?.();
       // Screen-reader and keyboard users land on what the file would do.
       queueMicrotask(() => heading?.focus());
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   const reset = () => {
     setPlan(null);
-    setError(null);
+    submission.clear();
   };
   return (
     <div class="import">
@@ -86,7 +80,7 @@ export function ImportFlow<P>(props: {
       <Show when={busy()}>
         <Loading />
       </Show>
-      <Show when={error()}>{(err) => <ErrorBox error={err()} />}</Show>
+      <SubmitOutcome of={submission} />
       <Show when={plan()}>
         {(p) => (
           <div class={p().applied ? 'box ok' : 'box'}>

@@ -1,7 +1,7 @@
-import { createResource, createSignal, For, Show } from 'solid-js';
+import { createResource, For, Show } from 'solid-js';
 import { reports, type Frequency } from '../data/readiness.ts';
 import { formatDateTime, t, type Key } from '../i18n/index.ts';
-import { ErrorBox } from './error-box.tsx';
+import { SubmitOutcome, useSubmit } from './submission.tsx';
 
 const frequencies: Frequency[] = ['monthly', 'quarterly'];
 const every = (f: Frequency) => t(`schedules.${f}` as Key);
@@ -12,16 +12,12 @@ export function Schedules(props: { unit: { id: string; name: string } }) {
     () => props.unit.id,
     (unit) => reports.schedules(unit),
   );
-  const [error, setError] = createSignal<unknown>(null);
-  const act = (work: () => Promise<unknown>) => async () => {
-    setError(null);
-    try {
+  const submission = useSubmit();
+  const act = (work: () => Promise<unknown>) => () =>
+    submission.run(async () => {
       await work();
       await refetch();
-    } catch (err) {
-      setError(err);
-    }
-  };
+    });
   const list = () => data.latest?.schedules ?? [];
   const missing = () => frequencies.filter((f) => !list().some((s) => s.unitId === props.unit.id && s.frequency === f));
   return (
@@ -57,7 +53,7 @@ export function Schedules(props: { unit: { id: string; name: string } }) {
           )}
         </For>
       </p>
-      <Show when={error()}>{(err) => <ErrorBox error={err()} />}</Show>
+      <SubmitOutcome of={submission} />
     </section>
   );
 }
