@@ -3,6 +3,7 @@ import { configureDb } from '@sansang/core/admin';
 import { compileContent, format, importAiken, importGift } from '@sansang/content';
 import { writeFile } from 'node:fs/promises';
 import { writeBundles } from './content-build.ts';
+import { coverageReport, readFrameworks } from './content-coverage.ts';
 import { citesReport, statsReport } from './content-report.ts';
 import { table } from '../../../infra/spec.ts';
 import { JavaMissingError } from './dynamodb-local.ts';
@@ -19,6 +20,7 @@ const usage = `Cách dùng / usage: sansang <lệnh>
                         --today: so hiệu lực văn bản trong content/law với ngày khác hôm nay)
   content cites MÃ-VĂN-BẢN [dir]    liệt kê bài học, câu hỏi trích dẫn hoặc nhắc tới một văn bản trong content/law
   content stats [dir]   mỗi bài kiểm tra: số câu, số câu rút, tỉ lệ đáp án dài nhất, điểm của người chỉ chọn phương án dài nhất
+  content coverage [dir]  năng lực của từng khung (IU01–IU06, Khung kỹ năng số cơ bản) có khoá học nào, năng lực nào chưa có
   content build [dir] [--out thư-mục]  biên dịch thành gói khoá học theo phiên bản (JSON), mặc định dist/content
   content publish [dir] xuất bản các khoá học (kèm hình, tệp đính kèm) và chỉ tiêu hợp lệ vào bảng TABLE_NAME
   import gift <tệp> [--out quiz.md]   chuyển ngân hàng câu hỏi Moodle GIFT sang Markdown
@@ -86,6 +88,11 @@ async function main(args: string[]): Promise<number> {
   }
   if (command === 'content' && sub === 'stats') {
     console.log(statsReport(await compileContent(positional[0] ?? contentDir)));
+    return 0;
+  }
+  if (command === 'content' && sub === 'coverage') {
+    const dir = positional[0] ?? contentDir;
+    console.log(coverageReport(await readFrameworks(dir), await compileContent(dir)));
     return 0;
   }
   if (command === 'content' && sub === 'cites' && positional[0]) {
