@@ -52,7 +52,15 @@ describe("the learner's page of what they need to complete", () => {
     await card.getByText(`Hạn hoàn thành: ${dmy(first.dueDate)}`).waitFor();
     const left = first.daysLeft > 0 ? `còn ${first.daysLeft} ngày` : first.daysLeft === 0 ? 'hạn hôm nay' : `quá hạn ${-first.daysLeft} ngày`;
     await card.getByText(left, { exact: true }).waitFor();
-    const status = { 'not-started': 'chưa bắt đầu', 'in-progress': 'đang học', overdue: 'quá hạn', done: 'đã hoàn thành', exempt: 'được miễn' }[first.status];
+    const status = {
+      'not-started': 'chưa bắt đầu',
+      'in-progress': 'đang học',
+      overdue: 'quá hạn',
+      done: 'đã hoàn thành',
+      exempt: 'được miễn',
+      renew: 'sắp hết hiệu lực',
+      expired: 'đã hết hiệu lực',
+    }[first.status];
     await card.getByText(`Trạng thái: ${status}`).waitFor();
     for (const c of first.courses) {
       await card.getByRole('link', { name: c.title, exact: true }).waitFor();

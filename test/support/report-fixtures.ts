@@ -15,14 +15,21 @@ export const notApplicableChild: ChildFigures = {
   staff: 0,
   trained: 0,
   owing: 0,
+  validNow: 0,
+  expiringSoon: 0,
+  expired: 0,
+  everTrained: 0,
   percent: 0,
   meetsTarget: false,
   gap: 0,
   applicable: false,
 };
 
-/** `count` child units: the first names above, then numbered ones, every third one below the target. */
-export function children(count: number, targetPercent: number): ChildFigures[] {
+/**
+ * `count` child units: the first names above, then numbered ones, every third one below the
+ * target; with `lapses`, some of the trained are expiring soon and some who owe had theirs lapse.
+ */
+export function children(count: number, targetPercent: number, lapses = false): ChildFigures[] {
   return Array.from({ length: count }, (_, i) => {
     const name = childNames[i] ?? `Xã Thượng Quan số ${i + 1}`;
     const staff = 40 + i;
@@ -30,6 +37,8 @@ export function children(count: number, targetPercent: number): ChildFigures[] {
     const trained = Math.floor((staff * percent) / 100);
     // Some units have people exempt (on leave): in scope, out of the denominator.
     const exempt = i % 4 === 1 ? 2 : 0;
+    const expiringSoon = lapses && i % 5 === 0 ? Math.min(3, trained) : 0;
+    const expired = lapses && i % 6 === 3 ? Math.min(2, staff - trained) : 0;
     return {
       id: `u-${i}`,
       code: `BK.${String(i + 1).padStart(3, '0')}`,
@@ -40,6 +49,10 @@ export function children(count: number, targetPercent: number): ChildFigures[] {
       staff,
       trained,
       owing: staff - trained,
+      validNow: trained,
+      expiringSoon,
+      expired,
+      everTrained: trained + expired,
       percent,
       meetsTarget: percent >= targetPercent,
       gap: Math.max(0, Math.ceil((staff * targetPercent) / 100) - trained),
@@ -48,9 +61,18 @@ export function children(count: number, targetPercent: number): ChildFigures[] {
   });
 }
 
-export function targetFigures(overrides: { id: string; title: string; programme: string[]; children?: number; percent?: number }): TargetFigures {
+export function targetFigures(overrides: {
+  id: string;
+  title: string;
+  programme: string[];
+  children?: number;
+  percent?: number;
+  /** Completions valid to the end of the year, with some expiring and some expired. */
+  lapses?: boolean;
+}): TargetFigures {
   const targetPercent = overrides.percent ?? 80;
-  const kids = children(overrides.children ?? 6, targetPercent);
+  const kids = children(overrides.children ?? 6, targetPercent, overrides.lapses);
+  const sum = (f: (c: ChildFigures) => number) => kids.reduce((n, c) => n + f(c), 0);
   const staff = kids.reduce((n, c) => n + c.staff, 0);
   const trained = kids.reduce((n, c) => n + c.trained, 0);
   const exempt = kids.reduce((n, c) => n + c.exempt, 0);
@@ -63,12 +85,24 @@ export function targetFigures(overrides: { id: string; title: string; programme:
     byKind.set(c.kind, group);
   }
   return {
-    target: { id: overrides.id, title: overrides.title, percent: targetPercent, deadline: '2026-12-31', programme: overrides.programme },
+    target: {
+      id: overrides.id,
+      title: overrides.title,
+      percent: targetPercent,
+      deadline: '2026-12-31',
+      programme: overrides.programme,
+      validity: overrides.lapses ? { until: 'year-end' } : null,
+      renewalDays: 30,
+    },
     inScope: staff + exempt,
     exempt,
     staff,
     trained,
     owing: staff - trained,
+    validNow: trained,
+    expiringSoon: sum((c) => c.expiringSoon),
+    expired: sum((c) => c.expired),
+    everTrained: trained + sum((c) => c.expired),
     percent,
     meetsTarget: percent >= targetPercent,
     applicable: staff > 0,

@@ -2,16 +2,18 @@ import { Exemption, Readiness, Report, vnDay } from '@sansang/core';
 
 /**
  * The daily job (EventBridge schedule in infra/spec.ts): start and end the exemptions due
- * today (O(what is due)), finish any roll-up a failed request left pending, refresh this
+ * today and move the completions entering their renewal window or lapsing today (each
+ * O(what is due)), finish any roll-up a failed request left pending, refresh this
  * week's readiness snapshot of every unit (for the history, the pace and reports of past
  * dates), then start the report packs that are due.
  */
-export async function daily(now = new Date()): Promise<{ exemptions: number; swept: number; week: string; units: number; packs: number }> {
+export async function daily(now = new Date()): Promise<{ exemptions: number; lapses: number; swept: number; week: string; units: number; packs: number }> {
   const { people: exemptions } = await Exemption.runDue(vnDay(now));
+  const { people: lapses } = await Readiness.runLapses(vnDay(now));
   const swept = await Readiness.sweepRollups();
   const snapshot = await Readiness.snapshotWeek(now);
   const packs = await Report.runDueSchedules(now);
-  const result = { exemptions, swept, ...snapshot, packs: packs.length };
+  const result = { exemptions, lapses, swept, ...snapshot, packs: packs.length };
   if (process.env.LAMBDA_TASK_ROOT) console.log(JSON.stringify({ level: 'info', job: 'daily', ...result }));
   return result;
 }
@@ -35,9 +37,11 @@ export async function rollups(_event?: unknown, context?: { getRemainingTimeInMi
  * The background job, invoked asynchronously by the API or the daily job: generates one
  * archived report, or recounts a target whose programme changed.
  */
-export async function report(job: { unitId: string; id: string } | { retrain: string }): Promise<{ id: string; status: string; sha256?: string }> {
+export async function report(
+  job: { unitId: string; id: string } | { retrain: string; validity?: boolean },
+): Promise<{ id: string; status: string; sha256?: string }> {
   if ('retrain' in job) {
-    const result = await Readiness.retrain(job.retrain);
+    const result = await Readiness.retrain(job.retrain, { validity: Boolean(job.validity) });
     console.log(JSON.stringify({ level: 'info', job: 'retrain', target: job.retrain, ...result }));
     return { id: job.retrain, status: 'ready' };
   }

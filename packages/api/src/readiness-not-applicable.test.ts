@@ -110,9 +110,9 @@ describe('a target nobody is in the scope of at a unit', () => {
     const rows = Array.from(book.getWorksheet('Tổng hợp')!.getSheetValues(), (r) => (Array.isArray(r) ? Array.from(r.slice(1), (v) => v ?? null) : []));
     // The commune: "Chưa đạt" at 0/3 for the all-staff target, "Không áp dụng" at 0/0, with no percentage, for the departments' one.
     expect(rows.filter((r) => r[0] === tree.commune.code)).toEqual([
-      // In scope, exempt, to complete, done, not yet, %, status.
-      [tree.commune.code, tree.commune.name, 3, 0, 3, 0, 3, 0, 'Chưa đạt'],
-      [tree.commune.code, tree.commune.name, 0, 0, 0, 0, 0, null, 'Không áp dụng'],
+      // In scope, exempt, to complete, done, not yet, (expiring, expired, ever done: blank where completions never lapse), %, status.
+      [tree.commune.code, tree.commune.name, 3, 0, 3, 0, 3, null, null, null, 0, 'Chưa đạt'],
+      [tree.commune.code, tree.commune.name, 0, 0, 0, 0, 0, null, null, null, null, 'Không áp dụng'],
     ]);
   });
 });

@@ -76,7 +76,7 @@ export namespace Attempt {
       const theirs = await mustLoad(person.id, bundle.slug, a.n);
       return { result: theirs.result ?? result, progress: await Progress.afterGrading(person, bundle, { repair: true }) };
     }
-    return { result, progress: await Progress.afterGrading(person, bundle) };
+    return { result, progress: await Progress.afterGrading(person, bundle, { passed: result.passed }) };
   }
 
   /** The open attempt, graded first if its time ran out while nobody was looking. */

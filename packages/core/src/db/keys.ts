@@ -19,6 +19,7 @@
  *   exemptions of a unit Query    gsi1 gsi1pk=EXEMPTIONS#<unitId>  (by start date; they follow their person's moves)
  *   credits of a unit    Query    gsi1 gsi1pk=CREDITS#<unitId>     (by submission time; they follow their person's moves)
  *   exemptions due       Query    pk=EXDUE                sk <= <yyyy-mm-dd>#~  (an exemption starting or ending that day: the daily job's work)
+ *   lapses due           Query    pk=VALDUE#<shard>       sk <= <yyyy-mm-dd>#~  for each of VALDUE_SHARDS (a completion entering its renewal window or lapsing that day)
  *   quiz attempt         GetItem  pk=PERSON#<id>          sk=ATTEMPT#<slug>#<n>
  *   recent attempts      Query    pk=PERSON#<id>          sk between ATTEMPT#<slug>#0000 and ATTEMPT#<slug>#<n-1> (newest first, a few: the attempt policy)
  *   graded attempts      Query    gsi1 gsi1pk=ATTEMPTS#<slug>#<version> (item statistics; open ones are not in it)
@@ -54,6 +55,9 @@ const auditShardOf = (id: string) => parseInt(id.replace(/-/g, '').slice(-6), 16
 export const SUBTREE_SHARDS = 16;
 /** Pending roll-ups are spread the same way in the sparse index. */
 export const ROLLUP_SHARDS = 8;
+/** Partitions of the lapse due marks: a deadline rush of completions writes them at 8× one partition's rate. */
+export const VALDUE_SHARDS = 8;
+const personShard = (personId: string, shards: number) => [...personId].reduce((h, ch) => (h * 31 + ch.charCodeAt(0)) >>> 0, 7) % shards;
 
 const pad = (n: number, width: number) => String(n).padStart(width, '0');
 
@@ -100,6 +104,15 @@ export const keys = {
    */
   exemptionDue: (day: string, exemptionId: string): Key => ({ pk: 'EXDUE', sk: `${day}#${exemptionId}` }),
   exemptionDuePartition: 'EXDUE',
+  /**
+   * A day a person's completion of a target enters its renewal window or lapses, for the daily
+   * job; sharded by person, read up to today and emptied as it is worked.
+   */
+  lapseDue: (day: string, personId: string, targetId: string): Key => ({
+    pk: `VALDUE#${personShard(personId, VALDUE_SHARDS)}`,
+    sk: `${day}#${personId}#${targetId}`,
+  }),
+  lapseDuePartition: (shard: number) => `VALDUE#${shard}`,
   /** A certificate of prior learning; `id` is `<personId>.<random>` like an exemption's. */
   credit: (personId: string, id: string): Key => ({ pk: `PERSON#${personId}`, sk: `CREDIT#${id}` }),
   creditPrefix: 'CREDIT#',

@@ -215,8 +215,12 @@ export async function importRoster(
   const stored = new Map((await getPeople(parsed.map((p) => p.person.id))).map((person) => [person.id, person]));
   const next = (p: Parsed, current: Person.Info | null): Person.Info => {
     const startDate = p.person.startDate ?? current?.startDate;
-    // Leave is kept from the exemption records, not the roster: a re-import keeps it.
-    const leave = { ...(current?.exempt ? { exempt: current.exempt } : {}), ...(current?.resumed ? { resumed: current.resumed } : {}) };
+    // Leave is kept from the exemption records, and lapses from the trained marks, not the roster: a re-import keeps them.
+    const leave = {
+      ...(current?.exempt ? { exempt: current.exempt } : {}),
+      ...(current?.resumed ? { resumed: current.resumed } : {}),
+      ...(current?.lapse ? { lapse: current.lapse } : {}),
+    };
     return { ...p.person, email: p.person.email ?? current?.email ?? null, ...(startDate ? { startDate } : {}), ...leave };
   };
   const counts: Record<RosterAction, number> = { create: 0, update: 0, move: 0, leave: 0, return: 0, exempt: 0, unchanged: 0 };

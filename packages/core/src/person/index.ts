@@ -34,6 +34,12 @@ export namespace Person {
      * due date is then at least that day plus the target's grace period.
      */
     resumed: v.optional(v.record(v.string(), v.pipe(v.string(), v.isoDate()))),
+    /**
+     * Per target whose completions lapse, where their completion stands today when it is not
+     * simply valid: `soon` (inside the renewal window) or `lapsed`. Kept from their trained
+     * marks by the daily job (`Readiness.syncLapse`), so the counters follow from the person.
+     */
+    lapse: v.optional(v.record(v.string(), v.picklist(['soon', 'lapsed']))),
   });
   export type Info = v.InferOutput<typeof Info>;
 

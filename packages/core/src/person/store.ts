@@ -24,7 +24,7 @@ export function revOf(item: Record<string, unknown>): number {
 }
 
 export function fromItem(item: Record<string, unknown>): Person.Info {
-  const { id, employeeCode, fullName, email, unitId, category, position, status, startDate, exempt, resumed } = item as Person.Info;
+  const { id, employeeCode, fullName, email, unitId, category, position, status, startDate, exempt, resumed, lapse } = item as Person.Info;
   return {
     id,
     employeeCode,
@@ -37,6 +37,7 @@ export function fromItem(item: Record<string, unknown>): Person.Info {
     ...(startDate ? { startDate } : {}),
     ...(exempt && exempt.length > 0 ? { exempt } : {}),
     ...(resumed && Object.keys(resumed).length > 0 ? { resumed } : {}),
+    ...(lapse && Object.keys(lapse).length > 0 ? { lapse } : {}),
   };
 }
 

@@ -125,11 +125,12 @@ export namespace Progress {
    * again even if the completion exists: recording is idempotent, and a request that died
    * between the completion and the trained marks leaves nothing half-written this way.
    */
-  async function completeIfDone(person: Person.Info, bundle: Course.Bundle, repair = false): Promise<Info> {
+  async function completeIfDone(person: Person.Info, bundle: Course.Bundle, repair = false, passedAgain = false): Promise<Info> {
     const { stored, completedAt } = await read(person.id, bundle.slug);
     const progress = view(bundle, stored, completedAt);
-    if ((progress.completed && !repair) || !meetsRule(bundle, progress)) return progress;
-    await Readiness.recordCompletion({ person, slug: bundle.slug, version: bundle.version });
+    if ((progress.completed && !repair && !passedAgain) || !meetsRule(bundle, progress)) return progress;
+    // A pass after the course was completed is a retake: it may renew completions that lapse.
+    await Readiness.recordCompletion({ person, slug: bundle.slug, version: bundle.version, again: progress.completed && passedAgain });
     const after = await read(person.id, bundle.slug);
     return view(bundle, after.stored, after.completedAt);
   }
@@ -163,9 +164,10 @@ export namespace Progress {
    * After an attempt is graded (its best score and pass already written with the grade):
    * records the completion, once and with its counters, when the course's rule is now met.
    * `repair` (a retried or raced submission) runs the recording again even if the completion
-   * exists, to finish the trained marks the first request may not have reached.
+   * exists, to finish the trained marks the first request may not have reached. `passed`:
+   * this grading passed the quiz (a retake of a completed course renews lapsing completions).
    */
-  export function afterGrading(person: Person.Info, bundle: Course.Bundle, options: { repair?: boolean } = {}): Promise<Info> {
-    return completeIfDone(person, bundle, options.repair);
+  export function afterGrading(person: Person.Info, bundle: Course.Bundle, options: { repair?: boolean; passed?: boolean } = {}): Promise<Info> {
+    return completeIfDone(person, bundle, options.repair, options.passed);
   }
 }

@@ -18,6 +18,8 @@ export type Contribution = {
   ancestors: string[];
   delta: Counters;
   attributes: Record<string, unknown>;
+  /** Items written with the record, in its transaction, only when it is new (a mark's lapse due marks). */
+  also?: Record<string, unknown>[];
 };
 
 /** The person was moved, re-classified or left between reading them and writing: read again. */
@@ -45,7 +47,14 @@ export type Contributed = { created: boolean; settled: boolean };
 export async function contribute(c: Contribution, options: { rollUp?: boolean } = {}): Promise<Contributed> {
   // A record that counts nothing has nothing to roll up.
   const hasDelta = Object.keys(c.delta).length > 0;
-  const written = await writeContribution({ item: contributionItem(c), personId: c.personId, unitId: c.unitId, delta: c.delta, pending: hasDelta });
+  const written = await writeContribution({
+    item: contributionItem(c),
+    also: c.also ?? [],
+    personId: c.personId,
+    unitId: c.unitId,
+    delta: c.delta,
+    pending: hasDelta,
+  });
   if (written.outcome === 'person_changed') throw new PersonChanged(c.personId);
   const created = written.outcome === 'created';
   const pending = written.outcome === 'created' ? hasDelta : written.pending;

@@ -15,6 +15,10 @@ export type Figures = {
   staff: number;
   trained: number;
   owing: number;
+  validNow: number;
+  expiringSoon: number;
+  expired: number;
+  everTrained: number;
   percent: number;
   meetsTarget: boolean;
   gap: number;
@@ -26,10 +30,26 @@ export function figuresOf(target: Target.Info, counters: Counters): Figures {
   const exempt = Target.exemptInScope(target, counters);
   const staff = inScope - exempt;
   const trained = Target.trainedInScope(target, counters);
+  const expiringSoon = Target.expiringInScope(target, counters);
+  const expired = Target.expiredInScope(target, counters);
   // Rounded down: 99.96 % must not print as a "100 %" that has not been reached.
   const percent = staff === 0 ? 0 : Math.floor((trained / staff) * 1000) / 10;
   const gap = Math.max(0, Math.ceil((staff * target.percent) / 100) - trained);
-  return { inScope, exempt, staff, trained, owing: staff - trained, percent, meetsTarget: staff > 0 && gap === 0, gap, applicable: staff > 0 };
+  return {
+    inScope,
+    exempt,
+    staff,
+    trained,
+    owing: staff - trained,
+    validNow: trained,
+    expiringSoon,
+    expired,
+    everTrained: trained + expired,
+    percent,
+    meetsTarget: staff > 0 && gap === 0,
+    gap,
+    applicable: staff > 0,
+  };
 }
 
 const DAY = 86_400_000;
@@ -84,7 +104,15 @@ export function targetFigures(target: Target.Info, counters: Counters, children:
     byKind.set(c.kind, k);
   }
   return {
-    target: { id: target.id, title: target.title, percent: target.percent, deadline: target.deadline, programme: target.programme },
+    target: {
+      id: target.id,
+      title: target.title,
+      percent: target.percent,
+      deadline: target.deadline,
+      programme: target.programme,
+      validity: target.validity ?? null,
+      renewalDays: Target.renewalDaysOf(target),
+    },
     ...now,
     daysLeft: Math.ceil((deadlineTime(target.deadline) - at.getTime()) / DAY),
     projection: project(now, history, target.deadline, at),

@@ -25,7 +25,21 @@ import {
   trainedIndex,
   trainedKey,
   weekSnapshots,
+  markRetaken,
 } from './store.ts';
+import { lapseDueItems, renewMark, runLapsesDue, syncLapse } from './validity.ts';
+import { vnDay } from '../vn-day.ts';
+
+/**
+ * Whether a mark is up for renewal on `today` (inside its renewal window, or lapsed) and every
+ * course of the target's programme was last completed since the window opened.
+ */
+function retakenInWindow(target: Target.Info, mark: { validUntil?: string }, completions: Record<string, unknown>[], today: string): boolean {
+  if (!mark.validUntil || Target.phaseOn(target, mark.validUntil, today) === 'valid') return false;
+  const opens = Target.renewalOpens(target, mark.validUntil);
+  const lastDone = new Map(completions.map((c) => [String(c.slug), vnDay(new Date(String(c.lastCompletedAt ?? c.completedAt)))]));
+  return target.programme.every((slug) => (lastDone.get(slug) ?? '') >= opens);
+}
 
 export namespace Readiness {
   export const rebuild = rebuildCounters;
@@ -40,10 +54,16 @@ export namespace Readiness {
   export const isExempt = exemptFrom;
   export const untrained = listUntrained;
   export const retrain = recountTarget;
+  /** Brings a person's `lapse` in line with their trained marks today; and the daily job's part of it. */
+  export const syncLapses = syncLapse;
+  export const runLapses = runLapsesDue;
   /** The targets a person holds the trained mark of, with when: one query of their own records. */
   export const trainedMarksOf = (personId: string) => personTrainedMarks(personId);
   /** Recounts a target whose programme is new or changed, in the background. */
-  export const dispatchRetrain = (targetId: string) => dispatchJob({ retrain: targetId }, (job) => recountTarget(job.retrain));
+  export const dispatchRetrain = (targetId: string, options: { validity?: boolean } = {}) =>
+    dispatchJob({ retrain: targetId, ...(options.validity ? { validity: true } : {}) }, (job) =>
+      recountTarget(job.retrain, { validity: Boolean(job.validity) }),
+    );
 
   export type UnitReadiness = TargetFigures & {
     unit: Pick<Org.Info, 'id' | 'code' | 'name' | 'kind' | 'level' | 'parentId' | 'status'>;
@@ -165,8 +185,12 @@ export namespace Readiness {
     };
   }
 
-  /** The source record saying a person has finished a target's whole programme. */
-  export function trained({ person, unit }: Placement, target: Pick<Target.Info, 'id'>, trainedAt: string): Contribution {
+  /**
+   * The source record saying a person has finished a target's whole programme; for a target
+   * whose completions lapse, with its last valid day and the due marks of its phases.
+   */
+  export function trained({ person, unit }: Placement, target: Pick<Target.Info, 'id' | 'validity' | 'renewalDays'>, trainedAt: string): Contribution {
+    const validUntil = Target.validUntil(target, vnDay(new Date(trainedAt)));
     return {
       key: trainedKey(person.id, target.id),
       type: 'trained',
@@ -174,7 +198,8 @@ export namespace Readiness {
       unitId: unit.id,
       ancestors: unit.ancestors,
       delta: recordDelta({ type: 'trained', targetId: target.id }, { person, unit }),
-      attributes: { targetId: target.id, trainedAt, ...trainedIndex(target.id, unit.id, person.id) },
+      attributes: { targetId: target.id, trainedAt, ...(validUntil ? { validUntil } : {}), ...trainedIndex(target.id, unit.id, person.id) },
+      also: lapseDueItems(person.id, target, validUntil),
     };
   }
 
@@ -190,8 +215,11 @@ export namespace Readiness {
    * so a reload that sees it pending (Progress.courseFor) calls this again and finishes it.
    * Called again, it counts nothing twice and finishes whatever roll-up is still pending.
    * `credit`: the approved credit for prior learning it rests on instead of the course.
+   * `again`: the learner has just passed the course's quiz once more, after completing it —
+   * a retake, which renews the marks of targets whose completions lapse once every course of
+   * the programme is retaken inside the renewal window (or after the lapse).
    */
-  export async function recordCompletion(input: { person: Person.Info; slug: string; version: number; credit?: string }): Promise<void> {
+  export async function recordCompletion(input: { person: Person.Info; slug: string; version: number; credit?: string; again?: boolean }): Promise<void> {
     let person = input.person;
     for (let attempt = 1; ; attempt++) {
       if (person.status !== 'active') throw new VisibleError('person.inactive', 'Người này không còn trong danh sách đang công tác.');
@@ -199,13 +227,27 @@ export namespace Readiness {
         const placement = { person, unit: await Org.get(person.unitId) };
         const at = new Date().toISOString();
         const record = completion(placement, input, at);
-        const { settled } = await contribute(record, { rollUp: false });
-        const done = new Set((await personCompletions(person.id)).map((i) => String(i.slug)));
+        const { settled, created } = await contribute(record, { rollUp: false });
+        if (!created && input.again) await markRetaken(record.key, at);
+        const completions = await personCompletions(person.id);
+        const done = new Set(completions.map((i) => String(i.slug)));
         let marksSettled = true;
+        let lapseMayChange = false;
+        const marks = new Map((await personTrainedMarks(person.id)).map((m) => [m.targetId, m]));
         for (const target of await Target.list()) {
-          if (target.programme.every((s) => done.has(s))) marksSettled = (await contribute(trained(placement, target, at))).settled && marksSettled;
+          if (!target.programme.every((s) => done.has(s))) continue;
+          const mark = trained(placement, target, at);
+          const result = await contribute(mark);
+          marksSettled = result.settled && marksSettled;
+          if (!target.validity) continue;
+          const today = vnDay(new Date(at));
+          const held = marks.get(target.id);
+          if (result.created) lapseMayChange ||= Target.phaseOn(target, String(mark.attributes.validUntil), today) !== 'valid';
+          else if (held && input.again && retakenInWindow(target, held, completions, today))
+            lapseMayChange = (await renewMark(person.id, target, held, at)) || lapseMayChange;
         }
         if (!settled && marksSettled) await settle(record.key);
+        if (lapseMayChange) await syncLapse(person.id);
         return;
       } catch (err) {
         if (!(err instanceof PersonChanged) || attempt >= 5) throw err;

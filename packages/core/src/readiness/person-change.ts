@@ -41,10 +41,17 @@ type Planned = {
   subtreeDeltas: Map<string, Counters>;
 };
 
-// Compared as JSON: `exempt` and `resumed` are an array and a record, and a field one side lacks differs too.
+/** Whether two `lapse` records say the same, whatever order their keys come back in (a DynamoDB map keeps none). */
+export const sameLapse = (a: Person.Info['lapse'], b: Person.Info['lapse']) => {
+  const entries = (x: Person.Info['lapse']) => JSON.stringify(Object.entries(x ?? {}).sort(([k], [l]) => k.localeCompare(l)));
+  return entries(a) === entries(b);
+};
+// Compared as JSON (`lapse` whatever its key order): `exempt`, `resumed` and `lapse` are an array and records, and a field one side lacks differs too.
 const samePerson = (a: Person.Info, b: Person.Info) =>
-  (Object.keys({ ...a, ...b }) as (keyof Person.Info)[]).every((k) => JSON.stringify(a[k]) === JSON.stringify(b[k]));
-const sameExemptions = (a: Person.Info, b: Person.Info) => JSON.stringify(a.exempt ?? []) === JSON.stringify(b.exempt ?? []);
+  (Object.keys({ ...a, ...b }) as (keyof Person.Info)[]).every((k) =>
+    k === 'lapse' ? sameLapse(a.lapse, b.lapse) : JSON.stringify(a[k]) === JSON.stringify(b[k]),
+  );
+const sameStanding = (a: Person.Info, b: Person.Info) => JSON.stringify(a.exempt ?? []) === JSON.stringify(b.exempt ?? []) && sameLapse(a.lapse, b.lapse);
 
 const chain = (unit: Org.Info) => [...unit.ancestors, unit.id];
 const add = (map: Map<string, Counters>, unitId: string, delta: Counters, sign: number) => map.set(unitId, addInto(map.get(unitId) ?? {}, delta, sign));
@@ -87,7 +94,7 @@ async function plan(changes: PersonChange[], units: Map<string, Org.Info>, optio
         current.unitId !== after.unitId ||
         current.category !== after.category ||
         current.status !== after.status ||
-        !sameExemptions(current, after) ||
+        !sameStanding(current, after) ||
         before.level !== unit.level ||
         before.kind !== unit.kind ||
         before !== storedBefore;

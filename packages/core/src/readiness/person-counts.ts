@@ -18,7 +18,7 @@ export type PersonRecord = {
   delta: Counters;
 };
 
-type Placed = { person: Pick<Person.Info, 'category' | 'status' | 'exempt'>; unit: Pick<Org.Info, 'level' | 'kind'> };
+type Placed = { person: Pick<Person.Info, 'category' | 'status' | 'exempt' | 'lapse'>; unit: Pick<Org.Info, 'level' | 'kind'> };
 
 /**
  * What one person adds to their unit's headcount while active: one in their class, and one
@@ -45,13 +45,18 @@ export function isExempt(person: Pick<Person.Info, 'exempt'>, targetId: string):
  * What a record adds while its person is as given: someone who left counts nowhere (their
  * records stay, and count again if they come back); a trained mark counts in their class,
  * unless they are exempt from its target — an exempt person is out of the target's figures,
- * numerator and denominator alike, and counts again the day the exemption ends.
+ * numerator and denominator alike, and counts again the day the exemption ends. A mark whose
+ * completion lapsed counts as expired instead of trained; one inside its renewal window counts
+ * as trained and expiring.
  */
 export function recordDelta(record: Pick<PersonRecord, 'type' | 'slug' | 'targetId'>, { person, unit }: Placed): Counters {
   if (person.status !== 'active' || record.type === 'exemption' || record.type === 'credit') return {};
   if (record.type === 'completion') return { [`completed:${record.slug}`]: 1 };
   if (isExempt(person, record.targetId!)) return {};
-  return { [Target.trainedCounter(record.targetId!, Target.classOf(person, unit))]: 1 };
+  const c = Target.classOf(person, unit);
+  const lapse = person.lapse?.[record.targetId!];
+  if (lapse === 'lapsed') return { [Target.expiredCounter(record.targetId!, c)]: 1 };
+  return { [Target.trainedCounter(record.targetId!, c)]: 1, ...(lapse === 'soon' ? { [Target.expiringCounter(record.targetId!, c)]: 1 } : {}) };
 }
 
 export const sameCounters = (a: Counters, b: Counters) => {

@@ -9,6 +9,7 @@ import { contributionItem, type Contribution } from './contribution.ts';
 import { Readiness } from './index.ts';
 import { headcount, recordDelta } from './person-counts.ts';
 import { checkSnapshots } from './snapshot.ts';
+import { lapseOn, sameLapse, type Mark } from './validity.ts';
 import {
   clearPending,
   deleteRecord,
@@ -47,7 +48,7 @@ function completedBy(records: StoredRecord[]): Map<string, { slugs: Set<string>;
  * also checks that each record sits in its person's unit and counts what it should, that
  * whoever has completed a target's programme has its trained mark and nobody else does
  * (as `retrain` leaves them), that each person's `exempt` is what their exemption records
- * say for today, and that each weekly snapshot's totals add up. An operator
+ * say for today and their `lapse` what their marks' last valid days say, and that each weekly snapshot's totals add up. An operator
  * command that reads the whole table: never on a request path. With `write`, it replaces
  * the counters and repairs what it found; run it when writes are quiet.
  */
@@ -83,21 +84,39 @@ export async function rebuild(options: { write: boolean; today?: string }): Prom
   const today = options.today ?? vnDay();
   const exemptionsOf = new Map<string, ExemptionInfo[]>();
   for (const r of records) if (r.type === 'exemption') exemptionsOf.set(r.personId, [...(exemptionsOf.get(r.personId) ?? []), r as unknown as ExemptionInfo]);
+  // Likewise the trained marks' last valid days are the source of whose completion lapsed.
+  const targets = new Map((await Target.list()).map((t) => [t.id, t]));
+  const marksOf = new Map<string, Mark[]>();
+  for (const r of records) if (r.type === 'trained') marksOf.set(r.personId, [...(marksOf.get(r.personId) ?? []), r as unknown as Mark]);
   const corrected: Person.Info[] = [];
   for (const person of people.values()) {
     const expected = exemptOn(exemptionsOf.get(person.id) ?? [], today);
     const actual = person.exempt ?? [];
-    if (expected.join() === actual.join()) continue;
-    mismatches.push({
-      unitId: person.unitId,
-      scope: 'record',
-      counter: `exempt [${actual.join(', ')}] → [${expected.join(', ')}]`,
-      expected: expected.length,
-      actual: actual.length,
-      item: keyOf(Person.toItem(person)),
-    });
-    const { exempt: _, ...rest } = person;
-    const fixed = expected.length > 0 ? { ...rest, exempt: expected } : rest;
+    const lapse = lapseOn(marksOf.get(person.id) ?? [], targets, today);
+    const exemptRight = expected.join() === actual.join();
+    const lapseRight = sameLapse(lapse, person.lapse);
+    if (exemptRight && lapseRight) continue;
+    const item = keyOf(Person.toItem(person));
+    if (!exemptRight)
+      mismatches.push({
+        unitId: person.unitId,
+        scope: 'record',
+        counter: `exempt [${actual.join(', ')}] → [${expected.join(', ')}]`,
+        expected: expected.length,
+        actual: actual.length,
+        item,
+      });
+    if (!lapseRight)
+      mismatches.push({
+        unitId: person.unitId,
+        scope: 'record',
+        counter: `lapse ${JSON.stringify(person.lapse ?? {})} → ${JSON.stringify(lapse)}`,
+        expected: Object.keys(lapse).length,
+        actual: Object.keys(person.lapse ?? {}).length,
+        item,
+      });
+    const { exempt: _, lapse: _l, ...rest } = person;
+    const fixed = { ...rest, ...(expected.length > 0 ? { exempt: expected } : {}), ...(Object.keys(lapse).length > 0 ? { lapse } : {}) };
     people.set(person.id, fixed);
     corrected.push(fixed);
   }
@@ -117,7 +136,6 @@ export async function rebuild(options: { write: boolean; today?: string }): Prom
     const unit = units.get(person.unitId);
     if (unit) add(unit.id, headcount({ person, unit }));
   }
-  const targets = new Map((await Target.list()).map((t) => [t.id, t]));
   const done = completedBy(records);
   const finished = (personId: string, target: Target.Info) => target.programme.every((slug) => done.get(personId)?.slugs.has(slug));
   const repairs: { record: StoredRecord; unit: Org.Info; delta: Counters }[] = [];
@@ -168,7 +186,7 @@ export async function rebuild(options: { write: boolean; today?: string }): Prom
     for (const p of corrected) await putItem({ ...Person.toItem(p), rev: Person.revOf(personItems.get(p.id)!) + 1 });
     for (const { record, unit, delta } of repairs) await repointRecord(record, unit, delta);
     for (const r of stale) await deleteRecord(r);
-    for (const mark of missing) await putItem(contributionItem(mark));
+    for (const mark of missing) for (const item of [contributionItem(mark), ...(mark.also ?? [])]) await putItem(item);
     for (const shot of snapshotCheck.repaired) await putItem(shot);
     for (const k of shardKeys) await deleteSubtreeShard(k);
     for (const unitId of actualOwn.keys()) if (!own.has(unitId)) own.set(unitId, {});

@@ -4,18 +4,22 @@ import { Target } from '../target/index.ts';
 import { addInto } from './counters.ts';
 import { contribute, PersonChanged, rollup } from './contribution.ts';
 import { Readiness } from './index.ts';
+import { setMarkValidity, syncLapse, type Mark } from './validity.ts';
 import { removeMark, unitCompletions, unitMembers, unitTrainedMarks } from './store.ts';
 
 /**
  * Brings a target's trained marks in line with its programme after the target is created
  * or its programme changes: whoever has completed every course of it is marked trained
  * (counted once, like any mark), a mark whose programme is no longer complete is taken back
- * with its counters. Unit by unit (three queries each); a job, never a request.
+ * with its counters. With `validity` (the target's validity changed), each remaining mark's
+ * last valid day is set again from the day it was made, and its person's lapse follows.
+ * Unit by unit (three queries each); a job, never a request.
  */
-export async function retrain(targetId: string): Promise<{ marked: number; unmarked: number }> {
+export async function retrain(targetId: string, options: { validity?: boolean } = {}): Promise<{ marked: number; unmarked: number; revalidated: number }> {
   const target = await Target.pick(targetId);
   let marked = 0;
   let unmarked = 0;
+  let revalidated = 0;
   const queue = await Org.children(null);
   while (queue.length > 0) {
     const unit = queue.shift()!;
@@ -41,7 +45,13 @@ export async function retrain(targetId: string): Promise<{ marked: number; unmar
     }
     for (const mark of marks) {
       const d = done.get(mark.personId);
-      if (d && target.programme.every((s) => d.slugs.has(s))) continue;
+      if (d && target.programme.every((s) => d.slugs.has(s))) {
+        if (options.validity && (await setMarkValidity(mark.personId, target, mark as Mark))) {
+          await syncLapse(mark.personId);
+          revalidated++;
+        }
+        continue;
+      }
       // The mark's delta comes off its unit's own counters and, by transfers, off the subtree totals of the unit and its ancestors.
       const minus = () => addInto({}, mark.delta, -1);
       const subtree = new Map([...unit.ancestors, unit.id].map((id) => [id, minus()]));
@@ -50,5 +60,5 @@ export async function retrain(targetId: string): Promise<{ marked: number; unmar
       unmarked++;
     }
   }
-  return { marked, unmarked };
+  return { marked, unmarked, revalidated };
 }

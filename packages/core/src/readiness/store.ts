@@ -95,10 +95,20 @@ export async function personRecords(personId: string): Promise<PersonRecord[]> {
   return lists.flat();
 }
 
-/** A person's trained marks: which targets' programmes they finished, and when (one query of their partition). */
-export async function personTrainedMarks(personId: string): Promise<{ targetId: string; trainedAt: string }[]> {
-  const marks = await queryList<{ targetId: string; trainedAt: string }>({ pk: keys.personPartition(personId), skPrefix: keys.trainedPrefix });
-  return marks.map(({ targetId, trainedAt }) => ({ targetId, trainedAt }));
+/** A person's trained marks: which targets' programmes they finished, when, and until when it counts (one query of their partition). */
+export async function personTrainedMarks(personId: string): Promise<{ targetId: string; trainedAt: string; validUntil?: string }[]> {
+  const marks = await queryList<{ targetId: string; trainedAt: string; validUntil?: string }>({
+    pk: keys.personPartition(personId),
+    skPrefix: keys.trainedPrefix,
+  });
+  return marks.map(({ targetId, trainedAt, validUntil }) => ({ targetId, trainedAt, ...(validUntil ? { validUntil } : {}) }));
+}
+
+/** Notes on a completion that its course was passed again (a retake): it counts nothing new, and may renew lapsing marks. */
+export async function markRetaken(key: Key, at: string): Promise<void> {
+  await db().send(
+    new UpdateCommand({ TableName: tableName(), Key: key, UpdateExpression: 'SET lastCompletedAt = :at', ExpressionAttributeValues: { ':at': at } }),
+  );
 }
 
 /** The people (stored items) listed under a unit, those who left included. */
@@ -111,7 +121,16 @@ export function unitCompletions(unitId: string): Promise<Record<string, unknown>
   return queryList({ index: 'gsi1', pk: keys.completionsOf(unitId) });
 }
 
-export type StoredMark = { pk: string; sk: string; personId: string; delta: Counters; completedAt?: string };
+export type StoredMark = {
+  pk: string;
+  sk: string;
+  personId: string;
+  delta: Counters;
+  completedAt?: string;
+  targetId: string;
+  trainedAt: string;
+  validUntil?: string;
+};
 
 /** The trained marks of one target listed under a unit. */
 export function unitTrainedMarks(targetId: string, unitId: string): Promise<StoredMark[]> {
@@ -155,6 +174,7 @@ export type ContributionWrite = { outcome: 'created' } | { outcome: 'exists'; pe
  */
 export async function writeContribution(c: {
   item: Record<string, unknown>;
+  also?: Record<string, unknown>[];
   personId: string;
   unitId: string;
   delta: Counters;
@@ -179,6 +199,7 @@ export async function writeContribution(c: {
               },
             },
             ...(Object.keys(c.delta).length > 0 ? [addToOwn(c.unitId, c.delta)] : []),
+            ...(c.also ?? []).map((Item) => ({ Put: { TableName: tableName(), Item } })),
           ],
         }),
       ),

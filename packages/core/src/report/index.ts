@@ -21,7 +21,7 @@ import {
   type ArchiveJob,
   type ArchiveKind,
 } from './archive.ts';
-import { categoryLabel as categoryLabels, creditedLabel, kindLabel as kindLabels } from './labels.ts';
+import { categoryLabel as categoryLabels, creditedLabel, kindLabel as kindLabels, stillOwes } from './labels.ts';
 import {
   Frequency as FrequencySchema,
   listSchedules,
@@ -115,8 +115,9 @@ export namespace Report {
     const target = await Target.pick(targetId);
     const rows = (async function* () {
       for await (const r of targetRows(unitId, target)) {
-        // The exempt owe nothing now: the list is of who still has to train, as on the dashboard.
-        if (!r.trainedAt && !r.exemptUntil) yield [r.unitCode, r.unitName, r.employeeCode, r.fullName, categoryLabel[r.category], r.position, r.dueDate];
+        // The exempt owe nothing now: the list is of who still has to train (a lapsed completion included), as on the dashboard.
+        if (stillOwes(r))
+          yield [r.unitCode, r.unitName, r.employeeCode, r.fullName, categoryLabel[r.category], r.position, r.lapse === 'lapsed' ? r.validUntil! : r.dueDate];
       }
     })();
     return csvTable(['Mã đơn vị', 'Đơn vị', 'Mã cán bộ', 'Họ và tên', 'Phân loại', 'Chức vụ', 'Hạn hoàn thành'], rows);

@@ -75,9 +75,21 @@ export function deadlineText(deadline: string, daysLeft: number): string {
   return `${vnDate(deadline)} (${left})`;
 }
 
-/** A person's line in a target's sheet: done, exempt (until when), or not yet. */
-export const personStatus = (r: Pick<PersonTargetRow, 'trainedAt' | 'exemptUntil'>): string =>
-  r.trainedAt ? 'Đã hoàn thành' : r.exemptUntil ? `Được miễn đến ${vnDate(r.exemptUntil)}` : 'Chưa hoàn thành';
+/** "Có giá trị 12 tháng" / "Có giá trị đến hết năm": how long a target's completions count. */
+export const validityText = (v: NonNullable<TargetFigures['target']['validity']>): string =>
+  'months' in v ? `Hoàn thành có giá trị ${count(v.months)} tháng` : 'Hoàn thành có giá trị đến hết năm';
+
+/** Whether a row's person still has to train: not done, or done but lapsed; the exempt owe nothing now. */
+export const stillOwes = (r: Pick<PersonTargetRow, 'trainedAt' | 'exemptUntil' | 'lapse'>): boolean => (!r.trainedAt || r.lapse === 'lapsed') && !r.exemptUntil;
+
+/** A person's line in a target's sheet: exempt (until when), done (valid until when), lapsed, or not yet. */
+export function personStatus(r: Pick<PersonTargetRow, 'trainedAt' | 'exemptUntil' | 'validUntil' | 'lapse'>): string {
+  if (r.exemptUntil) return `Được miễn đến ${vnDate(r.exemptUntil)}`;
+  if (!r.trainedAt) return 'Chưa hoàn thành';
+  if (r.lapse === 'lapsed') return `Hết hiệu lực sau ngày ${vnDate(r.validUntil!)} — phải học lại`;
+  if (r.lapse === 'soon') return `Đã hoàn thành — sắp hết hiệu lực (đến ${vnDate(r.validUntil!)})`;
+  return r.validUntil ? `Đã hoàn thành (hiệu lực đến ${vnDate(r.validUntil)})` : 'Đã hoàn thành';
+}
 
 /** A course completed by credit for prior learning (an equivalent certificate HR approved), as every report marks it. */
 export const creditedLabel = 'Công nhận tương đương';

@@ -1,4 +1,5 @@
 import type { Person } from '../person/index.ts';
+import type { Target } from '../target/index.ts';
 
 /**
  * The data a report file is drawn from, gathered by the readiness and report domains and
@@ -17,8 +18,24 @@ export type Projection = {
   onTrack: boolean | null;
 };
 
-/** `inScope` everyone the target covers, `exempt` those exempt today, `staff` the denominator (the rest), `owing` = staff − trained. */
-type Counts = { inScope: number; exempt: number; staff: number; trained: number; owing: number };
+/**
+ * `inScope` everyone the target covers, `exempt` those exempt today, `staff` the denominator
+ * (the rest), `trained` = `validNow` those whose completion counts today, `owing` = staff −
+ * trained; for a target whose completions lapse, `expiringSoon` those of `validNow` inside
+ * the renewal window, `expired` those whose completion lapsed (they owe it again), and
+ * `everTrained` = validNow + expired.
+ */
+type Counts = {
+  inScope: number;
+  exempt: number;
+  staff: number;
+  trained: number;
+  owing: number;
+  validNow: number;
+  expiringSoon: number;
+  expired: number;
+  everTrained: number;
+};
 
 export type ChildFigures = UnitRef &
   Counts & {
@@ -30,7 +47,7 @@ export type ChildFigures = UnitRef &
   };
 
 export type TargetFigures = Counts & {
-  target: { id: string; title: string; percent: number; deadline: string; programme: string[] };
+  target: { id: string; title: string; percent: number; deadline: string; programme: string[]; validity: Target.Info['validity'] | null; renewalDays: number };
   percent: number;
   meetsTarget: boolean;
   /** false: nobody at this unit is in the target's scope — "không áp dụng", never "chưa đạt". */
@@ -71,6 +88,9 @@ export type PersonTargetRow = {
   exemptUntil: string | null;
   /** When the person finished the target's whole programme, or null. */
   trainedAt: string | null;
+  /** For a target whose completions lapse: the last day theirs counts, and where it stands (null: simply valid). */
+  validUntil: string | null;
+  lapse: 'soon' | 'lapsed' | null;
   /** completedAt per course of the target's programme, in programme order (null: not completed). */
   courses: (string | null)[];
   /** The courses of the programme completed by credit for prior learning, in programme order. */

@@ -19,7 +19,7 @@ export async function* targetRows(rootUnitId: string, target: Target.Info): Asyn
     const [members, completions, trained] = await Promise.all([unitMembers(unit.id), unitCompletions(unit.id), unitTrained(target.id, unit.id)]);
     const done = new Map(completions.map((c) => [`${c.personId}#${c.slug}`, c.completedAt]));
     const credited = new Set(completions.filter((c) => c.credit).map((c) => `${c.personId}#${c.slug}`));
-    const trainedAt = new Map(trained.map((t) => [t.personId, t.trainedAt]));
+    const markOf = new Map(trained.map((t) => [t.personId, t]));
     // Until when each exempt person is exempt: one more query, only for a unit where someone is.
     const exempt = members.some((p) => Readiness.isExempt(p, target.id)) ? await Exemption.untilByPerson(unit.id, target.id) : new Map<string, string>();
     for (const p of members) {
@@ -33,7 +33,10 @@ export async function* targetRows(rootUnitId: string, target: Target.Info): Asyn
         position: p.position,
         dueDate: dueDate(target, p),
         exemptUntil: Readiness.isExempt(p, target.id) ? (exempt.get(p.id) ?? null) : null,
-        trainedAt: trainedAt.get(p.id) ?? null,
+        trainedAt: markOf.get(p.id)?.trainedAt ?? null,
+        validUntil: target.validity ? (markOf.get(p.id)?.validUntil ?? null) : null,
+        // As the counters have it (the daily job moves it), so a sheet's rows add up to its figures.
+        lapse: p.lapse?.[target.id] ?? null,
         courses: target.programme.map((slug) => done.get(`${p.id}#${slug}`) ?? null),
         credited: target.programme.filter((slug) => credited.has(`${p.id}#${slug}`)),
       };

@@ -31,10 +31,11 @@ export async function unitCompletions(unitId: string): Promise<{ personId: strin
 }
 
 /** The trained marks of a target listed under a unit. */
-export async function unitTrained(targetId: string, unitId: string): Promise<{ personId: string; trainedAt: string }[]> {
+export async function unitTrained(targetId: string, unitId: string): Promise<{ personId: string; trainedAt: string; validUntil: string | null }[]> {
   return (await queryList({ index: 'gsi1', pk: keys.trainedOf(targetId, unitId) })).map((t) => ({
     personId: String(t.personId),
     trainedAt: String(t.trainedAt),
+    validUntil: typeof t.validUntil === 'string' ? t.validUntil : null,
   }));
 }
 

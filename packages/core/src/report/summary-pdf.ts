@@ -1,5 +1,5 @@
 import type { Readable } from 'node:stream';
-import { childrenMeetingText, count, deadlineText, meetsLabel, paceText, percentText, projectionText, statusLabel } from './labels.ts';
+import { childrenMeetingText, count, validityText, deadlineText, meetsLabel, paceText, percentText, projectionText, statusLabel } from './labels.ts';
 import type { TargetFigures, UnitSummary } from './model.ts';
 import { childrenChart } from './summary-chart.ts';
 import { contentWidth, documentHeader, ensureSpace, heading, keyValues, muted, pdfReport, write, type Doc } from './pdf-layout.ts';
@@ -22,6 +22,14 @@ function figures(t: TargetFigures): [string, string][] {
     ['Tỷ lệ hoàn thành', `${percentText(t.percent)} (chỉ tiêu ${count(t.target.percent)}%) — ${meetsLabel(t.meetsTarget)} chỉ tiêu`],
     ['Trong diện', `${count(t.inScope)} người, trong đó được miễn ${count(t.exempt)} người (nghỉ thai sản, ốm dài ngày, biệt phái, đi học…)`],
     ['Đã hoàn thành / phải hoàn thành', `${count(t.trained)} / ${count(t.staff)} người — chưa hoàn thành ${count(t.owing)} người`],
+    ...(t.target.validity
+      ? ([
+          [
+            'Hiệu lực',
+            `${validityText(t.target.validity)}: sắp hết hiệu lực (trong ${count(t.target.renewalDays)} ngày) ${count(t.expiringSoon)} người; đã hết hiệu lực, phải học lại ${count(t.expired)} người; từng hoàn thành ${count(t.everTrained)} người`,
+          ],
+        ] as [string, string][])
+      : []),
     ['Còn phải đào tạo', `${count(t.gap)} người`],
     ['Hạn', deadlineText(t.target.deadline, t.daysLeft)],
     ['Dự báo', `${projectionText(t.projection)}${pace}`],

@@ -13,7 +13,7 @@ const courseTitles = new Map([
 ]);
 
 const targets = [
-  targetFigures({ id: 't1', title: 'Chỉ tiêu 2026: Kỹ năng số cơ bản cho cán bộ, công chức cấp xã', programme: ['iu01', 'iu02'] }),
+  targetFigures({ id: 't1', title: 'Chỉ tiêu 2026: Kỹ năng số cơ bản cho cán bộ, công chức cấp xã', programme: ['iu01', 'iu02'], lapses: true }),
   targetFigures({ id: 't2', title: 'IU01/IU02 [bắt buộc]*?', programme: ['iu01'] }),
   targetFigures({ id: 't3', title: 'Chỉ tiêu 2026: Kỹ năng số cơ bản cho viên chức', programme: ['iu02', 'iu01'] }),
 ];
@@ -33,6 +33,9 @@ function person(i: number): PersonTargetRow {
     exemptUntil: i === 5 ? '2027-04-30' : null,
     // 20:00 UTC on 1 March is 2 March in Vietnam.
     trainedAt: trained ? '2026-03-01T20:00:00.000Z' : null,
+    // Person 6's completion lapsed (they owe it again), person 8's lapses soon; every trained one's is valid to the year's end.
+    validUntil: trained ? '2026-12-31' : null,
+    lapse: i === 6 ? 'lapsed' : i === 8 ? 'soon' : null,
     courses: trained ? ['2026-02-10T03:00:00.000Z', '2026-03-01T20:00:00.000Z'] : ['2026-02-10T03:00:00.000Z', null],
     // Person 2 holds an equivalent certificate for the first course of each programme.
     credited: i === 2 ? ['iu01'] : [],
@@ -106,8 +109,8 @@ describe('completions workbook', () => {
     // Array.from fills the holes a sparse sheet leaves (empty rows and cells) with null.
     const rows = Array.from(sheet(book, 0).getSheetValues(), (r) => (Array.isArray(r) ? Array.from(r.slice(1), (v) => v ?? null) : []));
     const targetRow = rows.find((r) => r[0] === 'Chỉ tiêu cấp xã')!;
-    expect(targetRow.slice(2)).toEqual([0, 0, 0, 0, 0, 0, 90, 0, 'Không áp dụng', 'Không áp dụng']);
-    expect(rows.find((r) => r[0] === 'BK.SNV')).toEqual(['BK.SNV', 'Sở Nội vụ', 0, 0, 0, 0, 0, null, 'Không áp dụng']);
+    expect(targetRow.slice(2)).toEqual([0, 0, 0, 0, 0, null, null, null, 0, 90, 0, 'Không áp dụng', 'Không áp dụng']);
+    expect(rows.find((r) => r[0] === 'BK.SNV')).toEqual(['BK.SNV', 'Sở Nội vụ', 0, 0, 0, 0, 0, null, null, null, null, 'Không áp dụng']);
     // Its own target has no children to count: said in words, not an empty line.
     expect(rows).toContainEqual(['Không có đơn vị trực thuộc.']);
     expect(rows.flat().filter((v) => v === 'Chưa đạt')).toEqual([]);
@@ -123,7 +126,9 @@ describe('completions workbook', () => {
     expect(t1.getRow(3).getCell(4).value).toBe(decomposed.normalize('NFC'));
     expect(t1.getRow(3).getCell(4).value).not.toBe(decomposed);
     expect([t1.getRow(4).getCell(6).value, t1.getRow(5).getCell(1).value, t1.getRow(6).getCell(3).value]).toEqual(['+84912345678', '@SUM(1+1)', '-2+3']);
-    expect(rowValues(t1, 2).slice(4, 7)).toEqual(['Cán bộ', 'Chuyên viên', 'Đã hoàn thành']);
+    expect(rowValues(t1, 2).slice(4, 7)).toEqual(['Cán bộ', 'Chuyên viên', 'Đã hoàn thành (hiệu lực đến 31/12/2026)']);
+    expect(rowValues(t1, 8)[6]).toBe('Hết hiệu lực sau ngày 31/12/2026 — phải học lại');
+    expect(rowValues(t1, 10)[6]).toBe('Đã hoàn thành — sắp hết hiệu lực (đến 31/12/2026)');
     expect(rowValues(t1, 3).slice(4, 7)).toEqual(['Công chức', 'Chuyên viên', 'Chưa hoàn thành']);
     expect(rowValues(t1, 7).slice(4, 7)).toEqual(['Viên chức', 'Chuyên viên', 'Được miễn đến 30/04/2027']);
     // The last column names the courses completed by credit for prior learning.
@@ -178,6 +183,9 @@ describe('completions workbook', () => {
       'Phải hoàn thành',
       'Đã hoàn thành',
       'Chưa hoàn thành',
+      'Sắp hết hiệu lực',
+      'Đã hết hiệu lực',
+      'Từng hoàn thành',
       'Tỷ lệ (%)',
       'Chỉ tiêu (%)',
       'Còn phải đào tạo',
@@ -193,16 +201,24 @@ describe('completions workbook', () => {
       t1.staff,
       t1.trained,
       t1.owing,
+      t1.expiringSoon,
+      t1.expired,
+      t1.everTrained,
       Math.round(t1.percent * 10) / 10,
       80,
       t1.gap,
       t1.meetsTarget ? 'Đạt' : 'Chưa đạt',
       'Kịp hạn (dự kiến 20/11/2026)',
     ]);
-    expect(ws.getRow(headerAt + 2).getCell(8).numFmt).toBe('0.0');
-    // In scope = exempt + to complete; to complete = done + not yet: the columns add up.
+    expect(ws.getRow(headerAt + 2).getCell(11).numFmt).toBe('0.0');
+    // In scope = exempt + to complete; to complete = done + not yet; ever done = done + lapsed: the columns add up.
     expect(t1.exempt).toBeGreaterThan(0);
     expect(t1.inScope).toBe(t1.exempt + t1.staff);
+    expect(t1.expiringSoon * t1.expired).toBeGreaterThan(0);
+    expect(t1.everTrained).toBe(t1.trained + t1.expired);
+    // A target whose completions never lapse leaves those columns blank.
+    const t2At = rows.findIndex((r) => r[0] === targets[1]!.target.title);
+    expect(ws.getRow(t2At + 1).getCell(8).value).toBeNull();
     const meetingLines = rows.filter((r) => r[0] === '1/3 sở, ban, ngành đạt chỉ tiêu; 2/2 xã đạt chỉ tiêu; 1/1 phường đạt chỉ tiêu');
     expect(meetingLines).toHaveLength(3);
     const childHeader = rows.findIndex((r, i) => i > headerAt && r[0] === 'Mã đơn vị');
@@ -214,6 +230,9 @@ describe('completions workbook', () => {
       'Phải hoàn thành',
       'Đã hoàn thành',
       'Chưa hoàn thành',
+      'Sắp hết hiệu lực',
+      'Đã hết hiệu lực',
+      'Từng hoàn thành',
       'Tỷ lệ (%)',
       'Đạt chỉ tiêu',
     ]);
@@ -226,6 +245,9 @@ describe('completions workbook', () => {
       child.staff,
       child.trained,
       child.owing,
+      child.expiringSoon,
+      child.expired,
+      child.everTrained,
       child.percent,
       'Đạt',
     ]);

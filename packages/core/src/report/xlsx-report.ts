@@ -26,6 +26,15 @@ const headerStyle = {
   fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE2EFDA' } },
 } as const;
 
+/**
+ * For a target whose completions lapse: of the done, those whose completion ends within the
+ * renewal window; apart from them, those whose completion lapsed (counted as not done); and
+ * everyone who ever finished. Blank for a target whose completions never lapse.
+ */
+const lapseColumns: Column[] = [{ title: 'Sắp hết hiệu lực' }, { title: 'Đã hết hiệu lực' }, { title: 'Từng hoàn thành' }];
+const lapseCells = (t: TargetFigures, f: Pick<TargetFigures, 'expiringSoon' | 'expired' | 'everTrained'>): Cell[] =>
+  t.target.validity ? [f.expiringSoon, f.expired, f.everTrained] : [null, null, null];
+
 const targetColumns: Column[] = [
   { title: 'Chỉ tiêu' },
   { title: 'Hạn', kind: 'date' },
@@ -34,6 +43,7 @@ const targetColumns: Column[] = [
   { title: 'Phải hoàn thành' },
   { title: 'Đã hoàn thành' },
   { title: 'Chưa hoàn thành' },
+  ...lapseColumns,
   { title: 'Tỷ lệ (%)', kind: 'percent' },
   { title: 'Chỉ tiêu (%)', kind: 'percent' },
   { title: 'Còn phải đào tạo' },
@@ -48,11 +58,12 @@ const childColumns: Column[] = [
   { title: 'Phải hoàn thành' },
   { title: 'Đã hoàn thành' },
   { title: 'Chưa hoàn thành' },
+  ...lapseColumns,
   { title: 'Tỷ lệ (%)', kind: 'percent' },
   { title: 'Đạt chỉ tiêu' },
 ];
 /** The summary sheet holds the targets table and the child-unit tables in the same columns: wide enough for both. */
-const summaryWidths = [36, 36, 12, 10, 12, 12, 12, 10, 10, 12, 12, 32];
+const summaryWidths = [36, 36, 12, 10, 12, 12, 12, 12, 12, 12, 10, 10, 12, 12, 32];
 const personColumns: Column[] = [
   { title: 'Mã đơn vị' },
   { title: 'Đơn vị' },
@@ -139,6 +150,7 @@ function writeSummary(sheet: Worksheet, summary: UnitSummary): void {
       t.staff,
       t.trained,
       t.owing,
+      ...lapseCells(t, t),
       oneDecimal(t.percent),
       t.target.percent,
       t.gap,
@@ -169,6 +181,7 @@ function writeSummary(sheet: Worksheet, summary: UnitSummary): void {
         c.staff,
         c.trained,
         c.owing,
+        ...lapseCells(t, c),
         c.applicable ? oneDecimal(c.percent) : null,
         statusLabel(c),
       ]);

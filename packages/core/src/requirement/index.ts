@@ -56,7 +56,7 @@ export namespace Requirement {
           .sort()
           .at(-1) ?? null;
       const courseOf = new Map(catalogue.map((c) => [c.slug, c]));
-      const trainedAt = new Map(marks.map((m) => [m.targetId, m.trainedAt]));
+      const markOf = new Map(marks.map((m) => [m.targetId, m]));
       const personClass = Target.classOf(person, unit);
       const items = targets
         .filter((target) => Target.covers(target, personClass))
@@ -74,21 +74,39 @@ export namespace Requirement {
                 }
               : { slug, title: slug, done: false, lessonsDone: 0, lessonCount: 0 };
           });
-          const doneAt = trainedAt.get(target.id) ?? null;
+          const mark = markOf.get(target.id);
+          const doneAt = mark?.trainedAt ?? null;
+          const validUntil = target.validity ? (mark?.validUntil ?? null) : null;
+          const phase = Target.phaseOn(target, validUntil, today);
           const started = target.programme.some((slug) => {
             const course = courseOf.get(slug);
             return course !== undefined && begun(course.progress);
           });
           const until = exemptUntil(target.id);
           const status: Status =
-            doneAt !== null ? 'done' : until !== null ? 'exempt' : isOverdue(due, today) ? 'overdue' : started ? 'in-progress' : 'not-started';
+            doneAt !== null && phase === 'valid'
+              ? 'done'
+              : until !== null
+                ? 'exempt'
+                : doneAt !== null
+                  ? phase === 'soon'
+                    ? 'renew'
+                    : 'expired'
+                  : isOverdue(due, today)
+                    ? 'overdue'
+                    : started
+                      ? 'in-progress'
+                      : 'not-started';
+          // A completion that lapses is owed again by its last valid day.
+          const owedBy = doneAt !== null && validUntil !== null && phase !== 'valid' ? validUntil : due;
           return {
             target: { id: target.id, title: target.title, percent: target.percent, deadline: target.deadline },
-            dueDate: due,
-            daysLeft: daysBetween(today, due),
+            dueDate: owedBy,
+            daysLeft: daysBetween(today, owedBy),
             status,
             exemptUntil: until,
             trainedAt: doneAt,
+            validUntil,
             courses,
           };
         });

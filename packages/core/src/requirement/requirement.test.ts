@@ -66,6 +66,7 @@ describe("a person's requirements", () => {
       status: 'not-started',
       exemptUntil: null,
       trainedAt: null,
+      validUntil: null,
       courses: [{ slug: 'khoa-mau', title: 'Khoá mẫu', done: false, lessonsDone: 0, lessonCount: 2 }],
     });
     expect(second).toMatchObject({ target: { id: commune.id }, dueDate: '2027-03-31', daysLeft: 120, status: 'not-started' });

@@ -8,9 +8,11 @@ import { defaultGraceDays, type Info as TargetInfo } from '../target/schema.ts';
  *   the learner and HR must see the lateness first;
  * - `in-progress`: not done, not late, and some lesson, quiz or course of the programme begun;
  * - `not-started`: nothing of the programme begun, not late yet;
- * - `exempt`: HR has let them off it for now (`exemptUntil`), and they are not done.
+ * - `exempt`: HR has let them off it for now (`exemptUntil`), and they are not done;
+ * - `renew`: done, but the completion lapses soon (`validUntil`): retaking the quizzes now renews it;
+ * - `expired`: done once, but the completion lapsed on `validUntil`: they owe it again.
  */
-export const Status = v.picklist(['done', 'overdue', 'in-progress', 'not-started', 'exempt']);
+export const Status = v.picklist(['done', 'overdue', 'in-progress', 'not-started', 'exempt', 'renew', 'expired']);
 export type Status = v.InferOutput<typeof Status>;
 
 const Day = v.pipe(v.string(), v.isoDate());
@@ -34,8 +36,10 @@ export const Item = v.object({
   status: Status,
   /** The last day of the exemption, when `exempt`. */
   exemptUntil: v.nullable(Day),
-  /** When the programme was completed (ISO time), when `done`. */
+  /** When the programme was completed (ISO time), when `done`, `renew` or `expired`. */
   trainedAt: v.nullable(v.string()),
+  /** The last day the completion counts, for a target whose completions lapse; else null. */
+  validUntil: v.nullable(Day),
   /** The programme's courses in the target's order. */
   courses: v.array(CourseStep),
 });
@@ -67,7 +71,8 @@ export function dueDate(target: Pick<TargetInfo, 'id' | 'deadline' | 'graceDays'
 /** Whether the programme is late on `today` (yyyy-mm-dd): only from the day after the due date. */
 export const isOverdue = (due: string, today: string): boolean => today > due;
 
-const rank = (item: Pick<Item, 'status'>) => (item.status === 'done' ? 3 : item.status === 'exempt' ? 2 : item.status === 'overdue' ? 0 : 1);
+const rank = (item: Pick<Item, 'status'>) =>
+  item.status === 'done' ? 3 : item.status === 'exempt' ? 2 : item.status === 'overdue' || item.status === 'expired' ? 0 : 1;
 
-/** Overdue first, then by due date, exempt and then done last; a tie keeps the target's id order. */
+/** Overdue and lapsed first, then by due date, exempt and then done last; a tie keeps the target's id order. */
 export const byUrgency = (a: Item, b: Item): number => rank(a) - rank(b) || a.dueDate.localeCompare(b.dueDate) || a.target.id.localeCompare(b.target.id);

@@ -7,6 +7,7 @@ import { Org } from '../org/index.ts';
 import { Person } from '../person/index.ts';
 import { Readiness } from '../readiness/index.ts';
 import * as schema from './schema.ts';
+import * as validity from './validity.ts';
 import { listTargets, putTarget } from './store.ts';
 
 export namespace Target {
@@ -14,6 +15,13 @@ export namespace Target {
   export type Info = schema.Info;
   /** Days a late joiner has from their start date when the target sets no `graceDays`. */
   export const defaultGraceDays = schema.defaultGraceDays;
+  export const defaultRenewalDays = schema.defaultRenewalDays;
+  export const validUntil = validity.validUntil;
+  export const renewalOpens = validity.renewalOpens;
+  export const renewalDaysOf = validity.renewalDaysOf;
+  export const phaseOn = validity.phaseOn;
+  export const phaseDays = validity.phaseDays;
+  export type Phase = validity.Phase;
 
   /** Stores a target as given: seeding and tests. An admin's change goes through `set`. */
   export const put = fn(Info, async (target) => {
@@ -28,7 +36,10 @@ export namespace Target {
   export const set = fn(v.object({ actor: Actor, target: Info }), async ({ actor, target }) => {
     const before = (await list()).find((t) => t.id === target.id) ?? null;
     await put(target);
-    if (!before || before.programme.join() !== target.programme.join()) await Readiness.dispatchRetrain(target.id);
+    const validityChanged =
+      before !== null && (JSON.stringify(before.validity ?? null) !== JSON.stringify(target.validity ?? null) || before.renewalDays !== target.renewalDays);
+    if (!before || before.programme.join() !== target.programme.join() || validityChanged)
+      await Readiness.dispatchRetrain(target.id, { validity: validityChanged });
     await Audit.record({ actor: actor.email, action: before ? 'target.update' : 'target.create', detail: { before, after: target } });
     return { existed: before !== null };
   });
@@ -56,6 +67,9 @@ export namespace Target {
   /** An exemption from every target rather than one. */
   export const ALL_TARGETS = '*';
   export const exemptCounter = (targetId: string, c: Class) => `exempt:${targetId}|${c}`;
+  /** Of the trained, those inside the renewal window; and, apart from them, those whose completion lapsed. */
+  export const expiringCounter = (targetId: string, c: Class) => `expiring:${targetId}|${c}`;
+  export const expiredCounter = (targetId: string, c: Class) => `expired:${targetId}|${c}`;
 
   export function covers(target: Pick<Info, 'categories' | 'levels' | 'unitKinds'>, c: string): boolean {
     const [level, kind, category] = c.split('|') as [Org.Level, Org.Kind, Person.Category];
@@ -75,4 +89,8 @@ export namespace Target {
     sumCovered(target, counters, `exempt:${target.id}|`) + sumCovered(target, counters, `exempt:${ALL_TARGETS}|`);
   /** People in scope who have finished the whole programme. */
   export const trainedInScope = (target: Info, counters: Record<string, number>) => sumCovered(target, counters, `trained:${target.id}|`);
+  /** Of the trained in scope, those whose completion lapses within the renewal window. */
+  export const expiringInScope = (target: Info, counters: Record<string, number>) => sumCovered(target, counters, `expiring:${target.id}|`);
+  /** People in scope whose completion lapsed and who have not renewed it: they owe again. */
+  export const expiredInScope = (target: Info, counters: Record<string, number>) => sumCovered(target, counters, `expired:${target.id}|`);
 }

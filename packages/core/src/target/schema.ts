@@ -29,8 +29,39 @@ export const Info = v.object({
   graceDays: v.optional(
     v.pipe(v.number('phải là số ngày'), v.integer('phải là số ngày nguyên'), v.minValue(0, 'phải từ 0 đến 3650'), v.maxValue(3650, 'phải từ 0 đến 3650')),
   ),
+  /**
+   * How long finishing the programme counts: a number of months from the day it was finished,
+   * or to the end of that calendar year. Absent = for good. After it lapses the person owes
+   * the programme again (they retake the quizzes) and counts as "expired" until they do.
+   */
+  validity: v.optional(
+    v.union(
+      [
+        v.object({
+          months: v.pipe(
+            v.number('phải là số tháng'),
+            v.integer('phải là số tháng nguyên'),
+            v.minValue(1, 'phải từ 1 đến 120'),
+            v.maxValue(120, 'phải từ 1 đến 120'),
+          ),
+        }),
+        v.object({ until: v.literal('year-end', 'chỉ nhận "year-end" (hết năm)') }),
+      ],
+      'phải là { "months": 12 } hoặc { "until": "year-end" }',
+    ),
+  ),
+  /**
+   * Days before a completion lapses in which it counts as "expiring soon" and a retake renews
+   * it from its lapse date (not from the retake). Absent = 30 (`defaultRenewalDays`).
+   */
+  renewalDays: v.optional(
+    v.pipe(v.number('phải là số ngày'), v.integer('phải là số ngày nguyên'), v.minValue(0, 'phải từ 0 đến 365'), v.maxValue(365, 'phải từ 0 đến 365')),
+  ),
 });
 export type Info = v.InferOutput<typeof Info>;
+
+/** The renewal window of a target with a validity that sets none. */
+export const defaultRenewalDays = 30;
 
 /** The grace period of a target that sets none. */
 export const defaultGraceDays = 60;

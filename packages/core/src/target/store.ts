@@ -5,7 +5,7 @@ import { queryList } from '../db/query.ts';
 import type { Info } from './schema.ts';
 
 /** The target's own fields: what is stored, and all that is read back (never the table's keys). */
-const fields = ({ id, title, programme, categories, levels, unitKinds, percent, deadline, graceDays }: Info): Info => ({
+const fields = ({ id, title, programme, categories, levels, unitKinds, percent, deadline, graceDays, validity, renewalDays }: Info): Info => ({
   id,
   title,
   programme,
@@ -15,6 +15,8 @@ const fields = ({ id, title, programme, categories, levels, unitKinds, percent, 
   percent,
   deadline,
   ...(graceDays === undefined ? {} : { graceDays }),
+  ...(validity ? { validity } : {}),
+  ...(renewalDays === undefined ? {} : { renewalDays }),
 });
 
 export async function putTarget(target: Info): Promise<void> {

@@ -18,7 +18,7 @@ describe('an admin setting a target', () => {
     const admin = { email: 'quantri@test.vn', grants: [{ role: 'admin' as const, unitId: null }] };
 
     expect(await Target.set({ actor: admin, target })).toEqual({ existed: false });
-    expect(retrain).toHaveBeenCalledWith(target.id);
+    expect(retrain).toHaveBeenCalledWith(target.id, { validity: false });
 
     const later = { ...target, percent: 80, deadline: '2027-06-30' };
     expect(await Target.set({ actor: admin, target: later })).toEqual({ existed: true });
@@ -27,12 +27,20 @@ describe('an admin setting a target', () => {
     const wider = { ...later, programme: ['khoa-mau', 'khoa-moi'] };
     await Target.set({ actor: admin, target: wider });
     expect(retrain).toHaveBeenCalledTimes(2);
+    // A new validity sets every mark's last valid day again.
+    const yearly = { ...wider, validity: { until: 'year-end' as const } };
+    await Target.set({ actor: admin, target: yearly });
+    expect(retrain).toHaveBeenLastCalledWith(target.id, { validity: true });
+    await Target.set({ actor: admin, target: wider });
+    expect(retrain).toHaveBeenCalledTimes(4);
 
     expect(await Target.list()).toEqual([wider]);
     expect((await entries(admin.email)).map((e) => [e.action, e.detail])).toEqual([
       ['target.create', { before: null, after: target }],
       ['target.update', { before: target, after: later }],
       ['target.update', { before: later, after: wider }],
+      ['target.update', { before: wider, after: yearly }],
+      ['target.update', { before: yearly, after: wider }],
     ]);
   });
 

@@ -45,8 +45,11 @@ function daysLeft(r: Requirement): string {
   return t((n === 1 ? `${key}.one` : key) as Key, { n: formatNumber(n) });
 }
 
+const lapsing = (r: Requirement) => r.status === 'renew' || r.status === 'expired';
 const statusText = (r: Requirement) =>
-  t(`requirements.status.${r.status}`, { date: r.trainedAt ? formatDay(r.trainedAt) : r.exemptUntil ? formatDay(r.exemptUntil) : '' });
+  t(`requirements.status.${r.status}`, {
+    date: lapsing(r) && r.validUntil ? formatDay(r.validUntil) : r.trainedAt ? formatDay(r.trainedAt) : r.exemptUntil ? formatDay(r.exemptUntil) : '',
+  });
 
 function RequirementCard(props: { r: Requirement }) {
   const next = () => props.r.courses.find((c) => !c.done);
@@ -60,9 +63,23 @@ function RequirementCard(props: { r: Requirement }) {
           <span class={props.r.daysLeft < 0 ? 'badge warn' : 'badge'}>{daysLeft(props.r)}</span>
         </Show>
       </p>
-      <p class={`status ${props.r.status === 'done' ? 'ok' : props.r.status === 'overdue' ? 'late' : ''}`}>
+      <p class={`status ${props.r.status === 'done' ? 'ok' : props.r.status === 'overdue' || props.r.status === 'expired' ? 'late' : ''}`}>
         {t('requirements.status', { status: statusText(props.r) })}
       </p>
+      <Show when={lapsing(props.r)}>
+        <p>{t('requirements.renewHint')}</p>
+        <ul class="actions">
+          <For each={props.r.courses}>
+            {(c) => (
+              <li>
+                <A class="button" href={`/khoa-hoc/${c.slug}/kiem-tra`}>
+                  {t('requirements.retake', { course: c.title })}
+                </A>
+              </li>
+            )}
+          </For>
+        </ul>
+      </Show>
       <h3>{t('requirements.courses')}</h3>
       <ol class="steps">
         <For each={props.r.courses}>

@@ -1,0 +1,148 @@
+import { DeleteCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { db, tableName } from '../db/client.ts';
+import { isConditionFailure } from '../db/errors.ts';
+import { keys, VALDUE_SHARDS, type Key } from '../db/keys.ts';
+import { queryAll, queryList } from '../db/query.ts';
+import type { Person } from '../person/index.ts';
+import { Target } from '../target/index.ts';
+import { vnDay } from '../vn-day.ts';
+import { changePeople, sameLapse } from './person-change.ts';
+
+export { sameLapse };
+
+/**
+ * Completions that lapse: a target with a `validity` gives each trained mark a `validUntil`.
+ * The mark is the source; the person's `lapse` (where each of their marks stands today:
+ * inside its renewal window, or lapsed) follows from the marks, and the counters follow from
+ * the person through the one person-change path, as an exemption's do. The daily job moves
+ * people whose marks change phase on a day from an index of those days (due marks), so its
+ * cost is what changes that day, never the roster.
+ */
+
+/** A trained mark as validity reads it. */
+export type Mark = { targetId: string; trainedAt: string; validUntil?: string };
+
+/** The due marks of a trained mark valid until `until`: the day it enters its renewal window and the day it lapses. */
+export function lapseDueItems(personId: string, target: Pick<Target.Info, 'id' | 'validity' | 'renewalDays'>, until: string | null): Record<string, unknown>[] {
+  return Target.phaseDays(target, until).map((day) => ({ ...keys.lapseDue(day, personId, target.id), type: 'lapse-due', personId, targetId: target.id }));
+}
+
+/** Where each of a person's marks stands on `today`, leaving out the plainly valid: what their `lapse` should be. */
+export function lapseOn(marks: Mark[], targets: Map<string, Target.Info>, today: string): NonNullable<Person.Info['lapse']> {
+  const lapse: NonNullable<Person.Info['lapse']> = {};
+  for (const m of [...marks].sort((a, b) => a.targetId.localeCompare(b.targetId))) {
+    const target = targets.get(m.targetId);
+    if (!target) continue;
+    const phase = Target.phaseOn(target, m.validUntil, today);
+    if (phase !== 'valid') lapse[m.targetId] = phase;
+  }
+  return lapse;
+}
+
+const marksOf = (personId: string) => queryList<Mark>({ pk: keys.personPartition(personId), skPrefix: keys.trainedPrefix });
+
+/** The person a lapse was due for is no longer in the roster: nothing to bring in line. */
+class NotInRoster extends Error {}
+
+/**
+ * Brings a person's `lapse` in line with their trained marks on `today`, moving the counters
+ * with it (a lapsed mark counts as expired, not trained). Idempotent: writes nothing when
+ * nothing changed. The marks are read again after the write: a retake that renewed one
+ * meanwhile is not undone by a stale reading. Someone not in the roster is left alone.
+ */
+export async function syncLapse(personId: string, today = vnDay()): Promise<void> {
+  const targets = new Map((await Target.list()).map((t) => [t.id, t]));
+  let marks = await marksOf(personId);
+  for (let round = 1; round <= 3; round++) {
+    const lapse = lapseOn(marks, targets, today);
+    try {
+      await changePeople(
+        [
+          {
+            personId,
+            reason: 'lapse',
+            next: (current) => {
+              if (!current) throw new NotInRoster();
+              const { lapse: _, ...rest } = current;
+              return Object.keys(lapse).length > 0 ? { ...rest, lapse } : rest;
+            },
+          },
+        ],
+        { actor: 'system' },
+      );
+    } catch (err) {
+      if (err instanceof NotInRoster) return;
+      throw err;
+    }
+    const again = await marksOf(personId);
+    if (JSON.stringify(again) === JSON.stringify(marks)) return;
+    marks = again;
+  }
+}
+
+/**
+ * Renews a person's mark of a target with a retake: it counts again from the day after its
+ * old last day (or from today, once lapsed) for a new period, with new due marks. Written on
+ * condition the mark still holds the `validUntil` read, so two retakes renew it once.
+ */
+export async function renewMark(personId: string, target: Target.Info, mark: Mark, at: string): Promise<boolean> {
+  const today = vnDay(new Date(at));
+  const until = Target.validUntil(target, today, mark.validUntil ?? null);
+  const key = keys.trained(personId, target.id);
+  try {
+    await db().send(
+      new UpdateCommand({
+        TableName: tableName(),
+        Key: key,
+        UpdateExpression: 'SET trainedAt = :at, validUntil = :until, renewedFrom = :from',
+        ConditionExpression: mark.validUntil ? 'validUntil = :old' : 'attribute_not_exists(validUntil)',
+        ExpressionAttributeValues: { ':at': at, ':until': until, ':from': mark.trainedAt, ...(mark.validUntil ? { ':old': mark.validUntil } : {}) },
+      }),
+    );
+  } catch (err) {
+    if (isConditionFailure(err)) return false;
+    throw err;
+  }
+  for (const item of lapseDueItems(personId, target, until)) await db().send(new PutCommand({ TableName: tableName(), Item: item }));
+  return true;
+}
+
+/**
+ * Sets the `validUntil` of a mark made before its target had a validity (or after the
+ * validity changed), from the day it was made, with its due marks: the recount job's part.
+ */
+export async function setMarkValidity(personId: string, target: Target.Info, mark: Mark): Promise<boolean> {
+  const until = Target.validUntil(target, vnDay(new Date(mark.trainedAt)));
+  if ((until ?? undefined) === mark.validUntil) return false;
+  await db().send(
+    new UpdateCommand({
+      TableName: tableName(),
+      Key: keys.trained(personId, target.id),
+      ...(until ? { UpdateExpression: 'SET validUntil = :u', ExpressionAttributeValues: { ':u': until } } : { UpdateExpression: 'REMOVE validUntil' }),
+    }),
+  );
+  for (const item of lapseDueItems(personId, target, until)) await db().send(new PutCommand({ TableName: tableName(), Item: item }));
+  return true;
+}
+
+/**
+ * The daily job's part: every person with a mark entering its renewal window or lapsing on
+ * or before `today` is brought in line, then the due mark goes. O(what is due): the marks of
+ * past days are gone. A crash leaves the rest for the next run; `stopAt` (epoch ms) stops
+ * before a Lambda's timeout.
+ */
+export async function runLapsesDue(today = vnDay(), options: { stopAt?: number } = {}): Promise<{ people: number }> {
+  const done = new Set<string>();
+  for (let shard = 0; shard < VALDUE_SHARDS; shard++) {
+    for await (const item of queryAll<{ pk: string; sk: string; personId: string }>({ pk: keys.lapseDuePartition(shard), skUpTo: `${today}#\uffff` })) {
+      if (Date.now() >= (options.stopAt ?? Infinity)) return { people: done.size };
+      if (!done.has(item.personId)) {
+        await syncLapse(item.personId, today);
+        done.add(item.personId);
+      }
+      const key: Key = { pk: item.pk, sk: item.sk };
+      await db().send(new DeleteCommand({ TableName: tableName(), Key: key }));
+    }
+  }
+  return { people: done.size };
+}
