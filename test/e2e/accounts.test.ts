@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { startServer, type RunningServer } from '@sansang/api/serve';
 import { webDist } from '@sansang/cli/testing';
+import { Account } from '@sansang/core';
 import { useFreshTable } from '../support/db.ts';
 import { account, smallProvince } from '../support/fixtures.ts';
 import { expectAccessible, launchChromium, signInAs } from './browser.ts';
@@ -14,7 +15,9 @@ describe('accounts in the browser: a one-time link from HR, first password, pass
   beforeAll(async () => {
     await useFreshTable();
     tree = await smallProvince(2);
-    await account('nhansu@test.vn', tree.people.find((p) => p.unitId === tree.agency.id)!.id, [{ role: 'hr', unitId: tree.agency.id }]);
+    const inAgency = tree.people.filter((p) => p.unitId === tree.agency.id);
+    await account('nhansu@test.vn', inAgency[0]!.id, [{ role: 'hr', unitId: tree.agency.id }]);
+    await account('quantri.so@test.vn', inAgency[1]!.id, [{ role: 'admin', unitId: tree.agency.id }]);
     server = await startServer({ port: 0, webDir: webDist });
     browser = await launchChromium();
   }, 120_000);
@@ -25,16 +28,49 @@ describe('accounts in the browser: a one-time link from HR, first password, pass
   });
 
   it('walks the whole way', async () => {
-    const hr = await signInAs(browser, server.url, 'nhansu@test.vn', 'mat-khau-dung');
-    await hr.getByRole('link', { name: 'Tài khoản' }).click();
-    await hr.getByRole('heading', { name: 'Cấp tài khoản' }).waitFor();
-    await expectAccessible(hr, 'accounts');
+    // A phone: the link must appear where the button was pressed, not below the fold.
+    const hr = await signInAs(browser, server.url, 'nhansu@test.vn', 'mat-khau-dung', {
+      viewport: { width: 390, height: 844 },
+      permissions: ['clipboard-read', 'clipboard-write'],
+    });
+    await hr.goto(`${server.url}/tai-khoan`);
+    await hr.getByRole('heading', { level: 1, name: 'Cấp tài khoản' }).waitFor();
+    const create = hr.getByRole('region', { name: 'Tạo tài khoản' });
+    // Whose code it is, before anything is made; a mistyped code says so, not "no permission".
+    await create.getByLabel('Mã cán bộ').fill('NV-khong-co');
+    await create.getByLabel('Email công vụ').click();
+    await create.getByText('Không tìm thấy mã cán bộ "NV-khong-co" trong phạm vi quản lý của bạn.', { exact: false }).waitFor();
+    await create.getByLabel('Email công vụ').fill('chuyenvien.moi@test.vn');
+    await create.getByRole('button', { name: 'Tạo tài khoản' }).click();
+    const refusal = create.getByRole('alert');
+    await refusal.getByText('Không tìm thấy mã cán bộ này trong phạm vi quản lý của bạn.').waitFor();
+    expect(await refusal.textContent()).not.toContain('không có quyền');
+    await expectAccessible(hr, 'accounts, mistyped code');
     const person = tree.people.find((p) => p.unitId === tree.dept2.id)!;
-    await hr.getByLabel('Email công vụ').first().fill('chuyenvien.moi@test.vn');
-    await hr.getByLabel('Mã cán bộ').fill(person.employeeCode);
-    await hr.getByRole('button', { name: 'Tạo tài khoản' }).click();
-    const link = (await hr.locator('code.link-out').textContent())!;
+    await create.getByLabel('Mã cán bộ').fill(person.employeeCode);
+    await create.getByLabel('Email công vụ').click();
+    await create.getByText(`Mã này là của ${person.fullName} (${tree.dept2.name}).`).waitFor();
+    await create.getByRole('button', { name: 'Tạo tài khoản' }).click();
+    const linkField = create.getByLabel('Đường dẫn đặt mật khẩu cho chuyenvien.moi@test.vn');
+    await linkField.waitFor();
+    const link = await linkField.inputValue();
     expect(link).toMatch(new RegExp(`^${server.url}/dat-mat-khau#`));
+    // Focused, selected and on screen, right under the button.
+    expect(await hr.evaluate(() => document.activeElement?.id)).toBe('acc-create-link');
+    await expect.poll(() => linkField.evaluate((el) => el.getBoundingClientRect().bottom <= innerHeight && el.getBoundingClientRect().top >= 0)).toBe(true);
+    await create.getByRole('button', { name: 'Sao chép đường dẫn' }).click();
+    await create.getByText('Đã sao chép đường dẫn.').waitFor();
+    expect(await hr.evaluate(() => navigator.clipboard.readText())).toBe(link);
+    await expectAccessible(hr, 'accounts, link made');
+    // The new account is listed with the people of its unit.
+    await hr.getByRole('link', { name: tree.dept2.name }).click();
+    const row = hr.locator('table.accounts tbody tr').filter({ hasText: 'chuyenvien.moi@test.vn' });
+    await row.waitFor();
+    expect(await row.textContent()).toContain(person.fullName);
+    expect(await row.textContent()).toContain('Học viên');
+    // Only an admin gives roles.
+    expect(await hr.getByRole('button', { name: 'Giao vai trò' }).count()).toBe(0);
+    await expectAccessible(hr, 'accounts of a unit');
 
     const newcomer = await (await browser.newContext()).newPage();
     await newcomer.goto(link);
@@ -62,6 +98,35 @@ describe('accounts in the browser: a one-time link from HR, first password, pass
     await me.getByRole('button', { name: 'Lưu mật khẩu' }).click();
     await me.getByText('Đã đổi mật khẩu').waitFor();
     await signInAs(browser, server.url, 'chuyenvien.moi@test.vn', 'mat-khau-thu-hai');
+  });
+
+  it('lets an admin give a role from the page and take it back after confirming', async () => {
+    const admin = await signInAs(browser, server.url, 'quantri.so@test.vn', 'mat-khau-dung', { viewport: { width: 1280, height: 800 } });
+    await admin.goto(`${server.url}/tai-khoan?unit=${tree.dept2.id}`);
+    await admin.getByRole('heading', { level: 2, name: `Tài khoản của cán bộ thuộc ${tree.dept2.name}` }).waitFor();
+    const row = admin.locator('table.accounts tbody tr').filter({ hasText: 'chuyenvien.moi@test.vn' });
+    await row.waitFor();
+    await admin.getByLabel('Tài khoản (email)').selectOption('chuyenvien.moi@test.vn');
+    await admin.getByLabel('Vai trò', { exact: true }).selectOption({ label: 'Cán bộ tổ chức' });
+    // The scopes offered are the unit and those above it that the admin reaches, never the province.
+    const scopes = await admin.getByLabel('Phạm vi').locator('option').allTextContents();
+    expect(scopes).toEqual([tree.dept2.name, tree.agency.name]);
+    await admin.getByLabel('Phạm vi').selectOption({ label: tree.agency.name });
+    await admin.getByRole('button', { name: 'Giao vai trò' }).click();
+    await admin.getByRole('status').getByText(`Đã giao vai trò Cán bộ tổ chức · ${tree.agency.name} cho chuyenvien.moi@test.vn.`).waitFor();
+    await row.getByText(`Cán bộ tổ chức · ${tree.agency.name}`).waitFor();
+    expect((await Account.get('chuyenvien.moi@test.vn'))!.grants).toEqual([{ role: 'hr', unitId: tree.agency.id }]);
+    await expectAccessible(admin, 'accounts, role given');
+    // Taking it back asks first; saying no keeps it.
+    const revoke = row.getByRole('button', { name: `Thu hồi vai trò Cán bộ tổ chức · ${tree.agency.name} của chuyenvien.moi@test.vn` });
+    await revoke.click();
+    await row.getByRole('button', { name: 'Không thu hồi' }).click();
+    expect((await Account.get('chuyenvien.moi@test.vn'))!.grants).toHaveLength(1);
+    await revoke.click();
+    await row.getByText('Người này vẫn đăng nhập và học được', { exact: false }).waitFor();
+    await row.getByRole('button', { name: 'Thu hồi', exact: true }).click();
+    await expect.poll(async () => (await Account.get('chuyenvien.moi@test.vn'))!.grants).toEqual([]);
+    await row.getByText('Học viên').waitFor();
   });
 
   it('shows an admin the audit log of what just happened, filtered and exported', async () => {

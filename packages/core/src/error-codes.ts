@@ -23,6 +23,8 @@ export type ErrorKind =
 export const errorKinds = {
   'account.changed': 'conflict',
   'account.exists': 'conflict',
+  // Not on the roster, or outside the officer's scope: one answer for both, so codes cannot be probed.
+  'account.person_not_found': 'forbidden',
   'attempt.closed': 'conflict',
   'attempt.conflict': 'conflict',
   'attempt.not_found': 'not_found',

@@ -1,6 +1,7 @@
 import * as v from 'valibot';
-import { Account } from '@sansang/core';
+import { Account, Org } from '@sansang/core';
 import { actorOf, route, routes } from '../route.ts';
+import { unitOrRoot } from './reports.ts';
 
 const linkFor = (token: string) => `/dat-mat-khau#${token}`;
 const Grants = v.pipe(v.array(Account.Grant), v.maxLength(20));
@@ -11,6 +12,30 @@ const Grants = v.pipe(v.array(Account.Grant), v.maxLength(20));
  * says which roles may ask at all.
  */
 export const accountRoutes = routes(
+  route({
+    method: 'get',
+    path: '/api/accounts',
+    summary: 'Những người thuộc trực tiếp một đơn vị đã có tài khoản: email, vai trò và phạm vi của từng tài khoản',
+    access: { roles: ['hr', 'admin'], scope: true },
+    query: v.object({ unit: v.optional(v.pipe(v.string(), v.maxLength(64))) }),
+    unit: ({ query }) => query.unit,
+    handler: async (c, { unit }) => {
+      const u = await unitOrRoot(unit);
+      const found = await Account.ofUnit(u.id);
+      const scopes = await Org.getMap(found.flatMap((f) => f.accounts.flatMap((a) => a.grants.map((g) => g.unitId).filter((id): id is string => id !== null))));
+      return c.json({
+        unit: { id: u.id, name: u.name },
+        accounts: found.flatMap(({ person, accounts }) =>
+          accounts.map((a) => ({
+            email: a.email,
+            employeeCode: person.employeeCode,
+            fullName: person.fullName,
+            grants: a.grants.map((g) => ({ role: g.role, unitId: g.unitId, unitName: g.unitId === null ? null : (scopes.get(g.unitId)?.name ?? g.unitId) })),
+          })),
+        ),
+      });
+    },
+  }),
   route({
     method: 'post',
     path: '/api/accounts',

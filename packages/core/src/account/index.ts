@@ -108,18 +108,40 @@ export namespace Account {
   export async function open(input: { actor: Actor; email: string; employeeCode: string; grants: Grant[] }): Promise<Info> {
     const { actor } = input;
     const email = v.parse(Email, input.email);
-    const person = await Person.get(personIdFor(input.employeeCode)).catch(() => null);
-    // Someone not on the roster is answered like someone outside the officer's scope.
-    if (!person) throw new VisibleError('auth.forbidden', 'Bạn không có quyền với người này.');
+    const code = input.employeeCode.trim();
+    // Someone not on the roster is answered like someone outside the officer's scope, in words that say what to check.
+    const notFound = () => new VisibleError('account.person_not_found', `Không có cán bộ mã "${code}" trong phạm vi quản lý của bạn.`);
+    const person = await Person.get(personIdFor(code)).catch(() => null);
+    if (!person) throw notFound();
     const existing = await ofPerson(person);
     const units = await unitsFor([...actor.grants, ...input.grants, ...existing.flatMap((a) => a.grants)], [person.unitId]);
-    const outranked = [{ grants: [] as Grant[] }, ...existing].every((a) => mayActOn(actor, { personUnitId: person.unitId, grants: a.grants }, units));
-    if (!outranked) throw new VisibleError('auth.forbidden', 'Bạn không có quyền với người này.');
+    if (!mayActOn(actor, { personUnitId: person.unitId, grants: [] }, units)) throw notFound();
+    const outranked = existing.every((a) => mayActOn(actor, { personUnitId: person.unitId, grants: a.grants }, units));
+    if (!outranked) throw new VisibleError('auth.forbidden', 'Người này đã có tài khoản với vai trò cao hơn hoặc rộng hơn của bạn.');
     if (!input.grants.every((g) => mayGive(actor, g, units))) throw new VisibleError('auth.forbidden', 'Bạn không thể cấp vai trò vượt quá phạm vi của mình.');
     const account: Info = { email, personId: person.id, grants: input.grants };
     if (!(await putNewAccount(account))) throw new VisibleError('account.exists', `Không dùng được email "${email}" vì đã có tài khoản.`);
     await Audit.record({ actor: actor.email, action: 'account.created', unitId: person.unitId, detail: { email, grants: input.grants } });
     return account;
+  }
+
+  /**
+   * Who can already sign in among the people directly in a unit (the roster page's scope),
+   * person by person in the roster's order: one query per person, a few at a time.
+   */
+  export async function ofUnit(unitId: string, limit = 2000): Promise<{ person: Person.Info; accounts: Info[] }[]> {
+    const people: Person.Info[] = [];
+    for await (const p of Person.ofUnit(unitId)) {
+      people.push(p);
+      if (people.length >= limit) break;
+    }
+    const found: { person: Person.Info; accounts: Info[] }[] = [];
+    for (let i = 0; i < people.length; i += 16) {
+      const batch = people.slice(i, i + 16);
+      const logins = await Promise.all(batch.map(ofPerson));
+      batch.forEach((person, j) => logins[j]!.length > 0 && found.push({ person, accounts: logins[j]! }));
+    }
+    return found;
   }
 
   export const get = fn(v.string(), async (email): Promise<Info | null> => {
