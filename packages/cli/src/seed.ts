@@ -30,7 +30,10 @@ export async function publishContent(
   const before = new Map((await Target.list()).map((t) => [t.id, t]));
   for (const target of targets) {
     await Target.put(target);
-    if (before.get(target.id)?.programme.join() !== target.programme.join()) await Readiness.retrain(target.id);
+    const was = before.get(target.id);
+    // A changed validity sets each mark's last valid day again (a new target's marks get theirs as they are made).
+    const validity = was !== undefined && JSON.stringify([was.validity, was.renewalDays]) !== JSON.stringify([target.validity, target.renewalDays]);
+    if (was?.programme.join() !== target.programme.join() || validity) await Readiness.retrain(target.id, { validity });
   }
   return { ...outcome, courses, targets };
 }

@@ -184,6 +184,13 @@ export function generateProvince(
   const counted = new Set(targets.flatMap((t) => t.programme));
   const seededCourses = courses.filter((c) => counted.has(c.slug));
   const daysAgo = (d: number) => new Date(now.getTime() - d * 86_400_000 - r.int(0, 86_399) * 1000).toISOString();
+  // About one in sixteen finished a course whose completions lapse (a yearly target's) last
+  // year: some of those are inside the renewal window now, some have lapsed, so the dashboard
+  // shows "expiring soon" and "expired" too. Their own generator keeps everyone else's dates.
+  const lastYear = seeded((options.seed ?? 2026) + 4);
+  const lapsing = new Set(targets.filter((t) => t.validity).flatMap((t) => t.programme));
+  const completedAt = (slug: string) =>
+    lapsing.has(slug) && lastYear.chance(1 / 16) ? new Date(now.getTime() - lastYear.int(330, 400) * 86_400_000).toISOString() : daysAgo(r.int(0, 70));
   for (const person of people) {
     if (untouched.has(person.id)) continue;
     const unit = unitOf.get(person.unitId)!;
@@ -193,7 +200,7 @@ export function generateProvince(
       const p = pace.get(unit.id)!;
       const lessons = course.lessons.map((l) => l.id);
       if (r.chance(p)) {
-        const at = daysAgo(r.int(0, 70));
+        const at = completedAt(course.slug);
         records.push(Progress.item({ personId: person.id, course, lessonsDone: lessons, bestScore: 100, quizPassed: true }));
         records.push(Readiness.asItem(Readiness.completion({ person, unit }, course, at)));
         done.add(course.slug);
@@ -205,7 +212,10 @@ export function generateProvince(
       }
     }
     for (const target of targets) {
-      if (target.programme.every((s) => done.has(s))) records.push(Readiness.asItem(Readiness.trained({ person, unit }, target, last)));
+      if (!target.programme.every((s) => done.has(s))) continue;
+      // With the days its completion enters the renewal window and lapses, for the daily job.
+      const mark = Readiness.trained({ person, unit }, target, last);
+      records.push(Readiness.asItem(mark), ...(mark.also ?? []));
     }
   }
   return { units, people, accounts, records: [...records, ...pastSnapshots(units, people, records, now)], exemptions, credits };

@@ -16,10 +16,12 @@ export type Untrained = Pick<Person.Info, 'id' | 'employeeCode' | 'fullName' | '
   dueDate: string;
   /** Whether `today` is past their due date. */
   overdue: boolean;
+  /** The last day their completion counted, when it lapsed (they owe it again, due that day); else null. */
+  expiredOn: string | null;
 };
 
 /**
- * People in a target's scope who have not finished its programme, unit by unit down the
+ * People in a target's scope who have not finished its programme (or whose completion lapsed), unit by unit down the
  * subtree (two queries per unit), stopping once `limit` are found: the dashboard's list of
  * who is still to train, earliest due date first (so the overdue lead) on `today` (yyyy-mm-dd
  * in Vietnam; today when absent). `more` says the list was cut. With `match`, only those whose
@@ -40,12 +42,16 @@ export const untrained = fn(
     const found = (more: boolean) => ({ people: people.sort((a, b) => a.dueDate.localeCompare(b.dueDate)), more });
     for await (const unit of Org.subtree(unitId)) {
       const [members, trained] = await Promise.all([unitMembers(unit.id), unitTrainedMarks(target.id, unit.id)]);
-      const done = new Set(trained.map((t) => String(t.personId)));
+      const marks = new Map(trained.map((t) => [String(t.personId), t]));
       for (const item of members) {
         const p = Person.fromItem(item);
-        if (p.status !== 'active' || done.has(p.id) || isExempt(p, target.id) || !Target.covers(target, Target.classOf(p, unit)) || !matches(p)) continue;
+        // A lapsed completion counts as not done, as the counters have it.
+        const lapsed = p.lapse?.[target.id] === 'lapsed';
+        const done = marks.has(p.id) && !lapsed;
+        if (p.status !== 'active' || done || isExempt(p, target.id) || !Target.covers(target, Target.classOf(p, unit)) || !matches(p)) continue;
         if (people.length === limit) return found(true);
-        const due = dueDate(target, p);
+        const expiredOn = lapsed ? (marks.get(p.id)?.validUntil ?? null) : null;
+        const due = expiredOn ?? dueDate(target, p);
         people.push({
           id: p.id,
           employeeCode: p.employeeCode,
@@ -56,6 +62,7 @@ export const untrained = fn(
           unitName: unit.name,
           dueDate: due,
           overdue: isOverdue(due, today),
+          expiredOn,
         });
       }
     }

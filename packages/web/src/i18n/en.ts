@@ -375,6 +375,7 @@ export const en: Record<keyof typeof vi, string> = {
   'untrained.download': 'Download the full list (CSV)',
   'untrained.more': 'Only the first {n} people are shown; download the full list (CSV) to see everyone.',
   'untrained.overdue': 'Overdue',
+  'untrained.expired': 'Expired after {date}',
   'untrained.col.due': 'Due date',
   'people.col.name': 'Full name',
   'people.col.code': 'Employee code',
@@ -646,6 +647,10 @@ export const en: Record<keyof typeof vi, string> = {
   'readiness.fig.staff': 'Must complete',
   'readiness.fig.trained': 'Completed',
   'readiness.fig.owing': 'Still to complete',
+  'readiness.fig.expiringSoon': 'Expiring soon (within {n} days)',
+  'readiness.fig.expired': 'Expired, to retake',
+  'readiness.fig.everTrained': 'Ever completed',
+  'readiness.fig.validityNote': 'Completing this target counts for a limited time; those whose completion expired count as not completed until they retake the quiz.',
   'readiness.fig.staffNote':
     '«Must complete» is those in scope minus those exempted: the denominator of the rate, also the «Must complete» column of the child units table and of the reports.',
   'readiness.col.exempt': 'Exempted',

@@ -373,6 +373,7 @@ export const vi = {
   'untrained.download': 'Tải danh sách đầy đủ (CSV)',
   'untrained.more': 'Chỉ hiện {n} người đầu tiên; tải danh sách đầy đủ (CSV) để xem tất cả.',
   'untrained.overdue': 'Quá hạn',
+  'untrained.expired': 'Hết hiệu lực từ sau {date}',
   'untrained.col.due': 'Hạn hoàn thành',
   'people.col.name': 'Họ và tên',
   'people.col.code': 'Mã cán bộ',
@@ -643,6 +644,10 @@ export const vi = {
   'readiness.fig.staff': 'Phải hoàn thành',
   'readiness.fig.trained': 'Đã hoàn thành',
   'readiness.fig.owing': 'Còn phải học',
+  'readiness.fig.expiringSoon': 'Sắp hết hiệu lực (trong {n} ngày)',
+  'readiness.fig.expired': 'Đã hết hiệu lực, phải học lại',
+  'readiness.fig.everTrained': 'Từng hoàn thành',
+  'readiness.fig.validityNote': 'Hoàn thành chỉ tiêu này có giá trị trong một thời hạn; người đã hết hiệu lực được tính là chưa hoàn thành cho đến khi làm lại bài kiểm tra.',
   'readiness.fig.staffNote':
     '«Phải hoàn thành» là số trong diện trừ người được miễn: mẫu số của tỷ lệ, cũng là cột «Phải hoàn thành» ở bảng đơn vị trực thuộc và trong các báo cáo.',
   'readiness.col.exempt': 'Được miễn',

@@ -28,26 +28,38 @@ export const childrenMeetingText = (r: Readiness) =>
  * denominator; an officer who sees it fall must be able to see why.
  */
 function ReadinessFigures(props: { r: Readiness }) {
-  const figures = (): [Key, number][] => [
-    ['readiness.fig.inScope', props.r.inScope],
-    ['readiness.fig.exempt', props.r.exempt],
-    ['readiness.fig.staff', props.r.staff],
-    ['readiness.fig.trained', props.r.trained],
-    ['readiness.fig.owing', props.r.owing],
+  const lapses = () => props.r.target.validity !== null;
+  const figures = (): [string, number][] => [
+    [t('readiness.fig.inScope'), props.r.inScope],
+    [t('readiness.fig.exempt'), props.r.exempt],
+    [t('readiness.fig.staff'), props.r.staff],
+    [t('readiness.fig.trained'), props.r.trained],
+    [t('readiness.fig.owing'), props.r.owing],
+    // A target whose completions lapse: who must renew soon, who lapsed (among those still to complete), who ever did.
+    ...(lapses()
+      ? ([
+          [t('readiness.fig.expiringSoon', { n: formatNumber(props.r.target.renewalDays) }), props.r.expiringSoon],
+          [t('readiness.fig.expired'), props.r.expired],
+          [t('readiness.fig.everTrained'), props.r.everTrained],
+        ] as [string, number][])
+      : []),
   ];
   return (
     <>
       <dl class="figures">
         <For each={figures()}>
-          {([key, n]) => (
+          {([label, n]) => (
             <div>
-              <dt>{t(key)}</dt>
+              <dt>{label}</dt>
               <dd>{formatNumber(n)}</dd>
             </div>
           )}
         </For>
       </dl>
       <p class="muted">{t('readiness.fig.staffNote')}</p>
+      <Show when={lapses()}>
+        <p class="muted">{t('readiness.fig.validityNote')}</p>
+      </Show>
     </>
   );
 }

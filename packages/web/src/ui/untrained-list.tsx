@@ -42,7 +42,7 @@ export function UntrainedList(props: { r: Readiness }) {
       p.overdue ? (
         <>
           {' '}
-          <span class="badge warn">{t('untrained.overdue')}</span>
+          <span class="badge warn">{p.expiredOn ? t('untrained.expired', { date: formatDay(p.expiredOn) }) : t('untrained.overdue')}</span>
         </>
       ) : null,
   );
