@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { Certificate, Course } from '@sansang/core';
+import { Certificate, Course, vnDay } from '@sansang/core';
 import { actorOf, route, routes } from '../route.ts';
 import { attachment } from '../attachment.ts';
 
@@ -48,9 +48,13 @@ export const certificateRoutes = routes(
       const found = await Certificate.verify(params.code);
       if (!found) return c.json({ valid: false as const, code: Certificate.normaliseCode(params.code) });
       const { fullName, unitName, courseTitle, version, completedAt, code } = found;
+      const validUntil = found.validUntil ?? null;
       const { name, parent } = Certificate.issuer(found);
       const issuer = [name, parent].filter(Boolean).join(', ').replace(/\s+/g, ' ');
-      return c.json({ valid: true as const, certificate: { code, fullName, unitName, courseTitle, version, completedAt, issuer } });
+      return c.json({
+        valid: true as const,
+        certificate: { code, fullName, unitName, courseTitle, version, completedAt, issuer, validUntil, lapsed: validUntil !== null && vnDay() > validUntil },
+      });
     },
   }),
 );

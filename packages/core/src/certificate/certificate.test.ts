@@ -1,7 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { Audit, Certificate, Course, Org, Person, Progress } from '@sansang/core';
+import { DeleteCommand } from '@aws-sdk/lib-dynamodb';
+import { Audit, Certificate, Course, Org, Person, Progress, Target, vnDay } from '@sansang/core';
+import { db, keys, tableName } from '@sansang/core/testing';
 import { useFreshTable } from '../../../../test/support/db.ts';
-import { bundle, smallProvince } from '../../../../test/support/fixtures.ts';
+import { bundle, smallProvince, target } from '../../../../test/support/fixtures.ts';
 import { takeQuiz } from '../../../../test/support/quiz-answers.ts';
 import { pdfImages, pdfText } from '../../../../test/support/pdf.ts';
 import jsQR from 'jsqr';
@@ -130,5 +132,28 @@ describe('certificates', () => {
     // 00:30 on 1 July in Hà Nội is still 30 June in UTC: the certificate says 1 July.
     expect(await render('2025-06-30T17:30:00.000Z')).toContain('phiên bản 1, ngày 01/07/2025');
     expect(await render('2025-12-31T16:59:59.000Z')).toContain('ngày 31/12/2025');
+  });
+
+  it('says until when it counts for a course whose completions lapse, and a retake earns a new one while the old still verifies', async () => {
+    const yearly: Target.Info = { ...target, id: 'hang-nam', programme: [quizOnly.slug], validity: { months: 12 }, renewalDays: 30 };
+    await Target.put(yearly);
+    try {
+      const learner = tree.people[1]!;
+      await takeQuiz(learner.id, quizOnly.slug);
+      const first = await Certificate.issue({ personId: learner.id, slug: quizOnly.slug });
+      const until = Target.validUntil(yearly, vnDay(new Date(first.completedAt)))!;
+      expect(first.validUntil).toBe(until);
+      const text = (await pdfText(await Certificate.pdf(first, { verifyUrl: 'https://sansang.example.vn/verify/x' }))).replace(/\s+/g, ' ');
+      expect(text).toContain(`Có giá trị đến hết ngày ${until.split('-').reverse().join('/')}`);
+
+      await takeQuiz(learner.id, quizOnly.slug);
+      const second = await Certificate.issue({ personId: learner.id, slug: quizOnly.slug });
+      expect(second.code).not.toBe(first.code);
+      expect(second.completedAt > first.completedAt).toBe(true);
+      expect(await Certificate.verify(first.code)).toMatchObject({ code: first.code, validUntil: until });
+    } finally {
+      await Target.put(target);
+      await db().send(new DeleteCommand({ TableName: tableName(), Key: keys.target(yearly.id) }));
+    }
   });
 });

@@ -7,6 +7,8 @@ import { Audit } from '../audit/index.ts';
 import { Course } from '../course/index.ts';
 import { Org } from '../org/index.ts';
 import { Person } from '../person/index.ts';
+import { Target } from '../target/index.ts';
+import { vnDay } from '../vn-day.ts';
 import { installationIssuer, issuerOf, type Issuer } from './issuer.ts';
 import { renderCertificate } from './pdf.ts';
 import { getCertificate, getCompletion, putCertificate } from './store.ts';
@@ -30,7 +32,22 @@ export namespace Certificate {
     issuedAt: string;
     /** Who issued it, fixed at issue; absent on certificates issued before it was recorded. */
     issuer?: Issuer;
+    /**
+     * The last day it counts, when a target counting the course has completions that lapse
+     * (the shortest of them), fixed at issue; absent: for good. It stays verifiable after.
+     */
+    validUntil?: string;
   };
+
+  /** The last day a completion of `slug` made on `day` counts, by the targets that count it (the shortest); null: for good. */
+  export function validUntilOf(targets: Target.Info[], slug: string, day: string): string | null {
+    const ends = targets
+      .filter((t) => t.programme.includes(slug))
+      .map((t) => Target.validUntil(t, day))
+      .filter((d): d is string => d !== null)
+      .sort();
+    return ends[0] ?? null;
+  }
 
   /** 10 characters of Crockford base32 in two groups: easy to read aloud and to type. */
   const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
@@ -58,7 +75,8 @@ export namespace Certificate {
     const existing = await verify(code);
     if (existing) return existing;
     const person = await Person.get(personId);
-    const [unit, course] = await Promise.all([Org.get(person.unitId), Course.get({ slug, version })]);
+    const [unit, course, targets] = await Promise.all([Org.get(person.unitId), Course.get({ slug, version }), Target.list()]);
+    const validUntil = validUntilOf(targets, slug, vnDay(new Date(completedAt)));
     const info: Info = {
       code,
       personId,
@@ -70,6 +88,7 @@ export namespace Certificate {
       completedAt,
       issuedAt: new Date().toISOString(),
       issuer: installationIssuer(),
+      ...(validUntil ? { validUntil } : {}),
     };
     // Another request issued it first (the same completion gives the same code): theirs is the certificate.
     if (!(await putCertificate(info))) return (await verify(code))!;

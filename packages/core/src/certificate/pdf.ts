@@ -98,6 +98,8 @@ export async function renderCertificate(info: Certificate.Info, options: { verif
   write('đã hoàn thành khoá học', 'regular', 14, body, 4);
   write(info.courseTitle, 'bold', 18, body, 4, GREEN);
   write(`phiên bản ${info.version}, ngày ${vnDate(info.completedAt)}`, 'regular', 12, body);
+  // A course whose completion lapses says until when; after that day the code still verifies, saying it lapsed.
+  if (info.validUntil) write(`Có giá trị đến hết ngày ${vnDate(`${info.validUntil}T12:00:00+07:00`)}`, 'bold', 12, body);
 
   // Foot: the QR code and the code in words on the left, the signature block on the right.
   const footTop = Math.max(doc.y + 18, height - 200);

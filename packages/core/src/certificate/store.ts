@@ -4,11 +4,14 @@ import { conditionHeld } from '../db/errors.ts';
 import { keys } from '../db/keys.ts';
 import type { Certificate } from './index.ts';
 
-/** What a certificate is issued from: the person's completion of the course, or null. */
+/**
+ * What a certificate is issued from: the person's completion of the course, or null; its
+ * moment is the latest pass (a retake after completing it), so a retake earns a new certificate.
+ */
 export async function getCompletion(personId: string, slug: string): Promise<{ completedAt: string; version: number } | null> {
   const completion = await db().send(new GetCommand({ TableName: tableName(), Key: keys.completion(personId, slug) }));
   if (!completion.Item) return null;
-  return { completedAt: String(completion.Item.completedAt), version: Number(completion.Item.version) };
+  return { completedAt: String(completion.Item.lastCompletedAt ?? completion.Item.completedAt), version: Number(completion.Item.version) };
 }
 
 /** Stores a new certificate; false when one with its code is already there. */

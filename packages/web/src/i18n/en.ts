@@ -281,6 +281,8 @@ export const en: Record<keyof typeof vi, string> = {
   'verify.date': 'Completed on',
   'verify.code': 'Verification code',
   'verify.version': 'Version',
+  'verify.validUntil': 'Valid through',
+  'verify.lapsed': 'expired after this day: the certificate is genuine, but the learner must retake the course to count as trained again.',
   'content.noAttempts': 'No graded attempts yet for the published version.',
   'content.attemptsSummary': '{n} graded attempts (version {version}), mean score {mean}%.',
   'content.distribution': 'Score distribution',

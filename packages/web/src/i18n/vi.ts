@@ -279,6 +279,8 @@ export const vi = {
   'verify.date': 'Ngày hoàn thành',
   'verify.code': 'Mã xác minh',
   'verify.version': 'Phiên bản',
+  'verify.validUntil': 'Có giá trị đến',
+  'verify.lapsed': 'đã hết hiệu lực sau ngày này: chứng nhận vẫn là thật, nhưng người học cần học lại để được tính là đã hoàn thành.',
   'content.noAttempts': 'Chưa có lượt làm bài nào được chấm cho phiên bản đang xuất bản.',
   'content.attemptsSummary': '{n} lượt làm bài đã chấm (phiên bản {version}), điểm trung bình {mean}%.',
   'content.distribution': 'Phân bố điểm',

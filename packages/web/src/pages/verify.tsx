@@ -44,6 +44,17 @@ export default function VerifyPage() {
                     </dd>
                     <dt>{t('verify.date')}</dt>
                     <dd>{formatDay(c().completedAt)}</dd>
+                    <Show when={c().validUntil}>
+                      {(until) => (
+                        <>
+                          <dt>{t('verify.validUntil')}</dt>
+                          <dd>
+                            {formatDay(until())}
+                            <Show when={c().lapsed}> — {t('verify.lapsed')}</Show>
+                          </dd>
+                        </>
+                      )}
+                    </Show>
                     <dt>{t('verify.issuer')}</dt>
                     <dd>{c().issuer}</dd>
                     <dt>{t('verify.code')}</dt>
