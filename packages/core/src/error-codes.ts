@@ -80,6 +80,7 @@ export const errorKinds = {
   'org.unit_not_empty': 'conflict',
   'org.unit_not_found': 'not_found',
   'person.inactive': 'conflict',
+  'person.invalid': 'invalid',
   'person.not_found': 'not_found',
   'quiz.daily_limit': 'throttled',
   'quiz.no_attempts_left': 'conflict',

@@ -1,12 +1,23 @@
 import * as v from 'valibot';
 import { Readable } from 'node:stream';
-import { EffectiveDate, Person, importRoster, readImportFile, rosterTemplateCsv, searchPeople } from '@sansang/core';
+import { EffectiveDate, Org, Person, VisibleError, importRoster, personIdFor, readImportFile, rosterTemplateCsv, searchPeople } from '@sansang/core';
 import { actorOf, route, routes } from '../route.ts';
 import { attachment } from '../attachment.ts';
 import { unitOrRoot } from './reports.ts';
 
 const Flag = v.optional(v.picklist(['0', '1']));
 const SHOWN = 1000;
+/** The roster's columns as the edit form names its fields, for a refusal that says which one is wrong. */
+const fieldNames: Record<string, string> = {
+  full_name: 'Họ và tên',
+  email: 'Email',
+  unit_code: 'Đơn vị',
+  category: 'Phân loại',
+  position: 'Chức vụ',
+  status: 'Trạng thái',
+  start_date: 'Ngày bắt đầu công tác',
+};
+const Text = (max: number) => v.pipe(v.string(), v.trim(), v.maxLength(max));
 
 export const rosterRoutes = routes(
   route({
@@ -53,8 +64,64 @@ export const rosterRoutes = routes(
       }
       return c.json({
         unit: { id: u.id, name: u.name },
-        people: people.map(({ id, employeeCode, fullName, category, position, status }) => ({ id, employeeCode, fullName, category, position, status })),
+        people: people.map(({ id, employeeCode, fullName, email, category, position, status, startDate }) => ({
+          id,
+          employeeCode,
+          fullName,
+          email,
+          category,
+          position,
+          status,
+          startDate: startDate ?? null,
+        })),
       });
+    },
+  }),
+  route({
+    method: 'post',
+    path: '/api/roster/person',
+    summary:
+      'Sửa thông tin một cán bộ đã có trong danh sách (họ tên, email, đơn vị, phân loại, chức vụ, trạng thái, ngày bắt đầu công tác), như một dòng của tệp nhập: đổi đơn vị là điều chuyển, giữ lịch sử',
+    access: { roles: ['hr', 'admin'], scope: true },
+    query: v.object({ unit: v.optional(v.pipe(v.string(), v.maxLength(64))) }),
+    body: v.object({
+      employeeCode: Text(64),
+      fullName: Text(200),
+      email: Text(320),
+      unitCode: Text(64),
+      category: Person.Category,
+      position: Text(200),
+      status: v.picklist(['active', 'left']),
+      startDate: v.union([v.literal(''), v.pipe(v.string(), v.isoDate())]),
+      effective: v.optional(EffectiveDate),
+    }),
+    unit: ({ query }) => query.unit,
+    handler: async (c, { body, unit }) => {
+      const within = await unitOrRoot(unit);
+      // Editing is for someone already listed in the officer's scope (a new person comes with the
+      // roster file); unknown and foreign codes get one answer, so codes cannot be probed.
+      const person = await Person.get(personIdFor(body.employeeCode)).catch(() => null);
+      const now = person && (await Org.getMap([person.unitId])).get(person.unitId);
+      if (!now || !Org.isWithin(now, within.id))
+        throw new VisibleError('person.not_found', `Không có cán bộ mã "${body.employeeCode}" trong phạm vi quản lý của bạn.`);
+      const cells = {
+        employee_code: body.employeeCode,
+        full_name: body.fullName,
+        email: body.email,
+        unit_code: body.unitCode,
+        category: body.category,
+        position: body.position,
+        status: body.status,
+        start_date: body.startDate,
+      };
+      const row = [{ row: 1, cells }];
+      const options = { actor: actorOf(c).email, effective: body.effective, within };
+      // Checked first, so a wrong field is named as the form names it rather than as a file's row and column.
+      const checked = await importRoster(row, { ...options, dryRun: true });
+      if (checked.problems.length > 0)
+        throw new VisibleError('person.invalid', checked.problems.map((p) => `${fieldNames[p.column] ?? p.column}: ${p.message}`).join('\n'));
+      const plan = await importRoster(row, options);
+      return c.json({ person: await Person.get(personIdFor(body.employeeCode)), change: plan.changes[0] ?? null });
     },
   }),
   route({

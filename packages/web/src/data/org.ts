@@ -24,6 +24,7 @@ export type RosterAction = keyof RosterPlan['counts'];
 export const rosterActions = every<RosterAction>()(['create', 'update', 'move', 'leave', 'return', 'exempt', 'unchanged']);
 export type RowProblem = RosterPlan['problems'][number];
 export type Person = InferResponseType<typeof c.roster.people.$get>['people'][number];
+export type PersonEdit = InferRequestType<typeof c.roster.person.$post>['json'];
 export type FoundPerson = InferResponseType<typeof c.roster.search.$get>['people'][number];
 
 export type Target = InferResponseType<typeof c.targets.$get>['targets'][number];
@@ -45,6 +46,8 @@ export const roster = {
   people: (unit?: string) => data(c.roster.people.$get({ query: { unit } })),
   search: (unit: string | undefined, q: string) => data(c.roster.search.$get({ query: { unit, q } })),
   templateUrl: () => c.roster['template.csv'].$path(),
+  /** Changes one listed person, as one row of the roster file would: a new unit is a move that keeps their history. */
+  update: (unit: string, person: PersonEdit) => data(c.roster.person.$post({ query: { unit }, json: person })),
   import: (unit: string, file: File, options: { dryRun: boolean; acceptValid: boolean; effective: string }) =>
     data(
       c.roster.import.$post(

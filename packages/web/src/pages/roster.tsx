@@ -9,6 +9,7 @@ import { ImportFlow } from '../ui/import-flow.tsx';
 import { peopleColumns } from '../ui/people-columns.tsx';
 import { DownloadLink } from '../ui/download-link.tsx';
 import { RosterSearch } from '../ui/roster-search.tsx';
+import { PersonForm } from '../ui/person-form.tsx';
 import { UnitTrail } from '../ui/unit-trail.tsx';
 
 /** Where a file is wrong and how: `dòng N, cột X` as in the officer's spreadsheet. */
@@ -23,7 +24,18 @@ const changeColumns: Column<RosterPlan['changes'][number]>[] = [
   { title: () => t('import.col.action'), cell: (c) => t(`roster.action.${c.action}` as Key) },
   { title: () => t('import.col.detail'), cell: (c) => <span lang="vi">{c.detail}</span> },
 ];
-const personColumns = peopleColumns<Person>([{ title: () => t('people.col.status'), cell: (p) => t(`people.status.${p.status}` as Key) }]);
+const personColumns = (edit: (p: Person) => void) =>
+  peopleColumns<Person>([
+    { title: () => t('people.col.status'), cell: (p) => t(`people.status.${p.status}` as Key) },
+    {
+      title: () => <span class="sr-only">{t('roster.edit')}</span>,
+      cell: (p) => (
+        <button type="button" class="link" aria-label={t('roster.editLabel', { name: p.fullName })} onClick={() => edit(p)}>
+          {t('roster.edit')}
+        </button>
+      ),
+    },
+  ]);
 
 function Plan(props: { plan: RosterPlan; applied: boolean }) {
   const p = () => props.plan;
@@ -71,6 +83,7 @@ export default function RosterPage() {
     (u) => org.view(u || undefined),
   );
   const [acceptValid, setAcceptValid] = createSignal(false);
+  const [editing, setEditing] = createSignal<Person | null>(null);
   const within = () => people.latest?.unit.id ?? unit() ?? '';
   return (
     <section>
@@ -132,11 +145,23 @@ export default function RosterPage() {
                   <h2>{t('roster.people', { unit: list.unit.name })}</h2>
                   <Show when={list.people.length > 0} fallback={<p>{t('roster.noPeople')}</p>}>
                     <p>{t('roster.peopleCount', { n: formatNumber(list.people.length) })}</p>
-                    <DataTable rows={list.people} columns={personColumns} />
+                    <DataTable class="people" rows={list.people} columns={personColumns(setEditing)} />
                   </Show>
                 </>
               )}
             </Async>
+            <Show when={editing()} keyed>
+              {(person) => (
+                <PersonForm
+                  person={person}
+                  scope={within()}
+                  unitId={view.unit.id}
+                  units={[view.unit, ...view.children]}
+                  onSaved={() => void refetch()}
+                  onClose={() => setEditing(null)}
+                />
+              )}
+            </Show>
             <Show when={view.children.length > 0}>
               <h2>{t('roster.children')}</h2>
               <ul class="unit-links">

@@ -1,0 +1,52 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { startServer, type RunningServer } from '@sansang/api/serve';
+import { webDist } from '@sansang/cli/testing';
+import { Person } from '@sansang/core';
+import { useFreshTable } from '../support/db.ts';
+import { account, smallProvince } from '../support/fixtures.ts';
+import { expectAccessible, launchChromium, signInAs } from './browser.ts';
+
+describe('the HR officer edits one person of the roster in the browser', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let tree: Awaited<ReturnType<typeof smallProvince>>;
+
+  beforeAll(async () => {
+    await useFreshTable();
+    tree = await smallProvince(2);
+    await account('nhansu@test.vn', tree.people.find((p) => p.unitId === tree.agency.id)!.id, [{ role: 'hr', unitId: tree.agency.id }]);
+    server = await startServer({ port: 0, webDir: webDist });
+    browser = await launchChromium();
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('corrects a name and moves the person to another unit, from a phone and a desktop', async () => {
+    const page = await signInAs(browser, server.url, 'nhansu@test.vn', 'mat-khau-dung', { viewport: { width: 390, height: 844 } });
+    const person = tree.people.filter((p) => p.unitId === tree.agency.id)[1]!;
+    await page.goto(`${server.url}/danh-sach?unit=${tree.agency.id}`);
+    await page.getByRole('button', { name: `Sửa thông tin của ${person.fullName}` }).click();
+    const form = page.getByRole('form', { name: `Sửa thông tin: ${person.fullName} (${person.employeeCode})` });
+    await form.waitFor();
+    // The form opens where the officer is looking, its heading focused.
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('person-form-title');
+    await expectAccessible(page, 'roster, edit one person');
+    await form.getByLabel('Họ và tên').fill('Trần Thị Bình');
+    await form.getByLabel('Chức vụ').fill('Phó trưởng phòng');
+    await form.getByLabel('Đơn vị', { exact: true }).selectOption({ label: tree.dept2.name });
+    await form.getByRole('button', { name: 'Lưu thông tin' }).click();
+    await form.getByRole('status').getByText('Đã lưu thông tin của Trần Thị Bình.').waitFor();
+    await expect.poll(async () => (await Person.get(person.id)).unitId).toBe(tree.dept2.id);
+    expect(await Person.get(person.id)).toMatchObject({ fullName: 'Trần Thị Bình', position: 'Phó trưởng phòng' });
+    // Gone from this unit's list, which was read again.
+    await expect.poll(() => page.locator('table.people').getByText('Trần Thị Bình').count()).toBe(0);
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await expectAccessible(page, 'roster, person saved');
+    await form.getByRole('button', { name: 'Đóng' }).click();
+    expect(await form.count()).toBe(0);
+  });
+});
