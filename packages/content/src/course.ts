@@ -11,6 +11,7 @@ import { checkLinks, type MediaContext } from './links.ts';
 import { parseMarkdown, renderNodes } from './markdown.ts';
 import { parseQuestions } from './quiz.ts';
 import { checkDraw, checkPassMark, QuizFront } from './quiz-settings.ts';
+import { checkSvgFile, type SvgCheck } from './svg-safety.ts';
 import { readText } from './text-file.ts';
 
 const Text = v.pipe(v.string(), v.trim(), v.minLength(1, 'không được để trống'));
@@ -34,6 +35,12 @@ const CourseFront = v.object({
     { lessons: 'all', quiz: 'pass' },
   ),
   placement: v.optional(v.boolean('phải là true hoặc false'), false),
+  /**
+   * This version changes what a completion means (a new law, a new procedure): completions of
+   * earlier versions lapse on `retakeBy` unless retaken on this version. Absent: they stand.
+   */
+  requiresRetake: v.optional(v.boolean('phải là true hoặc false')),
+  retakeBy: v.optional(v.pipe(v.string('phải là ngày dạng 2027-03-31'), v.isoDate('phải là ngày dạng 2027-03-31'))),
 });
 const LessonFront = v.object({ title: Text, minutes: v.optional(v.pipe(v.number('phải là số phút'), v.minValue(1))), law: List });
 
@@ -120,7 +127,13 @@ export async function compileCourse(dir: string, root: string, options: CompileO
       courseDiags.error(front!.keyLine('prerequisites'), 'course.unknown_prerequisite', `prerequisites nêu khoá "${p}" nhưng không có thư mục courses/${p}.`);
     }
   }
-  const media: MediaContext = { courseDir: dir, mediaBase: `/media/${slug}/${front?.data?.version ?? 0}`, used: new Set() };
+  const svgs = new Map<string, SvgCheck>();
+  const media: MediaContext = {
+    courseDir: dir,
+    mediaBase: `/media/${slug}/${front?.data?.version ?? 0}`,
+    used: new Set(),
+    checkSvg: (path) => svgs.get(path) ?? svgs.set(path, checkSvgFile(join(dir, path), open(path))).get(path)!,
+  };
   /** Markdown → sanitised HTML, with its links checked and local files rewritten to their published URLs. */
   const render = (name: string, body: string, bodyLine: number, d: Diagnostics) => {
     const tree = parseMarkdown(body);
@@ -165,6 +178,13 @@ export async function compileCourse(dir: string, root: string, options: CompileO
   }
   if (front?.data?.placement && !quiz) {
     courseDiags.error(front.keyLine('placement'), 'course.quiz_missing', 'placement: true cần một bài kiểm tra (quiz.md) để xếp lớp.');
+  }
+  if (front?.data?.requiresRetake && !front.data.retakeBy) {
+    courseDiags.error(front.keyLine('requiresRetake'), 'course.retake_without_date', 'requiresRetake: true cần retakeBy: ngày các hoàn thành phiên bản cũ hết hiệu lực (ví dụ 2027-03-31).');
+  } else if (front?.data?.retakeBy && !front.data.requiresRetake) {
+    courseDiags.error(front.keyLine('retakeBy'), 'course.retake_without_flag', 'retakeBy chỉ dùng cùng requiresRetake: true.');
+  } else if (front?.data?.requiresRetake && front.data.version < 2) {
+    courseDiags.error(front.keyLine('requiresRetake'), 'course.retake_first_version', 'requiresRetake chỉ dùng cho phiên bản mới (version từ 2 trở lên): phiên bản đầu chưa có ai hoàn thành phiên bản cũ.');
   }
 
   if (!front?.data) return done(null);

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { imageSize } from './image-size.ts';
 import { imageSizes } from './markdown.ts';
+import type { SvgCheck } from './svg-safety.ts';
 import { dirname, join, normalize, relative, sep } from 'node:path';
 import type { Nodes, Root } from 'mdast';
 import { Course } from '@sansang/core/schema';
@@ -13,6 +14,8 @@ export type MediaContext = {
   mediaBase: string;
   /** Course-relative paths of the files the Markdown references, collected while checking. */
   used: Set<string>;
+  /** Checks an SVG the Markdown references (once per file, at the SVG's own lines); its size when safe. */
+  checkSvg: (path: string) => SvgCheck;
 };
 
 const EXTERNAL = /^[a-z][a-z0-9+.-]*:/i;
@@ -53,16 +56,25 @@ export function checkLinks(root: Root, file: string, bodyLine: number, media: Me
       return;
     }
     const path = inCourse.split(sep).join('/');
-    if (node.type === 'image') {
-      const size = imageSize(readFileSync(absolute));
-      if (size) imageSizes.set(`${media.mediaBase}/${path.split('/').map(encodeURIComponent).join('/')}`, size);
-    }
+    const published = `${media.mediaBase}/${path.split('/').map(encodeURIComponent).join('/')}`;
     const ext = path.split('.').pop()!.toLowerCase();
     if (!Course.mediaTypes.includes(ext)) {
       diags.error(at, 'link.file_type', `Tệp "${target}" có đuôi .${ext} không được đăng kèm khoá học; chỉ nhận ${Course.mediaTypes.join(', ')}.`);
       return;
     }
+    if (ext === 'svg') {
+      // A figure is read by screen readers and shown when the picture cannot be, only through its alt text.
+      if (node.type === 'image' && !node.alt?.trim()) {
+        diags.error(at, 'image.missing_alt', `Hình "${target}" thiếu lời mô tả: hãy viết ![mô tả nội dung hình](${node.url}) để người không xem được hình vẫn hiểu.`);
+      }
+      const svg = media.checkSvg(path);
+      if (!svg.safe) return;
+      if (node.type === 'image' && svg.size) imageSizes.set(published, svg.size);
+    } else if (node.type === 'image') {
+      const size = imageSize(readFileSync(absolute));
+      if (size) imageSizes.set(published, size);
+    }
     media.used.add(path);
-    node.url = `${media.mediaBase}/${path.split('/').map(encodeURIComponent).join('/')}`;
+    node.url = published;
   });
 }

@@ -79,6 +79,9 @@ export const Bundle = v.object({
   completion: v.object({ lessons: v.picklist(['all', 'none']), quiz: v.picklist(['pass', 'none']) }),
   /** A learner may pass the quiz first and be credited without the lessons. */
   placement: v.optional(v.boolean(), false),
+  /** Completions of earlier versions lapse on `retakeBy` unless retaken on this one (absent on most versions). */
+  requiresRetake: v.optional(v.boolean()),
+  retakeBy: v.optional(v.pipe(v.string(), v.isoDate())),
   introHtml: Html,
   lessons: v.array(Lesson),
   quiz: v.nullable(QuizBundle),
@@ -98,6 +101,7 @@ const MEDIA_TYPES: Record<string, string> = {
   jpg: 'image/jpeg',
   jpeg: 'image/jpeg',
   gif: 'image/gif',
+  svg: 'image/svg+xml',
   webp: 'image/webp',
   pdf: 'application/pdf',
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
@@ -106,7 +110,10 @@ const MEDIA_TYPES: Record<string, string> = {
   odt: 'application/vnd.oasis.opendocument.text',
   ods: 'application/vnd.oasis.opendocument.spreadsheet',
 };
-/** File types a course may carry; anything that could run script in the site's origin (SVG, HTML) is not one. */
+/**
+ * File types a course may carry. HTML, which could run script in the site's origin, is not one;
+ * SVG is, because `content check` refuses any SVG with script, handlers or outside references.
+ */
 export const mediaTypes = Object.keys(MEDIA_TYPES);
 
 export const mediaContentType = (path: string): string => MEDIA_TYPES[path.split('.').pop()!.toLowerCase()] ?? 'application/octet-stream';
