@@ -23,6 +23,9 @@ export async function publishContent(
       const result = await Course.publish(bundle);
       await Course.media.publish(bundle, (path) => readFile(join(courseDirs.get(bundle.slug)!, path)));
       outcome[result === 'published' ? 'published' : 'unchanged'].push(`${bundle.slug}@${bundle.version}`);
+      // A version that changes what completing it means: earlier completions lapse on its date unless retaken.
+      if (result === 'published' && bundle.requiresRetake && bundle.retakeBy)
+        await Readiness.requireRetake({ slug: bundle.slug, version: bundle.version, by: bundle.retakeBy });
     } catch (err) {
       outcome.rejected.push(`${bundle.slug}@${bundle.version}: ${(err as VisibleError).message}`);
     }

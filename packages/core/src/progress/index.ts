@@ -49,11 +49,12 @@ export namespace Progress {
 
   /**
    * The course version a learner sees: the one they started, so a republished course never
-   * shifts lessons under someone part-way through it.
+   * shifts lessons under someone part-way through it; once they completed it, the newest, so a
+   * retake (one a new version may require) is taken on what the course teaches now.
    */
   export async function courseFor(personId: string, slug: string): Promise<{ bundle: Course.Bundle; progress: Info }> {
     const { stored, completedAt, rollupPending } = await read(personId, slug);
-    const bundle = await Course.get({ slug, version: stored.version });
+    const bundle = await Course.get({ slug, version: completedAt ? undefined : stored.version });
     const progress = view(bundle, stored, completedAt);
     if ((progress.completed && !rollupPending) || !meetsRule(bundle, progress)) return { bundle, progress };
     // The rule is met and the completion is missing, or its roll-up to the unit's ancestors

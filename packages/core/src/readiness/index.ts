@@ -27,15 +27,27 @@ import {
   weekSnapshots,
   markRetaken,
 } from './store.ts';
-import { lapseDueItems, renewMark, runLapsesDue, syncLapse } from './validity.ts';
+import { lapseDueItems, renewMark, requireRetake as retakeJob, runLapsesDue, syncLapse } from './validity.ts';
 import { vnDay } from '../vn-day.ts';
 
 /**
- * Whether a mark is up for renewal on `today` (inside its renewal window, or lapsed) and every
- * course of the target's programme was last completed since the window opened.
+ * Whether a retake renews a mark on `today`. One a new course version put a date on (`retake`:
+ * the version each such course must be completed on): once those courses are completed on those
+ * versions, whenever. Otherwise: once it is up for renewal (inside its renewal window, or
+ * lapsed) and every course of the programme was last completed since the window opened.
  */
-function retakenInWindow(target: Target.Info, mark: { validUntil?: string }, completions: Record<string, unknown>[], today: string): boolean {
-  if (!mark.validUntil || Target.phaseOn(target, mark.validUntil, today) === 'valid') return false;
+function renewable(
+  target: Target.Info,
+  mark: { validUntil?: string; retake?: Record<string, number> },
+  completions: Record<string, unknown>[],
+  today: string,
+): boolean {
+  if (!mark.validUntil) return false;
+  if (mark.retake) {
+    const versionOf = new Map(completions.map((c) => [String(c.slug), Number(c.lastVersion ?? c.version)]));
+    return Object.entries(mark.retake).every(([slug, version]) => (versionOf.get(slug) ?? 0) >= version);
+  }
+  if (Target.phaseOn(target, mark.validUntil, today) === 'valid') return false;
   const opens = Target.renewalOpens(target, mark.validUntil);
   const lastDone = new Map(completions.map((c) => [String(c.slug), vnDay(new Date(String(c.lastCompletedAt ?? c.completedAt)))]));
   return target.programme.every((slug) => (lastDone.get(slug) ?? '') >= opens);
@@ -57,6 +69,8 @@ export namespace Readiness {
   /** Brings a person's `lapse` in line with their trained marks today; and the daily job's part of it. */
   export const syncLapses = syncLapse;
   export const runLapses = runLapsesDue;
+  /** A new course version that requires a retake: earlier completions' marks lapse on its date. A job, run on publishing. */
+  export const requireRetake = retakeJob;
   /** The targets a person holds the trained mark of, with when: one query of their own records. */
   export const trainedMarksOf = (personId: string) => personTrainedMarks(personId);
   /** Recounts a target whose programme is new or changed, in the background. */
@@ -228,7 +242,7 @@ export namespace Readiness {
         const at = new Date().toISOString();
         const record = completion(placement, input, at);
         const { settled, created } = await contribute(record, { rollUp: false });
-        if (!created && input.again) await markRetaken(record.key, at);
+        if (!created && input.again) await markRetaken(record.key, at, input.version);
         const completions = await personCompletions(person.id);
         const done = new Set(completions.map((i) => String(i.slug)));
         let marksSettled = true;
@@ -239,11 +253,10 @@ export namespace Readiness {
           const mark = trained(placement, target, at);
           const result = await contribute(mark);
           marksSettled = result.settled && marksSettled;
-          if (!target.validity) continue;
           const today = vnDay(new Date(at));
           const held = marks.get(target.id);
-          if (result.created) lapseMayChange ||= Target.phaseOn(target, String(mark.attributes.validUntil), today) !== 'valid';
-          else if (held && input.again && retakenInWindow(target, held, completions, today))
+          if (result.created) lapseMayChange ||= Target.phaseOn(target, (mark.attributes.validUntil as string | undefined) ?? null, today) !== 'valid';
+          else if (held && input.again && renewable(target, held, completions, today))
             lapseMayChange = (await renewMark(person.id, target, held, at)) || lapseMayChange;
         }
         if (!settled && marksSettled) await settle(record.key);

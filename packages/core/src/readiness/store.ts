@@ -96,18 +96,30 @@ export async function personRecords(personId: string): Promise<PersonRecord[]> {
 }
 
 /** A person's trained marks: which targets' programmes they finished, when, and until when it counts (one query of their partition). */
-export async function personTrainedMarks(personId: string): Promise<{ targetId: string; trainedAt: string; validUntil?: string }[]> {
-  const marks = await queryList<{ targetId: string; trainedAt: string; validUntil?: string }>({
+export async function personTrainedMarks(
+  personId: string,
+): Promise<{ targetId: string; trainedAt: string; validUntil?: string; retake?: Record<string, number> }[]> {
+  const marks = await queryList<{ targetId: string; trainedAt: string; validUntil?: string; retake?: Record<string, number> }>({
     pk: keys.personPartition(personId),
     skPrefix: keys.trainedPrefix,
   });
-  return marks.map(({ targetId, trainedAt, validUntil }) => ({ targetId, trainedAt, ...(validUntil ? { validUntil } : {}) }));
+  return marks.map(({ targetId, trainedAt, validUntil, retake }) => ({
+    targetId,
+    trainedAt,
+    ...(validUntil ? { validUntil } : {}),
+    ...(retake ? { retake } : {}),
+  }));
 }
 
-/** Notes on a completion that its course was passed again (a retake): it counts nothing new, and may renew lapsing marks. */
-export async function markRetaken(key: Key, at: string): Promise<void> {
+/** Notes on a completion that its course was passed again (a retake), on which version: it counts nothing new, and may renew lapsing marks. */
+export async function markRetaken(key: Key, at: string, version: number): Promise<void> {
   await db().send(
-    new UpdateCommand({ TableName: tableName(), Key: key, UpdateExpression: 'SET lastCompletedAt = :at', ExpressionAttributeValues: { ':at': at } }),
+    new UpdateCommand({
+      TableName: tableName(),
+      Key: key,
+      UpdateExpression: 'SET lastCompletedAt = :at, lastVersion = :v',
+      ExpressionAttributeValues: { ':at': at, ':v': version },
+    }),
   );
 }
 
@@ -130,6 +142,7 @@ export type StoredMark = {
   targetId: string;
   trainedAt: string;
   validUntil?: string;
+  retake?: Record<string, number>;
 };
 
 /** The trained marks of one target listed under a unit. */

@@ -1,11 +1,11 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { Person, Progress, Readiness, Requirement, Target, vnDay } from '@sansang/core';
+import { Course, Person, Progress, Readiness, Requirement, Target, vnDay } from '@sansang/core';
 import { db, tableName } from '../db/client.ts';
 import { keys } from '../db/keys.ts';
 import { validUntil, phaseOn } from '../target/validity.ts';
 import { useFreshTable } from '../../../../test/support/db.ts';
-import { smallProvince, target } from '../../../../test/support/fixtures.ts';
+import { bundle, smallProvince, target } from '../../../../test/support/fixtures.ts';
 import { takeQuiz } from '../../../../test/support/quiz-answers.ts';
 
 /** Yearly security training: a completion counts 12 months, renewable in its last 30 days. */
@@ -151,5 +151,37 @@ describe('completions that lapse', () => {
     await Readiness.rebuild({ write: true, today: lapsed });
     await noMismatch(lapsed);
     expect((await Person.get(p.id)).lapse).toEqual({ [yearly.id]: 'lapsed' });
+  });
+
+  it('makes completions of earlier versions lapse on the date a version requiring a retake sets, until retaken on it', async () => {
+    const [a, b, late] = tree.people.filter((x) => x.unitId === tree.dept1.id);
+    for (const p of [a!, b!]) await complete(p.id);
+    const before = await figures(tree.dept1.id, target.id);
+    const by = Requirement.addDays(vnDay(), 20);
+    await Course.publish(bundle({ version: 2, hash: 'khoa-mau-2', requiresRetake: true, retakeBy: by }));
+    // Both targets count the course, the yearly one too: two marks each.
+    expect(await Readiness.requireRetake({ slug: 'khoa-mau', version: 2, by })).toEqual({ marks: 4 });
+    // Run again (a retried job): nothing more.
+    expect(await Readiness.requireRetake({ slug: 'khoa-mau', version: 2, by })).toEqual({ marks: 0 });
+    // Inside the 30 days before the date: they must retake soon, on a target that otherwise never lapses.
+    expect(await figures(tree.dept1.id, target.id)).toEqual({ ...before, expiringSoon: 2 });
+    expect((await Requirement.forPerson({ personId: a!.id })).find((r) => r.target.id === target.id)).toMatchObject({ status: 'renew', validUntil: by });
+
+    const after = Requirement.addDays(by, 1);
+    expect(await Readiness.runLapses(after)).toEqual({ people: 2 });
+    expect(await figures(tree.dept1.id, target.id)).toMatchObject({ trained: before.trained - 2, expired: 2 });
+    await noMismatch(after);
+
+    // One retakes the quiz on version 2: counted again, for good (the target sets no validity).
+    await takeQuiz(a!.id, 'khoa-mau');
+    const mark = (await Readiness.trainedMarksOf(a!.id)).find((m) => m.targetId === target.id)!;
+    expect([mark.validUntil, mark.retake]).toEqual([undefined, undefined]);
+    expect(await figures(tree.dept1.id, target.id)).toMatchObject({ trained: before.trained - 1, expired: 1 });
+    // Someone completing it for the first time on version 2 owes no retake.
+    await complete(late!.id);
+    expect((await Readiness.trainedMarksOf(late!.id)).find((m) => m.targetId === target.id)?.validUntil).toBeUndefined();
+    expect(await figures(tree.dept1.id, target.id)).toMatchObject({ trained: before.trained, expired: 1 });
+    // As on the day after the date, which the daily run last saw.
+    await noMismatch(after);
   });
 });

@@ -6,7 +6,9 @@ import { queryAll, queryList } from '../db/query.ts';
 import type { Person } from '../person/index.ts';
 import { Target } from '../target/index.ts';
 import { vnDay } from '../vn-day.ts';
+import { Org } from '../org/index.ts';
 import { changePeople, sameLapse } from './person-change.ts';
+import { unitCompletions, unitTrainedMarks } from './store.ts';
 
 export { sameLapse };
 
@@ -20,7 +22,7 @@ export { sameLapse };
  */
 
 /** A trained mark as validity reads it. */
-export type Mark = { targetId: string; trainedAt: string; validUntil?: string };
+export type Mark = { targetId: string; trainedAt: string; validUntil?: string; retake?: Record<string, number> };
 
 /** The due marks of a trained mark valid until `until`: the day it enters its renewal window and the day it lapses. */
 export function lapseDueItems(personId: string, target: Pick<Target.Info, 'id' | 'validity' | 'renewalDays'>, until: string | null): Record<string, unknown>[] {
@@ -50,8 +52,8 @@ class NotInRoster extends Error {}
  * nothing changed. The marks are read again after the write: a retake that renewed one
  * meanwhile is not undone by a stale reading. Someone not in the roster is left alone.
  */
-export async function syncLapse(personId: string, today = vnDay()): Promise<void> {
-  const targets = new Map((await Target.list()).map((t) => [t.id, t]));
+export async function syncLapse(personId: string, today = vnDay(), known?: Target.Info[]): Promise<void> {
+  const targets = new Map((known ?? (await Target.list())).map((t) => [t.id, t]));
   let marks = await marksOf(personId);
   for (let round = 1; round <= 3; round++) {
     const lapse = lapseOn(marks, targets, today);
@@ -87,6 +89,7 @@ export async function syncLapse(personId: string, today = vnDay()): Promise<void
  */
 export async function renewMark(personId: string, target: Target.Info, mark: Mark, at: string): Promise<boolean> {
   const today = vnDay(new Date(at));
+  // On a target without a validity, the retake a new course version asked for makes it count for good again.
   const until = Target.validUntil(target, today, mark.validUntil ?? null);
   const key = keys.trained(personId, target.id);
   try {
@@ -94,9 +97,14 @@ export async function renewMark(personId: string, target: Target.Info, mark: Mar
       new UpdateCommand({
         TableName: tableName(),
         Key: key,
-        UpdateExpression: 'SET trainedAt = :at, validUntil = :until, renewedFrom = :from',
+        UpdateExpression: `SET trainedAt = :at, renewedFrom = :from${until ? ', validUntil = :until' : ''} REMOVE retake${until ? '' : ', validUntil'}`,
         ConditionExpression: mark.validUntil ? 'validUntil = :old' : 'attribute_not_exists(validUntil)',
-        ExpressionAttributeValues: { ':at': at, ':until': until, ':from': mark.trainedAt, ...(mark.validUntil ? { ':old': mark.validUntil } : {}) },
+        ExpressionAttributeValues: {
+          ':at': at,
+          ':from': mark.trainedAt,
+          ...(until ? { ':until': until } : {}),
+          ...(mark.validUntil ? { ':old': mark.validUntil } : {}),
+        },
       }),
     );
   } catch (err) {
@@ -133,11 +141,12 @@ export async function setMarkValidity(personId: string, target: Target.Info, mar
  */
 export async function runLapsesDue(today = vnDay(), options: { stopAt?: number } = {}): Promise<{ people: number }> {
   const done = new Set<string>();
+  const targets = await Target.list();
   for (let shard = 0; shard < VALDUE_SHARDS; shard++) {
     for await (const item of queryAll<{ pk: string; sk: string; personId: string }>({ pk: keys.lapseDuePartition(shard), skUpTo: `${today}#\uffff` })) {
       if (Date.now() >= (options.stopAt ?? Infinity)) return { people: done.size };
       if (!done.has(item.personId)) {
-        await syncLapse(item.personId, today);
+        await syncLapse(item.personId, today, targets);
         done.add(item.personId);
       }
       const key: Key = { pk: item.pk, sk: item.sk };
@@ -145,4 +154,41 @@ export async function runLapsesDue(today = vnDay(), options: { stopAt?: number }
     }
   }
   return { people: done.size };
+}
+
+/**
+ * A course version that requires a retake: everyone holding a mark of a target that counts the
+ * course, whose completion of it is on an earlier version, has that mark lapse on `by` (or
+ * earlier, if it lapses anyway) until they complete the course on this version. Target by
+ * target, unit by unit (two queries each); a job run when the version is published, never a
+ * request. Idempotent: a mark already set for this version is left as it is.
+ */
+export async function requireRetake(course: { slug: string; version: number; by: string }, today = vnDay()): Promise<{ marks: number }> {
+  const all = await Target.list();
+  let marks = 0;
+  for (const target of all.filter((t) => t.programme.includes(course.slug))) {
+    const queue = await Org.children(null);
+    while (queue.length > 0) {
+      const unit = queue.shift()!;
+      queue.push(...(await Org.children(unit.id)));
+      const [completions, held] = await Promise.all([unitCompletions(unit.id), unitTrainedMarks(target.id, unit.id)]);
+      const versionOf = new Map(completions.filter((c) => c.slug === course.slug).map((c) => [String(c.personId), Number(c.lastVersion ?? c.version)]));
+      for (const mark of held) {
+        if ((versionOf.get(mark.personId) ?? course.version) >= course.version || (mark.retake?.[course.slug] ?? 0) >= course.version) continue;
+        const until = mark.validUntil && mark.validUntil < course.by ? mark.validUntil : course.by;
+        await db().send(
+          new UpdateCommand({
+            TableName: tableName(),
+            Key: { pk: mark.pk, sk: mark.sk },
+            UpdateExpression: 'SET validUntil = :u, retake = :r',
+            ExpressionAttributeValues: { ':u': until, ':r': { ...(mark.retake ?? {}), [course.slug]: course.version } },
+          }),
+        );
+        for (const item of lapseDueItems(mark.personId, target, until)) await db().send(new PutCommand({ TableName: tableName(), Item: item }));
+        await syncLapse(mark.personId, today, all);
+        marks++;
+      }
+    }
+  }
+  return { marks };
 }

@@ -34,7 +34,7 @@ export async function* targetRows(rootUnitId: string, target: Target.Info): Asyn
         dueDate: dueDate(target, p),
         exemptUntil: Readiness.isExempt(p, target.id) ? (exempt.get(p.id) ?? null) : null,
         trainedAt: markOf.get(p.id)?.trainedAt ?? null,
-        validUntil: target.validity ? (markOf.get(p.id)?.validUntil ?? null) : null,
+        validUntil: markOf.get(p.id)?.validUntil ?? null,
         // As the counters have it (the daily job moves it), so a sheet's rows add up to its figures.
         lapse: p.lapse?.[target.id] ?? null,
         courses: target.programme.map((slug) => done.get(`${p.id}#${slug}`) ?? null),

@@ -76,7 +76,7 @@ export namespace Requirement {
           });
           const mark = markOf.get(target.id);
           const doneAt = mark?.trainedAt ?? null;
-          const validUntil = target.validity ? (mark?.validUntil ?? null) : null;
+          const validUntil = mark?.validUntil ?? null;
           const phase = Target.phaseOn(target, validUntil, today);
           const started = target.programme.some((slug) => {
             const course = courseOf.get(slug);

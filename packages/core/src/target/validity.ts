@@ -41,7 +41,8 @@ export function validUntil(target: Validity, day: string, previous?: string | nu
 /** Where a completion valid until `until` stands on `today`. */
 export type Phase = 'valid' | 'soon' | 'lapsed';
 export function phaseOn(target: Validity, until: string | null | undefined, today: string): Phase {
-  if (!until || !target.validity) return 'valid';
+  // A last valid day on a target without a validity comes from a course version that requires a retake.
+  if (!until) return 'valid';
   if (today > until) return 'lapsed';
   return today >= renewalOpens(target, until) ? 'soon' : 'valid';
 }
