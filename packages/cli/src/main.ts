@@ -1,4 +1,4 @@
-import { Readiness } from '@sansang/core';
+import { Exemption, Readiness, vnDay } from '@sansang/core';
 import { configureDb } from '@sansang/core/admin';
 import { compileContent, format, importAiken, importGift } from '@sansang/content';
 import { writeFile } from 'node:fs/promises';
@@ -38,7 +38,8 @@ const usage = `Cách dùng / usage: sansang <lệnh>
   report transcript --employee-code MÃ --out TỆP  phiếu kết quả học tập của một người (PDF)
   report schedule [--unit MÃ] --frequency monthly|quarterly   đặt lịch bộ báo cáo định kỳ
   report run-schedules                            tạo ngay các bộ báo cáo đã đến hạn
-  target recount ID                               tính lại ai đạt chỉ tiêu sau khi đổi chương trình
+  target recount ID [--validity]                  tính lại ai đạt chỉ tiêu sau khi đổi chương trình; --validity: đặt lại ngày hết hiệu lực sau khi đổi thời hạn
+  daily [--date NGÀY]                             việc hằng ngày: bắt đầu, kết thúc miễn trừ; chuyển các hoàn thành sắp hết hoặc đã hết hiệu lực
   roster import <tệp.csv|.xlsx> [--dry-run] [--accept-valid] [--effective 2026-01-01]
                         nhập danh sách cán bộ (cột: employee_code, full_name, email, unit_code, category, position, status)
   admin create --email <email> --employee-code <mã>   tạo tài khoản quản trị đầu tiên, in mật khẩu tạm
@@ -144,8 +145,19 @@ async function main(args: string[]): Promise<number> {
   }
   if (command === 'target' && sub === 'recount' && positional[0]) {
     configureDb({ tableName: process.env.TABLE_NAME ?? table.name });
-    const { marked, unmarked } = await Readiness.retrain(positional[0]);
-    console.log(`Chỉ tiêu ${positional[0]}: ${marked} người mới đạt, ${unmarked} người không còn đạt theo chương trình hiện tại.`);
+    const { marked, unmarked, revalidated } = await Readiness.retrain(positional[0], { validity: args.includes('--validity') });
+    console.log(
+      `Chỉ tiêu ${positional[0]}: ${marked} người mới đạt, ${unmarked} người không còn đạt theo chương trình hiện tại${args.includes('--validity') ? `, ${revalidated} người được đặt lại ngày hết hiệu lực` : ''}.`,
+    );
+    return 0;
+  }
+  if (command === 'daily') {
+    configureDb({ tableName: process.env.TABLE_NAME ?? table.name });
+    // What the deployed daily job does first, for a day (today by default): each part O(what is due that day).
+    const day = option('date') ?? vnDay();
+    const { people: exempt } = await Exemption.runDue(day);
+    const { people: lapsed } = await Readiness.runLapses(day);
+    console.log(`Ngày ${day}: ${exempt} người bắt đầu hoặc hết miễn trừ; ${lapsed} người có hoàn thành chuyển sang sắp hết hoặc đã hết hiệu lực.`);
     return 0;
   }
   if (command === 'admin' && sub === 'create' && option('email') && option('employee-code')) {
