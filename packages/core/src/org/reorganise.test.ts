@@ -132,7 +132,7 @@ describe('reorganising the org tree', () => {
     expect((await Org.children(tree.agency.id)).map((u) => u.id)).not.toContain(empty.id);
   });
 
-  it('keeps counters equal to a rebuild after a random run of completions, exemptions starting and ending, credits, moves and merges', async () => {
+  it('keeps counters equal to a rebuild after a random run of completions, retakes, expiries, exemptions starting and ending, credits, moves and merges', async () => {
     const rand = random(20260701);
     const pick = <T>(list: T[]) => list[Math.floor(rand() * list.length)]!;
     const liveUnits = async () => {
@@ -140,8 +140,15 @@ describe('reorganising the org tree', () => {
       for await (const u of Org.subtree(tree.province.id)) out.push(u);
       return out;
     };
-    // Days pass during the run: exemptions start and end by the daily job's due marks.
+    // Days pass during the run: exemptions start and end, and completions of a monthly target
+    // enter their renewal window and lapse, by the daily job's due marks; completions and
+    // retakes happen on the run's day.
     let today = vnDay();
+    const monthly: Target.Info = { ...target, id: 'hang-thang', validity: { months: 1 }, renewalDays: 10 };
+    await Target.put(monthly);
+    const onDay = (person: Person.Info, again = false) =>
+      Readiness.recordCompletion({ person, slug: 'khoa-mau', version: 1, again, at: new Date(`${today}T12:00:00+07:00`).toISOString() });
+    let expired = 0;
     const credit = (person: Person.Info, n: number) =>
       Credit.submit({
         actor: { email: actor },
@@ -161,7 +168,9 @@ describe('reorganising the org tree', () => {
       const roll = rand();
       const person = await Person.get(pick(tree.people).id);
       if (roll < 0.3) {
-        if (person.status === 'active') await complete(person).catch(refusalsAllowed);
+        // A first completion, or a retake of the quiz once completed.
+        const done = (await Readiness.trainedMarksOf(person.id)).length > 0;
+        if (person.status === 'active') await onDay(person, done).catch(refusalsAllowed);
       } else if (roll < 0.42) {
         const from = Requirement.addDays(today, Math.floor(rand() * 20) - 10);
         const input = {
@@ -177,6 +186,8 @@ describe('reorganising the org tree', () => {
       } else if (roll < 0.56) {
         today = Requirement.addDays(today, Math.floor(rand() * 15));
         await Exemption.runDue(today);
+        await Readiness.runLapses(today);
+        expired = Math.max(expired, (await Readiness.forUnit({ unitId: tree.province.id, targetId: monthly.id })).expired);
       } else if (roll < 0.75) {
         const to = pick(units);
         await Readiness.changePeople([{ personId: person.id, next: (p) => ({ ...p!, unitId: to.id }), reason: 'move' }], { actor });
@@ -193,11 +204,17 @@ describe('reorganising the org tree', () => {
       }
     }
     await Exemption.runDue(today);
+    await Readiness.runLapses(today);
     const exempted = (await Exemption.list({ unitId: tree.province.id, today })).exemptions;
     // The run must have exercised what it claims to: exemptions in force and ended, and credits.
     const states = new Set(exempted.map((e) => e.state));
     expect([states.has('active'), states.has('ended')]).toEqual([true, true]);
     expect((await Credit.list({ unitId: tree.province.id })).credits.length).toBeGreaterThan(0);
+    // Completions lapsed at some point, and retakes renewed some.
+    const marks = await Promise.all(
+      tree.people.map((p) => queryList<{ renewedFrom?: string }>({ pk: keys.personPartition(p.id), skPrefix: `${keys.trainedPrefix}${monthly.id}` })),
+    );
+    expect([expired > 0, marks.flat().some((m) => m.renewedFrom)]).toEqual([true, true]);
     await agrees(today);
     const root = await Readiness.forUnit({ unitId: tree.province.id, targetId: target.id });
     expect(root.inScope).toBe((await Promise.all(tree.people.map((p) => Person.get(p.id)))).filter((p) => p.status === 'active').length);

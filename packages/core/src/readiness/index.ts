@@ -231,15 +231,23 @@ export namespace Readiness {
    * `credit`: the approved credit for prior learning it rests on instead of the course.
    * `again`: the learner has just passed the course's quiz once more, after completing it —
    * a retake, which renews the marks of targets whose completions lapse once every course of
-   * the programme is retaken inside the renewal window (or after the lapse).
+   * the programme is retaken inside the renewal window (or after the lapse). `at`: when it
+   * happened (ISO time), now when absent — a replay or a test of days passing sets it.
    */
-  export async function recordCompletion(input: { person: Person.Info; slug: string; version: number; credit?: string; again?: boolean }): Promise<void> {
+  export async function recordCompletion(input: {
+    person: Person.Info;
+    slug: string;
+    version: number;
+    credit?: string;
+    again?: boolean;
+    at?: string;
+  }): Promise<void> {
     let person = input.person;
     for (let attempt = 1; ; attempt++) {
       if (person.status !== 'active') throw new VisibleError('person.inactive', 'Người này không còn trong danh sách đang công tác.');
       try {
         const placement = { person, unit: await Org.get(person.unitId) };
-        const at = new Date().toISOString();
+        const at = input.at ?? new Date().toISOString();
         const record = completion(placement, input, at);
         const { settled, created } = await contribute(record, { rollUp: false });
         if (!created && input.again) await markRetaken(record.key, at, input.version);
@@ -260,7 +268,7 @@ export namespace Readiness {
             lapseMayChange = (await renewMark(person.id, target, held, at)) || lapseMayChange;
         }
         if (!settled && marksSettled) await settle(record.key);
-        if (lapseMayChange) await syncLapse(person.id);
+        if (lapseMayChange) await syncLapse(person.id, vnDay(new Date(at)));
         return;
       } catch (err) {
         if (!(err instanceof PersonChanged) || attempt >= 5) throw err;
