@@ -3,8 +3,9 @@
 // on-demand prices written beside them. Prints a Markdown table for docs/deploy.md.
 import { readFileSync } from 'node:fs';
 
-type Action = { requests: number; readUnits: number; writeUnits: number };
-type Scenario = { learnersCompletingACourse: number; coursesEach: number; hrDashboardViews: number };
+type Action = { requests: number; readUnits: number; writeUnits: number; apiMs: number };
+/** `lapsePhaseChanges`: people the daily job moves in the month (a yearly target: each trained person twice a year, into its renewal window and out). */
+type Scenario = { learnersCompletingACourse: number; coursesEach: number; hrDashboardViews: number; lapsePhaseChanges?: number };
 export type CostInputs = {
   prices: Record<string, number>;
   assumptions: {
@@ -46,9 +47,12 @@ export function monthlyCost(inputs: CostInputs, scenario: string): MonthlyCost {
   // The minute's roll-up sweep runs at idle too: a fixed floor under every scenario.
   const sweepReadUnits = a.sweepRunsPerMonth * a.sweepQueriesPerRun * 0.5;
   const sweepGbSeconds = a.sweepRunsPerMonth * (a.sweepMsPerRun / 1000) * a.sweepMemoryGb;
-  const readUnits = sum((x) => x.readUnits) + sweepReadUnits;
-  const writeUnits = sum((x) => x.writeUnits);
-  const lambdaGbSeconds = ((apiRequests * a.lambdaMsPerRequest) / 1000) * a.apiMemoryGb + sweepGbSeconds;
+  // The daily job's lapses: per person moved, as measured (test/bench/learner-actions.ts `dailyLapse`).
+  const lapses = s.lapsePhaseChanges ?? 0;
+  const lapse = m.dailyLapse ?? { requests: 0, readUnits: 0, writeUnits: 0, apiMs: 0 };
+  const readUnits = sum((x) => x.readUnits) + sweepReadUnits + lapses * lapse.readUnits;
+  const writeUnits = sum((x) => x.writeUnits) + lapses * lapse.writeUnits;
+  const lambdaGbSeconds = ((apiRequests * a.lambdaMsPerRequest) / 1000) * a.apiMemoryGb + sweepGbSeconds + lapses * (lapse.apiMs / 1000) * a.apiMemoryGb;
   const cdnGb = (s.learnersCompletingACourse * a.firstVisitKb + apiRequests * a.pageKb) / 1024 / 1024;
   const usd = {
     lambda: lambdaGbSeconds * p.lambdaArmPerGbSecond! + ((apiRequests + a.sweepRunsPerMonth) / 1e6) * p.lambdaPerMillionRequests!,

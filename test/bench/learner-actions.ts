@@ -7,7 +7,8 @@ import { app } from '@sansang/api';
 import { configureDb, ensureTable, meterDynamo } from '@sansang/core/testing';
 import { table } from '../../infra/spec.ts';
 import { startDynamoLocal } from '@sansang/cli/dynamodb-local';
-import { account, allRight, smallProvince } from '../support/fixtures.ts';
+import { Readiness, Target } from '@sansang/core';
+import { account, allRight, smallProvince, target } from '../support/fixtures.ts';
 
 // A throwaway signing key: this run only measures, nobody signs in later.
 process.env.SESSION_SECRET ??= randomBytes(32).toString('base64url');
@@ -16,6 +17,9 @@ try {
   configureDb({ endpoint: ddb.endpoint, tableName: 'actions' });
   await ensureTable('actions', table);
   const tree = await smallProvince(3);
+  // A yearly target beside the fixture's, as provinces have for security training: a completion makes a mark that lapses.
+  const yearly: Target.Info = { ...target, id: 'hang-nam', validity: { months: 12 }, renewalDays: 30 };
+  await Target.put(yearly);
   await account('hocvien@bench.vn', tree.people[0]!.id);
   await account('nhansu@bench.vn', tree.people[1]!.id, [{ role: 'hr', unitId: tree.province.id }]);
   const meter = meterDynamo();
@@ -61,6 +65,14 @@ try {
   });
   cookie = hr.headers.get('set-cookie')!.split(';')[0]!;
   await act('readinessDashboard', '/api/readiness');
+  // The daily job moving one person whose completion enters its renewal window (what it does
+  // per person on any day, the lapse itself costing the same): per person, not per roster.
+  const mark = (await Readiness.trainedMarksOf(tree.people[0]!.id)).find((m) => m.targetId === yearly.id)!;
+  meter.take();
+  const started = performance.now();
+  const moved = await Readiness.runLapses(Target.renewalOpens(yearly, mark.validUntil!));
+  if (moved.people !== 1) throw new Error(`dailyLapse: moved ${moved.people} people, expected 1`);
+  actions.dailyLapse = { ...meter.take(), apiMs: Math.round((performance.now() - started) * 10) / 10 };
   for (const [name, a] of Object.entries(actions))
     console.log(
       `${name.padEnd(22)} ${String(a.requests).padStart(3)} requests  ${a.readUnits.toFixed(1).padStart(5)} RRU  ${a.writeUnits.toFixed(1).padStart(5)} WRU  ${a.apiMs} ms`,

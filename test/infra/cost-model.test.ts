@@ -26,8 +26,11 @@ describe('cost model', () => {
   });
 
   it('grows in proportion to learners, so twice the learners cost twice the requests', () => {
-    const normal = monthlyCost(inputs, 'normal');
-    const doubled: CostInputs = structuredClone(inputs);
+    // Learning alone: the daily job's lapses follow the roster, not who learns this month.
+    const learning: CostInputs = structuredClone(inputs);
+    learning.assumptions.scenarios.normal!.lapsePhaseChanges = 0;
+    const normal = monthlyCost(learning, 'normal');
+    const doubled: CostInputs = structuredClone(learning);
     doubled.assumptions.scenarios.normal!.learnersCompletingACourse *= 2;
     doubled.assumptions.scenarios.normal!.hrDashboardViews *= 2;
     const twice = monthlyCost(doubled, 'normal');
@@ -36,5 +39,17 @@ describe('cost model', () => {
     const floor = monthlyCost(inputs, 'idle').usd.dynamoRequests!;
     expect(twice.usd.dynamoRequests! - floor).toBeCloseTo((normal.usd.dynamoRequests! - floor) * 2, 10);
     expect(costTable(inputs).split('\n')).toHaveLength(2 + Object.keys(inputs.assumptions.scenarios).length);
+  });
+
+  it("adds the daily job's lapses in proportion to the people it moves, as measured per person", () => {
+    const none: CostInputs = structuredClone(inputs);
+    none.assumptions.scenarios.normal!.lapsePhaseChanges = 0;
+    const moved = inputs.assumptions.scenarios.normal!.lapsePhaseChanges!;
+    expect(moved).toBeGreaterThan(0);
+    const lapse = inputs.measuredActions.dailyLapse!;
+    expect(lapse.requests).toBeGreaterThan(0);
+    const [withLapses, without] = [monthlyCost(inputs, 'normal'), monthlyCost(none, 'normal')];
+    expect(withLapses.writeUnits - without.writeUnits).toBeCloseTo(moved * lapse.writeUnits, 6);
+    expect(withLapses.readUnits - without.readUnits).toBeCloseTo(moved * lapse.readUnits, 6);
   });
 });
