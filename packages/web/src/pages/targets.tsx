@@ -10,9 +10,31 @@ import { SubmitOutcome, useSubmit } from '../ui/submission.tsx';
 
 const blank = (): Target => ({ id: '', title: '', programme: [], categories: [...categories], percent: 100, deadline: '' });
 
+/** How long a completion counts, from the form: for good, some months, or to the end of the year (with its renewal window). */
+function validityOf(form: FormData): Partial<Target> {
+  const kind = String(form.get('validity') ?? '');
+  if (kind === '') return {};
+  const renewal = String(form.get('renewalDays') ?? '').trim();
+  return {
+    validity: kind === 'year-end' ? { until: 'year-end' } : { months: Number(form.get('validityMonths')) },
+    ...(renewal === '' ? {} : { renewalDays: Number(renewal) }),
+  };
+}
+
+/** "12 tháng" / "đến hết năm" / "không hết hạn": how long a target's completions count. */
+export const validityText = (x: Pick<Target, 'validity'>) =>
+  !x.validity
+    ? t('targets.validity.none')
+    : 'months' in x.validity
+      ? t('targets.validity.monthsText', { n: x.validity.months })
+      : t('targets.validity.yearEnd');
+
 function TargetForm(props: { initial: Target; courses: { slug: string; title: string }[]; onSaved: (target: Target) => void }) {
   const submission = useSubmit();
   const editing = () => props.initial.id !== '';
+  const initialKind = () => (!props.initial.validity ? '' : 'months' in props.initial.validity ? 'months' : 'year-end');
+  const [kind, setKind] = createSignal(initialKind());
+  const months = () => (props.initial.validity && 'months' in props.initial.validity ? props.initial.validity.months : 12);
   const programme = () => {
     const known = new Set(props.courses.map((c) => c.slug));
     return [
@@ -24,6 +46,8 @@ function TargetForm(props: { initial: Target; courses: { slug: string; title: st
     const form = new FormData(formElement);
     const list = (name: string) => form.getAll(name).map(String);
     const scope = (name: 'levels' | 'unitKinds') => (list(name).length > 0 ? { [name]: list(name) } : {});
+    // An empty number field leaves the target's default (60 days' grace, 30 days' renewal window).
+    const number = (name: string) => (String(form.get(name) ?? '').trim() === '' ? {} : { [name]: Number(form.get(name)) });
     const target = {
       id: String(form.get('id') ?? '').trim(),
       title: String(form.get('title') ?? '').trim(),
@@ -33,6 +57,8 @@ function TargetForm(props: { initial: Target; courses: { slug: string; title: st
       ...scope('unitKinds'),
       percent: Number(form.get('percent')),
       deadline: String(form.get('deadline') ?? ''),
+      ...number('graceDays'),
+      ...validityOf(form),
     } as Target;
     props.onSaved((await targetsApi.save(target)).target);
   });
@@ -78,6 +104,25 @@ function TargetForm(props: { initial: Target; courses: { slug: string; title: st
       <input id="target-percent" name="percent" type="number" required min="1" max="100" step="1" value={props.initial.percent} />
       <label for="target-deadline">{t('targets.field.deadline')}</label>
       <input id="target-deadline" name="deadline" type="date" required value={props.initial.deadline} />
+      <label for="target-grace">{t('targets.field.graceDays')}</label>
+      <input id="target-grace" name="graceDays" type="number" min="0" max="3650" step="1" placeholder="60" value={props.initial.graceDays ?? ''} />
+      <fieldset>
+        <legend>{t('targets.field.validity')}</legend>
+        <label for="target-validity">{t('targets.validity.kind')}</label>
+        <select id="target-validity" name="validity" value={kind()} onChange={(e) => setKind(e.currentTarget.value)}>
+          <option value="">{t('targets.validity.none')}</option>
+          <option value="months">{t('targets.validity.months')}</option>
+          <option value="year-end">{t('targets.validity.yearEnd')}</option>
+        </select>
+        <Show when={kind() === 'months'}>
+          <label for="target-validity-months">{t('targets.validity.monthCount')}</label>
+          <input id="target-validity-months" name="validityMonths" type="number" required min="1" max="120" step="1" value={months()} />
+        </Show>
+        <Show when={kind() !== ''}>
+          <label for="target-renewal">{t('targets.field.renewalDays')}</label>
+          <input id="target-renewal" name="renewalDays" type="number" min="0" max="365" step="1" placeholder="30" value={props.initial.renewalDays ?? ''} />
+        </Show>
+      </fieldset>
       <button type="submit" disabled={submission.busy()}>
         {editing() ? t('targets.saveEdit') : t('targets.create')}
       </button>
@@ -134,6 +179,7 @@ export default function TargetsPage() {
     { title: () => t('targets.scope'), cell: scopeText },
     { title: () => t('targets.field.percent'), cell: (x) => `${x.percent}%`, num: true },
     { title: () => t('targets.field.deadline'), cell: (x) => formatDate(x.deadline) },
+    { title: () => t('targets.field.validity'), cell: validityText },
     ...(canEdit() ? [edit] : []),
   ];
   return (
