@@ -128,7 +128,7 @@ describe('completions that lapse', () => {
     await noMismatch(today);
   });
 
-  it('has rebuild name a lost lapse and a corrupted expired counter, and repair both', async () => {
+  it('has rebuild name a lost lapse and corrupted expired and expiring counters, and repair them', async () => {
     const p = tree.people.find((x) => x.unitId === tree.dept1.id)!;
     await complete(p.id);
     const lapsed = Requirement.addDays((await markOf(p.id)).validUntil!, 1);
@@ -145,7 +145,18 @@ describe('completions that lapse', () => {
         ExpressionAttributeValues: { ':n': 3 },
       }),
     );
+    const expiring = Target.expiringCounter(yearly.id, Target.classOf(p, tree.dept1));
+    await db().send(
+      new UpdateCommand({
+        TableName: tableName(),
+        Key: keys.unitSubtreeShard(tree.agency.id, 3),
+        UpdateExpression: 'ADD #c :n',
+        ExpressionAttributeNames: { '#c': expiring },
+        ExpressionAttributeValues: { ':n': 1 },
+      }),
+    );
     const found = (await Readiness.rebuild({ write: false, today: lapsed })).mismatches;
+    expect(found.some((m) => m.unitId === tree.agency.id && m.scope === 'subtree' && m.counter === expiring && m.actual === 1)).toBe(true);
     expect(found.some((m) => m.counter.startsWith('lapse {} → ') && m.item === `${keys.person(p.id).pk}/${keys.person(p.id).sk}`)).toBe(true);
     expect(found.some((m) => m.unitId === tree.commune.id && m.scope === 'own' && m.counter.startsWith(`expired:${yearly.id}|`))).toBe(true);
     await Readiness.rebuild({ write: true, today: lapsed });
