@@ -132,7 +132,7 @@ describe("the learner's path in the browser, at desktop and phone width", () => 
       await expectAccessible(page, `learner quiz passed before lessons ${kind}`);
 
       // The course page says the same.
-      await page.getByRole('link', { name: '← Dịch vụ công trực tuyến cho cán bộ xã' }).click();
+      await page.getByRole('navigation', { name: 'Bạn đang ở' }).getByRole('link', { name: 'Dịch vụ công trực tuyến cho cán bộ xã' }).click();
       await page.getByText('Đã học 0/2 bài').waitFor();
       await page.getByText('Bạn đã đạt bài kiểm tra. Còn 2 bài học chưa học để hoàn thành khoá:').waitFor();
       expect(await scrollsSideways(page), 'course page scrolls sideways').toBe(false);

@@ -16,3 +16,11 @@ export const RecordHead = v.object({
   fullName: v.string(),
   unitId: v.string(),
 });
+
+/**
+ * Lower case without tone or vowel marks, đ as d: an officer typing "nguyen van" on any
+ * keyboard finds "Nguyễn Văn", a learner typing "an toan" finds "An toàn". Pure, so the
+ * browser folds a list it already holds the same way the server searches.
+ */
+export const foldVietnamese = (text: string) =>
+  text.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').toLowerCase().replace(/\s+/g, ' ').trim();

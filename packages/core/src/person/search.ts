@@ -2,10 +2,9 @@ import * as v from 'valibot';
 import { Org } from '../org/index.ts';
 import { fn } from '../fn.ts';
 import { Person } from './index.ts';
+import { foldVietnamese } from './schema.ts';
 
-/** Lower case without tone or vowel marks, đ as d: an officer typing "nguyen van" on any keyboard finds "Nguyễn Văn". */
-export const foldVietnamese = (text: string) =>
-  text.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').toLowerCase().replace(/\s+/g, ' ').trim();
+export { foldVietnamese };
 
 /** A name-or-code search: true when the person's full name or employee code contains the folded words. */
 export function matcher(query: string): (p: Pick<Person.Info, 'fullName' | 'employeeCode'>) => boolean {

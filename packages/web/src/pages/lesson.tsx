@@ -4,6 +4,7 @@ import { api } from '../data/api.ts';
 import { errorMessage, t } from '../i18n/index.ts';
 import { Async } from '../ui/async.tsx';
 import { TrustedHtml } from '../ui/html.tsx';
+import { CourseTrail } from '../ui/course-trail.tsx';
 
 export default function LessonPage() {
   const params = useParams();
@@ -54,9 +55,7 @@ export default function LessonPage() {
     <Async of={data}>
       {({ lesson, progress }) => (
         <article>
-          <p>
-            <A href={`/khoa-hoc/${params.slug}`}>← {course()?.course.title ?? t('course.back')}</A>
-          </p>
+          <CourseTrail slug={params.slug!} courseTitle={course()?.course.title ?? t('course.back')} here={lesson.title} />
           <h1>{lesson.title}</h1>
           <TrustedHtml html={lesson.html} />
           <div class="actions">

@@ -13,6 +13,7 @@ import { Verdict } from '../ui/answer-key.tsx';
 import { answerSaver } from '../data/answer-saver.ts';
 import { RemainingLessons } from '../ui/remaining-lessons.tsx';
 import { gapsIn, UnansweredConfirm, type Gaps } from '../ui/unanswered.tsx';
+import { CourseTrail } from '../ui/course-trail.tsx';
 
 /** The longest a page waits before asking again whether the attempt policy still holds it back. */
 const MAX_TIMER_MS = 2 ** 31 - 1;
@@ -130,9 +131,7 @@ export default function QuizPage() {
     <Loaded of={state}>
       {(s) => (
         <article>
-          <p>
-            <A href={`/khoa-hoc/${params.slug}`}>← {s().course.title}</A>
-          </p>
+          <CourseTrail slug={params.slug!} courseTitle={s().course.title} here={s().quiz.title} />
           <h1>{t('quiz.heading', { quiz: s().quiz.title, course: s().course.title })}</h1>
           <p class="muted">
             {t('quiz.rules', { count: s().quiz.questionCount, pass: s().quiz.passMark })}
