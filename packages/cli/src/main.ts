@@ -1,9 +1,9 @@
 import { Exemption, Readiness, vnDay } from '@sansang/core';
 import { configureDb } from '@sansang/core/admin';
-import { compileContent, format, importAiken, importGift } from '@sansang/content';
+import { compileContent, format, importAiken, importGift, readFrameworks } from '@sansang/content';
 import { writeFile } from 'node:fs/promises';
 import { writeBundles } from './content-build.ts';
-import { coverageReport, readFrameworks } from './content-coverage.ts';
+import { coverageReport } from './content-coverage.ts';
 import { citesReport, statsReport } from './content-report.ts';
 import { table } from '../../../infra/spec.ts';
 import { JavaMissingError } from './dynamodb-local.ts';

@@ -41,6 +41,7 @@ const expected = [
     'courses/khai-bao/quiz.md:3:1 quiz.pass_mark_range',
     'courses/khai-bao/quiz.md:4:1 frontmatter.invalid_value',
     'courses/khong-bai/course.md:1:1 course.no_lessons',
+    'courses/gan-ma/01-bai.md:3:1 lesson.unknown_competency',
     'courses/hinh-svg/01-hinh.md:7:1 image.missing_alt',
     'courses/hinh-svg/hinh/script.svg:1:41 svg.script',
     'courses/hinh-svg/hinh/su-kien.svg:3:9 svg.event_handler',

@@ -42,7 +42,7 @@ const CourseFront = v.object({
   requiresRetake: v.optional(v.boolean('phải là true hoặc false')),
   retakeBy: v.optional(v.pipe(v.string('phải là ngày dạng 2027-03-31'), v.isoDate('phải là ngày dạng 2027-03-31'))),
 });
-const LessonFront = v.object({ title: Text, minutes: v.optional(v.pipe(v.number('phải là số phút'), v.minValue(1))), law: List });
+const LessonFront = v.object({ title: Text, minutes: v.optional(v.pipe(v.number('phải là số phút'), v.minValue(1))), law: List, tags: List });
 
 const LESSON_FILE = /^(\d+)-([a-z0-9]+(?:-[a-z0-9]+)*)\.md$/;
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -75,7 +75,12 @@ function readLessonFiles(files: string[], open: (name: string) => Diagnostics): 
   return numbered;
 }
 
-export type CompiledCourse = { bundle: Course.Bundle | null; diagnostics: Diagnostic[]; dir: string; citations: Citation[] };
+/**
+ * The competency codes a lesson is tagged with. Kept beside the bundle, not in it: no learner
+ * sees them, and tagging a lesson must not make a new version every learner moves to.
+ */
+export type LessonTags = { slug: string; lesson: string; tags: string[] };
+export type CompiledCourse = { bundle: Course.Bundle | null; diagnostics: Diagnostic[]; dir: string; citations: Citation[]; lessonTags: LessonTags[] };
 export type CompileOptions = {
   /** Rewrite files that are not NFC. */
   fix?: boolean;
@@ -85,6 +90,8 @@ export type CompileOptions = {
   law?: LawRegister;
   /** YYYY-MM-DD the law register's dates are compared with; tests set it, the default is today in Viet Nam. */
   today?: string;
+  /** Every competency code of content/competencies.yaml, which lesson `tags` must be; none means the file is absent. */
+  competencies?: Set<string>;
 };
 
 /** Compiles `content/courses/<slug>/` into one course version, or says precisely why not. */
@@ -98,6 +105,7 @@ export async function compileCourse(dir: string, root: string, options: CompileO
     return d;
   };
   const citations: Citation[] = [];
+  const lessonTags: LessonTags[] = [];
   const today = options.today ?? todayInVietnam();
   const cite = (ids: string[], at: Position, d: Diagnostics, kind: Citation['kind'], name: string) => {
     for (const id of ids) {
@@ -110,6 +118,7 @@ export async function compileCourse(dir: string, root: string, options: CompileO
     diagnostics: all.flatMap((d) => d.list),
     dir,
     citations,
+    lessonTags: all.some((d) => d.hasErrors) ? [] : lessonTags,
   });
   const read = (name: string, d: Diagnostics) => readText(join(dir, name), d, options.fix);
 
@@ -148,6 +157,17 @@ export async function compileCourse(dir: string, root: string, options: CompileO
     const lesson = readFrontMatter(text, LessonFront, d);
     if (!lesson.data) continue;
     cite(lesson.data.law, lesson.keyLine('law'), d, 'lesson', lesson.data.title);
+    for (const tag of lesson.data.tags) {
+      if (options.competencies?.has(tag)) continue;
+      d.error(
+        lesson.keyLine('tags'),
+        'lesson.unknown_competency',
+        options.competencies
+          ? `tags nêu "${tag}" nhưng đó không phải mã năng lực nào trong competencies.yaml (ví dụ ${[...options.competencies].slice(0, 3).join(', ')}…).`
+          : `tags nêu "${tag}" nhưng không có tệp competencies.yaml để đối chiếu mã năng lực.`,
+      );
+    }
+    if (lesson.data.tags.length > 0) lessonTags.push({ slug, lesson: id, tags: lesson.data.tags });
     lessons.push({ id, title: lesson.data.title, html: render(name, lesson.body, lesson.bodyLine, d) });
   }
   if (lessons.length === 0 && !files.some((f) => LESSON_FILE.test(f))) {

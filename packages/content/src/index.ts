@@ -1,14 +1,17 @@
 import { readdir, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { Target, type Course } from '@sansang/core/schema';
-import { compileCourse, type CompileOptions } from './course.ts';
+import { existsSync } from 'node:fs';
+import { compileCourse, type CompileOptions, type LessonTags } from './course.ts';
+import { readFrameworks, type Framework } from './competencies.ts';
 import { Diagnostics, type Diagnostic } from './diagnostic.ts';
 import { readText } from './text-file.ts';
 import { readYaml } from './front-matter.ts';
 import { readLawRegister, todayInVietnam, type Citation, type LawRegister } from './law.ts';
 
 export { format, type Diagnostic } from './diagnostic.ts';
-export { compileCourse } from './course.ts';
+export { compileCourse, type LessonTags } from './course.ts';
+export { readFrameworks, type Framework } from './competencies.ts';
 export { renderMarkdown } from './markdown.ts';
 export { imageSize } from './image-size.ts';
 export { importGift, importAiken, type ImportResult } from './import/index.ts';
@@ -26,6 +29,10 @@ export type CompiledContent = {
   law: LawRegister;
   /** Every lesson and question that cites a law register entry. */
   citations: Citation[];
+  /** content/competencies.yaml, empty when the tree has none. */
+  frameworks: Framework[];
+  /** The competency tags of the lessons of every compiled course. */
+  lessonTags: LessonTags[];
 };
 
 async function dirs(path: string): Promise<string[]> {
@@ -47,9 +54,21 @@ export async function compileContent(root: string, options: CompileOptions = {})
   const today = options.today ?? todayInVietnam();
   const law = await readLawRegister(join(root, 'law'), today, options.fix);
   diagnostics.push(...law.diagnostics);
+  // Lesson tags are checked against the frameworks; a tree without the file (a test fixture) has none to check.
+  let frameworks: Framework[] = [];
+  if (existsSync(join(root, 'competencies.yaml'))) {
+    try {
+      frameworks = await readFrameworks(root);
+    } catch (err) {
+      diagnostics.push({ file: 'competencies.yaml', line: 1, col: 1, code: 'competencies.invalid', message: (err as Error).message, severity: 'error' });
+    }
+  }
+  const competencies = frameworks.length ? new Set(frameworks.flatMap((f) => [...f.competencies.keys()])) : undefined;
   const courseDirList = await dirs(join(root, 'courses'));
   const slugs = new Set(courseDirList.map((dir) => basename(dir)));
-  const compiled = await Promise.all(courseDirList.map((dir) => compileCourse(dir, root, { ...options, courses: slugs, law: law.register, today })));
+  const compiled = await Promise.all(
+    courseDirList.map((dir) => compileCourse(dir, root, { ...options, courses: slugs, law: law.register, today, competencies })),
+  );
   for (const c of compiled) {
     diagnostics.push(...c.diagnostics);
     if (!c.bundle) continue;
@@ -69,5 +88,14 @@ export async function compileContent(root: string, options: CompileOptions = {})
     }
     diagnostics.push(...diags.list);
   }
-  return { courses, courseDirs, targets, diagnostics, law: law.register, citations: compiled.flatMap((c) => c.citations) };
+  return {
+    courses,
+    courseDirs,
+    targets,
+    diagnostics,
+    law: law.register,
+    citations: compiled.flatMap((c) => c.citations),
+    frameworks,
+    lessonTags: compiled.flatMap((c) => c.lessonTags),
+  };
 }
