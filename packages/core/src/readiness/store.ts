@@ -2,8 +2,8 @@ import { DeleteCommand, GetCommand, PutCommand, ScanCommand, TransactWriteComman
 import { randomUUID } from 'node:crypto';
 import { getMany, putMany } from '../db/batch.ts';
 import { db, tableName } from '../db/client.ts';
-import { conditionHeld } from '../db/errors.ts';
-import { keys, type Key, ROLLUP_SHARDS, SUBTREE_SHARDS } from '../db/keys.ts';
+import { conditionHeld, isConditionFailure } from '../db/errors.ts';
+import { keys, type Key, ROLLUP_SHARDS, SUBTREE_SHARDS, VALDUE_SHARDS } from '../db/keys.ts';
 import { queryAll, queryList } from '../db/query.ts';
 import type { Counters } from './counters.ts';
 import type { PersonRecord } from './person-counts.ts';
@@ -472,4 +472,73 @@ export async function putOwnCounters(unitId: string, counters: Counters): Promis
 /** Replaces a unit's subtree totals with one shard holding them all. */
 export async function putSubtreeTotals(unitId: string, counters: Counters): Promise<void> {
   await db().send(new PutCommand({ TableName: tableName(), Item: { ...keys.unitSubtreeShard(unitId, 0), type: 'counters', ...counters } }));
+}
+
+// ---- Lapses: last valid days of trained marks, and the days they change phase ----
+
+export const LAPSE_DUE_SHARDS = VALDUE_SHARDS;
+export const lapseDueKey = (day: string, personId: string, targetId: string): Key => keys.lapseDue(day, personId, targetId);
+
+/** Writes due marks (a day a mark enters its renewal window or lapses), unconditionally: writing one twice is harmless. */
+export async function putLapseDue(items: Record<string, unknown>[]): Promise<void> {
+  if (items.length > 0) await putMany(items);
+}
+
+/** The due marks of one shard up to and including `day`, oldest first. */
+export async function* lapseDueUpTo(shard: number, day: string): AsyncGenerator<{ key: Key; personId: string }> {
+  for await (const item of queryAll({ pk: keys.lapseDuePartition(shard), skUpTo: `${day}#\uffff` }))
+    yield { key: keyOf(item), personId: String(item.personId) };
+}
+
+export async function deleteLapseDue(key: Key): Promise<void> {
+  await db().send(new DeleteCommand({ TableName: tableName(), Key: key }));
+}
+
+/**
+ * Renews a trained mark: made again `at`, counting until `until` (null: for good), no retake
+ * owed; on condition it still holds the last valid day `old` read (null: none). False when it changed meanwhile.
+ */
+export async function renewTrainedMark(
+  personId: string,
+  targetId: string,
+  r: { at: string; from: string; until: string | null; old: string | null },
+): Promise<boolean> {
+  try {
+    await db().send(
+      new UpdateCommand({
+        TableName: tableName(),
+        Key: keys.trained(personId, targetId),
+        UpdateExpression: `SET trainedAt = :at, renewedFrom = :from${r.until ? ', validUntil = :until' : ''} REMOVE retake${r.until ? '' : ', validUntil'}`,
+        ConditionExpression: r.old ? 'validUntil = :old' : 'attribute_not_exists(validUntil)',
+        ExpressionAttributeValues: { ':at': r.at, ':from': r.from, ...(r.until ? { ':until': r.until } : {}), ...(r.old ? { ':old': r.old } : {}) },
+      }),
+    );
+    return true;
+  } catch (err) {
+    if (isConditionFailure(err)) return false;
+    throw err;
+  }
+}
+
+/** Sets (or, with null, removes) a trained mark's last valid day. */
+export async function setMarkValidUntil(personId: string, targetId: string, until: string | null): Promise<void> {
+  await db().send(
+    new UpdateCommand({
+      TableName: tableName(),
+      Key: keys.trained(personId, targetId),
+      ...(until ? { UpdateExpression: 'SET validUntil = :u', ExpressionAttributeValues: { ':u': until } } : { UpdateExpression: 'REMOVE validUntil' }),
+    }),
+  );
+}
+
+/** Gives a trained mark the last valid day a course version requiring a retake set, with the versions to retake. */
+export async function setMarkRetake(key: Key, until: string, retake: Record<string, number>): Promise<void> {
+  await db().send(
+    new UpdateCommand({
+      TableName: tableName(),
+      Key: key,
+      UpdateExpression: 'SET validUntil = :u, retake = :r',
+      ExpressionAttributeValues: { ':u': until, ':r': retake },
+    }),
+  );
 }

@@ -1,14 +1,21 @@
-import { DeleteCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { db, tableName } from '../db/client.ts';
-import { isConditionFailure } from '../db/errors.ts';
-import { keys, VALDUE_SHARDS, type Key } from '../db/keys.ts';
-import { queryAll, queryList } from '../db/query.ts';
 import type { Person } from '../person/index.ts';
 import { Target } from '../target/index.ts';
 import { vnDay } from '../vn-day.ts';
 import { Org } from '../org/index.ts';
 import { changePeople, sameLapse } from './person-change.ts';
-import { unitCompletions, unitTrainedMarks } from './store.ts';
+import {
+  deleteLapseDue,
+  lapseDueKey,
+  lapseDueUpTo,
+  LAPSE_DUE_SHARDS,
+  personTrainedMarks,
+  putLapseDue,
+  renewTrainedMark,
+  setMarkRetake,
+  setMarkValidUntil,
+  unitCompletions,
+  unitTrainedMarks,
+} from './store.ts';
 
 export { sameLapse };
 
@@ -26,7 +33,7 @@ export type Mark = { targetId: string; trainedAt: string; validUntil?: string; r
 
 /** The due marks of a trained mark valid until `until`: the day it enters its renewal window and the day it lapses. */
 export function lapseDueItems(personId: string, target: Pick<Target.Info, 'id' | 'validity' | 'renewalDays'>, until: string | null): Record<string, unknown>[] {
-  return Target.phaseDays(target, until).map((day) => ({ ...keys.lapseDue(day, personId, target.id), type: 'lapse-due', personId, targetId: target.id }));
+  return Target.phaseDays(target, until).map((day) => ({ ...lapseDueKey(day, personId, target.id), type: 'lapse-due', personId, targetId: target.id }));
 }
 
 /** Where each of a person's marks stands on `today`, leaving out the plainly valid: what their `lapse` should be. */
@@ -41,7 +48,7 @@ export function lapseOn(marks: Mark[], targets: Map<string, Target.Info>, today:
   return lapse;
 }
 
-const marksOf = (personId: string) => queryList<Mark>({ pk: keys.personPartition(personId), skPrefix: keys.trainedPrefix });
+const marksOf = (personId: string): Promise<Mark[]> => personTrainedMarks(personId);
 
 /** The person a lapse was due for is no longer in the roster: nothing to bring in line. */
 class NotInRoster extends Error {}
@@ -91,27 +98,8 @@ export async function renewMark(personId: string, target: Target.Info, mark: Mar
   const today = vnDay(new Date(at));
   // On a target without a validity, the retake a new course version asked for makes it count for good again.
   const until = Target.validUntil(target, today, mark.validUntil ?? null);
-  const key = keys.trained(personId, target.id);
-  try {
-    await db().send(
-      new UpdateCommand({
-        TableName: tableName(),
-        Key: key,
-        UpdateExpression: `SET trainedAt = :at, renewedFrom = :from${until ? ', validUntil = :until' : ''} REMOVE retake${until ? '' : ', validUntil'}`,
-        ConditionExpression: mark.validUntil ? 'validUntil = :old' : 'attribute_not_exists(validUntil)',
-        ExpressionAttributeValues: {
-          ':at': at,
-          ':from': mark.trainedAt,
-          ...(until ? { ':until': until } : {}),
-          ...(mark.validUntil ? { ':old': mark.validUntil } : {}),
-        },
-      }),
-    );
-  } catch (err) {
-    if (isConditionFailure(err)) return false;
-    throw err;
-  }
-  for (const item of lapseDueItems(personId, target, until)) await db().send(new PutCommand({ TableName: tableName(), Item: item }));
+  if (!(await renewTrainedMark(personId, target.id, { at, from: mark.trainedAt, until, old: mark.validUntil ?? null }))) return false;
+  await putLapseDue(lapseDueItems(personId, target, until));
   return true;
 }
 
@@ -122,14 +110,8 @@ export async function renewMark(personId: string, target: Target.Info, mark: Mar
 export async function setMarkValidity(personId: string, target: Target.Info, mark: Mark): Promise<boolean> {
   const until = Target.validUntil(target, vnDay(new Date(mark.trainedAt)));
   if ((until ?? undefined) === mark.validUntil) return false;
-  await db().send(
-    new UpdateCommand({
-      TableName: tableName(),
-      Key: keys.trained(personId, target.id),
-      ...(until ? { UpdateExpression: 'SET validUntil = :u', ExpressionAttributeValues: { ':u': until } } : { UpdateExpression: 'REMOVE validUntil' }),
-    }),
-  );
-  for (const item of lapseDueItems(personId, target, until)) await db().send(new PutCommand({ TableName: tableName(), Item: item }));
+  await setMarkValidUntil(personId, target.id, until);
+  await putLapseDue(lapseDueItems(personId, target, until));
   return true;
 }
 
@@ -142,15 +124,14 @@ export async function setMarkValidity(personId: string, target: Target.Info, mar
 export async function runLapsesDue(today = vnDay(), options: { stopAt?: number } = {}): Promise<{ people: number }> {
   const done = new Set<string>();
   const targets = await Target.list();
-  for (let shard = 0; shard < VALDUE_SHARDS; shard++) {
-    for await (const item of queryAll<{ pk: string; sk: string; personId: string }>({ pk: keys.lapseDuePartition(shard), skUpTo: `${today}#\uffff` })) {
+  for (let shard = 0; shard < LAPSE_DUE_SHARDS; shard++) {
+    for await (const item of lapseDueUpTo(shard, today)) {
       if (Date.now() >= (options.stopAt ?? Infinity)) return { people: done.size };
       if (!done.has(item.personId)) {
         await syncLapse(item.personId, today, targets);
         done.add(item.personId);
       }
-      const key: Key = { pk: item.pk, sk: item.sk };
-      await db().send(new DeleteCommand({ TableName: tableName(), Key: key }));
+      await deleteLapseDue(item.key);
     }
   }
   return { people: done.size };
@@ -176,15 +157,8 @@ export async function requireRetake(course: { slug: string; version: number; by:
       for (const mark of held) {
         if ((versionOf.get(mark.personId) ?? course.version) >= course.version || (mark.retake?.[course.slug] ?? 0) >= course.version) continue;
         const until = mark.validUntil && mark.validUntil < course.by ? mark.validUntil : course.by;
-        await db().send(
-          new UpdateCommand({
-            TableName: tableName(),
-            Key: { pk: mark.pk, sk: mark.sk },
-            UpdateExpression: 'SET validUntil = :u, retake = :r',
-            ExpressionAttributeValues: { ':u': until, ':r': { ...(mark.retake ?? {}), [course.slug]: course.version } },
-          }),
-        );
-        for (const item of lapseDueItems(mark.personId, target, until)) await db().send(new PutCommand({ TableName: tableName(), Item: item }));
+        await setMarkRetake({ pk: mark.pk, sk: mark.sk }, until, { ...(mark.retake ?? {}), [course.slug]: course.version });
+        await putLapseDue(lapseDueItems(mark.personId, target, until));
         await syncLapse(mark.personId, today, all);
         marks++;
       }
