@@ -162,6 +162,20 @@ describe('trainer preview with live reload, and every question type taken in the
     await trainer.goto(`${server.url}/noi-dung/du-loai`);
     await trainer.getByText('2 lượt làm bài đã chấm (phiên bản 1), điểm trung bình', { exact: false }).waitFor();
     await expect.poll(() => trainer.getByText(/\d+ lượt trả lời · \d+% đúng · độ phân biệt/).count()).toBeGreaterThan(0);
+    // Two answers per question say nothing yet, and the page says so.
+    await trainer.getByText('chưa đủ dữ liệu (cần ít nhất 10 lượt trả lời)').first().waitFor();
+    // The settings and each question's kind in words, not "∞" or "single · easy".
+    await trainer
+      .getByText(
+        /^Ngân hàng \d+ câu, mỗi lần rút 7 câu; đạt từ 80%; không giới hạn thời gian; tối đa 2 lần làm; tối đa 3 lần mỗi ngày; sau 3 lần không đạt liên tiếp phải chờ 24 giờ\.$/,
+      )
+      .waitFor();
+    await trainer.getByText('q1 · Một đáp án · Dễ').waitFor();
+    expect(await trainer.getByText(/·\s*(single|medium|easy)\b/).count()).toBe(0);
+    // A contents list leads to the quiz far down the page.
+    const toc = trainer.getByRole('navigation', { name: 'Mục lục' });
+    await toc.getByRole('link', { name: 'Kiểm tra đủ loại câu hỏi' }).click();
+    await trainer.waitForURL(/#kiem-tra$/);
     await expectAccessible(trainer, 'content preview with statistics');
   });
 });

@@ -30,6 +30,28 @@ export default function ContentPreview() {
         {({ course }) => (
           <>
             <h1>{course.title}</h1>
+            {/* A long page: where each lesson and the quiz start. */}
+            <nav aria-label={t('content.toc')} class="toc">
+              <h2>{t('content.toc')}</h2>
+              <ol>
+                <For each={course.lessons}>
+                  {(lesson, i) => (
+                    <li>
+                      <a href={`#bai-${i() + 1}`}>
+                        {t('content.lesson', { n: i() + 1 })}: {lesson.title}
+                      </a>
+                    </li>
+                  )}
+                </For>
+                <Show when={course.quiz}>
+                  {(quiz) => (
+                    <li>
+                      <a href="#kiem-tra">{quiz().title}</a>
+                    </li>
+                  )}
+                </Show>
+              </ol>
+            </nav>
             <p class="muted">
               {t('content.version', { n: course.version })} · {t('courses.minutes', { n: course.estimatedMinutes })} · {course.tags.join(', ')}
             </p>
@@ -43,7 +65,7 @@ export default function ContentPreview() {
             </Show>
             <For each={course.lessons}>
               {(lesson, i) => (
-                <section class="preview-lesson">
+                <section class="preview-lesson" id={`bai-${i() + 1}`}>
                   <h2>
                     {t('content.lesson', { n: i() + 1 })}: {lesson.title}
                   </h2>
@@ -53,23 +75,15 @@ export default function ContentPreview() {
             </For>
             <Show when={course.quiz}>
               {(quiz) => (
-                <section>
+                <section id="kiem-tra">
                   <h2>{quiz().title}</h2>
-                  <p class="muted">
-                    {t('content.quizSettings', {
-                      pool: quiz().questions.length,
-                      draw: quiz().draw.reduce((s, r) => s + r.count, 0) || quiz().questions.length,
-                      pass: quiz().passMark,
-                      minutes: quiz().timeLimitMinutes ?? '—',
-                      attempts: quiz().attempts ?? '∞',
-                    })}
-                  </p>
+                  <p class="muted">{quizSettingsText(quiz())}</p>
                   <Show when={stats()}>{(st) => <ScoreDistribution stats={st()} />}</Show>
                   <ol class="preview-questions">
                     <For each={quiz().questions}>
                       {(q) => (
                         <li>
-                          <PreviewAnswer q={q} stats={itemStats(q.id)} />
+                          <PreviewAnswer q={q} stats={itemStats(q.id)} minAnswers={stats()?.minAnswersToFlag ?? 10} />
                         </li>
                       )}
                     </For>
@@ -82,6 +96,28 @@ export default function ContentPreview() {
       </Async>
     </article>
   );
+}
+
+type PreviewQuiz = {
+  questions: unknown[];
+  draw: { count: number }[];
+  passMark: number;
+  timeLimitMinutes: number | null;
+  attempts: number | null;
+  attemptsPerDay: number | null;
+  waitAfterFailures: { failures: number; hours: number } | null;
+};
+
+/** The quiz's settings in words a trainer reads: pool and draw, pass mark, time, attempts, the daily limit and the wait. */
+export function quizSettingsText(quiz: PreviewQuiz): string {
+  const draw = quiz.draw.reduce((s, r) => s + r.count, 0) || quiz.questions.length;
+  return `${[
+    t('content.quizPool', { pool: quiz.questions.length, draw, pass: quiz.passMark }),
+    quiz.timeLimitMinutes ? t('content.quizTime', { n: quiz.timeLimitMinutes }) : t('content.quizNoTime'),
+    quiz.attempts ? t('content.quizAttempts', { n: quiz.attempts }) : t('content.quizNoAttemptLimit'),
+    ...(quiz.attemptsPerDay ? [t('content.quizPerDay', { n: quiz.attemptsPerDay })] : []),
+    ...(quiz.waitAfterFailures ? [t('content.quizWait', quiz.waitAfterFailures)] : []),
+  ].join('; ')}.`;
 }
 
 /** How the graded attempts of the published version scored, in 10-point bands. */
@@ -110,7 +146,7 @@ function ScoreDistribution(props: { stats: QuizStatistics }) {
   );
 }
 
-function PreviewAnswer(props: { q: PreviewQuestion; stats: ItemStatistics | undefined }) {
+function PreviewAnswer(props: { q: PreviewQuestion; stats: ItemStatistics | undefined; minAnswers: number }) {
   const q = props.q;
   // Each question type carries its own answer fields: the preview shows whichever this one has.
   const options = 'options' in q ? q.options : undefined;
@@ -125,11 +161,15 @@ function PreviewAnswer(props: { q: PreviewQuestion; stats: ItemStatistics | unde
     <div class="preview-question">
       <TrustedHtml html={q.promptHtml} />
       <p class="muted">
-        <code>{q.id}</code> · {q.type} · {q.difficulty}
+        <code>{q.id}</code> · {t(`content.type.${q.type}` as Key)} · {t(`content.difficulty.${q.difficulty}` as Key)}
         {q.tags.length ? ` · ${q.tags.join(', ')}` : ''}
       </p>
       <Show when={props.stats?.answered}>
         <p class="item-stats">
+          {/* A share from a handful of answers says nothing yet: the flags wait for enough of them. */}
+          <Show when={props.stats!.answered < props.minAnswers}>
+            <span class="badge">{t('content.notEnoughData', { n: props.minAnswers })}</span>{' '}
+          </Show>
           {t('content.itemStats', {
             n: props.stats!.answered,
             share: formatNumber((props.stats!.correctShare ?? 0) * 100, 0),
