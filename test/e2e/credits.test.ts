@@ -30,7 +30,7 @@ const noSidewaysScroll = (page: Page) => page.evaluate(() => document.documentEl
 async function fillCertificate(page: Page, fields: { issuer: string; number: string; issuedOn: string; course: string }, submit: string) {
   await page.getByLabel('Nơi cấp').fill(fields.issuer);
   await page.getByLabel('Số hiệu chứng chỉ').fill(fields.number);
-  await page.getByLabel('Ngày cấp').fill(fields.issuedOn);
+  await page.getByLabel('Ngày cấp').fill(dmy(fields.issuedOn));
   await page.getByRole('checkbox', { name: fields.course, exact: true }).check();
   await page.getByLabel('Bản chụp chứng chỉ (PDF hoặc ảnh, tối đa 5 MB)').setInputFiles({ name: SCAN, mimeType: 'image/png', buffer: png });
   await page.getByRole('button', { name: submit, exact: true }).click();

@@ -78,8 +78,8 @@ describe('HR exempts a person in the browser', () => {
     await page.getByLabel('Mã cán bộ').fill(person!.employeeCode);
     expect(await page.getByLabel('Chỉ tiêu', { exact: true }).inputValue()).toBe('');
     await page.getByLabel('Lý do').selectOption({ label: 'Nghỉ thai sản' });
-    expect(await page.getByLabel('Từ ngày').inputValue()).toBe(vnToday());
-    await page.getByLabel('Đến ngày').fill(until);
+    expect(await page.getByLabel('Từ ngày').inputValue()).toBe(dmy(vnToday()));
+    await page.getByLabel('Đến ngày').fill(dmy(until));
     await page
       .getByLabel('Tệp minh chứng (PDF hoặc ảnh, tối đa 5 MB)')
       .setInputFiles({ name: 'quyết định nghỉ thai sản.pdf', mimeType: 'application/pdf', buffer: pdf });
@@ -90,7 +90,7 @@ describe('HR exempts a person in the browser', () => {
       .waitFor();
     // Cleared for the next person.
     expect(await page.getByLabel('Mã cán bộ').inputValue()).toBe('');
-    expect([await page.getByLabel('Từ ngày').inputValue(), await page.getByLabel('Đến ngày').inputValue()]).toEqual([vnToday(), '']);
+    expect([await page.getByLabel('Từ ngày').inputValue(), await page.getByLabel('Đến ngày').inputValue()]).toEqual([dmy(vnToday()), '']);
 
     const row = rows.filter({ hasText: person!.employeeCode });
     await row.waitFor();
@@ -114,7 +114,7 @@ describe('HR exempts a person in the browser', () => {
     // A file that is not a PDF, whatever its name says: the server's Vietnamese reason, and no row.
     await page.getByLabel('Mã cán bộ').fill(other!.employeeCode);
     await page.getByLabel('Lý do').selectOption({ label: 'Đi học' });
-    await page.getByLabel('Đến ngày').fill(until);
+    await page.getByLabel('Đến ngày').fill(dmy(until));
     await page
       .getByLabel('Tệp minh chứng (PDF hoặc ảnh, tối đa 5 MB)')
       .setInputFiles({ name: 'quyet-dinh-cu-di-hoc.pdf', mimeType: 'application/pdf', buffer: htmlNamedPdf });

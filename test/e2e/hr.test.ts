@@ -35,7 +35,8 @@ const url = (path: string) => `${stack.server.url}${path}`;
 const vnNumber = (n: number, digits = 0) => new Intl.NumberFormat('vi-VN', { maximumFractionDigits: digits }).format(n);
 /** A figure as the page writes it in Vietnamese ("1.234", "12,5%") back to a number. */
 const vnParse = (text: string) => Number(text.replace(/\./g, '').replace(',', '.').replace('%', ''));
-const vnDate = (iso: string) => new Intl.DateTimeFormat('vi-VN', { dateStyle: 'medium', timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date(iso));
+const vnDate = (iso: string) =>
+  new Intl.DateTimeFormat('vi-VN', { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date(iso));
 const vnToday = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date());
 
 /** Clicks what starts a download and returns the file's bytes and the name the server gave it. */
@@ -138,7 +139,7 @@ describe('the HR officer and the admin in a real browser', () => {
     const past = SNAPSHOT_AT.toISOString().slice(0, 10);
     const before = await Readiness.forUnit({ unitId: 'ms', date: past });
     expect(before.trained).toBe(r.trained - TRAINED_SINCE);
-    await page.getByLabel('Số liệu ngày').fill(past);
+    await page.getByLabel('Số liệu ngày').fill(vnDate(past));
     await page.getByRole('button', { name: 'Xem số liệu' }).click();
     await page.getByText(/^Đây là số liệu đã lưu của tuần bắt đầu ngày .* không phải số liệu hiện tại/).waitFor();
     await page.getByText(`${vnNumber(before.trained)}/${vnNumber(before.staff)} người đã hoàn thành`, { exact: false }).waitFor();
@@ -147,7 +148,7 @@ describe('the HR officer and the admin in a real browser', () => {
     await page.getByRole('button', { name: 'Về số liệu hiện tại' }).first().click();
     await page.getByText(`${vnNumber(r.trained)}/${vnNumber(r.staff)} người đã hoàn thành`, { exact: false }).waitFor();
     // A date before any saved week is answered as such, with the way back.
-    await page.getByLabel('Số liệu ngày').fill('2025-01-06');
+    await page.getByLabel('Số liệu ngày').fill('06/01/2025');
     await page.getByRole('button', { name: 'Xem số liệu' }).click();
     await page.getByText('Chưa có số liệu lưu cho ngày này (số liệu được lưu hằng tuần).').waitFor();
     await page.getByText('Chưa có số liệu lưu của đơn vị này cho ngày 2025-01-06 (số liệu được lưu hằng tuần).').waitFor();
@@ -341,6 +342,11 @@ describe('the HR officer and the admin in a real browser', () => {
     await expectAccessible(page, 'roster preview');
     await page.getByLabel('Chỉ nhập các dòng hợp lệ (bỏ qua 1 dòng lỗi)').check();
     await importButton.click();
+    // A bulk change asks first, naming the effective date; nothing is written until it is answered.
+    const applyQuestion = page.getByRole('group', { name: 'Nhập danh sách' });
+    await applyQuestion.getByText(`Áp dụng tệp này với ngày hiệu lực ${vnDate(vnToday())}?`, { exact: false }).waitFor();
+    await expect(Person.get('nv-ms900001')).rejects.toThrow();
+    await applyQuestion.getByRole('button', { name: 'Nhập danh sách', exact: true }).click();
     await page.getByRole('heading', { name: 'Đã nhập' }).waitFor();
     await page.getByText('Đã nhập 3 dòng; bỏ qua 1 dòng lỗi.').waitFor();
     expect((await Person.get('nv-ms900001')).unitId).toBe('x901');
@@ -373,7 +379,12 @@ describe('the HR officer and the admin in a real browser', () => {
     await merge.getByLabel('Tên đơn vị').fill('Xã Hợp Nhất');
     await merge.getByLabel('Loại đơn vị').selectOption({ label: 'Xã' });
     await expectAccessible(page, 'org merge form');
-    await merge.getByRole('button', { name: 'Hợp nhất' }).click();
+    await merge.getByRole('button', { name: 'Hợp nhất', exact: true }).click();
+    // A merge cannot be undone by a click: it names what moves where and from when, and waits.
+    await merge.getByText(`Hợp nhất 2 đơn vị (Xã Thử Một, Xã Thử Hai) vào Xã Hợp Nhất từ ngày ${vnDate(vnToday())}?`, { exact: false }).waitFor();
+    expect((await Org.children('ms')).some((u) => u.code === 'X903')).toBe(false);
+    await expectAccessible(page, 'org merge question');
+    await merge.getByRole('button', { name: 'Đồng ý hợp nhất' }).click();
     await merge.getByText('Đã hợp nhất 2 đơn vị vào Xã Hợp Nhất; 3 người chuyển theo.').waitFor();
     const former = page.locator('table.former tbody tr');
     for (const name of ['Xã Thử Một', 'Xã Thử Hai']) {
@@ -440,6 +451,7 @@ describe('the HR officer and the admin in a real browser', () => {
     await page.locator('ul.counts li').filter({ hasText: 'Thành lập' }).filter({ hasText: '1' }).waitFor();
     expect((await Org.children('ms')).some((u) => u.code === 'X910')).toBe(false);
     await page.getByRole('button', { name: 'Nhập cây tổ chức' }).click();
+    await page.getByRole('group', { name: 'Nhập cây tổ chức' }).getByRole('button', { name: 'Nhập cây tổ chức', exact: true }).click();
     await page.getByRole('heading', { name: 'Đã nhập' }).waitFor();
     await page.locator('table tbody tr').filter({ hasText: 'X910' }).getByRole('link', { name: 'Xã Nhập Từ Tệp' }).waitFor();
 
@@ -477,7 +489,7 @@ describe('the HR officer and the admin in a real browser', () => {
     await admin.getByRole('checkbox', { name: 'Xã', exact: true }).check();
     await admin.getByRole('checkbox', { name: 'Phường', exact: true }).check();
     await admin.getByLabel('Tỷ lệ cần đạt (%)').fill('90');
-    await admin.getByLabel('Hạn', { exact: true }).fill('2027-06-30');
+    await admin.getByLabel('Hạn', { exact: true }).fill('30/06/2027');
     // Without a course the server refuses, naming the field.
     await admin.getByRole('button', { name: 'Thêm chỉ tiêu' }).click();
     await admin.getByText(/programme: cần ít nhất một khoá học/).waitFor();

@@ -14,7 +14,7 @@ describe('the HR officer edits one person of the roster in the browser', () => {
 
   beforeAll(async () => {
     await useFreshTable();
-    tree = await smallProvince(2);
+    tree = await smallProvince(4);
     await account('nhansu@test.vn', tree.people.find((p) => p.unitId === tree.agency.id)!.id, [{ role: 'hr', unitId: tree.agency.id }]);
     server = await startServer({ port: 0, webDir: webDist });
     browser = await launchChromium();
@@ -48,5 +48,34 @@ describe('the HR officer edits one person of the roster in the browser', () => {
     await expectAccessible(page, 'roster, person saved');
     await form.getByRole('button', { name: 'Đóng' }).click();
     expect(await form.count()).toBe(0);
+  });
+
+  it('asks before recording someone as having left, and records nothing on "no", at desktop and phone width', async () => {
+    const leavers = tree.people.filter((p) => p.unitId === tree.agency.id).slice(2, 4);
+    for (const [i, viewport] of [
+      { width: 1280, height: 800 },
+      { width: 390, height: 844 },
+    ].entries()) {
+      const person = leavers[i]!;
+      const page = await signInAs(browser, server.url, 'nhansu@test.vn', 'mat-khau-dung', { viewport });
+      await page.goto(`${server.url}/danh-sach?unit=${tree.agency.id}`);
+      await page.getByRole('button', { name: `Sửa thông tin của ${person.fullName}` }).click();
+      const form = page.getByRole('form', { name: `Sửa thông tin: ${person.fullName} (${person.employeeCode})` });
+      await form.getByLabel('Trạng thái').selectOption({ label: 'Đã nghỉ' });
+      const effective = await form.getByLabel(/^Ngày hiệu lực/).inputValue();
+      await form.getByRole('button', { name: 'Lưu thông tin' }).click();
+      const question = form.getByText(`Ghi ${person.fullName} (${person.employeeCode}) đã nghỉ từ ngày ${effective}?`, { exact: false });
+      await question.waitFor();
+      await expectAccessible(page, `roster, leaving asked at ${viewport.width}`);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
+      await form.getByRole('button', { name: 'Không, quay lại' }).click();
+      expect(await question.count()).toBe(0);
+      expect((await Person.get(person.id)).status).toBe('active');
+      await form.getByRole('button', { name: 'Lưu thông tin' }).click();
+      await form.getByRole('button', { name: 'Đồng ý, ghi đã nghỉ' }).click();
+      await form.getByRole('status').getByText(`Đã lưu thông tin của ${person.fullName}.`).waitFor();
+      expect((await Person.get(person.id)).status).toBe('left');
+      await page.context().close();
+    }
   });
 });

@@ -45,7 +45,6 @@ export function formatNumberIn(locale: Locale, n: number, digits = 0): string {
 }
 
 const VN_OFFSET_MS = 7 * 3_600_000;
-const MONTHS_EN = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sept', 'Oct', 'Nov', 'Dec'];
 const pad = (n: number) => String(n).padStart(2, '0');
 
 /** The wall clock in Vietnam at `at` (an ISO date or date-time, as `new Date` reads it). */
@@ -61,12 +60,6 @@ function vnClock(at: string | number) {
   };
 }
 
-/** As Intl's `dateStyle: 'medium'`: "5 thg 9, 2026", "5 Sept 2026". */
-export function formatDateIn(locale: Locale, iso: string): string {
-  const c = vnClock(iso);
-  return locale === 'vi' ? `${c.day} thg ${c.month}, ${c.year}` : `${c.day} ${MONTHS_EN[c.month - 1]} ${c.year}`;
-}
-
 /** As Intl's `timeStyle: 'medium'`: "08:02:03" in both languages. */
 export function formatTimeIn(iso: string): string {
   const c = vnClock(iso);
@@ -79,17 +72,20 @@ export function formatClockIn(iso: string): string {
   return `${pad(c.hour)}:${pad(c.minute)}`;
 }
 
-/** As Intl's `dateStyle: 'medium', timeStyle: 'short'`: "08:02 5 thg 9, 2026", "5 Sept 2026, 08:02". */
-export function formatDateTimeIn(locale: Locale, iso: string): string {
-  const c = vnClock(iso);
-  const time = `${pad(c.hour)}:${pad(c.minute)}`;
-  return locale === 'vi' ? `${time} ${formatDateIn(locale, iso)}` : `${formatDateIn(locale, iso)}, ${time}`;
-}
-
-/** dd/mm/yyyy in Vietnam, as certificates and reports print it (the same in both languages). */
+/**
+ * One way to write a day everywhere, in both languages: dd/mm/yyyy in Vietnam, as certificates
+ * and reports print it, so the page and the paper agree (as Intl's vi-VN with 2-digit day and month).
+ */
 export function formatDay(iso: string): string {
   const c = vnClock(iso);
   return `${pad(c.day)}/${pad(c.month)}/${c.year}`;
+}
+
+/** The day as formatDay writes it with the hour: "08:02 05/09/2026", "05/09/2026, 08:02" (as Intl's vi-VN and en-GB). */
+export function formatDateTimeIn(locale: Locale, iso: string): string {
+  const c = vnClock(iso);
+  const time = `${pad(c.hour)}:${pad(c.minute)}`;
+  return locale === 'vi' ? `${time} ${formatDay(iso)}` : `${formatDay(iso)}, ${time}`;
 }
 
 /** The day in Vietnam `offsetDays` from `now`, as yyyy-mm-dd. */

@@ -2,7 +2,7 @@ import { createSignal } from 'solid-js';
 import type { ErrorCode } from '@sansang/core/schema';
 import { vi } from './vi.ts';
 import { ApiError } from '../data/api.ts';
-import { formatClockIn, formatDateIn, formatDateTimeIn, formatDay, formatNumberIn, formatTimeIn, vnDayFrom, type Locale } from './format.ts';
+import { formatClockIn, formatDateTimeIn, formatDay, formatNumberIn, formatTimeIn, vnDayFrom, type Locale } from './format.ts';
 
 export type { Locale };
 export type Key = keyof typeof vi;
@@ -36,14 +36,13 @@ export function t(key: Key, params: Record<string, string | number> = {}): strin
 
 // Formatted without Intl (see format.ts): the first Intl formatter a page makes delays its first figures.
 export const formatNumber = (n: number, digits = 0) => formatNumberIn(locale(), n, digits);
-export const formatDate = (iso: string) => formatDateIn(locale(), iso);
 export const formatDateTime = (iso: string) => formatDateTimeIn(locale(), iso);
 export const formatTime = formatTimeIn;
 /** hh:mm in Vietnam, as a refusal to start a quiz names the hour it opens again. */
 export const formatClock = formatClockIn;
 /** Today (or `offsetDays` from it) in Vietnam as yyyy-mm-dd: the latest effective date a change may have, and a date picker's default. */
 export const today = (offsetDays = 0) => vnDayFrom(Date.now(), offsetDays);
-/** dd/mm/yyyy as printed on certificates and reports, so the page and the paper agree. */
+/** dd/mm/yyyy, the one way a day is written, as printed on certificates and reports. */
 export { formatDay };
 
 /** An API error as the user should read it: by its code, in their language. */

@@ -3,6 +3,7 @@ import { api, type AuditEntry, type AuditQuery } from '../data/api.ts';
 import { formatDateTime, t, today } from '../i18n/index.ts';
 import { Async } from '../ui/async.tsx';
 import { DataTable, type Column } from '../ui/data-table.tsx';
+import { DateInput } from '../ui/date-input.tsx';
 
 const columns: Column<AuditEntry>[] = [
   { title: () => t('audit.col.at'), cell: (e) => formatDateTime(e.at) },
@@ -27,10 +28,10 @@ export default function AuditPage() {
       <h1>{t('audit.title')}</h1>
       <form class="filters" onSubmit={submit}>
         <label>
-          {t('audit.from')} <input name="from" type="date" value={today(-7)} required />
+          {t('audit.from')} <DateInput name="from" value={today(-7)} required />
         </label>
         <label>
-          {t('audit.to')} <input name="to" type="date" value={today()} required />
+          {t('audit.to')} <DateInput name="to" value={today()} required />
         </label>
         <label>
           {t('audit.actor')} <input name="actor" type="email" />

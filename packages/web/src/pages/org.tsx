@@ -3,7 +3,7 @@ import { A, useSearchParams } from '@solidjs/router';
 import { hasRole } from '../data/session.ts';
 import { org, type OrgView, type TreeChange, type TreePlan, type Unit } from '../data/org.ts';
 import { param, query } from '../data/readiness.ts';
-import { formatDate, formatNumber, t, type Key } from '../i18n/index.ts';
+import { formatDay, formatNumber, t, type Key } from '../i18n/index.ts';
 import { Loaded } from '../ui/async.tsx';
 import { DataTable, type Column } from '../ui/data-table.tsx';
 import { DownloadLink } from '../ui/download-link.tsx';
@@ -15,8 +15,8 @@ import { UnitTrail } from '../ui/unit-trail.tsx';
 const here = (unit: string) => `/to-chuc${query({ unit })}`;
 
 function statusText(u: Unit, nameOf: (id: string) => string): string {
-  if (u.status === 'merged') return t('org.status.mergedInto', { name: nameOf(u.mergedInto ?? ''), date: u.until ? formatDate(u.until) : '' });
-  if (u.status === 'dissolved') return t('org.status.dissolvedOn', { date: u.until ? formatDate(u.until) : '' });
+  if (u.status === 'merged') return t('org.status.mergedInto', { name: nameOf(u.mergedInto ?? ''), date: u.until ? formatDay(u.until) : '' });
+  if (u.status === 'dissolved') return t('org.status.dissolvedOn', { date: u.until ? formatDay(u.until) : '' });
   return t('org.status.active');
 }
 

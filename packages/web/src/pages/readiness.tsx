@@ -2,7 +2,7 @@ import { createResource, For, Show } from 'solid-js';
 import { A, useSearchParams } from '@solidjs/router';
 import { me } from '../data/session.ts';
 import { param, query, reports, type Readiness, type Scope } from '../data/readiness.ts';
-import { formatDate, formatNumber, t, today } from '../i18n/index.ts';
+import { formatDay, formatNumber, t, today } from '../i18n/index.ts';
 import { Async } from '../ui/async.tsx';
 import { Archives, createArchives } from '../ui/archives.tsx';
 import { PercentChart } from '../ui/chart.tsx';
@@ -12,6 +12,7 @@ import { ChildUnits } from '../ui/child-units.tsx';
 import { ReadinessSummary } from '../ui/readiness-summary.tsx';
 import { Schedules } from '../ui/schedules.tsx';
 import { UntrainedList } from '../ui/untrained-list.tsx';
+import { DateInput } from '../ui/date-input.tsx';
 
 const DAY = 86_400_000;
 
@@ -73,7 +74,7 @@ function Dashboard(props: { r: Readiness; scope: Scope; choose: (target?: string
       <Show when={props.r.asOfWeek}>
         {(week) => (
           <p class="box warn" role="status">
-            {t('readiness.asOf', { date: formatDate(props.scope.date!), week: formatDate(weekStart(week())) })}
+            {t('readiness.asOf', { date: formatDay(props.scope.date!), week: formatDay(weekStart(week())) })}
           </p>
         )}
       </Show>
@@ -92,7 +93,7 @@ function Dashboard(props: { r: Readiness; scope: Scope; choose: (target?: string
           </Show>
           <div class="field">
             <label for="readiness-date">{t('readiness.asOfDate')}</label>
-            <input id="readiness-date" type="date" name="date" max={today()} value={props.scope.date ?? ''} />
+            <DateInput id="readiness-date" name="date" max={today()} value={props.scope.date ?? ''} />
           </div>
           <button type="submit">{t('readiness.show')}</button>
           <Show when={props.scope.date}>
@@ -107,11 +108,11 @@ function Dashboard(props: { r: Readiness; scope: Scope; choose: (target?: string
           <h2>{t('readiness.trend')}</h2>
           <PercentChart
             label={t('readiness.trendLabel')}
-            labels={props.r.history.map((h) => h.week.slice(5))}
+            labels={props.r.history.map((h) => formatDay(weekStart(h.week)).slice(0, 5))}
             values={props.r.history.map((h) => h.percent)}
             target={props.r.target.percent}
           />
-          <p class="sr-only">{props.r.history.map((h) => `${h.week}: ${formatNumber(h.percent, 1)}%`).join('; ')}</p>
+          <p class="sr-only">{props.r.history.map((h) => `${formatDay(weekStart(h.week))}: ${formatNumber(h.percent, 1)}%`).join('; ')}</p>
         </Show>
         <h2>{t('readiness.children')}</h2>
         <Show when={props.r.children.length > 0} fallback={<p>{t('readiness.noChildren')}</p>}>

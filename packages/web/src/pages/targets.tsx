@@ -2,11 +2,12 @@ import { createResource, createSignal, Show } from 'solid-js';
 import { api } from '../data/api.ts';
 import { me } from '../data/session.ts';
 import { categories, levels, targets as targetsApi, unitKinds, type Target } from '../data/org.ts';
-import { formatDate, t, type Key } from '../i18n/index.ts';
+import { formatDay, t, type Key } from '../i18n/index.ts';
 import { Loaded } from '../ui/async.tsx';
 import { DataTable, type Column } from '../ui/data-table.tsx';
 import { Choices } from '../ui/choices.tsx';
 import { SubmitOutcome, useSubmit } from '../ui/submission.tsx';
+import { DateInput } from '../ui/date-input.tsx';
 
 const blank = (): Target => ({ id: '', title: '', programme: [], categories: [...categories], percent: 100, deadline: '' });
 
@@ -103,7 +104,7 @@ function TargetForm(props: { initial: Target; courses: { slug: string; title: st
       <label for="target-percent">{t('targets.field.percent')}</label>
       <input id="target-percent" name="percent" type="number" required min="1" max="100" step="1" value={props.initial.percent} />
       <label for="target-deadline">{t('targets.field.deadline')}</label>
-      <input id="target-deadline" name="deadline" type="date" required value={props.initial.deadline} />
+      <DateInput id="target-deadline" name="deadline" required value={props.initial.deadline} />
       <label for="target-grace">{t('targets.field.graceDays')}</label>
       <input id="target-grace" name="graceDays" type="number" min="0" max="3650" step="1" placeholder="60" value={props.initial.graceDays ?? ''} />
       <fieldset>
@@ -178,7 +179,7 @@ export default function TargetsPage() {
     { title: () => t('targets.field.programme'), cell: (x) => x.programme.map(courseTitle).join(', ') },
     { title: () => t('targets.scope'), cell: scopeText },
     { title: () => t('targets.field.percent'), cell: (x) => `${x.percent}%`, num: true },
-    { title: () => t('targets.field.deadline'), cell: (x) => formatDate(x.deadline) },
+    { title: () => t('targets.field.deadline'), cell: (x) => formatDay(x.deadline) },
     { title: () => t('targets.field.validity'), cell: validityText },
     ...(canEdit() ? [edit] : []),
   ];

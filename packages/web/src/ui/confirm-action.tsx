@@ -16,6 +16,7 @@ export function ConfirmAction(props: {
   no: string;
   /** Does it; the question closes once it is done. */
   run: () => Promise<void>;
+  disabled?: boolean;
 }) {
   const [asking, setAsking] = createSignal(false);
   const submission = useSubmit();
@@ -26,7 +27,7 @@ export function ConfirmAction(props: {
     <Show
       when={asking()}
       fallback={
-        <button type="button" class="secondary small" aria-label={props.name} onClick={() => setAsking(true)}>
+        <button type="button" class="secondary small" aria-label={props.name} disabled={props.disabled} onClick={() => setAsking(true)}>
           {props.label}
         </button>
       }
@@ -45,4 +46,54 @@ export function ConfirmAction(props: {
       </div>
     </Show>
   );
+}
+
+/**
+ * A form that asks before it sends when what it sends cannot be taken back by a click (a merge,
+ * a roster file applied, someone marked as having left). `mayGo(question)` is called as the
+ * form is submitted: with no question, or once the question was answered yes, the form goes;
+ * otherwise the question is shown and the form waits. Yes submits the form again, so its own
+ * checks and its outcome stay where they are.
+ */
+export function createFormConfirmation() {
+  const [question, setQuestion] = createSignal('');
+  let agreed = false;
+  const mayGo = (ask: string | null): boolean => {
+    if (!ask || agreed) {
+      agreed = false;
+      setQuestion('');
+      return true;
+    }
+    setQuestion(ask);
+    return false;
+  };
+  /** The question, with yes (which resends `form`) and no; placed just above the form's own button. */
+  const Question = (props: { form: () => HTMLFormElement | undefined; yes: string; no: string }) => {
+    return (
+      <Show when={question()}>
+        <div class="confirm" role="group" aria-label={props.yes}>
+          {/* Focused, not the yes button: Enter pressed twice must not do what is being asked about. */}
+          <p tabindex="-1" ref={(p) => queueMicrotask(() => p.focus())}>
+            {question()}
+          </p>
+          <div class="actions-row">
+            <button
+              type="button"
+              class="small"
+              onClick={() => {
+                agreed = true;
+                props.form()?.requestSubmit();
+              }}
+            >
+              {props.yes}
+            </button>
+            <button type="button" class="secondary small" onClick={() => setQuestion('')}>
+              {props.no}
+            </button>
+          </div>
+        </div>
+      </Show>
+    );
+  };
+  return { mayGo, Question, asking: () => question() !== '', cancel: () => setQuestion('') };
 }

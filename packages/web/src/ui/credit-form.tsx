@@ -5,6 +5,7 @@ import { Choices } from './choices.tsx';
 import { FormError } from './error-box.tsx';
 import { EVIDENCE_ACCEPT, evidenceOf } from './evidence-file.ts';
 import { SubmitOutcome, useSubmit } from './submission.tsx';
+import { DateInput } from './date-input.tsx';
 
 export type CourseChoice = { slug: string; title: string };
 
@@ -71,7 +72,7 @@ export function CreditForm(props: {
         </div>
         <div class="field">
           <label for="credit-issued">{t('credits.field.issuedOn')}</label>
-          <input id="credit-issued" name="issuedOn" type="date" required max={today()} />
+          <DateInput id="credit-issued" name="issuedOn" required max={today()} />
         </div>
         <div class="wide">
           <Choices name="courses" legend={t('credits.field.courses')} options={props.courses.map((c) => ({ value: c.slug, label: c.title }))} checked={[]} />

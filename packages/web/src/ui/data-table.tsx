@@ -14,11 +14,12 @@ export type Column<T> = {
 
 /**
  * The app's one table markup: a scrolling wrapper (so a wide table never pushes the page
- * sideways on a phone or at 200 % zoom), column titles, and rows of cells.
+ * sideways on a phone or at 200 % zoom), column titles, and rows of cells. The wrapper takes
+ * the keyboard's focus, so a table wider than a phone can be scrolled without a mouse.
  */
 export function DataTable<T>(props: { columns: Column<T>[]; rows: readonly T[]; class?: string; caption?: string; rowClass?: (row: T) => string | undefined }) {
   return (
-    <div class="table-wrap">
+    <div class="table-wrap" tabindex="0">
       <table class={props.class}>
         <Show when={props.caption}>
           <caption>{props.caption}</caption>

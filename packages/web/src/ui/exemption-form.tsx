@@ -5,6 +5,7 @@ import type { Target } from '../data/org.ts';
 import { formatDay, t, today } from '../i18n/index.ts';
 import { EVIDENCE_ACCEPT, evidenceOf } from './evidence-file.ts';
 import { SubmitOutcome, useSubmit } from './submission.tsx';
+import { DateInput } from './date-input.tsx';
 
 /** The reason as HR's forms name it: the one list of labels, kept with the rules in core. */
 export const reasonLabel = (reason: Reason) => Rules.reasonLabels[reason];
@@ -19,12 +20,10 @@ export function ExemptionForm(props: { targets: Target[]; onCreated: (exemption:
   const [reason, setReason] = createSignal<Reason>(reasons[0]);
   const [from, setFrom] = createSignal(today());
   const submission = useSubmit();
-  let fromInput!: HTMLInputElement;
   let reasonSelect!: HTMLSelectElement;
   /** Empty for the next person: a reset clears what Solid set as a property, so the defaults are put back by hand. */
   const clear = (form: HTMLFormElement) => {
     form.reset();
-    fromInput.value = today();
     setFrom(today());
     reasonSelect.value = reasons[0];
     setReason(reasons[0]);
@@ -84,11 +83,11 @@ export function ExemptionForm(props: { targets: Target[]; onCreated: (exemption:
         </div>
         <div class="field">
           <label for="exemption-from">{t('exemptions.field.from')}</label>
-          <input ref={fromInput} id="exemption-from" name="from" type="date" required value={from()} onInput={(e) => setFrom(e.currentTarget.value)} />
+          <DateInput id="exemption-from" name="from" required value={from()} onChange={setFrom} />
         </div>
         <div class="field">
           <label for="exemption-until">{t('exemptions.field.until')}</label>
-          <input id="exemption-until" name="until" type="date" required min={from()} />
+          <DateInput id="exemption-until" name="until" required min={from() || undefined} />
         </div>
         <div class="field wide">
           <label for="exemption-evidence">{t('exemptions.field.evidence')}</label>

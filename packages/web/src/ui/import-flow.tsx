@@ -1,7 +1,9 @@
 import { createSignal, Show, type JSX } from 'solid-js';
-import { t, today } from '../i18n/index.ts';
+import { formatDay, t, today } from '../i18n/index.ts';
+import { ConfirmAction } from './confirm-action.tsx';
 import { Loading } from './async.tsx';
 import { SubmitOutcome, useSubmit } from './submission.tsx';
+import { DateInput } from './date-input.tsx';
 
 /**
  * Import a CSV or Excel file in two steps: a dry run shows what would change and every bad
@@ -62,14 +64,13 @@ export function ImportFlow<P>(props: {
           }}
         />
         <label for={`${props.id}-effective`}>{props.effectiveLabel}</label>
-        <input
+        <DateInput
           id={`${props.id}-effective`}
-          type="date"
           required
           max={today()}
           value={effective()}
-          onChange={(e) => {
-            setEffective(e.currentTarget.value);
+          onChange={(day) => {
+            setEffective(day);
             reset();
           }}
         />
@@ -90,11 +91,15 @@ export function ImportFlow<P>(props: {
             {props.plan(p().plan, p().applied)}
             <Show when={!p().applied}>
               {props.confirm?.(p().plan)}
-              <p>
-                <button type="button" disabled={busy() || (props.canApply ? !props.canApply(p().plan) : false)} onClick={() => void run(props.apply, true)}>
-                  {props.applyLabel}
-                </button>
-              </p>
+              <ConfirmAction
+                label={props.applyLabel}
+                name={props.applyLabel}
+                question={t('import.confirm', { date: formatDay(effective()) })}
+                yes={props.applyLabel}
+                no={t('confirm.no')}
+                disabled={busy() || (props.canApply ? !props.canApply(p().plan) : false)}
+                run={() => run(props.apply, true)}
+              />
             </Show>
           </div>
         )}

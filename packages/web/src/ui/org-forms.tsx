@@ -2,7 +2,7 @@ import { createSignal, For, Show } from 'solid-js';
 import { useNavigate } from '@solidjs/router';
 import { levels, org, unitKinds, type Level, type NewUnit, type OrgView, type UnitKind } from '../data/org.ts';
 import { query } from '../data/readiness.ts';
-import { t, type Key } from '../i18n/index.ts';
+import { formatDay, t, type Key } from '../i18n/index.ts';
 import { ActionForm } from './action-form.tsx';
 import { FormError } from './error-box.tsx';
 
@@ -179,6 +179,18 @@ export function OrgForms(props: { view: OrgView; onChanged: () => void }) {
           id="merge"
           title={t('org.merge.title')}
           submitLabel={t('org.merge.submit')}
+          confirmYes={t('org.merge.confirmYes')}
+          confirm={(form, effective) => {
+            const target = into();
+            const names = form
+              .getAll('source')
+              .map(String)
+              .filter((id) => id !== target)
+              .map((id) => v().children.find((c) => c.id === id)?.name ?? id);
+            if (names.length === 0) return null;
+            const intoName = target === 'new' ? text(form, 'into-name') : (v().children.find((c) => c.id === target)?.name ?? '');
+            return t('org.merge.confirm', { n: names.length, names: names.join(', '), into: intoName, date: formatDay(effective) });
+          }}
           action={async (form, effective) => {
             const target = into();
             const sources = form

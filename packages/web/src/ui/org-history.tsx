@@ -1,6 +1,6 @@
 import { Show } from 'solid-js';
 import type { OrgView, UnitEvent } from '../data/org.ts';
-import { formatDate, formatDateTime, formatNumber, t, type Key } from '../i18n/index.ts';
+import { formatDay, formatDateTime, formatNumber, t, type Key } from '../i18n/index.ts';
 import { DataTable } from './data-table.tsx';
 
 /** What an event changed, in a sentence; units are named where this page knows them. */
@@ -47,7 +47,7 @@ export function OrgHistory(props: { view: OrgView }) {
       <DataTable
         rows={events()}
         columns={[
-          { title: () => t('org.history.effective'), cell: (e) => formatDate(e.effective) },
+          { title: () => t('org.history.effective'), cell: (e) => formatDay(e.effective) },
           { title: () => t('org.history.action'), cell: (e) => t(`org.history.${e.action}` as Key), rowHeader: true },
           { title: () => t('org.history.detail'), cell: (e) => describe(e, nameOf) },
           {

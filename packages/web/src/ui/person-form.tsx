@@ -1,7 +1,9 @@
 import { For, onMount } from 'solid-js';
 import { categories, roster, type Person } from '../data/org.ts';
-import { t, today, type Key } from '../i18n/index.ts';
+import { formatDay, t, today, type Key } from '../i18n/index.ts';
 import { SubmitOutcome, useSubmit } from './submission.tsx';
+import { createFormConfirmation } from './confirm-action.tsx';
+import { DateInput } from './date-input.tsx';
 
 type Unit = { id: string; code: string; name: string };
 
@@ -12,7 +14,9 @@ type Unit = { id: string; code: string; name: string };
  */
 export function PersonForm(props: { person: Person; scope: string; units: Unit[]; unitId: string; onSaved: () => void; onClose: () => void }) {
   const submission = useSubmit();
+  const confirmation = createFormConfirmation();
   let heading!: HTMLHeadingElement;
+  let formElement: HTMLFormElement | undefined;
   onMount(() => {
     heading.focus();
     heading.scrollIntoView?.({ block: 'start' });
@@ -21,6 +25,12 @@ export function PersonForm(props: { person: Person; scope: string; units: Unit[]
   const submit = submission.onSubmit(async (form) => {
     const data = new FormData(form);
     const field = (name: string) => String(data.get(name) ?? '').trim();
+    // Marking someone as gone takes them out of what their unit must train: asked before it is done.
+    const leaving = field('status') === 'left' && props.person.status !== 'left';
+    const question = leaving
+      ? t('roster.edit.confirmLeft', { name: field('fullName'), code: props.person.employeeCode, date: formatDay(field('effective')) })
+      : null;
+    if (!confirmation.mayGo(question)) return;
     await roster.update(props.scope, {
       employeeCode: props.person.employeeCode,
       fullName: field('fullName'),
@@ -36,7 +46,7 @@ export function PersonForm(props: { person: Person; scope: string; units: Unit[]
     return t('roster.edit.saved', { name: field('fullName') });
   });
   return (
-    <form class="box person-form" onSubmit={submit} aria-labelledby="person-form-title">
+    <form class="box person-form" onSubmit={submit} aria-labelledby="person-form-title" ref={formElement}>
       <h3 id="person-form-title" tabindex="-1" ref={heading}>
         {t('roster.edit.title', { name: props.person.fullName, code: props.person.employeeCode })}
       </h3>
@@ -76,15 +86,16 @@ export function PersonForm(props: { person: Person; scope: string; units: Unit[]
         </div>
         <div class="field">
           <label for="person-start">{t('roster.edit.startDate')}</label>
-          <input id="person-start" name="startDate" type="date" max={today()} value={props.person.startDate ?? ''} />
+          <DateInput id="person-start" name="startDate" max={today()} value={props.person.startDate ?? ''} />
         </div>
         <div class="field">
           <label for="person-effective">{t('roster.effective')}</label>
-          <input id="person-effective" name="effective" type="date" required max={today()} value={today()} />
+          <DateInput id="person-effective" name="effective" required max={today()} value={today()} />
         </div>
       </div>
+      <confirmation.Question form={() => formElement} yes={t('roster.edit.confirmLeftYes')} no={t('confirm.no')} />
       <p class="actions-row">
-        <button type="submit" disabled={submission.busy()}>
+        <button type="submit" disabled={submission.busy() || confirmation.asking()}>
           {t('roster.edit.save')}
         </button>
         <button type="button" class="secondary" onClick={() => props.onClose()}>

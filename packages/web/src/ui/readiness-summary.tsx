@@ -1,6 +1,6 @@
 import { For, Show } from 'solid-js';
 import { reports, type Readiness } from '../data/readiness.ts';
-import { formatDate, formatNumber, t, type Key } from '../i18n/index.ts';
+import { formatDay, formatNumber, t, type Key } from '../i18n/index.ts';
 import type { ArchivesState } from './archives.tsx';
 import { drawAllCharts } from './chart.tsx';
 import { DownloadLink } from './download-link.tsx';
@@ -14,7 +14,7 @@ export function projectionText(r: Readiness): string {
   // People a week, as a whole number.
   const pace = formatNumber(p.weeklyPace ?? 0);
   if (!p.projectedDate) return t('readiness.projection.stalled', { pace });
-  return t(p.onTrack ? 'readiness.projection.onTrack' : 'readiness.projection.late', { date: formatDate(p.projectedDate), pace });
+  return t(p.onTrack ? 'readiness.projection.onTrack' : 'readiness.projection.late', { date: formatDay(p.projectedDate), pace });
 }
 
 /** "14/20 sở, ban, ngành đạt chỉ tiêu · 6/10 xã đạt chỉ tiêu": how provinces report it. */
@@ -81,8 +81,8 @@ export function ReadinessSummary(props: { r: Readiness; date?: string; archives:
       </p>
       <p>
         {r().daysLeft >= 0
-          ? t('readiness.deadlineLeft', { deadline: formatDate(r().target.deadline), n: r().daysLeft })
-          : t('readiness.deadlinePast', { deadline: formatDate(r().target.deadline), n: -r().daysLeft })}
+          ? t('readiness.deadlineLeft', { deadline: formatDay(r().target.deadline), n: r().daysLeft })
+          : t('readiness.deadlinePast', { deadline: formatDay(r().target.deadline), n: -r().daysLeft })}
       </p>
       {/* Nobody in scope: no 0/0, no "Chưa đạt", no forecast. */}
       <Show when={r().applicable}>
