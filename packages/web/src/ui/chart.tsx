@@ -7,12 +7,26 @@ const undrawn = new Set<() => Promise<void>>();
 /** Draws every chart not drawn yet, so that a printed page has them all. */
 export const drawAllCharts = () => Promise.all([...undrawn].map((drawOnce) => drawOnce())).then(() => undefined);
 
+/** Bar colours by status (the PDF marks the same two states); the legend beside a chart says them in words too. */
+export const STATUS_COLOURS = { meets: '#1b6e2d', behind: '#b91c1c' } as const;
+
+/** A unit's name cut to fit under a bar: the full name is in the table below the chart. */
+const short = (label: string) => (label.length > 22 ? `${label.slice(0, 21)}…` : label);
+
 /**
  * A small uPlot chart: percentages by x (weeks, or child units as bars) with the target
  * drawn as a line. The figures are also in the page as text or a table, for screen readers
- * and for print; the canvas is decoration with a label.
+ * and for print; the canvas is decoration with a label. `colours` gives each bar its own.
  */
-export function PercentChart(props: { labels: string[]; values: number[]; target: number; bars?: boolean; label: string; height?: number }) {
+export function PercentChart(props: {
+  labels: string[];
+  values: number[];
+  target: number;
+  bars?: boolean;
+  colours?: string[];
+  label: string;
+  height?: number;
+}) {
   let host!: HTMLDivElement;
   let plot: uPlot | undefined;
   let gone = false;
@@ -44,7 +58,9 @@ export function PercentChart(props: { labels: string[]; values: number[]; target
     const { default: UPlot } = await import('uplot');
     if (gone) return;
     const xs = props.labels.map((_, i) => i);
-    const width = Math.max(280, Math.min(host.clientWidth || 600, 900));
+    // Never wider than its box: a chart wider than the page is cut at the paper's right edge.
+    const width = Math.max(200, Math.min(host.clientWidth || 600, 900));
+    const fill = props.colours;
     plot = new UPlot(
       {
         width,
@@ -54,16 +70,30 @@ export function PercentChart(props: { labels: string[]; values: number[]; target
         scales: { x: { time: false, range: [-0.5, Math.max(0.5, xs.length - 0.5)] }, y: { range: [0, 100] } },
         axes: [
           {
-            values: (_u, ticks) => ticks.map((t) => (Number.isInteger(t) ? (props.labels[t] ?? '') : '')),
-            size: props.bars ? 60 : 40,
-            rotate: 0,
+            values: (_u, ticks) => ticks.map((t) => (Number.isInteger(t) ? short(props.labels[t] ?? '') : '')),
+            // Unit names are long: slanted under their bars, as many as fit.
+            size: props.bars ? 130 : 40,
+            rotate: props.bars ? -45 : 0,
           } as uPlot.Axis,
           { values: (_u, ticks) => ticks.map((t) => `${t}%`) },
         ],
         series: [
           {},
           props.bars
-            ? { stroke: '#166534', fill: '#16653499', paths: UPlot.paths.bars!({ size: [0.6, 60] }), points: { show: false } }
+            ? {
+                stroke: '#166534',
+                fill: '#16653499',
+                paths: UPlot.paths.bars!({
+                  size: [0.6, 60],
+                  disp: fill
+                    ? {
+                        fill: { unit: 3 as uPlot.Series.BarsPathBuilderFacetUnit, values: () => fill },
+                        stroke: { unit: 3 as uPlot.Series.BarsPathBuilderFacetUnit, values: () => fill },
+                      }
+                    : undefined,
+                }),
+                points: { show: false },
+              }
             : { stroke: '#166534', width: 2, points: { show: true, size: 6 } },
           { stroke: '#b45309', width: 1.5, dash: [6, 4], points: { show: false } },
         ],

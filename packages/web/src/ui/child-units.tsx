@@ -2,7 +2,7 @@ import { createMemo, createSignal, Show } from 'solid-js';
 import { A } from '@solidjs/router';
 import type { ChildFigures } from '../data/readiness.ts';
 import { formatNumber, t, type Key } from '../i18n/index.ts';
-import { PercentChart } from './chart.tsx';
+import { PercentChart, STATUS_COLOURS } from './chart.tsx';
 import { DataTable, type Column } from './data-table.tsx';
 
 type SortBy = 'name' | 'staff' | 'trained' | 'percent' | 'gap' | 'exempt';
@@ -54,10 +54,27 @@ export function ChildUnits(props: { children: ChildFigures[]; targetPercent: num
       <PercentChart
         bars
         label={t('readiness.childrenLabel')}
-        labels={charted().map((c) => c.code)}
+        labels={charted().map((c) => c.name)}
         values={charted().map((c) => c.percent)}
+        colours={charted().map((c) => (c.meetsTarget ? STATUS_COLOURS.meets : STATUS_COLOURS.behind))}
         target={props.targetPercent}
       />
+      {/* Words and marks, not colour alone: the bar's status is also in the table's last column. */}
+      <ul class="chart-legend">
+        <li>
+          <span class="swatch" style={{ background: STATUS_COLOURS.meets }} />✓ {t('readiness.legend.meets')}
+        </li>
+        <li>
+          <span class="swatch" style={{ background: STATUS_COLOURS.behind }} />✗ {t('readiness.legend.behind')}
+        </li>
+        <li>
+          <span class="swatch target" />
+          {t('readiness.legend.target', { n: formatNumber(props.targetPercent) })}
+        </li>
+        <Show when={props.children.some((c) => !c.applicable)}>
+          <li>{t('readiness.legend.notApplicable')}</li>
+        </Show>
+      </ul>
       <div class="filters no-print">
         <label>
           {t('readiness.filter')} <input type="search" value={filter()} onInput={(e) => setFilter(e.currentTarget.value)} />
