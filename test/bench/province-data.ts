@@ -3,9 +3,11 @@
 // 5 service units each (1,511 units). Staff as such units have them: a sở's own office 5, a
 // department 8–16, a provincial service unit (hospital, school, centre) 40–120, a commune's
 // own cán bộ and công chức 20–30, a commune school or health station 8–20 — about 38,000
-// people. The 15 courses of content/ and three targets; progress seeded so every run builds
-// the same province.
-import { Org, Person, Progress, Readiness, Target, type Course } from '@sansang/core';
+// people. The courses of content/ and three targets; progress seeded so every run builds
+// the same province. The security target is yearly (a completion counts 12 months): 5% of
+// the staff completed it on one day a year ago and 0.5% on the next, so their completions
+// lapse on two days close ahead — the daily job's worst day, and a small one to compare.
+import { Org, Person, Progress, Readiness, Requirement, Target, vnDay, type Course } from '@sansang/core';
 import { putMany } from '@sansang/core/testing';
 import { seeded } from '@sansang/cli/testing';
 
@@ -17,6 +19,8 @@ export const targets: Target.Info[] = [
     categories: ['can-bo', 'cong-chuc', 'vien-chuc'],
     percent: 100,
     deadline: '2026-12-31',
+    validity: { months: 12 },
+    renewalDays: 30,
   },
   {
     id: 'tinh-vpdt',
@@ -38,10 +42,25 @@ export const targets: Target.Info[] = [
   },
 ];
 
-export type Province = { root: Org.Info; midLevel: Org.Info; units: Org.Info[]; people: number; records: number };
+/** The two days completions lapse in numbers: `big` for 5% of the staff, `small` for 0.5%. */
+export type LapseDays = { big: { day: string; people: number }; small: { day: string; people: number } };
+export type Province = { root: Org.Info; midLevel: Org.Info; units: Org.Info[]; people: number; records: number; lapses: LapseDays; peopleIds: string[] };
 
 export async function buildProvince(courses: Course.Bundle[], onProgress?: (done: number, total: number) => void): Promise<Province> {
   const r = seeded(30_000);
+  // Their own generator: whoever is in the two lapsing groups, without moving anyone else's progress.
+  const cohort = seeded(30_001);
+  const today = vnDay();
+  const yearly = targets[0]!;
+  const security = yearly.programme[0]!;
+  // A completion a year ago at noon in Vietnam; it lapses the day after its last valid day.
+  const yearAgo = (days: number) => Requirement.addDays(today, -days);
+  const lapseDay = (completed: string) => Requirement.addDays(Target.validUntil(yearly, completed)!, 1);
+  const lapses: LapseDays = { big: { day: lapseDay(yearAgo(352)), people: 0 }, small: { day: lapseDay(yearAgo(351)), people: 0 } };
+  const peopleIds: string[] = [];
+  // Progress only in the courses the targets count, as the demo seeds it: what readiness and
+  // the exports read is the same, and the table stays small enough to build in minutes.
+  const counted = courses.filter((c) => targets.some((t) => t.programme.includes(c.slug)));
   const units: Org.Info[] = [];
   const add = (code: string, name: string, kind: Org.Kind, parent: Org.Info | null) => {
     const unit = Org.make({ id: code.toLowerCase(), code, name, kind }, parent);
@@ -89,10 +108,19 @@ export async function buildProvince(courses: Course.Bundle[], onProgress?: (done
       };
       items.push(Person.toItem(person));
       people++;
+      peopleIds.push(person.id);
       const done = new Set<string>();
-      for (const course of courses) {
-        if (!r.chance(pace * 0.6)) continue;
-        const at = new Date(Date.UTC(2026, 8, 1) + r.int(0, 90) * 86_400_000).toISOString();
+      const last = new Map<string, string>();
+      const group = person.status !== 'active' ? null : cohort.chance(0.05) ? 'big' : cohort.chance(0.005 / 0.95) ? 'small' : null;
+      if (group) lapses[group].people++;
+      for (const course of counted) {
+        const lapsing = group !== null && course.slug === security;
+        if (!r.chance(pace * 0.6) && !lapsing) continue;
+        // Within the last 90 days, so nobody else's completion lapses while the benchmark runs.
+        const at = lapsing
+          ? new Date(`${yearAgo(group === 'big' ? 352 : 351)}T12:00:00+07:00`).toISOString()
+          : new Date(Date.parse(`${today}T12:00:00+07:00`) - r.int(1, 90) * 86_400_000).toISOString();
+        last.set(course.slug, at);
         items.push(Progress.item({ personId: person.id, course, lessonsDone: course.lessons.map((l) => l.id), bestScore: 90, quizPassed: true }));
         items.push(Readiness.asItem(Readiness.completion({ person, unit }, course, at)));
         done.add(course.slug);
@@ -100,7 +128,13 @@ export async function buildProvince(courses: Course.Bundle[], onProgress?: (done
       }
       for (const t of targets) {
         if (t.programme.every((s) => done.has(s))) {
-          items.push(Readiness.asItem(Readiness.trained({ person, unit }, t, new Date().toISOString())));
+          const trainedAt = t.programme
+            .map((s) => last.get(s)!)
+            .sort()
+            .at(-1)!;
+          // With its lapse due marks, as the write path makes them.
+          const mark = Readiness.trained({ person, unit }, t, trainedAt);
+          items.push(Readiness.asItem(mark), ...(mark.also ?? []));
           records++;
         }
       }
@@ -108,6 +142,6 @@ export async function buildProvince(courses: Course.Bundle[], onProgress?: (done
   }
   for (const t of targets) await Target.put(t);
   await putMany(items, (done) => onProgress?.(done, items.length));
-  await Readiness.rebuild({ write: true });
-  return { root, midLevel: units.find((u) => u.code === 'S7')!, units, people, records };
+  await Readiness.rebuild({ write: true, today });
+  return { root, midLevel: units.find((u) => u.code === 'S7')!, units, people, records, lapses, peopleIds };
 }
