@@ -51,30 +51,33 @@ export function ChildUnits(props: { children: ChildFigures[]; targetPercent: num
   const charted = () => rows().filter((c) => c.applicable);
   return (
     <>
-      <PercentChart
-        bars
-        label={t('readiness.childrenLabel')}
-        labels={charted().map((c) => c.name)}
-        values={charted().map((c) => c.percent)}
-        colours={charted().map((c) => (c.meetsTarget ? STATUS_COLOURS.meets : STATUS_COLOURS.behind))}
-        target={props.targetPercent}
-      />
-      {/* Words and marks, not colour alone: the bar's status is also in the table's last column. */}
-      <ul class="chart-legend">
-        <li>
-          <span class="swatch" style={{ background: STATUS_COLOURS.meets }} />✓ {t('readiness.legend.meets')}
-        </li>
-        <li>
-          <span class="swatch" style={{ background: STATUS_COLOURS.behind }} />✗ {t('readiness.legend.behind')}
-        </li>
-        <li>
-          <span class="swatch target" />
-          {t('readiness.legend.target', { n: formatNumber(props.targetPercent) })}
-        </li>
-        <Show when={props.children.some((c) => !c.applicable)}>
-          <li>{t('readiness.legend.notApplicable')}</li>
-        </Show>
-      </ul>
+      {/* Where the target applies to no child unit there is nothing to chart, and no "chưa đạt" to show. */}
+      <Show when={props.children.some((c) => c.applicable)}>
+        <PercentChart
+          bars
+          label={t('readiness.childrenLabel')}
+          labels={charted().map((c) => c.name)}
+          values={charted().map((c) => c.percent)}
+          colours={charted().map((c) => (c.meetsTarget ? STATUS_COLOURS.meets : STATUS_COLOURS.behind))}
+          target={props.targetPercent}
+        />
+        {/* Words and marks, not colour alone: the bar's status is also in the table's last column. */}
+        <ul class="chart-legend">
+          <li>
+            <span class="swatch" style={{ background: STATUS_COLOURS.meets }} />✓ {t('readiness.legend.meets')}
+          </li>
+          <li>
+            <span class="swatch" style={{ background: STATUS_COLOURS.behind }} />✗ {t('readiness.legend.behind')}
+          </li>
+          <li>
+            <span class="swatch target" />
+            {t('readiness.legend.target', { n: formatNumber(props.targetPercent) })}
+          </li>
+          <Show when={props.children.some((c) => !c.applicable)}>
+            <li>{t('readiness.legend.notApplicable')}</li>
+          </Show>
+        </ul>
+      </Show>
       <div class="filters no-print">
         <label>
           {t('readiness.filter')} <input type="search" value={filter()} onInput={(e) => setFilter(e.currentTarget.value)} />
