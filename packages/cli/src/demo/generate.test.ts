@@ -25,6 +25,33 @@ describe('demo province', async () => {
     expect(demo.units.filter((u) => u.kind === 'commune' || u.kind === 'ward').every((u) => u.parentId === root.id)).toBe(true);
   });
 
+  it('organises each commune and ward as Decree 150/2025 and Decree 118/2025 do: leaders, three offices and a public administration service centre', () => {
+    const root = demo.units.find((u) => u.parentId === null)!;
+    const communes = demo.units.filter((u) => u.kind === 'commune' || u.kind === 'ward');
+    for (const c of communes) {
+      const offices = demo.units.filter((u) => u.parentId === c.id).map((u) => u.name);
+      const place = c.name.replace(/^(Xã|Phường) /, '');
+      const economy = c.kind === 'ward' ? 'Phòng Kinh tế, Hạ tầng và Đô thị' : 'Phòng Kinh tế';
+      const tier = c.kind === 'ward' ? 'phường' : 'xã';
+      expect(offices, c.name).toEqual([
+        'Văn phòng Hội đồng nhân dân và Uỷ ban nhân dân',
+        economy,
+        'Phòng Văn hoá – Xã hội',
+        `Trung tâm Phục vụ hành chính công ${tier} ${place}`,
+      ]);
+      expect(demo.units.filter((u) => u.parentId === c.id).every((u) => u.level === 'xa')).toBe(true);
+      const leaders = demo.people.filter((p) => p.unitId === c.id);
+      expect(leaders.every((p) => p.category === 'can-bo')).toBe(true);
+      expect(leaders.map((p) => p.position)).toContain(`Chủ tịch Uỷ ban nhân dân ${tier}`);
+    }
+    expect(communes.every((c) => c.parentId === root.id)).toBe(true);
+    // No district tier, and none of the commune titles abolished in 2025.
+    expect(demo.units.some((u) => u.kind === 'district' || /huyện|quận|thị xã/i.test(u.name))).toBe(false);
+    expect(demo.people.filter((p) => /Tư pháp - Hộ tịch|Địa chính|Tài chính - Kế toán|Văn phòng - Thống kê|Bộ phận Một cửa/.test(p.position))).toEqual([]);
+    const learner = demo.people.find((p) => p.id === demo.accounts.find((a) => a.email === 'hocvien@demo.sansang.vn')!.personId)!;
+    expect(demo.units.find((u) => u.id === learner.unitId)!.name).toMatch(/^Trung tâm Phục vụ hành chính công (xã|phường) /);
+  });
+
   it('has all three employee categories, Vietnamese names in NFC and unique employee codes', () => {
     for (const c of Person.categories) expect(demo.people.some((p) => p.category === c)).toBe(true);
     expect(new Set(demo.people.map((p) => p.employeeCode)).size).toBe(demo.people.length);

@@ -16,7 +16,21 @@ export const ProvinceFile = v.object({
     givenMale: v.array(v.string()),
     givenFemale: v.array(v.string()),
   }),
-  positions: v.object({ 'can-bo': v.array(v.string()), 'cong-chuc': v.array(v.string()), 'vien-chuc': v.array(v.string()) }),
+  communeUnits: v.object({
+    leaders: v.array(v.string()),
+    offices: v.array(
+      v.object({
+        code: v.string(),
+        name: v.string(),
+        wardName: v.optional(v.string()),
+        head: v.string(),
+        deputy: v.string(),
+        named: v.optional(v.boolean(), false),
+      }),
+    ),
+    staff: v.array(v.string()),
+  }),
+  positions: v.object({ 'cong-chuc': v.array(v.string()), 'vien-chuc': v.array(v.string()) }),
 });
 export type ProvinceFile = v.InferOutput<typeof ProvinceFile>;
 
@@ -46,7 +60,8 @@ function personName(r: Random, names: ProvinceFile['names']): string {
 
 /**
  * Expands province.yaml into a whole synthetic province: the People's Committee, its
- * agencies with their departments and service units, the communes and wards, ~3,000 staff
+ * agencies with their departments and service units, the communes and wards with their
+ * offices and public administration service centres, ~3,000 staff
  * and some progress, always the same for the same file and seed. No real person is in it.
  */
 export function generateProvince(
@@ -68,23 +83,26 @@ export function generateProvince(
   const office = add(`${file.province.code}-VP`, `Văn phòng ${file.province.committee}`, 'agency', root);
 
   const people: Person.Info[] = [];
-  const staff = (unit: Org.Info, count: number, mix: Partial<Record<Person.Category, number>>) => {
+  const hire = (unit: Org.Info, category: Person.Category, position: string) => {
+    const n = people.length + 1;
+    const employeeCode = `${file.province.code}${String(n).padStart(6, '0')}`;
+    people.push({
+      id: personIdFor(employeeCode),
+      employeeCode,
+      fullName: personName(r, file.names),
+      email: null,
+      unitId: unit.id,
+      category,
+      position,
+      status: 'active',
+    });
+  };
+  const staff = (unit: Org.Info, count: number, mix: Partial<Record<'cong-chuc' | 'vien-chuc', number>>) => {
     for (let i = 0; i < count; i++) {
       const roll = r.next();
       let acc = 0;
-      const category = (Object.entries(mix).find(([, p]) => (acc += p!) > roll)?.[0] ?? 'cong-chuc') as Person.Category;
-      const n = people.length + 1;
-      const employeeCode = `${file.province.code}${String(n).padStart(6, '0')}`;
-      people.push({
-        id: personIdFor(employeeCode),
-        employeeCode,
-        fullName: personName(r, file.names),
-        email: null,
-        unitId: unit.id,
-        category,
-        position: r.pick(file.positions[category]),
-        status: 'active',
-      });
+      const category = (Object.entries(mix).find(([, p]) => (acc += p!) > roll)?.[0] ?? 'cong-chuc') as 'cong-chuc' | 'vien-chuc';
+      hire(unit, category, r.pick(file.positions[category]));
     }
   };
   staff(office, 25, { 'cong-chuc': 0.9, 'vien-chuc': 0.1 });
@@ -98,17 +116,32 @@ export function generateProvince(
       staff(add(`${agency.code}-DV${i + 1}`, name, 'service-unit', a), r.int(15, 40), { 'vien-chuc': 0.95, 'cong-chuc': 0.05 }),
     );
   }
+  // Two tiers since 1 July 2025: each commune and ward hangs from the province, with its
+  // leaders in the commune unit and its civil servants in its offices and service centre.
+  const { leaders, offices, staff: titles } = file.communeUnits;
+  const centres: Org.Info[] = [];
   for (const commune of file.communes) {
-    staff(add(commune.code, commune.name, commune.kind, root), r.int(20, 40), { 'can-bo': 0.3, 'cong-chuc': 0.5, 'vien-chuc': 0.2 });
+    const c = add(commune.code, commune.name, commune.kind, root);
+    const tier = commune.kind === 'ward' ? 'phường' : 'xã';
+    for (const title of leaders.slice(0, r.int(leaders.length - 2, leaders.length))) hire(c, 'can-bo', `${title} ${tier}`);
+    for (const o of offices) {
+      const base = commune.kind === 'ward' ? (o.wardName ?? o.name) : o.name;
+      // The centre is an organisation with its own seal, known by the commune's name ("… xã Tân An").
+      const place = commune.name.split(' ').slice(1).join(' ');
+      const unit = add(`${commune.code}-${o.code}`, o.named ? `${base} ${tier} ${place}` : base, 'department', c);
+      if (o.named) centres.push(unit);
+      const count = r.int(4, 9);
+      for (let i = 0; i < count; i++) hire(unit, 'cong-chuc', i === 0 ? o.head : i === 1 ? o.deputy : r.pick(titles));
+    }
   }
 
   // Demo accounts sit on real people of the tree; the learner has no progress, so a first
   // walk through a course starts from zero.
   const firstAgency = units.find((u) => u.kind === 'agency' && u.id !== office.id)!;
   const inUnit = (unitId: string, k: number) => people.filter((p) => p.unitId === unitId)[k]!;
-  const commune = units.find((u) => u.kind === 'commune' || u.kind === 'ward')!;
+  // The learner receives dossiers at a commune's public administration service centre.
   const accounts: DemoAccount[] = [
-    { label: 'học viên / learner', email: 'hocvien@demo.sansang.vn', personId: inUnit(commune.id, 0).id, grants: [] },
+    { label: 'học viên / learner', email: 'hocvien@demo.sansang.vn', personId: inUnit(centres[0]!.id, 2).id, grants: [] },
     {
       label: `cán bộ tổ chức ${firstAgency.name} / HR of one agency`,
       email: 'nhansu@demo.sansang.vn',
