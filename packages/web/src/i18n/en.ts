@@ -709,7 +709,8 @@ export const en: Record<keyof typeof vi, string> = {
   'readiness.fig.expiringSoon': 'Expiring soon (within {n} days)',
   'readiness.fig.expired': 'Expired, to retake',
   'readiness.fig.everTrained': 'Ever completed',
-  'readiness.fig.validityNote': 'Completing this target counts for a limited time; those whose completion expired count as not completed until they retake the quiz.',
+  'readiness.fig.validityNote':
+    'Completing this target counts for a limited time; those whose completion expired count as not completed until they retake the quiz.',
   'readiness.fig.staffNote':
     '«Must complete» is those in scope minus those exempted: the denominator of the rate, also the «Must complete» column of the child units table and of the reports.',
   'readiness.col.exempt': 'Exempted',

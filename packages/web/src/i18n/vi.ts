@@ -707,7 +707,8 @@ export const vi = {
   'readiness.fig.expiringSoon': 'Sắp hết hiệu lực (trong {n} ngày)',
   'readiness.fig.expired': 'Đã hết hiệu lực, phải học lại',
   'readiness.fig.everTrained': 'Từng hoàn thành',
-  'readiness.fig.validityNote': 'Hoàn thành chỉ tiêu này có giá trị trong một thời hạn; người đã hết hiệu lực được tính là chưa hoàn thành cho đến khi làm lại bài kiểm tra.',
+  'readiness.fig.validityNote':
+    'Hoàn thành chỉ tiêu này có giá trị trong một thời hạn; người đã hết hiệu lực được tính là chưa hoàn thành cho đến khi làm lại bài kiểm tra.',
   'readiness.fig.staffNote':
     '«Phải hoàn thành» là số trong diện trừ người được miễn: mẫu số của tỷ lệ, cũng là cột «Phải hoàn thành» ở bảng đơn vị trực thuộc và trong các báo cáo.',
   'readiness.col.exempt': 'Được miễn',
