@@ -1,34 +1,19 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { startServer, type RunningServer } from '@sansang/api/serve';
-import { webDist } from '@sansang/cli/testing';
+import { describe, expect, it } from 'vitest';
 import { Person } from '@sansang/core';
-import { useFreshTable } from '../support/db.ts';
 import { account, smallProvince } from '../support/fixtures.ts';
-import { expectAccessible, launchChromium, signInAs } from './browser.ts';
+import { browserStack, expectAccessible, signInAs } from './browser.ts';
 
 describe('the HR officer edits one person of the roster in the browser', () => {
-  let server: RunningServer;
-  let browser: Browser;
   let tree: Awaited<ReturnType<typeof smallProvince>>;
-
-  beforeAll(async () => {
-    await useFreshTable();
+  const stack = browserStack(async () => {
     tree = await smallProvince(4);
     await account('nhansu@test.vn', tree.people.find((p) => p.unitId === tree.agency.id)!.id, [{ role: 'hr', unitId: tree.agency.id }]);
-    server = await startServer({ port: 0, webDir: webDist });
-    browser = await launchChromium();
-  }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
   });
 
   it('corrects a name and moves the person to another unit, from a phone and a desktop', async () => {
-    const page = await signInAs(browser, server.url, 'nhansu@test.vn', 'mat-khau-dung', { viewport: { width: 390, height: 844 } });
+    const page = await signInAs(stack.browser, stack.server.url, 'nhansu@test.vn', 'mat-khau-dung', { viewport: { width: 390, height: 844 } });
     const person = tree.people.filter((p) => p.unitId === tree.agency.id)[1]!;
-    await page.goto(`${server.url}/danh-sach?unit=${tree.agency.id}`);
+    await page.goto(`${stack.server.url}/danh-sach?unit=${tree.agency.id}`);
     await page.getByRole('button', { name: `Sửa thông tin của ${person.fullName}` }).click();
     const form = page.getByRole('form', { name: `Sửa thông tin: ${person.fullName} (${person.employeeCode})` });
     await form.waitFor();
@@ -57,8 +42,8 @@ describe('the HR officer edits one person of the roster in the browser', () => {
       { width: 390, height: 844 },
     ].entries()) {
       const person = leavers[i]!;
-      const page = await signInAs(browser, server.url, 'nhansu@test.vn', 'mat-khau-dung', { viewport });
-      await page.goto(`${server.url}/danh-sach?unit=${tree.agency.id}`);
+      const page = await signInAs(stack.browser, stack.server.url, 'nhansu@test.vn', 'mat-khau-dung', { viewport });
+      await page.goto(`${stack.server.url}/danh-sach?unit=${tree.agency.id}`);
       await page.getByRole('button', { name: `Sửa thông tin của ${person.fullName}` }).click();
       const form = page.getByRole('form', { name: `Sửa thông tin: ${person.fullName} (${person.employeeCode})` });
       await form.getByLabel('Trạng thái').selectOption({ label: 'Đã nghỉ' });

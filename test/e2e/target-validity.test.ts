@@ -1,32 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { startServer, type RunningServer } from '@sansang/api/serve';
-import { webDist } from '@sansang/cli/testing';
+import { describe, expect, it } from 'vitest';
 import { Target } from '@sansang/core';
-import { useFreshTable } from '../support/db.ts';
 import { account, smallProvince, target } from '../support/fixtures.ts';
-import { expectAccessible, launchChromium, signInAs } from './browser.ts';
+import { browserStack, expectAccessible, signInAs } from './browser.ts';
 
 describe("an admin setting how long a target's completions count", () => {
-  let server: RunningServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    await useFreshTable();
+  const stack = browserStack(async () => {
     const tree = await smallProvince(2);
     await account('quantri@test.vn', tree.people[0]!.id, [{ role: 'admin', unitId: null }]);
-    server = await startServer({ port: 0, webDir: webDist });
-    browser = await launchChromium();
-  }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
   });
 
   for (const width of [1280, 390]) {
     it(`makes a target's completions lapse after 12 months, renewable 45 days before, with 30 days' grace, at ${width} px`, async () => {
       await Target.put(target);
+      const { server, browser } = stack;
       const page = await signInAs(browser, server.url, 'quantri@test.vn', undefined, { viewport: { width, height: 900 } });
       await page.goto(`${server.url}/chi-tieu`);
       const row = page.locator('table.targets tbody tr').filter({ hasText: target.title });

@@ -9,21 +9,7 @@ import { vnDay } from '../vn-day.ts';
  * (the denominator) the rest; `owing` those of `staff` not trained yet. `applicable` is false
  * where nobody is counted: "not applicable", never "failing".
  */
-export type Figures = {
-  inScope: number;
-  exempt: number;
-  staff: number;
-  trained: number;
-  owing: number;
-  validNow: number;
-  expiringSoon: number;
-  expired: number;
-  everTrained: number;
-  percent: number;
-  meetsTarget: boolean;
-  gap: number;
-  applicable: boolean;
-};
+export type Figures = Omit<ChildFigures, 'id' | 'code' | 'name' | 'kind'>;
 
 export function figuresOf(target: Target.Info, counters: Counters): Figures {
   const inScope = Target.staffInScope(target, counters);
