@@ -255,7 +255,8 @@ export namespace Readiness {
         const done = new Set(completions.map((i) => String(i.slug)));
         let marksSettled = true;
         let lapseMayChange = false;
-        const marks = new Map((await personTrainedMarks(person.id)).map((m) => [m.targetId, m]));
+        // Only a retake may renew a mark: a first completion does not read the person's marks.
+        const marks = new Map(input.again ? (await personTrainedMarks(person.id)).map((m) => [m.targetId, m]) : []);
         for (const target of await Target.list()) {
           if (!target.programme.every((s) => done.has(s))) continue;
           const mark = trained(placement, target, at);

@@ -96,10 +96,11 @@ export async function personRecords(personId: string): Promise<PersonRecord[]> {
 }
 
 /** A person's trained marks: which targets' programmes they finished, when, and until when it counts (one query of their partition). */
-export async function personTrainedMarks(
-  personId: string,
-): Promise<{ targetId: string; trainedAt: string; validUntil?: string; retake?: Record<string, number> }[]> {
-  const marks = await queryList<{ targetId: string; trainedAt: string; validUntil?: string; retake?: Record<string, number> }>({
+/** A trained mark as a person's records hold it; `retake`: the courses a new version made it lapse for, with that version. */
+export type TrainedMark = { targetId: string; trainedAt: string; validUntil?: string; retake?: Record<string, number> };
+
+export async function personTrainedMarks(personId: string): Promise<TrainedMark[]> {
+  const marks = await queryList<TrainedMark>({
     pk: keys.personPartition(personId),
     skPrefix: keys.trainedPrefix,
   });

@@ -13,6 +13,7 @@ import {
   renewTrainedMark,
   setMarkRetake,
   setMarkValidUntil,
+  type TrainedMark,
   unitCompletions,
   unitTrainedMarks,
 } from './store.ts';
@@ -29,7 +30,7 @@ export { sameLapse };
  */
 
 /** A trained mark as validity reads it. */
-export type Mark = { targetId: string; trainedAt: string; validUntil?: string; retake?: Record<string, number> };
+export type Mark = TrainedMark;
 
 /** The due marks of a trained mark valid until `until`: the day it enters its renewal window and the day it lapses. */
 export function lapseDueItems(personId: string, target: Pick<Target.Info, 'id' | 'validity' | 'renewalDays'>, until: string | null): Record<string, unknown>[] {
