@@ -84,7 +84,8 @@ describe('credit for prior learning in the browser', () => {
     await row.waitFor();
     // The demo has a few certificates waiting too: the list shows each once.
     const waiting = (await Credit.list({ unitId: officer.grants[0]!.unitId!, state: 'pending' })).credits.length;
-    expect(await rows.count()).toBe(waiting);
+    // The row is in the unfiltered list too: wait for the filtered answer rather than count the one it replaces.
+    await expect.poll(() => rows.count()).toBe(waiting);
     const cells = (await row.locator('th, td').allInnerTexts()).map((c) => c.replace(/\s+/g, ' ').trim());
     expect(cells).toEqual([
       `${sent!.fullName} ${sent!.employeeCode}`,
@@ -127,7 +128,8 @@ describe('credit for prior learning in the browser', () => {
     expect(after.slice(6)).toEqual(['Đã duyệt', 'Xem bản chụp', `Gửi: ${LEARNER} Duyệt: ${HR}, ngày ${dmy(vnToday())}`, '']);
 
     // HR recording the same certificate for the learner: refused in the server's words, no new row.
-    const all = await rows.count();
+    const all = (await Credit.list({ unitId: officer.grants[0]!.unitId! })).credits.length;
+    await expect.poll(() => rows.count()).toBe(all);
     await page.getByLabel('Mã cán bộ').fill(sent!.employeeCode);
     await fillCertificate(page, { issuer: ISSUER, number: NUMBER, issuedOn, course: course.title }, 'Ghi và duyệt chứng chỉ');
     await page.getByRole('alert').getByText(`Chứng chỉ số ${NUMBER} của ${ISSUER} đã được ghi cho ${sent!.fullName}.`).waitFor();
