@@ -41,7 +41,8 @@ const vnToday = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_
 
 /** Clicks what starts a download and returns the file's bytes and the name the server gave it. */
 async function download(page: Page, trigger: Locator): Promise<{ bytes: Buffer; name: string }> {
-  const started = page.waitForEvent('download');
+  // A province-wide file is made while the request waits: on a loaded machine that takes longer than the default 30 s.
+  const started = page.waitForEvent('download', { timeout: 120_000 });
   await trigger.click();
   const file: Download = await started;
   return { bytes: await readFile((await file.path())!), name: file.suggestedFilename() };
