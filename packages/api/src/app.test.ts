@@ -237,7 +237,7 @@ describe('accounts, throttling and audit over HTTP', () => {
     expect(csv.headers.get('content-type')).toMatch(/text\/csv/);
     const bytes = new Uint8Array(await csv.arrayBuffer());
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    expect(new TextDecoder().decode(bytes).split('\r\n')[0]).toBe('Thời điểm,Người thực hiện,Hành động,Đơn vị,Chi tiết');
+    expect(new TextDecoder().decode(bytes).split('\r\n')[0]).toBe('Thời điểm,Người thực hiện,Mã hành động,Hành động,Mã đơn vị,Đơn vị,Chi tiết');
   });
 });
 

@@ -54,6 +54,8 @@ const rules: Record<string, Rule> = {
   'post /api/org/units/{id}/update': 'adminInScope',
   'post /api/org/units/{id}/move': 'adminInScope',
   'post /api/org/merge': 'adminInScope',
+  'post /api/org/merges/{id}/undo': 'adminInScope',
+  'post /api/org/scheduled/{id}/cancel': 'adminInScope',
   'post /api/org/units/{id}/dissolve': 'adminInScope',
   'post /api/org/import': 'adminInScope',
   'get /api/org/export.csv': 'hrOrAdminInScope',
@@ -167,6 +169,9 @@ function sample(route: string, scope: Scope): { path: string; body?: unknown } {
       body: { parentId: scope === 'inside' ? tree.agency.id : tree.province.id, effective: today },
     },
     'post /api/org/merge': { path: '/api/org/merge', body: { sourceIds: [unit], into: { unitId: unit }, effective: today } },
+    // Ids that name no merge or change, under a unit inside or outside: the scope is checked first.
+    'post /api/org/merges/{id}/undo': { path: `/api/org/merges/${unit}.khong-co/undo` },
+    'post /api/org/scheduled/{id}/cancel': { path: `/api/org/scheduled/${unit}.khong-co/cancel` },
     'post /api/org/units/{id}/dissolve': { path: `/api/org/units/${unit}/dissolve`, body: { effective: today } },
     'post /api/org/import': { path: `/api/org/import?unit=${unit}&dryRun=1` },
     'get /api/org/export.csv': { path: `/api/org/export.csv?unit=${unit}` },
@@ -260,8 +265,8 @@ describe('authorization matrix', () => {
   });
 
   it('answers every route × role × scope as its rule says, never with a 5xx', async () => {
-    // A staff code outside the officer's scope is refused as one that does not exist, so codes cannot be probed.
-    const refusals = new Set(['auth.forbidden', 'account.person_not_found']);
+    // A staff code or an audit log unit outside the officer's scope is refused as one that does not exist, so neither can be probed.
+    const refusals = new Set(['auth.forbidden', 'account.person_not_found', 'audit.unit_unknown']);
     const wrong: string[] = [];
     // Logout really ends the session, so it goes last.
     const ordered = [...routes.filter((r) => r !== 'post /api/auth/logout'), 'post /api/auth/logout'];

@@ -2,6 +2,7 @@
  * The pure face of core: valibot schemas, their types and the rules that need no database.
  * Importing it loads no AWS SDK, so content, build tools and the browser may use it.
  */
+export * as Audit from './audit/schema.ts';
 export * as Course from './course/schema.ts';
 export * as Credit from './credit/schema.ts';
 export * as Exemption from './exemption/schema.ts';

@@ -3,9 +3,15 @@ import { randomUUID } from 'node:crypto';
 import { VisibleError } from '../error.ts';
 import { fn } from '../fn.ts';
 import { Org } from '../org/index.ts';
+import * as schema from './schema.ts';
 import { newestOfDay, putEntry } from './store.ts';
+import * as units from './units.ts';
 
 export namespace Audit {
+  export const actionName = schema.actionName;
+  export type UnitName = units.UnitName;
+  export const unitNames = units.unitNames;
+  export const findUnit = units.findUnit;
   export type Entry = { actor: string; action: string; unitId?: string | null; detail?: Record<string, unknown> };
   /** An entry as read back: what happened and a stable id, never the item's table or index keys. */
   export type Listed = Entry & { at: string; id: string };

@@ -113,7 +113,10 @@ export type QuizQuestion = Attempt['questions'][number];
 export type QuizResult = NonNullable<Attempt['result']>;
 export type CertificateInfo = Extract<InferResponseType<(typeof c.certificates)[':code']['$get']>, { valid: true }>['certificate'];
 export type AuditQuery = InferRequestType<typeof c.audit.$get>['query'];
-export type AuditEntry = InferResponseType<typeof c.audit.$get>['entries'][number];
+export type AuditView = InferResponseType<typeof c.audit.$get>;
+export type AuditEntry = AuditView['entries'][number];
+/** The names and codes of the units a page of the log names, by id. */
+export type AuditUnits = AuditView['units'];
 export type PasswordLink = InferResponseType<typeof c.accounts.$post>;
 export type ContentStatus = InferResponseType<typeof c.content.$get>;
 export type ContentFinding = ContentStatus['findings'][number];
