@@ -22,6 +22,8 @@ export { Requirement } from './requirement/index.ts';
 export { Exemption } from './exemption/index.ts';
 export { Credit } from './credit/index.ts';
 export { Target } from './target/index.ts';
+export { Reminder } from './reminder/index.ts';
+export { Mail } from './mail/index.ts';
 export { databaseAnswers } from './db/health.ts';
 export { ImportError, describeProblem, type ImportRow, type RowProblem } from './import-rows.ts';
 export { readImportFile } from './import-file.ts';

@@ -31,6 +31,8 @@ import {
   replaceLink,
   setPasswordHash,
   takeLink,
+  putSignInLink,
+  takeSignInLink,
   type CurrentLink,
 } from './store.ts';
 import { returnPath as returnPathRule } from './schema.ts';
@@ -320,6 +322,37 @@ export namespace Account {
     await closeOtherSessions(email);
     await Audit.record({ actor: email, action: 'account.password_set_by_link' });
     return { email };
+  });
+
+  /** A reminder's sign-in link works for three days: long enough for a message read the next working day. */
+  const SIGNIN_LINK_SECONDS = 3 * 24 * 3600;
+
+  /**
+   * A one-time sign-in link for a learner, carried by a reminder e-mail: single use,
+   * short-lived, bound to the person and their account. Only an account with no role beyond
+   * learner gets one: a link in an inbox must not open an officer's or an admin's powers.
+   * Null when the person has no such account (the message then links to the sign-in page).
+   */
+  export async function issueSignInLink(personId: string): Promise<{ token: string; expiresAt: string } | null> {
+    const person = await Person.get(personId);
+    const account = (await ofPerson(person)).find((a) => a.grants.length === 0);
+    if (!account || person.status !== 'active') return null;
+    const token = randomBytes(32).toString('base64url');
+    const expiresAt = Math.floor(Date.now() / 1000) + SIGNIN_LINK_SECONDS;
+    await putSignInLink(hashToken(token), { email: account.email, personId, expiresAt });
+    return { token, expiresAt: new Date(expiresAt * 1000).toISOString() };
+  }
+
+  /** Uses a sign-in link once and opens a session for its person, if they are still on the roster with that account. */
+  export const redeemSignInLink = fn(v.object({ token: v.pipe(v.string(), v.maxLength(200)) }), async ({ token }) => {
+    const invalid = () => new VisibleError('auth.link_invalid', 'Đường dẫn đăng nhập không hợp lệ, đã dùng hoặc đã hết hạn.');
+    const taken = await takeSignInLink(hashToken(token), Math.floor(Date.now() / 1000));
+    if (!taken) throw invalid();
+    const [account, person] = await Promise.all([get(taken.email), Person.get(taken.personId).catch(() => null)]);
+    if (!account || account.personId !== taken.personId || account.grants.length > 0 || person?.status !== 'active') throw invalid();
+    const session = await openSession(account.email, account.personId);
+    await Audit.record({ actor: account.email, action: 'account.signed_in_by_link', unitId: person.unitId });
+    return { ...session, email: account.email };
   });
 
   /**

@@ -100,23 +100,40 @@ export async function replaceLink(email: string, next: CurrentLink, last: Curren
   );
 }
 
-/** Deletes a link not yet expired at `now` and answers whose it was; null when there is none such. */
-export async function takeLink(hash: string, now: number): Promise<string | null> {
+/** Deletes a one-time item not yet expired at `now` and answers what it held; null when there is none such. */
+async function takeOnce(key: { pk: string; sk: string }, now: number): Promise<Record<string, unknown> | null> {
   try {
     const out = await db().send(
       new DeleteCommand({
         TableName: tableName(),
-        Key: keys.passwordLink(hash),
+        Key: key,
         ReturnValues: 'ALL_OLD',
         ConditionExpression: 'attribute_exists(pk) AND expiresAt > :now',
         ExpressionAttributeValues: { ':now': now },
       }),
     );
-    return String(out.Attributes!.email);
+    return out.Attributes!;
   } catch (err) {
     if (isConditionFailure(err)) return null;
     throw err;
   }
+}
+
+/** Deletes a link not yet expired at `now` and answers whose it was; null when there is none such. */
+export async function takeLink(hash: string, now: number): Promise<string | null> {
+  const taken = await takeOnce(keys.passwordLink(hash), now);
+  return taken ? String(taken.email) : null;
+}
+
+/** A one-time sign-in link (only its hash is stored); `ttl` lets DynamoDB drop the unused ones. */
+export async function putSignInLink(hash: string, link: { email: string; personId: string; expiresAt: number }): Promise<void> {
+  await db().send(new PutCommand({ TableName: tableName(), Item: { ...keys.signInLink(hash), type: 'signin-link', ...link, ttl: link.expiresAt } }));
+}
+
+/** Uses a sign-in link: deleted on condition it is there and not expired, so it opens one session at most. */
+export async function takeSignInLink(hash: string, now: number): Promise<{ email: string; personId: string } | null> {
+  const taken = await takeOnce(keys.signInLink(hash), now);
+  return taken ? { email: String(taken.email), personId: String(taken.personId) } : null;
 }
 
 /** Replaces the account's grants if they are still `before.grants`; false when someone changed them meanwhile. */

@@ -30,6 +30,10 @@
  *   sessions of account  Query    pk=ACCOUNT#<email>      sk begins_with SESSION#
  *   sign-in throttling   GetItem  pk=THROTTLE#<kind>#<who> sk=WINDOW#<start>
  *   password set link    GetItem  pk=PWLINK#<hash>         sk=PWLINK
+ *   sign-in link         GetItem  pk=SIGNIN#<hash>         sk=SIGNIN   (one-time, from a reminder e-mail)
+ *   reminder of a day    GetItem  pk=REMINDER#<personId>   sk=DAY#<yyyy-mm-dd>  (the intent: at most one message a person a day)
+ *   reminders of a unit  Query    gsi1 gsi1pk=REMINDERS#<unitId>  (by day, newest last: what went out)
+ *   notices of a person  Query    pk=NOTICES#<personId>    sk=NOTICE#<id>  (in-app; ids begin with their day, so newest last)
  *   catalogue            Query    pk=CATALOGUE
  *   course version       GetItem  pk=COURSE#<slug>        sk=V#<version>
  *   targets              Query    pk=TARGETS
@@ -131,6 +135,15 @@ export const keys = {
   sessionPrefix: 'SESSION#',
   throttle: (kind: 'account' | 'address', who: string, windowStart: number): Key => ({ pk: `THROTTLE#${kind}#${who}`, sk: `WINDOW#${windowStart}` }),
   passwordLink: (tokenHash: string): Key => ({ pk: `PWLINK#${tokenHash}`, sk: 'PWLINK' }),
+  signInLink: (tokenHash: string): Key => ({ pk: `SIGNIN#${tokenHash}`, sk: 'SIGNIN' }),
+
+  /** The one message a person may get on a day: its key is the exactly-once guard. */
+  reminder: (personId: string, day: string): Key => ({ pk: `REMINDER#${personId}`, sk: `DAY#${day}` }),
+  remindersOf: (unitId: string) => `REMINDERS#${unitId}`,
+  /** A reminder listed under its person's unit (at the time it was planned), by day. */
+  reminderIndex: (unitId: string, day: string, personId: string): Gsi1 => ({ gsi1pk: `REMINDERS#${unitId}`, gsi1sk: `${day}#${personId}` }),
+  notice: (personId: string, id: string): Key => ({ pk: `NOTICES#${personId}`, sk: `NOTICE#${id}` }),
+  noticesOf: (personId: string) => `NOTICES#${personId}`,
 
   catalogue: 'CATALOGUE',
   catalogueEntry: (slug: string): Key => ({ pk: 'CATALOGUE', sk: `COURSE#${slug}` }),

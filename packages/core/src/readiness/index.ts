@@ -12,7 +12,7 @@ import { changePeople as change } from './person-change.ts';
 import { headcount as headcountOf, isExempt as exemptFrom, recordDelta } from './person-counts.ts';
 import { isoWeek, snapshotItems as itemsOfSnapshot, snapshotWeek as takeSnapshot } from './snapshot.ts';
 import { rebuild as rebuildCounters } from './rebuild.ts';
-import { untrained as listUntrained } from './untrained.ts';
+import { owingIn, untrained as listUntrained } from './untrained.ts';
 import { retrain as recountTarget } from './retrain.ts';
 import { dispatchJob } from '../background.ts';
 import {
@@ -26,6 +26,8 @@ import {
   trainedKey,
   weekSnapshots,
   markRetaken,
+  lapseDueOn,
+  LAPSE_DUE_SHARDS,
 } from './store.ts';
 import { lapseDueItems, renewMark, requireRetake as retakeJob, runLapsesDue, syncLapse } from './validity.ts';
 import { vnDay } from '../vn-day.ts';
@@ -65,6 +67,16 @@ export namespace Readiness {
   /** Whether a person is exempt from a target today (from it, or from every target), as their counters say. */
   export const isExempt = exemptFrom;
   export const untrained = listUntrained;
+  /** Everyone of a subtree who still owes a target, streamed unit by unit. */
+  export const owing = owingIn;
+  /**
+   * Whose trained mark of which target changes phase on `day` (enters its renewal window or
+   * lapses), read from the daily job's due marks without working them: a look-ahead for
+   * reminders, O(marks changing that day) over the shards.
+   */
+  export async function* phaseChangesOn(day: string): AsyncGenerator<{ personId: string; targetId: string }> {
+    for (let shard = 0; shard < LAPSE_DUE_SHARDS; shard++) yield* lapseDueOn(shard, day);
+  }
   export const retrain = recountTarget;
   /** Brings a person's `lapse` in line with their trained marks today; and the daily job's part of it. */
   export const syncLapses = syncLapse;

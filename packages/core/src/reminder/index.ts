@@ -1,0 +1,224 @@
+import * as v from 'valibot';
+import { randomUUID } from 'node:crypto';
+import { Account } from '../account/index.ts';
+import { Actor } from '../actor.ts';
+import { Audit } from '../audit/index.ts';
+import { VisibleError } from '../error.ts';
+import { fn } from '../fn.ts';
+import { Mail } from '../mail/index.ts';
+import { Org } from '../org/index.ts';
+import { Person } from '../person/index.ts';
+import { Readiness } from '../readiness/index.ts';
+import { Requirement } from '../requirement/index.ts';
+import { addDays } from '../requirement/schema.ts';
+import { Target } from '../target/index.ts';
+import { renewalDaysOf } from '../target/validity.ts';
+import { vnDay } from '../vn-day.ts';
+import * as schema from './schema.ts';
+import { getIntent, leaseIntent, markNoticeRead, noticesOf, putNotice, recordIntent, settleIntent, unitReminders } from './store.ts';
+import { loadTemplate, render } from './template.ts';
+
+/**
+ * Reminders to learners: what is due on a Vietnam day (`plan`), and sending it exactly once
+ * (`run`), by e-mail and as an in-app notice.
+ *
+ * Who may be due on a day is found without a pass over the roster, from two sources:
+ * - a target's deadline: on the three days it puts reminders on (30 and 7 days before, the
+ *   day after) the untrained of the target's scope are walked, unit by unit, with the walk
+ *   the dashboard's list uses. Those days cost O(the scope) — everyone in it still owes the
+ *   target, so the walk is what is due plus the trained it steps over — and every other day
+ *   costs nothing. The alternative, a per-day due entry for each person written whenever a
+ *   figure deciding their due date changes (a deadline moved for 30,000 people, a start
+ *   date, an exemption ending), would make every such change a write per person and a
+ *   second copy of the due-date rule to keep in step; we chose the walk.
+ * - a completion entering its renewal window: looked up ahead in the daily job's due marks
+ *   of the day it lapses (one query per shard), O(the completions lapsing).
+ * Each candidate is then read through `Requirement.forPerson`, the one rule of what a
+ * person owes, so nobody exempt, done or gone is reminded and a message names only their own
+ * items. Not yet found: people whose own due date differs from the deadline (late joiners,
+ * returns from an exemption) — their days need the per-person entries above; `start` is
+ * decided for them already and waits for that index.
+ */
+export namespace Reminder {
+  export const reasons = schema.reasons;
+  export type Reason = schema.Reason;
+  export type Planned = schema.Planned;
+  export type Sent = schema.Sent;
+  export type Notice = schema.Notice;
+  export type RunOutcome = schema.RunOutcome;
+  export const isQuietHour = schema.isQuietHour;
+
+  const Day = v.pipe(v.string(), v.isoDate('ngày phải có dạng 2026-12-31'));
+  /** Candidates read side by side: enough to hide DynamoDB's latency, few enough to stay gentle on the table. */
+  const CONCURRENCY = 8;
+
+  async function inPool<T>(items: AsyncIterable<T> | Iterable<T>, size: number, work: (item: T) => Promise<void>): Promise<void> {
+    const running = new Set<Promise<void>>();
+    for await (const item of items) {
+      const p = work(item).finally(() => running.delete(p));
+      running.add(p);
+      if (running.size >= size) await Promise.race(running);
+    }
+    await Promise.all(running);
+  }
+
+  /** People who may have something due on `day`, each once: the deadline walks and the lapse look-ahead. */
+  async function* candidates(day: string, roots: Org.Info[], targets: Target.Info[]): AsyncGenerator<string> {
+    const seen = new Set<string>();
+    for (const target of targets) {
+      if (!schema.deadlineDays(target.deadline).includes(day)) continue;
+      for (const root of roots)
+        for await (const owing of Readiness.owing(root.id, target)) {
+          // Someone owing it by a later day of their own is not due on the deadline's days.
+          if (owing.dueDate !== target.deadline || seen.has(owing.person.id)) continue;
+          seen.add(owing.person.id);
+          yield owing.person.id;
+        }
+    }
+    // A completion's renewal window opens `renewalDays` before its last valid day; the due mark is on the day after that.
+    const windows = new Map<number, Set<string>>();
+    for (const t of targets) windows.set(renewalDaysOf(t), (windows.get(renewalDaysOf(t)) ?? new Set()).add(t.id));
+    for (const [days, targetIds] of windows)
+      for await (const change of Readiness.phaseChangesOn(addDays(day, days + 1))) {
+        if (!targetIds.has(change.targetId) || seen.has(change.personId)) continue;
+        seen.add(change.personId);
+        yield change.personId;
+      }
+  }
+
+  const startsOf = (person: Person.Info, targetId: string) =>
+    [person.startDate, person.resumed?.[targetId], person.resumed?.['*']].filter((d): d is string => Boolean(d));
+
+  /** What is due on `date` (a Vietnam day; today when absent) for learners of `unitId`'s subtree (everyone's when absent): one message per person. */
+  export const plan = fn(v.object({ date: v.optional(Day), unitId: v.optional(Org.Id) }), async ({ date = vnDay(), unitId }): Promise<Planned[]> => {
+    const [roots, targets] = await Promise.all([unitId ? Org.get(unitId).then((u) => [u]) : Org.children(null), Target.list()]);
+    const targetOf = new Map(targets.map((t) => [t.id, t]));
+    const units = new Map<string, Promise<Org.Info>>();
+    const unitOf = (id: string) => units.get(id) ?? units.set(id, Org.get(id)).get(id)!;
+    const planned: Planned[] = [];
+    await inPool(candidates(date, roots, targets), CONCURRENCY, async (personId) => {
+      const person = await Person.get(personId).catch(() => null);
+      if (!person || person.status !== 'active') return;
+      const unit = await unitOf(person.unitId);
+      if (!roots.some((root) => Org.isWithin(unit, root.id))) return;
+      const items = (await Requirement.forPerson({ personId, today: date })).flatMap((item): schema.Due[] => {
+        const target = targetOf.get(item.target.id);
+        const reason = target ? schema.reasonFor(item, target, date, startsOf(person, target.id)) : null;
+        return reason ? [{ reason, targetId: item.target.id, title: item.target.title, dueDate: item.dueDate, validUntil: item.validUntil }] : [];
+      });
+      if (items.length === 0) return;
+      planned.push({ personId, fullName: person.fullName, email: person.email ?? null, unitId: person.unitId, language: 'vi', items });
+    });
+    return planned.sort((a, b) => a.unitId.localeCompare(b.unitId) || a.fullName.localeCompare(b.fullName, 'vi') || a.personId.localeCompare(b.personId));
+  });
+
+  let sharedMailer: Mail.Mailer | null = null;
+  /** One mailer per process, so every run in it shares the send rate. */
+  const defaultMailer = () => (sharedMailer ??= Mail.mailer());
+
+  type Delivery = 'sent' | 'noAddress' | 'already' | 'busy' | 'failed';
+  type Context = { day: string; actor: Actor; site: string; mailer: Mail.Mailer; leaseSeconds: number };
+
+  /**
+   * One message, exactly once: the intent is recorded (or found), leased, sent, then settled
+   * with SES's message id. A run that dies after the lease leaves it `sending` until the lease
+   * ends; the next run takes it over and sends it. SES may then see it twice only if the run
+   * died between SES accepting and the settle write — the narrowest window the provider allows.
+   */
+  async function deliver(p: Planned, ctx: Context): Promise<Delivery> {
+    const { day } = ctx;
+    if (!(await recordIntent(p, day, new Date().toISOString()))) {
+      const intent = await getIntent(p.personId, day);
+      if (!intent || intent.state === 'sent' || intent.state === 'no-address') return 'already';
+    }
+    const leaseId = randomUUID();
+    if (!(await leaseIntent(p.personId, day, leaseId, Date.now(), ctx.leaseSeconds))) return 'busy';
+    const template = await loadTemplate(p.language);
+    const link = await Account.issueSignInLink(p.personId);
+    const url = link ? `${ctx.site}/api/auth/link?token=${link.token}` : `${ctx.site}/dang-nhap?next=%2Fviec-can-hoan-thanh`;
+    const message = await render(template, { name: p.fullName, items: p.items, link: url });
+    let messageId: string | null = null;
+    if (p.email) {
+      try {
+        ({ messageId } = await ctx.mailer.send({ to: p.email, subject: message.subject, text: message.text, html: message.html }));
+      } catch (err) {
+        // Left pending for the next run; the error is reported, not swallowed.
+        await settleIntent(p.personId, day, leaseId, { state: 'pending' });
+        console.error(`reminder to ${p.personId} on ${day} not sent:`, err);
+        return 'failed';
+      }
+    }
+    const sentAt = new Date().toISOString();
+    await settleIntent(p.personId, day, leaseId, p.email ? { state: 'sent', messageId: messageId ?? '', sentAt } : { state: 'no-address', sentAt });
+    await putNotice(p.personId, { id: `${day}.nhac-viec`, at: sentAt, title: message.subject, body: message.summary, read: false });
+    await Audit.record({
+      actor: ctx.actor.email,
+      action: p.email ? 'reminder.sent' : 'reminder.noticed',
+      unitId: p.unitId,
+      detail: {
+        personId: p.personId,
+        day,
+        reasons: [...new Set(p.items.map((i) => i.reason))],
+        ...(messageId ? { messageId } : {}),
+      },
+    });
+    return p.email ? 'sent' : 'noAddress';
+  }
+
+  /**
+   * Sends what is due on `date` (today when absent) for `unitId`'s subtree, exactly once: a
+   * retried or overlapping run sends nothing already sent, and one killed half-way is finished
+   * by the next. In the quiet hours (21:00–07:00 Vietnam time, by `now`) it plans and sends nothing.
+   */
+  export const run = fn(
+    v.object({
+      date: v.optional(Day),
+      unitId: v.optional(Org.Id),
+      actor: Actor,
+      /** The site's address, for the links in messages. */
+      site: v.optional(v.pipe(v.string(), v.url()), 'http://localhost:3000'),
+      now: v.optional(v.date()),
+      mailer: v.optional(v.custom<Mail.Mailer>((m) => typeof (m as Mail.Mailer | null)?.send === 'function')),
+      /** How long a run may hold a message while sending it before another may take it over. */
+      leaseSeconds: v.optional(v.pipe(v.number(), v.minValue(1)), 120),
+    }),
+    async ({ date, unitId, actor, site, now = new Date(), mailer, leaseSeconds }): Promise<RunOutcome> => {
+      const day = date ?? vnDay(now);
+      const planned = await plan({ date: day, unitId });
+      const outcome: RunOutcome = { day, quiet: false, planned: planned.length, sent: 0, noAddress: 0, already: 0, busy: 0, failed: 0 };
+      if (schema.isQuietHour(now)) return { ...outcome, quiet: true };
+      const ctx: Context = { day, actor, site: site.replace(/\/$/, ''), mailer: mailer ?? defaultMailer(), leaseSeconds };
+      await inPool(planned, CONCURRENCY, async (p) => {
+        outcome[await deliver(p, ctx)]++;
+      });
+      await Audit.record({ actor: actor.email, action: 'reminder.run', unitId: unitId ?? null, detail: { ...outcome } });
+      return outcome;
+    },
+  );
+
+  /** What went out for `unitId`'s subtree, newest day first; `days` narrows to days beginning so (2026-12, 2026-12-01). */
+  export const history = fn(
+    v.object({
+      unitId: Org.Id,
+      days: v.optional(v.pipe(v.string(), v.regex(/^\d{4}(-\d\d){0,2}$/, 'ngày dạng 2026, 2026-12 hoặc 2026-12-01'))),
+      limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(5000)), 1000),
+    }),
+    async ({ unitId, days, limit }): Promise<{ reminders: Sent[]; more: boolean }> => {
+      const all: Sent[] = [];
+      for await (const unit of Org.subtree(unitId)) for await (const sent of unitReminders(unit.id, days)) all.push(sent);
+      all.sort((a, b) => b.day.localeCompare(a.day) || a.fullName.localeCompare(b.fullName, 'vi'));
+      return { reminders: all.slice(0, limit), more: all.length > limit };
+    },
+  );
+
+  /** A person's in-app notices, newest first. */
+  export const notices = fn(v.pipe(v.string(), v.minLength(1), v.maxLength(64)), async (personId): Promise<Notice[]> => (await noticesOf(personId)).reverse());
+
+  /** Marks one of the person's own notices read (again is harmless). */
+  export const markRead = fn(
+    v.object({ personId: v.pipe(v.string(), v.minLength(1), v.maxLength(64)), id: v.pipe(v.string(), v.minLength(1), v.maxLength(100)) }),
+    async ({ personId, id }): Promise<void> => {
+      if (!(await markNoticeRead(personId, id))) throw new VisibleError('notice.not_found', 'Không có thông báo này.');
+    },
+  );
+}

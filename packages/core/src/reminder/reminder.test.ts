@@ -1,0 +1,250 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { Account, Audit, Exemption, Mail, Person, Progress, Readiness, Reminder, Target } from '@sansang/core';
+import { meterDynamo, putMany } from '@sansang/core/testing';
+import type { SesLocal } from '@sansang/cli/ses-local';
+import { takeQuiz } from '../../../../test/support/quiz-answers.ts';
+import { useFreshTable } from '../../../../test/support/db.ts';
+import { useSesLocal } from '../../../../test/support/ses.ts';
+import { account, smallProvince, target } from '../../../../test/support/fixtures.ts';
+
+let tree: Awaited<ReturnType<typeof smallProvince>>;
+let ses: SesLocal;
+
+// Besides the fixture's target (everyone, khoa-mau by 2026-12-31): the commune's own, a week
+// earlier, so on 1 Dec a commune learner owes two things in one message; and a yearly one, whose
+// completions lapse.
+const commune: Target.Info = {
+  id: 'xa-2026',
+  title: 'Cấp xã hoàn thành khoá mẫu',
+  programme: ['khoa-mau'],
+  categories: ['can-bo', 'cong-chuc', 'vien-chuc'],
+  unitKinds: ['commune'],
+  percent: 100,
+  deadline: '2026-12-08',
+};
+const yearly: Target.Info = { ...target, id: 'an-toan-hang-nam', title: 'An toàn thông tin hằng năm', deadline: '2027-06-30', validity: { months: 12 } };
+
+const operator = { email: 'cli' };
+/** 10:00 and 22:00 in Vietnam (UTC+7) on a day. */
+const morning = (day: string) => new Date(`${day}T03:00:00Z`);
+const evening = (day: string) => new Date(`${day}T15:00:00Z`);
+const fast = () => Mail.mailer({ perSecond: 1000 });
+
+const at = (unitId: string, i: number) => tree.people.filter((p) => p.unitId === unitId)[i]!;
+const emailOf = (p: Person.Info) => `${p.employeeCode.toLowerCase()}@sansang.test`;
+const recipients = async () => (await ses.emails()).map((e) => e.destination.to[0]!).sort();
+
+async function complete(personId: string) {
+  await Progress.markLessonDone({ personId, slug: 'khoa-mau', lessonId: 'bai-mot' });
+  await Progress.markLessonDone({ personId, slug: 'khoa-mau', lessonId: 'bai-hai' });
+  await takeQuiz(personId, 'khoa-mau');
+}
+
+describe('reminders', () => {
+  let done: Person.Info, exempt: Person.Info, left: Person.Info, noEmail: Person.Info, learner: Person.Info;
+
+  beforeAll(async () => {
+    await useFreshTable();
+    ses = await useSesLocal();
+    tree = await smallProvince(3);
+    await Target.put(commune);
+    await Target.put(yearly);
+    [done, exempt, left, noEmail, learner] = [at(tree.dept1.id, 0), at(tree.dept1.id, 1), at(tree.dept2.id, 0), at(tree.dept2.id, 1), at(tree.commune.id, 0)];
+    await putMany(tree.people.filter((p) => p !== noEmail).map((p) => Person.toItem({ ...p, email: emailOf(p) })));
+    await complete(done.id);
+    await Exemption.create({
+      actor: { email: 'hr@sansang.test' },
+      within: null,
+      input: { employeeCode: exempt.employeeCode, targetId: null, reason: 'thai-san', from: '2026-11-01', until: '2027-03-31' },
+      today: '2026-11-01',
+    });
+    await Readiness.changePeople([{ personId: left.id, next: (current) => ({ ...current!, status: 'left' }) }], { actor: 'test' });
+    await account(emailOf(learner), learner.id);
+  });
+  afterAll(() => ses.stop());
+  beforeEach(() => ses.clear());
+
+  it('plans one message per person due that day, naming only what they owe, and nobody done, exempt or gone', async () => {
+    const plan = await Reminder.plan({ date: '2026-12-01' });
+    const owing = tree.people.filter((p) => ![done, exempt, left].includes(p));
+    expect(plan.map((p) => p.personId).sort()).toEqual(owing.map((p) => p.id).sort());
+    expect(plan.find((p) => p.personId === learner.id)!.items).toEqual([
+      // Soonest first, as the learner's page lists them.
+      { reason: 'due-7', targetId: commune.id, title: commune.title, dueDate: '2026-12-08', validUntil: null },
+      { reason: 'due-30', targetId: target.id, title: target.title, dueDate: '2026-12-31', validUntil: null },
+    ]);
+    expect(plan.find((p) => p.unitId === tree.agency.id)!.items.map((i) => i.reason)).toEqual(['due-30']);
+    // A day no deadline and no lapse falls on: nothing, and no walk.
+    expect(await Reminder.plan({ date: '2026-12-02' })).toEqual([]);
+  });
+
+  it('reminds 7 days before, the day after a missed due date, and within a unit only', async () => {
+    expect((await Reminder.plan({ date: '2026-12-24' })).map((p) => p.items.map((i) => i.reason))).toEqual(Array(9).fill(['due-7']));
+    const overdue = await Reminder.plan({ date: '2026-12-09', unitId: tree.province.id });
+    expect(overdue.map((p) => [p.unitId, p.items.map((i) => `${i.reason} ${i.targetId}`)])).toEqual(
+      tree.people.filter((p) => p.unitId === tree.commune.id).map(() => [tree.commune.id, [`overdue-1 ${commune.id}`]]),
+    );
+    const dept = await Reminder.plan({ date: '2027-01-01', unitId: tree.dept2.id });
+    expect(dept.map((p) => p.personId).sort()).toEqual([noEmail.id, at(tree.dept2.id, 2).id].sort());
+  });
+
+  it('reminds before a completion lapses, on the day its renewal window opens', async () => {
+    const [mark] = (await Readiness.trainedMarksOf(done.id)).filter((m) => m.targetId === yearly.id);
+    expect(mark?.validUntil).toBeTruthy();
+    const opens = Target.renewalOpens(yearly, mark!.validUntil!);
+    const plan = await Reminder.plan({ date: opens });
+    expect(plan.map((p) => [p.personId, p.items])).toEqual([
+      [done.id, [{ reason: 'lapse', targetId: yearly.id, title: yearly.title, dueDate: mark!.validUntil, validUntil: mark!.validUntil }]],
+    ]);
+  });
+
+  it('sends nothing in the quiet hours', async () => {
+    const outcome = await Reminder.run({ date: '2026-12-24', actor: operator, now: evening('2026-12-24'), mailer: fast() });
+    expect(outcome).toMatchObject({ quiet: true, planned: 9, sent: 0 });
+    expect(await ses.emails()).toEqual([]);
+    expect(Reminder.isQuietHour(new Date('2026-12-24T00:00:00Z'))).toBe(false); // 07:00
+    expect(Reminder.isQuietHour(new Date('2026-12-23T23:59:00Z'))).toBe(true); // 06:59
+    expect(Reminder.isQuietHour(new Date('2026-12-24T13:59:00Z'))).toBe(false); // 20:59
+  });
+
+  it('sends each message once: e-mail with a one-time sign-in link, an in-app notice, an audit entry; a second run sends nothing', async () => {
+    const meter = meterDynamo();
+    const first = await Reminder.run({ date: '2026-12-01', actor: operator, now: morning('2026-12-01'), mailer: fast(), site: 'https://sansang.example' });
+    const requests = meter.take().requests;
+    expect(first).toMatchObject({ quiet: false, planned: 9, sent: 8, noAddress: 1, already: 0, failed: 0 });
+    const emailed = tree.people.filter((p) => ![done, exempt, left, noEmail].includes(p));
+    expect(await recipients()).toEqual(emailed.map(emailOf).sort());
+    console.log(
+      `reminder run: ${requests} DynamoDB requests for ${first.planned} messages (${(requests / first.planned).toFixed(1)} a message, planning included)`,
+    );
+
+    const mail = (await ses.emails()).find((e) => e.destination.to[0] === emailOf(learner))!;
+    expect(mail.subject).toBe('Sẵn Sàng: việc cần hoàn thành');
+    expect(mail.body.text).toContain(`Kính gửi ${learner.fullName},`);
+    expect(mail.body.text).toContain(`${target.title}: còn 30 ngày, hạn hoàn thành 31/12/2026.`);
+    expect(mail.body.text).toContain(`${commune.title}: chỉ còn 7 ngày, hạn hoàn thành 08/12/2026.`);
+    expect(mail.body.html).toContain(`<strong>${target.title}</strong>`);
+    expect(mail.body.text!.normalize('NFC')).toBe(mail.body.text);
+    // Nobody else's name is in it.
+    for (const other of tree.people.filter((p) => p !== learner)) expect(mail.body.text).not.toContain(other.fullName);
+    const token = /https:\/\/sansang\.example\/api\/auth\/link\?token=([\w-]+)/.exec(mail.body.text!)![1]!;
+    expect(mail.body.html).toContain(`href="https://sansang.example/api/auth/link?token=${token}"`);
+    const session = await Account.redeemSignInLink({ token });
+    expect(session).toMatchObject({ email: emailOf(learner) });
+    expect((await Account.session(session.token))?.personId).toBe(learner.id);
+    await expect(Account.redeemSignInLink({ token })).rejects.toMatchObject({ code: 'auth.link_invalid' });
+    // Someone without a learner account is sent to the sign-in page instead.
+    const other = (await ses.emails()).find((e) => e.destination.to[0] === emailOf(at(tree.agency.id, 0)))!;
+    expect(other.body.text).toContain('https://sansang.example/dang-nhap?next=%2Fviec-can-hoan-thanh');
+
+    const [notice] = await Reminder.notices(learner.id);
+    expect(notice).toMatchObject({ id: '2026-12-01.nhac-viec', title: 'Sẵn Sàng: việc cần hoàn thành', read: false });
+    expect(notice!.body).toContain(commune.title);
+    await Reminder.markRead({ personId: learner.id, id: notice!.id });
+    expect((await Reminder.notices(learner.id))[0]!.read).toBe(true);
+    await expect(Reminder.markRead({ personId: exempt.id, id: notice!.id })).rejects.toMatchObject({ code: 'notice.not_found' });
+    // The person without an address gets the notice alone.
+    expect(await Reminder.notices(noEmail.id)).toHaveLength(1);
+
+    const today = new Date().toISOString().slice(0, 10);
+    const audited = (await Audit.list({ from: today, to: today })).filter((e) => e.action.startsWith('reminder.') && e.detail?.day === '2026-12-01');
+    expect(audited.map((e) => e.action).sort()).toEqual(['reminder.noticed', 'reminder.run', ...Array(8).fill('reminder.sent')]);
+    expect(audited.find((e) => e.detail?.personId === learner.id)).toMatchObject({
+      actor: 'cli',
+      unitId: tree.commune.id,
+      detail: { reasons: ['due-7', 'due-30'] },
+    });
+
+    const again = await Reminder.run({ date: '2026-12-01', actor: operator, now: morning('2026-12-01'), mailer: fast() });
+    expect(again).toMatchObject({ planned: 9, sent: 0, noAddress: 0, already: 9 });
+    expect(await ses.emails()).toHaveLength(8);
+    // The read notice stays read.
+    expect((await Reminder.notices(learner.id))[0]!.read).toBe(true);
+
+    const history = await Reminder.history({ unitId: tree.province.id, days: '2026-12-01' });
+    expect(history.reminders).toHaveLength(9);
+    expect(history.reminders.find((r) => r.personId === learner.id)).toMatchObject({ day: '2026-12-01', reasons: ['due-7', 'due-30'], state: 'sent' });
+    expect(history.reminders.find((r) => r.personId === noEmail.id)).toMatchObject({ state: 'no-address', messageId: null });
+    expect((await Reminder.history({ unitId: tree.commune.id })).reminders.map((r) => r.unitId)).toEqual(Array(3).fill(tree.commune.id));
+  });
+
+  it('finishes a run that failed half-way: the next run sends the rest, every message exactly once', async () => {
+    let calls = 0;
+    const breaking = Mail.mailer({
+      perSecond: 1000,
+      transport: async (m) => {
+        if (++calls >= 4) throw new Error('connection reset');
+        return Mail.ses(m);
+      },
+    });
+    const first = await Reminder.run({ date: '2026-12-24', actor: operator, now: morning('2026-12-24'), mailer: breaking });
+    expect(first.sent).toBe(3);
+    expect(first.failed).toBe(first.planned - first.noAddress - 3);
+    const second = await Reminder.run({ date: '2026-12-24', actor: operator, now: morning('2026-12-24'), mailer: fast() });
+    expect(second).toMatchObject({ sent: first.failed, already: 3 + first.noAddress });
+    const sent = await recipients();
+    expect(sent).toHaveLength(8);
+    expect(new Set(sent).size).toBe(8);
+  });
+
+  it('takes over a message whose sender died mid-send once its lease ends, and sends it once', async () => {
+    let calls = 0;
+    // The second send never returns: the run holding it is as good as killed.
+    const dying = Mail.mailer({ perSecond: 1000, transport: (m) => (++calls === 2 ? new Promise(() => {}) : Mail.ses(m)) });
+    void Reminder.run({ date: '2026-12-09', actor: operator, now: morning('2026-12-09'), mailer: dying, leaseSeconds: 1 });
+    await expect.poll(async () => (await ses.emails()).length).toBe(2);
+    // Within the lease another run leaves it alone.
+    expect(await Reminder.run({ date: '2026-12-09', actor: operator, now: morning('2026-12-09'), mailer: fast() })).toMatchObject({
+      sent: 0,
+      busy: 1,
+      already: 2,
+    });
+    await new Promise((r) => setTimeout(r, 1100));
+    expect(await Reminder.run({ date: '2026-12-09', actor: operator, now: morning('2026-12-09'), mailer: fast() })).toMatchObject({ sent: 1, already: 2 });
+    const sent = await recipients();
+    expect(sent).toEqual(
+      tree.people
+        .filter((p) => p.unitId === tree.commune.id)
+        .map(emailOf)
+        .sort(),
+    );
+  });
+
+  it('backs off when SES throttles, and two runs at once still send each message once', async () => {
+    let calls = 0;
+    const throttled = () =>
+      Mail.mailer({
+        perSecond: 1000,
+        retry: { baseMs: 5, capMs: 20 },
+        transport: async (m) => {
+          // Every other call is refused as SES refuses a send above the account's rate.
+          if (++calls % 2 === 1)
+            throw Object.assign(new Error('Maximum sending rate exceeded.'), { name: 'TooManyRequestsException', $metadata: { httpStatusCode: 429 } });
+          return Mail.ses(m);
+        },
+      });
+    const [a, b] = await Promise.all([
+      Reminder.run({ date: '2027-01-01', actor: operator, now: morning('2027-01-01'), mailer: throttled() }),
+      Reminder.run({ date: '2027-01-01', actor: operator, now: morning('2027-01-01'), mailer: throttled() }),
+    ]);
+    expect(a.failed + b.failed).toBe(0);
+    expect(calls).toBeGreaterThan(a.sent + b.sent);
+    const sent = await recipients();
+    expect(sent.length).toBe(a.sent + b.sent);
+    expect(new Set(sent).size).toBe(sent.length);
+    expect(sent).toEqual(
+      (await Reminder.plan({ date: '2027-01-01' }))
+        .filter((p) => p.email)
+        .map((p) => p.email!)
+        .sort(),
+    );
+  });
+
+  it('keeps to the maximum send rate', async () => {
+    const mailer = Mail.mailer({ perSecond: 20, transport: async () => ({ messageId: 'x' }) });
+    const started = Date.now();
+    await Promise.all(Array.from({ length: 11 }, () => mailer.send({ to: 'a@b.test', subject: 's', text: 't', html: 'h' })));
+    // Eleven sends at 20 a second: the last waits ten gaps of 50 ms.
+    expect(Date.now() - started).toBeGreaterThanOrEqual(480);
+  });
+});

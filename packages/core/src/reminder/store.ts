@@ -1,0 +1,133 @@
+import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { db, tableName } from '../db/client.ts';
+import { conditionHeld } from '../db/errors.ts';
+import { keys } from '../db/keys.ts';
+import { queryAll, queryList } from '../db/query.ts';
+import type { Notice, Planned, Reason, Sent, State } from './schema.ts';
+
+/**
+ * A day's message to a person is one item keyed by (person, day): written once, on condition
+ * it is not there, before anything is sent. That key is the exactly-once guard; its state
+ * moves pending → sending (a lease) → sent, each step on condition of the one before.
+ */
+export type Intent = Sent & { leaseId?: string; leaseUntil?: number };
+
+/** Records the intent; false when that person already has one for the day (a retried or overlapping run). */
+export function recordIntent(p: Planned, day: string, at: string): Promise<boolean> {
+  const reasons: Reason[] = [...new Set(p.items.map((i) => i.reason))];
+  return conditionHeld(
+    db().send(
+      new PutCommand({
+        TableName: tableName(),
+        Item: {
+          ...keys.reminder(p.personId, day),
+          ...keys.reminderIndex(p.unitId, day, p.personId),
+          type: 'reminder',
+          day,
+          personId: p.personId,
+          fullName: p.fullName,
+          unitId: p.unitId,
+          reasons,
+          targets: p.items.map((i) => i.targetId),
+          state: 'pending' satisfies State,
+          createdAt: at,
+        },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      }),
+    ),
+  );
+}
+
+export async function getIntent(personId: string, day: string): Promise<Intent | null> {
+  const out = await db().send(new GetCommand({ TableName: tableName(), Key: keys.reminder(personId, day), ConsistentRead: true }));
+  return out.Item ? sentOf(out.Item) : null;
+}
+
+/**
+ * Takes the lease on a pending intent, or on one whose sender's lease ran out (a run killed
+ * mid-send): only one run at a time may send it. False when it is sent, or leased to another.
+ */
+export function leaseIntent(personId: string, day: string, leaseId: string, now: number, seconds: number): Promise<boolean> {
+  return conditionHeld(
+    db().send(
+      new UpdateCommand({
+        TableName: tableName(),
+        Key: keys.reminder(personId, day),
+        UpdateExpression: 'SET #state = :sending, leaseId = :lease, leaseUntil = :until',
+        ConditionExpression: '#state = :pending OR (#state = :sending AND leaseUntil < :now)',
+        ExpressionAttributeNames: { '#state': 'state' },
+        ExpressionAttributeValues: { ':sending': 'sending', ':pending': 'pending', ':lease': leaseId, ':until': now + seconds * 1000, ':now': now },
+      }),
+    ),
+  );
+}
+
+/** Ends a lease: sent (with the provider's id), no address, or back to pending after a failed send. False when the lease was lost. */
+export function settleIntent(personId: string, day: string, leaseId: string, outcome: { state: State; messageId?: string; sentAt?: string }): Promise<boolean> {
+  return conditionHeld(
+    db().send(
+      new UpdateCommand({
+        TableName: tableName(),
+        Key: keys.reminder(personId, day),
+        UpdateExpression: 'SET #state = :state, messageId = :id, sentAt = :at REMOVE leaseId, leaseUntil',
+        ConditionExpression: 'leaseId = :lease',
+        ExpressionAttributeNames: { '#state': 'state' },
+        ExpressionAttributeValues: { ':state': outcome.state, ':id': outcome.messageId ?? null, ':at': outcome.sentAt ?? null, ':lease': leaseId },
+      }),
+    ),
+  );
+}
+
+const sentOf = (item: Record<string, unknown>): Intent => ({
+  day: String(item.day),
+  personId: String(item.personId),
+  fullName: String(item.fullName),
+  unitId: String(item.unitId),
+  reasons: item.reasons as Reason[],
+  state: item.state as State,
+  messageId: (item.messageId as string | null | undefined) ?? null,
+  sentAt: (item.sentAt as string | null | undefined) ?? null,
+  ...(item.leaseId ? { leaseId: String(item.leaseId), leaseUntil: Number(item.leaseUntil) } : {}),
+});
+
+/** A unit's own reminders (not its subtree's), oldest day first; `days`: only days beginning so (2026-12, 2026-12-01). */
+export async function* unitReminders(unitId: string, days?: string): AsyncGenerator<Sent> {
+  for await (const item of queryAll({ index: 'gsi1', pk: keys.remindersOf(unitId), ...(days ? { skPrefix: days } : {}) })) {
+    const { leaseId: _l, leaseUntil: _u, ...sent } = sentOf(item);
+    yield sent;
+  }
+}
+
+/** Writes a notice once: a repeated write (a re-sent reminder) keeps the first, read flag included. */
+export function putNotice(personId: string, notice: Notice): Promise<boolean> {
+  return conditionHeld(
+    db().send(
+      new PutCommand({
+        TableName: tableName(),
+        Item: { ...keys.notice(personId, notice.id), type: 'notice', personId, ...notice },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      }),
+    ),
+  );
+}
+
+export async function noticesOf(personId: string): Promise<Notice[]> {
+  const items = await queryList({ pk: keys.noticesOf(personId) });
+  return items.map((i) => ({ id: String(i.id), at: String(i.at), title: String(i.title), body: String(i.body), read: Boolean(i.read) }));
+}
+
+/** Marks one of the person's own notices read; false when they have no such notice. */
+export function markNoticeRead(personId: string, id: string): Promise<boolean> {
+  return conditionHeld(
+    db().send(
+      new UpdateCommand({
+        TableName: tableName(),
+        Key: keys.notice(personId, id),
+        UpdateExpression: 'SET #read = :true',
+        ConditionExpression: 'attribute_exists(pk)',
+        ExpressionAttributeNames: { '#read': 'read' },
+        ExpressionAttributeValues: { ':true': true },
+      }),
+    ),
+  );
+}

@@ -1,0 +1,85 @@
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { reasons, shownDay, type Due, type Language, type Reason } from './schema.ts';
+
+/**
+ * Reminder wording is Markdown under content/reminders/ (`vi.md`, `en.md`), so a province edits
+ * it without code: parts headed `## subject`, `## body` and one per reason, with {{name}},
+ * {{items}}, {{link}} in the body and {{title}}, {{due}}, {{until}} in an item line.
+ */
+export type Template = { subject: string; body: string; items: Record<Reason, string> };
+/** `summary`: the due items alone, as text, for the in-app notice. */
+export type Rendered = { subject: string; text: string; html: string; summary: string };
+
+const defaultDir = () => process.env.REMINDER_TEMPLATES_DIR ?? fileURLToPath(new URL('../../../../content/reminders/', import.meta.url));
+
+/** Splits a template file into its parts; names a part that is missing. */
+export function parseTemplate(source: string, file: string): Template {
+  const parts = new Map<string, string>();
+  // Text before the first part (the editors' note, an HTML comment) is not part of any message.
+  for (const chunk of source.normalize('NFC').split(/^## +/m).slice(1)) {
+    const newline = chunk.indexOf('\n');
+    parts.set(chunk.slice(0, newline).trim(), chunk.slice(newline + 1).trim());
+  }
+  const part = (name: string) => {
+    const text = parts.get(name);
+    if (!text) throw new Error(`${file}: thiếu phần "## ${name}"`);
+    return text;
+  };
+  return {
+    subject: part('subject'),
+    body: part('body'),
+    items: Object.fromEntries(reasons.map((r) => [r, part(r)])) as Record<Reason, string>,
+  };
+}
+
+const loaded = new Map<string, Promise<Template>>();
+
+export function loadTemplate(language: Language, dir = defaultDir()): Promise<Template> {
+  const file = `${dir.replace(/\/?$/, '/')}${language}.md`;
+  let template = loaded.get(file);
+  if (!template) {
+    template = readFile(file, 'utf8').then((source) => parseTemplate(source, file));
+    loaded.set(file, template);
+    template.catch(() => loaded.delete(file));
+  }
+  return template;
+}
+
+/** Names and titles come from the roster and the targets: kept as text, never read as Markdown. */
+const escapeMarkdown = (s: string) => s.replace(/[\\`*_{}[\]()#+\-.!<>|~&]/g, (ch) => `\\${ch}`);
+const fill = (text: string, values: Record<string, string>) => text.replace(/\{\{(\w+)\}\}/g, (whole, name: string) => values[name] ?? whole);
+
+let toHtml: Promise<(markdown: string) => string> | null = null;
+/** unified is loaded on the first message, so the API's cold start does not carry it. */
+function markdownToHtml() {
+  toHtml ??= Promise.all([import('unified'), import('remark-parse'), import('remark-rehype'), import('rehype-sanitize'), import('rehype-stringify')]).then(
+    ([{ unified }, remarkParse, remarkRehype, rehypeSanitize, rehypeStringify]) => {
+      const processor = unified().use(remarkParse.default).use(remarkRehype.default).use(rehypeSanitize.default).use(rehypeStringify.default);
+      return (markdown: string) => String(processor.processSync(markdown));
+    },
+  );
+  return toHtml;
+}
+
+/** The plain-text part: the Markdown as written (made to read as text), links spelled out, emphasis marks dropped. */
+const asText = (markdown: string) =>
+  markdown
+    .replace(/\[([^\]]*)\]\(([^)\s]+)\)/g, '$1: $2')
+    .replace(/\*\*([^*]+)\*\*/g, '$1')
+    .replace(/\\([\\`*_{}[\]()#+\-.!<>|~&])/g, '$1');
+
+export async function render(template: Template, message: { name: string; items: Due[]; link: string }): Promise<Rendered> {
+  const items = message.items
+    .map((item) =>
+      fill(template.items[item.reason], {
+        title: escapeMarkdown(item.title),
+        due: shownDay(item.dueDate),
+        until: item.validUntil ? shownDay(item.validUntil) : '',
+      }),
+    )
+    .join('\n');
+  const markdown = fill(template.body, { name: escapeMarkdown(message.name), items, link: message.link });
+  const html = (await markdownToHtml())(markdown);
+  return { subject: fill(template.subject, {}), text: asText(markdown), html, summary: asText(items) };
+}
