@@ -1,19 +1,23 @@
-import { Exemption, Readiness, Report, vnDay } from '@sansang/core';
+import { Exemption, Readiness, Report, runDueChanges, vnDay } from '@sansang/core';
 
 /**
- * The daily job (EventBridge schedule in infra/spec.ts): start and end the exemptions due
+ * The daily job (EventBridge schedule in infra/spec.ts): apply the reorganisations scheduled
+ * for today (before anything counts, so today's figures see the new tree), start and end the exemptions due
  * today and move the completions entering their renewal window or lapsing today (each
  * O(what is due)), finish any roll-up a failed request left pending, refresh this
  * week's readiness snapshot of every unit (for the history, the pace and reports of past
  * dates), then start the report packs that are due.
  */
-export async function daily(now = new Date()): Promise<{ exemptions: number; lapses: number; swept: number; week: string; units: number; packs: number }> {
+export async function daily(
+  now = new Date(),
+): Promise<{ reorganised: number; reorganiseFailed: number; exemptions: number; lapses: number; swept: number; week: string; units: number; packs: number }> {
+  const { applied: reorganised, failed: reorganiseFailed } = await runDueChanges(vnDay(now));
   const { people: exemptions } = await Exemption.runDue(vnDay(now));
   const { people: lapses } = await Readiness.runLapses(vnDay(now));
   const swept = await Readiness.sweepRollups();
   const snapshot = await Readiness.snapshotWeek(now);
   const packs = await Report.runDueSchedules(now);
-  const result = { exemptions, lapses, swept, ...snapshot, packs: packs.length };
+  const result = { reorganised, reorganiseFailed, exemptions, lapses, swept, ...snapshot, packs: packs.length };
   if (process.env.LAMBDA_TASK_ROOT) console.log(JSON.stringify({ level: 'info', job: 'daily', ...result }));
   return result;
 }

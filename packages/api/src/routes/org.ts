@@ -8,14 +8,24 @@ import {
   VisibleError,
   createUnit,
   dissolveUnit,
+  cancelScheduled,
+  getMergeRecord,
+  getPendingChangeById,
   importUnits,
   mergeUnits,
+  pendingChanges,
+  planMerge,
+  scheduleMerge,
+  undoableMerges,
+  undoMerge,
   moveUnit,
   readImportFile,
   unitHistory,
   unitIdFor,
   updateUnit,
 } from '@sansang/core';
+import type { Context } from 'hono';
+import type { Env } from '../env.ts';
 import { actorOf, covers, route, routes } from '../route.ts';
 import { fileName, sendFile, unitOrRoot } from './reports.ts';
 
@@ -25,6 +35,19 @@ const LookupCode = v.pipe(v.string(), v.trim(), v.minLength(1, 'mã không đư�
 const Name = v.pipe(v.string(), v.trim(), v.minLength(1, 'tên không được để trống'), v.maxLength(300));
 const UnitParam = v.object({ id: Id });
 const admin = { roles: ['admin' as const], scope: true };
+/** Any day: a merge dated after today is scheduled, not refused. */
+const Day = v.pipe(v.string(), v.isoDate('ngày hiệu lực phải có dạng 2025-07-01'));
+/** A merge's or a scheduled change's id starts with the unit it is kept under (`<unitId>.<random>`). */
+const unitOfId = (id: string) => (id.includes('.') ? id.slice(0, id.lastIndexOf('.')) : id);
+
+/** Every unit merged away lies strictly below the caller's own; the one merged into (or its parent), inside their scope. */
+async function mayReorganise(c: Context<Env>, sourceIds: string[], target: string): Promise<void> {
+  const units = await Org.getMap([...sourceIds, target]);
+  for (const id of [...sourceIds, target]) {
+    const u = units.get(id);
+    if (!u || !covers(c, ['admin'], u, id !== target)) throw new VisibleError('auth.forbidden', 'Bạn không có quyền với một trong các đơn vị này.');
+  }
+}
 /** A reorganisation: the unit must lie strictly below the caller's own, and where it goes inside their scope. */
 const reorganiser = { roles: ['admin' as const], scope: 'below' as const };
 
@@ -38,11 +61,12 @@ export const orgRoutes = routes(
     unit: ({ query }) => query.unit,
     handler: async (c, { unit: scoped }) => {
       const unit = await unitOrRoot(scoped);
-      const [children, former, history, path] = await Promise.all([
+      const [children, former, history, path, pending] = await Promise.all([
         Org.children(unit.id),
         Org.formerChildren(unit.id),
         unitHistory(unit.id),
         Org.getMap(unit.ancestors),
+        pendingChanges(unit.id),
       ]);
       const staff = await Promise.all(children.map((ch) => Readiness.headcount(ch.id)));
       return c.json({
@@ -56,6 +80,9 @@ export const orgRoutes = routes(
         })),
         children: children.map((ch, i) => ({ ...ch, staff: staff[i] ?? 0 })),
         former,
+        pending,
+        // Merges recorded in this history that an admin may still take back with one click.
+        undoable: await undoableMerges(history),
       });
     },
   }),
@@ -104,23 +131,53 @@ export const orgRoutes = routes(
   route({
     method: 'post',
     path: '/api/org/merge',
-    summary: 'Hợp nhất các đơn vị vào một đơn vị (có sẵn hoặc thành lập mới): người, lịch sử học tập và đơn vị trực thuộc chuyển theo',
+    summary:
+      'Hợp nhất các đơn vị vào một đơn vị (có sẵn hoặc thành lập mới): người, lịch sử học tập và đơn vị trực thuộc chuyển theo; dryRun=1 để xem trước ai chuyển đi đâu; ngày hiệu lực sau hôm nay để lên lịch',
     access: reorganiser,
+    query: v.object({ dryRun: v.optional(v.picklist(['0', '1'])) }),
     body: v.object({
       sourceIds: v.pipe(v.array(Id), v.minLength(1, 'chọn ít nhất một đơn vị'), v.maxLength(100)),
       into: v.union([v.object({ unitId: Id }), v.object({ code: Org.Code, name: Name, kind: Org.Kind, level: v.optional(Org.Level), parentId: Id })]),
-      effective: Effective,
+      effective: Day,
     }),
     unit: ({ body }) => body.sourceIds[0],
-    handler: async (c, { body }) => {
-      const others = await Org.getMap([...body.sourceIds, 'unitId' in body.into ? body.into.unitId : body.into.parentId]);
-      // Every unit merged away lies strictly below the caller's own; the one merged into, inside their scope.
-      const target = 'unitId' in body.into ? body.into.unitId : body.into.parentId;
-      for (const id of [...body.sourceIds, target]) {
-        const u = others.get(id);
-        if (!u || !covers(c, ['admin'], u, id !== target)) throw new VisibleError('auth.forbidden', 'Bạn không có quyền với một trong các đơn vị này.');
-      }
-      return c.json(await mergeUnits({ ...body, actor: actorOf(c).email }));
+    handler: async (c, { query, body }) => {
+      await mayReorganise(c, body.sourceIds, 'unitId' in body.into ? body.into.unitId : body.into.parentId);
+      const { effective, ...what } = body;
+      if (query.dryRun === '1') return c.json({ plan: await planMerge(what) });
+      // A date after today schedules the merge for the daily job of that day.
+      if (effective > vnDay()) return c.json({ scheduled: await scheduleMerge({ ...body, actor: actorOf(c).email }) });
+      return c.json({ merged: await mergeUnits({ ...body, actor: actorOf(c).email }) });
+    },
+  }),
+  route({
+    method: 'post',
+    path: '/api/org/merges/:id/undo',
+    summary: 'Hoàn tác một lần hợp nhất trong vòng 24 giờ, khi các đơn vị và người liên quan chưa có thay đổi nào khác',
+    access: admin,
+    params: UnitParam,
+    unit: ({ params }) => unitOfId(params.id),
+    handler: async (c, { params }) => {
+      const record = await getMergeRecord(params.id);
+      await mayReorganise(
+        c,
+        record.sources.map((s) => s.id),
+        record.into.id,
+      );
+      return c.json({ undone: await undoMerge({ mergeId: record.id, actor: actorOf(c).email }) });
+    },
+  }),
+  route({
+    method: 'post',
+    path: '/api/org/scheduled/:id/cancel',
+    summary: 'Huỷ một thay đổi tổ chức đã lên lịch, trước ngày nó có hiệu lực',
+    access: admin,
+    params: UnitParam,
+    unit: ({ params }) => unitOfId(params.id),
+    handler: async (c, { params }) => {
+      const change = await getPendingChangeById(params.id);
+      await mayReorganise(c, change.input.sourceIds, 'unitId' in change.input.into ? change.input.into.unitId : change.input.into.parentId);
+      return c.json({ cancelled: await cancelScheduled({ id: change.id, actor: actorOf(c).email }) });
     },
   }),
   route({

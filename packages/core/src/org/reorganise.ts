@@ -6,7 +6,7 @@ import { rollup, sweepRollups, transferItems } from '../readiness/contribution.t
 import { addInto, subtreeOf, type Counters } from '../readiness/counters.ts';
 import { changePeople } from '../readiness/person-change.ts';
 import { Org } from './index.ts';
-import { listEvents, putChangedUnit, putClosedUnit, putEvent, putMovedUnit, putNewUnit, putUnits } from './store.ts';
+import { listEvents, putChangedUnit, putClosedUnit, putMovedUnit, putNewUnit, putUnits } from './store.ts';
 import { Audit } from '../audit/index.ts';
 import { vnDay } from '../vn-day.ts';
 
@@ -18,23 +18,41 @@ export type UnitEvent = { effective: string; at: string; by: string } & (
   | { action: 'renamed' | 'changed'; detail: { before: UnitFields; after: UnitFields } }
   | { action: 'moved'; detail: { fromParentId: string | null; toParentId: string; reason: string } }
   | { action: 'merged' | 'dissolved'; detail: { mergedInto?: string } }
-  | { action: 'absorbed'; detail: { sources: { id: string; name: string }[]; people: number; units: number } }
+  | { action: 'absorbed'; detail: { sources: Named[]; people: number; units: number; mergeId?: string } }
+  // On the parent of the merged units: a merge of children belongs to its history too.
+  | { action: 'merged-below'; detail: { sources: Named[]; into: Named; people: number; units: number; mergeId: string } }
+  | { action: 'merge-undone'; detail: { sources: Named[]; into: Named; mergeId: string } }
 );
+type Named = { id: string; name: string };
 
-/** yyyy-mm-dd, not after today: a change is recorded when it has happened. */
+export const effectiveMessage = 'ngày hiệu lực không được sau hôm nay; một thay đổi về sau hãy lên lịch cho ngày đó';
+/** yyyy-mm-dd, not after today: a change is recorded when it has happened (or scheduled for it: scheduled.ts). */
 export const Effective = v.pipe(
   v.string('ngày hiệu lực phải có dạng 2025-07-01'),
   v.isoDate('ngày hiệu lực phải có dạng 2025-07-01'),
-  v.check((d) => d <= vnDay(), 'ngày hiệu lực không được sau hôm nay; hãy thực hiện thay đổi vào ngày nó có hiệu lực'),
+  v.check((d) => d <= vnDay(), effectiveMessage),
 );
-const Actor = v.pipe(v.string(), v.minLength(1));
-const Name = v.pipe(
+export const Actor = v.pipe(v.string(), v.minLength(1));
+export const Name = v.pipe(
   v.string(),
   v.trim(),
   v.minLength(1, 'tên không được để trống'),
   v.maxLength(300, 'tên tối đa 300 ký tự'),
   v.transform((s) => s.normalize('NFC')),
 );
+
+/**
+ * An input dated by `effective`, not after `today`: the calendar's day, or the one the daily
+ * job applies a scheduled change for (scheduled.ts), whose moves are dated that day.
+ */
+export function datedInput<E extends v.ObjectEntries>(entries: E) {
+  const input = v.object({ ...entries, effective: v.pipe(v.string(), v.isoDate('ngày hiệu lực phải có dạng 2025-07-01')), today: v.optional(v.string()) });
+  const dated = (i: unknown) => {
+    const { effective, today } = i as { effective: string; today?: string };
+    return effective <= (today ?? vnDay());
+  };
+  return v.pipe(input, v.check<v.InferOutput<typeof input>, string>(dated, `effective: ${effectiveMessage}`));
+}
 
 export const unitIdFor = (code: string) =>
   code
@@ -47,14 +65,14 @@ export async function history(unitId: string): Promise<UnitEvent[]> {
   return listEvents(unitId);
 }
 
-async function active(id: string): Promise<Org.Info> {
+export async function active(id: string): Promise<Org.Info> {
   const unit = await Org.get(id);
   Org.assertActive(unit);
   return unit;
 }
 
 export const createUnit = fn(
-  v.object({ code: Org.Code, name: Name, kind: Org.Kind, level: v.optional(Org.Level), parentId: v.nullable(Org.Id), effective: Effective, actor: Actor }),
+  datedInput({ code: Org.Code, name: Name, kind: Org.Kind, level: v.optional(Org.Level), parentId: v.nullable(Org.Id), actor: Actor }),
   async (input): Promise<Org.Info> => {
     const parent = input.parentId ? await active(input.parentId) : null;
     const id = unitIdFor(input.code);
@@ -150,7 +168,7 @@ export const updateUnit = fn(
   },
 );
 
-const MoveInput = v.object({ unitId: Org.Id, parentId: Org.Id, effective: Effective, actor: Actor, reason: v.optional(v.string()) });
+const MoveInput = datedInput({ unitId: Org.Id, parentId: Org.Id, actor: Actor, reason: v.optional(v.string()) });
 
 /**
  * Puts a unit (with its whole subtree) under another parent. The subtree's totals leave the
@@ -190,70 +208,17 @@ export const moveUnit = fn(MoveInput, async (input): Promise<Org.Info> => {
   return next;
 });
 
-async function close(unit: Org.Info, status: 'merged' | 'dissolved', effective: string, actor: string, mergedInto?: string): Promise<void> {
+export async function close(unit: Org.Info, status: 'merged' | 'dissolved', effective: string, actor: string, mergedInto?: string): Promise<void> {
   const closed: Org.Info = { ...unit, status, until: effective, ...(mergedInto ? { mergedInto } : {}) };
   const event: UnitEvent = { action: status, effective, at: new Date().toISOString(), by: actor, detail: mergedInto ? { mergedInto } : {} };
   await putClosedUnit(closed, event);
 }
 
-async function membersOf(unitId: string): Promise<Person.Info[]> {
+export async function membersOf(unitId: string): Promise<Person.Info[]> {
   const people: Person.Info[] = [];
   for await (const p of Person.ofUnit(unitId)) people.push(p);
   return people;
 }
-
-/**
- * Merges units into one (an existing unit, or a new one made for the merge): their child
- * units and their people — with completions, trained marks and history, and those who
- * left — move into it, then each merged unit is closed with the effective date. Weekly
- * snapshots from before keep the old units, so past reports still add up.
- */
-export const mergeUnits = fn(
-  v.object({
-    sourceIds: v.pipe(v.array(Org.Id), v.minLength(1, 'cần ít nhất một đơn vị được hợp nhất')),
-    into: v.union([v.object({ unitId: Org.Id }), v.object({ code: Org.Code, name: Name, kind: Org.Kind, level: v.optional(Org.Level), parentId: Org.Id })]),
-    effective: Effective,
-    actor: Actor,
-  }),
-  async (input): Promise<{ into: Org.Info; people: number; units: number }> => {
-    const sources = await Promise.all([...new Set(input.sourceIds)].map(active));
-    const into = 'unitId' in input.into ? await active(input.into.unitId) : await createUnit({ ...input.into, effective: input.effective, actor: input.actor });
-    for (const s of sources) {
-      if (s.id === into.id || into.ancestors.includes(s.id)) {
-        throw new VisibleError('org.merge_cycle', `Không thể hợp nhất "${s.name}" vào chính nó hoặc vào đơn vị cấp dưới của nó.`);
-      }
-    }
-    let people = 0;
-    let units = 0;
-    for (const source of sources) {
-      for (const child of await Org.children(source.id)) {
-        await moveUnit({ unitId: child.id, parentId: into.id, effective: input.effective, actor: input.actor, reason: `merge:${source.id}` });
-        units++;
-      }
-      const members = await membersOf(source.id);
-      await changePeople(
-        members.map((m) => ({ personId: m.id, next: (p) => ({ ...p!, unitId: into.id }), reason: 'merge' })),
-        { actor: input.actor, effective: input.effective },
-      );
-      people += members.length;
-      await close(source, 'merged', input.effective, input.actor, into.id);
-    }
-    await putEvent(into.id, {
-      action: 'absorbed',
-      effective: input.effective,
-      at: new Date().toISOString(),
-      by: input.actor,
-      detail: { sources: sources.map((s) => ({ id: s.id, name: s.name })), people, units },
-    });
-    await Audit.record({
-      actor: input.actor,
-      action: 'org.merge',
-      unitId: into.id,
-      detail: { sources: sources.map((s) => s.id), people, units, effective: input.effective },
-    });
-    return { into, people, units };
-  },
-);
 
 /** Closes a unit that no longer has anyone active and no units under it. */
 export const dissolveUnit = fn(v.object({ unitId: Org.Id, effective: Effective, actor: Actor }), async (input): Promise<Org.Info> => {

@@ -1,10 +1,11 @@
-import { GetCommand, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { randomUUID } from 'node:crypto';
 import { getMany, putMany } from '../db/batch.ts';
 import { db, tableName } from '../db/client.ts';
 import { conditionHeld } from '../db/errors.ts';
 import { keys } from '../db/keys.ts';
-import { queryList } from '../db/query.ts';
+import { queryAll, queryList } from '../db/query.ts';
+import type { MergeRecord, PendingChange } from './change-schema.ts';
 import type { Org } from './index.ts';
 import { levelFor } from './level.ts';
 import type { UnitEvent } from './reorganise.ts';
@@ -169,4 +170,135 @@ export async function putClosedUnit(closed: Org.Info, event: UnitEvent): Promise
       ],
     }),
   );
+}
+
+const strip = <T>(item: Record<string, unknown>): T => {
+  const { pk: _pk, sk: _sk, type: _type, ...rest } = item;
+  return rest as T;
+};
+
+/** A merge's record, written once it is done. */
+export async function putMergeRecord(record: MergeRecord): Promise<void> {
+  await db().send(new PutCommand({ TableName: tableName(), Item: { ...keys.mergeRecord(record.id), type: 'merge-record', ...record } }));
+}
+
+export async function getMergeRecords(ids: string[]): Promise<MergeRecord[]> {
+  return (await getMany([...new Set(ids)].map(keys.mergeRecord))).map((item) => strip<MergeRecord>(item));
+}
+
+/** Marks a merge undone, only if nobody did already: false when someone did. */
+export async function claimMergeUndo(id: string, undone: { at: string; by: string }): Promise<boolean> {
+  return conditionHeld(
+    db().send(
+      new UpdateCommand({
+        TableName: tableName(),
+        Key: keys.mergeRecord(id),
+        UpdateExpression: 'SET undone = :u',
+        ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(undone)',
+        ExpressionAttributeValues: { ':u': undone },
+      }),
+    ),
+  );
+}
+
+/** A merged unit active again with the event saying why, only if it is still merged into `into`: false otherwise. */
+export async function putReopenedUnit(unit: Org.Info, into: string, event: UnitEvent): Promise<boolean> {
+  return conditionHeld(
+    db().send(
+      new TransactWriteCommand({
+        TransactItems: [
+          {
+            Put: {
+              TableName: tableName(),
+              Item: toItem(unit),
+              ConditionExpression: '#s = :merged AND mergedInto = :into',
+              ExpressionAttributeNames: { '#s': 'status' },
+              ExpressionAttributeValues: { ':merged': 'merged', ':into': into },
+            },
+          },
+          { Put: { TableName: tableName(), Item: eventItem(unit.id, event) } },
+        ],
+      }),
+    ),
+  );
+}
+
+/** A scheduled change and its due mark, in one transaction. */
+export async function putPendingChange(change: PendingChange): Promise<void> {
+  await db().send(
+    new TransactWriteCommand({
+      TransactItems: [
+        { Put: { TableName: tableName(), Item: { ...keys.pendingChange(change.id), type: 'org-pending', ...change } } },
+        { Put: { TableName: tableName(), Item: { ...keys.orgChangeDue(change.effective, change.id), type: 'org-due', id: change.id } } },
+      ],
+    }),
+  );
+}
+
+/** The changes scheduled on a unit's page, by effective date. */
+export async function listPendingChanges(unitId: string): Promise<PendingChange[]> {
+  const items = await queryList({ pk: keys.unitPartition(unitId), skPrefix: keys.pendingChangePrefix });
+  return items.map((item) => strip<PendingChange>(item)).sort((a, b) => a.effective.localeCompare(b.effective));
+}
+
+export async function getPendingChange(id: string): Promise<PendingChange | null> {
+  const out = await db().send(new GetCommand({ TableName: tableName(), Key: keys.pendingChange(id) }));
+  return out.Item ? strip<PendingChange>(out.Item) : null;
+}
+
+/** Removes a scheduled change not being applied, with its due mark: false when it is gone or the daily job has it. */
+export async function deletePendingChange(change: PendingChange): Promise<boolean> {
+  return conditionHeld(
+    db().send(
+      new TransactWriteCommand({
+        TransactItems: [
+          {
+            Delete: {
+              TableName: tableName(),
+              Key: keys.pendingChange(change.id),
+              ConditionExpression: '#s IN (:pending, :failed)',
+              ExpressionAttributeNames: { '#s': 'status' },
+              ExpressionAttributeValues: { ':pending': 'pending', ':failed': 'failed' },
+            },
+          },
+          { Delete: { TableName: tableName(), Key: keys.orgChangeDue(change.effective, change.id) } },
+        ],
+      }),
+    ),
+  );
+}
+
+/** The ids of changes due up to and including `day`: what the daily job has left to do, oldest first. */
+export async function* changesDueUpTo(day: string): AsyncGenerator<{ key: { pk: string; sk: string }; id: string }> {
+  for await (const item of queryAll({ pk: keys.orgChangeDuePartition, skUpTo: `${day}#\uffff` }))
+    yield { key: { pk: String(item.pk), sk: String(item.sk) }, id: String(item.id) };
+}
+
+/** Moves a scheduled change from one status to another (the job's claim, its failure, its release): false when it was not in `from`. */
+export async function setPendingStatus(id: string, from: PendingChange['status'], to: PendingChange['status'], failure?: string): Promise<boolean> {
+  return conditionHeld(
+    db().send(
+      new UpdateCommand({
+        TableName: tableName(),
+        Key: keys.pendingChange(id),
+        UpdateExpression: failure === undefined ? 'SET #s = :to' : 'SET #s = :to, failure = :f',
+        ConditionExpression: '#s = :from',
+        ExpressionAttributeNames: { '#s': 'status' },
+        ExpressionAttributeValues: { ':from': from, ':to': to, ...(failure === undefined ? {} : { ':f': failure }) },
+      }),
+    ),
+  );
+}
+
+/** An applied change leaves no trace here (its merge has its own record and history). */
+export async function deleteAppliedChange(change: PendingChange, dueKey: { pk: string; sk: string }): Promise<void> {
+  await db().send(
+    new TransactWriteCommand({
+      TransactItems: [{ Delete: { TableName: tableName(), Key: keys.pendingChange(change.id) } }, { Delete: { TableName: tableName(), Key: dueKey } }],
+    }),
+  );
+}
+
+export async function deleteDueMark(dueKey: { pk: string; sk: string }): Promise<void> {
+  await db().send(new DeleteCommand({ TableName: tableName(), Key: dueKey }));
 }

@@ -16,6 +16,11 @@ export const categories = every<Category>()(['can-bo', 'cong-chuc', 'vien-chuc']
 export type UnitEvent = OrgView['history'][number];
 export type NewUnit = Omit<InferRequestType<typeof c.org.units.$post>['json'], 'effective'>;
 
+export type PendingChange = OrgView['pending'][number];
+export type MergeRequest = InferRequestType<typeof c.org.merge.$post>['json'];
+type MergeAnswer = InferResponseType<typeof c.org.merge.$post>;
+export type MergePlan = Extract<MergeAnswer, { plan: unknown }>['plan'];
+
 export type TreePlan = InferResponseType<typeof c.org.import.$post>['plan'];
 export type TreeChange = TreePlan['changes'][number];
 
@@ -35,7 +40,13 @@ export const org = {
   update: (id: string, input: InferRequestType<(typeof unit)['update']['$post']>['json']) =>
     data(unit.update.$post({ param: { id: segment(id) }, json: input })),
   move: (id: string, parentId: string, effective: string) => data(unit.move.$post({ param: { id: segment(id) }, json: { parentId, effective } })),
-  merge: (sourceIds: string[], into: { unitId: string } | NewUnit, effective: string) => data(c.org.merge.$post({ json: { sourceIds, into, effective } })),
+  /** What a merge would move, changing nothing. */
+  previewMerge: (input: MergeRequest) =>
+    data(c.org.merge.$post({ query: { dryRun: '1' }, json: input })).then((r) => (r as Extract<MergeAnswer, { plan: unknown }>).plan),
+  /** Merges now, or, dated after today, schedules the merge for that day. */
+  merge: (input: MergeRequest) => data(c.org.merge.$post({ query: {}, json: input })) as Promise<Exclude<MergeAnswer, { plan: unknown }>>,
+  undoMerge: (mergeId: string) => data(c.org.merges[':id'].undo.$post({ param: { id: segment(mergeId) } })),
+  cancelScheduled: (id: string) => data(c.org.scheduled[':id'].cancel.$post({ param: { id: segment(id) } })),
   dissolve: (id: string, effective: string) => data(unit.dissolve.$post({ param: { id: segment(id) }, json: { effective } })),
   import: (unit: string, file: File, options: { dryRun: boolean; effective: string }) =>
     data(c.org.import.$post({ query: { unit, dryRun: options.dryRun ? '1' : undefined, effective: options.effective } }, upload(file))),

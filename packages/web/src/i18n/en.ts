@@ -593,7 +593,8 @@ export const en: Record<keyof typeof vi, string> = {
   'org.merge.newUnit': 'New unit',
   'org.merge.submit': 'Merge',
   'org.merge.noneTicked': 'Tick at least one unit (other than the one receiving them) to merge.',
-  'org.merge.confirm': 'Merge {n} units ({names}) into {into} from {date}? Everyone in them moves to {into}; it can be undone within 24 hours, unless something else changes them.',
+  'org.merge.confirm':
+    'Merge {n} units ({names}) into {into} from {date}? Everyone in them moves to {into}; it can be undone within 24 hours, unless something else changes them.',
   'org.merge.confirmYes': 'Yes, merge',
   'org.merge.done': '{n} units merged into {name}; {people} people moved with them.',
   'org.dissolve.title': 'Dissolve this unit',

@@ -10,6 +10,7 @@ import { DownloadLink } from '../ui/download-link.tsx';
 import { ImportFlow } from '../ui/import-flow.tsx';
 import { OrgForms } from '../ui/org-forms.tsx';
 import { OrgHistory } from '../ui/org-history.tsx';
+import { ScheduledChanges } from '../ui/org-scheduled.tsx';
 import { UnitTrail } from '../ui/unit-trail.tsx';
 
 const here = (unit: string) => `/to-chuc${query({ unit })}`;
@@ -99,8 +100,10 @@ function Tree(props: { view: OrgView; refetch: () => void }) {
         />
       </Show>
 
+      <ScheduledChanges view={v()} admin={admin()} onChanged={props.refetch} />
+
       <h2>{t('org.history')}</h2>
-      <OrgHistory view={v()} />
+      <OrgHistory view={v()} admin={admin()} onChanged={props.refetch} />
 
       <Show when={admin() && v().unit.status === 'active'}>
         <OrgForms view={v()} onChanged={props.refetch} />

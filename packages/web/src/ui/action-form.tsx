@@ -1,4 +1,4 @@
-import type { JSX } from 'solid-js';
+import { Show, type JSX } from 'solid-js';
 import { t, today } from '../i18n/index.ts';
 import { SubmitOutcome, useSubmit } from './submission.tsx';
 import { createFormConfirmation } from './confirm-action.tsx';
@@ -6,7 +6,7 @@ import { DateInput } from './date-input.tsx';
 
 /**
  * One change to the org tree: its fields, the date it takes effect (today unless said
- * otherwise, never later), and the server's answer — what was done, or what is wrong and where.
+ * otherwise, later only for a change that can be scheduled), and the server's answer — what was done, or what is wrong and where.
  */
 export function ActionForm(props: {
   id: string;
@@ -15,9 +15,18 @@ export function ActionForm(props: {
   children: JSX.Element;
   /** Does the change; returns the sentence that says it was done. */
   action: (form: FormData, effective: string) => Promise<string>;
-  /** What to ask before a change that cannot be undone by a click (null: nothing to ask for this input). */
-  confirm?: (form: FormData, effective: string) => string | null;
+  /**
+   * What to ask before a change that cannot be simply undone (null: nothing to ask for this
+   * input); it may be worked out by a request (a merge's preview), asked once per question.
+   */
+  confirm?: (form: FormData, effective: string) => string | null | Promise<string | null>;
   confirmYes?: string;
+  /** Shown above the question (a merge's preview of who moves where). */
+  preview?: JSX.Element;
+  /** Shown under the sentence that says it was done (an undo button). */
+  outcome?: JSX.Element;
+  /** The latest effective date the form takes: today unless the change can be scheduled (null: any day). */
+  latest?: string | null;
   open?: boolean;
   onToggle?: (open: boolean) => void;
 }) {
@@ -27,7 +36,8 @@ export function ActionForm(props: {
   const submit = submission.onSubmit(async (form) => {
     const data = new FormData(form);
     const effective = String(data.get('effective'));
-    if (!confirmation.mayGo(props.confirm?.(data, effective) ?? null)) return;
+    const ask = confirmation.answered() ? null : ((await props.confirm?.(data, effective)) ?? null);
+    if (!confirmation.mayGo(ask)) return;
     return props.action(data, effective);
   });
   return (
@@ -36,13 +46,14 @@ export function ActionForm(props: {
       <form class="stack" onSubmit={submit} ref={formElement}>
         {props.children}
         <label for={`${props.id}-effective`}>{t('org.effective')}</label>
-        <DateInput id={`${props.id}-effective`} name="effective" required max={today()} value={today()} />
+        <DateInput id={`${props.id}-effective`} name="effective" required max={props.latest === null ? undefined : (props.latest ?? today())} value={today()} />
+        <Show when={confirmation.asking()}>{props.preview}</Show>
         <confirmation.Question form={() => formElement} yes={props.confirmYes ?? props.submitLabel} no={t('confirm.no')} />
         <button type="submit" disabled={submission.busy() || confirmation.asking()}>
           {props.submitLabel}
         </button>
       </form>
-      <SubmitOutcome of={submission} />
+      <SubmitOutcome of={submission}>{props.outcome}</SubmitOutcome>
     </details>
   );
 }

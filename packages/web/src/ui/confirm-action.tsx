@@ -95,5 +95,7 @@ export function createFormConfirmation() {
       </Show>
     );
   };
-  return { mayGo, Question, asking: () => question() !== '', cancel: () => setQuestion('') };
+  /** True while the form is being resent after yes: a question worked out by a request need not be asked again. */
+  const answered = () => agreed;
+  return { mayGo, Question, asking: () => question() !== '', answered, cancel: () => setQuestion('') };
 }

@@ -1,12 +1,12 @@
 import { createSignal, For, Show } from 'solid-js';
 import { useNavigate } from '@solidjs/router';
-import { levels, org, unitKinds, type Level, type NewUnit, type OrgView, type UnitKind } from '../data/org.ts';
+import { levels, org, unitKinds, type Level, type OrgView, type UnitKind } from '../data/org.ts';
 import { query } from '../data/readiness.ts';
-import { formatDay, t, type Key } from '../i18n/index.ts';
+import { t, type Key } from '../i18n/index.ts';
 import { ActionForm } from './action-form.tsx';
 import { FormError } from './error-box.tsx';
-
-const text = (form: FormData, name: string) => String(form.get(name) ?? '').trim();
+import { MergeForm } from './org-merge.tsx';
+import { newUnit, text, usualKind } from './org-unit-fields.ts';
 
 /** Kind and level of a unit; the level can be left to follow the kind (a commune is cấp xã). */
 function KindLevel(props: { id: string; kind?: UnitKind; level?: Level; automatic?: boolean }) {
@@ -50,24 +50,6 @@ function CodeName(props: { id: string; code?: string; name?: string }) {
   );
 }
 
-const newUnit = (form: FormData, parentId: string, prefix = ''): NewUnit => {
-  const level = text(form, `${prefix}level`) as Level | '';
-  return {
-    code: text(form, `${prefix}code`),
-    name: text(form, `${prefix}name`),
-    kind: text(form, `${prefix}kind`) as UnitKind,
-    ...(level ? { level } : {}),
-    parentId,
-  };
-};
-
-/** A new child is most likely of the kind most of its siblings are. */
-function usualKind(view: OrgView): UnitKind {
-  const counts = new Map<UnitKind, number>();
-  for (const c of view.children) counts.set(c.kind, (counts.get(c.kind) ?? 0) + 1);
-  return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 'department';
-}
-
 /**
  * Units a unit can be moved under, found without a search index: every unit above it and
  * every unit directly under those (its parent's other children, the province's agencies and
@@ -106,7 +88,6 @@ export function OrgForms(props: { view: OrgView; onChanged: () => void }) {
   const navigate = useNavigate();
   const v = () => props.view;
   const moveTargets = createMoveTargets(v);
-  const [into, setInto] = createSignal('new');
   const changed = (message: string) => {
     props.onChanged();
     return message;
@@ -175,89 +156,7 @@ export function OrgForms(props: { view: OrgView; onChanged: () => void }) {
       </Show>
 
       <Show when={v().children.length > 0}>
-        <ActionForm
-          id="merge"
-          title={t('org.merge.title')}
-          submitLabel={t('org.merge.submit')}
-          confirmYes={t('org.merge.confirmYes')}
-          confirm={(form, effective) => {
-            const target = into();
-            const names = form
-              .getAll('source')
-              .map(String)
-              .filter((id) => id !== target)
-              .map((id) => v().children.find((c) => c.id === id)?.name ?? id);
-            if (names.length === 0) return null;
-            const intoName = target === 'new' ? text(form, 'into-name') : (v().children.find((c) => c.id === target)?.name ?? '');
-            return t('org.merge.confirm', { n: names.length, names: names.join(', '), into: intoName, date: formatDay(effective) });
-          }}
-          action={async (form, effective) => {
-            const target = into();
-            const sources = form
-              .getAll('source')
-              .map(String)
-              .filter((id) => id !== target);
-            if (sources.length === 0) throw new FormError(t('org.merge.noneTicked'));
-            const result = await org.merge(sources, target === 'new' ? newUnit(form, v().unit.id, 'into-') : { unitId: target }, effective);
-            return changed(t('org.merge.done', { n: sources.length, name: result.into.name, people: result.people }));
-          }}
-        >
-          <fieldset>
-            <legend>{t('org.merge.sources')}</legend>
-            <For each={v().children}>
-              {(c) => (
-                <label class="option">
-                  <input type="checkbox" name="source" value={c.id} />{' '}
-                  <span>
-                    {c.name} ({c.code})
-                  </span>
-                </label>
-              )}
-            </For>
-          </fieldset>
-          <fieldset>
-            <legend>{t('org.merge.into')}</legend>
-            <label class="option">
-              <input type="radio" name="into" value="new" checked={into() === 'new'} onChange={() => setInto('new')} /> <span>{t('org.merge.intoNew')}</span>
-            </label>
-            <For each={v().children}>
-              {(c) => (
-                <label class="option">
-                  <input type="radio" name="into" value={c.id} checked={into() === c.id} onChange={() => setInto(c.id)} />{' '}
-                  <span>
-                    {c.name} ({c.code})
-                  </span>
-                </label>
-              )}
-            </For>
-          </fieldset>
-          <Show when={into() === 'new'}>
-            <fieldset>
-              <legend>{t('org.merge.newUnit')}</legend>
-              <div class="stack">
-                <label for="into-code">{t('org.field.code')}</label>
-                <input id="into-code" name="into-code" type="text" required autocomplete="off" />
-                <label for="into-name">{t('org.field.name')}</label>
-                <input id="into-name" name="into-name" type="text" required autocomplete="off" />
-                <label for="into-kind">{t('org.field.kind')}</label>
-                <select id="into-kind" name="into-kind" required>
-                  <For each={unitKinds}>
-                    {(k) => (
-                      <option value={k} selected={k === usualKind(v())}>
-                        {t(`kind.${k}` as Key)}
-                      </option>
-                    )}
-                  </For>
-                </select>
-                <label for="into-level">{t('org.field.level')}</label>
-                <select id="into-level" name="into-level">
-                  <option value="">{t('org.level.automatic')}</option>
-                  <For each={levels}>{(l) => <option value={l}>{t(`level.${l}` as Key)}</option>}</For>
-                </select>
-              </div>
-            </fieldset>
-          </Show>
-        </ActionForm>
+        <MergeForm view={v()} onChanged={props.onChanged} />
       </Show>
 
       <Show when={v().unit.parentId}>

@@ -2,6 +2,7 @@ import { Show } from 'solid-js';
 import type { OrgView, UnitEvent } from '../data/org.ts';
 import { formatDay, formatDateTime, formatNumber, t, type Key } from '../i18n/index.ts';
 import { DataTable } from './data-table.tsx';
+import { UndoMerge } from './org-undo.tsx';
 
 /** What an event changed, in a sentence; units are named where this page knows them. */
 function describe(event: UnitEvent, nameOf: (id: unknown) => string): string {
@@ -28,13 +29,30 @@ function describe(event: UnitEvent, nameOf: (id: unknown) => string): string {
         people: formatNumber(event.detail.people),
         units: formatNumber(event.detail.units),
       });
+    case 'merged-below':
+      return t('org.history.mergedBelowDetail', {
+        sources: event.detail.sources.map((s) => s.name).join(', '),
+        into: event.detail.into.name,
+        people: formatNumber(event.detail.people),
+        units: formatNumber(event.detail.units),
+      });
+    case 'merge-undone':
+      return t('org.history.mergeUndoneDetail', { sources: event.detail.sources.map((s) => s.name).join(', '), into: event.detail.into.name });
     case 'dissolved':
       return '';
   }
 }
 
-/** A unit's changes, newest first, with their effective date and who recorded them. */
-export function OrgHistory(props: { view: OrgView }) {
+/** The merge an entry records, if its undo window is still open. */
+function openMerge(event: UnitEvent, view: OrgView) {
+  if (event.action !== 'absorbed' && event.action !== 'merged-below') return null;
+  const mergeId = event.detail.mergeId;
+  const open = view.undoable.find((u) => u.mergeId === mergeId);
+  return open ? { ...open, into: event.action === 'merged-below' ? event.detail.into.name : view.unit.name } : null;
+}
+
+/** A unit's changes, newest first, with their effective date and who recorded them; an admin may undo a recent merge from its entry. */
+export function OrgHistory(props: { view: OrgView; admin?: boolean; onChanged?: () => void }) {
   const names = () =>
     new Map<string, string>([
       ...props.view.ancestors.map((a) => [a.id, a.name] as [string, string]),
@@ -49,7 +67,17 @@ export function OrgHistory(props: { view: OrgView }) {
         columns={[
           { title: () => t('org.history.effective'), cell: (e) => formatDay(e.effective) },
           { title: () => t('org.history.action'), cell: (e) => t(`org.history.${e.action}` as Key), rowHeader: true },
-          { title: () => t('org.history.detail'), cell: (e) => describe(e, nameOf) },
+          {
+            title: () => t('org.history.detail'),
+            cell: (e) => (
+              <>
+                {describe(e, nameOf)}
+                <Show when={props.admin && openMerge(e, props.view)}>
+                  {(m) => <UndoMerge mergeId={m().mergeId} into={m().into} until={m().undoUntil} onUndone={() => props.onChanged?.()} />}
+                </Show>
+              </>
+            ),
+          },
           {
             title: () => t('org.history.by'),
             cell: (e) => (

@@ -1,0 +1,61 @@
+import { Show } from 'solid-js';
+import { org, type OrgView, type PendingChange } from '../data/org.ts';
+import { formatDateTime, formatDay, t } from '../i18n/index.ts';
+import { ConfirmAction } from './confirm-action.tsx';
+import { DataTable } from './data-table.tsx';
+
+const what = (c: PendingChange) => t('org.scheduled.what', { sources: c.summary.sources.join(', '), into: c.summary.into });
+const status = (c: PendingChange) =>
+  c.status === 'failed'
+    ? t('org.scheduled.failed', { reason: c.failure ?? '' })
+    : t(c.status === 'applying' ? 'org.scheduled.applying' : 'org.scheduled.pending');
+
+/** Reorganisations recorded ahead of their day, which the daily job carries out then; an admin may cancel one before. */
+export function ScheduledChanges(props: { view: OrgView; admin: boolean; onChanged: () => void }) {
+  return (
+    <Show when={props.view.pending.length > 0}>
+      <section aria-labelledby="org-scheduled">
+        <h2 id="org-scheduled">{t('org.scheduled')}</h2>
+        <DataTable
+          rows={props.view.pending}
+          columns={[
+            { title: () => t('org.history.effective'), cell: (c) => formatDay(c.effective) },
+            { title: () => t('org.history.action'), cell: (c) => <span lang="vi">{what(c)}</span>, rowHeader: true },
+            { title: () => t('org.scheduled.status'), cell: status },
+            {
+              title: () => t('org.history.by'),
+              cell: (c) => (
+                <>
+                  {c.by}
+                  <br />
+                  <span class="muted">{formatDateTime(c.at)}</span>
+                </>
+              ),
+            },
+            ...(props.admin
+              ? [
+                  {
+                    title: () => t('org.scheduled.cancel'),
+                    cell: (c: PendingChange) => (
+                      <ConfirmAction
+                        label={t('org.scheduled.cancel')}
+                        name={t('org.scheduled.cancelName', { date: formatDay(c.effective), what: what(c) })}
+                        question={t('org.scheduled.cancelQuestion', { what: what(c), date: formatDay(c.effective) })}
+                        yes={t('org.scheduled.cancelYes')}
+                        no={t('confirm.no')}
+                        disabled={c.status === 'applying'}
+                        run={async () => {
+                          await org.cancelScheduled(c.id);
+                          props.onChanged();
+                        }}
+                      />
+                    ),
+                  },
+                ]
+              : []),
+          ]}
+        />
+      </section>
+    </Show>
+  );
+}
