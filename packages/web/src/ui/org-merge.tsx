@@ -14,6 +14,8 @@ function createUnitFilter() {
   return { typed, setTyped, matches };
 }
 
+const shownIf = (shown: boolean) => (shown ? {} : { display: 'none' });
+
 /** A filter box over a list of ~80 units, saying how many it shows. */
 function FilterBox(props: { id: string; label: string; filter: ReturnType<typeof createUnitFilter>; shown: number; total: number }) {
   return (
@@ -128,8 +130,8 @@ export function MergeForm(props: { view: OrgView; onChanged: () => void }) {
         />
         <For each={v().children}>
           {(c) => (
-            // Hidden, not removed: a ticked unit filtered out of sight is still sent.
-            <label class="option" hidden={!sourceFilter.matches(c)}>
+            // Hidden, not removed: a ticked unit filtered out of sight is still sent. (`.option` sets a display, which the hidden attribute would lose to.)
+            <label class="option" style={shownIf(sourceFilter.matches(c))}>
               <input type="checkbox" name="source" value={c.id} />{' '}
               <span>
                 {c.name} ({c.code})
@@ -152,7 +154,7 @@ export function MergeForm(props: { view: OrgView; onChanged: () => void }) {
         </label>
         <For each={v().children}>
           {(c) => (
-            <label class="option" hidden={!intoFilter.matches(c) && into() !== c.id}>
+            <label class="option" style={shownIf(intoFilter.matches(c) || into() === c.id)}>
               <input type="radio" name="into" value={c.id} checked={into() === c.id} onChange={() => setInto(c.id)} />{' '}
               <span>
                 {c.name} ({c.code})
