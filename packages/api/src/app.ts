@@ -5,6 +5,7 @@ import { VisibleError } from '@sansang/core';
 import type { Env } from './env.ts';
 import { errorResponse, onError } from './errors.ts';
 import { session } from './session.ts';
+import { siteOrigin } from './site.ts';
 import { accountRoutes } from './routes/accounts.ts';
 import { auditRoutes } from './routes/audit.ts';
 import { authRoutes } from './routes/auth.ts';
@@ -20,23 +21,12 @@ import { openapiRoutes } from './routes/openapi.ts';
 import { readinessRoutes } from './routes/readiness.ts';
 import { reportRoutes } from './routes/reports.ts';
 import { requirementRoutes } from './routes/requirements.ts';
+import { reminderRoutes } from './routes/reminders.ts';
 import { orgRoutes } from './routes/org.ts';
 import { rosterRoutes } from './routes/roster.ts';
 import { targetRoutes } from './routes/targets.ts';
 
 const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
-/**
- * This site's own origin as the browser sees it. Behind CloudFront the Lambda is reached on
- * API Gateway's host, so the viewer's host arrives in X-Forwarded-Host (set at the edge by
- * SST's Router, and by the CloudFront Function of the CDK stack) and its scheme in
- * X-Forwarded-Proto (API Gateway's, always https there).
- */
-export function siteOrigin(req: Request): string {
-  const url = new URL(req.url);
-  const host = req.headers.get('x-forwarded-host')?.split(',')[0]?.trim() || url.host;
-  const proto = req.headers.get('x-forwarded-proto')?.split(',')[0]?.trim() || url.protocol.replace(/:$/, '');
-  return `${proto}://${host}`;
-}
 
 export const app = new Hono<Env>();
 
@@ -103,6 +93,7 @@ const routed = app
   .route('/', accountRoutes)
   .route('/', auditRoutes)
   .route('/', requirementRoutes)
+  .route('/', reminderRoutes)
   .route('/', courseRoutes)
   .route('/', attemptRoutes)
   .route('/', certificateRoutes)

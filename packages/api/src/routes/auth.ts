@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { Account, Org, Person } from '@sansang/core';
+import { Account, Org, Person, VisibleError } from '@sansang/core';
 import { actorOf, route, routes } from '../route.ts';
 import { clearSessionCookie, clientAddress, setSessionCookie } from '../session.ts';
 
@@ -78,5 +78,23 @@ export const authRoutes = routes(
     access: { public: true },
     body: v.object({ token: v.pipe(v.string(), v.maxLength(200)), password: v.pipe(v.string(), v.maxLength(1024)) }),
     handler: async (c, { body }) => c.json(await Account.redeemPasswordLink(body)),
+  }),
+  route({
+    method: 'get',
+    path: '/api/auth/link',
+    summary: 'Đăng nhập bằng đường dẫn dùng một lần trong thư nhắc việc, rồi mở "Việc cần hoàn thành"',
+    access: { public: true },
+    query: v.object({ token: v.pipe(v.string(), v.maxLength(200)) }),
+    handler: async (c, { query }) => {
+      try {
+        const { token, maxAgeSeconds } = await Account.redeemSignInLink({ token: query.token });
+        setSessionCookie(c, token, maxAgeSeconds);
+        return c.redirect('/viec-can-hoan-thanh', 302);
+      } catch (err) {
+        if (!(err instanceof VisibleError)) throw err;
+        // Used, expired or mistyped: the sign-in page says so and comes back here after.
+        return c.redirect(`/dang-nhap?loi=${encodeURIComponent(err.code)}&tiep=${encodeURIComponent('/viec-can-hoan-thanh')}`, 302);
+      }
+    },
   }),
 );

@@ -135,7 +135,7 @@ export namespace Reminder {
     if (!(await leaseIntent(p.personId, day, leaseId, Date.now(), ctx.leaseSeconds))) return 'busy';
     const template = await loadTemplate(p.language);
     const link = await Account.issueSignInLink(p.personId);
-    const url = link ? `${ctx.site}/api/auth/link?token=${link.token}` : `${ctx.site}/dang-nhap?next=%2Fviec-can-hoan-thanh`;
+    const url = link ? `${ctx.site}/api/auth/link?token=${link.token}` : `${ctx.site}/dang-nhap?tiep=%2Fviec-can-hoan-thanh`;
     const message = await render(template, { name: p.fullName, items: p.items, link: url });
     let messageId: string | null = null;
     if (p.email) {

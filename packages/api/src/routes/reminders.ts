@@ -1,0 +1,76 @@
+import * as v from 'valibot';
+import { Reminder } from '@sansang/core';
+import { siteOrigin } from '../site.ts';
+import { actorOf, route, routes } from '../route.ts';
+import { unitOrRoot } from './reports.ts';
+
+const Unit = v.optional(v.pipe(v.string(), v.maxLength(64)));
+const Day = v.optional(v.pipe(v.string(), v.isoDate('ngày phải có dạng 2026-12-31')));
+
+export const reminderRoutes = routes(
+  route({
+    method: 'get',
+    path: '/api/reminders/plan',
+    summary:
+      'Thư nhắc việc sẽ gửi trong ngày (mặc định hôm nay) cho học viên của đơn vị và các đơn vị trực thuộc: mỗi người một thư, các việc đến hạn và lý do',
+    access: { roles: ['hr', 'admin'], scope: true },
+    query: v.object({ unit: Unit, date: Day }),
+    unit: ({ query }) => query.unit,
+    handler: async (c, { query, unit }) => {
+      const u = await unitOrRoot(unit);
+      const messages = await Reminder.plan({ unitId: u.id, date: query.date });
+      return c.json({
+        unit: { id: u.id, name: u.name },
+        day: query.date ?? null,
+        // Whether a run started now would wait for the morning.
+        quiet: Reminder.isQuietHour(new Date()),
+        messages: messages.map(({ personId, fullName, unitId, email, items }) => ({ personId, fullName, unitId, hasEmail: email !== null, items })),
+      });
+    },
+  }),
+  route({
+    method: 'post',
+    path: '/api/reminders/run',
+    summary: 'Gửi ngay thư nhắc việc đến hạn hôm nay cho đơn vị và các đơn vị trực thuộc; gửi lại trong ngày không gửi thêm thư nào (ghi nhật ký)',
+    access: { roles: ['hr', 'admin'], scope: true },
+    query: v.object({ unit: Unit }),
+    unit: ({ query }) => query.unit,
+    handler: async (c, { unit }) => {
+      const u = await unitOrRoot(unit);
+      return c.json(await Reminder.run({ unitId: u.id, actor: actorOf(c), site: siteOrigin(c.req.raw) }));
+    },
+  }),
+  route({
+    method: 'get',
+    path: '/api/reminders/history',
+    summary: 'Thư nhắc việc đã gửi của đơn vị và các đơn vị trực thuộc: ngày, người nhận, lý do, trạng thái; lọc theo năm, tháng hoặc ngày',
+    access: { roles: ['hr', 'admin'], scope: true },
+    query: v.object({ unit: Unit, days: v.optional(v.pipe(v.string(), v.regex(/^\d{4}(-\d\d){0,2}$/, 'dạng 2026, 2026-12 hoặc 2026-12-01'))) }),
+    unit: ({ query }) => query.unit,
+    handler: async (c, { query, unit }) => {
+      const u = await unitOrRoot(unit);
+      return c.json({ unit: { id: u.id, name: u.name }, ...(await Reminder.history({ unitId: u.id, days: query.days })) });
+    },
+  }),
+  route({
+    method: 'get',
+    path: '/api/notices',
+    summary: 'Thông báo trong ứng dụng của người đang đăng nhập (nhắc việc), mới nhất trước, kèm số chưa đọc',
+    access: { signedIn: true },
+    handler: async (c) => {
+      const notices = await Reminder.notices(c.var.person!.id);
+      return c.json({ notices, unread: notices.filter((n) => !n.read).length });
+    },
+  }),
+  route({
+    method: 'post',
+    path: '/api/notices/:id/read',
+    summary: 'Đánh dấu đã đọc một thông báo của chính mình',
+    access: { signedIn: true },
+    params: v.object({ id: v.pipe(v.string(), v.maxLength(100)) }),
+    handler: async (c, { params }) => {
+      await Reminder.markRead({ personId: c.var.person!.id, id: params.id });
+      return c.body(null, 204);
+    },
+  }),
+);
