@@ -139,7 +139,7 @@ describe('HR exempts a person in the browser', () => {
     // On a phone the page itself never scrolls sideways; the wide table scrolls inside its own box, and says so.
     await page.setViewportSize({ width: 390, height: 844 });
     expect(await noSidewaysScroll(page)).toBe(true);
-    expect(await page.getByText('Bảng rộng: vuốt sang ngang trong bảng để xem các cột còn lại.').isVisible()).toBe(true);
+    await page.getByText('Bảng rộng: vuốt sang ngang trong bảng để xem các cột còn lại.').first().waitFor();
     await expectAccessible(page, 'hr exemptions');
     await page.setViewportSize({ width: 1280, height: 800 });
 

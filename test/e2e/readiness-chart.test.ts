@@ -56,3 +56,38 @@ describe('the readiness charts read by name and status, and print on A4', () => 
     }
   });
 });
+
+describe('the province officer compares units of one kind', () => {
+  it('filters the units table and chart by kind, and on a phone says the table scrolls instead of wrapping names word by word', async () => {
+    const officer = (await Account.get('nhansu.tinh@demo.sansang.vn'))!;
+    const r = await Readiness.forUnit({ unitId: officer.grants[0]!.unitId! });
+    const communes = r.children.filter((c) => c.kind === 'commune');
+    expect(communes.length).toBeGreaterThan(0);
+    expect(communes.length).toBeLessThan(r.children.length);
+    const hint = 'Bảng rộng: vuốt sang ngang trong bảng để xem các cột còn lại.';
+    for (const viewport of [
+      { width: 1280, height: 800 },
+      { width: 390, height: 844 },
+    ]) {
+      const page = await signInAs(stack.browser, stack.server.url, officer.email, DEMO_PASSWORD, { viewport });
+      await page.goto(`${stack.server.url}/san-sang`);
+      await page.getByRole('heading', { level: 1, name: r.unit.name }).waitFor();
+      const rows = page.locator('table.children tbody tr');
+      await expect.poll(() => rows.count()).toBe(r.children.length);
+      await page.getByLabel('Loại đơn vị').selectOption({ label: 'Xã' });
+      await expect.poll(() => rows.count()).toBe(communes.length);
+      expect(new Set(await rows.locator('td:nth-of-type(1)').allInnerTexts())).toEqual(new Set(['Xã']));
+      await page.getByText(`Đang hiện ${communes.length}/${r.children.length}`, { exact: false }).waitFor({ state: 'attached' });
+      if (viewport.width === 390) {
+        await page.getByText(hint).first().waitFor();
+        // A unit's name keeps at least 9rem: "Xã Tân Lập" is not broken one word per line.
+        const widths = await rows.locator('th').evaluateAll((ths) => ths.map((th) => th.getBoundingClientRect().width));
+        expect(Math.min(...widths)).toBeGreaterThanOrEqual(144);
+      } else {
+        expect(await page.getByText(hint).count()).toBe(0);
+      }
+      await expectAccessible(page, `readiness kind filter ${viewport.width}`);
+      await page.context().close();
+    }
+  });
+});

@@ -1,4 +1,4 @@
-import { createMemo, createSignal, Show } from 'solid-js';
+import { createMemo, createSignal, For, Show } from 'solid-js';
 import { A } from '@solidjs/router';
 import type { ChildFigures } from '../data/readiness.ts';
 import { formatNumber, t, type Key } from '../i18n/index.ts';
@@ -12,12 +12,16 @@ export function ChildUnits(props: { children: ChildFigures[]; targetPercent: num
   const [sort, setSort] = createSignal<{ by: SortBy; desc: boolean }>({ by: 'percent', desc: false });
   const [filter, setFilter] = createSignal('');
   const [onlyBehind, setOnlyBehind] = createSignal(false);
+  const [kind, setKind] = createSignal('');
+  // Departments and communes side by side compare poorly: the officer narrows to one kind.
+  const kinds = createMemo(() => [...new Set(props.children.map((c) => c.kind))]);
   const rows = createMemo(() => {
     const { by, desc } = sort();
     const needle = filter().trim().toLocaleLowerCase('vi');
     const list = props.children.filter(
       (c) =>
         (!onlyBehind() || (c.applicable && !c.meetsTarget)) &&
+        (kind() === '' || c.kind === kind()) &&
         (needle === '' || c.name.toLocaleLowerCase('vi').includes(needle) || c.code.toLocaleLowerCase('vi').includes(needle)),
     );
     // A unit the target does not apply to (nobody in scope) stays last whichever way the table is sorted.
@@ -82,6 +86,15 @@ export function ChildUnits(props: { children: ChildFigures[]; targetPercent: num
         <label>
           {t('readiness.filter')} <input type="search" value={filter()} onInput={(e) => setFilter(e.currentTarget.value)} />
         </label>
+        <Show when={kinds().length > 1}>
+          <label>
+            {t('readiness.kindFilter')}{' '}
+            <select value={kind()} onChange={(e) => setKind(e.currentTarget.value)}>
+              <option value="">{t('readiness.kindAll')}</option>
+              <For each={kinds()}>{(k) => <option value={k}>{t(`kind.${k}` as Key)}</option>}</For>
+            </select>
+          </label>
+        </Show>
         <label>
           <input type="checkbox" checked={onlyBehind()} onChange={(e) => setOnlyBehind(e.currentTarget.checked)} /> {t('readiness.onlyBehind')}
         </label>

@@ -74,7 +74,6 @@ export function CreditList(props: { rows: Credit[]; courseTitle: (slug: string) 
   ];
   return (
     <>
-      <p class="scroll-hint muted">{t('exemptions.scrollHint')}</p>
       <DataTable class="credits" rows={props.rows} columns={columns} />
     </>
   );

@@ -77,7 +77,6 @@ export function ExemptionList(props: { rows: Exemption[]; targets: Target[]; onE
   ];
   return (
     <>
-      <p class="scroll-hint muted">{t('exemptions.scrollHint')}</p>
       <DataTable class="exemptions" rows={props.rows} columns={columns} />
     </>
   );
