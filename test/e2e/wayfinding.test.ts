@@ -87,3 +87,34 @@ describe('finding one’s way: the certificate code box, unknown addresses, and 
     await fresh.context().close();
   });
 });
+
+describe('a tab from before a release', () => {
+  const stack = browserStack();
+  it('loads the new release instead of a blank page when a page’s code is gone, and does not reload in a loop', async () => {
+    // The service worker's own fetches pass the page's routes by: it is kept out, so every ask for the code is counted.
+    const page = await (await stack.browser.newContext({ serviceWorkers: 'block' })).newPage();
+    let refused = 0;
+    // The first ask for the help page's code fails, as a file removed by a new release does.
+    await page.route(/\/assets\/help-[^/]+\.js$/, (route) => (refused++ === 0 ? route.fulfill({ status: 404, body: '' }) : route.continue()));
+    const loads: string[] = [];
+    page.on('load', () => loads.push(page.url()));
+    await page.goto(`${stack.server.url}/tro-giup`);
+    await page.getByRole('heading', { level: 1 }).first().waitFor();
+    expect(refused).toBe(2);
+    expect(loads).toHaveLength(2);
+    // Gone for good (a broken release): one reload, then the page stays as it is rather than loop.
+    const context = await stack.browser.newContext({ serviceWorkers: 'block' });
+    const again = await context.newPage();
+    let missing = 0;
+    await again.route(/\/assets\/help-[^/]+\.js$/, (route) => {
+      missing++;
+      return route.fulfill({ status: 404, body: '' });
+    });
+    await again.goto(`${stack.server.url}/tro-giup`);
+    await expect.poll(() => missing, { timeout: 10_000 }).toBe(2);
+    await again.waitForTimeout(1_500);
+    expect(missing).toBe(2);
+    await context.close();
+    await page.context().close();
+  });
+});

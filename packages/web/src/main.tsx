@@ -5,6 +5,17 @@ import { Layout } from './ui/layout.tsx';
 import { SignedIn } from './ui/guard.tsx';
 import './styles.css';
 
+// A tab opened before a new release asks for page code the release removed: load the new
+// release rather than leave a blank page. At most once a minute, and only online, so an
+// outage or a missing file cannot reload forever.
+window.addEventListener('vite:preloadError', (event) => {
+  const last = Number(sessionStorage.getItem('sansang.reloadedAt') ?? 0);
+  if (!navigator.onLine || Date.now() - last < 60_000) return;
+  event.preventDefault();
+  sessionStorage.setItem('sansang.reloadedAt', String(Date.now()));
+  location.reload();
+});
+
 const Login = lazy(() => import('./pages/login.tsx'));
 const Courses = lazy(() => import('./pages/courses.tsx'));
 const RequirementsPage = lazy(() => import('./pages/requirements.tsx'));

@@ -56,7 +56,8 @@ export function Layout(props: ParentProps) {
         </button>
         <div id="site-menu" class="menu" classList={{ open: menuOpen() }} onKeyDown={closeOnEscape}>
           <Show when={me()}>
-            <nav aria-label={t('nav.main')}>
+            {/* A link to the page already open changes no path: the menu closes on the click itself. */}
+            <nav aria-label={t('nav.main')} onClick={(e) => (e.target as Element).closest('a') && setMenuOpen(false)}>
               <A href="/viec-can-hoan-thanh">{t('nav.requirements')}</A>
               <A href="/khoa-hoc">{t('nav.courses')}</A>
               <Show when={hasRole('hr') || hasRole('admin')}>
