@@ -4,7 +4,9 @@ import { Org, Requirement, vnDay } from '@sansang/core';
 import { seedDemo, DEMO_PASSWORD, contentDir } from '@sansang/cli/testing';
 import { browserStack, expectAccessible, signInAs } from './browser.ts';
 
-const stack = browserStack((table) => seedDemo({ table, contentDir }));
+const stack = browserStack(async (table) => {
+  await seedDemo({ table, contentDir });
+});
 const ADMIN = 'quantri@demo.sansang.vn';
 const dmy = (iso: string) => iso.split('-').reverse().join('/');
 const form = (page: Page) => page.locator('details.action').filter({ has: page.locator('summary', { hasText: 'Hợp nhất các đơn vị trực thuộc' }) });
