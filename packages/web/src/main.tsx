@@ -39,6 +39,8 @@ const VerifyPage = lazy(() => import('./pages/verify.tsx'));
 const HelpPage = lazy(() => import('./pages/help.tsx'));
 const ContentPreview = lazy(() => import('./pages/content-preview.tsx'));
 const NotFound = lazy(() => import('./pages/not-found.tsx'));
+const RemindersPage = lazy(() => import('./pages/reminders.tsx'));
+const NoticesPage = lazy(() => import('./pages/notices.tsx'));
 
 /** A signed-in page: its code is fetched while the session is checked, not after. */
 const guarded = (Page: ReturnType<typeof lazy>) => () => {
@@ -70,6 +72,8 @@ render(
       <Route path="/mat-khau" component={guarded(ChangePassword)} />
       <Route path="/tai-khoan" component={guarded(Accounts)} />
       <Route path="/nhat-ky" component={guarded(AuditPage)} />
+      <Route path="/nhac-nho" component={guarded(RemindersPage)} />
+      <Route path="/thong-bao" component={guarded(NoticesPage)} />
       <Route path="/noi-dung" component={guarded(ContentPage)} />
       <Route path="/verify/:code?" component={VerifyPage} />
       <Route path="/tro-giup" component={HelpPage} />

@@ -1,3 +1,4 @@
+import { NoticeBell } from './notice-bell.tsx';
 import { createEffect, createSignal, on, Show, type ParentProps } from 'solid-js';
 import { A, useLocation, useNavigate } from '@solidjs/router';
 import { api } from '../data/api.ts';
@@ -43,6 +44,10 @@ export function Layout(props: ParentProps) {
         <A href="/" class="brand">
           {t('app.name')}
         </A>
+        {/* Outside the menu, so a phone shows the unread count without opening it. */}
+        <Show when={me()}>
+          <NoticeBell />
+        </Show>
         <button
           type="button"
           class="menu-toggle"
@@ -67,6 +72,7 @@ export function Layout(props: ParentProps) {
                 <A href="/cong-nhan-tuong-duong">{t('nav.credits')}</A>
                 <A href="/to-chuc">{t('nav.org')}</A>
                 <A href="/chi-tieu">{t('nav.targets')}</A>
+                <A href="/nhac-nho">{t('nav.reminders')}</A>
                 <A href="/tai-khoan">{t('nav.accounts')}</A>
               </Show>
               <Show when={hasRole('trainer') || hasRole('admin')}>

@@ -1,0 +1,107 @@
+import { createResource, For, Show } from 'solid-js';
+import { A, useSearchParams } from '@solidjs/router';
+import { reminders, type PlannedMessage, type SentReminder } from '../data/reminders.ts';
+import { param, query } from '../data/readiness.ts';
+import { formatDay, formatNumber, t, type Key } from '../i18n/index.ts';
+import { Loaded } from '../ui/async.tsx';
+import { DataTable, type Column } from '../ui/data-table.tsx';
+import { SubmitOutcome, useSubmit } from '../ui/submission.tsx';
+import { createFormConfirmation } from '../ui/confirm-action.tsx';
+
+const reason = (r: string) => t(`reminders.reason.${r}` as Key);
+
+const planColumns: Column<PlannedMessage>[] = [
+  { title: () => t('reminders.col.person'), cell: (m) => m.fullName, rowHeader: true },
+  {
+    title: () => t('reminders.col.items'),
+    cell: (m) => (
+      <ul class="plain">
+        <For each={m.items}>
+          {(i) => (
+            <li>
+              {i.title} <span class="sub">{t('reminders.item', { reason: reason(i.reason), date: formatDay(i.dueDate) })}</span>
+            </li>
+          )}
+        </For>
+      </ul>
+    ),
+  },
+  { title: () => t('reminders.col.channel'), cell: (m) => (m.hasEmail ? t('reminders.channel.email') : t('reminders.channel.notice')) },
+];
+
+const historyColumns: Column<SentReminder>[] = [
+  { title: () => t('reminders.col.day'), cell: (s) => formatDay(s.day), rowHeader: true },
+  { title: () => t('reminders.col.person'), cell: (s) => s.fullName },
+  { title: () => t('reminders.col.reasons'), cell: (s) => s.reasons.map(reason).join(', ') },
+  { title: () => t('reminders.col.state'), cell: (s) => t(`reminders.state.${s.state}` as Key) },
+];
+
+/**
+ * HR's reminders for the unit they manage (or one below it, `?unit=`): who will be reminded
+ * today and of what, a button that sends now what is due (asked first; a second press the
+ * same day sends nothing new), and what went out.
+ */
+export default function RemindersPage() {
+  const [search] = useSearchParams();
+  const unit = () => param(search.unit);
+  const [plan, { refetch: replan }] = createResource(
+    () => unit() ?? '',
+    (u) => reminders.plan(u || undefined),
+  );
+  const [history, { refetch: reload }] = createResource(
+    () => unit() ?? '',
+    (u) => reminders.history(u || undefined),
+  );
+  const submission = useSubmit();
+  const confirmation = createFormConfirmation();
+  let form: HTMLFormElement | undefined;
+  const send = submission.onSubmit(async () => {
+    const name = plan.latest?.unit.name ?? '';
+    if (!confirmation.mayGo(t('reminders.confirm', { unit: name, n: formatNumber(plan.latest?.messages.length ?? 0) }))) return;
+    const out = await reminders.run(unit());
+    void replan();
+    void reload();
+    if (out.quiet) return t('reminders.quiet');
+    return t('reminders.done', { sent: formatNumber(out.sent), notice: formatNumber(out.noAddress), already: formatNumber(out.already) });
+  });
+  return (
+    <section>
+      <h1>{t('reminders.title')}</h1>
+      <p>{t('reminders.intro')}</p>
+      <Loaded of={plan}>
+        {(p) => (
+          <>
+            <p class="no-print links-row">
+              <A href={`/san-sang${query({ unit: p().unit.id })}`}>{t('nav.readiness')}</A>
+            </p>
+            <h2>{t('reminders.planTitle', { unit: p().unit.name })}</h2>
+            <Show when={p().quiet}>
+              <p class="box">{t('reminders.quiet')}</p>
+            </Show>
+            <form onSubmit={send} ref={form}>
+              <confirmation.Question form={() => form} yes={t('reminders.confirmYes')} no={t('confirm.no')} />
+              <button type="submit" disabled={submission.busy() || p().messages.length === 0}>
+                {t('reminders.send', { unit: p().unit.name })}
+              </button>
+              <SubmitOutcome of={submission} />
+            </form>
+            <Show when={p().messages.length > 0} fallback={<p>{t('reminders.planEmpty')}</p>}>
+              <p role="status">{t('reminders.planCount', { n: formatNumber(p().messages.length) })}</p>
+              <DataTable class="reminder-plan" rows={p().messages} columns={planColumns} />
+            </Show>
+          </>
+        )}
+      </Loaded>
+      <Loaded of={history}>
+        {(h) => (
+          <>
+            <h2>{t('reminders.historyTitle')}</h2>
+            <Show when={h().reminders.length > 0} fallback={<p>{t('reminders.historyEmpty')}</p>}>
+              <DataTable class="reminder-history" rows={[...h().reminders].reverse()} columns={historyColumns} />
+            </Show>
+          </>
+        )}
+      </Loaded>
+    </section>
+  );
+}

@@ -1,0 +1,93 @@
+import { afterAll, describe, expect, it, vi } from 'vitest';
+import { Person } from '@sansang/core';
+import { putMany } from '@sansang/core/testing';
+import { account, smallProvince } from '../support/fixtures.ts';
+import { useSesLocal, type SesLocal } from '../support/ses.ts';
+import { browserStack, expectAccessible, signInAs } from './browser.ts';
+
+/**
+ * Reminders in the browser: the HR officer previews who is reminded today and of what,
+ * sends it (asked first; a second press sends nothing new), and sees what went out; the
+ * learner gets the e-mail in the emulator's store, signs in from its one-time link, finds
+ * the notice behind the header's bell and marks it read.
+ */
+let ses: SesLocal;
+let tree: Awaited<ReturnType<typeof smallProvince>>;
+const emailOf = (p: Person.Info) => `${p.employeeCode.toLowerCase()}@sansang.test`;
+const HR = 'nhansu@test.vn';
+
+const stack = browserStack(async () => {
+  // 10:00 in Vietnam on 1 December 2026, 30 days before the fixture target's deadline: a day
+  // reminders are due, outside the quiet hours. Only the server's Date is held; timers run.
+  vi.useFakeTimers({ toFake: ['Date'] });
+  vi.setSystemTime(new Date('2026-12-01T03:00:00Z'));
+  ses = await useSesLocal();
+  tree = await smallProvince(2);
+  await putMany(tree.people.map((p) => Person.toItem({ ...p, email: emailOf(p) })));
+  const inAgency = tree.people.filter((p) => p.unitId === tree.agency.id);
+  await account(HR, inAgency[0]!.id, [{ role: 'hr', unitId: tree.agency.id }]);
+  const learner = tree.people.find((p) => p.unitId === tree.dept1.id)!;
+  await account(emailOf(learner), learner.id);
+});
+afterAll(async () => {
+  vi.useRealTimers();
+  await ses?.stop();
+});
+
+describe('reminders in the browser', () => {
+  it('HR previews, sends once behind a question, and lists what went out; the learner signs in from the e-mail and reads the notice', async () => {
+    const agency = [tree.agency.id, tree.dept1.id, tree.dept2.id];
+    const reminded = tree.people.filter((p) => agency.includes(p.unitId));
+    const page = await signInAs(stack.browser, stack.server.url, HR);
+    await page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Nhắc nhở', exact: true }).click();
+    await page.getByRole('heading', { level: 2, name: `Sẽ nhắc hôm nay: ${tree.agency.name}` }).waitFor();
+    await page.getByText(`${reminded.length} người sẽ được nhắc.`).waitFor();
+    const row = page.locator('table.reminder-plan tbody tr').filter({ hasText: reminded[0]!.fullName });
+    expect(await row.innerText()).toContain('30 ngày trước hạn · hạn 31/12/2026');
+    await expectAccessible(page, 'reminders preview');
+
+    const send = page.getByRole('button', { name: `Gửi ngay cho ${tree.agency.name}` });
+    await send.click();
+    // Asked first: nothing goes out until yes.
+    await page.getByText(`Gửi thư nhắc việc hôm nay cho ${reminded.length} người của ${tree.agency.name}`, { exact: false }).waitFor();
+    expect(await ses.emails()).toHaveLength(0);
+    await page.getByRole('button', { name: 'Đồng ý gửi' }).click();
+    await page
+      .getByText(`Đã gửi ${reminded.length} thư; 0 người chỉ nhận thông báo trong ứng dụng (không có e-mail); 0 người đã được nhắc trước đó hôm nay.`)
+      .waitFor();
+    const history = page.locator('table.reminder-history tbody tr');
+    await expect.poll(() => history.count()).toBe(reminded.length);
+    expect(await history.first().innerText()).toMatch(/01\/12\/2026\s.+\s30 ngày trước hạn\sĐã gửi/);
+    await expectAccessible(page, 'reminders sent');
+    // A second press the same day sends nothing new.
+    await send.click();
+    await page.getByRole('button', { name: 'Đồng ý gửi' }).click();
+    await page
+      .getByText(`Đã gửi 0 thư; 0 người chỉ nhận thông báo trong ứng dụng (không có e-mail); ${reminded.length} người đã được nhắc trước đó hôm nay.`)
+      .waitFor();
+    const sent = await ses.emails();
+    expect(sent.map((e) => e.destination.to[0]).sort()).toEqual(reminded.map(emailOf).sort());
+    await page.context().close();
+
+    // The learner opens the link in the e-mail, signed out, and lands on what they owe.
+    const learner = tree.people.find((p) => p.unitId === tree.dept1.id)!;
+    const mail = sent.find((e) => e.destination.to[0] === emailOf(learner))!;
+    expect(mail.subject).toBeTruthy();
+    expect(mail.body.text).not.toContain(reminded.find((p) => p.id !== learner.id)!.fullName);
+    const link = new URL(/https?:\/\/\S+\/api\/auth\/link\?token=[\w-]+/.exec(mail.body.text!)![0]);
+    const learnerPage = await (await stack.browser.newContext({ viewport: { width: 390, height: 844 } })).newPage();
+    await learnerPage.goto(`${stack.server.url}${link.pathname}${link.search}`);
+    await learnerPage.waitForURL(/\/viec-can-hoan-thanh$/);
+    // The bell sits beside the menu button on a phone, its count seen without opening the menu.
+    const bell = learnerPage.getByRole('link', { name: 'Thông báo: 1 chưa đọc' });
+    expect(await bell.innerText()).toContain('1');
+    await bell.click();
+    await learnerPage.getByRole('heading', { level: 1, name: 'Thông báo' }).waitFor();
+    await learnerPage.getByText('1 thông báo, 1 chưa đọc.').waitFor();
+    await expectAccessible(learnerPage, 'notices');
+    await learnerPage.getByRole('button', { name: 'Đánh dấu đã đọc' }).click();
+    await learnerPage.getByText('1 thông báo, 0 chưa đọc.').waitFor();
+    await learnerPage.getByRole('link', { name: 'Thông báo', exact: true }).waitFor();
+    await learnerPage.context().close();
+  }, 240_000);
+});
