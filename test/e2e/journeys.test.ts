@@ -39,7 +39,8 @@ async function settled(page: Page, label: string): Promise<void> {
         cause: error,
       });
     });
-  await page.locator('p.loading').waitFor({ state: 'detached' });
+  // A page may load several things at once, each with its own "Đang tải…".
+  await expect.poll(() => page.locator('p.loading').count(), { timeout: 30_000 }).toBe(0);
   expect(await page.locator('main [role="alert"].error').allInnerTexts(), `${label} shows an error`).toEqual([]);
 }
 

@@ -75,7 +75,14 @@ function Tree(props: { view: OrgView; refetch: () => void }) {
       <p class="links-row">
         <A href={`/san-sang${query({ unit: v().unit.id })}`}>{t('nav.readiness')}</A>
         <A href={`/danh-sach${query({ unit: v().unit.id })}`}>{t('nav.roster')}</A>
+        <a href="#org-files">{t('org.files')}</a>
       </p>
+
+      {/* Actions before the list of units: under a province's 80 rows they were a long scroll away. */}
+      <Show when={admin() && v().unit.status === 'active'}>
+        <OrgForms view={v()} onChanged={props.refetch} />
+      </Show>
+      <ScheduledChanges view={v()} admin={admin()} onChanged={props.refetch} />
 
       <h2>{t('org.children')}</h2>
       <Show when={v().children.length > 0} fallback={<p>{t('readiness.noChildren')}</p>}>
@@ -100,14 +107,8 @@ function Tree(props: { view: OrgView; refetch: () => void }) {
         />
       </Show>
 
-      <ScheduledChanges view={v()} admin={admin()} onChanged={props.refetch} />
-
       <h2>{t('org.history')}</h2>
       <OrgHistory view={v()} admin={admin()} onChanged={props.refetch} />
-
-      <Show when={admin() && v().unit.status === 'active'}>
-        <OrgForms view={v()} onChanged={props.refetch} />
-      </Show>
 
       <section aria-labelledby="org-files">
         <h2 id="org-files">{t('org.files')}</h2>
