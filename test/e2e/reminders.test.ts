@@ -3,6 +3,8 @@ import { Person } from '@sansang/core';
 import { putMany } from '@sansang/core/testing';
 import { account, smallProvince } from '../support/fixtures.ts';
 import { useSesLocal, type SesLocal } from '../support/ses.ts';
+import { pdfText } from '../support/pdf.ts';
+import { readFile } from 'node:fs/promises';
 import { browserStack, expectAccessible, signInAs } from './browser.ts';
 
 /**
@@ -65,6 +67,13 @@ describe('reminders in the browser', () => {
     await page
       .getByText(`Đã gửi 0 thư; 0 người chỉ nhận thông báo trong ứng dụng (không có e-mail); ${reminded.length} người đã được nhắc trước đó hôm nay.`)
       .waitFor();
+    // For those without e-mail, the list to print and call from.
+    const started = page.waitForEvent('download', { timeout: 120_000 });
+    await page.getByRole('link', { name: 'Tải danh sách để in (PDF)' }).click();
+    const file = await started;
+    expect(file.suggestedFilename()).toMatch(/^danh-sach-can-nhac-.*\.pdf$/);
+    const printed = (await pdfText(await readFile((await file.path())!))).replace(/\s+/g, ' ');
+    for (const p of reminded) expect(printed).toContain(p.fullName);
     const sent = await ses.emails();
     expect(sent.map((e) => e.destination.to[0]).sort()).toEqual(reminded.map(emailOf).sort());
     await page.context().close();

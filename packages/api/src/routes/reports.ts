@@ -29,6 +29,8 @@ const fileStems: Record<Report.Download['kind'], string> = {
   'completions.xlsx': 'hoan-thanh',
   'summary.pdf': 'tong-hop',
   'untrained.csv': 'chua-hoan-thanh',
+  'calls.xlsx': 'danh-sach-can-nhac',
+  'calls.pdf': 'danh-sach-can-nhac',
   'transcript.pdf': 'ket-qua',
   'org.csv': 'cay-to-chuc',
   'org.xlsx': 'cay-to-chuc',
@@ -56,6 +58,23 @@ async function assertSmallEnough(unit: Org.Info) {
     );
   }
 }
+
+/** The call list for units without e-mail (issue 18), as a workbook or a printable PDF: who still owes the target, of what, by when. */
+const callListRoute = <K extends 'calls.xlsx' | 'calls.pdf'>(kind: K) =>
+  route({
+    method: 'get',
+    path: `/api/reports/${kind}` as `/api/reports/${K}`,
+    summary: `Danh sách cần nhắc (gọi điện) cho nơi không dùng e-mail: ai chưa hoàn thành, ở đơn vị nào, còn khoá nào, hạn nào (${kind === 'calls.pdf' ? 'PDF để in' : 'Excel'})`,
+    access: { roles: ['hr', 'admin'], scope: true },
+    query: v.object({ ...UnitQuery.entries, target: v.optional(v.pipe(v.string(), v.maxLength(64))) }),
+    unit: ({ query }) => query.unit,
+    handler: async (c, { query, unit: scoped }) => {
+      const unit = await unitOrRoot(scoped);
+      await assertSmallEnough(unit);
+      const body = await Report.download({ actor: actorOf(c), kind, unitId: unit.id, target: query.target });
+      return sendFile({ body, kind, name: fileName(kind, unit.code, vnDay()) });
+    },
+  });
 
 const direct = (kind: 'completions.csv' | 'completions.xlsx', summary: string) =>
   route({
@@ -104,6 +123,8 @@ export const reportRoutes = routes(
       return sendFile({ body, kind: 'untrained.csv', name: fileName('untrained.csv', unit.code, vnDay()) });
     },
   }),
+  callListRoute('calls.xlsx'),
+  callListRoute('calls.pdf'),
   route({
     method: 'get',
     path: '/api/reports/transcript.pdf',

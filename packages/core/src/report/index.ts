@@ -9,6 +9,7 @@ import { Person } from '../person/index.ts';
 import { personIdFor } from '../person/import.ts';
 import { Readiness } from '../readiness/index.ts';
 import { Target } from '../target/index.ts';
+import { vnDay } from '../vn-day.ts';
 import { safeCell as safeCellText } from './csv-cell.ts';
 import { preparerName } from './preparer.ts';
 import {
@@ -123,6 +124,14 @@ export namespace Report {
     return csvTable(['Mã đơn vị', 'Đơn vị', 'Mã cán bộ', 'Họ và tên', 'Phân loại', 'Chức vụ', 'Hạn hoàn thành'], rows);
   }
 
+  /** Who to call and of what, for units without e-mail (issue 18): the still-to-train list with what each has left, as XLSX or PDF. */
+  export async function callList(kind: 'calls.xlsx' | 'calls.pdf', unitId: string, targetId?: string): Promise<Readable> {
+    const [target, courses, unit] = await Promise.all([Target.pick(targetId), Course.list(), Org.get(unitId)]);
+    const { callRows, callListPdf, callListXlsx } = await import('./call-list.ts');
+    const rows = callRows(targetRows(unitId, target), target, new Map(courses.map((c) => [c.slug, c.title])), vnDay());
+    return kind === 'calls.xlsx' ? callListXlsx(rows) : callListPdf(unit.name, target, rows, new Date().toISOString());
+  }
+
   /** Column titles of a tree export; `org import` reads them back (see import-rows aliases). */
   export const treeHeaders = ['Mã đơn vị', 'Tên đơn vị', 'Loại đơn vị', 'Cấp', 'Mã đơn vị cấp trên'];
   export const treeCsv = (rows: AsyncIterable<string[]>) => csvTable(treeHeaders, rows);
@@ -149,7 +158,7 @@ export namespace Report {
   export type Download = { actor: Actor; unitId: string; terminal?: { out: string } } & (
     | { kind: 'completions.csv' | 'completions.xlsx' }
     | { kind: 'summary.pdf'; date?: string }
-    | { kind: 'untrained.csv'; target?: string }
+    | { kind: 'untrained.csv' | 'calls.xlsx' | 'calls.pdf'; target?: string }
     | { kind: 'transcript.pdf'; employeeCode: string }
     | { kind: 'org.csv' | 'org.xlsx' }
   );
@@ -177,6 +186,9 @@ export namespace Report {
         return { body: await summaryPdf(file.unitId, file.actor.email, file.date), detail: file.date ? { date: file.date } : {} };
       case 'untrained.csv':
         return { body: await untrainedCsv(file.unitId, file.target), detail: { target: file.target } };
+      case 'calls.xlsx':
+      case 'calls.pdf':
+        return { body: await callList(file.kind, file.unitId, file.target), detail: { target: file.target } };
       case 'transcript.pdf':
         return { body: await transcriptPdf(personIdFor(file.employeeCode)), detail: { employeeCode: file.employeeCode } };
       case 'org.csv':

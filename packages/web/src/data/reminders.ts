@@ -18,6 +18,8 @@ export const reminders = {
   plan: (unit: string | undefined) => data(r.plan.$get({ query: { unit } })),
   run: (unit: string | undefined) => data(r.run.$post({ query: { unit } })),
   history: (unit: string | undefined) => data(r.history.$get({ query: { unit } })),
+  /** The printable call list of who still owes the target, for places without e-mail. */
+  callListUrl: (unit: string, kind: 'calls.pdf' | 'calls.xlsx') => client.api.reports[kind].$path({ query: { unit } }),
 };
 
 /** Unread notices, as the last answer said: the header's bell and the notices page read the same count. */

@@ -5,6 +5,7 @@ import { param, query } from '../data/readiness.ts';
 import { formatDay, formatNumber, t, type Key } from '../i18n/index.ts';
 import { Loaded } from '../ui/async.tsx';
 import { DataTable, type Column } from '../ui/data-table.tsx';
+import { DownloadLink } from '../ui/download-link.tsx';
 import { SubmitOutcome, useSubmit } from '../ui/submission.tsx';
 import { createFormConfirmation } from '../ui/confirm-action.tsx';
 
@@ -92,6 +93,22 @@ export default function RemindersPage() {
           </>
         )}
       </Loaded>
+      <Show when={plan.latest}>
+        {(p) => (
+          <section aria-labelledby="call-list">
+            <h2 id="call-list">{t('reminders.callList')}</h2>
+            <p>{t('reminders.callListIntro')}</p>
+            <p class="links-row">
+              <DownloadLink class="button" href={reminders.callListUrl(p().unit.id, 'calls.pdf')}>
+                {t('reminders.callList.pdf')}
+              </DownloadLink>
+              <DownloadLink class="button" href={reminders.callListUrl(p().unit.id, 'calls.xlsx')}>
+                {t('reminders.callList.xlsx')}
+              </DownloadLink>
+            </p>
+          </section>
+        )}
+      </Show>
       <Loaded of={history}>
         {(h) => (
           <>
