@@ -9,6 +9,7 @@ import { table } from '../../../infra/spec.ts';
 import { JavaMissingError } from './dynamodb-local.ts';
 import { createAdmin, describeFailure, importRosterFile, importUnitsFile } from './admin.ts';
 import { orgCommand, reportCommand } from './org-commands.ts';
+import { remindersCommand } from './reminders.ts';
 import { terminalProgress } from './progress.ts';
 import { contentDir } from './paths.ts';
 import { start } from './start.ts';
@@ -39,6 +40,8 @@ const usage = `Cách dùng / usage: sansang <lệnh>
   report schedule [--unit MÃ] --frequency monthly|quarterly   đặt lịch bộ báo cáo định kỳ
   report run-schedules                            tạo ngay các bộ báo cáo đã đến hạn
   target recount ID [--validity]                  tính lại ai đạt chỉ tiêu sau khi đổi chương trình; --validity: đặt lại ngày hết hiệu lực sau khi đổi thời hạn
+  reminders plan [--unit MÃ] [--date NGÀY]        thư nhắc việc đến hạn trong ngày: ai nhận, việc gì (không gửi)
+  reminders run [--unit MÃ] [--date NGÀY]         gửi thư nhắc việc đến hạn, mỗi thư đúng một lần (chạy lại không gửi trùng)
   daily [--date NGÀY]                             việc hằng ngày: bắt đầu, kết thúc miễn trừ; chuyển các hoàn thành sắp hết hoặc đã hết hiệu lực
   roster import <tệp.csv|.xlsx> [--dry-run] [--accept-valid] [--effective 2026-01-01]
                         nhập danh sách cán bộ (cột: employee_code, full_name, email, unit_code, category, position, status)
@@ -138,6 +141,14 @@ async function main(args: string[]): Promise<number> {
   if (command === 'org' || command === 'readiness' || command === 'report') {
     configureDb({ tableName: process.env.TABLE_NAME ?? table.name });
     const said = command === 'org' ? await orgCommand(sub, positional, option) : await reportCommand(command, sub, option);
+    if (said !== null) {
+      console.log(said);
+      return 0;
+    }
+  }
+  if (command === 'reminders') {
+    configureDb({ tableName: process.env.TABLE_NAME ?? table.name });
+    const said = await remindersCommand(sub, option);
     if (said !== null) {
       console.log(said);
       return 0;

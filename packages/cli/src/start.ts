@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { functions, table } from '../../../infra/spec.ts';
 import { runEvery } from './local-schedule.ts';
 import { startDynamoLocal, type DynamoLocal } from './dynamodb-local.ts';
+import { startSesLocal, type SesLocal } from './ses-local.ts';
 import { dataDir, contentDir, webDir, webDist } from './paths.ts';
 import { terminalProgress } from './progress.ts';
 import { seedDemo } from './seed.ts';
@@ -51,7 +52,9 @@ function localSessionSecret(): string {
  */
 export async function start(options: { port: number }): Promise<void> {
   let ddb: DynamoLocal | undefined;
+  let ses: SesLocal | undefined;
   const stopAll = async () => {
+    await ses?.stop();
     await ddb?.stop();
   };
   process.on('exit', () => ddb?.process.kill('SIGKILL'));
@@ -59,6 +62,9 @@ export async function start(options: { port: number }): Promise<void> {
   console.log('• Khởi động DynamoDB Local (dữ liệu ở .data/ddb)…');
   ddb = await startDynamoLocal({ dbPath: join(dataDir, 'ddb'), port: process.env.SANSANG_DDB_PORT ? Number(process.env.SANSANG_DDB_PORT) : undefined });
   try {
+    // Reminders go to a real SES v2 API emulator through the same code as deployed; its web inbox shows them.
+    ses = await startSesLocal({ port: process.env.SANSANG_SES_PORT ? Number(process.env.SANSANG_SES_PORT) : undefined });
+    process.env.SES_ENDPOINT = ses.endpoint;
     configureDb({ endpoint: ddb.endpoint, tableName: table.name });
     if (await ensureTable(table.name, table)) console.log(`• Đã tạo bảng "${table.name}".`);
     process.env.MEDIA_DIR ??= join(dataDir, 'media');
@@ -89,6 +95,10 @@ export async function start(options: { port: number }): Promise<void> {
     console.log(`\nSẵn Sàng đang chạy tại ${server.url}\n`);
     console.log(`Tài khoản mẫu (mật khẩu: ${DEMO_PASSWORD}):`);
     for (const a of seed.accounts) console.log(`  ${a.email.padEnd(30)} ${a.label}`);
+    console.log(`\nHộp thư thử nghiệm: ${ses.inbox}`);
+    console.log(
+      `  (thư nhắc việc gửi từ máy này vào đây; từ dòng lệnh: SES_ENDPOINT=${ses.endpoint} DYNAMODB_ENDPOINT=${ddb.endpoint} npm run sansang -- reminders run)`,
+    );
     console.log('\nNhấn Ctrl-C để dừng.');
     const shutdown = async () => {
       console.log('\nĐang dừng…');
