@@ -86,13 +86,6 @@ export const errorKinds = {
   'org.undo_expired': 'conflict',
   // Someone changed a unit or person of the merge since: undoing it would undo their change too.
   'org.undo_stale': 'conflict',
-  'org.merge_not_found': 'not_found',
-  'org.pending_busy': 'conflict',
-  'org.pending_not_found': 'not_found',
-  'org.undo_done': 'conflict',
-  'org.undo_expired': 'conflict',
-  // Someone changed a unit or person of the merge since: undoing it would undo their change too.
-  'org.undo_stale': 'conflict',
   'org.move_cycle': 'conflict',
   'org.unit_inactive': 'conflict',
   'org.unit_not_empty': 'conflict',

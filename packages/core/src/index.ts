@@ -32,13 +32,15 @@ export {
   createUnit,
   updateUnit,
   moveUnit,
-  mergeUnits,
   dissolveUnit,
   history as unitHistory,
   unitIdFor,
   Effective as EffectiveDate,
   type UnitEvent,
 } from './org/reorganise.ts';
+export { mergeUnits, planMerge, undoMerge, undoableMerges, getMergeRecord, UNDO_HOURS, PREVIEW_NAMES, type MergePlan } from './org/merge.ts';
+export { scheduleMerge, cancelScheduled, pendingChanges, getPendingChangeById, runDueChanges, FutureEffective } from './org/scheduled.ts';
+export type { MergeRecord, PendingChange } from './org/change-schema.ts';
 export { importRoster, personIdFor, type RosterPlan } from './person/import.ts';
 export { search as searchPeople, foldVietnamese } from './person/search.ts';
 export { rosterTemplateColumns, rosterTemplateCsv } from './person/roster-template.ts';

@@ -7,6 +7,8 @@
  *   unit + its counters  Query    pk=UNIT#<id>            (UNIT, STATS, SUBTREE#nn)
  *   subtree counters     Query    pk=UNIT#<id>            sk begins_with SUBTREE#
  *   weekly snapshots     Query    pk=UNIT#<id>            sk begins_with SNAPSHOT#
+ *   a merge's record     GetItem  pk=UNIT#<into>          sk=MERGE#<mergeId>  (what moved, for its undo window; BatchGet for a page's recent merges)
+ *   scheduled changes    Query    pk=UNIT#<id>            sk begins_with PENDING#  (future-dated reorganisations shown on the unit's page)
  *   archived reports     Query    pk=UNIT#<id>            sk begins_with REPORT# (newest last)
  *   report request key   GetItem  pk=UNIT#<id>            sk=REPORTKEY#<hash>
  *   children of a unit   Query    gsi1 gsi1pk=CHILDREN#<parentId|ROOT>
@@ -19,6 +21,7 @@
  *   exemptions of a unit Query    gsi1 gsi1pk=EXEMPTIONS#<unitId>  (by start date; they follow their person's moves)
  *   credits of a unit    Query    gsi1 gsi1pk=CREDITS#<unitId>     (by submission time; they follow their person's moves)
  *   exemptions due       Query    pk=EXDUE                sk <= <yyyy-mm-dd>#~  (an exemption starting or ending that day: the daily job's work)
+ *   org changes due      Query    pk=ORGDUE               sk <= <yyyy-mm-dd>#~  (a scheduled reorganisation taking effect that day: the daily job's work)
  *   lapses due           Query    pk=VALDUE#<shard>       sk <= <yyyy-mm-dd>#~  for each of VALDUE_SHARDS (a completion entering its renewal window or lapsing that day)
  *   quiz attempt         GetItem  pk=PERSON#<id>          sk=ATTEMPT#<slug>#<n>
  *   recent attempts      Query    pk=PERSON#<id>          sk between ATTEMPT#<slug>#0000 and ATTEMPT#<slug>#<n-1> (newest first, a few: the attempt policy)
@@ -86,6 +89,17 @@ export const keys = {
   /** `effective` is a date (yyyy-mm-dd); `seq` orders events of one day. */
   unitEvent: (id: string, effective: string, seq: string): Key => ({ pk: `UNIT#${id}`, sk: `EVENT#${effective}#${seq}` }),
   unitEventPrefix: 'EVENT#',
+  /** `mergeId` is `<intoId>.<random>`: the id alone finds the record's partition. */
+  mergeRecord: (mergeId: string): Key => ({ pk: `UNIT#${mergeId.slice(0, mergeId.lastIndexOf('.'))}`, sk: `MERGE#${mergeId}` }),
+  /** `id` is `<unitId>.<random>` like a merge's, the unit being the one whose page lists it. */
+  pendingChange: (id: string): Key => ({ pk: `UNIT#${id.slice(0, id.lastIndexOf('.'))}`, sk: `PENDING#${id}` }),
+  pendingChangePrefix: 'PENDING#',
+  /**
+   * The day a scheduled reorganisation takes effect, for the daily job: one small partition,
+   * read up to today and emptied as it is worked (reorganisations are a few a year per province).
+   */
+  orgChangeDue: (day: string, id: string): Key => ({ pk: 'ORGDUE', sk: `${day}#${id}` }),
+  orgChangeDuePartition: 'ORGDUE',
   membersOf: (unitId: string) => `MEMBERS#${unitId}`,
   completionsOf: (unitId: string) => `COMPLETIONS#${unitId}`,
   trainedOf: (targetId: string, unitId: string) => `TRAINED#${targetId}#${unitId}`,
