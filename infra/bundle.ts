@@ -1,5 +1,5 @@
 import { build } from 'esbuild';
-import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -23,6 +23,10 @@ export async function bundleFunction(name: FunctionName): Promise<Bundle> {
     const file = require.resolve(`@expo-google-fonts/be-vietnam-pro/${weight}/BeVietnamPro_${weight}.ttf`);
     copyFileSync(file, resolve(outdir, 'fonts', basename(file)));
   }
+  // Reminder wording is read at send time from reminders/ under LAMBDA_TASK_ROOT (core/src/reminder/template.ts).
+  mkdirSync(resolve(outdir, 'reminders'), { recursive: true });
+  for (const file of readdirSync(resolve(root, 'content/reminders')).filter((f) => f.endsWith('.md')))
+    copyFileSync(resolve(root, 'content/reminders', file), resolve(outdir, 'reminders', file));
   return bundle;
 }
 

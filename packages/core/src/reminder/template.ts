@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { reasons, shownDay, type Due, type Language, type Reason } from './schema.ts';
 
@@ -11,7 +12,10 @@ export type Template = { subject: string; body: string; items: Record<Reason, st
 /** `summary`: the due items alone, as text, for the in-app notice. */
 export type Rendered = { subject: string; text: string; html: string; summary: string };
 
-const defaultDir = () => process.env.REMINDER_TEMPLATES_DIR ?? fileURLToPath(new URL('../../../../content/reminders/', import.meta.url));
+/** On Lambda the templates travel in `reminders/` beside the bundle (infra/bundle.ts puts them there); locally they are read from content/. */
+const defaultDir = () =>
+  process.env.REMINDER_TEMPLATES_DIR ??
+  (process.env.LAMBDA_TASK_ROOT ? join(process.env.LAMBDA_TASK_ROOT, 'reminders') : fileURLToPath(new URL('../../../../content/reminders/', import.meta.url)));
 
 /** Splits a template file into its parts; names a part that is missing. */
 export function parseTemplate(source: string, file: string): Template {
