@@ -125,9 +125,9 @@ export async function takeLink(hash: string, now: number): Promise<string | null
   return taken ? String(taken.email) : null;
 }
 
-/** A one-time sign-in link (only its hash is stored); `ttl` lets DynamoDB drop the unused ones. */
+/** A one-time sign-in link (only its hash is stored); the table's TTL on `expiresAt` drops the unused ones. */
 export async function putSignInLink(hash: string, link: { email: string; personId: string; expiresAt: number }): Promise<void> {
-  await db().send(new PutCommand({ TableName: tableName(), Item: { ...keys.signInLink(hash), type: 'signin-link', ...link, ttl: link.expiresAt } }));
+  await db().send(new PutCommand({ TableName: tableName(), Item: { ...keys.signInLink(hash), type: 'signin-link', ...link } }));
 }
 
 /** Uses a sign-in link: deleted on condition it is there and not expired, so it opens one session at most. */

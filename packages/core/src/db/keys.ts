@@ -14,6 +14,7 @@
  *   children of a unit   Query    gsi1 gsi1pk=CHILDREN#<parentId|ROOT>
  *   merged/dissolved     Query    gsi1 gsi1pk=FORMER#<parentId|ROOT>   (units that were children once)
  *   people of a unit     Query    gsi1 gsi1pk=MEMBERS#<unitId>
+ *   clocks starting      Query    gsi2 gsi2pk=CLOCK#<yyyy-mm-dd>  (people whose own due dates count from that day: a late start or a return; the reminders' look-up)
  *   completions of unit  Query    gsi1 gsi1pk=COMPLETIONS#<unitId>
  *   trained of a unit    Query    gsi1 gsi1pk=TRAINED#<targetId>#<unitId>
  *   person               GetItem  pk=PERSON#<id>          sk=PERSON
@@ -183,6 +184,13 @@ export const keys = {
     gsi1pk: `MEMBERS#${person.unitId}`,
     gsi1sk: `${person.fullName}#${person.id}`,
   }),
+  /**
+   * Sparse: a person whose due dates count from a day of their own (start date, return from an
+   * exemption), listed under the latest such day, so the reminders of a day find them without
+   * reading the roster. People with neither carry no entry.
+   */
+  clockIndex: (day: string, personId: string) => ({ gsi2pk: `CLOCK#${day}`, gsi2sk: personId }),
+  clockStartsOn: (day: string) => `CLOCK#${day}`,
   /** A completion listed under its person's unit, by course. */
   completionIndex: (unitId: string, slug: string, personId: string): Gsi1 => ({ gsi1pk: `COMPLETIONS#${unitId}`, gsi1sk: `${slug}#${personId}` }),
   /** A trained mark listed under its target and its person's unit. */

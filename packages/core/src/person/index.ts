@@ -54,6 +54,9 @@ export namespace Person {
     return person;
   });
 
+  /** Who started, or came back, on `day`: the people whose own due dates count from it. */
+  export const clocksStartingOn = store.clocksStartingOn;
+
   /** Everyone attached to a unit, including those who left (their history stays with it). */
   export async function* ofUnit(unitId: string): AsyncGenerator<Info> {
     yield* store.membersOf(unitId);

@@ -10,13 +10,27 @@ import type { Person } from './index.ts';
  * the same person made at once cannot both act on what they read before the other.
  */
 export function toItem(person: Person.Info) {
+  const clock = clockStart(person);
   return {
     ...keys.person(person.id),
     ...keys.memberIndex(person),
+    ...(clock ? keys.clockIndex(clock, person.id) : {}),
     type: 'person',
     ...person,
     rev: 0,
   };
+}
+
+/** The latest day the person's own clock started (start date or a return): what decides a due date later than a deadline. */
+const clockStart = (person: Pick<Person.Info, 'startDate' | 'resumed'>): string | null =>
+  [person.startDate, ...Object.values(person.resumed ?? {})]
+    .filter((d): d is string => Boolean(d))
+    .sort()
+    .at(-1) ?? null;
+
+/** Ids of the people whose latest own clock start is `day` (one query of the sparse index). */
+export async function* clocksStartingOn(day: string): AsyncGenerator<string> {
+  for await (const item of queryAll({ index: 'gsi2', pk: keys.clockStartsOn(day) })) yield String(item.gsi2sk);
 }
 
 export function revOf(item: Record<string, unknown>): number {

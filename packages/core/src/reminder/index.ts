@@ -12,6 +12,7 @@ import { Readiness } from '../readiness/index.ts';
 import { Requirement } from '../requirement/index.ts';
 import { addDays } from '../requirement/schema.ts';
 import { Target } from '../target/index.ts';
+import { defaultGraceDays } from '../target/schema.ts';
 import { renewalDaysOf } from '../target/validity.ts';
 import { vnDay } from '../vn-day.ts';
 import * as schema from './schema.ts';
@@ -31,13 +32,15 @@ import { loadTemplate, render } from './template.ts';
  *   figure deciding their due date changes (a deadline moved for 30,000 people, a start
  *   date, an exemption ending), would make every such change a write per person and a
  *   second copy of the due-date rule to keep in step; we chose the walk.
+ * - a person whose own clock started late (a start date, a return from an exemption): a
+ *   sparse index lists each such person under the latest day their clock started, so the
+ *   days their `start`, `due-30`, `due-7` and `overdue-1` fall on are a few queries (one per
+ *   distinct grace period and offset), O(the people who started on those days);
  * - a completion entering its renewal window: looked up ahead in the daily job's due marks
  *   of the day it lapses (one query per shard), O(the completions lapsing).
  * Each candidate is then read through `Requirement.forPerson`, the one rule of what a
  * person owes, so nobody exempt, done or gone is reminded and a message names only their own
- * items. Not yet found: people whose own due date differs from the deadline (late joiners,
- * returns from an exemption) — their days need the per-person entries above; `start` is
- * decided for them already and waits for that index.
+ * items.
  */
 export namespace Reminder {
   export const reasons = schema.reasons;
@@ -75,6 +78,17 @@ export namespace Reminder {
           yield owing.person.id;
         }
     }
+    // Someone whose own clock started late (a start date, a return) owes by start + grace days:
+    // the days their reminders fall on are found from the day their clock started.
+    const clockDays = new Set([day]);
+    for (const grace of new Set(targets.map((t) => t.graceDays ?? defaultGraceDays)))
+      for (const before of [...Object.values(schema.ADVANCE_DAYS), -1]) clockDays.add(addDays(day, before - grace));
+    for (const started of clockDays)
+      for await (const personId of Person.clocksStartingOn(started)) {
+        if (seen.has(personId)) continue;
+        seen.add(personId);
+        yield personId;
+      }
     // A completion's renewal window opens `renewalDays` before its last valid day; the due mark is on the day after that.
     const windows = new Map<number, Set<string>>();
     for (const t of targets) windows.set(renewalDaysOf(t), (windows.get(renewalDaysOf(t)) ?? new Set()).add(t.id));

@@ -242,6 +242,20 @@ describe('reminders', () => {
     );
   });
 
+  it('reminds a late joiner on their own days: the day they start, 30 days before their own due date, the day after it', async () => {
+    // Written through the roster's one write path, as an import or an edit would.
+    const joiner: Person.Info = { ...at(tree.agency.id, 0), id: 'nv-moi', employeeCode: 'NV-MOI', fullName: 'Lê Thị Mới', startDate: '2027-01-10' };
+    await Readiness.changePeople([{ personId: joiner.id, next: () => joiner }], { actor: 'test' });
+    const reasonsOn = async (day: string) =>
+      (await Reminder.plan({ date: day })).filter((p) => p.personId === joiner.id).flatMap((p) => p.items.map((i) => `${i.reason} ${i.targetId} ${i.dueDate}`));
+    // Due on 10 Jan + 60 days = 11 Mar for the everyone target; by its deadline for the yearly one.
+    expect(await reasonsOn('2027-01-10')).toEqual([`start ${target.id} 2027-03-11`, `start ${yearly.id} 2027-06-30`]);
+    expect(await reasonsOn('2027-02-09')).toEqual([`due-30 ${target.id} 2027-03-11`]);
+    expect(await reasonsOn('2027-03-04')).toEqual([`due-7 ${target.id} 2027-03-11`]);
+    expect(await reasonsOn('2027-03-12')).toEqual([`overdue-1 ${target.id} 2027-03-11`]);
+    expect(await reasonsOn('2027-01-11')).toEqual([]);
+  });
+
   it('keeps to the maximum send rate', async () => {
     const mailer = Mail.mailer({ perSecond: 20, transport: async () => ({ messageId: 'x' }) });
     const started = Date.now();
