@@ -493,7 +493,8 @@ export async function* lapseDueUpTo(shard: number, day: string): AsyncGenerator<
 
 /** The due marks of one shard on exactly `day`, read without working them: who changes phase that day, for a look-ahead. */
 export async function* lapseDueOn(shard: number, day: string): AsyncGenerator<{ personId: string; targetId: string }> {
-  for await (const item of queryAll({ pk: keys.lapseDuePartition(shard), skPrefix: `${day}#` })) yield { personId: String(item.personId), targetId: String(item.targetId) };
+  for await (const item of queryAll({ pk: keys.lapseDuePartition(shard), skPrefix: `${day}#` }))
+    yield { personId: String(item.personId), targetId: String(item.targetId) };
 }
 
 export async function deleteLapseDue(key: Key): Promise<void> {
