@@ -70,7 +70,8 @@ function markdownToHtml() {
 const asText = (markdown: string) =>
   markdown
     .replace(/\[([^\]]*)\]\(([^)\s]+)\)/g, '$1: $2')
-    .replace(/\*\*([^*]+)\*\*/g, '$1')
+    // Escaped marks inside (a title with * or [) stay part of the text.
+    .replace(/\*\*((?:\\.|[^*\\])+)\*\*/g, '$1')
     .replace(/\\([\\`*_{}[\]()#+\-.!<>|~&])/g, '$1');
 
 export async function render(template: Template, message: { name: string; items: Due[]; link: string }): Promise<Rendered> {
