@@ -20,13 +20,16 @@ export default $config({
     const { createJobs, createRollupSweep } = await import('./infra/sst/jobs.ts');
     const { createAlarms } = await import('./infra/sst/alarms.ts');
     const { createReports } = await import('./infra/sst/reports.ts');
+    const { createEmail } = await import('./infra/sst/email.ts');
     const table = createTable($app.stage);
     // `npx sst secret set SessionSecrets <new>,<old> --stage <name>`: see docs/deploy.md.
     const sessionSecrets = new sst.Secret('SessionSecrets');
     const reports = createReports(table, sessionSecrets);
-    const api = createApi(table, sessionSecrets, reports);
+    // SES_SENDER: the domain (or address) reminders are sent from; see docs/deploy.md.
+    const email = createEmail(table);
+    const api = createApi(table, sessionSecrets, reports, email);
     const { router } = createSite(api);
-    createJobs(table, sessionSecrets, reports);
+    createJobs(table, sessionSecrets, reports, email, router.url);
     createRollupSweep(table, sessionSecrets);
     createAlarms(api, table);
     return { url: router.url, table: table.name };

@@ -5,7 +5,8 @@ import { readFileSync } from 'node:fs';
 
 type Action = { requests: number; readUnits: number; writeUnits: number; apiMs: number };
 /** `lapsePhaseChanges`: people the daily job moves in the month (a yearly target: each trained person twice a year, into its renewal window and out). */
-type Scenario = { learnersCompletingACourse: number; coursesEach: number; hrDashboardViews: number; lapsePhaseChanges?: number };
+/** `emailsSent`: reminders and digests in the month, each one SES message (and, once measured, `sendReminder`'s table and Lambda cost). */
+type Scenario = { learnersCompletingACourse: number; coursesEach: number; hrDashboardViews: number; lapsePhaseChanges?: number; emailsSent?: number };
 export type CostInputs = {
   prices: Record<string, number>;
   assumptions: {
@@ -29,6 +30,7 @@ export type CostInputs = {
 export type MonthlyCost = {
   scenario: string;
   apiRequests: number;
+  emails: number;
   readUnits: number;
   writeUnits: number;
   lambdaGbSeconds: number;
@@ -50,9 +52,12 @@ export function monthlyCost(inputs: CostInputs, scenario: string): MonthlyCost {
   // The daily job's lapses: per person moved, as measured (test/bench/learner-actions.ts `dailyLapse`).
   const lapses = s.lapsePhaseChanges ?? 0;
   const lapse = m.dailyLapse ?? { requests: 0, readUnits: 0, writeUnits: 0, apiMs: 0 };
-  const readUnits = sum((x) => x.readUnits) + sweepReadUnits + lapses * lapse.readUnits;
-  const writeUnits = sum((x) => x.writeUnits) + lapses * lapse.writeUnits;
-  const lambdaGbSeconds = ((apiRequests * a.lambdaMsPerRequest) / 1000) * a.apiMemoryGb + sweepGbSeconds + lapses * (lapse.apiMs / 1000) * a.apiMemoryGb;
+  const emails = s.emailsSent ?? 0;
+  const reminder = m.sendReminder ?? { requests: 0, readUnits: 0, writeUnits: 0, apiMs: 0 };
+  const readUnits = sum((x) => x.readUnits) + sweepReadUnits + lapses * lapse.readUnits + emails * reminder.readUnits;
+  const writeUnits = sum((x) => x.writeUnits) + lapses * lapse.writeUnits + emails * reminder.writeUnits;
+  const lambdaGbSeconds =
+    ((apiRequests * a.lambdaMsPerRequest) / 1000) * a.apiMemoryGb + sweepGbSeconds + ((lapses * lapse.apiMs + emails * reminder.apiMs) / 1000) * a.apiMemoryGb;
   const cdnGb = (s.learnersCompletingACourse * a.firstVisitKb + apiRequests * a.pageKb) / 1024 / 1024;
   const usd = {
     lambda: lambdaGbSeconds * p.lambdaArmPerGbSecond! + ((apiRequests + a.sweepRunsPerMonth) / 1e6) * p.lambdaPerMillionRequests!,
@@ -61,8 +66,9 @@ export function monthlyCost(inputs: CostInputs, scenario: string): MonthlyCost {
     dynamoStorageAndPitr: a.storageGb * (p.dynamoStoragePerGbMonth! + p.dynamoPitrPerGbMonth!),
     s3: a.siteGb * p.s3StoragePerGbMonth!,
     cloudfront: cdnGb * p.cloudfrontPerGbOut! + (apiRequests / 1e4) * p.cloudfrontPer10kHttpsRequests!,
+    ses: (emails / 1000) * p.sesPer1000Emails!,
   };
-  return { scenario, apiRequests, readUnits, writeUnits, lambdaGbSeconds, cdnGb, usd, total: Object.values(usd).reduce((t, v) => t + v, 0) };
+  return { scenario, apiRequests, emails, readUnits, writeUnits, lambdaGbSeconds, cdnGb, usd, total: Object.values(usd).reduce((t, v) => t + v, 0) };
 }
 
 export function costTable(inputs: CostInputs): string {
@@ -70,11 +76,11 @@ export function costTable(inputs: CostInputs): string {
   const money = (n: number) => `$${n.toFixed(2)}`;
   const int = (n: number) => Math.round(n).toLocaleString('en-US');
   return [
-    '| scenario | API requests | DynamoDB RRU / WRU | Lambda GB-s | CloudFront GB | Lambda | API GW | DynamoDB req. | DynamoDB storage+PITR | S3 | CloudFront | **total / month** |',
-    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+    '| scenario | API requests | e-mails | DynamoDB RRU / WRU | Lambda GB-s | CloudFront GB | Lambda | API GW | DynamoDB req. | DynamoDB storage+PITR | S3 | CloudFront | SES e-mail | **total / month** |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
     ...rows.map(
       (r) =>
-        `| ${r.scenario} | ${int(r.apiRequests)} | ${int(r.readUnits)} / ${int(r.writeUnits)} | ${int(r.lambdaGbSeconds)} | ${r.cdnGb.toFixed(1)} | ${money(r.usd.lambda!)} | ${money(r.usd.apiGateway!)} | ${money(r.usd.dynamoRequests!)} | ${money(r.usd.dynamoStorageAndPitr!)} | ${money(r.usd.s3!)} | ${money(r.usd.cloudfront!)} | **${money(r.total)}** |`,
+        `| ${r.scenario} | ${int(r.apiRequests)} | ${int(r.emails)} | ${int(r.readUnits)} / ${int(r.writeUnits)} | ${int(r.lambdaGbSeconds)} | ${r.cdnGb.toFixed(1)} | ${money(r.usd.lambda!)} | ${money(r.usd.apiGateway!)} | ${money(r.usd.dynamoRequests!)} | ${money(r.usd.dynamoStorageAndPitr!)} | ${money(r.usd.s3!)} | ${money(r.usd.cloudfront!)} | ${money(r.usd.ses!)} | **${money(r.total)}** |`,
     ),
   ].join('\n');
 }

@@ -38,10 +38,11 @@ export const functions = {
     timeoutSeconds: 900,
     bundleDir: '.build/jobs',
     /**
-     * 23:00 UTC = 06:00 in Vietnam (UTC+7), daily: due report packs before the working day;
-     * the week's readiness snapshot is refreshed each day, so it ends as Sunday's figures.
+     * 00:00 UTC = 07:00 in Vietnam (UTC+7), daily: the first hour reminders may go out (none
+     * from 21:00 to 07:00), and due report packs before the working day; the week's readiness
+     * snapshot is refreshed each day, so it ends as Sunday's figures.
      */
-    schedule: 'cron(0 23 * * ? *)',
+    schedule: 'cron(0 0 * * ? *)',
   },
   /**
    * Finishes pending subtree roll-ups within a minute, so no officer sees a unit a
@@ -71,6 +72,31 @@ export const functions = {
     timeoutSeconds: 900,
     bundleDir: '.build/jobs',
   },
+  /**
+   * Receives what SES reports of each message (bounce, complaint, delivery, reject) through
+   * an SNS topic, so a bouncing address stops receiving and HR sees it (issue 18).
+   */
+  mailEvents: {
+    entry: 'packages/api/src/mail-events.ts',
+    handler: 'index.handler',
+    runtime: 'nodejs22.x',
+    architecture: 'arm64',
+    memoryMb: 256,
+    timeoutSeconds: 30,
+    bundleDir: '.build/mail-events',
+  },
+} as const;
+
+/**
+ * E-mail through Amazon SES v2: one sending identity (a domain, or one address, given by the
+ * deployer as SES_SENDER), a configuration set every message is sent with, and its event
+ * destination, an SNS topic the mailEvents function subscribes to.
+ */
+export const email = {
+  senderFromDeployer: 'SES_SENDER',
+  /** Used when SES_SENDER is not set, so a synth works; a real deployment names its own. */
+  defaultSender: 'sansang.example.gov.vn',
+  events: ['bounce', 'complaint', 'delivery', 'reject'],
 } as const;
 
 /** Generated reports live in a private bucket under this prefix; only it is granted. */
@@ -102,10 +128,17 @@ export const resourceEnv = {
   sessionSecrets: 'SESSION_SECRETS',
   reportsBucket: 'REPORTS_BUCKET',
   reportsFunction: 'REPORTS_FUNCTION',
+  /** The From address's identity (a domain or an address) and the SES configuration set. */
+  emailSender: 'SES_SENDER',
+  emailConfigurationSet: 'SES_CONFIGURATION_SET',
+  /** The address users open (CloudFront's, or the custom domain): the daily job's reminders link to it. */
+  siteUrl: 'SITE_URL',
 } as const;
 export type Resource = keyof typeof resourceEnv;
-/** What an IAM grant applies to: the table (and its indexes), the reports/ objects, the reports function. */
-export type GrantTarget = 'table' | 'reportObjects' | 'reportsFunction';
+/** What an IAM grant applies to: the table (and its indexes), the reports/ objects, the reports function, the SES identity and configuration set. */
+export type GrantTarget = 'table' | 'reportObjects' | 'reportsFunction' | 'emailIdentity';
+/** Sending one message, from our identity only, with our configuration set. */
+const sendEmail = { on: 'emailIdentity', actions: ['ses:SendEmail'] } as const;
 export type Wiring = { env: readonly Resource[]; grants: readonly { on: GrantTarget; actions: readonly string[] }[] };
 
 /**
@@ -113,23 +146,23 @@ export type Wiring = { env: readonly Resource[]; grants: readonly { on: GrantTar
  * CDK (infra/cdk/stack.ts) and asserted on both sides by test/infra.
  */
 export const wiring: Record<FunctionName, Wiring> = {
-  // Serves downloads of saved reports and starts the reports function for a new one.
+  // Serves downloads of saved reports and starts the reports function for a new one; sends reminders an officer starts.
   api: {
-    env: ['table', 'sessionSecrets', 'reportsBucket', 'reportsFunction'],
+    env: ['table', 'sessionSecrets', 'reportsBucket', 'reportsFunction', 'emailSender', 'emailConfigurationSet'],
     grants: [
       { on: 'table', actions: tableActions },
       { on: 'reportObjects', actions: ['s3:GetObject'] },
       { on: 'reportsFunction', actions: ['lambda:InvokeFunction'] },
+      sendEmail,
     ],
   },
-  // Starts the due report packs.
+  // Starts the due report packs and sends the day's reminders.
   jobs: {
-    env: ['table', 'sessionSecrets', 'reportsFunction'],
-    grants: [
-      { on: 'table', actions: tableActions },
-      { on: 'reportsFunction', actions: ['lambda:InvokeFunction'] },
-    ],
+    env: ['table', 'sessionSecrets', 'reportsFunction', 'emailSender', 'emailConfigurationSet', 'siteUrl'],
+    grants: [{ on: 'table', actions: tableActions }, { on: 'reportsFunction', actions: ['lambda:InvokeFunction'] }, sendEmail],
   },
+  // Records bounces, complaints and deliveries against the messages sent.
+  mailEvents: { env: ['table'], grants: [{ on: 'table', actions: tableActions }] },
   rollups: { env: ['table', 'sessionSecrets'], grants: [{ on: 'table', actions: tableActions }] },
   // Writes report files, streamed in parts.
   reports: {

@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { bundleFunction } from '../bundle.ts';
-import { deployerEnvironment, functions, site, type FunctionName } from '../spec.ts';
+import { deployerEnvironment, email, functions, site, type FunctionName } from '../spec.ts';
 import { SanSangStack } from './stack.ts';
 
 const root = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
@@ -19,6 +19,7 @@ new SanSangStack(app, `sansang-${stage}`, {
   stage,
   root,
   apiEnvironment: deployerEnvironment(process.env),
+  emailSender: process.env[email.senderFromDeployer],
   domain: process.env.DOMAIN_NAME && process.env.CERTIFICATE_ARN ? { name: process.env.DOMAIN_NAME, certificateArn: process.env.CERTIFICATE_ARN } : undefined,
   env: { account: process.env.CDK_DEFAULT_ACCOUNT, region: process.env.CDK_DEFAULT_REGION ?? 'ap-southeast-1' },
 });

@@ -1,4 +1,4 @@
-import { CfnOutput, CfnParameter, Duration, Fn, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, CfnParameter, Duration, Fn, Lazy, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import * as apigw from 'aws-cdk-lib/aws-apigatewayv2';
 import * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
@@ -13,11 +13,15 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as s3deploy from 'aws-cdk-lib/aws-s3-deployment';
+import * as ses from 'aws-cdk-lib/aws-ses';
+import * as sns from 'aws-cdk-lib/aws-sns';
+import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
 import type { Construct } from 'constructs';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import {
   alarms,
+  email,
   functions,
   logRetentionDays,
   reportsPrefix,
@@ -39,6 +43,8 @@ export type SanSangStackProps = StackProps & {
   domain?: { name: string; certificateArn: string };
   /** Extra API settings (OIDC) from the deployer's environment. */
   apiEnvironment?: Record<string, string>;
+  /** The SES sending identity: a domain (DKIM records to publish) or one e-mail address. */
+  emailSender?: string;
 };
 
 const isProduction = (stage: string) => stage === 'prod';
@@ -90,21 +96,47 @@ export class SanSangStack extends Stack {
     const reportsBucket = privateBucket('ReportFiles');
     const objects = reportsBucket.arnForObjects(`${reportsPrefix}*`);
     let reports: lambda.Function | undefined;
+    let siteUrl = '';
     const reportsFn = () => {
       if (!reports) throw new Error('infra/cdk: the reports function is wired before it exists');
       return reports;
     };
+    // E-mail: the identity, the configuration set every message names, and its events to our function through SNS.
+    const sender = props.emailSender ?? email.defaultSender;
+    const configurationSet = new ses.ConfigurationSet(this, 'EmailConfiguration', { suppressionReasons: ses.SuppressionReasons.BOUNCES_AND_COMPLAINTS });
+    const identity = new ses.EmailIdentity(this, 'EmailIdentity', {
+      identity: sender.includes('@') ? ses.Identity.email(sender) : ses.Identity.domain(sender),
+      configurationSet,
+    });
+    const mailEventsTopic = new sns.Topic(this, 'MailEvents');
+    const eventType: Record<(typeof email.events)[number], ses.EmailSendingEvent> = {
+      bounce: ses.EmailSendingEvent.BOUNCE,
+      complaint: ses.EmailSendingEvent.COMPLAINT,
+      delivery: ses.EmailSendingEvent.DELIVERY,
+      reject: ses.EmailSendingEvent.REJECT,
+    };
+    configurationSet.addEventDestination('ToMailEvents', {
+      destination: ses.EventDestination.snsTopic(mailEventsTopic),
+      events: email.events.map((e) => eventType[e]),
+    });
+    const configurationSetArn = this.formatArn({ service: 'ses', resource: 'configuration-set', resourceName: configurationSet.configurationSetName });
     const valueOf: Record<Resource, () => string> = {
       table: () => this.table.tableName,
       sessionSecrets: () => sessionSecrets.valueAsString,
       reportsBucket: () => reportsBucket.bucketName,
       reportsFunction: () => reportsFn().functionName,
+      emailSender: () => sender,
+      emailConfigurationSet: () => configurationSet.configurationSetName,
+      // The distribution is made after the functions; the jobs read its address when the template is written.
+      siteUrl: () => Lazy.string({ produce: () => siteUrl }),
     };
     // Each function gets exactly the environment and grants its wiring in infra/spec.ts names.
     const grant: Record<GrantTarget, (f: lambda.Function, actions: readonly string[]) => void> = {
       table: (f, actions) => this.table.grant(f, ...actions),
       reportObjects: (f, actions) => f.addToRolePolicy(new iam.PolicyStatement({ actions: [...actions], resources: [objects] })),
       reportsFunction: (f, actions) => f.addToRolePolicy(new iam.PolicyStatement({ actions: [...actions], resources: [reportsFn().functionArn] })),
+      emailIdentity: (f, actions) =>
+        f.addToRolePolicy(new iam.PolicyStatement({ actions: [...actions], resources: [identity.emailIdentityArn, configurationSetArn] })),
     };
     const makeFunction = (name: FunctionName, id: string) => {
       const fn = functions[name];
@@ -135,6 +167,7 @@ export class SanSangStack extends Stack {
       schedule: events.Schedule.expression(functions.rollups.schedule),
       targets: [new targets.LambdaFunction(rollups, { retryAttempts: 0 })],
     });
+    mailEventsTopic.addSubscription(new subscriptions.LambdaSubscription(makeFunction('mailEvents', 'MailEventsHandler')));
 
     const httpApi = new apigw.HttpApi(this, 'HttpApi');
     for (const route of routes) {
@@ -177,6 +210,7 @@ export class SanSangStack extends Stack {
       // The web app routes on the client: an unknown path is the app's own page.
       errorResponses: [403, 404].map((httpStatus) => ({ httpStatus, responseHttpStatus: 200, responsePagePath: '/index.html' })),
     });
+    siteUrl = props.domain ? `https://${props.domain.name}` : `https://${distribution.distributionDomainName}`;
     const siteDir = resolve(props.root, site.dir);
     if (existsSync(siteDir)) {
       // Files whose name does not change between releases: never cached, or updates would not arrive

@@ -1,10 +1,13 @@
 /// <reference path="../../.sst/platform/config.d.ts" />
 import { functions, resourceEnv, wiring, type FunctionName, type GrantTarget, type Resource } from '../spec.ts';
+import type { createEmail } from './email.ts';
 
 /** The deployed things a function may be wired to; each is given only what its wiring names. */
 export type Wired = {
   table: sst.aws.Dynamo;
-  sessionSecrets: sst.Secret;
+  sessionSecrets?: sst.Secret;
+  email?: ReturnType<typeof createEmail>;
+  siteUrl?: $util.Input<string>;
   reports?: { bucket: sst.aws.Bucket; objects: $util.Input<string>; fn?: sst.aws.Function };
 };
 
@@ -18,14 +21,18 @@ export function functionArgs(name: FunctionName, wired: Wired, environment: Reco
   };
   const valueOf: Record<Resource, () => $util.Input<string>> = {
     table: () => wired.table.name,
-    sessionSecrets: () => wired.sessionSecrets.value,
+    sessionSecrets: () => need('the session secrets', wired.sessionSecrets).value,
     reportsBucket: () => need('the reports bucket', wired.reports).bucket.name,
     reportsFunction: () => need('the reports function', wired.reports?.fn).name,
+    emailSender: () => need('e-mail', wired.email).sender,
+    emailConfigurationSet: () => need('e-mail', wired.email).configurationSet,
+    siteUrl: () => need("the site's address", wired.siteUrl),
   };
   const resourcesOf: Record<GrantTarget, () => $util.Input<string>[]> = {
     table: () => [wired.table.arn, $interpolate`${wired.table.arn}/index/*`],
     reportObjects: () => [need('the reports bucket', wired.reports).objects],
     reportsFunction: () => [need('the reports function', wired.reports?.fn).arn],
+    emailIdentity: () => [need('e-mail', wired.email).identityArn, need('e-mail', wired.email).configurationSetArn],
   };
   return {
     handler: fn.entry.replace(/\.ts$/, `.${fn.handler.split('.')[1]}`),

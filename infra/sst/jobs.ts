@@ -1,13 +1,20 @@
 /// <reference path="../../.sst/platform/config.d.ts" />
 import { functions } from '../spec.ts';
 import { functionArgs } from './function.ts';
+import type { createEmail } from './email.ts';
 import type { createReports } from './reports.ts';
 
-/** The daily job on its EventBridge schedule: sweep pending roll-ups, snapshot readiness, start due report packs. */
-export function createJobs(table: sst.aws.Dynamo, sessionSecrets: sst.Secret, reports: ReturnType<typeof createReports>) {
+/** The daily job on its EventBridge schedule: sweep pending roll-ups, snapshot readiness, start due report packs, send reminders. */
+export function createJobs(
+  table: sst.aws.Dynamo,
+  sessionSecrets: sst.Secret,
+  reports: ReturnType<typeof createReports>,
+  email: ReturnType<typeof createEmail>,
+  siteUrl: $util.Input<string>,
+) {
   return new sst.aws.Cron('Daily', {
     schedule: functions.jobs.schedule,
-    function: functionArgs('jobs', { table, sessionSecrets, reports }),
+    function: functionArgs('jobs', { table, sessionSecrets, reports, email, siteUrl }),
   });
 }
 

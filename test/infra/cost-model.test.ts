@@ -29,6 +29,7 @@ describe('cost model', () => {
     // Learning alone: the daily job's lapses follow the roster, not who learns this month.
     const learning: CostInputs = structuredClone(inputs);
     learning.assumptions.scenarios.normal!.lapsePhaseChanges = 0;
+    learning.assumptions.scenarios.normal!.emailsSent = 0;
     const normal = monthlyCost(learning, 'normal');
     const doubled: CostInputs = structuredClone(learning);
     doubled.assumptions.scenarios.normal!.learnersCompletingACourse *= 2;
@@ -51,5 +52,20 @@ describe('cost model', () => {
     const [withLapses, without] = [monthlyCost(inputs, 'normal'), monthlyCost(none, 'normal')];
     expect(withLapses.writeUnits - without.writeUnits).toBeCloseTo(moved * lapse.writeUnits, 6);
     expect(withLapses.readUnits - without.readUnits).toBeCloseTo(moved * lapse.readUnits, 6);
+  });
+
+  it('prices the e-mail line at the SES rate per 1,000 messages, in the normal month and the deadline rush alike', () => {
+    const price = inputs.prices.sesPer1000Emails!;
+    expect(price).toBeGreaterThan(0);
+    for (const scenario of ['normal', 'deadlineRush']) {
+      const sent = inputs.assumptions.scenarios[scenario]!.emailsSent!;
+      expect(sent, scenario).toBeGreaterThan(0);
+      const cost = monthlyCost(inputs, scenario);
+      expect(cost.emails).toBe(sent);
+      expect(cost.usd.ses, scenario).toBeCloseTo((sent / 1000) * price, 10);
+    }
+    expect(monthlyCost(inputs, 'deadlineRush').usd.ses!).toBeGreaterThan(monthlyCost(inputs, 'normal').usd.ses!);
+    expect(monthlyCost(inputs, 'idle').usd.ses).toBe(0);
+    expect(costTable(inputs)).toContain('SES e-mail');
   });
 });

@@ -7,7 +7,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { bundleFunction } from '../../infra/bundle.ts';
 import { SanSangStack } from '../../infra/cdk/stack.ts';
-import { alarms, functions, logRetentionDays, reportsPrefix, routes, site, table, tableActions, type FunctionName } from '../../infra/spec.ts';
+import { alarms, email, functions, logRetentionDays, reportsPrefix, routes, site, table, tableActions, type FunctionName } from '../../infra/spec.ts';
 
 const repo = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
 let root: string;
@@ -152,20 +152,53 @@ describe('CDK stack from infra/spec.ts', () => {
     // reports function, as the daily job does for scheduled packs; the reports function
     // writes reports; the roll-up sweep touches the table alone; nothing else.
     const allowed: Record<string, RegExp> = {
-      Jobs: /^(dynamodb:|lambda:InvokeFunction$)/,
+      Jobs: /^(dynamodb:|lambda:InvokeFunction$|ses:SendEmail$)/,
       Rollups: /^dynamodb:/,
-      Api: /^(dynamodb:|s3:GetObject$|lambda:InvokeFunction$)/,
+      MailEventsHandler: /^dynamodb:/,
+      Api: /^(dynamodb:|s3:GetObject$|lambda:InvokeFunction$|ses:SendEmail$)/,
       Reports: /^(dynamodb:|s3:PutObject$|s3:AbortMultipartUpload$)/,
     };
     for (const [fn, pattern] of Object.entries(allowed)) {
       for (const { actions, resource } of statementsOf(fn)) {
         for (const a of actions) expect(a, fn).toMatch(pattern);
         if (actions.some((a) => a.startsWith('s3:'))) expect(resource, fn).toContain(`/${reportsPrefix}*`);
+        // Sending from our identity with our configuration set, and nothing else SES offers.
+        if (actions.includes('ses:SendEmail')) {
+          expect(resource, fn).toMatch(/EmailIdentity[0-9A-F]{8}/);
+          expect(resource, fn).toContain(':configuration-set/');
+        }
         if (actions.some((a) => a.startsWith('dynamodb:'))) {
           expect(resource, fn).toMatch(/Table[0-9A-F]{8}/);
           expect(actions.filter((a) => a.startsWith('dynamodb:')).sort(), fn).toEqual([...tableActions].sort());
         }
       }
+    }
+  });
+
+  it('sends e-mail from one SES identity with a configuration set whose bounces, complaints and deliveries reach our function through SNS', () => {
+    dev.resourceCountIs('AWS::SES::EmailIdentity', 1);
+    dev.hasResourceProperties('AWS::SES::EmailIdentity', {
+      EmailIdentity: email.defaultSender,
+      ConfigurationSetAttributes: { ConfigurationSetName: { Ref: Match.stringLikeRegexp('^EmailConfiguration') } },
+    });
+    dev.hasResourceProperties('AWS::SES::ConfigurationSetEventDestination', {
+      EventDestination: Match.objectLike({
+        Enabled: true,
+        MatchingEventTypes: Match.arrayWith([...email.events]),
+        SnsDestination: { TopicARN: { Ref: Match.stringLikeRegexp('^MailEvents') } },
+      }),
+    });
+    dev.hasResourceProperties('AWS::SNS::Subscription', {
+      Protocol: 'lambda',
+      TopicArn: { Ref: Match.stringLikeRegexp('^MailEvents') },
+      Endpoint: { 'Fn::GetAtt': [Match.stringLikeRegexp('^MailEventsHandler'), 'Arn'] },
+    });
+    // The sending functions know the identity and the configuration set by name.
+    for (const fn of ['Api', 'Jobs']) {
+      const [, props] = Object.entries(dev.findResources('AWS::Lambda::Function')).find(([id]) => id.startsWith(fn) && !id.startsWith('JobsLogs'))!;
+      const vars = (props as { Properties: { Environment: { Variables: Record<string, unknown> } } }).Properties.Environment.Variables;
+      expect(vars.SES_SENDER, fn).toBe(email.defaultSender);
+      expect(vars.SES_CONFIGURATION_SET, fn).toEqual({ Ref: expect.stringMatching(/^EmailConfiguration/) });
     }
   });
 

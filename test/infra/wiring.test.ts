@@ -36,7 +36,15 @@ function standIns() {
       route(path: string, args: Record<string, unknown>) {
         recorded.push({ kind: 'Route', name: path, args });
       }
+      subscribe(name: string, args: Record<string, unknown>) {
+        recorded.push({ kind: 'Subscriber', name, args });
+      }
     };
+  class Email extends component('Email') {
+    sender = 'sansang.example.gov.vn';
+    configSet = 'config-set:Email';
+    override nodes = { function: { name: '' }, identity: { arn: arn('EmailIdentity') }, configurationSet: { arn: arn('EmailConfigurationSet') } };
+  }
   const g = globalThis as Record<string, unknown>;
   g.sst = {
     Secret: component('Secret'),
@@ -46,6 +54,8 @@ function standIns() {
       ApiGatewayV2: component('ApiGatewayV2'),
       Bucket: component('Bucket'),
       Dynamo: component('Dynamo'),
+      SnsTopic: component('SnsTopic'),
+      Email,
     },
   };
   g.$interpolate = (parts: TemplateStringsArray, ...values: unknown[]) =>
@@ -71,9 +81,11 @@ describe('function wiring from infra/spec.ts', () => {
     type Sst = Parameters<typeof createReports>;
     const table = new (globalThis as unknown as { sst: { aws: { Dynamo: new (n: string) => Sst[0] } } }).sst.aws.Dynamo('Table');
     const secrets = new (globalThis as unknown as { sst: { Secret: new (n: string) => Sst[1] } }).sst.Secret('SessionSecrets');
+    const { createEmail } = await import('../../infra/sst/email.ts');
     const reports = createReports(table, secrets);
-    createApi(table, secrets, reports);
-    createJobs(table, secrets, reports);
+    const email = createEmail(table);
+    createApi(table, secrets, reports, email);
+    createJobs(table, secrets, reports, email, 'https://sansang.example');
     createRollupSweep(table, secrets);
     const byHandler = (handler: string) => {
       const r = recorded.find((x) => ((x.kind === 'Cron' ? x.args.function : x.args) as Args | undefined)?.handler === handler);
@@ -106,6 +118,7 @@ describe('function wiring from infra/spec.ts', () => {
         if (g.on === 'table') expect(resources, name).toEqual([arn('Table'), `${arn('Table')}/index/*`]);
         if (g.on === 'reportObjects') expect(resources, name).toEqual([`${arn('ReportFiles')}/reports/*`]);
         if (g.on === 'reportsFunction') expect(resources, name).toEqual([arn('Reports')]);
+        if (g.on === 'emailIdentity') expect(resources, name).toEqual([arn('EmailIdentity'), arn('EmailConfigurationSet')]);
       }
     }
   });
@@ -116,7 +129,7 @@ describe('function wiring from infra/spec.ts', () => {
       { Properties: { Handler: string; Environment?: { Variables: Record<string, unknown> } } },
     ][];
     for (const name of Object.keys(functions) as FunctionName[]) {
-      const [, fn] = lambdas.find(([id]) => id.toLowerCase().startsWith(name))!;
+      const [, fn] = lambdas.find(([id]) => id.toLowerCase().startsWith(name.toLowerCase()))!;
       expect(envNames(fn.Properties.Environment!.Variables), name).toEqual(
         envNames(sstArgs[name].environment).filter((k) => !(apiEnvironmentFromDeployer as readonly string[]).includes(k)),
       );
@@ -140,6 +153,11 @@ describe('function wiring from infra/spec.ts', () => {
       'AWS_REGION',
       'REPORT_DIRECT_LIMIT',
       'NODE_ENV',
+      // The local SES emulator, the region when it differs from the function's, the account's sending rate, the wording's folder.
+      'SES_ENDPOINT',
+      'SES_REGION',
+      'SES_MAX_SEND_RATE',
+      'REMINDER_TEMPLATES_DIR',
     ]);
     const deployed = new Set<string>([...Object.values(resourceEnv), ...apiEnvironmentFromDeployer]);
     expect([...read].filter((k) => !deployed.has(k) && !localOrTuning.has(k)).sort()).toEqual([]);

@@ -1,4 +1,7 @@
-import { Exemption, Readiness, Report, runDueChanges, vnDay } from '@sansang/core';
+import { Exemption, Readiness, Reminder, Report, runDueChanges, vnDay } from '@sansang/core';
+
+/** Who the audit log names for what the daily job does. */
+const DAILY_JOB = 'tac-vu-hang-ngay';
 
 /**
  * The daily job (EventBridge schedule in infra/spec.ts): apply the reorganisations scheduled
@@ -6,18 +9,29 @@ import { Exemption, Readiness, Report, runDueChanges, vnDay } from '@sansang/cor
  * today and move the completions entering their renewal window or lapsing today (each
  * O(what is due)), finish any roll-up a failed request left pending, refresh this
  * week's readiness snapshot of every unit (for the history, the pace and reports of past
- * dates), then start the report packs that are due.
+ * dates), start the report packs that are due, and last send the day's reminders (after
+ * exemptions and lapses, so nobody let off today is reminded; exactly once, so a retried run
+ * sends nothing twice), linking to the site's address (SITE_URL).
  */
-export async function daily(
-  now = new Date(),
-): Promise<{ reorganised: number; reorganiseFailed: number; exemptions: number; lapses: number; swept: number; week: string; units: number; packs: number }> {
+export async function daily(now = new Date()): Promise<{
+  reorganised: number;
+  reorganiseFailed: number;
+  exemptions: number;
+  lapses: number;
+  swept: number;
+  week: string;
+  units: number;
+  packs: number;
+  reminders: Reminder.RunOutcome;
+}> {
   const { applied: reorganised, failed: reorganiseFailed } = await runDueChanges(vnDay(now));
   const { people: exemptions } = await Exemption.runDue(vnDay(now));
   const { people: lapses } = await Readiness.runLapses(vnDay(now));
   const swept = await Readiness.sweepRollups();
   const snapshot = await Readiness.snapshotWeek(now);
   const packs = await Report.runDueSchedules(now);
-  const result = { reorganised, reorganiseFailed, exemptions, lapses, swept, ...snapshot, packs: packs.length };
+  const reminders = await Reminder.run({ actor: { email: DAILY_JOB }, now, ...(process.env.SITE_URL ? { site: process.env.SITE_URL } : {}) });
+  const result = { reorganised, reorganiseFailed, exemptions, lapses, swept, ...snapshot, packs: packs.length, reminders };
   if (process.env.LAMBDA_TASK_ROOT) console.log(JSON.stringify({ level: 'info', job: 'daily', ...result }));
   return result;
 }

@@ -42,6 +42,9 @@ export const actionNames = {
   'reminder.sent': 'Gửi thư nhắc việc',
   'reminder.noticed': 'Ghi nhận nhắc việc (người không có e-mail)',
   'reminder.run': 'Chạy đợt nhắc việc',
+  'mail.bounced': 'Thư không đến được người nhận (địa chỉ hỏng)',
+  'mail.complained': 'Người nhận báo thư là thư rác',
+  'mail.rejected': 'Amazon SES từ chối gửi thư',
 } as const;
 
 export type Action = keyof typeof actionNames;

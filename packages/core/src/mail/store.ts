@@ -27,12 +27,19 @@ export function resetSesClient(): void {
   client = null;
 }
 
+/**
+ * The From line: the deploy's sending identity (SES_SENDER) is a whole address, or a domain
+ * the reminders come from as nhac-nho@; locally, an address the emulator accepts.
+ */
+export const fromAddress = (sender: string | undefined): string =>
+  `Sẵn Sàng <${!sender ? 'khong-tra-loi@sansang.local' : sender.includes('@') ? sender : `nhac-nho@${sender}`}>`;
+
 export const sesTransport: Transport = async (message: Message) => {
   const { ses, send } = await sesClient();
   const configurationSet = process.env.SES_CONFIGURATION_SET;
   const out = await ses.send(
     new send({
-      FromEmailAddress: process.env.MAIL_FROM ?? 'Sẵn Sàng <khong-tra-loi@sansang.local>',
+      FromEmailAddress: fromAddress(process.env.SES_SENDER),
       Destination: { ToAddresses: [message.to] },
       Content: {
         Simple: {
@@ -41,6 +48,10 @@ export const sesTransport: Transport = async (message: Message) => {
         },
       },
       ...(configurationSet ? { ConfigurationSetName: configurationSet } : {}),
+      // SES takes tag values of letters, digits, _ and - only: one that is not so is left off.
+      EmailTags: Object.entries(message.tags ?? {})
+        .filter(([, value]) => /^[\w-]{1,256}$/.test(value))
+        .map(([Name, Value]) => ({ Name, Value })),
     }),
   );
   return { messageId: out.MessageId ?? '' };

@@ -154,7 +154,13 @@ export namespace Reminder {
     let messageId: string | null = null;
     if (p.email) {
       try {
-        ({ messageId } = await ctx.mailer.send({ to: p.email, subject: message.subject, text: message.text, html: message.html }));
+        ({ messageId } = await ctx.mailer.send({
+          to: p.email,
+          subject: message.subject,
+          text: message.text,
+          html: message.html,
+          tags: { person: p.personId, day, unit: p.unitId },
+        }));
       } catch (err) {
         // Left pending for the next run; the error is reported, not swallowed.
         await settleIntent(p.personId, day, leaseId, { state: 'pending' });
