@@ -59,35 +59,24 @@ async function assertSmallEnough(unit: Org.Info) {
   }
 }
 
-/** The call list for units without e-mail (issue 18), as a workbook or a printable PDF: who still owes the target, of what, by when. */
-const callListRoute = <K extends 'calls.xlsx' | 'calls.pdf'>(kind: K) =>
+/**
+ * A file made while the officer waits, of their unit or one below it: completions, who is
+ * still to train, or the call list (issue 18) for places without e-mail; the last three of
+ * one target (`?target=`, the default one when absent).
+ */
+const direct = <K extends 'completions.csv' | 'completions.xlsx' | 'untrained.csv' | 'calls.xlsx' | 'calls.pdf'>(kind: K, summary: string) =>
   route({
     method: 'get',
     path: `/api/reports/${kind}` as `/api/reports/${K}`,
-    summary: `Danh sách cần nhắc (gọi điện) cho nơi không dùng e-mail: ai chưa hoàn thành, ở đơn vị nào, còn khoá nào, hạn nào (${kind === 'calls.pdf' ? 'PDF để in' : 'Excel'})`,
+    summary,
     access: { roles: ['hr', 'admin'], scope: true },
     query: v.object({ ...UnitQuery.entries, target: v.optional(v.pipe(v.string(), v.maxLength(64))) }),
     unit: ({ query }) => query.unit,
     handler: async (c, { query, unit: scoped }) => {
       const unit = await unitOrRoot(scoped);
       await assertSmallEnough(unit);
-      const body = await Report.download({ actor: actorOf(c), kind, unitId: unit.id, target: query.target });
-      return sendFile({ body, kind, name: fileName(kind, unit.code, vnDay()) });
-    },
-  });
-
-const direct = (kind: 'completions.csv' | 'completions.xlsx', summary: string) =>
-  route({
-    method: 'get',
-    path: `/api/reports/${kind}`,
-    summary,
-    access: { roles: ['hr', 'admin'], scope: true },
-    query: UnitQuery,
-    unit: ({ query }) => query.unit,
-    handler: async (c, { unit: scoped }) => {
-      const unit = await unitOrRoot(scoped);
-      await assertSmallEnough(unit);
-      const body = await Report.download({ actor: actorOf(c), kind, unitId: unit.id });
+      const of = kind === 'completions.csv' || kind === 'completions.xlsx' ? {} : { target: query.target };
+      const body = await Report.download({ actor: actorOf(c), kind, unitId: unit.id, ...of } as Report.Download);
       return sendFile({ body, kind, name: fileName(kind, unit.code, vnDay()) });
     },
   });
@@ -109,22 +98,9 @@ export const reportRoutes = routes(
       return sendFile({ body, kind: 'summary.pdf', name: fileName('summary.pdf', unit.code, query.date ?? vnDay()) });
     },
   }),
-  route({
-    method: 'get',
-    path: '/api/reports/untrained.csv',
-    summary: 'Danh sách người trong diện chỉ tiêu chưa hoàn thành (CSV)',
-    access: { roles: ['hr', 'admin'], scope: true },
-    query: v.object({ ...UnitQuery.entries, target: v.optional(v.pipe(v.string(), v.maxLength(64))) }),
-    unit: ({ query }) => query.unit,
-    handler: async (c, { query, unit: scoped }) => {
-      const unit = await unitOrRoot(scoped);
-      await assertSmallEnough(unit);
-      const body = await Report.download({ actor: actorOf(c), kind: 'untrained.csv', unitId: unit.id, target: query.target });
-      return sendFile({ body, kind: 'untrained.csv', name: fileName('untrained.csv', unit.code, vnDay()) });
-    },
-  }),
-  callListRoute('calls.xlsx'),
-  callListRoute('calls.pdf'),
+  direct('untrained.csv', 'Danh sách người trong diện chỉ tiêu chưa hoàn thành (CSV)'),
+  direct('calls.xlsx', 'Danh sách cần nhắc (gọi điện) cho nơi không dùng e-mail: ai chưa hoàn thành, ở đơn vị nào, còn khoá nào, hạn nào (Excel)'),
+  direct('calls.pdf', 'Danh sách cần nhắc (gọi điện) cho nơi không dùng e-mail, để in (PDF)'),
   route({
     method: 'get',
     path: '/api/reports/transcript.pdf',
