@@ -48,6 +48,23 @@ describe('reminders in the browser', () => {
     expect(await row.innerText()).toContain('30 ngày trước hạn · hạn 31/12/2026');
     await expectAccessible(page, 'reminders preview');
 
+    // A pause holds the whole subtree back until it is resumed; both are asked first.
+    await page.getByRole('button', { name: `Tạm dừng nhắc việc của ${tree.agency.name}` }).click();
+    await page
+      .getByRole('group', { name: `Tạm dừng nhắc việc của ${tree.agency.name}` })
+      .getByRole('button', { name: 'Tạm dừng nhắc việc' })
+      .click();
+    await page.getByText('Nhắc việc của đơn vị này đang tạm dừng', { exact: false }).waitFor();
+    await page.getByText('Hôm nay không có ai cần nhắc trong đơn vị này và các đơn vị trực thuộc.').waitFor();
+    await expectAccessible(page, 'reminders paused');
+    await page.getByRole('button', { name: `Tiếp tục nhắc việc của ${tree.agency.name}` }).click();
+    await page
+      .getByRole('group', { name: `Tiếp tục nhắc việc của ${tree.agency.name}` })
+      .getByRole('button', { name: 'Tiếp tục nhắc việc' })
+      .click();
+    await page.getByText(`${reminded.length} người sẽ được nhắc.`).waitFor();
+    expect(await page.getByText('Nhắc việc của đơn vị này đang tạm dừng', { exact: false }).count()).toBe(0);
+
     const send = page.getByRole('button', { name: `Gửi ngay cho ${tree.agency.name}` });
     await send.click();
     // Asked first: nothing goes out until yes.

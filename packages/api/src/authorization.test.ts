@@ -28,6 +28,7 @@ const rules: Record<string, Rule> = {
   'get /api/reminders/plan': 'hrOrAdminInScope',
   'post /api/reminders/run': 'hrOrAdminInScope',
   'get /api/reminders/history': 'hrOrAdminInScope',
+  'post /api/reminders/pause': 'hrOrAdminInScope',
   'post /api/auth/password': 'signedIn',
   'get /api/courses': 'signedIn',
   'get /api/courses/{slug}': 'signedIn',
@@ -150,6 +151,8 @@ function sample(route: string, scope: Scope): { path: string; body?: unknown } {
     // Nobody of the fixture has an e-mail address: whatever is due today becomes a notice, never an e-mail.
     'post /api/reminders/run': { path: `/api/reminders/run?unit=${unit}` },
     'get /api/reminders/history': { path: `/api/reminders/history?unit=${unit}` },
+    // Resuming: a unit not paused stays so, and no other call of the matrix is held back.
+    'post /api/reminders/pause': { path: `/api/reminders/pause?unit=${unit}`, body: { paused: false } },
     'post /api/auth/password': { path: '/api/auth/password', body: { current: 'sai-mat-khau', next: 'mat-khau-moi-dai' } },
     'get /api/courses': { path: '/api/courses' },
     'get /api/courses/{slug}': { path: '/api/courses/khoa-mau' },

@@ -18,10 +18,12 @@ export const reminderRoutes = routes(
     unit: ({ query }) => query.unit,
     handler: async (c, { query, unit }) => {
       const u = await unitOrRoot(unit);
-      const messages = await Reminder.plan({ unitId: u.id, date: query.date });
+      const [messages, paused] = await Promise.all([Reminder.plan({ unitId: u.id, date: query.date }), Reminder.pausesOver(u.id)]);
       return c.json({
         unit: { id: u.id, name: u.name },
         day: query.date ?? null,
+        // The pauses that hold this unit's reminders back: its own, or one above it.
+        paused,
         // Whether a run started now would wait for the morning.
         quiet: Reminder.isQuietHour(new Date()),
         messages: messages.map(({ personId, fullName, unitId, email, items }) => ({ personId, fullName, unitId, hasEmail: email !== null, items })),
@@ -38,6 +40,19 @@ export const reminderRoutes = routes(
     handler: async (c, { unit }) => {
       const u = await unitOrRoot(unit);
       return c.json(await Reminder.run({ unitId: u.id, actor: actorOf(c), site: siteOrigin(c.req.raw) }));
+    },
+  }),
+  route({
+    method: 'post',
+    path: '/api/reminders/pause',
+    summary: 'Tạm dừng (paused: true) hoặc tiếp tục (paused: false) nhắc việc của đơn vị và các đơn vị trực thuộc (ghi nhật ký)',
+    access: { roles: ['hr', 'admin'], scope: true },
+    query: v.object({ unit: Unit }),
+    body: v.object({ paused: v.boolean('paused phải là true hoặc false') }),
+    unit: ({ query }) => query.unit,
+    handler: async (c, { body, unit }) => {
+      const u = await unitOrRoot(unit);
+      return c.json({ pause: await Reminder.pause({ unitId: u.id, paused: body.paused, actor: actorOf(c) }) });
     },
   }),
   route({

@@ -42,6 +42,8 @@ export const actionNames = {
   'reminder.sent': 'Gửi thư nhắc việc',
   'reminder.noticed': 'Ghi nhận nhắc việc (người không có e-mail)',
   'reminder.run': 'Chạy đợt nhắc việc',
+  'reminder.pause': 'Tạm dừng nhắc việc của đơn vị',
+  'reminder.resume': 'Tiếp tục nhắc việc của đơn vị',
   'mail.bounced': 'Thư không đến được người nhận (địa chỉ hỏng)',
   'mail.complained': 'Người nhận báo thư là thư rác',
   'mail.rejected': 'Amazon SES từ chối gửi thư',

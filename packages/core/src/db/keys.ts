@@ -38,6 +38,7 @@
  *   reminder of a day    GetItem  pk=REMINDER#<personId>   sk=DAY#<yyyy-mm-dd>  (the intent: at most one message a person a day)
  *   reminders of a unit  Query    gsi1 gsi1pk=REMINDERS#<unitId>  (by day, newest last: what went out)
  *   notices of a person  Query    pk=NOTICES#<personId>    sk=NOTICE#<id>  (in-app; ids begin with their day, so newest last)
+ *   reminder pauses      Query    pk=REMINDERPAUSES        sk=UNIT#<unitId>  (units whose reminders HR paused: few, read whole by each plan)
  *   catalogue            Query    pk=CATALOGUE
  *   course version       GetItem  pk=COURSE#<slug>        sk=V#<version>
  *   targets              Query    pk=TARGETS
@@ -158,6 +159,8 @@ export const keys = {
   /** A reminder listed under its person's unit (at the time it was planned), by day. */
   reminderIndex: (unitId: string, day: string, personId: string): Gsi1 => ({ gsi1pk: `REMINDERS#${unitId}`, gsi1sk: `${day}#${personId}` }),
   notice: (personId: string, id: string): Key => ({ pk: `NOTICES#${personId}`, sk: `NOTICE#${id}` }),
+  reminderPause: (unitId: string): Key => ({ pk: 'REMINDERPAUSES', sk: `UNIT#${unitId}` }),
+  reminderPauses: 'REMINDERPAUSES',
   noticesOf: (personId: string) => `NOTICES#${personId}`,
 
   catalogue: 'CATALOGUE',

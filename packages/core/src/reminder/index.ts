@@ -16,7 +16,20 @@ import { defaultGraceDays } from '../target/schema.ts';
 import { renewalDaysOf } from '../target/validity.ts';
 import { vnDay } from '../vn-day.ts';
 import * as schema from './schema.ts';
-import { getIntent, leaseIntent, markNoticeRead, noticesOf, putNotice, recordIntent, settleIntent, unitReminders } from './store.ts';
+import {
+  deletePause,
+  getIntent,
+  leaseIntent,
+  listPauses,
+  markNoticeRead,
+  noticesOf,
+  putNotice,
+  putPause,
+  recordIntent,
+  settleIntent,
+  unitReminders,
+  type Pause,
+} from './store.ts';
 import { loadTemplate, render } from './template.ts';
 
 /**
@@ -105,7 +118,8 @@ export namespace Reminder {
 
   /** What is due on `date` (a Vietnam day; today when absent) for learners of `unitId`'s subtree (everyone's when absent): one message per person. */
   export const plan = fn(v.object({ date: v.optional(Day), unitId: v.optional(Org.Id) }), async ({ date = vnDay(), unitId }): Promise<Planned[]> => {
-    const [roots, targets] = await Promise.all([unitId ? Org.get(unitId).then((u) => [u]) : Org.children(null), Target.list()]);
+    const [roots, targets, pauses] = await Promise.all([unitId ? Org.get(unitId).then((u) => [u]) : Org.children(null), Target.list(), listPauses()]);
+    const paused = new Set(pauses.map((p) => p.unitId));
     const targetOf = new Map(targets.map((t) => [t.id, t]));
     const units = new Map<string, Promise<Org.Info>>();
     const unitOf = (id: string) => units.get(id) ?? units.set(id, Org.get(id)).get(id)!;
@@ -115,6 +129,8 @@ export namespace Reminder {
       if (!person || person.status !== 'active') return;
       const unit = await unitOf(person.unitId);
       if (!roots.some((root) => Org.isWithin(unit, root.id))) return;
+      // HR paused this unit, or one above it: nobody under it is reminded until it is resumed.
+      if ([...unit.ancestors, unit.id].some((id) => paused.has(id))) return;
       const items = (await Requirement.forPerson({ personId, today: date })).flatMap((item): schema.Due[] => {
         const target = targetOf.get(item.target.id);
         const reason = target ? schema.reasonFor(item, target, date, startsOf(person, target.id)) : null;
@@ -215,6 +231,28 @@ export namespace Reminder {
       return outcome;
     },
   );
+
+  export type Paused = Pause;
+
+  /**
+   * Pauses a unit's reminders, its subtree's with it (a reorganisation under way, a roster
+   * being corrected), or resumes them; audited. The in-app notices and the call list stay.
+   */
+  export const pause = fn(v.object({ unitId: Org.Id, paused: v.boolean(), actor: Actor }), async ({ unitId, paused, actor }): Promise<Pause | null> => {
+    const unit = await Org.get(unitId);
+    const entry = { unitId: unit.id, by: actor.email, at: new Date().toISOString() };
+    if (paused) await putPause(entry);
+    else await deletePause(unit.id);
+    await Audit.record({ actor: actor.email, action: paused ? 'reminder.pause' : 'reminder.resume', unitId: unit.id, detail: {} });
+    return paused ? entry : null;
+  });
+
+  /** The paused units that decide whether `unitId`'s people are reminded: itself and those above it. */
+  export async function pausesOver(unitId: string): Promise<Pause[]> {
+    const unit = await Org.get(unitId);
+    const chain = new Set([...unit.ancestors, unit.id]);
+    return (await listPauses()).filter((p) => chain.has(p.unitId));
+  }
 
   /** What went out for `unitId`'s subtree, newest day first; `days` narrows to days beginning so (2026-12, 2026-12-01). */
   export const history = fn(

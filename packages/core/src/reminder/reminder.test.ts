@@ -87,6 +87,28 @@ describe('reminders', () => {
     expect(dept.map((p) => p.personId).sort()).toEqual([noEmail.id, at(tree.dept2.id, 2).id].sort());
   });
 
+  it('reminds nobody under a unit HR paused until it is resumed, and audits both', async () => {
+    const before = await Reminder.plan({ date: '2026-12-24' });
+    const underAgency = (p: { unitId: string }) => [tree.agency.id, tree.dept1.id, tree.dept2.id].includes(p.unitId);
+    expect(before.filter(underAgency).length).toBeGreaterThan(0);
+    expect(await Reminder.pause({ unitId: tree.agency.id, paused: true, actor: { email: 'nhansu@test.vn' } })).toMatchObject({ unitId: tree.agency.id });
+    const paused = await Reminder.plan({ date: '2026-12-24' });
+    expect(paused.filter(underAgency)).toEqual([]);
+    expect(paused.map((p) => p.personId).sort()).toEqual(
+      before
+        .filter((p) => !underAgency(p))
+        .map((p) => p.personId)
+        .sort(),
+    );
+    // A unit below sees the pause above it.
+    expect((await Reminder.pausesOver(tree.dept1.id)).map((p) => p.unitId)).toEqual([tree.agency.id]);
+    expect(await Reminder.pause({ unitId: tree.agency.id, paused: false, actor: { email: 'nhansu@test.vn' } })).toBeNull();
+    expect((await Reminder.plan({ date: '2026-12-24' })).length).toBe(before.length);
+    const today = new Date().toISOString().slice(0, 10);
+    const audited = (await Audit.list({ from: today, to: today, unitId: tree.agency.id })).map((e) => e.action);
+    expect(audited).toEqual(expect.arrayContaining(['reminder.pause', 'reminder.resume']));
+  });
+
   it('reminds before a completion lapses, on the day its renewal window opens', async () => {
     const [mark] = (await Readiness.trainedMarksOf(done.id)).filter((m) => m.targetId === yearly.id);
     expect(mark?.validUntil).toBeTruthy();

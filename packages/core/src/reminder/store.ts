@@ -1,4 +1,4 @@
-import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { db, tableName } from '../db/client.ts';
 import { conditionHeld } from '../db/errors.ts';
 import { keys } from '../db/keys.ts';
@@ -130,4 +130,20 @@ export function markNoticeRead(personId: string, id: string): Promise<boolean> {
       }),
     ),
   );
+}
+
+/** A unit whose reminders HR paused (its subtree's too), by whom and since when. */
+export type Pause = { unitId: string; by: string; at: string };
+
+export async function putPause(pause: Pause): Promise<void> {
+  await db().send(new PutCommand({ TableName: tableName(), Item: { ...keys.reminderPause(pause.unitId), type: 'reminder-pause', ...pause } }));
+}
+
+export async function deletePause(unitId: string): Promise<void> {
+  await db().send(new DeleteCommand({ TableName: tableName(), Key: keys.reminderPause(unitId) }));
+}
+
+export async function listPauses(): Promise<Pause[]> {
+  const items = await queryList({ pk: keys.reminderPauses });
+  return items.map((i) => ({ unitId: String(i.unitId), by: String(i.by), at: String(i.at) }));
 }

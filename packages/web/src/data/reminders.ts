@@ -17,6 +17,7 @@ export type Notice = Notices['notices'][number];
 export const reminders = {
   plan: (unit: string | undefined) => data(r.plan.$get({ query: { unit } })),
   run: (unit: string | undefined) => data(r.run.$post({ query: { unit } })),
+  pause: (unit: string, paused: boolean) => data(r.pause.$post({ query: { unit }, json: { paused } })),
   history: (unit: string | undefined) => data(r.history.$get({ query: { unit } })),
   /** The printable call list of who still owes the target, for places without e-mail. */
   callListUrl: (unit: string, kind: 'calls.pdf' | 'calls.xlsx') => client.api.reports[kind].$path({ query: { unit } }),

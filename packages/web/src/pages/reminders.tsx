@@ -1,13 +1,13 @@
 import { createResource, For, Show } from 'solid-js';
 import { A, useSearchParams } from '@solidjs/router';
-import { reminders, type PlannedMessage, type SentReminder } from '../data/reminders.ts';
+import { reminders, type PlannedMessage, type ReminderPlan, type SentReminder } from '../data/reminders.ts';
 import { param, query } from '../data/readiness.ts';
 import { formatDay, formatNumber, t, type Key } from '../i18n/index.ts';
 import { Loaded } from '../ui/async.tsx';
 import { DataTable, type Column } from '../ui/data-table.tsx';
 import { DownloadLink } from '../ui/download-link.tsx';
 import { SubmitOutcome, useSubmit } from '../ui/submission.tsx';
-import { createFormConfirmation } from '../ui/confirm-action.tsx';
+import { ConfirmAction, createFormConfirmation } from '../ui/confirm-action.tsx';
 
 const reason = (r: string) => t(`reminders.reason.${r}` as Key);
 
@@ -36,6 +36,34 @@ const historyColumns: Column<SentReminder>[] = [
   { title: () => t('reminders.col.reasons'), cell: (s) => s.reasons.map(reason).join(', ') },
   { title: () => t('reminders.col.state'), cell: (s) => t(`reminders.state.${s.state}` as Key) },
 ];
+
+/**
+ * Whether this unit's reminders are held back, by its own pause or one above it, and the
+ * button to pause or resume its own (asked first: a pause stops e-mails to a whole subtree).
+ */
+function PauseControl(props: { unit: { id: string; name: string }; paused: ReminderPlan['paused']; onChanged: () => void }) {
+  const own = () => props.paused.find((p) => p.unitId === props.unit.id);
+  const above = () => props.paused.filter((p) => p.unitId !== props.unit.id);
+  return (
+    <>
+      <Show when={own()}>{(p) => <p class="box">{t('reminders.pausedHere', { by: p().by, date: formatDay(p().at.slice(0, 10)) })}</p>}</Show>
+      <Show when={above().length > 0}>
+        <p class="box">{t('reminders.pausedAbove')}</p>
+      </Show>
+      <ConfirmAction
+        label={own() ? t('reminders.resume') : t('reminders.pause')}
+        name={t(own() ? 'reminders.resumeName' : 'reminders.pauseName', { unit: props.unit.name })}
+        question={t(own() ? 'reminders.resumeQuestion' : 'reminders.pauseQuestion', { unit: props.unit.name })}
+        yes={own() ? t('reminders.resume') : t('reminders.pause')}
+        no={t('confirm.no')}
+        run={async () => {
+          await reminders.pause(props.unit.id, !own());
+          props.onChanged();
+        }}
+      />
+    </>
+  );
+}
 
 /**
  * HR's reminders for the unit they manage (or one below it, `?unit=`): who will be reminded
@@ -79,6 +107,7 @@ export default function RemindersPage() {
             <Show when={p().quiet}>
               <p class="box">{t('reminders.quiet')}</p>
             </Show>
+            <PauseControl unit={p().unit} paused={p().paused} onChanged={() => void replan()} />
             <form onSubmit={send} ref={form}>
               <confirmation.Question form={() => form} yes={t('reminders.confirmYes')} no={t('confirm.no')} />
               <button type="submit" disabled={submission.busy() || p().messages.length === 0}>
