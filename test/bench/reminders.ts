@@ -1,0 +1,112 @@
+// A day's reminder run for a province (issue 18): messages per second against the SES
+// emulator and DynamoDB requests per message, with the same number of bare SES sends (no
+// plan, no intent, no notice, no audit) measured in the same run as the baseline, and the
+// heap at a tenth of the size against the full size. `--people N` (default 30,000): all
+// untrained, the target's deadline 30 days ahead, so every one of them is due that day.
+import { randomBytes } from 'node:crypto';
+import { parseArgs } from 'node:util';
+import { Mail, Org, Person, Reminder, Target, vnDay } from '@sansang/core';
+import { configureDb, ensureTable, meterDynamo, putMany } from '@sansang/core/testing';
+import { startDynamoLocal } from '@sansang/cli/dynamodb-local';
+import { startSesLocal } from '@sansang/cli/ses-local';
+import { Course } from '@sansang/core';
+import { table } from '../../infra/spec.ts';
+import { bundle } from '../support/fixtures.ts';
+
+const { values } = parseArgs({ options: { people: { type: 'string', default: '30000' } } });
+const people = Number(values.people);
+process.env.SESSION_SECRET ??= randomBytes(32).toString('base64url');
+
+/** A province of `n` people in communes of 300 (with e-mail addresses), under its own table. */
+async function province(name: string, n: number): Promise<string> {
+  configureDb({ endpoint: ddb.endpoint, tableName: name });
+  await ensureTable(name, table);
+  const root = Org.make({ id: 'tinh', code: 'TINH', name: 'Tỉnh Thử', kind: 'province' }, null);
+  const communes = Array.from({ length: Math.ceil(n / 300) }, (_, i) => Org.make({ id: `xa-${i}`, code: `XA-${i}`, name: `Xã ${i}`, kind: 'commune' }, root));
+  const staff: Person.Info[] = Array.from({ length: n }, (_, i) => ({
+    id: `p-${i}`,
+    employeeCode: `NV${i}`,
+    fullName: `Người ${i}`,
+    email: `nv${i}@xa.gov.vn`,
+    unitId: communes[Math.floor(i / 300)]!.id,
+    category: Person.categories[i % 3]!,
+    position: 'Công chức',
+    status: 'active',
+  }));
+  await putMany([root, ...communes].map(Org.toItem));
+  for (let i = 0; i < staff.length; i += 2000) await putMany(staff.slice(i, i + 2000).map(Person.toItem));
+  await Course.publish(bundle());
+  const deadline = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
+  await Target.put({
+    id: 'bench',
+    title: 'Hoàn thành khoá mẫu',
+    programme: ['khoa-mau'],
+    categories: ['can-bo', 'cong-chuc', 'vien-chuc'],
+    percent: 100,
+    deadline,
+  });
+  return root.id;
+}
+
+/** A run at 10:00 today in Vietnam, whatever the hour here: outside the quiet hours. */
+const tenInTheMorning = () => new Date(`${vnDay()}T03:00:00Z`);
+
+async function run(name: string, n: number) {
+  const root = await province(name, n);
+  global.gc?.();
+  const heapBefore = process.memoryUsage().heapUsed;
+  let heapPeak = heapBefore;
+  const sampler = setInterval(() => (heapPeak = Math.max(heapPeak, process.memoryUsage().heapUsed)), 50);
+  const meter = meterDynamo();
+  meter.take();
+  const started = performance.now();
+  const outcome = await Reminder.run({ unitId: root, actor: { email: 'bench' }, now: tenInTheMorning(), mailer: Mail.mailer({ perSecond: 100_000 }) });
+  const seconds = (performance.now() - started) / 1000;
+  clearInterval(sampler);
+  const usage = meter.take();
+  return { outcome, seconds, usage, heap: heapPeak - heapBefore };
+}
+
+const ddb = await startDynamoLocal({});
+const ses = await startSesLocal();
+process.env.SES_ENDPOINT = ses.endpoint;
+try {
+  // The baseline: the same number of bare sends through the same mailer, nothing recorded.
+  const bare = Mail.mailer({ perSecond: 100_000 });
+  const baselineStart = performance.now();
+  const queue = Array.from({ length: people }, (_, i) => i);
+  await Promise.all(
+    Array.from({ length: 8 }, async () => {
+      for (let i = queue.shift(); i !== undefined; i = queue.shift())
+        await bare.send({ to: `nv${i}@xa.gov.vn`, subject: 'Nhắc việc', text: 'Nhắc việc', html: '<p>Nhắc việc</p>' });
+    }),
+  );
+  const baselineRate = people / ((performance.now() - baselineStart) / 1000);
+  await ses.clear();
+
+  const small = await run('reminders_small', Math.max(300, Math.round(people / 10)));
+  await ses.clear();
+  const full = await run('reminders_full', people);
+  const stored = (await ses.emails()).length;
+  const rate = full.outcome.sent / full.seconds;
+  const requestsPerMessage = full.usage.requests / full.outcome.planned;
+  console.log(`reminder-run: ${full.outcome.planned} planned, ${full.outcome.sent} sent, ${stored} in the emulator's store, ${full.seconds.toFixed(1)} s`);
+  console.log(
+    `reminder-dynamodb-per-message: ${requestsPerMessage.toFixed(1)} requests, ${(full.usage.readUnits / full.outcome.planned).toFixed(1)} RRU, ${(full.usage.writeUnits / full.outcome.planned).toFixed(1)} WRU`,
+  );
+  console.log(`reminder-baseline: bare SES sends ${baselineRate.toFixed(0)}/s, reminders ${rate.toFixed(0)}/s`);
+  const memory = full.heap / Math.max(small.heap, 1);
+  console.log(
+    `reminder-memory: heap ${(small.heap / 1e6).toFixed(1)} MB at ${small.outcome.planned} people, ${(full.heap / 1e6).toFixed(1)} MB at ${full.outcome.planned}`,
+  );
+  const exact = stored === full.outcome.planned && full.outcome.sent === full.outcome.planned;
+  console.log(
+    `reminder-memory-growth: ratio=${memory.toFixed(2)} (${full.outcome.planned} / ${small.outcome.planned} people, budget ≤ 1.50) ${memory <= 1.5 ? 'ok' : 'OVER'}`,
+  );
+  console.log(
+    `reminder-rate: ratio=${(rate / baselineRate).toFixed(2)} (reminders / bare sends, budget ≥ 0.20) ${rate / baselineRate >= 0.2 && exact ? 'ok' : 'LOW'}`,
+  );
+} finally {
+  await ses.stop();
+  ddb.process.kill('SIGKILL');
+}
