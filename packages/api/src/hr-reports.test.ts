@@ -187,7 +187,7 @@ describe('HR report packs, schedules, roster and org routes', () => {
       effective: '2025-07-01',
     });
     expect(created.status).toBe(201);
-    const merged = await (
+    const { merged } = await (
       await post('admin', '/api/org/merge', { sourceIds: [tree.dept2.id], into: { unitId: tree.dept1.id }, effective: '2025-07-01' })
     ).json();
     expect(merged.into.id).toBe(tree.dept1.id);
