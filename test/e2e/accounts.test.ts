@@ -136,8 +136,14 @@ describe('accounts in the browser: a one-time link from HR, first password, pass
     await admin.getByRole('heading', { name: 'Nhật ký kiểm toán' }).waitFor();
     await admin.locator('table tbody tr').first().waitFor();
     await expectAccessible(admin, 'audit log');
-    for (const action of ['auth.sign_in', 'account.password_link_issued', 'account.password_set_by_link', 'account.password_changed']) {
-      expect(await admin.getByText(action, { exact: true }).count(), action).toBeGreaterThan(0);
+    // Each action by its Vietnamese name, its code on hover.
+    for (const [code, name] of [
+      ['auth.sign_in', 'Đăng nhập'],
+      ['account.password_link_issued', 'Cấp liên kết đặt mật khẩu'],
+      ['account.password_set_by_link', 'Đặt mật khẩu qua liên kết'],
+      ['account.password_changed', 'Đổi mật khẩu'],
+    ]) {
+      expect(await admin.locator(`table tbody [title="${code}"]`).getByText(name!, { exact: true }).count(), code).toBeGreaterThan(0);
     }
     // Each time in Vietnam's clock, written the way the chosen language writes it (the browser's own locale is en-US).
     const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
