@@ -30,8 +30,12 @@ export async function setLocale(next: Locale) {
 if (typeof localStorage !== 'undefined' && localStorage.getItem('locale') === 'en') void setLocale('en');
 else if (typeof document !== 'undefined') document.documentElement.lang = 'vi';
 
+/** A text with its {name} placeholders filled in. */
+export const fill = (text: string, params: Record<string, string | number>): string =>
+  text.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? ''));
+
 export function t(key: Key, params: Record<string, string | number> = {}): string {
-  return (dictionaries[locale()] ?? vi)[key].replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? ''));
+  return fill((dictionaries[locale()] ?? vi)[key], params);
 }
 
 // Formatted without Intl (see format.ts): the first Intl formatter a page makes delays its first figures.

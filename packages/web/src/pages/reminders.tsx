@@ -2,39 +2,40 @@ import { createResource, For, Show } from 'solid-js';
 import { A, useSearchParams } from '@solidjs/router';
 import { reminders, type PlannedMessage, type ReminderPlan, type SentReminder } from '../data/reminders.ts';
 import { param, query } from '../data/readiness.ts';
-import { formatDay, formatNumber, t, type Key } from '../i18n/index.ts';
+import { formatDay, formatNumber, t } from '../i18n/index.ts';
+import { tr, type ReminderKey } from '../i18n/reminders.ts';
 import { Loaded } from '../ui/async.tsx';
 import { DataTable, type Column } from '../ui/data-table.tsx';
 import { DownloadLink } from '../ui/download-link.tsx';
 import { SubmitOutcome, useSubmit } from '../ui/submission.tsx';
 import { ConfirmAction, createFormConfirmation } from '../ui/confirm-action.tsx';
 
-const reason = (r: string) => t(`reminders.reason.${r}` as Key);
+const reason = (r: string) => tr(`reason.${r}` as ReminderKey);
 
 const planColumns: Column<PlannedMessage>[] = [
-  { title: () => t('reminders.col.person'), cell: (m) => m.fullName, rowHeader: true },
+  { title: () => tr('col.person'), cell: (m) => m.fullName, rowHeader: true },
   {
-    title: () => t('reminders.col.items'),
+    title: () => tr('col.items'),
     cell: (m) => (
       <ul class="plain">
         <For each={m.items}>
           {(i) => (
             <li>
-              {i.title} <span class="sub">{t('reminders.item', { reason: reason(i.reason), date: formatDay(i.dueDate) })}</span>
+              {i.title} <span class="sub">{tr('item', { reason: reason(i.reason), date: formatDay(i.dueDate) })}</span>
             </li>
           )}
         </For>
       </ul>
     ),
   },
-  { title: () => t('reminders.col.channel'), cell: (m) => (m.hasEmail ? t('reminders.channel.email') : t('reminders.channel.notice')) },
+  { title: () => tr('col.channel'), cell: (m) => (m.hasEmail ? tr('channel.email') : tr('channel.notice')) },
 ];
 
 const historyColumns: Column<SentReminder>[] = [
-  { title: () => t('reminders.col.day'), cell: (s) => formatDay(s.day), rowHeader: true },
-  { title: () => t('reminders.col.person'), cell: (s) => s.fullName },
-  { title: () => t('reminders.col.reasons'), cell: (s) => s.reasons.map(reason).join(', ') },
-  { title: () => t('reminders.col.state'), cell: (s) => t(`reminders.state.${s.state}` as Key) },
+  { title: () => tr('col.day'), cell: (s) => formatDay(s.day), rowHeader: true },
+  { title: () => tr('col.person'), cell: (s) => s.fullName },
+  { title: () => tr('col.reasons'), cell: (s) => s.reasons.map(reason).join(', ') },
+  { title: () => tr('col.state'), cell: (s) => tr(`state.${s.state}` as ReminderKey) },
 ];
 
 /**
@@ -46,15 +47,15 @@ function PauseControl(props: { unit: { id: string; name: string }; paused: Remin
   const above = () => props.paused.filter((p) => p.unitId !== props.unit.id);
   return (
     <>
-      <Show when={own()}>{(p) => <p class="box">{t('reminders.pausedHere', { by: p().by, date: formatDay(p().at.slice(0, 10)) })}</p>}</Show>
+      <Show when={own()}>{(p) => <p class="box">{tr('pausedHere', { by: p().by, date: formatDay(p().at.slice(0, 10)) })}</p>}</Show>
       <Show when={above().length > 0}>
-        <p class="box">{t('reminders.pausedAbove')}</p>
+        <p class="box">{tr('pausedAbove')}</p>
       </Show>
       <ConfirmAction
-        label={own() ? t('reminders.resume') : t('reminders.pause')}
-        name={t(own() ? 'reminders.resumeName' : 'reminders.pauseName', { unit: props.unit.name })}
-        question={t(own() ? 'reminders.resumeQuestion' : 'reminders.pauseQuestion', { unit: props.unit.name })}
-        yes={own() ? t('reminders.resume') : t('reminders.pause')}
+        label={own() ? tr('resume') : tr('pause')}
+        name={tr(own() ? 'resumeName' : 'pauseName', { unit: props.unit.name })}
+        question={tr(own() ? 'resumeQuestion' : 'pauseQuestion', { unit: props.unit.name })}
+        yes={own() ? tr('resume') : tr('pause')}
         no={t('confirm.no')}
         run={async () => {
           await reminders.pause(props.unit.id, !own());
@@ -86,37 +87,37 @@ export default function RemindersPage() {
   let form: HTMLFormElement | undefined;
   const send = submission.onSubmit(async () => {
     const name = plan.latest?.unit.name ?? '';
-    if (!confirmation.mayGo(t('reminders.confirm', { unit: name, n: formatNumber(plan.latest?.messages.length ?? 0) }))) return;
+    if (!confirmation.mayGo(tr('confirm', { unit: name, n: formatNumber(plan.latest?.messages.length ?? 0) }))) return;
     const out = await reminders.run(unit());
     void replan();
     void reload();
-    if (out.quiet) return t('reminders.quiet');
-    return t('reminders.done', { sent: formatNumber(out.sent), notice: formatNumber(out.noAddress), already: formatNumber(out.already) });
+    if (out.quiet) return tr('quiet');
+    return tr('done', { sent: formatNumber(out.sent), notice: formatNumber(out.noAddress), already: formatNumber(out.already) });
   });
   return (
     <section>
-      <h1>{t('reminders.title')}</h1>
-      <p>{t('reminders.intro')}</p>
+      <h1>{tr('title')}</h1>
+      <p>{tr('intro')}</p>
       <Loaded of={plan}>
         {(p) => (
           <>
             <p class="no-print links-row">
               <A href={`/san-sang${query({ unit: p().unit.id })}`}>{t('nav.readiness')}</A>
             </p>
-            <h2>{t('reminders.planTitle', { unit: p().unit.name })}</h2>
+            <h2>{tr('planTitle', { unit: p().unit.name })}</h2>
             <Show when={p().quiet}>
-              <p class="box">{t('reminders.quiet')}</p>
+              <p class="box">{tr('quiet')}</p>
             </Show>
             <PauseControl unit={p().unit} paused={p().paused} onChanged={() => void replan()} />
             <form onSubmit={send} ref={form}>
-              <confirmation.Question form={() => form} yes={t('reminders.confirmYes')} no={t('confirm.no')} />
+              <confirmation.Question form={() => form} yes={tr('confirmYes')} no={t('confirm.no')} />
               <button type="submit" disabled={submission.busy() || p().messages.length === 0}>
-                {t('reminders.send', { unit: p().unit.name })}
+                {tr('send', { unit: p().unit.name })}
               </button>
               <SubmitOutcome of={submission} />
             </form>
-            <Show when={p().messages.length > 0} fallback={<p>{t('reminders.planEmpty')}</p>}>
-              <p role="status">{t('reminders.planCount', { n: formatNumber(p().messages.length) })}</p>
+            <Show when={p().messages.length > 0} fallback={<p>{tr('planEmpty')}</p>}>
+              <p role="status">{tr('planCount', { n: formatNumber(p().messages.length) })}</p>
               <DataTable class="reminder-plan" rows={p().messages} columns={planColumns} />
             </Show>
           </>
@@ -125,14 +126,14 @@ export default function RemindersPage() {
       <Show when={plan.latest}>
         {(p) => (
           <section aria-labelledby="call-list">
-            <h2 id="call-list">{t('reminders.callList')}</h2>
-            <p>{t('reminders.callListIntro')}</p>
+            <h2 id="call-list">{tr('callList')}</h2>
+            <p>{tr('callListIntro')}</p>
             <p class="links-row">
               <DownloadLink class="button" href={reminders.callListUrl(p().unit.id, 'calls.pdf')}>
-                {t('reminders.callList.pdf')}
+                {tr('callList.pdf')}
               </DownloadLink>
               <DownloadLink class="button" href={reminders.callListUrl(p().unit.id, 'calls.xlsx')}>
-                {t('reminders.callList.xlsx')}
+                {tr('callList.xlsx')}
               </DownloadLink>
             </p>
           </section>
@@ -141,8 +142,8 @@ export default function RemindersPage() {
       <Loaded of={history}>
         {(h) => (
           <>
-            <h2>{t('reminders.historyTitle')}</h2>
-            <Show when={h().reminders.length > 0} fallback={<p>{t('reminders.historyEmpty')}</p>}>
+            <h2>{tr('historyTitle')}</h2>
+            <Show when={h().reminders.length > 0} fallback={<p>{tr('historyEmpty')}</p>}>
               <DataTable class="reminder-history" rows={[...h().reminders].reverse()} columns={historyColumns} />
             </Show>
           </>

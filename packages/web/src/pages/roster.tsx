@@ -3,6 +3,7 @@ import { A, useSearchParams } from '@solidjs/router';
 import { org, roster, rosterActions, type Person, type RosterPlan, type RowProblem } from '../data/org.ts';
 import { param, query } from '../data/readiness.ts';
 import { formatNumber, t, type Key } from '../i18n/index.ts';
+import { to } from '../i18n/org.ts';
 import { Async } from '../ui/async.tsx';
 import { DataTable, type Column } from '../ui/data-table.tsx';
 import { ImportFlow } from '../ui/import-flow.tsx';
@@ -168,8 +169,7 @@ export default function RosterPage() {
                 <For each={view.children}>
                   {(c) => (
                     <li>
-                      <A href={`/danh-sach${query({ unit: c.id })}`}>{c.name}</A>{' '}
-                      <span class="muted">({t('org.staffCount', { n: formatNumber(c.staff) })})</span>
+                      <A href={`/danh-sach${query({ unit: c.id })}`}>{c.name}</A> <span class="muted">({to('staffCount', { n: formatNumber(c.staff) })})</span>
                     </li>
                   )}
                 </For>

@@ -1,5 +1,6 @@
 import { Show, type JSX } from 'solid-js';
 import { t, today } from '../i18n/index.ts';
+import { to } from '../i18n/org.ts';
 import { SubmitOutcome, useSubmit } from './submission.tsx';
 import { createFormConfirmation } from './confirm-action.tsx';
 import { DateInput } from './date-input.tsx';
@@ -45,7 +46,7 @@ export function ActionForm(props: {
       <summary>{props.title}</summary>
       <form class="stack" onSubmit={submit} ref={formElement}>
         {props.children}
-        <label for={`${props.id}-effective`}>{t('org.effective')}</label>
+        <label for={`${props.id}-effective`}>{to('effective')}</label>
         <DateInput id={`${props.id}-effective`} name="effective" required max={props.latest === null ? undefined : (props.latest ?? today())} value={today()} />
         <Show when={confirmation.asking()}>{props.preview}</Show>
         <confirmation.Question form={() => formElement} yes={props.confirmYes ?? props.submitLabel} no={t('confirm.no')} />

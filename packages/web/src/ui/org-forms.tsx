@@ -3,6 +3,7 @@ import { useNavigate } from '@solidjs/router';
 import { levels, org, unitKinds, type Level, type OrgView, type UnitKind } from '../data/org.ts';
 import { query } from '../data/readiness.ts';
 import { t, type Key } from '../i18n/index.ts';
+import { to } from '../i18n/org.ts';
 import { ActionForm } from './action-form.tsx';
 import { FormError } from './error-box.tsx';
 import { MergeForm } from './org-merge.tsx';
@@ -12,7 +13,7 @@ import { newUnit, text, usualKind } from './org-unit-fields.ts';
 function KindLevel(props: { id: string; kind?: UnitKind; level?: Level; automatic?: boolean }) {
   return (
     <>
-      <label for={`${props.id}-kind`}>{t('org.field.kind')}</label>
+      <label for={`${props.id}-kind`}>{to('field.kind')}</label>
       <select id={`${props.id}-kind`} name="kind" required>
         <For each={unitKinds}>
           {(k) => (
@@ -22,10 +23,10 @@ function KindLevel(props: { id: string; kind?: UnitKind; level?: Level; automati
           )}
         </For>
       </select>
-      <label for={`${props.id}-level`}>{t('org.field.level')}</label>
+      <label for={`${props.id}-level`}>{to('field.level')}</label>
       <select id={`${props.id}-level`} name="level">
         <Show when={props.automatic}>
-          <option value="">{t('org.level.automatic')}</option>
+          <option value="">{to('level.automatic')}</option>
         </Show>
         <For each={levels}>
           {(l) => (
@@ -42,9 +43,9 @@ function KindLevel(props: { id: string; kind?: UnitKind; level?: Level; automati
 function CodeName(props: { id: string; code?: string; name?: string }) {
   return (
     <>
-      <label for={`${props.id}-code`}>{t('org.field.code')}</label>
+      <label for={`${props.id}-code`}>{to('field.code')}</label>
       <input id={`${props.id}-code`} name="code" type="text" required value={props.code ?? ''} autocomplete="off" />
-      <label for={`${props.id}-name`}>{t('org.field.name')}</label>
+      <label for={`${props.id}-name`}>{to('field.name')}</label>
       <input id={`${props.id}-name`} name="name" type="text" required value={props.name ?? ''} autocomplete="off" />
     </>
   );
@@ -94,14 +95,14 @@ export function OrgForms(props: { view: OrgView; onChanged: () => void }) {
   };
   return (
     <section aria-labelledby="org-changes">
-      <h2 id="org-changes">{t('org.changes')}</h2>
+      <h2 id="org-changes">{to('changes')}</h2>
       <ActionForm
         id="create"
-        title={t('org.create.title')}
-        submitLabel={t('org.create.submit')}
+        title={to('create.title')}
+        submitLabel={to('create.submit')}
         action={async (form, effective) => {
           const { unit } = await org.create({ ...newUnit(form, v().unit.id), effective });
-          return changed(t('org.create.done', { name: unit.name }));
+          return changed(to('create.done', { name: unit.name }));
         }}
       >
         <CodeName id="create" />
@@ -110,8 +111,8 @@ export function OrgForms(props: { view: OrgView; onChanged: () => void }) {
 
       <ActionForm
         id="update"
-        title={t('org.update.title')}
-        submitLabel={t('org.update.submit')}
+        title={to('update.title')}
+        submitLabel={to('update.submit')}
         action={async (form, effective) => {
           const u = v().unit;
           const next = { name: text(form, 'name'), code: text(form, 'code'), kind: text(form, 'kind') as UnitKind, level: text(form, 'level') as Level };
@@ -121,9 +122,9 @@ export function OrgForms(props: { view: OrgView; onChanged: () => void }) {
             ...(next.kind !== u.kind ? { kind: next.kind } : {}),
             ...(next.level !== u.level ? { level: next.level } : {}),
           };
-          if (Object.keys(change).length === 0) return t('org.update.nothing');
+          if (Object.keys(change).length === 0) return to('update.nothing');
           const { unit } = await org.update(u.id, { ...change, effective });
-          return changed(t('org.update.done', { name: unit.name }));
+          return changed(to('update.done', { name: unit.name }));
         }}
       >
         <CodeName id="update" code={v().unit.code} name={v().unit.name} />
@@ -133,21 +134,21 @@ export function OrgForms(props: { view: OrgView; onChanged: () => void }) {
       <Show when={v().unit.parentId}>
         <ActionForm
           id="move"
-          title={t('org.move.title')}
-          submitLabel={t('org.move.submit')}
+          title={to('move.title')}
+          submitLabel={to('move.submit')}
           onToggle={(open) => {
             if (open) void moveTargets.load();
           }}
           action={async (form, effective) => {
             const code = text(form, 'parent');
             const parent = await moveTargets.find(code);
-            if (!parent) throw new FormError(t('org.move.unknown', { code }));
+            if (!parent) throw new FormError(to('move.unknown', { code }));
             const { unit } = await org.move(v().unit.id, parent.id, effective);
-            return changed(t('org.move.done', { name: unit.name, parent: parent.name }));
+            return changed(to('move.done', { name: unit.name, parent: parent.name }));
           }}
         >
-          <p class="muted">{t('org.move.intro')}</p>
-          <label for="move-parent">{t('org.move.parent')}</label>
+          <p class="muted">{to('move.intro')}</p>
+          <label for="move-parent">{to('move.parent')}</label>
           <input id="move-parent" name="parent" type="text" required list="move-parents" autocomplete="off" />
           <datalist id="move-parents">
             <For each={moveTargets.list()}>{(u) => <option value={u.code}>{u.name}</option>}</For>
@@ -162,17 +163,17 @@ export function OrgForms(props: { view: OrgView; onChanged: () => void }) {
       <Show when={v().unit.parentId}>
         <ActionForm
           id="dissolve"
-          title={t('org.dissolve.title')}
-          submitLabel={t('org.dissolve.submit')}
+          title={to('dissolve.title')}
+          submitLabel={to('dissolve.submit')}
           action={async (_form, effective) => {
             const { unit } = await org.dissolve(v().unit.id, effective);
             navigate(`/to-chuc${query({ unit: unit.parentId ?? undefined })}`);
-            return changed(t('org.dissolve.done', { name: unit.name }));
+            return changed(to('dissolve.done', { name: unit.name }));
           }}
         >
-          <p class="muted">{t('org.dissolve.intro')}</p>
+          <p class="muted">{to('dissolve.intro')}</p>
           <label class="option">
-            <input type="checkbox" name="confirm" required /> <span>{t('org.dissolve.confirm', { name: v().unit.name })}</span>
+            <input type="checkbox" name="confirm" required /> <span>{to('dissolve.confirm', { name: v().unit.name })}</span>
           </label>
         </ActionForm>
       </Show>

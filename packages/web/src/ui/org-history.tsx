@@ -1,6 +1,7 @@
 import { Show } from 'solid-js';
 import type { OrgView, UnitEvent } from '../data/org.ts';
 import { formatDay, formatDateTime, formatNumber, t, type Key } from '../i18n/index.ts';
+import { to, type OrgKey } from '../i18n/org.ts';
 import { DataTable } from './data-table.tsx';
 import { UndoMerge } from './org-undo.tsx';
 
@@ -8,7 +9,7 @@ import { UndoMerge } from './org-undo.tsx';
 function describe(event: UnitEvent, nameOf: (id: unknown) => string): string {
   switch (event.action) {
     case 'created':
-      return t('org.history.createdDetail', { name: event.detail.name });
+      return to('history.createdDetail', { name: event.detail.name });
     case 'renamed':
     case 'changed': {
       const { before, after } = event.detail;
@@ -16,28 +17,28 @@ function describe(event: UnitEvent, nameOf: (id: unknown) => string): string {
         field === 'kind' ? t(`kind.${value}` as Key) : field === 'level' ? t(`level.${value}` as Key) : value;
       return (['name', 'code', 'kind', 'level'] as const)
         .filter((f) => before[f] !== after[f])
-        .map((f) => `${t(`org.field.${f}` as Key)}: ${label(f, before[f])} → ${label(f, after[f])}`)
+        .map((f) => `${to(`field.${f}` as OrgKey)}: ${label(f, before[f])} → ${label(f, after[f])}`)
         .join('; ');
     }
     case 'moved':
-      return t('org.history.movedDetail', { from: nameOf(event.detail.fromParentId), to: nameOf(event.detail.toParentId) });
+      return to('history.movedDetail', { from: nameOf(event.detail.fromParentId), to: nameOf(event.detail.toParentId) });
     case 'merged':
-      return t('org.history.mergedDetail', { into: nameOf(event.detail.mergedInto) });
+      return to('history.mergedDetail', { into: nameOf(event.detail.mergedInto) });
     case 'absorbed':
-      return t('org.history.absorbedDetail', {
+      return to('history.absorbedDetail', {
         sources: (event.detail.sources ?? []).map((s) => s.name).join(', '),
         people: formatNumber(event.detail.people),
         units: formatNumber(event.detail.units),
       });
     case 'merged-below':
-      return t('org.history.mergedBelowDetail', {
+      return to('history.mergedBelowDetail', {
         sources: event.detail.sources.map((s) => s.name).join(', '),
         into: event.detail.into.name,
         people: formatNumber(event.detail.people),
         units: formatNumber(event.detail.units),
       });
     case 'merge-undone':
-      return t('org.history.mergeUndoneDetail', { sources: event.detail.sources.map((s) => s.name).join(', '), into: event.detail.into.name });
+      return to('history.mergeUndoneDetail', { sources: event.detail.sources.map((s) => s.name).join(', '), into: event.detail.into.name });
     case 'dissolved':
       return '';
   }
@@ -61,14 +62,14 @@ export function OrgHistory(props: { view: OrgView; admin?: boolean; onChanged?: 
   const nameOf = (id: unknown) => (id ? (names().get(String(id)) ?? String(id)) : '—');
   const events = () => [...props.view.history].sort((a, b) => b.effective.localeCompare(a.effective) || b.at.localeCompare(a.at));
   return (
-    <Show when={events().length > 0} fallback={<p>{t('org.history.empty')}</p>}>
+    <Show when={events().length > 0} fallback={<p>{to('history.empty')}</p>}>
       <DataTable
         rows={events()}
         columns={[
-          { title: () => t('org.history.effective'), cell: (e) => formatDay(e.effective) },
-          { title: () => t('org.history.action'), cell: (e) => t(`org.history.${e.action}` as Key), rowHeader: true },
+          { title: () => to('history.effective'), cell: (e) => formatDay(e.effective) },
+          { title: () => to('history.action'), cell: (e) => to(`history.${e.action}` as OrgKey), rowHeader: true },
           {
-            title: () => t('org.history.detail'),
+            title: () => to('history.detail'),
             cell: (e) => (
               <>
                 {describe(e, nameOf)}
@@ -79,7 +80,7 @@ export function OrgHistory(props: { view: OrgView; admin?: boolean; onChanged?: 
             ),
           },
           {
-            title: () => t('org.history.by'),
+            title: () => to('history.by'),
             cell: (e) => (
               <>
                 {e.by}

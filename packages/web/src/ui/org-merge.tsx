@@ -2,6 +2,7 @@ import { createSignal, For, Show } from 'solid-js';
 import { Person } from '@sansang/core/schema';
 import { levels, org, unitKinds, type MergePlan, type MergeRequest, type OrgView, type Unit } from '../data/org.ts';
 import { formatDay, formatNumber, t, type Key } from '../i18n/index.ts';
+import { to } from '../i18n/org.ts';
 import { ActionForm } from './action-form.tsx';
 import { FormError } from './error-box.tsx';
 import { newUnit, text, usualKind } from './org-unit-fields.ts';
@@ -23,7 +24,7 @@ function FilterBox(props: { id: string; label: string; filter: ReturnType<typeof
       <label for={props.id}>{props.label}</label>
       <input id={props.id} type="search" autocomplete="off" value={props.filter.typed()} onInput={(e) => props.filter.setTyped(e.currentTarget.value)} />
       <p class="muted" aria-live="polite">
-        {t('org.merge.shown', { shown: formatNumber(props.shown), total: formatNumber(props.total) })}
+        {to('merge.shown', { shown: formatNumber(props.shown), total: formatNumber(props.total) })}
       </p>
     </>
   );
@@ -31,16 +32,16 @@ function FilterBox(props: { id: string; label: string; filter: ReturnType<typeof
 
 /** Who moves where, unit by unit, as the server worked it out without changing anything. */
 function MergePreview(props: { plan: MergePlan }) {
-  const into = () => (props.plan.into.exists ? props.plan.into.name : t('org.merge.newInto', { name: props.plan.into.name }));
+  const into = () => (props.plan.into.exists ? props.plan.into.name : to('merge.newInto', { name: props.plan.into.name }));
   return (
     <section class="box merge-preview" aria-labelledby="merge-preview-title">
-      <h3 id="merge-preview-title">{t('org.merge.preview')}</h3>
+      <h3 id="merge-preview-title">{to('merge.preview')}</h3>
       <For each={props.plan.sources}>
         {(s) => (
           <div>
             <p>
               <strong>
-                {t('org.merge.previewSource', {
+                {to('merge.previewSource', {
                   name: `${s.name} (${s.code})`,
                   into: into(),
                   people: formatNumber(s.people),
@@ -49,16 +50,15 @@ function MergePreview(props: { plan: MergePlan }) {
               </strong>
             </p>
             <Show when={s.units.length > 0}>
-              <p>{t('org.merge.previewUnits', { names: s.units.map((u) => u.name).join(', ') })}</p>
+              <p>{to('merge.previewUnits', { names: s.units.map((u) => u.name).join(', ') })}</p>
             </Show>
             <p>
               {s.people === 0
-                ? t('org.merge.previewNobody')
-                : t('org.merge.previewPeople', {
-                    names: [
-                      ...s.names,
-                      ...(s.people > s.names.length ? [t('org.merge.previewMore', { n: formatNumber(s.people - s.names.length) })] : []),
-                    ].join(', '),
+                ? to('merge.previewNobody')
+                : to('merge.previewPeople', {
+                    names: [...s.names, ...(s.people > s.names.length ? [to('merge.previewMore', { n: formatNumber(s.people - s.names.length) })] : [])].join(
+                      ', ',
+                    ),
                   })}
             </p>
           </div>
@@ -86,7 +86,7 @@ export function MergeForm(props: { view: OrgView; onChanged: () => void }) {
   const request = (form: FormData, effective: string): MergeRequest => {
     const target = into();
     const sourceIds = form.getAll('source').map(String);
-    if (sourceIds.length === 0) throw new FormError(t('org.merge.noneTicked'));
+    if (sourceIds.length === 0) throw new FormError(to('merge.noneTicked'));
     if (sourceIds.includes(target)) throw new FormError(t('error.org.merge_cycle'));
     return { sourceIds, into: target === 'new' ? newUnit(form, v().unit.id, 'into-') : { unitId: target }, effective };
   };
@@ -95,9 +95,9 @@ export function MergeForm(props: { view: OrgView; onChanged: () => void }) {
   return (
     <ActionForm
       id="merge"
-      title={t('org.merge.title')}
-      submitLabel={t('org.merge.submit')}
-      confirmYes={t('org.merge.confirmYes')}
+      title={to('merge.title')}
+      submitLabel={to('merge.submit')}
+      confirmYes={to('merge.confirmYes')}
       latest={null}
       preview={<Show when={plan()}>{(p) => <MergePreview plan={p()} />}</Show>}
       confirm={async (form, effective) => {
@@ -105,25 +105,25 @@ export function MergeForm(props: { view: OrgView; onChanged: () => void }) {
         setPlan(null);
         setPlan(await org.previewMerge(input));
         const names = input.sourceIds.map(nameOf);
-        return t('org.merge.confirm', { n: names.length, names: names.join(', '), into: intoName(form), date: formatDay(effective) });
+        return to('merge.confirm', { n: names.length, names: names.join(', '), into: intoName(form), date: formatDay(effective) });
       }}
       action={async (form, effective) => {
         const input = request(form, effective);
         setLast(null);
         const result = await org.merge(input);
         props.onChanged();
-        if ('scheduled' in result) return t('org.merge.scheduled', { n: input.sourceIds.length, name: intoName(form), date: formatDay(effective) });
+        if ('scheduled' in result) return to('merge.scheduled', { n: input.sourceIds.length, name: intoName(form), date: formatDay(effective) });
         const { merged } = result;
         setLast({ mergeId: merged.mergeId, into: merged.into.name, until: merged.undoUntil });
-        return t('org.merge.done', { n: input.sourceIds.length, name: merged.into.name, people: merged.people });
+        return to('merge.done', { n: input.sourceIds.length, name: merged.into.name, people: merged.people });
       }}
       outcome={<Show when={last()}>{(m) => <UndoMerge mergeId={m().mergeId} into={m().into} until={m().until} onUndone={props.onChanged} />}</Show>}
     >
       <fieldset>
-        <legend>{t('org.merge.sources')}</legend>
+        <legend>{to('merge.sources')}</legend>
         <FilterBox
           id="merge-filter-sources"
-          label={t('org.merge.filterSources')}
+          label={to('merge.filterSources')}
           filter={sourceFilter}
           shown={v().children.filter(sourceFilter.matches).length}
           total={v().children.length}
@@ -141,16 +141,16 @@ export function MergeForm(props: { view: OrgView; onChanged: () => void }) {
         </For>
       </fieldset>
       <fieldset>
-        <legend>{t('org.merge.into')}</legend>
+        <legend>{to('merge.into')}</legend>
         <FilterBox
           id="merge-filter-into"
-          label={t('org.merge.filterInto')}
+          label={to('merge.filterInto')}
           filter={intoFilter}
           shown={v().children.filter(intoFilter.matches).length}
           total={v().children.length}
         />
         <label class="option">
-          <input type="radio" name="into" value="new" checked={into() === 'new'} onChange={() => setInto('new')} /> <span>{t('org.merge.intoNew')}</span>
+          <input type="radio" name="into" value="new" checked={into() === 'new'} onChange={() => setInto('new')} /> <span>{to('merge.intoNew')}</span>
         </label>
         <For each={v().children}>
           {(c) => (
@@ -165,13 +165,13 @@ export function MergeForm(props: { view: OrgView; onChanged: () => void }) {
       </fieldset>
       <Show when={into() === 'new'}>
         <fieldset>
-          <legend>{t('org.merge.newUnit')}</legend>
+          <legend>{to('merge.newUnit')}</legend>
           <div class="stack">
-            <label for="into-code">{t('org.field.code')}</label>
+            <label for="into-code">{to('field.code')}</label>
             <input id="into-code" name="into-code" type="text" required autocomplete="off" />
-            <label for="into-name">{t('org.field.name')}</label>
+            <label for="into-name">{to('field.name')}</label>
             <input id="into-name" name="into-name" type="text" required autocomplete="off" />
-            <label for="into-kind">{t('org.field.kind')}</label>
+            <label for="into-kind">{to('field.kind')}</label>
             <select id="into-kind" name="into-kind" required>
               <For each={unitKinds}>
                 {(k) => (
@@ -181,15 +181,15 @@ export function MergeForm(props: { view: OrgView; onChanged: () => void }) {
                 )}
               </For>
             </select>
-            <label for="into-level">{t('org.field.level')}</label>
+            <label for="into-level">{to('field.level')}</label>
             <select id="into-level" name="into-level">
-              <option value="">{t('org.level.automatic')}</option>
+              <option value="">{to('level.automatic')}</option>
               <For each={levels}>{(l) => <option value={l}>{t(`level.${l}` as Key)}</option>}</For>
             </select>
           </div>
         </fieldset>
       </Show>
-      <p class="muted">{t('org.merge.futureNote')}</p>
+      <p class="muted">{to('merge.futureNote')}</p>
     </ActionForm>
   );
 }

@@ -1,29 +1,28 @@
 import { Show } from 'solid-js';
 import { org, type OrgView, type PendingChange } from '../data/org.ts';
 import { formatDateTime, formatDay, t } from '../i18n/index.ts';
+import { to } from '../i18n/org.ts';
 import { ConfirmAction } from './confirm-action.tsx';
 import { DataTable } from './data-table.tsx';
 
-const what = (c: PendingChange) => t('org.scheduled.what', { sources: c.summary.sources.join(', '), into: c.summary.into });
+const what = (c: PendingChange) => to('scheduled.what', { sources: c.summary.sources.join(', '), into: c.summary.into });
 const status = (c: PendingChange) =>
-  c.status === 'failed'
-    ? t('org.scheduled.failed', { reason: c.failure ?? '' })
-    : t(c.status === 'applying' ? 'org.scheduled.applying' : 'org.scheduled.pending');
+  c.status === 'failed' ? to('scheduled.failed', { reason: c.failure ?? '' }) : to(c.status === 'applying' ? 'scheduled.applying' : 'scheduled.pending');
 
 /** Reorganisations recorded ahead of their day, which the daily job carries out then; an admin may cancel one before. */
 export function ScheduledChanges(props: { view: OrgView; admin: boolean; onChanged: () => void }) {
   return (
     <Show when={props.view.pending.length > 0}>
       <section aria-labelledby="org-scheduled">
-        <h2 id="org-scheduled">{t('org.scheduled')}</h2>
+        <h2 id="org-scheduled">{to('scheduled')}</h2>
         <DataTable
           rows={props.view.pending}
           columns={[
-            { title: () => t('org.history.effective'), cell: (c) => formatDay(c.effective) },
-            { title: () => t('org.history.action'), cell: (c) => <span lang="vi">{what(c)}</span>, rowHeader: true },
-            { title: () => t('org.scheduled.status'), cell: status },
+            { title: () => to('history.effective'), cell: (c) => formatDay(c.effective) },
+            { title: () => to('history.action'), cell: (c) => <span lang="vi">{what(c)}</span>, rowHeader: true },
+            { title: () => to('scheduled.status'), cell: status },
             {
-              title: () => t('org.history.by'),
+              title: () => to('history.by'),
               cell: (c) => (
                 <>
                   {c.by}
@@ -35,13 +34,13 @@ export function ScheduledChanges(props: { view: OrgView; admin: boolean; onChang
             ...(props.admin
               ? [
                   {
-                    title: () => t('org.scheduled.cancel'),
+                    title: () => to('scheduled.cancel'),
                     cell: (c: PendingChange) => (
                       <ConfirmAction
-                        label={t('org.scheduled.cancel')}
-                        name={t('org.scheduled.cancelName', { date: formatDay(c.effective), what: what(c) })}
-                        question={t('org.scheduled.cancelQuestion', { what: what(c), date: formatDay(c.effective) })}
-                        yes={t('org.scheduled.cancelYes')}
+                        label={to('scheduled.cancel')}
+                        name={to('scheduled.cancelName', { date: formatDay(c.effective), what: what(c) })}
+                        question={to('scheduled.cancelQuestion', { what: what(c), date: formatDay(c.effective) })}
+                        yes={to('scheduled.cancelYes')}
                         no={t('confirm.no')}
                         disabled={c.status === 'applying'}
                         run={async () => {

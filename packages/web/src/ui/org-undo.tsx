@@ -1,6 +1,7 @@
 import { createSignal, Show } from 'solid-js';
 import { org } from '../data/org.ts';
 import { formatDateTime, t } from '../i18n/index.ts';
+import { to } from '../i18n/org.ts';
 import { ConfirmAction } from './confirm-action.tsx';
 
 /**
@@ -10,13 +11,13 @@ import { ConfirmAction } from './confirm-action.tsx';
 export function UndoMerge(props: { mergeId: string; into: string; until: string; onUndone: () => void }) {
   const [undone, setUndone] = createSignal(false);
   return (
-    <Show when={!undone()} fallback={<p role="status">{t('org.merge.undone', { name: props.into })}</p>}>
+    <Show when={!undone()} fallback={<p role="status">{to('merge.undone', { name: props.into })}</p>}>
       <div class="undo">
         <ConfirmAction
-          label={t('org.merge.undo')}
-          name={t('org.merge.undoName', { name: props.into })}
-          question={t('org.merge.undoQuestion', { name: props.into })}
-          yes={t('org.merge.undoYes')}
+          label={to('merge.undo')}
+          name={to('merge.undoName', { name: props.into })}
+          question={to('merge.undoQuestion', { name: props.into })}
+          yes={to('merge.undoYes')}
           no={t('confirm.no')}
           run={async () => {
             await org.undoMerge(props.mergeId);
@@ -24,7 +25,7 @@ export function UndoMerge(props: { mergeId: string; into: string; until: string;
             props.onUndone();
           }}
         />{' '}
-        <span class="muted">{t('org.merge.undoUntil', { time: formatDateTime(props.until) })}</span>
+        <span class="muted">{to('merge.undoUntil', { time: formatDateTime(props.until) })}</span>
       </div>
     </Show>
   );

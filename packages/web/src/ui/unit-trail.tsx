@@ -1,7 +1,7 @@
 import { For, Show } from 'solid-js';
 import { A } from '@solidjs/router';
 import type { OrgView } from '../data/org.ts';
-import { t } from '../i18n/index.ts';
+import { to } from '../i18n/org.ts';
 
 /**
  * The units above this one, each a link to `href(id)` only when the server says the officer
@@ -9,7 +9,7 @@ import { t } from '../i18n/index.ts';
  */
 export function UnitTrail(props: { view: OrgView; href: (unit: string) => string }) {
   return (
-    <nav aria-label={t('org.breadcrumb')} class="breadcrumb">
+    <nav aria-label={to('breadcrumb')} class="breadcrumb">
       <ol>
         <For each={props.view.ancestors}>
           {(a) => (
