@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { Audit } from '@sansang/core';
-import { handler, undeliveredOf } from './mail-events.ts';
+import { Audit, Mail } from '@sansang/core';
+import { handler } from './mail-events.ts';
 import { useFreshTable } from '../../../test/support/db.ts';
 import { smallProvince } from '../../../test/support/fixtures.ts';
 
@@ -41,12 +41,12 @@ describe('SES delivery events', () => {
   });
 
   it('reads a rejection without tags as the installation’s, and ignores what it cannot read', () => {
-    expect(undeliveredOf(sesEvent('Reject', { reject: { reason: 'Bad content' } }))).toEqual({
+    expect(Mail.undeliveredOf(sesEvent('Reject', { reject: { reason: 'Bad content' } }))).toEqual({
       kind: 'rejected',
       messageId: 'msg-Reject',
       addresses: ['a.nguyen@xa.gov.vn'],
     });
-    expect(undeliveredOf('{}')).toBeNull();
-    expect(undeliveredOf(sesEvent('Open', {}))).toBeNull();
+    expect(Mail.undeliveredOf('{}')).toBeNull();
+    expect(Mail.undeliveredOf(sesEvent('Open', {}))).toBeNull();
   });
 });

@@ -1,73 +1,14 @@
-import { Audit } from '@sansang/core';
+import { Mail } from '@sansang/core';
 
-/** One SES event as SNS delivers it: the fields we read of SES's event publishing format. */
-type SesEvent = {
-  eventType?: string;
-  mail?: { messageId?: string; destination?: string[]; tags?: Record<string, string[]> };
-  bounce?: { bounceType?: string; bouncedRecipients?: { emailAddress?: string }[] };
-  complaint?: { complainedRecipients?: { emailAddress?: string }[] };
-};
 type SnsEvent = { Records?: { Sns?: { Message?: string } }[] };
 
-/** What the audit log keeps of a message that did not reach its reader. */
-export type Undelivered = {
-  kind: 'bounced' | 'complained' | 'rejected';
-  messageId: string;
-  addresses: string[];
-  /** The message's tags, when the sender set them: whose reminder of which day, in which unit. */
-  personId?: string;
-  day?: string;
-  unitId?: string;
-};
-
-/**
- * A message that bounced for good, drew a complaint, or was rejected before sending; null
- * for a delivery, a transient bounce (SES retries it) or anything unreadable. SES's
- * configuration set already suppresses bounced and complaining addresses; this puts the
- * fact where HR and admins read it.
- */
-export function undeliveredOf(raw: string): Undelivered | null {
-  let event: SesEvent;
-  try {
-    event = JSON.parse(raw) as SesEvent;
-  } catch {
-    return null;
-  }
-  const messageId = event.mail?.messageId;
-  if (!messageId) return null;
-  const listed = (list?: { emailAddress?: string }[]) => (list ?? []).flatMap((r) => (r.emailAddress ? [r.emailAddress.toLowerCase()] : []));
-  const tag = (name: string) => event.mail?.tags?.[name]?.[0];
-  const base = {
-    messageId,
-    ...(tag('person') ? { personId: tag('person') } : {}),
-    ...(tag('day') ? { day: tag('day') } : {}),
-    ...(tag('unit') ? { unitId: tag('unit') } : {}),
-  };
-  switch (event.eventType) {
-    case 'Bounce':
-      return event.bounce?.bounceType === 'Permanent' ? { ...base, kind: 'bounced', addresses: listed(event.bounce.bouncedRecipients) } : null;
-    case 'Complaint':
-      return { ...base, kind: 'complained', addresses: listed(event.complaint?.complainedRecipients) };
-    case 'Reject':
-      return { ...base, kind: 'rejected', addresses: (event.mail?.destination ?? []).map((a) => a.toLowerCase()) };
-    default:
-      return null;
-  }
-}
-
-/** The SNS subscriber of SES's configuration-set events (infra/spec.ts `mailEvents`). */
+/** The SNS subscriber of SES's configuration-set events (infra/spec.ts `mailEvents`): core reads and records each one. */
 export async function handler(event: SnsEvent): Promise<{ recorded: number }> {
   let recorded = 0;
   for (const record of event.Records ?? []) {
-    const undelivered = undeliveredOf(record.Sns?.Message ?? '');
+    const undelivered = Mail.undeliveredOf(record.Sns?.Message ?? '');
     if (!undelivered) continue;
-    const { kind, unitId, ...detail } = undelivered;
-    await Audit.record({
-      actor: 'amazon-ses',
-      action: kind === 'bounced' ? 'mail.bounced' : kind === 'complained' ? 'mail.complained' : 'mail.rejected',
-      unitId: unitId ?? null,
-      detail,
-    });
+    await Mail.recordUndelivered(undelivered);
     recorded++;
   }
   if (process.env.LAMBDA_TASK_ROOT) console.log(JSON.stringify({ level: 'info', job: 'mailEvents', records: event.Records?.length ?? 0, recorded }));

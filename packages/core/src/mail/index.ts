@@ -1,4 +1,5 @@
 import type * as schema from './schema.ts';
+import * as events from './events.ts';
 import { resetSesClient, sesTransport } from './store.ts';
 
 /**
@@ -11,6 +12,10 @@ export namespace Mail {
   export type Transport = schema.Transport;
   export type Mailer = { send: (message: Message) => Promise<{ messageId: string }> };
   export type Retry = { attempts: number; baseMs: number; capMs: number };
+  export type Undelivered = events.Undelivered;
+  /** SES's delivery events (bounce, complaint, rejection) read, and kept in the audit log. */
+  export const undeliveredOf = events.undeliveredOf;
+  export const recordUndelivered = events.recordUndelivered;
 
   /** SES's answers that mean "slow down", for the v2 API and the v1 names a proxy may pass on. */
   const THROTTLING = new Set(['TooManyRequestsException', 'Throttling', 'ThrottlingException']);
