@@ -37,8 +37,13 @@
  *   sign-in link         GetItem  pk=SIGNIN#<hash>         sk=SIGNIN   (one-time, from a reminder e-mail)
  *   reminder of a day    GetItem  pk=REMINDER#<personId>   sk=DAY#<yyyy-mm-dd>  (the intent: at most one message a person a day)
  *   reminders of a unit  Query    gsi1 gsi1pk=REMINDERS#<unitId>  (by day, newest last: what went out)
+ *   unsent reminders     Query    gsi2 gsi2pk=REMINDUNSENT#<yyyy-mm-dd>  (sparse: a day's intents not yet settled, which a later run retries)
  *   notices of a person  Query    pk=NOTICES#<personId>    sk=NOTICE#<id>  (in-app; ids begin with their day, so newest last)
  *   reminder pauses      Query    pk=REMINDERPAUSES        sk=UNIT#<unitId>  (units whose reminders HR paused: few, read whole by each plan)
+ *   digest recipients    Query    pk=DIGESTTO              sk=HR#<email>#<unitId|ROOT> | HEAD#<unitId> | OPTOUT#<personId>  (officers, named heads of units and opt-outs: small, read whole by the daily job)
+ *   units a person heads Query    gsi1 gsi1pk=HEADS#<personId>
+ *   officer message      GetItem  pk=OFFICERMSG#<personId> sk=WEEK#<yyyy-Www> | LATE#<unitId>#<targetId>#<day>  (the intent of a weekly digest or a "không kịp hạn" notice)
+ *   projection states    Query    pk=PROJECTION#<unitId>   sk=TARGET#<targetId>  (late or not, as the daily job last saw it)
  *   catalogue            Query    pk=CATALOGUE
  *   course version       GetItem  pk=COURSE#<slug>        sk=V#<version>
  *   targets              Query    pk=TARGETS
@@ -158,9 +163,23 @@ export const keys = {
   remindersOf: (unitId: string) => `REMINDERS#${unitId}`,
   /** A reminder listed under its person's unit (at the time it was planned), by day. */
   reminderIndex: (unitId: string, day: string, personId: string): Gsi1 => ({ gsi1pk: `REMINDERS#${unitId}`, gsi1sk: `${day}#${personId}` }),
+  /** Sparse: an intent not yet settled (pending, or its sender died), listed under its day until it is; a later run retries it. */
+  reminderUnsent: (day: string, personId: string) => ({ gsi2pk: `REMINDUNSENT#${day}`, gsi2sk: personId }),
+  remindersUnsentOn: (day: string) => `REMINDUNSENT#${day}`,
   notice: (personId: string, id: string): Key => ({ pk: `NOTICES#${personId}`, sk: `NOTICE#${id}` }),
   reminderPause: (unitId: string): Key => ({ pk: 'REMINDERPAUSES', sk: `UNIT#${unitId}` }),
   reminderPauses: 'REMINDERPAUSES',
+  digestRecipients: 'DIGESTTO',
+  digestOfficer: (email: string, unitId: string | null): Key => ({ pk: 'DIGESTTO', sk: `HR#${email.trim().toLowerCase()}#${unitId ?? 'ROOT'}` }),
+  digestHead: (unitId: string): Key => ({ pk: 'DIGESTTO', sk: `HEAD#${unitId}` }),
+  digestOptOut: (personId: string): Key => ({ pk: 'DIGESTTO', sk: `OPTOUT#${personId}` }),
+  /** A head of unit listed under their person. */
+  headIndex: (personId: string, unitId: string): Gsi1 => ({ gsi1pk: `HEADS#${personId}`, gsi1sk: unitId }),
+  headsOf: (personId: string) => `HEADS#${personId}`,
+  /** The one weekly digest, or one notice of a unit turning late, a person may get: its key is the exactly-once guard. */
+  officerMessage: (personId: string, about: string): Key => ({ pk: `OFFICERMSG#${personId}`, sk: about }),
+  projectionState: (unitId: string, targetId: string): Key => ({ pk: `PROJECTION#${unitId}`, sk: `TARGET#${targetId}` }),
+  projectionStatesOf: (unitId: string) => `PROJECTION#${unitId}`,
   noticesOf: (personId: string) => `NOTICES#${personId}`,
 
   catalogue: 'CATALOGUE',

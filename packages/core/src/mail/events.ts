@@ -8,9 +8,9 @@ type SesEvent = {
   complaint?: { complainedRecipients?: { emailAddress?: string }[] };
 };
 
-/** What the audit log keeps of a message that did not reach its reader. */
-export type Undelivered = {
-  kind: 'bounced' | 'complained' | 'rejected';
+/** What SES reported of one message: delivered, or did not reach its reader (what the audit log keeps). */
+export type Report = {
+  kind: 'delivered' | 'bounced' | 'complained' | 'rejected';
   messageId: string;
   addresses: string[];
   /** The message's tags, when the sender set them: whose reminder of which day, in which unit. */
@@ -19,13 +19,14 @@ export type Undelivered = {
   unitId?: string;
 };
 
+export type Undelivered = Report & { kind: Exclude<Report['kind'], 'delivered'> };
+
 /**
- * A message that bounced for good, drew a complaint, or was rejected before sending; null
- * for a delivery, a transient bounce (SES retries it) or anything unreadable. SES's
- * configuration set already suppresses bounced and complaining addresses; this puts the
- * fact where HR and admins read it.
+ * A message delivered to its reader's mail server, bounced for good, drew a complaint, or was
+ * rejected before sending; null for a transient bounce (SES retries it), an open, a click, or
+ * anything unreadable.
  */
-export function undeliveredOf(raw: string): Undelivered | null {
+export function reportOf(raw: string): Report | null {
   let event: SesEvent;
   try {
     event = JSON.parse(raw) as SesEvent;
@@ -43,6 +44,8 @@ export function undeliveredOf(raw: string): Undelivered | null {
     ...(tag('unit') ? { unitId: tag('unit') } : {}),
   };
   switch (event.eventType) {
+    case 'Delivery':
+      return { ...base, kind: 'delivered', addresses: (event.mail?.destination ?? []).map((a) => a.toLowerCase()) };
     case 'Bounce':
       return event.bounce?.bounceType === 'Permanent' ? { ...base, kind: 'bounced', addresses: listed(event.bounce.bouncedRecipients) } : null;
     case 'Complaint':
@@ -52,6 +55,15 @@ export function undeliveredOf(raw: string): Undelivered | null {
     default:
       return null;
   }
+}
+
+/**
+ * A message that did not reach its reader, or null. SES's configuration set already suppresses
+ * bounced and complaining addresses; this puts the fact where HR and admins read it.
+ */
+export function undeliveredOf(raw: string): Undelivered | null {
+  const report = reportOf(raw);
+  return report && report.kind !== 'delivered' ? (report as Undelivered) : null;
 }
 
 /** Writes a message that did not reach its reader to the audit log, under the reminder's unit when tagged with it. */

@@ -13,7 +13,9 @@ export namespace Mail {
   export type Mailer = { send: (message: Message) => Promise<{ messageId: string }> };
   export type Retry = { attempts: number; baseMs: number; capMs: number };
   export type Undelivered = events.Undelivered;
-  /** SES's delivery events (bounce, complaint, rejection) read, and kept in the audit log. */
+  export type Report = events.Report;
+  /** SES's delivery events read (delivery, bounce, complaint, rejection); those that did not reach their reader kept in the audit log. */
+  export const reportOf = events.reportOf;
   export const undeliveredOf = events.undeliveredOf;
   export const recordUndelivered = events.recordUndelivered;
 

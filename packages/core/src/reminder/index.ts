@@ -21,6 +21,7 @@ import {
   getIntent,
   leaseIntent,
   listPauses,
+  markDelivery,
   markNoticeRead,
   noticesOf,
   putNotice,
@@ -28,6 +29,7 @@ import {
   recordIntent,
   settleIntent,
   unitReminders,
+  unsentOn,
   type Pause,
 } from './store.ts';
 import { loadTemplate, render } from './template.ts';
@@ -78,8 +80,36 @@ export namespace Reminder {
     await Promise.all(running);
   }
 
-  /** People who may have something due on `day`, each once: the deadline walks and the lapse look-ahead. */
-  async function* candidates(day: string, roots: Org.Info[], targets: Target.Info[]): AsyncGenerator<string> {
+  /** What a plan or a run reads once for a day: the roots, the targets and the paused units; units as they are met. */
+  type Scope = {
+    day: string;
+    roots: Org.Info[];
+    targets: Target.Info[];
+    targetOf: Map<string, Target.Info>;
+    paused: Set<string>;
+    unitOf: (id: string) => Promise<Org.Info>;
+  };
+
+  async function scopeOf(day: string, unitId: string | undefined): Promise<Scope> {
+    const [roots, targets, pauses] = await Promise.all([unitId ? Org.get(unitId).then((u) => [u]) : Org.children(null), Target.list(), listPauses()]);
+    const units = new Map<string, Promise<Org.Info>>();
+    return {
+      day,
+      roots,
+      targets,
+      targetOf: new Map(targets.map((t) => [t.id, t])),
+      paused: new Set(pauses.map((p) => p.unitId)),
+      unitOf: (id) => units.get(id) ?? units.set(id, Org.get(id)).get(id)!,
+    };
+  }
+
+  /**
+   * People who may have something due on the scope's day, each once: the deadline walks, the
+   * late clocks and the lapse look-ahead. The ids already yielded are kept to skip repeats (a
+   * person owing two targets whose deadlines fall on the day): a set of strings, the one thing
+   * a run holds that grows with the people due.
+   */
+  async function* candidates({ day, roots, targets }: Scope): AsyncGenerator<string> {
     const seen = new Set<string>();
     for (const target of targets) {
       if (!schema.deadlineDays(target.deadline).includes(day)) continue;
@@ -116,28 +146,44 @@ export namespace Reminder {
   const startsOf = (person: Person.Info, targetId: string) =>
     [person.startDate, person.resumed?.[targetId], person.resumed?.['*']].filter((d): d is string => Boolean(d));
 
-  /** What is due on `date` (a Vietnam day; today when absent) for learners of `unitId`'s subtree (everyone's when absent): one message per person. */
+  /**
+   * A person's message for the scope's day, read through `Requirement.forPerson`, the one rule
+   * of what a person owes: null when nothing is due (done, exempt, gone), `elsewhere` when they
+   * are outside the scope's units or under a paused one (another run's, or a later one's).
+   */
+  async function messageFor(personId: string, scope: Scope): Promise<Planned | null | 'elsewhere'> {
+    const person = await Person.get(personId).catch(() => null);
+    if (!person || person.status !== 'active') return null;
+    const unit = await scope.unitOf(person.unitId);
+    if (!scope.roots.some((root) => Org.isWithin(unit, root.id))) return 'elsewhere';
+    // HR paused this unit, or one above it: nobody under it is reminded until it is resumed.
+    if ([...unit.ancestors, unit.id].some((id) => scope.paused.has(id))) return 'elsewhere';
+    const items = (await Requirement.forPerson({ personId, today: scope.day })).flatMap((item): schema.Due[] => {
+      const target = scope.targetOf.get(item.target.id);
+      const reason = target ? schema.reasonFor(item, target, scope.day, startsOf(person, target.id)) : null;
+      return reason ? [{ reason, targetId: item.target.id, title: item.target.title, dueDate: item.dueDate, validUntil: item.validUntil }] : [];
+    });
+    if (items.length === 0) return null;
+    return { personId, fullName: person.fullName, email: person.email ?? null, unitId: person.unitId, language: 'vi', items };
+  }
+
+  /** Each message due on the scope's day, as it is found: `work` runs on up to CONCURRENCY at once, nothing is held whole. */
+  const eachDue = (scope: Scope, work: (p: Planned) => Promise<void>) =>
+    inPool(candidates(scope), CONCURRENCY, async (personId) => {
+      const p = await messageFor(personId, scope);
+      if (p && p !== 'elsewhere') await work(p);
+    });
+
+  /**
+   * What is due on `date` (a Vietnam day; today when absent) for learners of `unitId`'s subtree
+   * (everyone's when absent): one message per person, with where today's message to them stands
+   * when a run already recorded it.
+   */
   export const plan = fn(v.object({ date: v.optional(Day), unitId: v.optional(Org.Id) }), async ({ date = vnDay(), unitId }): Promise<Planned[]> => {
-    const [roots, targets, pauses] = await Promise.all([unitId ? Org.get(unitId).then((u) => [u]) : Org.children(null), Target.list(), listPauses()]);
-    const paused = new Set(pauses.map((p) => p.unitId));
-    const targetOf = new Map(targets.map((t) => [t.id, t]));
-    const units = new Map<string, Promise<Org.Info>>();
-    const unitOf = (id: string) => units.get(id) ?? units.set(id, Org.get(id)).get(id)!;
     const planned: Planned[] = [];
-    await inPool(candidates(date, roots, targets), CONCURRENCY, async (personId) => {
-      const person = await Person.get(personId).catch(() => null);
-      if (!person || person.status !== 'active') return;
-      const unit = await unitOf(person.unitId);
-      if (!roots.some((root) => Org.isWithin(unit, root.id))) return;
-      // HR paused this unit, or one above it: nobody under it is reminded until it is resumed.
-      if ([...unit.ancestors, unit.id].some((id) => paused.has(id))) return;
-      const items = (await Requirement.forPerson({ personId, today: date })).flatMap((item): schema.Due[] => {
-        const target = targetOf.get(item.target.id);
-        const reason = target ? schema.reasonFor(item, target, date, startsOf(person, target.id)) : null;
-        return reason ? [{ reason, targetId: item.target.id, title: item.target.title, dueDate: item.dueDate, validUntil: item.validUntil }] : [];
-      });
-      if (items.length === 0) return;
-      planned.push({ personId, fullName: person.fullName, email: person.email ?? null, unitId: person.unitId, language: 'vi', items });
+    await eachDue(await scopeOf(date, unitId), async (p) => {
+      const intent = await getIntent(p.personId, date);
+      planned.push(intent ? { ...p, state: intent.state } : p);
     });
     return planned.sort((a, b) => a.unitId.localeCompare(b.unitId) || a.fullName.localeCompare(b.fullName, 'vi') || a.personId.localeCompare(b.personId));
   });
@@ -159,7 +205,7 @@ export namespace Reminder {
     const { day } = ctx;
     if (!(await recordIntent(p, day, new Date().toISOString()))) {
       const intent = await getIntent(p.personId, day);
-      if (!intent || intent.state === 'sent' || intent.state === 'no-address') return 'already';
+      if (!intent || intent.state === 'sent' || intent.state === 'no-address' || intent.state === 'withdrawn') return 'already';
     }
     const leaseId = randomUUID();
     if (!(await leaseIntent(p.personId, day, leaseId, Date.now(), ctx.leaseSeconds))) return 'busy';
@@ -201,10 +247,32 @@ export namespace Reminder {
     return p.email ? 'sent' : 'noAddress';
   }
 
+  /** How many earlier days a run looks back over for messages left unsent on their day. */
+  const RETRY_DAYS = 7;
+
+  /**
+   * A message left unsent on an earlier day (a send that failed, a sender that died) and not
+   * retried that day: sent now, with what the person owed on its day, or withdrawn when they
+   * no longer owe it (done, exempt, gone since). People outside this run's units are left for
+   * a run that covers them.
+   */
+  async function retry(personId: string, scope: Scope, ctx: Context): Promise<Delivery | 'withdrawn' | null> {
+    const p = await messageFor(personId, scope);
+    if (p === 'elsewhere') return null;
+    if (p) return deliver(p, ctx);
+    const leaseId = randomUUID();
+    if (!(await leaseIntent(personId, scope.day, leaseId, Date.now(), ctx.leaseSeconds))) return 'busy';
+    await settleIntent(personId, scope.day, leaseId, { state: 'withdrawn', sentAt: new Date().toISOString() });
+    return 'withdrawn';
+  }
+
   /**
    * Sends what is due on `date` (today when absent) for `unitId`'s subtree, exactly once: a
    * retried or overlapping run sends nothing already sent, and one killed half-way is finished
-   * by the next. In the quiet hours (21:00–07:00 Vietnam time, by `now`) it plans and sends nothing.
+   * by the next, that day or — for a message left unsent — on one of the next seven. Messages
+   * go out as they are found, CONCURRENCY at a time, so a run holds no plan whatever the number
+   * of people. In the quiet hours (21:00–07:00 Vietnam time, by `now`) it counts what is due and
+   * sends nothing.
    */
   export const run = fn(
     v.object({
@@ -220,17 +288,52 @@ export namespace Reminder {
     }),
     async ({ date, unitId, actor, site, now = new Date(), mailer, leaseSeconds }): Promise<RunOutcome> => {
       const day = date ?? vnDay(now);
-      const planned = await plan({ date: day, unitId });
-      const outcome: RunOutcome = { day, quiet: false, planned: planned.length, sent: 0, noAddress: 0, already: 0, busy: 0, failed: 0 };
-      if (schema.isQuietHour(now)) return { ...outcome, quiet: true };
+      const outcome: RunOutcome = {
+        day,
+        quiet: schema.isQuietHour(now),
+        planned: 0,
+        sent: 0,
+        noAddress: 0,
+        already: 0,
+        busy: 0,
+        failed: 0,
+        earlier: 0,
+        withdrawn: 0,
+      };
       const ctx: Context = { day, actor, site: site.replace(/\/$/, ''), mailer: mailer ?? defaultMailer(), leaseSeconds };
-      await inPool(planned, CONCURRENCY, async (p) => {
-        outcome[await deliver(p, ctx)]++;
+      await eachDue(await scopeOf(day, unitId), async (p) => {
+        outcome.planned++;
+        if (!outcome.quiet) outcome[await deliver(p, ctx)]++;
       });
+      if (outcome.quiet) return outcome;
+      for (let back = RETRY_DAYS; back >= 1; back--) {
+        const earlier = addDays(day, -back);
+        const scope = await scopeOf(earlier, unitId);
+        await inPool(unsentOn(earlier), CONCURRENCY, async (personId) => {
+          const done = await retry(personId, scope, { ...ctx, day: earlier });
+          if (!done) return;
+          outcome.earlier++;
+          outcome[done]++;
+        });
+      }
       await Audit.record({ actor: actor.email, action: 'reminder.run', unitId: unitId ?? null, detail: { ...outcome } });
       return outcome;
     },
   );
+
+  /**
+   * Records what SES reported of a message (an SNS record of the configuration set's events):
+   * a reminder's delivery state is kept on it for the history, and a message that did not reach
+   * its reader goes to the audit log. True when the audit log gained an entry.
+   */
+  export async function recordMailEvent(raw: string): Promise<boolean> {
+    const report = Mail.reportOf(raw);
+    if (!report) return false;
+    if (report.personId && report.day) await markDelivery(report.personId, report.day, report.messageId, report.kind, new Date().toISOString());
+    if (report.kind === 'delivered') return false;
+    await Mail.recordUndelivered(report as Mail.Undelivered);
+    return true;
+  }
 
   export type Paused = Pause;
 

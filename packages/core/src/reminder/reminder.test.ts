@@ -187,6 +187,28 @@ describe('reminders', () => {
     expect(history.reminders.find((r) => r.personId === learner.id)).toMatchObject({ day: '2026-12-01', reasons: ['due-7', 'due-30'], state: 'sent' });
     expect(history.reminders.find((r) => r.personId === noEmail.id)).toMatchObject({ state: 'no-address', messageId: null });
     expect((await Reminder.history({ unitId: tree.commune.id })).reminders.map((r) => r.unitId)).toEqual(Array(3).fill(tree.commune.id));
+    // The preview says who was already reminded that day (a run skips them).
+    expect(new Set((await Reminder.plan({ date: '2026-12-01' })).map((p) => p.state))).toEqual(new Set(['sent', 'no-address']));
+
+    // What SES reports afterwards (through the configuration set's events) shows in the history; a late delivery never hides a bounce.
+    const sent = history.reminders.find((r) => r.personId === learner.id)!;
+    const event = (eventType: string, extra: object) =>
+      JSON.stringify({
+        eventType,
+        mail: { messageId: sent.messageId, destination: [emailOf(learner)], tags: { person: [learner.id], day: ['2026-12-01'], unit: [tree.commune.id] } },
+        ...extra,
+      });
+    const deliveryOf = async () =>
+      (await Reminder.history({ unitId: tree.commune.id, days: '2026-12-01' })).reminders.find((r) => r.personId === learner.id)!.delivery;
+    expect(sent.delivery).toBeNull();
+    expect(await Reminder.recordMailEvent(event('Delivery', {}))).toBe(false);
+    expect(await deliveryOf()).toBe('delivered');
+    expect(await Reminder.recordMailEvent(event('Complaint', { complaint: { complainedRecipients: [{ emailAddress: emailOf(learner) }] } }))).toBe(true);
+    expect(await Reminder.recordMailEvent(event('Delivery', {}))).toBe(false);
+    expect(await deliveryOf()).toBe('complained');
+    // An event naming another message id (an older message, a forged tag) changes nothing.
+    await Reminder.recordMailEvent(event('Bounce', { bounce: { bounceType: 'Permanent' } }).replace(sent.messageId!, 'someone-else'));
+    expect(await deliveryOf()).toBe('complained');
   });
 
   it('finishes a run that failed half-way: the next run sends the rest, every message exactly once', async () => {
@@ -276,6 +298,31 @@ describe('reminders', () => {
     expect(await reasonsOn('2027-03-04')).toEqual([`due-7 ${target.id} 2027-03-11`]);
     expect(await reasonsOn('2027-03-12')).toEqual([`overdue-1 ${target.id} 2027-03-11`]);
     expect(await reasonsOn('2027-01-11')).toEqual([]);
+  });
+
+  it('sends on a later day a message left unsent on its day, with what was owed then; withdraws one no longer owed', async () => {
+    // 8 Nov: 30 days before the commune's own deadline. SES is down all day.
+    const communeStaff = tree.people.filter((p) => p.unitId === tree.commune.id);
+    const down = Mail.mailer({ perSecond: 1000, transport: async () => Promise.reject(new Error('SES unreachable')) });
+    const failing = await Reminder.run({ date: '2026-11-08', actor: operator, now: morning('2026-11-08'), mailer: down });
+    expect(failing).toMatchObject({ planned: communeStaff.length, sent: 0, failed: communeStaff.length, earlier: 0 });
+    // One of them completes the programme before the next run, another leaves.
+    const [finisher, leaver, ...rest] = communeStaff;
+    await complete(finisher!.id);
+    await Readiness.changePeople([{ personId: leaver!.id, next: (current) => ({ ...current!, status: 'left' }) }], { actor: 'test' });
+    // 10 Nov, nothing of its own due: the run sends 8 Nov's messages to those who still owe them.
+    const later = await Reminder.run({ date: '2026-11-10', actor: operator, now: morning('2026-11-10'), mailer: fast() });
+    expect(later).toMatchObject({ planned: 0, earlier: communeStaff.length, sent: rest.length, withdrawn: 2, failed: 0 });
+    expect(await recipients()).toEqual(rest.map(emailOf).sort());
+    const mail = (await ses.emails())[0]!;
+    expect(mail.body.text).toContain('còn 30 ngày, hạn hoàn thành 08/12/2026');
+    const history = (await Reminder.history({ unitId: tree.commune.id, days: '2026-11-08' })).reminders;
+    expect(Object.fromEntries(history.map((r) => [r.personId, r.state]))).toEqual(
+      Object.fromEntries([...rest.map((p) => [p.id, 'sent']), [finisher!.id, 'withdrawn'], [leaver!.id, 'withdrawn']]),
+    );
+    // Settled, they are no longer looked at.
+    expect(await Reminder.run({ date: '2026-11-11', actor: operator, now: morning('2026-11-11'), mailer: fast() })).toMatchObject({ earlier: 0, sent: 0 });
+    expect(await ses.emails()).toHaveLength(rest.length);
   });
 
   it('keeps to the maximum send rate', async () => {

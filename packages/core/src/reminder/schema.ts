@@ -38,15 +38,22 @@ export type Planned = {
   unitId: string;
   language: Language;
   items: Due[];
+  /** In a preview: where today's message to them already stands, when a run has recorded it (a run skips those sent). */
+  state?: State;
 };
 
 /**
  * Where a day's message to a person stands: `pending` (the intent is recorded, nothing sent),
  * `sending` (a run holds it until `leaseUntil`), `sent` (SES accepted it), `no-address` (no
- * e-mail on the roster: the in-app notice alone).
+ * e-mail on the roster: the in-app notice alone), `withdrawn` (left unsent on its day and, when
+ * a later run retried it, the person no longer owed what it named).
  */
-export const State = v.picklist(['pending', 'sending', 'sent', 'no-address']);
+export const State = v.picklist(['pending', 'sending', 'sent', 'no-address', 'withdrawn']);
 export type State = v.InferOutput<typeof State>;
+
+/** What SES reported after accepting a message: delivered to the reader's server, bounced for good, complained of, or rejected. */
+export const Delivery = v.picklist(['delivered', 'bounced', 'complained', 'rejected']);
+export type Delivery = v.InferOutput<typeof Delivery>;
 
 /** A message as the history lists it. */
 export type Sent = {
@@ -58,12 +65,28 @@ export type Sent = {
   state: State;
   messageId: string | null;
   sentAt: string | null;
+  delivery: Delivery | null;
 };
 
 export type Notice = { id: string; at: string; title: string; body: string; read: boolean };
 
-/** What a run did. `quiet`: it fell in the quiet hours and sent nothing. */
-export type RunOutcome = { day: string; quiet: boolean; planned: number; sent: number; noAddress: number; already: number; busy: number; failed: number };
+/**
+ * What a run did. `quiet`: it fell in the quiet hours and sent nothing. `earlier`: messages of
+ * earlier days left unsent that it retried (counted in sent, noAddress, already, busy and failed
+ * too), `withdrawn` those of them no longer owed.
+ */
+export type RunOutcome = {
+  day: string;
+  quiet: boolean;
+  planned: number;
+  sent: number;
+  noAddress: number;
+  already: number;
+  busy: number;
+  failed: number;
+  earlier: number;
+  withdrawn: number;
+};
 
 const hourInVietnam = new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Ho_Chi_Minh', hour: '2-digit', hourCycle: 'h23' });
 

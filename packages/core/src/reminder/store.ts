@@ -3,7 +3,7 @@ import { db, tableName } from '../db/client.ts';
 import { conditionHeld } from '../db/errors.ts';
 import { keys } from '../db/keys.ts';
 import { queryAll, queryList } from '../db/query.ts';
-import type { Notice, Planned, Reason, Sent, State } from './schema.ts';
+import type { Delivery, Notice, Planned, Reason, Sent, State } from './schema.ts';
 
 /**
  * A day's message to a person is one item keyed by (person, day): written once, on condition
@@ -22,6 +22,7 @@ export function recordIntent(p: Planned, day: string, at: string): Promise<boole
         Item: {
           ...keys.reminder(p.personId, day),
           ...keys.reminderIndex(p.unitId, day, p.personId),
+          ...keys.reminderUnsent(day, p.personId),
           type: 'reminder',
           day,
           personId: p.personId,
@@ -62,14 +63,18 @@ export function leaseIntent(personId: string, day: string, leaseId: string, now:
   );
 }
 
-/** Ends a lease: sent (with the provider's id), no address, or back to pending after a failed send. False when the lease was lost. */
+/**
+ * Ends a lease: sent (with the provider's id), no address, withdrawn, or back to pending after a
+ * failed send. Settled for good, it leaves the day's unsent list. False when the lease was lost.
+ */
 export function settleIntent(personId: string, day: string, leaseId: string, outcome: { state: State; messageId?: string; sentAt?: string }): Promise<boolean> {
+  const unsent = outcome.state === 'pending' ? '' : ', gsi2pk, gsi2sk';
   return conditionHeld(
     db().send(
       new UpdateCommand({
         TableName: tableName(),
         Key: keys.reminder(personId, day),
-        UpdateExpression: 'SET #state = :state, messageId = :id, sentAt = :at REMOVE leaseId, leaseUntil',
+        UpdateExpression: `SET #state = :state, messageId = :id, sentAt = :at REMOVE leaseId, leaseUntil${unsent}`,
         ConditionExpression: 'leaseId = :lease',
         ExpressionAttributeNames: { '#state': 'state' },
         ExpressionAttributeValues: { ':state': outcome.state, ':id': outcome.messageId ?? null, ':at': outcome.sentAt ?? null, ':lease': leaseId },
@@ -87,8 +92,33 @@ const sentOf = (item: Record<string, unknown>): Intent => ({
   state: item.state as State,
   messageId: (item.messageId as string | null | undefined) ?? null,
   sentAt: (item.sentAt as string | null | undefined) ?? null,
+  delivery: (item.delivery as Delivery | undefined) ?? null,
   ...(item.leaseId ? { leaseId: String(item.leaseId), leaseUntil: Number(item.leaseUntil) } : {}),
 });
+
+/** A day's intents not yet settled (a failed send, a sender that died): person ids. */
+export async function* unsentOn(day: string): AsyncGenerator<string> {
+  for await (const item of queryAll({ index: 'gsi2', pk: keys.remindersUnsentOn(day) })) yield String(item.gsi2sk);
+}
+
+/**
+ * Records what SES reported of a sent message, on condition it is that day's message (its id
+ * matches). A late `delivered` never hides a bounce or a complaint already recorded. False when
+ * the message is not one of ours, or the report is older news.
+ */
+export function markDelivery(personId: string, day: string, messageId: string, delivery: Delivery, at: string): Promise<boolean> {
+  return conditionHeld(
+    db().send(
+      new UpdateCommand({
+        TableName: tableName(),
+        Key: keys.reminder(personId, day),
+        UpdateExpression: 'SET delivery = :d, deliveryAt = :at',
+        ConditionExpression: 'messageId = :id AND (attribute_not_exists(delivery) OR :d <> :delivered)',
+        ExpressionAttributeValues: { ':d': delivery, ':at': at, ':id': messageId, ':delivered': 'delivered' },
+      }),
+    ),
+  );
+}
 
 /** A unit's own reminders (not its subtree's), oldest day first; `days`: only days beginning so (2026-12, 2026-12-01). */
 export async function* unitReminders(unitId: string, days?: string): AsyncGenerator<Sent> {
