@@ -22,6 +22,7 @@ const rules: Record<string, Rule> = {
   'get /api/auth/oidc/start': 'public',
   'get /api/auth/oidc/callback': 'public',
   'get /api/me': 'signedIn',
+  'post /api/me/language': 'signedIn',
   'get /api/me/requirements': 'signedIn',
   'get /api/notices': 'signedIn',
   'post /api/notices/{id}/read': 'signedIn',
@@ -143,6 +144,7 @@ function sample(route: string, scope: Scope): { path: string; body?: unknown } {
     'get /api/auth/oidc/start': { path: '/api/auth/oidc/start' },
     'get /api/auth/oidc/callback': { path: '/api/auth/oidc/callback?code=x&state=y' },
     'get /api/me': { path: '/api/me' },
+    'post /api/me/language': { path: '/api/me/language', body: { language: 'vi' } },
     'get /api/me/requirements': { path: '/api/me/requirements' },
     'get /api/notices': { path: '/api/notices' },
     // No such notice: a learner marks only their own, found by their own key.

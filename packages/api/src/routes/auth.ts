@@ -18,6 +18,8 @@ async function me(account: Account.Info, person: Person.Info) {
     name: person.fullName,
     unit: { id: unit.id, name: unit.name },
     roles: [{ role: 'learner' as const, unitId: null, unitName: null }, ...grants],
+    /** The language chosen for the site and reminders; null until chosen (the browser's choice then stands). */
+    language: account.language ?? null,
   };
 }
 
@@ -59,6 +61,17 @@ export const authRoutes = routes(
     summary: 'Người đang đăng nhập, đơn vị và vai trò',
     access: { signedIn: true },
     handler: async (c) => c.json(await me(actorOf(c), c.var.person!)),
+  }),
+  route({
+    method: 'post',
+    path: '/api/me/language',
+    summary: 'Chọn ngôn ngữ của trang và của thư nhắc việc: "vi" (tiếng Việt) hoặc "en" (tiếng Anh)',
+    access: { signedIn: true },
+    body: v.object({ language: Account.Language }),
+    handler: async (c, { body }) => {
+      const { email, personId } = actorOf(c);
+      return c.json({ language: await Account.setLanguage({ email, personId, language: body.language }) });
+    },
   }),
   route({
     method: 'post',

@@ -35,7 +35,8 @@ import {
   takeSignInLink,
   type CurrentLink,
 } from './store.ts';
-import { returnPath as returnPathRule } from './schema.ts';
+import { chooseLanguage, languageOf as languageOfPerson } from './language.ts';
+import { Language as LanguageSchema, returnPath as returnPathRule } from './schema.ts';
 import { passwordAttempt } from './throttle.ts';
 
 export namespace Account {
@@ -49,7 +50,16 @@ export namespace Account {
   export const Email = v.pipe(v.string(), v.trim(), v.toLowerCase(), v.maxLength(320), v.email('email không hợp lệ'));
   export const NewPassword = v.pipe(v.string(), v.minLength(10, 'mật khẩu cần ít nhất 10 ký tự'), v.maxLength(200));
 
-  export const Info = v.object({ email: Email, personId: v.pipe(v.string(), v.maxLength(64)), grants: v.array(Grant) });
+  export const Language = LanguageSchema;
+  export type Language = v.InferOutput<typeof Language>;
+
+  /** `language`: the one the person chose for the site and their reminders; absent until they choose. */
+  export const Info = v.object({
+    email: Email,
+    personId: v.pipe(v.string(), v.maxLength(64)),
+    grants: v.array(Grant),
+    language: v.optional(Language),
+  });
   export type Info = v.InferOutput<typeof Info>;
   export type Session = SessionInfo;
   /** Who acts on an account: their email (for the audit) and grants (for the rank rule). */
@@ -235,6 +245,8 @@ export namespace Account {
   export const returnPath = returnPathRule;
   export const unseal = openValue;
   export const rotate = rotateSession;
+  export const setLanguage = chooseLanguage;
+  export const languageOf = languageOfPerson;
 
   export async function logout(s: Pick<SessionInfo, 'email' | 'sid'>): Promise<void> {
     await closeSession(s.email, s.sid);

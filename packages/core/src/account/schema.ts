@@ -1,3 +1,9 @@
+import * as v from 'valibot';
+
+/** The language a person reads the site and their reminders in; Vietnamese unless they chose English. */
+export const Language = v.picklist(['vi', 'en'], 'ngôn ngữ phải là "vi" (tiếng Việt) hoặc "en" (tiếng Anh)');
+export type Language = v.InferOutput<typeof Language>;
+
 /**
  * Where a person goes once signed in: back to the page they opened while signed out, when
  * it is a page of this site (`asked` is a path such as `/khoa-hoc/x?y`), else the start page.

@@ -4,6 +4,7 @@ import { conditionHeld, isConditionFailure } from '../db/errors.ts';
 import { keys } from '../db/keys.ts';
 import { queryList } from '../db/query.ts';
 import type { Account } from './index.ts';
+import type { Language } from './schema.ts';
 
 /** The account's current link. Its token is rebuilt from `nonce` with the signing secret, so the table alone never yields a usable link. */
 export type CurrentLink = { nonce: string; hash: string; issuedAt: number; expiresAt: number };
@@ -25,11 +26,15 @@ export async function putNewAccount(account: Account.Info): Promise<boolean> {
   return conditionHeld(db().send(new PutCommand({ TableName: tableName(), Item: toItem(account), ConditionExpression: 'attribute_not_exists(pk)' })));
 }
 
-export async function getAccount(email: string): Promise<Pick<Account.Info, 'personId' | 'grants'> | null> {
+/** The fields of an account item that make its Info (the key's email aside); a language only when one was chosen. */
+const infoOf = (item: Record<string, unknown>): Omit<Account.Info, 'email'> => {
+  const { personId, grants, language } = item as Account.Info;
+  return { personId, grants, ...(language ? { language } : {}) };
+};
+
+export async function getAccount(email: string): Promise<Omit<Account.Info, 'email'> | null> {
   const out = await db().send(new GetCommand({ TableName: tableName(), Key: keys.account(email) }));
-  if (!out.Item) return null;
-  const { personId, grants } = out.Item as Account.Info;
-  return { personId, grants };
+  return out.Item ? infoOf(out.Item) : null;
 }
 
 /** What a password is checked against; null for an unknown address. */
@@ -41,7 +46,28 @@ export async function getCredentials(email: string): Promise<{ personId: string;
 
 /** The accounts the login index lists under a person. */
 export async function listLogins(personId: string): Promise<Account.Info[]> {
-  return (await queryList<Account.Info>({ index: 'gsi1', pk: keys.loginsOf(personId) })).map(({ email, personId, grants }) => ({ email, personId, grants }));
+  return (await queryList<Account.Info>({ index: 'gsi1', pk: keys.loginsOf(personId) })).map((item) => ({ email: item.email, ...infoOf(item) }));
+}
+
+/**
+ * Records the language an existing account chose (false when there is no such account). The
+ * account is listed under its person in the login index too, as every newer account is, so
+ * the person's language is found with one query of that index.
+ */
+export async function setLanguage(account: Pick<Account.Info, 'email' | 'personId'>, language: Language): Promise<boolean> {
+  const index = keys.loginIndex(account.personId, account.email);
+  return conditionHeld(
+    db().send(
+      new UpdateCommand({
+        TableName: tableName(),
+        Key: keys.account(account.email),
+        UpdateExpression: 'SET #language = :l, gsi1pk = :logins, gsi1sk = :email',
+        ConditionExpression: 'attribute_exists(pk) AND personId = :person',
+        ExpressionAttributeNames: { '#language': 'language' },
+        ExpressionAttributeValues: { ':l': language, ':logins': index.gsi1pk, ':email': index.gsi1sk, ':person': account.personId },
+      }),
+    ),
+  );
 }
 
 /** Sets the password hash of an existing account (fails with a condition error when there is none). */

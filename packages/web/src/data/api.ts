@@ -141,6 +141,7 @@ export const api = {
   auditCsvUrl: (query: AuditQuery) => c['audit.csv'].$path({ query }),
   logout: () => data(c.auth.logout.$post()),
   me: () => data(c.me.$get()),
+  setLanguage: (language: 'vi' | 'en') => data(c.me.language.$post({ json: { language } })),
   requirements: () => data(c.me.requirements.$get()),
   courses: () => data(c.courses.$get()),
   course: (slug: string) => data(course.$get({ param: { slug: segment(slug) } })),

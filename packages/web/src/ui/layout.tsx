@@ -2,7 +2,7 @@ import { NoticeBell } from './notice-bell.tsx';
 import { createEffect, createSignal, on, Show, type ParentProps } from 'solid-js';
 import { A, useLocation, useNavigate } from '@solidjs/router';
 import { api } from '../data/api.ts';
-import { hasRole, me, setMe } from '../data/session.ts';
+import { hasRole, me, saveLanguage, setMe } from '../data/session.ts';
 import { locale, setLocale, t } from '../i18n/index.ts';
 import { OfflineBanner } from './offline-banner.tsx';
 
@@ -23,6 +23,18 @@ export function Layout(props: ParentProps) {
       { defer: true },
     ),
   );
+  // The language kept on the account wins over this browser's, from sign-in on, on any device.
+  createEffect(
+    on(
+      () => (me.error ? null : me()?.language),
+      (chosen) => chosen && chosen !== locale() && void setLocale(chosen),
+    ),
+  );
+  const switchLanguage = () => {
+    const next = locale() === 'vi' ? 'en' : 'vi';
+    void saveLanguage(next);
+    void setLocale(next);
+  };
   const closeOnEscape = (event: KeyboardEvent) => {
     if (event.key !== 'Escape' || !menuOpen()) return;
     setMenuOpen(false);
@@ -92,13 +104,7 @@ export function Layout(props: ParentProps) {
               </button>
             </Show>
             <A href="/tro-giup">{t('nav.help')}</A>
-            <button
-              type="button"
-              class="link"
-              lang={locale() === 'vi' ? 'en' : 'vi'}
-              title={t('lang.switchLabel')}
-              onClick={() => setLocale(locale() === 'vi' ? 'en' : 'vi')}
-            >
+            <button type="button" class="link" lang={locale() === 'vi' ? 'en' : 'vi'} title={t('lang.switchLabel')} onClick={switchLanguage}>
               {t('lang.switch')}
             </button>
           </div>
