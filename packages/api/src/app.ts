@@ -30,6 +30,12 @@ const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 export const app = new Hono<Env>();
 
+// A sign-in link's token is in its address: the page it leads to is asked for with no Referer.
+// Set around secureHeaders (which would put its own policy over a handler's).
+app.use('/api/auth/link', async (c, next) => {
+  await next();
+  c.res.headers.set('referrer-policy', 'no-referrer');
+});
 app.use(
   '*',
   secureHeaders({

@@ -17,6 +17,7 @@ window.addEventListener('vite:preloadError', (event) => {
 });
 
 const Login = lazy(() => import('./pages/login.tsx'));
+const SignInLink = lazy(() => import('./pages/sign-in-link.tsx'));
 const Courses = lazy(() => import('./pages/courses.tsx'));
 const RequirementsPage = lazy(() => import('./pages/requirements.tsx'));
 /** Chooses the first screen: what the person owes, or their courses; in the requirements page's chunk. */
@@ -56,6 +57,7 @@ render(
   () => (
     <Router root={Layout}>
       <Route path="/dang-nhap" component={Login} />
+      <Route path="/dang-nhap/lien-ket" component={SignInLink} />
       <Route path="/" component={guarded(Start)} />
       <Route path="/viec-can-hoan-thanh" component={guarded(RequirementsPage)} />
       <Route path="/khoa-hoc" component={guarded(Courses)} />

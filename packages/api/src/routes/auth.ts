@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { Account, Org, Person, VisibleError } from '@sansang/core';
+import { Account, Org, Person } from '@sansang/core';
 import { actorOf, route, routes } from '../route.ts';
 import { clearSessionCookie, clientAddress, setSessionCookie } from '../session.ts';
 
@@ -95,19 +95,27 @@ export const authRoutes = routes(
   route({
     method: 'get',
     path: '/api/auth/link',
-    summary: 'Đăng nhập bằng đường dẫn dùng một lần trong thư nhắc việc, rồi mở "Việc cần hoàn thành"',
+    summary:
+      'Đường dẫn đăng nhập dùng một lần trong thư nhắc việc: chưa dùng đến nó, chỉ chuyển sang trang có nút "Đăng nhập" (mã nằm sau dấu #, không gửi lên máy chủ nào)',
     access: { public: true },
     query: v.object({ token: v.pipe(v.string(), v.maxLength(200)) }),
-    handler: async (c, { query }) => {
-      try {
-        const { token, maxAgeSeconds } = await Account.redeemSignInLink({ token: query.token });
-        setSessionCookie(c, token, maxAgeSeconds);
-        return c.redirect('/viec-can-hoan-thanh', 302);
-      } catch (err) {
-        if (!(err instanceof VisibleError)) throw err;
-        // Used, expired or mistyped: the sign-in page says so and comes back here after.
-        return c.redirect(`/dang-nhap?loi=${encodeURIComponent(err.code)}&tiep=${encodeURIComponent('/viec-can-hoan-thanh')}`, 302);
-      }
+    // A mail scanner that opens every link must not use the link up: only the button's POST does.
+    handler: (c, { query }) => {
+      c.header('cache-control', 'no-store');
+      return c.redirect(`/dang-nhap/lien-ket#${encodeURIComponent(query.token)}`, 302);
+    },
+  }),
+  route({
+    method: 'post',
+    path: '/api/auth/link',
+    summary: 'Dùng đường dẫn đăng nhập một lần (nút "Đăng nhập" của trang đường dẫn): mở phiên, rồi "Việc cần hoàn thành"; lần thứ hai bị từ chối',
+    access: { public: true },
+    body: v.object({ token: v.pipe(v.string(), v.maxLength(200)) }),
+    handler: async (c, { body }) => {
+      const { token, maxAgeSeconds, email } = await Account.redeemSignInLink({ token: body.token });
+      const account = (await Account.get(email))!;
+      setSessionCookie(c, token, maxAgeSeconds);
+      return c.json({ user: await me(account, await Person.get(account.personId)), next: '/viec-can-hoan-thanh' });
     },
   }),
 );

@@ -357,7 +357,11 @@ export namespace Account {
 
   /** Uses a sign-in link once and opens a session for its person, if they are still on the roster with that account. */
   export const redeemSignInLink = fn(v.object({ token: v.pipe(v.string(), v.maxLength(200)) }), async ({ token }) => {
-    const invalid = () => new VisibleError('auth.link_invalid', 'Đường dẫn đăng nhập không hợp lệ, đã dùng hoặc đã hết hạn.');
+    const invalid = () =>
+      new VisibleError(
+        'auth.link_invalid',
+        'Đường dẫn đăng nhập này đã được dùng, đã hết hạn hoặc không đúng. Hãy đăng nhập bằng email và mật khẩu, hoặc dùng đường dẫn trong thư nhắc việc mới nhất.',
+      );
     const taken = await takeSignInLink(hashToken(token), Math.floor(Date.now() / 1000));
     if (!taken) throw invalid();
     const [account, person] = await Promise.all([get(taken.email), Person.get(taken.personId).catch(() => null)]);

@@ -135,6 +135,8 @@ export const api = {
   providers: () => data(c.auth.providers.$get()),
   changePassword: (current: string, next: string) => data(c.auth.password.$post({ json: { current, next } })),
   redeemPasswordLink: (token: string, password: string) => data(c.auth['password-link'].$post({ json: { token, password } })),
+  /** Uses a reminder's one-time sign-in link: answers the person and where to go, as `login` does. */
+  redeemSignInLink: (token: string) => data(c.auth.link.$post({ json: { token } })),
   createAccount: (email: string, employeeCode: string) => data(c.accounts.$post({ json: { email, employeeCode } })),
   reissueLink: (email: string) => data(c.accounts['password-link'].$post({ json: { email } })),
   audit: (query: AuditQuery) => data(c.audit.$get({ query })),

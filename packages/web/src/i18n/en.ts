@@ -26,6 +26,9 @@ export const en: Record<keyof typeof vi, string> = {
   'login.submit': 'Sign in',
   'login.busy': 'Signing in…',
   'login.or': 'or',
+  'linkSignIn.intro': 'Press the button below to sign in and see what you need to complete.',
+  'linkSignIn.invalid': 'This link has been used or has expired.',
+  'linkSignIn.password': 'Sign in with a password',
   'courses.title': 'My courses',
   'courses.empty':
     "No course has been published yet. Courses appear here once a content author publishes them; if you are waiting for one, ask your unit's HR office.",

@@ -31,6 +31,9 @@ export const vi = {
   'login.submit': 'Đăng nhập',
   'login.busy': 'Đang đăng nhập…',
   'login.or': 'hoặc',
+  'linkSignIn.intro': 'Bấm nút dưới đây để đăng nhập và xem việc cần hoàn thành.',
+  'linkSignIn.invalid': 'Đường dẫn này đã được dùng hoặc đã hết hạn.',
+  'linkSignIn.password': 'Đăng nhập bằng mật khẩu',
   'courses.title': 'Khoá học của tôi',
   'courses.empty':
     'Chưa có khoá học nào được xuất bản. Khoá học sẽ hiện ở đây khi người soạn nội dung xuất bản; nếu bạn đang chờ một khoá, hãy hỏi bộ phận tổ chức cán bộ của đơn vị.',
