@@ -13,23 +13,28 @@ export type Template = { subject: string; body: string; items: Record<Reason, st
 export type Rendered = { subject: string; text: string; html: string; summary: string };
 
 /** On Lambda the templates travel in `reminders/` beside the bundle (infra/bundle.ts puts them there); locally they are read from content/. */
-const defaultDir = () =>
+export const defaultDir = () =>
   process.env.REMINDER_TEMPLATES_DIR ??
   (process.env.LAMBDA_TASK_ROOT ? join(process.env.LAMBDA_TASK_ROOT, 'reminders') : fileURLToPath(new URL('../../../../content/reminders/', import.meta.url)));
 
-/** Splits a template file into its parts; names a part that is missing. */
-export function parseTemplate(source: string, file: string): Template {
+/** The parts of a template file (`## name` headings) by name; `part` names a missing one with its file. */
+export function templateParts(source: string, file: string): (name: string) => string {
   const parts = new Map<string, string>();
   // Text before the first part (the editors' note, an HTML comment) is not part of any message.
   for (const chunk of source.normalize('NFC').split(/^## +/m).slice(1)) {
     const newline = chunk.indexOf('\n');
     parts.set(chunk.slice(0, newline).trim(), chunk.slice(newline + 1).trim());
   }
-  const part = (name: string) => {
+  return (name: string) => {
     const text = parts.get(name);
     if (!text) throw new Error(`${file}: thiếu phần "## ${name}"`);
     return text;
   };
+}
+
+/** Splits a template file into its parts; names a part that is missing. */
+export function parseTemplate(source: string, file: string): Template {
+  const part = templateParts(source, file);
   return {
     subject: part('subject'),
     body: part('body'),
@@ -51,12 +56,12 @@ export function loadTemplate(language: Language, dir = defaultDir()): Promise<Te
 }
 
 /** Names and titles come from the roster and the targets: kept as text, never read as Markdown. */
-const escapeMarkdown = (s: string) => s.replace(/[\\`*_{}[\]()#+\-.!<>|~&]/g, (ch) => `\\${ch}`);
-const fill = (text: string, values: Record<string, string>) => text.replace(/\{\{(\w+)\}\}/g, (whole, name: string) => values[name] ?? whole);
+export const escapeMarkdown = (s: string) => s.replace(/[\\`*_{}[\]()#+\-.!<>|~&]/g, (ch) => `\\${ch}`);
+export const fill = (text: string, values: Record<string, string>) => text.replace(/\{\{(\w+)\}\}/g, (whole, name: string) => values[name] ?? whole);
 
 let toHtml: Promise<(markdown: string) => string> | null = null;
 /** unified is loaded on the first message, so the API's cold start does not carry it. */
-function markdownToHtml() {
+export function markdownToHtml() {
   toHtml ??= Promise.all([import('unified'), import('remark-parse'), import('remark-rehype'), import('rehype-sanitize'), import('rehype-stringify')]).then(
     ([{ unified }, remarkParse, remarkRehype, rehypeSanitize, rehypeStringify]) => {
       const processor = unified().use(remarkParse.default).use(remarkRehype.default).use(rehypeSanitize.default).use(rehypeStringify.default);
@@ -67,7 +72,7 @@ function markdownToHtml() {
 }
 
 /** The plain-text part: the Markdown as written (made to read as text), links spelled out, emphasis marks dropped. */
-const asText = (markdown: string) =>
+export const asText = (markdown: string) =>
   markdown
     .replace(/\[([^\]]*)\]\(([^)\s]+)\)/g, '$1: $2')
     // Escaped marks inside (a title with * or [) stay part of the text.
