@@ -70,14 +70,41 @@ export namespace Reminder {
   /** Candidates read side by side: enough to hide DynamoDB's latency, few enough to stay gentle on the table. */
   const CONCURRENCY = 8;
 
+  /**
+   * Runs `work` on the items, up to `size` at once. A failure stops new work; what is running
+   * finishes, then the first failure is thrown (none is left unhandled).
+   */
   async function inPool<T>(items: AsyncIterable<T> | Iterable<T>, size: number, work: (item: T) => Promise<void>): Promise<void> {
     const running = new Set<Promise<void>>();
+    let failure: { error: unknown } | null = null;
     for await (const item of items) {
-      const p = work(item).finally(() => running.delete(p));
+      const p: Promise<void> = work(item)
+        .catch((error: unknown) => void (failure ??= { error }))
+        .finally(() => running.delete(p));
       running.add(p);
       if (running.size >= size) await Promise.race(running);
+      if (failure) break;
     }
     await Promise.all(running);
+    if (failure) throw (failure as { error: unknown }).error;
+  }
+
+  /**
+   * Once SES has accepted a message, recording it must not be lost to a busy table: a lost
+   * settle would leave the message to be sent again once its lease ends. The writes after a
+   * send are tried again, a second apart, for as long as DynamoDB answers busy (up to a minute
+   * beyond the resilience layer's own budget).
+   */
+  async function insist<T>(write: () => Promise<T>): Promise<T> {
+    for (let round = 1; ; round++) {
+      try {
+        return await write();
+      } catch (err) {
+        const busy = err instanceof VisibleError && (err.code === 'service.busy' || err.code === 'service.unavailable');
+        if (!busy || round >= 60) throw err;
+        await new Promise((r) => setTimeout(r, 1000));
+      }
+    }
   }
 
   /** What a plan or a run reads once for a day: the roots, the targets and the paused units; units as they are met. */
@@ -225,25 +252,29 @@ export namespace Reminder {
         }));
       } catch (err) {
         // Left pending for the next run; the error is reported, not swallowed.
-        await settleIntent(p.personId, day, leaseId, { state: 'pending' });
+        await insist(() => settleIntent(p.personId, day, leaseId, { state: 'pending' }));
         console.error(`reminder to ${p.personId} on ${day} not sent:`, err);
         return 'failed';
       }
     }
     const sentAt = new Date().toISOString();
-    await settleIntent(p.personId, day, leaseId, p.email ? { state: 'sent', messageId: messageId ?? '', sentAt } : { state: 'no-address', sentAt });
-    await putNotice(p.personId, { id: `${day}.nhac-viec`, at: sentAt, title: message.subject, body: message.summary, read: false });
-    await Audit.record({
-      actor: ctx.actor.email,
-      action: p.email ? 'reminder.sent' : 'reminder.noticed',
-      unitId: p.unitId,
-      detail: {
-        personId: p.personId,
-        day,
-        reasons: [...new Set(p.items.map((i) => i.reason))],
-        ...(messageId ? { messageId } : {}),
-      },
-    });
+    await insist(() =>
+      settleIntent(p.personId, day, leaseId, p.email ? { state: 'sent', messageId: messageId ?? '', sentAt } : { state: 'no-address', sentAt }),
+    );
+    await insist(() => putNotice(p.personId, { id: `${day}.nhac-viec`, at: sentAt, title: message.subject, body: message.summary, read: false }));
+    await insist(() =>
+      Audit.record({
+        actor: ctx.actor.email,
+        action: p.email ? 'reminder.sent' : 'reminder.noticed',
+        unitId: p.unitId,
+        detail: {
+          personId: p.personId,
+          day,
+          reasons: [...new Set(p.items.map((i) => i.reason))],
+          ...(messageId ? { messageId } : {}),
+        },
+      }),
+    );
     return p.email ? 'sent' : 'noAddress';
   }
 
@@ -301,16 +332,38 @@ export namespace Reminder {
         withdrawn: 0,
       };
       const ctx: Context = { day, actor, site: site.replace(/\/$/, ''), mailer: mailer ?? defaultMailer(), leaseSeconds };
-      await eachDue(await scopeOf(day, unitId), async (p) => {
-        outcome.planned++;
-        if (!outcome.quiet) outcome[await deliver(p, ctx)]++;
-      });
+      const scope = await scopeOf(day, unitId);
+      // A person whose message could not be read or recorded (DynamoDB busy beyond its retries)
+      // is tried once more after the pass; one whose intent is recorded is a later run's to finish.
+      const again: string[] = [];
+      const attempt = async (personId: string, last: boolean) => {
+        let counted = false;
+        try {
+          const p = await messageFor(personId, scope);
+          if (!p || p === 'elsewhere') return;
+          outcome.planned++;
+          counted = true;
+          if (!outcome.quiet) outcome[await deliver(p, ctx)]++;
+        } catch (err) {
+          if (!last) {
+            if (counted) outcome.planned--;
+            return void again.push(personId);
+          }
+          outcome.failed++;
+          console.error(`reminder to ${personId} on ${day} not sent:`, err);
+        }
+      };
+      await inPool(candidates(scope), CONCURRENCY, (personId) => attempt(personId, false));
+      await inPool(again, CONCURRENCY, (personId) => attempt(personId, true));
       if (outcome.quiet) return outcome;
       for (let back = RETRY_DAYS; back >= 1; back--) {
         const earlier = addDays(day, -back);
-        const scope = await scopeOf(earlier, unitId);
+        const then = await scopeOf(earlier, unitId);
         await inPool(unsentOn(earlier), CONCURRENCY, async (personId) => {
-          const done = await retry(personId, scope, { ...ctx, day: earlier });
+          const done = await retry(personId, then, { ...ctx, day: earlier }).catch((err: unknown) => {
+            console.error(`reminder to ${personId} of ${earlier} not sent:`, err);
+            return 'failed' as const;
+          });
           if (!done) return;
           outcome.earlier++;
           outcome[done]++;
