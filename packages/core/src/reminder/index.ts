@@ -191,7 +191,8 @@ export namespace Reminder {
       return reason ? [{ reason, targetId: item.target.id, title: item.target.title, dueDate: item.dueDate, validUntil: item.validUntil }] : [];
     });
     if (items.length === 0) return null;
-    return { personId, fullName: person.fullName, email: person.email ?? null, unitId: person.unitId, language: 'vi', items };
+    // In the language they chose on their account (one query of the login index), Vietnamese when none did.
+    return { personId, fullName: person.fullName, email: person.email ?? null, unitId: person.unitId, language: await Account.languageOf(personId), items };
   }
 
   /** Each message due on the scope's day, as it is found: `work` runs on up to CONCURRENCY at once, nothing is held whole. */

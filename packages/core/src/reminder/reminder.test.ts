@@ -325,6 +325,20 @@ describe('reminders', () => {
     expect(await ses.emails()).toHaveLength(rest.length);
   });
 
+  it('writes in English to a learner who chose English on their account, in Vietnamese to the others', async () => {
+    const [english, vietnamese] = [at(tree.agency.id, 1), at(tree.agency.id, 2)];
+    await account(emailOf(english!), english!.id);
+    await Account.setLanguage({ email: emailOf(english!), personId: english!.id, language: 'en' });
+    // 30 days before the yearly target's deadline.
+    await Reminder.run({ date: '2027-05-31', unitId: tree.agency.id, actor: operator, now: morning('2027-05-31'), mailer: fast() });
+    const mails = await ses.emails();
+    const to = (p: Person.Info) => mails.find((m) => m.destination.to[0] === emailOf(p));
+    expect(to(english!)?.subject).toBe('Sẵn Sàng: training to complete');
+    expect(to(english!)?.body.text).toContain(`Dear ${english!.fullName},`);
+    expect(to(english!)?.body.text).toContain(`${yearly.title}: 30 days left, due by 30/06/2027.`);
+    expect(to(vietnamese!)?.subject).toBe('Sẵn Sàng: việc cần hoàn thành');
+  });
+
   it('keeps to the maximum send rate', async () => {
     const mailer = Mail.mailer({ perSecond: 20, transport: async () => ({ messageId: 'x' }) });
     const started = Date.now();
