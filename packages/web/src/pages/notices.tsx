@@ -1,6 +1,6 @@
 import { createResource, For, Show } from 'solid-js';
 import { A } from '@solidjs/router';
-import { notices, unread, type Notice } from '../data/reminders.ts';
+import { notices, unread, type Notice } from '../data/notices.ts';
 import { formatDateTime, t } from '../i18n/index.ts';
 import { Loaded } from '../ui/async.tsx';
 
@@ -16,7 +16,7 @@ function NoticeItem(props: { notice: Notice; onRead: () => void }) {
       <p class="links-row">
         <A href="/viec-can-hoan-thanh">{t('nav.requirements')}</A>
         <Show when={!props.notice.read}>
-          <button type="button" class="secondary small" onClick={async () => (await notices.read(props.notice.id), props.onRead())}>
+          <button type="button" class="secondary small" onClick={props.onRead}>
             {t('notices.markRead')}
           </button>
         </Show>
@@ -27,7 +27,12 @@ function NoticeItem(props: { notice: Notice; onRead: () => void }) {
 
 /** The learner's in-app notices (what the reminders said), newest first; each can be marked read. */
 export default function NoticesPage() {
-  const [list, { refetch }] = createResource(() => notices.list());
+  const [list, { mutate }] = createResource(() => notices.list());
+  // Marked read here and in the bell's count at once: nothing is asked again.
+  const markRead = async (id: string) => {
+    await notices.read(id);
+    mutate((l) => l && { ...l, unread: unread(), notices: l.notices.map((n) => (n.id === id ? { ...n, read: true } : n)) });
+  };
   return (
     <section>
       <h1>{t('notices.title')}</h1>
@@ -36,7 +41,7 @@ export default function NoticesPage() {
           <Show when={l().notices.length > 0} fallback={<p>{t('notices.empty')}</p>}>
             <p role="status">{t('notices.count', { n: l().notices.length, unread: unread() })}</p>
             <ul class="notices">
-              <For each={l().notices}>{(n) => <NoticeItem notice={n} onRead={() => void refetch()} />}</For>
+              <For each={l().notices}>{(n) => <NoticeItem notice={n} onRead={() => void markRead(n.id)} />}</For>
             </ul>
           </Show>
         )}

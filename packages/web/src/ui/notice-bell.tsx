@@ -1,20 +1,15 @@
-import { createEffect, on, Show } from 'solid-js';
-import { A, useLocation } from '@solidjs/router';
-import { notices, unread } from '../data/reminders.ts';
+import { onCleanup, Show } from 'solid-js';
+import { A } from '@solidjs/router';
+import { unread, watchUnread } from '../data/notices.ts';
 import { t } from '../i18n/index.ts';
 
 /**
- * The header's bell: how many notices are unread, a link to them. Asked again on each page
- * change (one small query), so a reminder sent while the learner works shows up.
+ * The header's bell: how many notices are unread, a link to them. Shown while someone is
+ * signed in; the count is asked for when it appears, then kept fresh by `watchUnread` (not on
+ * every page change: a learner clicking through lessons would ask at each click).
  */
 export function NoticeBell() {
-  const location = useLocation();
-  createEffect(
-    on(
-      () => location.pathname,
-      () => void notices.list().catch(() => undefined),
-    ),
-  );
+  onCleanup(watchUnread());
   return (
     <A href="/thong-bao" class="bell no-print" aria-label={unread() > 0 ? t('notices.bellUnread', { n: unread() }) : t('notices.title')}>
       {/* Drawn, not an emoji: an old office PC may have no font with a bell in it. */}
