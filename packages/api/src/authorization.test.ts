@@ -31,6 +31,10 @@ const rules: Record<string, Rule> = {
   'post /api/reminders/run': 'hrOrAdminInScope',
   'get /api/reminders/history': 'hrOrAdminInScope',
   'post /api/reminders/pause': 'hrOrAdminInScope',
+  'get /api/reminders/digest': 'signedIn',
+  'post /api/reminders/digest-optout': 'signedIn',
+  'get /api/reminders/head': 'hrOrAdminInScope',
+  'post /api/reminders/head': 'hrOrAdminInScope',
   'post /api/auth/password': 'signedIn',
   'get /api/courses': 'signedIn',
   'get /api/courses/{slug}': 'signedIn',
@@ -157,6 +161,12 @@ function sample(route: string, scope: Scope): { path: string; body?: unknown } {
     'get /api/reminders/history': { path: `/api/reminders/history?unit=${unit}` },
     // Resuming: a unit not paused stays so, and no other call of the matrix is held back.
     'post /api/reminders/pause': { path: `/api/reminders/pause?unit=${unit}`, body: { paused: false } },
+    'get /api/reminders/digest': { path: '/api/reminders/digest' },
+    // Turning one's own digest on: it was never off, and nothing else of the matrix reads it.
+    'post /api/reminders/digest-optout': { path: '/api/reminders/digest-optout', body: { optOut: false } },
+    'get /api/reminders/head': { path: `/api/reminders/head?unit=${unit}` },
+    // Clearing a head that was never named: allowed or refused by scope alone, and nothing else depends on it.
+    'post /api/reminders/head': { path: `/api/reminders/head?unit=${unit}`, body: { employeeCode: null } },
     'post /api/auth/password': { path: '/api/auth/password', body: { current: 'sai-mat-khau', next: 'mat-khau-moi-dai' } },
     'get /api/courses': { path: '/api/courses' },
     'get /api/courses/{slug}': { path: '/api/courses/khoa-mau' },

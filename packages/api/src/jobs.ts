@@ -1,4 +1,4 @@
-import { Exemption, Readiness, Reminder, Report, runDueChanges, vnDay } from '@sansang/core';
+import { Digest, Exemption, Readiness, Reminder, Report, runDueChanges, vnDay } from '@sansang/core';
 
 /** Who the audit log names for what the daily job does. */
 const DAILY_JOB = 'tac-vu-hang-ngay';
@@ -11,7 +11,9 @@ const DAILY_JOB = 'tac-vu-hang-ngay';
  * week's readiness snapshot of every unit (for the history, the pace and reports of past
  * dates), start the report packs that are due, and last send the day's reminders (after
  * exemptions and lapses, so nobody let off today is reminded; exactly once, so a retried run
- * sends nothing twice), linking to the site's address (SITE_URL).
+ * sends nothing twice), linking to the site's address (SITE_URL); then tell officers and heads
+ * of units of a unit whose projection turned "không kịp hạn", and on Mondays send their
+ * weekly digest (each once, after this week's snapshot so the pace is current).
  */
 export async function daily(now = new Date()): Promise<{
   reorganised: number;
@@ -23,6 +25,7 @@ export async function daily(now = new Date()): Promise<{
   units: number;
   packs: number;
   reminders: Reminder.RunOutcome;
+  digests: Digest.DailyOutcome;
 }> {
   const { applied: reorganised, failed: reorganiseFailed } = await runDueChanges(vnDay(now));
   const { people: exemptions } = await Exemption.runDue(vnDay(now));
@@ -31,7 +34,8 @@ export async function daily(now = new Date()): Promise<{
   const snapshot = await Readiness.snapshotWeek(now);
   const packs = await Report.runDueSchedules(now);
   const reminders = await Reminder.run({ actor: { email: DAILY_JOB }, now, ...(process.env.SITE_URL ? { site: process.env.SITE_URL } : {}) });
-  const result = { reorganised, reorganiseFailed, exemptions, lapses, swept, ...snapshot, packs: packs.length, reminders };
+  const digests = await Digest.daily({ actor: { email: DAILY_JOB }, now, ...(process.env.SITE_URL ? { site: process.env.SITE_URL } : {}) });
+  const result = { reorganised, reorganiseFailed, exemptions, lapses, swept, ...snapshot, packs: packs.length, reminders, digests };
   if (process.env.LAMBDA_TASK_ROOT) console.log(JSON.stringify({ level: 'info', job: 'daily', ...result }));
   return result;
 }

@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { Reminder } from '@sansang/core';
+import { Digest, Reminder } from '@sansang/core';
 import { siteOrigin } from '../site.ts';
 import { actorOf, route, routes } from '../route.ts';
 import { unitOrRoot } from './reports.ts';
@@ -86,6 +86,52 @@ export const reminderRoutes = routes(
     handler: async (c, { params }) => {
       await Reminder.markRead({ personId: c.var.person!.id, id: params.id });
       return c.body(null, 204);
+    },
+  }),
+  route({
+    method: 'get',
+    path: '/api/reminders/digest',
+    summary: 'Người đang đăng nhập có nhận báo cáo tuần và cảnh báo "không kịp hạn" không (cán bộ tổ chức, thủ trưởng đơn vị nào), và đã tắt nhận chưa',
+    access: { signedIn: true },
+    handler: async (c) => c.json(await Digest.status(c.var.person!.id, actorOf(c).grants)),
+  }),
+  route({
+    method: 'post',
+    path: '/api/reminders/digest-optout',
+    summary:
+      'Tắt (optOut: true) hoặc bật lại (optOut: false) báo cáo tuần và cảnh báo "không kịp hạn" của chính mình (ghi nhật ký); thư nhắc việc của học viên không tắt được',
+    access: { signedIn: true },
+    // Strict: the choice is the signed-in person's own, and a body naming anyone else is refused.
+    body: v.strictObject({ optOut: v.boolean('optOut phải là true hoặc false') }),
+    handler: async (c, { body }) => {
+      const actor = actorOf(c);
+      await Digest.optOut({ personId: c.var.person!.id, optOut: body.optOut, actor: { email: actor.email, personId: actor.personId } });
+      return c.json(await Digest.status(c.var.person!.id, actor.grants));
+    },
+  }),
+  route({
+    method: 'get',
+    path: '/api/reminders/head',
+    summary: 'Thủ trưởng đơn vị nhận báo cáo tuần của đơn vị (nếu đã chỉ định)',
+    access: { roles: ['hr', 'admin'], scope: true },
+    query: v.object({ unit: Unit }),
+    unit: ({ query }) => query.unit,
+    handler: async (c, { unit }) => {
+      const u = await unitOrRoot(unit);
+      return c.json({ unit: { id: u.id, name: u.name }, head: await Digest.head(u.id) });
+    },
+  }),
+  route({
+    method: 'post',
+    path: '/api/reminders/head',
+    summary: 'Chỉ định thủ trưởng đơn vị nhận báo cáo tuần theo mã cán bộ (người của đơn vị hoặc đơn vị trực thuộc), hoặc bỏ chỉ định (null); ghi nhật ký',
+    access: { roles: ['hr', 'admin'], scope: true },
+    query: v.object({ unit: Unit }),
+    body: v.object({ employeeCode: v.nullable(v.pipe(v.string(), v.trim(), v.minLength(1, 'nhập mã cán bộ'), v.maxLength(64))) }),
+    unit: ({ query }) => query.unit,
+    handler: async (c, { body, unit }) => {
+      const u = await unitOrRoot(unit);
+      return c.json({ unit: { id: u.id, name: u.name }, head: await Digest.nameHead({ unitId: u.id, employeeCode: body.employeeCode, actor: actorOf(c) }) });
     },
   }),
 );

@@ -154,14 +154,9 @@ export namespace Digest {
     const sentAt = new Date().toISOString();
     await settleMessage(r.personId, m.about, leaseId, r.email ? { state: 'sent', messageId: messageId ?? '', sentAt } : { state: 'no-address', sentAt });
     await putNotice(r.personId, { id: `${ctx.day}.${m.noticeId}`, at: sentAt, title: message.subject, body: message.summary, read: false });
-    const action =
-      m.kind === 'digest' ? (r.email ? 'reminder.digest.sent' : 'reminder.digest.noticed') : r.email ? 'reminder.late.sent' : 'reminder.late.noticed';
-    await Audit.record({
-      actor: ctx.actor.email,
-      action,
-      unitId: m.unitId,
-      detail: { personId: r.personId, about: m.about, ...(messageId ? { messageId } : {}) },
-    });
+    const audit = { actor: ctx.actor.email, unitId: m.unitId, detail: { personId: r.personId, about: m.about, ...(messageId ? { messageId } : {}) } };
+    if (m.kind === 'digest') await Audit.record({ ...audit, action: r.email ? 'reminder.digest.sent' : 'reminder.digest.noticed' });
+    else await Audit.record({ ...audit, action: r.email ? 'reminder.late.sent' : 'reminder.late.noticed' });
     return r.email ? 'sent' : 'noAddress';
   }
 
