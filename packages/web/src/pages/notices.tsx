@@ -3,6 +3,7 @@ import { A } from '@solidjs/router';
 import { notices, unread, type Notice } from '../data/notices.ts';
 import { formatDateTime, t } from '../i18n/index.ts';
 import { Loaded } from '../ui/async.tsx';
+import { DigestChoice } from '../ui/digest-choice.tsx';
 
 function NoticeItem(props: { notice: Notice; onRead: () => void }) {
   return (
@@ -25,7 +26,7 @@ function NoticeItem(props: { notice: Notice; onRead: () => void }) {
   );
 }
 
-/** The learner's in-app notices (what the reminders said), newest first; each can be marked read. */
+/** The learner's in-app notices (what the reminders and digests said), newest first; each can be marked read. An officer's or head's digest switch is here too. */
 export default function NoticesPage() {
   const [list, { mutate }] = createResource(() => notices.list());
   // Marked read here and in the bell's count at once: nothing is asked again.
@@ -36,6 +37,7 @@ export default function NoticesPage() {
   return (
     <section>
       <h1>{t('notices.title')}</h1>
+      <DigestChoice />
       <Loaded of={list}>
         {(l) => (
           <Show when={l().notices.length > 0} fallback={<p>{t('notices.empty')}</p>}>

@@ -9,6 +9,7 @@ import { DataTable, type Column } from '../ui/data-table.tsx';
 import { DownloadLink } from '../ui/download-link.tsx';
 import { SubmitOutcome, useSubmit } from '../ui/submission.tsx';
 import { ConfirmAction, createFormConfirmation } from '../ui/confirm-action.tsx';
+import { UnitHead } from '../ui/unit-head.tsx';
 
 const reason = (r: string) => tr(`reason.${r}` as ReminderKey);
 
@@ -139,6 +140,7 @@ export default function RemindersPage() {
           </section>
         )}
       </Show>
+      <Show when={plan.latest?.unit}>{(u) => <UnitHead unit={u()} />}</Show>
       <Loaded of={history}>
         {(h) => (
           <>
