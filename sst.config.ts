@@ -17,7 +17,7 @@ export default $config({
     const { createTable } = await import('./infra/sst/table.ts');
     const { createApi } = await import('./infra/sst/api.ts');
     const { createSite } = await import('./infra/sst/site.ts');
-    const { createJobs, createRollupSweep } = await import('./infra/sst/jobs.ts');
+    const { createJobs, createReminderRuns, createRollupSweep } = await import('./infra/sst/jobs.ts');
     const { createAlarms } = await import('./infra/sst/alarms.ts');
     const { createReports } = await import('./infra/sst/reports.ts');
     const { createEmail } = await import('./infra/sst/email.ts');
@@ -30,6 +30,7 @@ export default $config({
     const api = createApi(table, sessionSecrets, reports, email);
     const { router } = createSite(api);
     createJobs(table, sessionSecrets, reports, email, router.url);
+    createReminderRuns(table, sessionSecrets, email, router.url);
     createRollupSweep(table, sessionSecrets);
     createAlarms(api, table);
     return { url: router.url, table: table.name };

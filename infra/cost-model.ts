@@ -21,6 +21,7 @@ export type CostInputs = {
     sweepQueriesPerRun: number;
     sweepMsPerRun: number;
     sweepMemoryGb: number;
+    reminderContinuationsPerMonth?: number;
     scenarios: Record<string, Scenario>;
     courseJourney: Record<string, number>;
   };
@@ -46,9 +47,11 @@ export function monthlyCost(inputs: CostInputs, scenario: string): MonthlyCost {
   const sum = (pick: (x: Action) => number) =>
     Object.entries(a.courseJourney).reduce((t, [name, times]) => t + times * pick(m[name]!), 0) * journeys + s.hrDashboardViews * pick(m.readinessDashboard!);
   const apiRequests = Object.values(a.courseJourney).reduce((t, n) => t + n, 0) * journeys + s.hrDashboardViews;
-  // The minute's roll-up sweep runs at idle too: a fixed floor under every scenario.
-  const sweepReadUnits = a.sweepRunsPerMonth * a.sweepQueriesPerRun * 0.5;
-  const sweepGbSeconds = a.sweepRunsPerMonth * (a.sweepMsPerRun / 1000) * a.sweepMemoryGb;
+  // The minute's roll-up sweep and the quarter hour's reminder continuation run at idle too: a fixed floor under every scenario.
+  const continuations = a.reminderContinuationsPerMonth ?? 0;
+  const scheduledRuns = a.sweepRunsPerMonth + continuations;
+  const sweepReadUnits = a.sweepRunsPerMonth * a.sweepQueriesPerRun * 0.5 + continuations * 0.5;
+  const sweepGbSeconds = scheduledRuns * (a.sweepMsPerRun / 1000) * a.sweepMemoryGb;
   // The daily job's lapses: per person moved, as measured (test/bench/learner-actions.ts `dailyLapse`).
   const lapses = s.lapsePhaseChanges ?? 0;
   const lapse = m.dailyLapse ?? { requests: 0, readUnits: 0, writeUnits: 0, apiMs: 0 };
@@ -60,7 +63,7 @@ export function monthlyCost(inputs: CostInputs, scenario: string): MonthlyCost {
     ((apiRequests * a.lambdaMsPerRequest) / 1000) * a.apiMemoryGb + sweepGbSeconds + ((lapses * lapse.apiMs + emails * reminder.apiMs) / 1000) * a.apiMemoryGb;
   const cdnGb = (s.learnersCompletingACourse * a.firstVisitKb + apiRequests * a.pageKb) / 1024 / 1024;
   const usd = {
-    lambda: lambdaGbSeconds * p.lambdaArmPerGbSecond! + ((apiRequests + a.sweepRunsPerMonth) / 1e6) * p.lambdaPerMillionRequests!,
+    lambda: lambdaGbSeconds * p.lambdaArmPerGbSecond! + ((apiRequests + scheduledRuns) / 1e6) * p.lambdaPerMillionRequests!,
     apiGateway: (apiRequests / 1e6) * p.httpApiPerMillionRequests!,
     dynamoRequests: (readUnits / 1e6) * p.dynamoPerMillionReadUnits! + (writeUnits / 1e6) * p.dynamoPerMillionWriteUnits!,
     dynamoStorageAndPitr: a.storageGb * (p.dynamoStoragePerGbMonth! + p.dynamoPitrPerGbMonth!),

@@ -167,6 +167,12 @@ export class SanSangStack extends Stack {
       schedule: events.Schedule.expression(functions.rollups.schedule),
       targets: [new targets.LambdaFunction(rollups, { retryAttempts: 0 })],
     });
+    // The day's reminders taken up where the daily job left them; a failed run is not retried: the next quarter hour's is.
+    const reminderRuns = makeFunction('reminders', 'Reminders');
+    new events.Rule(this, 'ReminderRuns', {
+      schedule: events.Schedule.expression(functions.reminders.schedule),
+      targets: [new targets.LambdaFunction(reminderRuns, { retryAttempts: 0 })],
+    });
     mailEventsTopic.addSubscription(new subscriptions.LambdaSubscription(makeFunction('mailEvents', 'MailEventsHandler')));
 
     const httpApi = new apigw.HttpApi(this, 'HttpApi');

@@ -25,3 +25,11 @@ export function createRollupSweep(table: sst.aws.Dynamo, sessionSecrets: sst.Sec
     function: functionArgs('rollups', { table, sessionSecrets }),
   });
 }
+
+/** The day's reminders taken up where the daily job left them, every 15 minutes through the sending hours. */
+export function createReminderRuns(table: sst.aws.Dynamo, sessionSecrets: sst.Secret, email: ReturnType<typeof createEmail>, siteUrl: $util.Input<string>) {
+  return new sst.aws.Cron('Reminders', {
+    schedule: functions.reminders.schedule,
+    function: functionArgs('reminders', { table, sessionSecrets, email, siteUrl }),
+  });
+}

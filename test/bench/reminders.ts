@@ -1,14 +1,16 @@
 // A day's reminder run for a province (issue 18): messages per second against the SES
 // emulator and DynamoDB requests per message, with the same number of bare SES sends (no
 // plan, no intent, no notice, no audit) measured in the same run as the baseline, and the
-// heap at a tenth of the size against the full size. `--people N` (default 30,000): all
+// heap at a tenth of the size against the full size (the emulator in a process of its own, so
+// its store of every message does not count). `--people N` (default 30,000): all
 // untrained, the target's deadline 30 days ahead, so every one of them is due that day.
 import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { Mail, Org, Person, Reminder, Target, vnDay } from '@sansang/core';
 import { configureDb, ensureTable, meterDynamo, putMany } from '@sansang/core/testing';
 import { startDynamoLocal } from '@sansang/cli/dynamodb-local';
-import { startSesLocal } from '@sansang/cli/ses-local';
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { Course } from '@sansang/core';
 import { table } from '../../infra/spec.ts';
 import { bundle } from '../support/fixtures.ts';
@@ -67,8 +69,21 @@ async function run(name: string, n: number) {
   return { outcome, seconds, usage, heap: heapPeak - heapBefore };
 }
 
+/** The emulator runs in a child process: its store holds every message, and must not count in this process's heap. */
+async function startSesChild() {
+  const child = spawn(process.execPath, ['--import', 'tsx', new URL('./ses-child.ts', import.meta.url).pathname], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const [line] = (await once(child.stdout, 'data')) as [Buffer];
+  const endpoint = line.toString().trim();
+  return {
+    endpoint,
+    emails: async () => ((await (await fetch(`${endpoint}/store`)).json()) as { emails: unknown[] }).emails,
+    clear: async () => void (await fetch(`${endpoint}/clear-store`, { method: 'POST' })),
+    stop: async () => void child.kill('SIGTERM'),
+  };
+}
+
 const ddb = await startDynamoLocal({});
-const ses = await startSesLocal();
+const ses = await startSesChild();
 process.env.SES_ENDPOINT = ses.endpoint;
 try {
   // The baseline: the same number of bare sends through the same mailer, nothing recorded.

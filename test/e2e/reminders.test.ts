@@ -77,14 +77,13 @@ describe('reminders in the browser', () => {
       .waitFor();
     const history = page.locator('table.reminder-history tbody tr');
     await expect.poll(() => history.count()).toBe(reminded.length);
-    expect(await history.first().innerText()).toMatch(/01\/12\/2026\s.+\s30 ngày trước hạn\sĐã gửi/);
+    // No report from SES yet in the delivery column.
+    expect(await history.first().innerText()).toMatch(/01\/12\/2026\s.+\s30 ngày trước hạn\sĐã gửi\sChưa có tin/);
     await expectAccessible(page, 'reminders sent');
-    // A second press the same day sends nothing new.
-    await send.click();
-    await page.getByRole('button', { name: 'Đồng ý gửi' }).click();
-    await page
-      .getByText(`Đã gửi 0 thư; 0 người chỉ nhận thông báo trong ứng dụng (không có e-mail); ${reminded.length} người đã được nhắc trước đó hôm nay.`)
-      .waitFor();
+    // The preview now says everyone was reminded today, and there is nothing left to send.
+    await page.getByText(`${reminded.length} người trong số đó đã được nhắc hôm nay và sẽ không nhận thêm.`, { exact: false }).waitFor();
+    expect(await page.locator('table.reminder-plan').getByText('Đã nhắc hôm nay').count()).toBe(reminded.length);
+    expect(await send.isDisabled()).toBe(true);
     // For those without e-mail, the list to print and call from.
     const started = page.waitForEvent('download', { timeout: 120_000 });
     await page.getByRole('link', { name: 'Tải danh sách để in (PDF)' }).click();
@@ -101,11 +100,11 @@ describe('reminders in the browser', () => {
     const mail = sent.find((e) => e.destination.to[0] === emailOf(learner))!;
     expect(mail.subject).toBeTruthy();
     expect(mail.body.text).not.toContain(reminded.find((p) => p.id !== learner.id)!.fullName);
-    const link = new URL(/https?:\/\/\S+\/api\/auth\/link\?token=[\w-]+/.exec(mail.body.text!)![0]);
-    // A mail scanner fetches the link (and the page it leads to) before the learner reads the message.
-    expect((await fetch(`${stack.server.url}${link.pathname}${link.search}`)).status).toBe(200);
+    const link = new URL(/https?:\/\/\S+\/dang-nhap\/lien-ket#[\w-]+/.exec(mail.body.text!)![0]);
+    // A mail scanner fetches the link before the learner reads the message (the fragment, the token, is never sent).
+    expect((await fetch(`${stack.server.url}${link.pathname}${link.hash}`)).status).toBe(200);
     const learnerPage = await (await stack.browser.newContext({ viewport: { width: 390, height: 844 } })).newPage();
-    await learnerPage.goto(`${stack.server.url}${link.pathname}${link.search}`);
+    await learnerPage.goto(`${stack.server.url}${link.pathname}${link.hash}`);
     // Opening the link uses nothing (a mail scanner opens links too): the learner presses the button.
     await learnerPage.getByText('Bấm nút dưới đây để đăng nhập và xem việc cần hoàn thành.').waitFor();
     expect(learnerPage.url()).toBe(`${stack.server.url}/dang-nhap/lien-ket`);

@@ -11,13 +11,15 @@ describe('cost model', () => {
     }
   });
 
-  it("costs storage and the minute's roll-up sweep when nobody learns, the sweep a few cents", () => {
+  it("costs storage, the minute's roll-up sweep and the quarter hour's reminder continuation when nobody learns, together a few cents", () => {
     const idle = monthlyCost(inputs, 'idle');
     expect(idle.apiRequests).toBe(0);
     expect(idle.writeUnits).toBe(0);
-    // 43,200 runs × 8 empty Queries × 0.5 RRU, and 43,200 × 30 ms × 0.5 GB of Lambda.
-    expect(idle.readUnits).toBe(172_800);
-    expect(idle.lambdaGbSeconds).toBeCloseTo(648, 6);
+    // 43,200 sweeps × 8 empty Queries × 0.5 RRU and 1,680 continuations × one GetItem (0.5 RRU);
+    // (43,200 + 1,680) × 30 ms × 0.5 GB of Lambda.
+    expect(inputs.assumptions.reminderContinuationsPerMonth).toBe(56 * 30);
+    expect(idle.readUnits).toBe(172_800 + 840);
+    expect(idle.lambdaGbSeconds).toBeCloseTo(673.2, 6);
     const sweep = idle.usd.lambda! + idle.usd.dynamoRequests!;
     expect(sweep).toBeGreaterThan(0);
     expect(sweep).toBeLessThan(0.1);

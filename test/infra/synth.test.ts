@@ -95,6 +95,16 @@ describe('CDK stack from infra/spec.ts', () => {
     });
   });
 
+  it('takes up the day’s reminders every 15 minutes through the sending hours, each run ending before the next', () => {
+    expect(functions.reminders).toMatchObject({ entry: functions.jobs.entry, bundleDir: functions.jobs.bundleDir, handler: 'index.reminders' });
+    expect(functions.reminders.timeoutSeconds).toBeLessThan(15 * 60);
+    dev.hasResourceProperties('AWS::Lambda::Function', { Handler: 'index.reminders', Timeout: functions.reminders.timeoutSeconds });
+    dev.hasResourceProperties('AWS::Events::Rule', {
+      ScheduleExpression: 'cron(0/15 0-13 * * ? *)',
+      Targets: [Match.objectLike({ Arn: { 'Fn::GetAtt': [Match.stringLikeRegexp('^Reminders'), 'Arn'] }, RetryPolicy: { MaximumRetryAttempts: 0 } })],
+    });
+  });
+
   it('alarms on the API 5xx rate and on throttling', () => {
     dev.hasResourceProperties('AWS::CloudWatch::Alarm', { Threshold: alarms.api5xxRatePercent, Metrics: Match.anyValue() });
     dev.hasResourceProperties('AWS::CloudWatch::Alarm', { MetricName: 'Throttles', Namespace: 'AWS/Lambda', Threshold: alarms.throttles });
@@ -154,6 +164,7 @@ describe('CDK stack from infra/spec.ts', () => {
     const allowed: Record<string, RegExp> = {
       Jobs: /^(dynamodb:|lambda:InvokeFunction$|ses:SendEmail$)/,
       Rollups: /^dynamodb:/,
+      Reminders: /^(dynamodb:|ses:SendEmail$)/,
       MailEventsHandler: /^dynamodb:/,
       Api: /^(dynamodb:|s3:GetObject$|lambda:InvokeFunction$|ses:SendEmail$)/,
       Reports: /^(dynamodb:|s3:PutObject$|s3:AbortMultipartUpload$)/,

@@ -40,11 +40,14 @@ describe('reminders over the API', () => {
     const plan = await (await call('hr', `/api/reminders/plan?unit=${tree.agency.id}`)).json();
     expect(plan.quiet).toBe(false);
     expect(plan.messages.map((m: { personId: string }) => m.personId).sort()).toEqual(inAgency.map((p) => p.id).sort());
-    expect(plan.messages[0]).toMatchObject({ hasEmail: true, items: [{ reason: 'due-30', targetId: target.id, dueDate: '2026-12-31' }] });
+    expect(plan.messages[0]).toMatchObject({ hasEmail: true, items: [{ reason: 'due-30', targetId: target.id, dueDate: '2026-12-31' }], state: null });
 
     const first = await call('hr', `/api/reminders/run?unit=${tree.agency.id}`, 'POST');
     expect(first.status).toBe(200);
-    expect(await first.json()).toMatchObject({ day: '2026-12-01', quiet: false, planned: 6, sent: 6, already: 0 });
+    expect(await first.json()).toMatchObject({ day: '2026-12-01', quiet: false, unfinished: false, planned: 6, sent: 6, already: 0 });
+    // The preview now says they were reminded today.
+    const after = await (await call('hr', `/api/reminders/plan?unit=${tree.agency.id}`)).json();
+    expect(after.messages.map((m: { state: string }) => m.state)).toEqual(Array(6).fill('sent'));
     const again = await (await call('hr', `/api/reminders/run?unit=${tree.agency.id}`, 'POST')).json();
     expect(again).toMatchObject({ planned: 6, sent: 0, already: 6 });
     expect((await ses.emails()).map((e) => e.destination.to[0]).sort()).toEqual(inAgency.map(emailOf).sort());
@@ -65,15 +68,17 @@ describe('reminders over the API', () => {
     expect((await call('learner', '/api/notices/2026-12-02.nhac-viec/read', 'POST')).status).toBe(404);
 
     const mail = (await ses.emails()).find((e) => e.destination.to[0] === emailOf(learner))!;
-    const link = new URL(/https?:\/\/\S+\/api\/auth\/link\?token=[\w-]+/.exec(mail.body.text!)![0]);
-    // Opening it leads to the page with the button and uses nothing; the button's POST signs in, once.
-    const opened = await app.request(`${link.pathname}${link.search}`);
-    expect([opened.status, opened.headers.get('location')]).toEqual([302, `/dang-nhap/lien-ket#${link.searchParams.get('token')}`]);
+    // The link opens the page with the button, the token in its fragment (never sent to a server); the button's POST signs in, once.
+    const link = new URL(/https?:\/\/\S+\/dang-nhap\/lien-ket#[\w-]+/.exec(mail.body.text!)![0]);
+    const token = link.hash.slice(1);
+    // The address of messages sent before this form still leads there, using nothing.
+    const opened = await app.request(`/api/auth/link?token=${token}`);
+    expect([opened.status, opened.headers.get('location')]).toEqual([302, `/dang-nhap/lien-ket#${token}`]);
     const press = () =>
       app.request('/api/auth/link', {
         method: 'POST',
         headers: { 'x-requested-with': 'sansang', 'content-type': 'application/json' },
-        body: JSON.stringify({ token: link.searchParams.get('token') }),
+        body: JSON.stringify({ token }),
       });
     const pressed = await press();
     expect(await pressed.json()).toMatchObject({ next: '/viec-can-hoan-thanh', user: { id: learner.id } });

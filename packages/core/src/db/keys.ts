@@ -37,6 +37,7 @@
  *   sign-in link         GetItem  pk=SIGNIN#<hash>         sk=SIGNIN   (one-time, from a reminder e-mail)
  *   reminder of a day    GetItem  pk=REMINDER#<personId>   sk=DAY#<yyyy-mm-dd>  (the intent: at most one message a person a day)
  *   reminders of a unit  Query    gsi1 gsi1pk=REMINDERS#<unitId>  (by day, newest last: what went out)
+ *   a day's reminders    GetItem  pk=REMINDERDAYS          sk=DAY#<yyyy-mm-dd>  (open until a whole run finishes; the run under way's lease)
  *   unsent reminders     Query    gsi2 gsi2pk=REMINDUNSENT#<yyyy-mm-dd>  (sparse: a day's intents not yet settled, which a later run retries)
  *   notices of a person  Query    pk=NOTICES#<personId>    sk=NOTICE#<id>  (in-app; ids begin with their day, so newest last)
  *   reminder pauses      Query    pk=REMINDERPAUSES        sk=UNIT#<unitId>  (units whose reminders HR paused: few, read whole by each plan)
@@ -163,6 +164,7 @@ export const keys = {
   remindersOf: (unitId: string) => `REMINDERS#${unitId}`,
   /** A reminder listed under its person's unit (at the time it was planned), by day. */
   reminderIndex: (unitId: string, day: string, personId: string): Gsi1 => ({ gsi1pk: `REMINDERS#${unitId}`, gsi1sk: `${day}#${personId}` }),
+  reminderDay: (day: string): Key => ({ pk: 'REMINDERDAYS', sk: `DAY#${day}` }),
   /** Sparse: an intent not yet settled (pending, or its sender died), listed under its day until it is; a later run retries it. */
   reminderUnsent: (day: string, personId: string) => ({ gsi2pk: `REMINDUNSENT#${day}`, gsi2sk: personId }),
   remindersUnsentOn: (day: string) => `REMINDUNSENT#${day}`,

@@ -21,8 +21,12 @@ import {
   getIntent,
   leaseIntent,
   listPauses,
+  closeDay,
+  dayState,
+  isSettled,
   markDelivery,
   markNoticeRead,
+  openDay,
   noticesOf,
   putNotice,
   putPause,
@@ -72,12 +76,18 @@ export namespace Reminder {
 
   /**
    * Runs `work` on the items, up to `size` at once. A failure stops new work; what is running
-   * finishes, then the first failure is thrown (none is left unhandled).
+   * finishes, then the first failure is thrown (none is left unhandled). `until`: asked before
+   * each item; once true no more are started, and the answer is true (stopped early).
    */
-  async function inPool<T>(items: AsyncIterable<T> | Iterable<T>, size: number, work: (item: T) => Promise<void>): Promise<void> {
+  async function inPool<T>(items: AsyncIterable<T> | Iterable<T>, size: number, work: (item: T) => Promise<void>, until?: () => boolean): Promise<boolean> {
     const running = new Set<Promise<void>>();
     let failure: { error: unknown } | null = null;
+    let stopped = false;
     for await (const item of items) {
+      if (until?.()) {
+        stopped = true;
+        break;
+      }
       const p: Promise<void> = work(item)
         .catch((error: unknown) => void (failure ??= { error }))
         .finally(() => running.delete(p));
@@ -87,6 +97,7 @@ export namespace Reminder {
     }
     await Promise.all(running);
     if (failure) throw (failure as { error: unknown }).error;
+    return stopped;
   }
 
   /**
@@ -233,13 +244,14 @@ export namespace Reminder {
     const { day } = ctx;
     if (!(await recordIntent(p, day, new Date().toISOString()))) {
       const intent = await getIntent(p.personId, day);
-      if (!intent || intent.state === 'sent' || intent.state === 'no-address' || intent.state === 'withdrawn') return 'already';
+      if (!intent || isSettled(intent)) return 'already';
     }
     const leaseId = randomUUID();
     if (!(await leaseIntent(p.personId, day, leaseId, Date.now(), ctx.leaseSeconds))) return 'busy';
     const template = await loadTemplate(p.language);
     const link = await Account.issueSignInLink(p.personId);
-    const url = link ? `${ctx.site}/api/auth/link?token=${link.token}` : `${ctx.site}/dang-nhap?tiep=%2Fviec-can-hoan-thanh`;
+    // The token rides in the fragment, which no request carries: no server, proxy or log on the way sees it.
+    const url = link ? `${ctx.site}/dang-nhap/lien-ket#${link.token}` : `${ctx.site}/dang-nhap?tiep=%2Fviec-can-hoan-thanh`;
     const message = await render(template, { name: p.fullName, items: p.items, link: url });
     let messageId: string | null = null;
     if (p.email) {
@@ -305,6 +317,12 @@ export namespace Reminder {
    * go out as they are found, CONCURRENCY at a time, so a run holds no plan whatever the number
    * of people. In the quiet hours (21:00–07:00 Vietnam time, by `now`) it counts what is due and
    * sends nothing.
+   *
+   * `stopAt` (epoch ms) bounds a run: no message is started after it, and the outcome says
+   * `unfinished`. A run for the whole installation keeps the day open until one finishes whole;
+   * `continueDay` (every 15 minutes through the sending hours) takes up an open day, so a deadline
+   * day of 30,000 messages at SES's 14 a second (36 minutes) is sent in pieces of one Lambda
+   * timeout each, every message once.
    */
   export const run = fn(
     v.object({
@@ -317,12 +335,14 @@ export namespace Reminder {
       mailer: v.optional(v.custom<Mail.Mailer>((m) => typeof (m as Mail.Mailer | null)?.send === 'function')),
       /** How long a run may hold a message while sending it before another may take it over. */
       leaseSeconds: v.optional(v.pipe(v.number(), v.minValue(1)), 120),
+      stopAt: v.optional(v.number()),
     }),
-    async ({ date, unitId, actor, site, now = new Date(), mailer, leaseSeconds }): Promise<RunOutcome> => {
+    async ({ date, unitId, actor, site, now = new Date(), mailer, leaseSeconds, stopAt }): Promise<RunOutcome> => {
       const day = date ?? vnDay(now);
       const outcome: RunOutcome = {
         day,
         quiet: schema.isQuietHour(now),
+        unfinished: false,
         planned: 0,
         sent: 0,
         noAddress: 0,
@@ -333,13 +353,22 @@ export namespace Reminder {
         withdrawn: 0,
       };
       const ctx: Context = { day, actor, site: site.replace(/\/$/, ''), mailer: mailer ?? defaultMailer(), leaseSeconds };
+      const whole = unitId === undefined && !outcome.quiet;
+      if (whole) await openDay(day, stopAt ?? Date.now() + 900_000);
       const scope = await scopeOf(day, unitId);
+      const late = () => stopAt !== undefined && Date.now() >= stopAt;
       // A person whose message could not be read or recorded (DynamoDB busy beyond its retries)
       // is tried once more after the pass; one whose intent is recorded is a later run's to finish.
       const again: string[] = [];
       const attempt = async (personId: string, last: boolean) => {
         let counted = false;
         try {
+          // Already settled today (a run before this one): one read, not the whole rule again.
+          if (!outcome.quiet && isSettled(await getIntent(personId, day, { consistent: false }))) {
+            outcome.planned++;
+            outcome.already++;
+            return;
+          }
           const p = await messageFor(personId, scope);
           if (!p || p === 'elsewhere') return;
           outcome.planned++;
@@ -354,26 +383,55 @@ export namespace Reminder {
           console.error(`reminder to ${personId} on ${day} not sent:`, err);
         }
       };
-      await inPool(candidates(scope), CONCURRENCY, (personId) => attempt(personId, false));
-      await inPool(again, CONCURRENCY, (personId) => attempt(personId, true));
+      outcome.unfinished = await inPool(candidates(scope), CONCURRENCY, (personId) => attempt(personId, false), late);
+      if (!outcome.unfinished) outcome.unfinished = await inPool(again, CONCURRENCY, (personId) => attempt(personId, true), late);
       if (outcome.quiet) return outcome;
-      for (let back = RETRY_DAYS; back >= 1; back--) {
+      for (let back = RETRY_DAYS; back >= 1 && !outcome.unfinished; back--) {
         const earlier = addDays(day, -back);
         const then = await scopeOf(earlier, unitId);
-        await inPool(unsentOn(earlier), CONCURRENCY, async (personId) => {
-          const done = await retry(personId, then, { ...ctx, day: earlier }).catch((err: unknown) => {
-            console.error(`reminder to ${personId} of ${earlier} not sent:`, err);
-            return 'failed' as const;
-          });
-          if (!done) return;
-          outcome.earlier++;
-          outcome[done]++;
-        });
+        outcome.unfinished = await inPool(
+          unsentOn(earlier),
+          CONCURRENCY,
+          async (personId) => {
+            const done = await retry(personId, then, { ...ctx, day: earlier }).catch((err: unknown) => {
+              console.error(`reminder to ${personId} of ${earlier} not sent:`, err);
+              return 'failed' as const;
+            });
+            if (!done) return;
+            outcome.earlier++;
+            outcome[done]++;
+          },
+          late,
+        );
       }
+      // The day stays open for `continueDay` while anything is left: a piece not reached, a send that failed, one another run holds.
+      if (whole) await closeDay(day, !outcome.unfinished && outcome.failed === 0 && outcome.busy === 0);
       await Audit.record({ actor: actor.email, action: 'reminder.run', unitId: unitId ?? null, detail: { ...outcome } });
       return outcome;
     },
   );
+
+  /**
+   * Takes up the day's reminders where the last run left them (the daily job's stopped at its
+   * timeout, or failed sends): nothing when no run opened the day (the daily job has not yet
+   * applied the day's exemptions and lapses), when the day is done, when another run holds it,
+   * or in the quiet hours. Idle, one read.
+   */
+  export async function continueDay(input: { now?: Date; stopAt?: number; site?: string; actor: Actor; mailer?: Mail.Mailer }): Promise<RunOutcome | null> {
+    const now = input.now ?? new Date();
+    const day = vnDay(now);
+    if (schema.isQuietHour(now)) return null;
+    const open = await dayState(day);
+    if (open?.state !== 'open' || (open.leaseUntil ?? 0) > Date.now()) return null;
+    return run({
+      date: day,
+      now,
+      actor: input.actor,
+      ...(input.site ? { site: input.site } : {}),
+      ...(input.mailer ? { mailer: input.mailer } : {}),
+      ...(input.stopAt ? { stopAt: input.stopAt } : {}),
+    });
+  }
 
   /**
    * Records what SES reported of a message (an SNS record of the configuration set's events):

@@ -148,8 +148,8 @@ describe('reminders', () => {
     expect(mail.body.text!.normalize('NFC')).toBe(mail.body.text);
     // Nobody else's name is in it.
     for (const other of tree.people.filter((p) => p !== learner)) expect(mail.body.text).not.toContain(other.fullName);
-    const token = /https:\/\/sansang\.example\/api\/auth\/link\?token=([\w-]+)/.exec(mail.body.text!)![1]!;
-    expect(mail.body.html).toContain(`href="https://sansang.example/api/auth/link?token=${token}"`);
+    const token = /https:\/\/sansang\.example\/dang-nhap\/lien-ket#([\w-]+)/.exec(mail.body.text!)![1]!;
+    expect(mail.body.html).toContain(`href="https://sansang.example/dang-nhap/lien-ket#${token}"`);
     const session = await Account.redeemSignInLink({ token });
     expect(session).toMatchObject({ email: emailOf(learner) });
     expect((await Account.session(session.token))?.personId).toBe(learner.id);
@@ -337,6 +337,29 @@ describe('reminders', () => {
     expect(to(english!)?.body.text).toContain(`Dear ${english!.fullName},`);
     expect(to(english!)?.body.text).toContain(`${yearly.title}: 30 days left, due by 30/06/2027.`);
     expect(to(vietnamese!)?.subject).toBe('Sẵn Sàng: việc cần hoàn thành');
+  });
+
+  it('sends a day in pieces: a run stopped at its time bound leaves the day open, the continuation finishes it, then does nothing', async () => {
+    const day = '2027-06-23'; // 7 days before the yearly target's deadline
+    const due = (await Reminder.plan({ date: day })).length;
+    expect(due).toBeGreaterThan(3);
+    // Before any run opened the day (the daily job applies exemptions and lapses first), the continuation waits.
+    expect(await Reminder.continueDay({ now: morning(day), actor: operator, mailer: fast() })).toBeNull();
+    // The daily job's run, out of time after its first few messages.
+    let sends = 0;
+    const slow = Mail.mailer({ perSecond: 1000, transport: (m) => (++sends, Mail.ses(m)) });
+    const first = await Reminder.run({ date: day, actor: operator, now: morning(day), mailer: slow, stopAt: Date.now() + 1 });
+    expect(first.unfinished).toBe(true);
+    expect(first.sent).toBeLessThan(due);
+    const second = await Reminder.continueDay({ now: morning(day), actor: operator, mailer: fast() });
+    expect(second).toMatchObject({ unfinished: false, failed: 0 });
+    expect(second!.sent + first.sent + first.noAddress + second!.noAddress).toBe(due);
+    expect(await Reminder.continueDay({ now: morning(day), actor: operator, mailer: fast() })).toBeNull();
+    const sent = await recipients();
+    expect(sent).toEqual([...new Set(sent)]);
+    expect(sent).toHaveLength(first.sent + second!.sent);
+    // Nor at night.
+    expect(await Reminder.continueDay({ now: evening(day), actor: operator, mailer: fast() })).toBeNull();
   });
 
   it('keeps to the maximum send rate', async () => {

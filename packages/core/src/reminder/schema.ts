@@ -78,6 +78,8 @@ export type Notice = { id: string; at: string; title: string; body: string; read
 export type RunOutcome = {
   day: string;
   quiet: boolean;
+  /** It stopped at its `stopAt` with candidates left: a later run (`continueDay`) finishes the day. */
+  unfinished: boolean;
   planned: number;
   sent: number;
   noAddress: number;

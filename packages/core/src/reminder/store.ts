@@ -39,9 +39,49 @@ export function recordIntent(p: Planned, day: string, at: string): Promise<boole
   );
 }
 
-export async function getIntent(personId: string, day: string): Promise<Intent | null> {
-  const out = await db().send(new GetCommand({ TableName: tableName(), Key: keys.reminder(personId, day), ConsistentRead: true }));
+/** `consistent: false` for a look that may be a moment stale (half the read's cost): a stale answer is checked again before sending. */
+export async function getIntent(personId: string, day: string, { consistent = true } = {}): Promise<Intent | null> {
+  const out = await db().send(new GetCommand({ TableName: tableName(), Key: keys.reminder(personId, day), ConsistentRead: consistent }));
   return out.Item ? sentOf(out.Item) : null;
+}
+
+/** Settled for good: sent, noticed without an address, or withdrawn. */
+export const isSettled = (intent: Intent | null): boolean =>
+  !!intent && (intent.state === 'sent' || intent.state === 'no-address' || intent.state === 'withdrawn');
+
+/** A day's reminders for the whole installation: `open` until a run finishes whole; `leaseUntil` while one is under way. */
+export type DayState = { state: 'open' | 'done'; leaseUntil?: number };
+
+/** Opens the day (a finished day stays done) and marks a run under way until `until`. */
+export async function openDay(day: string, until: number): Promise<void> {
+  await db().send(
+    new UpdateCommand({
+      TableName: tableName(),
+      Key: keys.reminderDay(day),
+      UpdateExpression: 'SET #state = if_not_exists(#state, :open), leaseUntil = :until, #type = :type',
+      ExpressionAttributeNames: { '#state': 'state', '#type': 'type' },
+      ExpressionAttributeValues: { ':open': 'open', ':until': until, ':type': 'reminder-day' },
+    }),
+  );
+}
+
+/** Ends the run's hold on the day; `done` once a run left nothing behind. */
+export async function closeDay(day: string, done: boolean): Promise<void> {
+  await db().send(
+    new UpdateCommand({
+      TableName: tableName(),
+      Key: keys.reminderDay(day),
+      UpdateExpression: done ? 'SET #state = :done REMOVE leaseUntil' : 'REMOVE leaseUntil',
+      ExpressionAttributeNames: done ? { '#state': 'state' } : undefined,
+      ExpressionAttributeValues: done ? { ':done': 'done' } : undefined,
+    }),
+  );
+}
+
+export async function dayState(day: string): Promise<DayState | null> {
+  const out = await db().send(new GetCommand({ TableName: tableName(), Key: keys.reminderDay(day) }));
+  if (!out.Item) return null;
+  return { state: out.Item.state === 'done' ? 'done' : 'open', ...(typeof out.Item.leaseUntil === 'number' ? { leaseUntil: out.Item.leaseUntil } : {}) };
 }
 
 /**

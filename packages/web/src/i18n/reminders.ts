@@ -68,6 +68,16 @@ const vi = {
   'state.sending': 'Đang gửi',
   'state.sent': 'Đã gửi',
   'state.no-address': 'Chỉ thông báo trong ứng dụng',
+  'state.withdrawn': 'Không gửi (không còn nợ việc khi gửi lại)',
+  'col.delivery': 'Kết quả gửi',
+  'delivery.none': 'Chưa có tin',
+  'delivery.delivered': 'Đã đến hộp thư',
+  'delivery.bounced': 'Bị trả lại (địa chỉ sai)',
+  'delivery.complained': 'Người nhận báo thư rác',
+  'delivery.rejected': 'Bị từ chối',
+  'channel.already': 'Đã nhắc hôm nay',
+  planAlready: '{n} người trong số đó đã được nhắc hôm nay và sẽ không nhận thêm.',
+  unfinished: 'Đã gửi {sent} thư trong lượt này; còn người chưa được gửi. Bấm gửi lần nữa để gửi tiếp (người đã nhận không nhận thêm).',
 };
 
 const en: Record<keyof typeof vi, string> = {
@@ -133,6 +143,16 @@ const en: Record<keyof typeof vi, string> = {
   'state.sending': 'Sending',
   'state.sent': 'Sent',
   'state.no-address': 'In-app notice only',
+  'state.withdrawn': 'Not sent (nothing owed any more when retried)',
+  'col.delivery': 'Delivery',
+  'delivery.none': 'No report yet',
+  'delivery.delivered': 'Delivered',
+  'delivery.bounced': 'Bounced (bad address)',
+  'delivery.complained': 'Marked as spam',
+  'delivery.rejected': 'Rejected',
+  'channel.already': 'Already reminded today',
+  planAlready: '{n} of them were already reminded today and get nothing more.',
+  unfinished: 'Sent {sent} messages this time; some people are not reached yet. Press send again to go on (nobody gets a second message).',
 };
 
 export type ReminderKey = keyof typeof vi;

@@ -29,14 +29,18 @@ const planColumns: Column<PlannedMessage>[] = [
       </ul>
     ),
   },
-  { title: () => tr('col.channel'), cell: (m) => (m.hasEmail ? tr('channel.email') : tr('channel.notice')) },
+  { title: () => tr('col.channel'), cell: (m) => (reminded(m) ? tr('channel.already') : m.hasEmail ? tr('channel.email') : tr('channel.notice')) },
 ];
+
+/** Reminded already today: a run skips them. */
+const reminded = (m: PlannedMessage) => m.state === 'sent' || m.state === 'no-address' || m.state === 'withdrawn';
 
 const historyColumns: Column<SentReminder>[] = [
   { title: () => tr('col.day'), cell: (s) => formatDay(s.day), rowHeader: true },
   { title: () => tr('col.person'), cell: (s) => s.fullName },
   { title: () => tr('col.reasons'), cell: (s) => s.reasons.map(reason).join(', ') },
   { title: () => tr('col.state'), cell: (s) => tr(`state.${s.state}` as ReminderKey) },
+  { title: () => tr('col.delivery'), cell: (s) => (s.state === 'sent' ? tr(`delivery.${s.delivery ?? 'none'}` as ReminderKey) : '') },
 ];
 
 /**
@@ -88,11 +92,12 @@ export default function RemindersPage() {
   let form: HTMLFormElement | undefined;
   const send = submission.onSubmit(async () => {
     const name = plan.latest?.unit.name ?? '';
-    if (!confirmation.mayGo(tr('confirm', { unit: name, n: formatNumber(plan.latest?.messages.length ?? 0) }))) return;
+    if (!confirmation.mayGo(tr('confirm', { unit: name, n: formatNumber(plan.latest?.messages.filter((m) => !reminded(m)).length ?? 0) }))) return;
     const out = await reminders.run(unit());
     void replan();
     void reload();
     if (out.quiet) return tr('quiet');
+    if (out.unfinished) return tr('unfinished', { sent: formatNumber(out.sent) });
     return tr('done', { sent: formatNumber(out.sent), notice: formatNumber(out.noAddress), already: formatNumber(out.already) });
   });
   return (
@@ -112,13 +117,16 @@ export default function RemindersPage() {
             <PauseControl unit={p().unit} paused={p().paused} onChanged={() => void replan()} />
             <form onSubmit={send} ref={form}>
               <confirmation.Question form={() => form} yes={tr('confirmYes')} no={t('confirm.no')} />
-              <button type="submit" disabled={submission.busy() || p().messages.length === 0}>
+              <button type="submit" disabled={submission.busy() || p().messages.every(reminded)}>
                 {tr('send', { unit: p().unit.name })}
               </button>
               <SubmitOutcome of={submission} />
             </form>
             <Show when={p().messages.length > 0} fallback={<p>{tr('planEmpty')}</p>}>
-              <p role="status">{tr('planCount', { n: formatNumber(p().messages.length) })}</p>
+              <p role="status">
+                {tr('planCount', { n: formatNumber(p().messages.length) })}
+                <Show when={p().messages.some(reminded)}> {tr('planAlready', { n: formatNumber(p().messages.filter(reminded).length) })}</Show>
+              </p>
               <DataTable class="reminder-plan" rows={p().messages} columns={planColumns} />
             </Show>
           </>
