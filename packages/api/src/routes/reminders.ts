@@ -7,6 +7,9 @@ import { unitOrRoot } from './reports.ts';
 /** How long "send now" sends before it answers; a run holds each message it started until it is settled, well within the 29 s. */
 const RUN_SECONDS = 20;
 
+/** How many of the day's messages the preview lists. */
+const PREVIEW_LIMIT = 500;
+
 const Unit = v.optional(v.pipe(v.string(), v.maxLength(64)));
 const Day = v.optional(v.pipe(v.string(), v.isoDate('ngày phải có dạng 2026-12-31')));
 
@@ -15,13 +18,17 @@ export const reminderRoutes = routes(
     method: 'get',
     path: '/api/reminders/plan',
     summary:
-      'Thư nhắc việc sẽ gửi trong ngày (mặc định hôm nay) cho học viên của đơn vị và các đơn vị trực thuộc: mỗi người một thư, các việc đến hạn và lý do',
+      'Thư nhắc việc sẽ gửi trong ngày (mặc định hôm nay) cho học viên của đơn vị và các đơn vị trực thuộc: mỗi người một thư, các việc đến hạn và lý do; tối đa 500 người đầu tiên (more: true khi còn nữa)',
     access: { roles: ['hr', 'admin'], scope: true },
     query: v.object({ unit: Unit, date: Day }),
     unit: ({ query }) => query.unit,
     handler: async (c, { query, unit }) => {
       const u = await unitOrRoot(unit);
-      const [messages, paused] = await Promise.all([Reminder.plan({ unitId: u.id, date: query.date }), Reminder.pausesOver(u.id)]);
+      // The first PREVIEW_LIMIT found: a province's deadline day may have 30,000, more than a request's time or a screen holds.
+      const [{ messages, more }, paused] = await Promise.all([
+        Reminder.preview({ unitId: u.id, date: query.date, limit: PREVIEW_LIMIT }),
+        Reminder.pausesOver(u.id),
+      ]);
       return c.json({
         unit: { id: u.id, name: u.name },
         day: query.date ?? null,
@@ -29,6 +36,8 @@ export const reminderRoutes = routes(
         paused,
         // Whether a run started now would wait for the morning.
         quiet: Reminder.isQuietHour(new Date()),
+        // `more`: people beyond the first PREVIEW_LIMIT are due too (a run sends to all).
+        more,
         // `state`: where today's message to them stands when a run already recorded it (a run skips those settled).
         messages: messages.map(({ personId, fullName, unitId, email, items, state }) => ({
           personId,

@@ -72,7 +72,7 @@ export namespace Reminder {
 
   const Day = v.pipe(v.string(), v.isoDate('ngày phải có dạng 2026-12-31'));
   /** Candidates read side by side: enough to hide DynamoDB's latency, few enough to stay gentle on the table. */
-  const CONCURRENCY = 8;
+  const CONCURRENCY = 16;
 
   /**
    * Runs `work` on the items, up to `size` at once. A failure stops new work; what is running
@@ -206,26 +206,64 @@ export namespace Reminder {
     return { personId, fullName: person.fullName, email: person.email ?? null, unitId: person.unitId, language: await Account.languageOf(personId), items };
   }
 
-  /** Each message due on the scope's day, as it is found: `work` runs on up to CONCURRENCY at once, nothing is held whole. */
-  const eachDue = (scope: Scope, work: (p: Planned) => Promise<void>) =>
-    inPool(candidates(scope), CONCURRENCY, async (personId) => {
-      const p = await messageFor(personId, scope);
-      if (p && p !== 'elsewhere') await work(p);
-    });
+  /** Each message due on the scope's day, as it is found: `work` runs on up to CONCURRENCY at once, nothing is held whole; `until` stops it early. */
+  const eachDue = (scope: Scope, work: (p: Planned) => Promise<void>, until?: () => boolean) =>
+    inPool(
+      candidates(scope),
+      CONCURRENCY,
+      async (personId) => {
+        const p = await messageFor(personId, scope);
+        if (p && p !== 'elsewhere') await work(p);
+      },
+      until,
+    );
+
+  const inOrder = (a: Planned, b: Planned) =>
+    a.unitId.localeCompare(b.unitId) || a.fullName.localeCompare(b.fullName, 'vi') || a.personId.localeCompare(b.personId);
+
+  /** A message with where today's message to that person stands, when a run already recorded it. */
+  async function withState(p: Planned, date: string): Promise<Planned> {
+    const intent = await getIntent(p.personId, date, { consistent: false });
+    return intent ? { ...p, state: intent.state } : p;
+  }
 
   /**
    * What is due on `date` (a Vietnam day; today when absent) for learners of `unitId`'s subtree
    * (everyone's when absent): one message per person, with where today's message to them stands
-   * when a run already recorded it.
+   * when a run already recorded it. Whole: for the CLI and tests; a page asks `preview`.
    */
   export const plan = fn(v.object({ date: v.optional(Day), unitId: v.optional(Org.Id) }), async ({ date = vnDay(), unitId }): Promise<Planned[]> => {
     const planned: Planned[] = [];
-    await eachDue(await scopeOf(date, unitId), async (p) => {
-      const intent = await getIntent(p.personId, date);
-      planned.push(intent ? { ...p, state: intent.state } : p);
-    });
-    return planned.sort((a, b) => a.unitId.localeCompare(b.unitId) || a.fullName.localeCompare(b.fullName, 'vi') || a.personId.localeCompare(b.personId));
+    await eachDue(await scopeOf(date, unitId), async (p) => void planned.push(await withState(p, date)));
+    return planned.sort(inOrder);
   });
+
+  /**
+   * The first `limit` messages due (in the order found), for a page: a province's deadline day
+   * may have 30,000, which neither a request's 29 s nor a screen holds. `more`: the walk stopped
+   * with people left (at the limit, or at `seconds`).
+   */
+  export const preview = fn(
+    v.object({
+      date: v.optional(Day),
+      unitId: v.optional(Org.Id),
+      limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(5000)), 500),
+      seconds: v.optional(v.pipe(v.number(), v.minValue(1), v.maxValue(25)), 15),
+    }),
+    async ({ date = vnDay(), unitId, limit, seconds }): Promise<{ messages: Planned[]; more: boolean }> => {
+      const messages: Planned[] = [];
+      const stopAt = Date.now() + seconds * 1000;
+      const more = await eachDue(
+        await scopeOf(date, unitId),
+        async (p) => {
+          // Those found while the limit was reached by others running beside them count toward `more`.
+          if (messages.length < limit) messages.push(await withState(p, date));
+        },
+        () => messages.length >= limit || Date.now() >= stopAt,
+      );
+      return { messages: messages.slice(0, limit).sort(inOrder), more };
+    },
+  );
 
   let sharedMailer: Mail.Mailer | null = null;
   /** One mailer per process, so every run in it shares the send rate. */

@@ -75,6 +75,12 @@ describe('reminders', () => {
     expect(plan.find((p) => p.unitId === tree.agency.id)!.items.map((i) => i.reason)).toEqual(['due-30']);
     // A day no deadline and no lapse falls on: nothing, and no walk.
     expect(await Reminder.plan({ date: '2026-12-02' })).toEqual([]);
+    // A page's preview stops at its limit and says there is more.
+    const firstTwo = await Reminder.preview({ date: '2026-12-01', limit: 2 });
+    expect(firstTwo.messages).toHaveLength(2);
+    expect(firstTwo.more).toBe(true);
+    for (const m of firstTwo.messages) expect(plan).toContainEqual(m);
+    expect(await Reminder.preview({ date: '2026-12-01', limit: 100 })).toEqual({ messages: plan, more: false });
   });
 
   it('reminds 7 days before, the day after a missed due date, and within a unit only', async () => {

@@ -77,6 +77,7 @@ const vi = {
   'delivery.rejected': 'Bị từ chối',
   'channel.already': 'Đã nhắc hôm nay',
   planAlready: '{n} người trong số đó đã được nhắc hôm nay và sẽ không nhận thêm.',
+  planMore: 'Ít nhất {n} người sẽ được nhắc hôm nay; danh sách chỉ hiện {n} người đầu tiên. Bấm gửi sẽ gửi cho tất cả.',
   unfinished: 'Đã gửi {sent} thư trong lượt này; còn người chưa được gửi. Bấm gửi lần nữa để gửi tiếp (người đã nhận không nhận thêm).',
 };
 
@@ -152,6 +153,7 @@ const en: Record<keyof typeof vi, string> = {
   'delivery.rejected': 'Rejected',
   'channel.already': 'Already reminded today',
   planAlready: '{n} of them were already reminded today and get nothing more.',
+  planMore: 'At least {n} people will be reminded today; the list shows the first {n}. Sending sends to all of them.',
   unfinished: 'Sent {sent} messages this time; some people are not reached yet. Press send again to go on (nobody gets a second message).',
 };
 

@@ -124,7 +124,7 @@ export default function RemindersPage() {
             </form>
             <Show when={p().messages.length > 0} fallback={<p>{tr('planEmpty')}</p>}>
               <p role="status">
-                {tr('planCount', { n: formatNumber(p().messages.length) })}
+                {tr(p().more ? 'planMore' : 'planCount', { n: formatNumber(p().messages.length) })}
                 <Show when={p().messages.some(reminded)}> {tr('planAlready', { n: formatNumber(p().messages.filter(reminded).length) })}</Show>
               </p>
               <DataTable class="reminder-plan" rows={p().messages} columns={planColumns} />
