@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { Audit, Digest } from '@sansang/core';
+import { Account, Audit, Digest } from '@sansang/core';
 import { app } from './app.ts';
 import { useFreshTable } from '../../../test/support/db.ts';
 import { account, smallProvince } from '../../../test/support/fixtures.ts';
@@ -24,8 +24,31 @@ describe('digest opt-out and heads of units over the API', () => {
     learner = tree.people.find((p) => p.unitId === tree.dept1.id)!.id;
     await account('nhansu@test.vn', officer, [{ role: 'hr', unitId: tree.agency.id }]);
     await account('hocvien@test.vn', learner);
+    await account('quantri@test.vn', tree.people.find((p) => p.unitId === tree.commune.id)!.id, [{ role: 'admin', unitId: null }]);
     cookies.hr = await sessionCookie('nhansu@test.vn');
     cookies.learner = await sessionCookie('hocvien@test.vn');
+    cookies.admin = await sessionCookie('quantri@test.vn');
+  });
+
+  it('makes a recipient of every account opened or regranted with an HR grant, and drops it when the grant goes', async () => {
+    const officers = async () => {
+      const found: string[] = [];
+      for await (const o of Account.officers()) found.push(`${o.email} ${o.unitId}`);
+      return found.sort();
+    };
+    const opened = tree.people.find((p) => p.unitId === tree.dept2.id)!;
+    const open = await call('admin', '/api/accounts', {
+      email: 'nhansu.phong@test.vn',
+      employeeCode: opened.employeeCode,
+      grants: [{ role: 'hr', unitId: tree.dept2.id }],
+    });
+    expect(open.status).toBe(201);
+    expect(await officers()).toEqual([`nhansu.phong@test.vn ${tree.dept2.id}`, `nhansu@test.vn ${tree.agency.id}`]);
+    expect((await call('admin', '/api/accounts/grants', { email: 'hocvien@test.vn', grants: [{ role: 'hr', unitId: tree.dept1.id }] })).status).toBe(204);
+    expect((await call('admin', '/api/accounts/grants', { email: 'nhansu.phong@test.vn', grants: [] })).status).toBe(204);
+    expect(await officers()).toEqual([`hocvien@test.vn ${tree.dept1.id}`, `nhansu@test.vn ${tree.agency.id}`]);
+    expect((await call('admin', '/api/accounts/grants', { email: 'hocvien@test.vn', grants: [] })).status).toBe(204);
+    expect(await officers()).toEqual([`nhansu@test.vn ${tree.agency.id}`]);
   });
 
   it("lets a signed-in person turn only their own digest off and on, audited, and refuses a body naming someone else's", async () => {

@@ -84,6 +84,22 @@ export async function createAdmin(options: { email: string; employeeCode: string
   return `Đã tạo quản trị ${options.email} cho ${person.fullName}. Mật khẩu tạm (chỉ hiện một lần): ${password}`;
 }
 
+/**
+ * Lists among the digests' recipients every HR account written before accounts listed their
+ * officers (an upgrade's backfill, part of `rebuild`): reads every account, so run by an operator.
+ */
+export async function relistOfficers(options: { write: boolean }): Promise<{ text: string; wrong: number }> {
+  const { accounts, wrong } = await Account.relistOfficers(options);
+  const shown = wrong.slice(0, SHOWN).map((email) => `  ${email}`);
+  return {
+    text: [
+      `Danh sách nhận báo cáo tuần: đã kiểm tra ${accounts} tài khoản, ${wrong.length} tài khoản chưa khớp vai trò cán bộ tổ chức${options.write && wrong.length ? ' (đã sửa)' : ''}.`,
+      ...shown,
+    ].join('\n'),
+    wrong: wrong.length,
+  };
+}
+
 export function describeFailure(err: unknown): string | null {
   if (err instanceof VisibleError) {
     return `${err.message}${(err as ImportError).problems ? '\nKhông có dòng nào được nhập. Sửa các dòng trên, hoặc dùng --accept-valid để chỉ nhập các dòng hợp lệ.' : ''}`;

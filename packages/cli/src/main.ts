@@ -7,7 +7,7 @@ import { coverageReport } from './content-coverage.ts';
 import { citesReport, statsReport } from './content-report.ts';
 import { table } from '../../../infra/spec.ts';
 import { JavaMissingError } from './dynamodb-local.ts';
-import { createAdmin, describeFailure, importRosterFile, importUnitsFile } from './admin.ts';
+import { createAdmin, describeFailure, importRosterFile, importUnitsFile, relistOfficers } from './admin.ts';
 import { orgCommand, reportCommand } from './org-commands.ts';
 import { remindersCommand } from './reminders.ts';
 import { terminalProgress } from './progress.ts';
@@ -46,7 +46,8 @@ const usage = `Cách dùng / usage: sansang <lệnh>
   roster import <tệp.csv|.xlsx> [--dry-run] [--accept-valid] [--effective 2026-01-01]
                         nhập danh sách cán bộ (cột: employee_code, full_name, email, unit_code, category, position, status)
   admin create --email <email> --employee-code <mã>   tạo tài khoản quản trị đầu tiên, in mật khẩu tạm
-  rebuild [--write]     tính lại bộ đếm mức độ sẵn sàng từ dữ liệu gốc và so sánh (cần DYNAMODB_ENDPOINT, TABLE_NAME)`;
+  rebuild [--write]     tính lại bộ đếm mức độ sẵn sàng từ dữ liệu gốc và so sánh; kiểm tra danh sách cán bộ tổ chức nhận báo cáo tuần
+                        (--write: sửa; cần DYNAMODB_ENDPOINT, TABLE_NAME)`;
 
 async function main(args: string[]): Promise<number> {
   const [command, sub, ...rest] = args;
@@ -183,7 +184,10 @@ async function main(args: string[]): Promise<number> {
     console.log(`${result.units} đơn vị, ${result.records} bản ghi gốc, ${result.mismatches.length} chỗ lệch${write ? ' (đã sửa)' : ''}.`);
     for (const m of result.mismatches.slice(0, 50))
       console.log(`  ${m.unitId} ${m.scope}${m.item ? ` ${m.item}` : ''} ${m.counter}: ${m.actual} → ${m.expected}`);
-    return result.mismatches.length > 0 && !write ? 1 : 0;
+    // Accounts from before the officers' listing: their HR grants reach no digest until listed.
+    const officers = await relistOfficers({ write });
+    console.log(officers.text);
+    return (result.mismatches.length > 0 || officers.wrong > 0) && !write ? 1 : 0;
   }
   console.log(usage);
   return command ? 2 : 0;

@@ -1,4 +1,4 @@
-import { Account, Credit, Digest, Exemption, Course, Org, Person, Readiness, Target, type VisibleError } from '@sansang/core';
+import { Account, Credit, Exemption, Course, Org, Person, Readiness, Target, type VisibleError } from '@sansang/core';
 import { isTableEmpty, putMany } from '@sansang/core/admin';
 import { compileContent, format, type CompiledContent } from '@sansang/content';
 import { readFile } from 'node:fs/promises';
@@ -56,10 +56,8 @@ export async function seedDemo(options: {
   const bar = options.progress?.('Tạo dữ liệu mẫu', items.length);
   await putMany(items, (done) => bar?.update(done));
   bar?.stop();
-  for (const account of demo.accounts) {
+  for (const account of demo.accounts)
     await Account.create({ email: account.email, personId: account.personId, grants: account.grants, password: DEMO_PASSWORD });
-    await Digest.enrolOfficer(account);
-  }
   await Readiness.rebuild({ write: true });
   // Through the real path: evidence-free, approved by the province's HR officer, counters moved as HR's would be.
   const hr = { email: demo.accounts.find((a) => a.grants.some((g) => g.role === 'hr' && g.unitId === demo.units[0]!.id))!.email };

@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { Account, Digest, Org } from '@sansang/core';
+import { Account, Org } from '@sansang/core';
 import { actorOf, route, routes } from '../route.ts';
 import { unitOrRoot } from './reports.ts';
 
@@ -44,8 +44,7 @@ export const accountRoutes = routes(
     body: v.object({ email: Account.Email, employeeCode: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(64)), grants: v.optional(Grants, []) }),
     handler: async (c, { body }) => {
       const actor = actorOf(c);
-      // An HR grant makes the account a recipient of the weekly digest.
-      await Digest.enrolOfficer(await Account.open({ actor, ...body }));
+      await Account.open({ actor, ...body });
       const link = await Account.issuePasswordLink({ actor, email: body.email });
       return c.json({ email: body.email, link: linkFor(link.token), expiresAt: link.expiresAt }, 201);
     },
@@ -68,9 +67,7 @@ export const accountRoutes = routes(
     access: { roles: ['admin'] },
     body: v.object({ email: Account.Email, grants: Grants }),
     handler: async (c, { body }) => {
-      const grants = await Account.changeGrants({ actor: actorOf(c), ...body });
-      const account = await Account.get(body.email);
-      if (account) await Digest.enrolOfficer({ ...account, grants });
+      await Account.changeGrants({ actor: actorOf(c), ...body });
       return c.body(null, 204);
     },
   }),

@@ -36,6 +36,7 @@ import {
   type CurrentLink,
 } from './store.ts';
 import { chooseLanguage, languageOf as languageOfPerson } from './language.ts';
+import * as officerListing from './officers.ts';
 import { Language as LanguageSchema, returnPath as returnPathRule } from './schema.ts';
 import { passwordAttempt } from './throttle.ts';
 
@@ -247,6 +248,11 @@ export namespace Account {
   export const rotate = rotateSession;
   export const setLanguage = chooseLanguage;
   export const languageOf = languageOfPerson;
+  export type Officer = officerListing.Officer;
+  export const officers = officerListing.officers;
+  export const officerGrantsOf = officerListing.officerGrantsOf;
+  export const relistOfficer = officerListing.relist;
+  export const relistOfficers = officerListing.relistAll;
 
   export async function logout(s: Pick<SessionInfo, 'email' | 'sid'>): Promise<void> {
     await closeSession(s.email, s.sid);

@@ -16,3 +16,6 @@ export function returnPath(asked: unknown, origin: string): string {
   if (url.origin !== origin || url.pathname === '/dang-nhap') return '/';
   return `${url.pathname}${url.search}${url.hash}`;
 }
+
+/** Whether an account's grants make it an HR officer, listed among the digests' recipients. */
+export const holdsHr = (grants: readonly { role: string }[]) => grants.some((g) => g.role === 'hr');

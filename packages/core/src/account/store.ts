@@ -1,17 +1,32 @@
-import { DeleteCommand, GetCommand, PutCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand, ScanCommand, TransactWriteCommand, UpdateCommand, type ScanCommandInput } from '@aws-sdk/lib-dynamodb';
 import { db, tableName } from '../db/client.ts';
 import { conditionHeld, isConditionFailure } from '../db/errors.ts';
 import { keys } from '../db/keys.ts';
-import { queryList } from '../db/query.ts';
+import { queryAll, queryList } from '../db/query.ts';
 import type { Account } from './index.ts';
-import type { Language } from './schema.ts';
+import { holdsHr, type Language } from './schema.ts';
 
 /** The account's current link. Its token is rebuilt from `nonce` with the signing secret, so the table alone never yields a usable link. */
 export type CurrentLink = { nonce: string; hash: string; issuedAt: number; expiresAt: number };
 
+/** An account with an hr grant carries the officers' listing keys: written with its grants, gone with its last hr grant. */
+const officerListing = (account: Pick<Account.Info, 'email' | 'grants'>) => (holdsHr(account.grants) ? keys.officerIndex(account.email) : {});
+
+/** What an update of the account sets and removes so that the officers' listing says what `grants` say. */
+function listingUpdate(email: string, grants: Account.Grant[], set: string[]) {
+  const listing = keys.officerIndex(email);
+  return holdsHr(grants)
+    ? {
+        UpdateExpression: `SET ${[...set, 'gsi2pk = :officers', 'gsi2sk = :officer'].join(', ')}`,
+        values: { ':officers': listing.gsi2pk, ':officer': listing.gsi2sk },
+      }
+    : { UpdateExpression: `${set.length ? `SET ${set.join(', ')} ` : ''}REMOVE gsi2pk, gsi2sk`, values: {} };
+}
+
 const toItem = (account: Account.Info) => ({
   ...keys.account(account.email),
   ...keys.loginIndex(account.personId, account.email),
+  ...officerListing(account),
   type: 'account',
   ...account,
 });
@@ -42,6 +57,52 @@ export async function getCredentials(email: string): Promise<{ personId: string;
   const out = await db().send(new GetCommand({ TableName: tableName(), Key: keys.account(email) }));
   if (!out.Item) return null;
   return { personId: String(out.Item.personId), passwordHash: out.Item.passwordHash ? String(out.Item.passwordHash) : null };
+}
+
+/** Every account holding an hr grant, from the officers' listing (one query of the sparse index, page by page). */
+export async function* listOfficers(): AsyncGenerator<Account.Info> {
+  for await (const item of queryAll({ index: 'gsi2', pk: keys.officers })) yield { email: String(item.email), ...infoOf(item) };
+}
+
+/**
+ * Every account item, with whether the officers' listing holds it: a Scan, for the operator's
+ * `rebuild` only (accounts written before the listing existed), never on a request or job path.
+ */
+export async function* scanAccounts(): AsyncGenerator<Account.Info & { listed: boolean }> {
+  const input: ScanCommandInput = {
+    TableName: tableName(),
+    FilterExpression: '#type = :account',
+    ExpressionAttributeNames: { '#type': 'type' },
+    ExpressionAttributeValues: { ':account': 'account' },
+  };
+  do {
+    const page = await db().send(new ScanCommand(input));
+    for (const item of page.Items ?? []) yield { email: String(item.email), ...infoOf(item), listed: item.gsi2pk === keys.officers };
+    input.ExclusiveStartKey = page.LastEvaluatedKey;
+  } while (input.ExclusiveStartKey);
+}
+
+/**
+ * Lists or unlists an account among the officers as its grants say, for an account written
+ * before the listing existed; false when there is no such account.
+ */
+export async function relistOfficer(email: string): Promise<boolean> {
+  const out = await db().send(new GetCommand({ TableName: tableName(), Key: keys.account(email), ConsistentRead: true }));
+  if (!out.Item) return false;
+  const grants = (out.Item as Account.Info).grants;
+  const { UpdateExpression, values } = listingUpdate(email, grants, []);
+  // On condition the grants are still those read: a change meanwhile wrote the listing itself.
+  return conditionHeld(
+    db().send(
+      new UpdateCommand({
+        TableName: tableName(),
+        Key: keys.account(email),
+        UpdateExpression,
+        ConditionExpression: 'grants = :grants',
+        ExpressionAttributeValues: { ':grants': grants, ...values },
+      }),
+    ),
+  );
 }
 
 /** The accounts the login index lists under a person. */
@@ -164,18 +225,21 @@ export async function takeSignInLink(hash: string, now: number): Promise<{ email
 
 /** Replaces the account's grants if they are still `before.grants`; false when someone changed them meanwhile. */
 export async function replaceGrants(before: Account.Info, after: Account.Grant[]): Promise<boolean> {
+  // The officers' listing follows the grants in the same write: an hr grant taken away leaves it at once.
+  const { UpdateExpression, values } = listingUpdate(before.email, after, ['grants = :g', 'gsi1pk = :logins', 'gsi1sk = :email']);
   return conditionHeld(
     db().send(
       new UpdateCommand({
         TableName: tableName(),
         Key: keys.account(before.email),
-        UpdateExpression: 'SET grants = :g, gsi1pk = :logins, gsi1sk = :email',
+        UpdateExpression,
         ConditionExpression: 'grants = :before',
         ExpressionAttributeValues: {
           ':g': after,
           ':before': before.grants,
           ':logins': keys.loginIndex(before.personId, before.email).gsi1pk,
           ':email': keys.loginIndex(before.personId, before.email).gsi1sk,
+          ...values,
         },
       }),
     ),

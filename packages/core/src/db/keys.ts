@@ -30,6 +30,7 @@
  *   certificate          GetItem  pk=CERT#<code>          sk=CERT
  *   account by email     GetItem  pk=ACCOUNT#<email>      sk=ACCOUNT
  *   logins of a person   Query    gsi1 gsi1pk=LOGINS#<personId>   (the accounts bound to one person)
+ *   HR officers          Query    gsi2 gsi2pk=OFFICERS            (sparse: the accounts holding an hr grant, by email, listed in the same write as their grants; the digests' recipients)
  *   session              GetItem  pk=ACCOUNT#<email>      sk=SESSION#<sid>
  *   sessions of account  Query    pk=ACCOUNT#<email>      sk begins_with SESSION#
  *   sign-in throttling   GetItem  pk=THROTTLE#<kind>#<who> sk=WINDOW#<start>
@@ -41,7 +42,7 @@
  *   unsent reminders     Query    gsi2 gsi2pk=REMINDUNSENT#<yyyy-mm-dd>  (sparse: a day's intents not yet settled, which a later run retries)
  *   notices of a person  Query    pk=NOTICES#<personId>    sk=NOTICE#<id>  (in-app; ids begin with their day, so newest last)
  *   reminder pauses      Query    pk=REMINDERPAUSES        sk=UNIT#<unitId>  (units whose reminders HR paused: few, read whole by each plan)
- *   digest recipients    Query    pk=DIGESTTO              sk=HR#<email>#<unitId|ROOT> | HEAD#<unitId> | OPTOUT#<personId>  (officers, named heads of units and opt-outs: small, read whole by the daily job)
+ *   digest recipients    Query    pk=DIGESTTO              sk=HEAD#<unitId> | OPTOUT#<personId>  (named heads of units and opt-outs: small, read whole by the daily job; an older release's HR#<email>#<unitId|ROOT> entries are moved to the officers' listing as read)
  *   units a person heads Query    gsi1 gsi1pk=HEADS#<personId>
  *   officer message      GetItem  pk=OFFICERMSG#<personId> sk=WEEK#<yyyy-Www> | LATE#<unitId>#<targetId>#<day>  (the intent of a weekly digest or a "không kịp hạn" notice)
  *   projection states    Query    pk=PROJECTION#<unitId>   sk=TARGET#<targetId>  (late or not, as the daily job last saw it)
@@ -153,6 +154,9 @@ export const keys = {
   account: (email: string): Key => ({ pk: `ACCOUNT#${email.trim().toLowerCase()}`, sk: 'ACCOUNT' }),
   accountPartition: (email: string) => `ACCOUNT#${email.trim().toLowerCase()}`,
   loginsOf: (personId: string) => `LOGINS#${personId}`,
+  /** Sparse: an account holding an hr grant, listed among the officers by its address. */
+  officerIndex: (email: string) => ({ gsi2pk: 'OFFICERS', gsi2sk: email.trim().toLowerCase() }),
+  officers: 'OFFICERS',
   session: (email: string, sid: string): Key => ({ pk: `ACCOUNT#${email.trim().toLowerCase()}`, sk: `SESSION#${sid}` }),
   sessionPrefix: 'SESSION#',
   throttle: (kind: 'account' | 'address', who: string, windowStart: number): Key => ({ pk: `THROTTLE#${kind}#${who}`, sk: `WINDOW#${windowStart}` }),
@@ -172,7 +176,6 @@ export const keys = {
   reminderPause: (unitId: string): Key => ({ pk: 'REMINDERPAUSES', sk: `UNIT#${unitId}` }),
   reminderPauses: 'REMINDERPAUSES',
   digestRecipients: 'DIGESTTO',
-  digestOfficer: (email: string, unitId: string | null): Key => ({ pk: 'DIGESTTO', sk: `HR#${email.trim().toLowerCase()}#${unitId ?? 'ROOT'}` }),
   digestHead: (unitId: string): Key => ({ pk: 'DIGESTTO', sk: `HEAD#${unitId}` }),
   digestOptOut: (personId: string): Key => ({ pk: 'DIGESTTO', sk: `OPTOUT#${personId}` }),
   /** A head of unit listed under their person. */

@@ -10,31 +10,25 @@ import { personIdFor } from '../person/import.ts';
 import type { Language } from './schema.ts';
 import {
   deleteHead,
-  deleteOfficer,
+  deleteLegacyOfficer,
   deleteOptOut,
   getHead,
   getOptOut,
   headedBy,
   putHead,
-  putOfficer,
   putOptOut,
   readRecipients,
   type HeadEntry,
-  type OfficerEntry,
+  type LegacyOfficer,
 } from './digest-store.ts';
 
 /**
  * Who receives the officers' messages (the weekly digest, the "không kịp hạn" notice): every
  * account with the HR role, for the subtree of its grant's unit (the whole installation when
- * the grant names none), and the head of a unit, a person HR or an admin names on it. One
- * message a week per person, whatever the number of their grants.
+ * the grant names none), however the grant was given, as the account domain lists them; and
+ * the head of a unit, a person HR or an admin names on it. One message a week per person,
+ * whatever the number of their grants.
  */
-
-/** Lists an account's HR grants among the recipients; a grant taken away later drops out on the next read. */
-export const enrol = fn(v.object({ email: Account.Email, personId: v.pipe(v.string(), v.maxLength(64)), grants: v.array(Account.Grant) }), async (account) => {
-  for (const grant of account.grants.filter((g) => g.role === 'hr'))
-    await putOfficer({ kind: 'hr', email: account.email, personId: account.personId, unitId: grant.unitId ?? null });
-});
 
 export type Head = HeadEntry & { fullName: string; employeeCode: string };
 
@@ -119,28 +113,39 @@ export type Recipient = {
   optedOut: boolean;
 };
 
-/** Still an HR grant of that account, for that unit? Grants change without telling the recipients list. */
-async function stillOfficer(entry: OfficerEntry): Promise<boolean> {
-  const account = await Account.get(entry.email);
-  return !!account && account.personId === entry.personId && account.grants.some((g) => g.role === 'hr' && (g.unitId ?? null) === entry.unitId);
+/**
+ * The officers an older release enrolled in the recipients' partition, moved to the accounts'
+ * own listing (once: each entry is deleted) and answered as their accounts stand now, since the
+ * listing's index may not show a relisted account to the query of this very run.
+ */
+async function moveLegacyOfficers(entries: LegacyOfficer[]): Promise<Account.Officer[]> {
+  const moved = new Map<string, Account.Info | null>();
+  for (const entry of entries) {
+    if (!moved.has(entry.email)) {
+      const account = await Account.get(entry.email);
+      if (account) await Account.relistOfficer(account.email);
+      moved.set(entry.email, account);
+    }
+    await deleteLegacyOfficer(entry);
+  }
+  return [...moved.values()].flatMap((account) => (account ? Account.officerGrantsOf(account) : []));
 }
 
 /**
- * Every recipient, read from the recipients list (one query) and checked against the accounts
- * (one read per officer entry, dropping the entries whose grant is gone) and the roster.
+ * Every recipient: the HR grants from the accounts' officer listing (one query), the heads
+ * and opt-outs from the recipients' partition (one query), then the roster.
  */
 export async function recipients(): Promise<Recipient[]> {
-  const { officers, heads, optOuts } = await readRecipients();
+  const { heads, optOuts, legacyOfficers } = await readRecipients();
   const byPerson = new Map<string, { emails: string[]; units: (string | null)[] }>();
   const add = (personId: string, unitId: string | null, email?: string) => {
     const entry = byPerson.get(personId) ?? byPerson.set(personId, { emails: [], units: [] }).get(personId)!;
     entry.units.push(unitId);
-    if (email) entry.emails.push(email);
+    if (email && !entry.emails.includes(email)) entry.emails.push(email);
   };
-  for (const entry of officers) {
-    if (await stillOfficer(entry)) add(entry.personId, entry.unitId, entry.email);
-    else await deleteOfficer(entry.email, entry.unitId);
-  }
+  const officers: Account.Officer[] = await moveLegacyOfficers(legacyOfficers);
+  for await (const officer of Account.officers()) officers.push(officer);
+  for (const officer of officers) add(officer.personId, officer.unitId, officer.email);
   for (const head of heads) add(head.personId, head.unitId);
   const optedOut = new Set(optOuts.map((o) => o.personId));
   const roots = byPerson.size > 0 && [...byPerson.values()].some((e) => e.units.includes(null)) ? await Org.children(null) : [];

@@ -5,40 +5,36 @@ import { keys } from '../db/keys.ts';
 import { queryList } from '../db/query.ts';
 
 /**
- * Who gets the officers' messages, and the exactly-once guard of each message.
+ * Who gets the officers' messages besides the HR officers (listed by their accounts), and the
+ * exactly-once guard of each message.
  *
- * Every recipient entry, opt-out and head of unit is one item of a single small partition
- * (one per officer and per named head: a few thousand for a whole country), read whole by
- * the daily job, so finding recipients never passes over the roster or the accounts. A head
- * is also listed under their person in gsi1, so "whose head am I" is one query.
+ * Every opt-out and head of unit is one item of a single small partition (one per named head:
+ * a few thousand for a whole country), read whole by the daily job, so finding recipients
+ * never passes over the roster or the accounts. A head is also listed under their person in
+ * gsi1, so "whose head am I" is one query.
  */
 
-/** An account with the HR role on a unit (null: the whole installation), as enrolled from its grants. */
-export type OfficerEntry = { kind: 'hr'; email: string; personId: string; unitId: string | null };
 /** A person named head of a unit, by whom and when. */
 export type HeadEntry = { kind: 'head'; personId: string; unitId: string; by: string; at: string };
 export type OptOut = { personId: string; by: string; at: string };
+/** An officer an older release enrolled here, before accounts listed their officers themselves: moved to that listing as read. */
+export type LegacyOfficer = { email: string; key: { pk: string; sk: string } };
 
-export type Recipients = { officers: OfficerEntry[]; heads: HeadEntry[]; optOuts: OptOut[] };
+export type Recipients = { heads: HeadEntry[]; optOuts: OptOut[]; legacyOfficers: LegacyOfficer[] };
 
 export async function readRecipients(): Promise<Recipients> {
-  const out: Recipients = { officers: [], heads: [], optOuts: [] };
+  const out: Recipients = { heads: [], optOuts: [], legacyOfficers: [] };
   for (const item of await queryList({ pk: keys.digestRecipients })) {
-    if (item.kind === 'hr')
-      out.officers.push({ kind: 'hr', email: String(item.email), personId: String(item.personId), unitId: (item.unitId as string | null) ?? null });
-    else if (item.kind === 'head')
+    if (item.kind === 'head')
       out.heads.push({ kind: 'head', personId: String(item.personId), unitId: String(item.unitId), by: String(item.by), at: String(item.at) });
     else if (item.kind === 'optout') out.optOuts.push({ personId: String(item.personId), by: String(item.by), at: String(item.at) });
+    else if (item.kind === 'hr') out.legacyOfficers.push({ email: String(item.email), key: { pk: String(item.pk), sk: String(item.sk) } });
   }
   return out;
 }
 
-export async function putOfficer(entry: OfficerEntry): Promise<void> {
-  await db().send(new PutCommand({ TableName: tableName(), Item: { ...keys.digestOfficer(entry.email, entry.unitId), type: 'digest-recipient', ...entry } }));
-}
-
-export async function deleteOfficer(email: string, unitId: string | null): Promise<void> {
-  await db().send(new DeleteCommand({ TableName: tableName(), Key: keys.digestOfficer(email, unitId) }));
+export async function deleteLegacyOfficer(entry: LegacyOfficer): Promise<void> {
+  await db().send(new DeleteCommand({ TableName: tableName(), Key: entry.key }));
 }
 
 export async function getHead(unitId: string): Promise<HeadEntry | null> {

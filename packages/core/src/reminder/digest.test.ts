@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Account, Audit, Digest, Mail, Person, Readiness, Reminder } from '@sansang/core';
-import { putMany } from '@sansang/core/testing';
+import { keys, putMany, queryList } from '@sansang/core/testing';
 import { useFreshTable } from '../../../../test/support/db.ts';
 import { useSesLocal, type SesLocal } from '../../../../test/support/ses.ts';
 import { account, smallProvince, target } from '../../../../test/support/fixtures.ts';
@@ -38,12 +38,10 @@ describe('digests to HR officers and heads of units', () => {
       [communeHr, at(tree.commune.id, 0), tree.commune.id],
       [formerHr, at(tree.dept2.id, 0), tree.dept2.id],
     ];
-    for (const [email, person, unitId] of officers) {
-      await account(email, person.id, [{ role: 'hr', unitId }]);
-      await Digest.enrolOfficer({ email, personId: person.id, grants: [{ role: 'hr', unitId }] });
-    }
-    // This one's HR grant is taken away after enrolment: they drop out of the recipients.
-    await account(formerHr, at(tree.dept2.id, 0).id, []);
+    // Created as the operator's tools do (Account.create): an HR grant alone makes a recipient, whatever path gave it.
+    for (const [email, person, unitId] of officers) await account(email, person.id, [{ role: 'hr', unitId }]);
+    // This one's HR grant is taken away: they drop out of the recipients.
+    await Account.changeGrants({ actor: Account.operator, email: formerHr, grants: [] });
     await Digest.nameHead({ unitId: tree.dept1.id, employeeCode: head.employeeCode, actor: { email: agencyHr } });
   });
   afterAll(async () => {
@@ -150,5 +148,36 @@ describe('digests to HR officers and heads of units', () => {
     expect(Digest.isDigestDay('2026-12-22')).toBe(false);
     expect((await Digest.daily({ actor: operator, now: morning('2026-12-22'), mailer: fast() })).weekly).toBeNull();
     expect((await Digest.daily({ actor: operator, now: morning('2026-12-21'), mailer: fast() })).weekly).toMatchObject({ week: '2026-W52', sent: 3 });
+  });
+
+  it("takes on the officers an older release enrolled in the recipients' partition, from that week's digest on", async () => {
+    const oldHr = 'nhansu.cu@test.vn';
+    const person = at(tree.dept2.id, 1);
+    // As that release left them: the account without the officers' listing, its HR grant enrolled beside the heads.
+    await putMany([
+      {
+        ...keys.account(oldHr),
+        ...keys.loginIndex(person.id, oldHr),
+        type: 'account',
+        email: oldHr,
+        personId: person.id,
+        grants: [{ role: 'hr', unitId: tree.dept2.id }],
+      },
+      {
+        pk: keys.digestRecipients,
+        sk: `HR#${oldHr}#${tree.dept2.id}`,
+        type: 'digest-recipient',
+        kind: 'hr',
+        email: oldHr,
+        personId: person.id,
+        unitId: tree.dept2.id,
+      },
+    ]);
+    expect(await Digest.weekly({ actor: operator, now: morning('2026-12-28'), mailer: fast() })).toMatchObject({ week: '2026-W53', recipients: 4, sent: 4 });
+    expect((await mailTo(oldHr))[0]!.body.text).toContain(`### ${tree.dept2.name}`);
+    const listed: string[] = [];
+    for await (const officer of Account.officers()) listed.push(officer.email);
+    expect(listed).toContain(oldHr);
+    expect((await queryList({ pk: keys.digestRecipients })).map((i) => String(i.sk)).filter((sk) => sk.startsWith('HR#'))).toEqual([]);
   });
 });

@@ -9,7 +9,7 @@ import { isoWeek } from '../readiness/snapshot.ts';
 import type { TargetFigures, UnitSummary } from '../report/model.ts';
 import { addDays } from '../requirement/schema.ts';
 import { vnDay } from '../vn-day.ts';
-import { enrol, headOf, recipients, setHead, setOptOut, statusOf, type DigestStatus, type Head, type Recipient } from './digest-recipients.ts';
+import { headOf, recipients, setHead, setOptOut, statusOf, type DigestStatus, type Head, type Recipient } from './digest-recipients.ts';
 import { getMessage, leaseMessage, projectionStates, recordMessage, settleMessage, turnProjection } from './digest-store.ts';
 import { loadDigestTemplate, renderAlert, renderDigest, type TargetLine, type UnitSection } from './digest-template.ts';
 import { isQuietHour } from './schema.ts';
@@ -41,7 +41,6 @@ export namespace Digest {
   };
   export type DailyOutcome = { late: Outcome & { turned: number }; weekly: (Outcome & { week: string }) | null };
 
-  export const enrolOfficer = enrol;
   export const head = headOf;
   export const nameHead = setHead;
   export const optOut = setOptOut;
