@@ -280,12 +280,12 @@ export namespace Reminder {
    */
   async function deliver(p: Planned, ctx: Context): Promise<Delivery> {
     const { day } = ctx;
-    if (!(await recordIntent(p, day, new Date().toISOString()))) {
+    const leaseId = randomUUID();
+    if (!(await recordIntent(p, day, new Date().toISOString(), { id: leaseId, until: Date.now() + ctx.leaseSeconds * 1000 }))) {
       const intent = await getIntent(p.personId, day);
       if (!intent || isSettled(intent)) return 'already';
+      if (!(await leaseIntent(p.personId, day, leaseId, Date.now(), ctx.leaseSeconds))) return 'busy';
     }
-    const leaseId = randomUUID();
-    if (!(await leaseIntent(p.personId, day, leaseId, Date.now(), ctx.leaseSeconds))) return 'busy';
     const template = await loadTemplate(p.language);
     const link = await Account.issueSignInLink(p.personId);
     // The token rides in the fragment, which no request carries: no server, proxy or log on the way sees it.
@@ -392,7 +392,8 @@ export namespace Reminder {
       };
       const ctx: Context = { day, actor, site: site.replace(/\/$/, ''), mailer: mailer ?? defaultMailer(), leaseSeconds };
       const whole = unitId === undefined && !outcome.quiet;
-      if (whole) await openDay(day, stopAt ?? Date.now() + 900_000);
+      // The day's first whole run finds no intents of the day to skip: it need not look for them.
+      const first = whole && (await openDay(day, stopAt ?? Date.now() + 900_000));
       const scope = await scopeOf(day, unitId);
       const late = () => stopAt !== undefined && Date.now() >= stopAt;
       // A person whose message could not be read or recorded (DynamoDB busy beyond its retries)
@@ -402,7 +403,7 @@ export namespace Reminder {
         let counted = false;
         try {
           // Already settled today (a run before this one): one read, not the whole rule again.
-          if (!outcome.quiet && isSettled(await getIntent(personId, day, { consistent: false }))) {
+          if (!outcome.quiet && !first && isSettled(await getIntent(personId, day, { consistent: false }))) {
             outcome.planned++;
             outcome.already++;
             return;

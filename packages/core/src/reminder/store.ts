@@ -12,8 +12,8 @@ import type { Delivery, Notice, Planned, Reason, Sent, State } from './schema.ts
  */
 export type Intent = Sent & { leaseId?: string; leaseUntil?: number };
 
-/** Records the intent; false when that person already has one for the day (a retried or overlapping run). */
-export function recordIntent(p: Planned, day: string, at: string): Promise<boolean> {
+/** Records the intent, leased to the recording run; false when that person already has one for the day (a retried or overlapping run). */
+export function recordIntent(p: Planned, day: string, at: string, lease: { id: string; until: number }): Promise<boolean> {
   const reasons: Reason[] = [...new Set(p.items.map((i) => i.reason))];
   return conditionHeld(
     db().send(
@@ -30,7 +30,10 @@ export function recordIntent(p: Planned, day: string, at: string): Promise<boole
           unitId: p.unitId,
           reasons,
           targets: p.items.map((i) => i.targetId),
-          state: 'pending' satisfies State,
+          // Recorded already leased to the run that records it: one write, not a record then a lease.
+          state: 'sending' satisfies State,
+          leaseId: lease.id,
+          leaseUntil: lease.until,
           createdAt: at,
         },
         ConditionExpression: 'attribute_not_exists(pk)',
@@ -52,17 +55,19 @@ export const isSettled = (intent: Intent | null): boolean =>
 /** A day's reminders for the whole installation: `open` until a run finishes whole; `leaseUntil` while one is under way. */
 export type DayState = { state: 'open' | 'done'; leaseUntil?: number };
 
-/** Opens the day (a finished day stays done) and marks a run under way until `until`. */
-export async function openDay(day: string, until: number): Promise<void> {
-  await db().send(
+/** Opens the day (a finished day stays done) and marks a run under way until `until`; true when no run had opened it before. */
+export async function openDay(day: string, until: number): Promise<boolean> {
+  const out = await db().send(
     new UpdateCommand({
       TableName: tableName(),
       Key: keys.reminderDay(day),
       UpdateExpression: 'SET #state = if_not_exists(#state, :open), leaseUntil = :until, #type = :type',
       ExpressionAttributeNames: { '#state': 'state', '#type': 'type' },
       ExpressionAttributeValues: { ':open': 'open', ':until': until, ':type': 'reminder-day' },
+      ReturnValues: 'UPDATED_OLD',
     }),
   );
+  return out.Attributes?.state === undefined;
 }
 
 /** Ends the run's hold on the day; `done` once a run left nothing behind. */
