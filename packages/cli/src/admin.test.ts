@@ -2,10 +2,11 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Account, Audit, ImportError, Org, Readiness, Target } from '@sansang/core';
+import { Account, Audit, ImportError, Org, Readiness, Target, personIdFor } from '@sansang/core';
+import { keys, putMany } from '@sansang/core/testing';
 import { useFreshTable } from '../../../test/support/db.ts';
 import { target } from '../../../test/support/fixtures.ts';
-import { createAdmin, describeFailure, importRosterFile, importUnitsFile } from './admin.ts';
+import { createAdmin, describeFailure, importRosterFile, importUnitsFile, relistOfficers } from './admin.ts';
 import { orgCommand, reportCommand } from './org-commands.ts';
 
 let dir: string;
@@ -66,6 +67,28 @@ describe('importing a new stage: org tree, roster, first admin', () => {
     const { token } = await Account.login({ email: 'quantri@tinh.gov.vn', password });
     expect(await Account.session(token)).toMatchObject({ email: 'quantri@tinh.gov.vn' });
     expect((await Account.get('quantri@tinh.gov.vn'))?.grants).toEqual([{ role: 'admin', unitId: null }]);
+  });
+
+  it("lists an HR account written before the officers' listing among the digest's recipients at rebuild, only with --write", async () => {
+    // As an older release wrote it: an HR grant, no listing keys.
+    const email = 'nhansu.cu@tinh.gov.vn';
+    const personId = personIdFor('002');
+    await putMany([{ ...keys.account(email), ...keys.loginIndex(personId, email), type: 'account', email, personId, grants: [{ role: 'hr', unitId: 'x1' }] }]);
+    const listed = async () => {
+      const found: string[] = [];
+      for await (const officer of Account.officers()) found.push(officer.email);
+      return found;
+    };
+    const check = await relistOfficers({ write: false });
+    expect(check).toEqual({
+      wrong: 1,
+      text: `Danh sách nhận báo cáo tuần: đã kiểm tra 2 tài khoản, 1 tài khoản chưa khớp vai trò cán bộ tổ chức.\n  ${email}`,
+    });
+    expect(await listed()).toEqual([]);
+    expect((await relistOfficers({ write: true })).text).toContain('1 tài khoản chưa khớp vai trò cán bộ tổ chức (đã sửa).');
+    // The first admin holds no HR grant: no digest of their own.
+    expect(await listed()).toEqual([email]);
+    expect((await relistOfficers({ write: false })).wrong).toBe(0);
   });
 
   it('reorganises and reports from the terminal as the pages do', async () => {
