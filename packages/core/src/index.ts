@@ -23,7 +23,7 @@ export { Exemption } from './exemption/index.ts';
 export { Credit } from './credit/index.ts';
 export { Target } from './target/index.ts';
 export { Reminder } from './reminder/index.ts';
-export { Digest } from './reminder/digest.ts';
+export { Digest } from './digest/index.ts';
 export { Mail } from './mail/index.ts';
 export { databaseAnswers } from './db/health.ts';
 export { ImportError, describeProblem, type ImportRow, type RowProblem } from './import-rows.ts';

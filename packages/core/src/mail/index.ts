@@ -61,4 +61,8 @@ export namespace Mail {
       },
     };
   }
+
+  let processMailer: Mailer | null = null;
+  /** The process's one mailer at the account's rate: reminders and officers' messages sent from one process share the rate SES allows. */
+  export const shared = (): Mailer => (processMailer ??= mailer());
 }

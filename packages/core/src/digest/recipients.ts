@@ -7,7 +7,7 @@ import { fn } from '../fn.ts';
 import { Org } from '../org/index.ts';
 import { Person } from '../person/index.ts';
 import { personIdFor } from '../person/import.ts';
-import type { Language } from './schema.ts';
+import type { Language } from '../reminder/schema.ts';
 import {
   deleteHead,
   deleteLegacyOfficer,
@@ -20,7 +20,7 @@ import {
   readRecipients,
   type HeadEntry,
   type LegacyOfficer,
-} from './digest-store.ts';
+} from './store.ts';
 
 /**
  * Who receives the officers' messages (the weekly digest, the "không kịp hạn" notice): every

@@ -9,12 +9,12 @@ import { isoWeek } from '../readiness/snapshot.ts';
 import type { TargetFigures, UnitSummary } from '../report/model.ts';
 import { addDays } from '../requirement/schema.ts';
 import { vnDay } from '../vn-day.ts';
-import { headOf, recipients, setHead, setOptOut, statusOf, type DigestStatus, type Head, type Recipient } from './digest-recipients.ts';
-import { getMessage, leaseMessage, projectionStates, recordMessage, settleMessage, turnProjection } from './digest-store.ts';
-import { loadDigestTemplate, renderAlert, renderDigest, type TargetLine, type UnitSection } from './digest-template.ts';
-import { isQuietHour } from './schema.ts';
-import { putNotice } from './store.ts';
-import type { Rendered } from './template.ts';
+import { headOf, recipients, setHead, setOptOut, statusOf, type DigestStatus, type Head, type Recipient } from './recipients.ts';
+import { getMessage, leaseMessage, projectionStates, recordMessage, settleMessage, turnProjection } from './store.ts';
+import { loadDigestTemplate, renderAlert, renderDigest, type TargetLine, type UnitSection } from './template.ts';
+import { isQuietHour } from '../reminder/schema.ts';
+import { putNotice } from '../reminder/store.ts';
+import type { Rendered } from '../reminder/template.ts';
 
 /**
  * Messages to HR officers and heads of units about their subtree: a weekly digest (figures,
@@ -62,12 +62,11 @@ export namespace Digest {
   };
   type Context = { day: string; actor: Actor; site: string; mailer: Mail.Mailer; leaseSeconds: number; summaries: Map<string, Promise<UnitSummary>> };
 
-  let sharedMailer: Mail.Mailer | null = null;
   const contextOf = (o: { actor: Actor; now?: Date; site: string; mailer?: Mail.Mailer; leaseSeconds: number }): Context => ({
     day: vnDay(o.now ?? new Date()),
     actor: o.actor,
     site: o.site.replace(/\/$/, ''),
-    mailer: o.mailer ?? (sharedMailer ??= Mail.mailer()),
+    mailer: o.mailer ?? Mail.shared(),
     leaseSeconds: o.leaseSeconds,
     summaries: new Map(),
   });

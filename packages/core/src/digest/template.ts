@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Projection } from '../report/model.ts';
-import { shownDay, type Language } from './schema.ts';
-import { asText, defaultDir, escapeMarkdown, fill, markdownToHtml, templateParts, type Rendered } from './template.ts';
+import { shownDay, type Language } from '../reminder/schema.ts';
+import { asText, defaultDir, escapeMarkdown, fill, markdownToHtml, templateParts, type Rendered } from '../reminder/template.ts';
 
 /**
  * The officers' wording: `content/reminders/digest-vi.md` and `digest-en.md`, edited by a

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readFile } from 'node:fs/promises';
-import { loadDigestTemplate, parseDigestTemplate, projectionPart, renderAlert, renderDigest, type TargetLine } from './digest-template.ts';
+import { loadDigestTemplate, parseDigestTemplate, projectionPart, renderAlert, renderDigest, type TargetLine } from './template.ts';
 
 const line: TargetLine = {
   title: 'An toàn *thông tin*',
