@@ -80,7 +80,8 @@ try {
   if (process.argv.includes('--write')) {
     const path = new URL('../../infra/cost-inputs.json', import.meta.url);
     const inputs = JSON.parse(readFileSync(path, 'utf8'));
-    writeFileSync(path, `${JSON.stringify({ ...inputs, measuredActions: actions }, null, 2)}\n`);
+    // Merged: other benchmarks record their own actions here (test/bench/reminders.ts `sendReminder`).
+    writeFileSync(path, `${JSON.stringify({ ...inputs, measuredActions: { ...inputs.measuredActions, ...actions } }, null, 2)}\n`);
     console.log('recorded in infra/cost-inputs.json');
   }
 } finally {
