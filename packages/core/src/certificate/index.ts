@@ -76,7 +76,7 @@ export namespace Certificate {
     if (existing) return existing;
     const person = await Person.get(personId);
     const [unit, course, targets] = await Promise.all([Org.get(person.unitId), Course.get({ slug, version }), Target.list()]);
-    const validUntil = validUntilOf(targets, slug, vnDay(new Date(completedAt)));
+    const validUntil = validUntilOf(Target.applyingAt(unit, targets), slug, vnDay(new Date(completedAt)));
     const info: Info = {
       code,
       personId,

@@ -93,14 +93,23 @@ export namespace Readiness {
 
   export type UnitReadiness = TargetFigures & {
     unit: Pick<Org.Info, 'id' | 'code' | 'name' | 'kind' | 'level' | 'parentId' | 'status'>;
-    /** Every target, for the dashboard's choice: those with someone in scope at this unit first. */
-    targets: (Pick<Target.Info, 'id' | 'title'> & { applicable: boolean })[];
+    /**
+     * The targets that apply at this unit (Target.applyingAt), for the dashboard's choice: those
+     * with someone in scope here first. `owner`: the unit that set it, null for the installation's.
+     */
+    targets: (Pick<Target.Info, 'id' | 'title'> & { applicable: boolean; owner: Pick<Org.Info, 'id' | 'name'> | null })[];
     /** The week the figures are from when a past date was asked for; null: live. */
     asOfWeek: string | null;
   };
 
   /** What a unit's figures are read from: live counters, or the snapshot of a past week. */
-  type Basis = { unit: UnitReadiness['unit']; counters: Counters; children: Child[]; history: HistoryPoint[]; asOfWeek: string | null };
+  type Basis = {
+    unit: UnitReadiness['unit'] & Pick<Org.Info, 'ancestors'>;
+    counters: Counters;
+    children: Child[];
+    history: HistoryPoint[];
+    asOfWeek: string | null;
+  };
 
   const HISTORY_WEEKS = 53;
 
@@ -151,14 +160,20 @@ export namespace Readiness {
   export const forUnit = fn(
     v.object({ unitId: Org.Id, targetId: v.optional(v.string()), date: v.optional(v.pipe(v.string(), v.isoDate('ngày phải có dạng 2026-12-31'))) }),
     async ({ unitId, targetId, date }): Promise<UnitReadiness> => {
-      const [b, all] = await Promise.all([basis(unitId, date), Target.list()]);
+      const [b, every] = await Promise.all([basis(unitId, date), Target.list()]);
+      // A target set for another subtree is not this unit's to be measured against; its owners are this unit or above it.
+      const all = Target.applyingAt(b.unit, every);
+      const owners = await Target.owners(all);
       // A target nobody here is in the scope of is offered after those that apply (a stable sort keeps their order).
       const targets = all.map((t) => ({ t, applicable: Target.staffInScope(t, b.counters) > 0 })).sort((x, y) => Number(y.applicable) - Number(x.applicable));
       const target = targetId ? all.find((t) => t.id === targetId) : targets[0]?.t;
       if (!target) throw new VisibleError('target.not_found', targetId ? `Không tìm thấy chỉ tiêu "${targetId}".` : 'Chưa có chỉ tiêu nào được thiết lập.');
       return {
         unit: { id: b.unit.id, code: b.unit.code, name: b.unit.name, kind: b.unit.kind, level: b.unit.level, parentId: b.unit.parentId, status: b.unit.status },
-        targets: targets.map(({ t, applicable }) => ({ id: t.id, title: t.title, applicable })),
+        targets: targets.map(({ t, applicable }) => {
+          const owner = t.unitId ? owners.get(t.unitId) : undefined;
+          return { id: t.id, title: t.title, applicable, owner: owner ? { id: owner.id, name: owner.name } : null };
+        }),
         asOfWeek: b.asOfWeek,
         ...targetFigures(target, b.counters, b.children, b.history, at(b)),
       };
@@ -167,7 +182,8 @@ export namespace Readiness {
 
   /** Every target's figures at one unit: what a report pack is drawn from. */
   export async function summary(unitId: string, requestedBy: string, date?: string): Promise<UnitSummary> {
-    const [b, targets] = await Promise.all([basis(unitId, date), Target.list()]);
+    const [b, every] = await Promise.all([basis(unitId, date), Target.list()]);
+    const targets = Target.applyingAt(b.unit, every);
     return {
       unit: { id: b.unit.id, code: b.unit.code, name: b.unit.name, kind: b.unit.kind },
       generatedAt: new Date().toISOString(),

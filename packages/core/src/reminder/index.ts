@@ -147,12 +147,15 @@ export namespace Reminder {
    * person owing two targets whose deadlines fall on the day): a set of strings, the one thing
    * a run holds that grows with the people due.
    */
-  async function* candidates({ day, roots, targets }: Scope): AsyncGenerator<string> {
+  async function* candidates({ day, roots, targets, unitOf }: Scope): AsyncGenerator<string> {
     const seen = new Set<string>();
     for (const target of targets) {
       if (!schema.deadlineDays(target.deadline).includes(day)) continue;
-      for (const root of roots)
-        for await (const owing of Readiness.owing(root.id, target)) {
+      // A unit's own target is owed in its subtree only: walk where that subtree and a root overlap.
+      const owner = target.unitId ? await unitOf(target.unitId) : null;
+      const walks = owner ? roots.flatMap((root) => (Org.isWithin(root, owner.id) ? [root] : Org.isWithin(owner, root.id) ? [owner] : [])) : roots;
+      for (const walk of walks)
+        for await (const owing of Readiness.owing(walk.id, target)) {
           // Someone owing it by a later day of their own is not due on the deadline's days.
           if (owing.dueDate !== target.deadline || seen.has(owing.person.id)) continue;
           seen.add(owing.person.id);

@@ -75,7 +75,7 @@ export async function transcriptOf(personId: string): Promise<Transcript> {
           certificateCode: c.progress.completed ? (await Certificate.issue({ personId: person.id, slug: c.slug })).code : null,
         })),
     ),
-    targets: targets
+    targets: Target.applyingAt(unit, targets)
       .filter((t) => Target.covers(t, Target.classOf(person, unit)))
       .map((t) => ({ title: t.title, deadline: t.deadline, trainedAt: trainedAt.get(t.id) ?? null })),
   };

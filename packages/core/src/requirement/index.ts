@@ -10,7 +10,7 @@ import { vnDay } from '../vn-day.ts';
 import * as schema from './schema.ts';
 
 /**
- * What a person owes: every target whose scope covers them, by their own due date. Read
+ * What a person owes: every target that applies at their unit (Target.applyingAt) and whose scope covers them, by their own due date. Read
  * from the person's own records and the targets, never from anyone else's.
  */
 export namespace Requirement {
@@ -58,7 +58,7 @@ export namespace Requirement {
       const courseOf = new Map(catalogue.map((c) => [c.slug, c]));
       const markOf = new Map(marks.map((m) => [m.targetId, m]));
       const personClass = Target.classOf(person, unit);
-      const items = targets
+      const items = Target.applyingAt(unit, targets)
         .filter((target) => Target.covers(target, personClass))
         .map((target): Item => {
           const due = dueDate(target, person);

@@ -34,6 +34,7 @@ export namespace Target {
    * recounted in the background (scope, percentage and deadline are read live).
    */
   export const set = fn(v.object({ actor: Actor, target: Info }), async ({ actor, target }) => {
+    if (target.unitId) await Org.get(target.unitId);
     const before = (await list()).find((t) => t.id === target.id) ?? null;
     await put(target);
     const validityChanged =
@@ -48,11 +49,25 @@ export namespace Target {
     return listTargets();
   }
 
+  /** The units that own some of `targets`, by id: what a dashboard names each target's origin with. */
+  export async function owners(targets: readonly Pick<Info, 'unitId'>[]): Promise<Map<string, Org.Info>> {
+    return Org.getMap(new Set(targets.flatMap((t) => (t.unitId ? [t.unitId] : []))));
+  }
+
   export async function pick(id?: string): Promise<Info> {
     const all = await list();
     const found = id ? all.find((t) => t.id === id) : all[0];
     if (!found) throw new VisibleError('target.not_found', id ? `Không tìm thấy chỉ tiêu "${id}".` : 'Chưa có chỉ tiêu nào được thiết lập.');
     return found;
+  }
+
+  /**
+   * The targets that apply at `unit` (and so to whoever works there): those of the whole
+   * installation and those set by the unit itself or a unit above it. The one rule of which
+   * targets a person owes and a unit is measured against; order kept.
+   */
+  export function applyingAt<T extends Pick<Info, 'unitId'>>(unit: Pick<Org.Info, 'id' | 'ancestors'>, targets: readonly T[]): T[] {
+    return targets.filter((t) => t.unitId === undefined || Org.isWithin(unit, t.unitId));
   }
 
   /**

@@ -9,6 +9,11 @@ import { Category } from '../person/schema.ts';
  */
 export const Info = v.object({
   id: v.pipe(v.string('phải là chuỗi'), v.regex(/^[a-z0-9-]+$/, 'chỉ dùng chữ thường không dấu, số và dấu gạch ngang'), v.maxLength(64, 'tối đa 64 ký tự')),
+  /**
+   * The unit that set it (its id): the target applies to that unit's subtree only. Absent =
+   * the whole installation (a national target).
+   */
+  unitId: v.optional(v.pipe(v.string('phải là mã đơn vị'), v.minLength(1, 'không được để trống'), v.maxLength(64, 'tối đa 64 ký tự'))),
   title: v.pipe(v.string('phải là chuỗi'), v.trim(), v.minLength(1, 'không được để trống'), v.maxLength(300, 'tối đa 300 ký tự')),
   programme: v.pipe(
     v.array(v.pipe(v.string(), v.regex(/^[a-z0-9-]+$/, 'mã khoá học không hợp lệ')), 'phải là danh sách mã khoá học'),

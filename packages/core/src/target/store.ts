@@ -5,8 +5,9 @@ import { queryList } from '../db/query.ts';
 import type { Info } from './schema.ts';
 
 /** The target's own fields: what is stored, and all that is read back (never the table's keys). */
-const fields = ({ id, title, programme, categories, levels, unitKinds, percent, deadline, graceDays, validity, renewalDays }: Info): Info => ({
+const fields = ({ id, unitId, title, programme, categories, levels, unitKinds, percent, deadline, graceDays, validity, renewalDays }: Info): Info => ({
   id,
+  ...(unitId ? { unitId } : {}),
   title,
   programme,
   categories,
