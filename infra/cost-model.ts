@@ -74,6 +74,32 @@ export function monthlyCost(inputs: CostInputs, scenario: string): MonthlyCost {
   return { scenario, apiRequests, emails, readUnits, writeUnits, lambdaGbSeconds, cdnGb, usd, total: Object.values(usd).reduce((t, v) => t + v, 0) };
 }
 
+/** The national installation (issue 20): 34 provinces, the ministries and their agencies, about two million staff. */
+export const NATIONAL_STAFF = 2_000_000;
+
+/**
+ * The same inputs for `staff` people instead of the province's: what people do (learners,
+ * dashboard views, lapses, e-mails) and what is stored grow with them; the fixed schedule
+ * (the minute's sweep, the quarter hour's continuation) and the cost of each action do not —
+ * `npm run bench:scale` measured them flat in staff (docs/scale.md).
+ */
+export function scaledTo(inputs: CostInputs, staff: number): CostInputs {
+  const k = staff / inputs.assumptions.staff;
+  const scenarios = Object.fromEntries(
+    Object.entries(inputs.assumptions.scenarios).map(([name, s]) => [
+      name,
+      {
+        ...s,
+        learnersCompletingACourse: s.learnersCompletingACourse * k,
+        hrDashboardViews: s.hrDashboardViews * k,
+        ...(s.lapsePhaseChanges === undefined ? {} : { lapsePhaseChanges: s.lapsePhaseChanges * k }),
+        ...(s.emailsSent === undefined ? {} : { emailsSent: s.emailsSent * k }),
+      },
+    ]),
+  );
+  return { ...inputs, assumptions: { ...inputs.assumptions, staff, storageGb: inputs.assumptions.storageGb * k, scenarios } };
+}
+
 export function costTable(inputs: CostInputs): string {
   const rows = Object.keys(inputs.assumptions.scenarios).map((s) => monthlyCost(inputs, s));
   const money = (n: number) => `$${n.toFixed(2)}`;
@@ -92,4 +118,8 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const inputs = JSON.parse(readFileSync(new URL('./cost-inputs.json', import.meta.url), 'utf8')) as CostInputs;
   console.log(`Monthly AWS cost, province of ${inputs.assumptions.staff.toLocaleString('en-US')} staff (prices: infra/cost-inputs.json)\n`);
   console.log(costTable(inputs));
+  console.log(
+    `\nThe national installation, ${NATIONAL_STAFF.toLocaleString('en-US')} staff: the same inputs scaled by ${(NATIONAL_STAFF / inputs.assumptions.staff).toFixed(1)} (docs/scale.md)\n`,
+  );
+  console.log(costTable(scaledTo(inputs, NATIONAL_STAFF)));
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { costTable, monthlyCost, type CostInputs } from '../../infra/cost-model.ts';
+import { costTable, monthlyCost, NATIONAL_STAFF, scaledTo, type CostInputs } from '../../infra/cost-model.ts';
 
 const inputs = JSON.parse(readFileSync(new URL('../../infra/cost-inputs.json', import.meta.url), 'utf8')) as CostInputs;
 
@@ -69,5 +69,21 @@ describe('cost model', () => {
     expect(monthlyCost(inputs, 'deadlineRush').usd.ses!).toBeGreaterThan(monthlyCost(inputs, 'normal').usd.ses!);
     expect(monthlyCost(inputs, 'idle').usd.ses).toBe(0);
     expect(costTable(inputs)).toContain('SES e-mail');
+  });
+
+  it('gives a national column: what people do and store grows with staff, the fixed schedule and each action’s cost do not', () => {
+    const national = scaledTo(inputs, NATIONAL_STAFF);
+    const k = NATIONAL_STAFF / inputs.assumptions.staff;
+    for (const scenario of Object.keys(inputs.assumptions.scenarios)) {
+      const province = monthlyCost(inputs, scenario);
+      const nation = monthlyCost(national, scenario);
+      expect(nation.apiRequests, scenario).toBeCloseTo(province.apiRequests * k, 3);
+      expect(nation.emails, scenario).toBeCloseTo(province.emails * k, 3);
+      expect(nation.usd.dynamoStorageAndPitr!, scenario).toBeCloseTo(province.usd.dynamoStorageAndPitr! * k, 6);
+      // The sweep's and the continuation's reads stay what they are for one province.
+      expect(nation.readUnits - 173_640, scenario).toBeCloseTo((province.readUnits - 173_640) * k, 0);
+    }
+    expect(monthlyCost(national, 'idle').apiRequests).toBe(0);
+    expect(monthlyCost(national, 'deadlineRush').total).toBeGreaterThan(monthlyCost(inputs, 'deadlineRush').total * 50);
   });
 });
