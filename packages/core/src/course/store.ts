@@ -5,10 +5,31 @@ import { keys } from '../db/keys.ts';
 import { queryList } from '../db/query.ts';
 import type { Course } from './index.ts';
 
+/**
+ * Versions read lately, kept in this process: a published version never changes (a changed
+ * course is a new version), and every lesson, quiz and submission reads its course's bundle
+ * (30–50 KB), so one course's item is the partition a national rush reads hardest
+ * (docs/scale.md). Keyed by table too, so processes that use several (tests) never mix them.
+ */
+const versions = new Map<string, { bundle: unknown }>();
+const KEPT_VERSIONS = 64;
+
 /** A stored version, its bundle as stored (not parsed), or null. */
 export async function getVersion(slug: string, version: number): Promise<{ bundle: unknown } | null> {
+  const id = `${tableName()}\u0000${slug}\u0000${version}`;
+  const kept = versions.get(id);
+  if (kept) {
+    // Most recently used last, so the oldest is the first to go.
+    versions.delete(id);
+    versions.set(id, kept);
+    return kept;
+  }
   const out = await db().send(new GetCommand({ TableName: tableName(), Key: keys.courseVersion(slug, version) }));
-  return out.Item ? { bundle: out.Item.bundle } : null;
+  if (!out.Item) return null;
+  const found = { bundle: out.Item.bundle };
+  versions.set(id, found);
+  if (versions.size > KEPT_VERSIONS) versions.delete(versions.keys().next().value!);
+  return found;
 }
 
 /** The current version of a course (its catalogue entry), or null when it was never published. */
