@@ -268,10 +268,6 @@ export namespace Reminder {
     },
   );
 
-  let sharedMailer: Mail.Mailer | null = null;
-  /** One mailer per process, so every run in it shares the send rate. */
-  const defaultMailer = () => (sharedMailer ??= Mail.mailer());
-
   type Delivery = 'sent' | 'noAddress' | 'already' | 'busy' | 'failed';
   type Context = { day: string; actor: Actor; site: string; mailer: Mail.Mailer; leaseSeconds: number };
 
@@ -393,7 +389,7 @@ export namespace Reminder {
         earlier: 0,
         withdrawn: 0,
       };
-      const ctx: Context = { day, actor, site: site.replace(/\/$/, ''), mailer: mailer ?? defaultMailer(), leaseSeconds };
+      const ctx: Context = { day, actor, site: site.replace(/\/$/, ''), mailer: mailer ?? Mail.shared(), leaseSeconds };
       const whole = unitId === undefined && !outcome.quiet;
       // The day's first whole run finds no intents of the day to skip: it need not look for them.
       const first = whole && (await openDay(day, stopAt ?? Date.now() + 900_000));
