@@ -35,7 +35,7 @@ import {
   takeSignInLink,
   type CurrentLink,
 } from './store.ts';
-import { chooseLanguage, languageOf as languageOfPerson } from './language.ts';
+import { chooseLanguage, languageAmong as languageAmongLogins, languageOf as languageOfPerson } from './language.ts';
 import * as officerListing from './officers.ts';
 import { Language as LanguageSchema, returnPath as returnPathRule } from './schema.ts';
 import { passwordAttempt } from './throttle.ts';
@@ -248,6 +248,7 @@ export namespace Account {
   export const rotate = rotateSession;
   export const setLanguage = chooseLanguage;
   export const languageOf = languageOfPerson;
+  export const languageAmong = languageAmongLogins;
   export type Officer = officerListing.Officer;
   export const officers = officerListing.officers;
   export const officerGrantsOf = officerListing.officerGrantsOf;
@@ -351,9 +352,13 @@ export namespace Account {
    * learner gets one: a link in an inbox must not open an officer's or an admin's powers.
    * Null when the person has no such account (the message then links to the sign-in page).
    */
-  export async function issueSignInLink(personId: string): Promise<{ token: string; expiresAt: string } | null> {
-    const person = await Person.get(personId);
-    const account = (await ofPerson(person)).find((a) => a.grants.length === 0);
+  export async function issueSignInLink(
+    personId: string,
+    /** The person and their accounts when the caller has read them already (a reminder run). */
+    known?: { person: Person.Info; accounts: Info[] },
+  ): Promise<{ token: string; expiresAt: string } | null> {
+    const person = known?.person ?? (await Person.get(personId));
+    const account = (known?.accounts ?? (await ofPerson(person))).find((a) => a.grants.length === 0);
     if (!account || person.status !== 'active') return null;
     const token = randomBytes(32).toString('base64url');
     const expiresAt = Math.floor(Date.now() / 1000) + SIGNIN_LINK_SECONDS;

@@ -3,6 +3,7 @@ import { VisibleError } from '../error.ts';
 import { fn } from '../fn.ts';
 import { Language } from './schema.ts';
 import { listLogins, setLanguage } from './store.ts';
+import type { Account } from './index.ts';
 
 /** Records the language the signed-in account chose for the site and its reminders. */
 export const chooseLanguage = fn(
@@ -19,7 +20,11 @@ export const chooseLanguage = fn(
  * One query of the login index, which lists every account that ever chose.
  */
 export async function languageOf(personId: string): Promise<Language> {
-  const logins = await listLogins(personId);
+  return languageAmong(await listLogins(personId));
+}
+
+/** The same choice among a person's logins already read. */
+export function languageAmong(logins: Pick<Account.Info, 'grants' | 'language'>[]): Language {
   const chosen = [...logins.filter((a) => a.grants.length === 0), ...logins.filter((a) => a.grants.length > 0)].find((a) => a.language);
   return chosen?.language ?? 'vi';
 }

@@ -57,9 +57,9 @@ import { loadTemplate, render } from './template.ts';
  *   distinct grace period and offset), O(the people who started on those days);
  * - a completion entering its renewal window: looked up ahead in the daily job's due marks
  *   of the day it lapses (one query per shard), O(the completions lapsing).
- * Each candidate is then read through `Requirement.forPerson`, the one rule of what a
- * person owes, so nobody exempt, done or gone is reminded and a message names only their own
- * items.
+ * Each candidate is then read through `Requirement.owedBy` (the rule `forPerson` applies,
+ * given what the run has read), the one rule of what a person owes, so nobody exempt, done or
+ * gone is reminded and a message names only their own items.
  */
 export namespace Reminder {
   export const reasons = schema.reasons;
@@ -187,8 +187,11 @@ export namespace Reminder {
   const startsOf = (person: Person.Info, targetId: string) =>
     [person.startDate, person.resumed?.[targetId], person.resumed?.['*']].filter((d): d is string => Boolean(d));
 
+  /** What `messageFor` read of a message's person, kept for `deliver` so it is not read twice. */
+  const known = new WeakMap<Planned, { person: Person.Info; accounts: Account.Info[] }>();
+
   /**
-   * A person's message for the scope's day, read through `Requirement.forPerson`, the one rule
+   * A person's message for the scope's day, read through `Requirement.owedBy`, the one rule
    * of what a person owes: null when nothing is due (done, exempt, gone), `elsewhere` when they
    * are outside the scope's units or under a paused one (another run's, or a later one's).
    */
@@ -199,14 +202,24 @@ export namespace Reminder {
     if (!scope.roots.some((root) => Org.isWithin(unit, root.id))) return 'elsewhere';
     // HR paused this unit, or one above it: nobody under it is reminded until it is resumed.
     if ([...unit.ancestors, unit.id].some((id) => scope.paused.has(id))) return 'elsewhere';
-    const items = (await Requirement.forPerson({ personId, today: scope.day })).flatMap((item): schema.Due[] => {
+    const items = (await Requirement.owedBy({ person, unit, targets: scope.targets, today: scope.day })).flatMap((item): schema.Due[] => {
       const target = scope.targetOf.get(item.target.id);
       const reason = target ? schema.reasonFor(item, target, scope.day, startsOf(person, target.id)) : null;
       return reason ? [{ reason, targetId: item.target.id, title: item.target.title, dueDate: item.dueDate, validUntil: item.validUntil }] : [];
     });
     if (items.length === 0) return null;
-    // In the language they chose on their account (one query of the login index), Vietnamese when none did.
-    return { personId, fullName: person.fullName, email: person.email ?? null, unitId: person.unitId, language: await Account.languageOf(personId), items };
+    // In the language they chose on their account, Vietnamese when none did; the accounts read for it also carry the sign-in link.
+    const accounts = await Account.ofPerson(person);
+    const planned: Planned = {
+      personId,
+      fullName: person.fullName,
+      email: person.email ?? null,
+      unitId: person.unitId,
+      language: Account.languageAmong(accounts),
+      items,
+    };
+    known.set(planned, { person, accounts });
+    return planned;
   }
 
   /** Each message due on the scope's day, as it is found: `work` runs on up to CONCURRENCY at once, nothing is held whole; `until` stops it early. */
@@ -286,7 +299,7 @@ export namespace Reminder {
       if (!(await leaseIntent(p.personId, day, leaseId, Date.now(), ctx.leaseSeconds))) return 'busy';
     }
     const template = await loadTemplate(p.language);
-    const link = await Account.issueSignInLink(p.personId);
+    const link = await Account.issueSignInLink(p.personId, known.get(p));
     // The token rides in the fragment, which no request carries: no server, proxy or log on the way sees it.
     const url = link ? `${ctx.site}/dang-nhap/lien-ket#${link.token}` : `${ctx.site}/dang-nhap?tiep=%2Fviec-can-hoan-thanh`;
     const message = await render(template, { name: p.fullName, items: p.items, link: url });

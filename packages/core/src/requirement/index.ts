@@ -40,77 +40,96 @@ export namespace Requirement {
     async ({ personId, today = vnDay() }): Promise<Item[]> => {
       const person = await Person.get(personId);
       if (person.status !== 'active') return [];
-      const [unit, targets, catalogue, marks, exemptions] = await Promise.all([
-        Org.get(person.unitId),
-        Target.list(),
-        Progress.catalogueFor(personId),
-        Readiness.trainedMarksOf(personId),
-        Exemption.ofPerson(personId),
-      ]);
-      // Read from the records on `today`, not from the person's `exempt` (which the daily job brings up to date).
-      const activeOn = exemptions.filter((e) => Exemption.stateOn(e, today) === 'active');
-      const exemptUntil = (targetId: string) =>
-        activeOn
-          .filter((e) => e.targetId === null || e.targetId === targetId)
-          .map(Exemption.lastDay)
-          .sort()
-          .at(-1) ?? null;
-      const courseOf = new Map(catalogue.map((c) => [c.slug, c]));
-      const markOf = new Map(marks.map((m) => [m.targetId, m]));
-      const personClass = Target.classOf(person, unit);
-      const items = Target.applyingAt(unit, targets)
-        .filter((target) => Target.covers(target, personClass))
-        .map((target): Item => {
-          const due = dueDate(target, person);
-          const courses = target.programme.map((slug): CourseStep => {
-            const course = courseOf.get(slug);
-            return course
-              ? {
-                  slug,
-                  title: course.title,
-                  done: course.progress.completed,
-                  lessonsDone: course.progress.lessonsDone.length,
-                  lessonCount: course.progress.lessonCount,
-                }
-              : { slug, title: slug, done: false, lessonsDone: 0, lessonCount: 0 };
-          });
-          const mark = markOf.get(target.id);
-          const doneAt = mark?.trainedAt ?? null;
-          const validUntil = mark?.validUntil ?? null;
-          const phase = Target.phaseOn(target, validUntil, today);
-          const started = target.programme.some((slug) => {
-            const course = courseOf.get(slug);
-            return course !== undefined && begun(course.progress);
-          });
-          const until = exemptUntil(target.id);
-          const status: Status =
-            doneAt !== null && phase === 'valid'
-              ? 'done'
-              : until !== null
-                ? 'exempt'
-                : doneAt !== null
-                  ? phase === 'soon'
-                    ? 'renew'
-                    : 'expired'
-                  : isOverdue(due, today)
-                    ? 'overdue'
-                    : started
-                      ? 'in-progress'
-                      : 'not-started';
-          // A completion that lapses is owed again by its last valid day.
-          const owedBy = doneAt !== null && validUntil !== null && phase !== 'valid' ? validUntil : due;
-          return {
-            target: { id: target.id, title: target.title, percent: target.percent, deadline: target.deadline },
-            dueDate: owedBy,
-            daysLeft: daysBetween(today, owedBy),
-            status,
-            exemptUntil: until,
-            trainedAt: doneAt,
-            validUntil,
-            courses,
-          };
-        });
-      return items.sort(schema.byUrgency);
+      const [unit, targets] = await Promise.all([Org.get(person.unitId), Target.list()]);
+      return owedBy({ person, unit, targets, today });
     },
   );
+
+  /**
+   * The same rule for a caller that has already read the person, their unit and the targets
+   * (a reminder run reads them once for thousands): three reads of the person's own records.
+   */
+  export async function owedBy({
+    person,
+    unit,
+    targets,
+    today,
+  }: {
+    person: Person.Info;
+    unit: Org.Info;
+    targets: Target.Info[];
+    today: string;
+  }): Promise<Item[]> {
+    if (person.status !== 'active') return [];
+    const personId = person.id;
+    const [catalogue, marks, exemptions] = await Promise.all([
+      Progress.catalogueFor(personId),
+      Readiness.trainedMarksOf(personId),
+      Exemption.ofPerson(personId),
+    ]);
+    // Read from the records on `today`, not from the person's `exempt` (which the daily job brings up to date).
+    const activeOn = exemptions.filter((e) => Exemption.stateOn(e, today) === 'active');
+    const exemptUntil = (targetId: string) =>
+      activeOn
+        .filter((e) => e.targetId === null || e.targetId === targetId)
+        .map(Exemption.lastDay)
+        .sort()
+        .at(-1) ?? null;
+    const courseOf = new Map(catalogue.map((c) => [c.slug, c]));
+    const markOf = new Map(marks.map((m) => [m.targetId, m]));
+    const personClass = Target.classOf(person, unit);
+    const items = Target.applyingAt(unit, targets)
+      .filter((target) => Target.covers(target, personClass))
+      .map((target): Item => {
+        const due = dueDate(target, person);
+        const courses = target.programme.map((slug): CourseStep => {
+          const course = courseOf.get(slug);
+          return course
+            ? {
+                slug,
+                title: course.title,
+                done: course.progress.completed,
+                lessonsDone: course.progress.lessonsDone.length,
+                lessonCount: course.progress.lessonCount,
+              }
+            : { slug, title: slug, done: false, lessonsDone: 0, lessonCount: 0 };
+        });
+        const mark = markOf.get(target.id);
+        const doneAt = mark?.trainedAt ?? null;
+        const validUntil = mark?.validUntil ?? null;
+        const phase = Target.phaseOn(target, validUntil, today);
+        const started = target.programme.some((slug) => {
+          const course = courseOf.get(slug);
+          return course !== undefined && begun(course.progress);
+        });
+        const until = exemptUntil(target.id);
+        const status: Status =
+          doneAt !== null && phase === 'valid'
+            ? 'done'
+            : until !== null
+              ? 'exempt'
+              : doneAt !== null
+                ? phase === 'soon'
+                  ? 'renew'
+                  : 'expired'
+                : isOverdue(due, today)
+                  ? 'overdue'
+                  : started
+                    ? 'in-progress'
+                    : 'not-started';
+        // A completion that lapses is owed again by its last valid day.
+        const owedBy = doneAt !== null && validUntil !== null && phase !== 'valid' ? validUntil : due;
+        return {
+          target: { id: target.id, title: target.title, percent: target.percent, deadline: target.deadline },
+          dueDate: owedBy,
+          daysLeft: daysBetween(today, owedBy),
+          status,
+          exemptUntil: until,
+          trainedAt: doneAt,
+          validUntil,
+          courses,
+        };
+      });
+    return items.sort(schema.byUrgency);
+  }
 }
