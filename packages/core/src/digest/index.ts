@@ -126,36 +126,30 @@ export namespace Digest {
 
   /** One message, exactly once: recorded, leased, sent, settled; then the in-app notice and the audit entry. */
   async function deliver(ctx: Context, r: Recipient, m: Message): Promise<Delivery> {
-    if (!(await recordMessage(r.personId, m.about, { kind: m.kind, unitId: m.unitId }, new Date().toISOString()))) {
-      const intent = await getMessage(r.personId, m.about);
-      if (!intent || intent.state === 'sent' || intent.state === 'no-address') return 'already';
-    }
-    const leaseId = randomUUID();
-    if (!(await leaseMessage(r.personId, m.about, leaseId, Date.now(), ctx.leaseSeconds))) return 'busy';
-    const message = await m.compose();
-    let messageId: string | null = null;
-    if (r.email) {
-      try {
-        ({ messageId } = await ctx.mailer.send({
-          to: r.email,
-          subject: message.subject,
-          text: message.text,
-          html: message.html,
-          tags: { person: r.personId, day: ctx.day, unit: m.unitId, kind: m.kind },
-        }));
-      } catch (err) {
-        await settleMessage(r.personId, m.about, leaseId, { state: 'pending' });
-        console.error(`${m.kind} to ${r.personId} (${m.about}) not sent:`, err);
-        return 'failed';
-      }
-    }
-    const sentAt = new Date().toISOString();
-    await settleMessage(r.personId, m.about, leaseId, r.email ? { state: 'sent', messageId: messageId ?? '', sentAt } : { state: 'no-address', sentAt });
-    await putNotice(r.personId, { id: `${ctx.day}.${m.noticeId}`, at: sentAt, title: message.subject, body: message.summary, read: false });
+    const done = await Mail.sendOnce({
+      intent: {
+        record: (lease) => recordMessage(r.personId, m.about, { kind: m.kind, unitId: m.unitId }, new Date().toISOString(), lease),
+        settled: async () => {
+          const intent = await getMessage(r.personId, m.about);
+          return intent && (intent.state === 'sent' || intent.state === 'no-address');
+        },
+        lease: (leaseId, now) => leaseMessage(r.personId, m.about, leaseId, now, ctx.leaseSeconds),
+        settle: (leaseId, outcome) => settleMessage(r.personId, m.about, leaseId, outcome),
+      },
+      leaseSeconds: ctx.leaseSeconds,
+      to: r.email,
+      tags: { person: r.personId, day: ctx.day, unit: m.unitId, kind: m.kind },
+      send: (message) => ctx.mailer.send(message),
+      compose: m.compose,
+      label: `${m.kind} to ${r.personId} (${m.about})`,
+    });
+    if (typeof done === 'string') return done;
+    const { message, messageId, sentAt } = done;
+    await Mail.insist(() => putNotice(r.personId, { id: `${ctx.day}.${m.noticeId}`, at: sentAt, title: message.subject, body: message.summary, read: false }));
     const audit = { actor: ctx.actor.email, unitId: m.unitId, detail: { personId: r.personId, about: m.about, ...(messageId ? { messageId } : {}) } };
-    if (m.kind === 'digest') await Audit.record({ ...audit, action: r.email ? 'reminder.digest.sent' : 'reminder.digest.noticed' });
-    else await Audit.record({ ...audit, action: r.email ? 'reminder.late.sent' : 'reminder.late.noticed' });
-    return r.email ? 'sent' : 'noAddress';
+    if (m.kind === 'digest') await Mail.insist(() => Audit.record({ ...audit, action: r.email ? 'reminder.digest.sent' : 'reminder.digest.noticed' }));
+    else await Mail.insist(() => Audit.record({ ...audit, action: r.email ? 'reminder.late.sent' : 'reminder.late.noticed' }));
+    return done.outcome;
   }
 
   /**

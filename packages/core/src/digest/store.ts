@@ -1,6 +1,7 @@
 import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { db, tableName } from '../db/client.ts';
 import { conditionHeld } from '../db/errors.ts';
+import { recordLeased, settleLease, takeLease, type Lease } from '../db/once.ts';
 import { keys } from '../db/keys.ts';
 import { queryList } from '../db/query.ts';
 
@@ -83,24 +84,9 @@ export async function deleteOptOut(personId: string): Promise<void> {
 export type MessageState = 'pending' | 'sending' | 'sent' | 'no-address';
 export type MessageIntent = { personId: string; about: string; state: MessageState; unitId: string | null };
 
-export function recordMessage(personId: string, about: string, detail: Record<string, unknown>, at: string): Promise<boolean> {
-  return conditionHeld(
-    db().send(
-      new PutCommand({
-        TableName: tableName(),
-        Item: {
-          ...keys.officerMessage(personId, about),
-          type: 'officer-message',
-          personId,
-          about,
-          ...detail,
-          state: 'pending' satisfies MessageState,
-          createdAt: at,
-        },
-        ConditionExpression: 'attribute_not_exists(pk)',
-      }),
-    ),
-  );
+/** Records the message, leased to the recording run; false when it is there already. */
+export function recordMessage(personId: string, about: string, detail: Record<string, unknown>, at: string, lease: Lease): Promise<boolean> {
+  return recordLeased({ ...keys.officerMessage(personId, about), type: 'officer-message', personId, about, ...detail, createdAt: at }, lease);
 }
 
 export async function getMessage(personId: string, about: string): Promise<MessageIntent | null> {
@@ -109,40 +95,15 @@ export async function getMessage(personId: string, about: string): Promise<Messa
 }
 
 /** Takes the lease on a pending message, or one whose sender's lease ran out; false when sent or held by another run. */
-export function leaseMessage(personId: string, about: string, leaseId: string, now: number, seconds: number): Promise<boolean> {
-  return conditionHeld(
-    db().send(
-      new UpdateCommand({
-        TableName: tableName(),
-        Key: keys.officerMessage(personId, about),
-        UpdateExpression: 'SET #state = :sending, leaseId = :lease, leaseUntil = :until',
-        ConditionExpression: '#state = :pending OR (#state = :sending AND leaseUntil < :now)',
-        ExpressionAttributeNames: { '#state': 'state' },
-        ExpressionAttributeValues: { ':sending': 'sending', ':pending': 'pending', ':lease': leaseId, ':until': now + seconds * 1000, ':now': now },
-      }),
-    ),
-  );
-}
+export const leaseMessage = (personId: string, about: string, leaseId: string, now: number, seconds: number): Promise<boolean> =>
+  takeLease(keys.officerMessage(personId, about), leaseId, now, seconds);
 
-export function settleMessage(
+export const settleMessage = (
   personId: string,
   about: string,
   leaseId: string,
   outcome: { state: MessageState; messageId?: string; sentAt?: string },
-): Promise<boolean> {
-  return conditionHeld(
-    db().send(
-      new UpdateCommand({
-        TableName: tableName(),
-        Key: keys.officerMessage(personId, about),
-        UpdateExpression: 'SET #state = :state, messageId = :id, sentAt = :at REMOVE leaseId, leaseUntil',
-        ConditionExpression: 'leaseId = :lease',
-        ExpressionAttributeNames: { '#state': 'state' },
-        ExpressionAttributeValues: { ':state': outcome.state, ':id': outcome.messageId ?? null, ':at': outcome.sentAt ?? null, ':lease': leaseId },
-      }),
-    ),
-  );
-}
+): Promise<boolean> => settleLease(keys.officerMessage(personId, about), leaseId, outcome);
 
 /** What the daily job last saw of a unit's projection for each target: `late` since `since` (the day it turned), or not. */
 export type ProjectionState = { targetId: string; late: boolean; since: string };

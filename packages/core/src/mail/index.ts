@@ -1,5 +1,6 @@
 import type * as schema from './schema.ts';
 import * as events from './events.ts';
+import * as once from './once.ts';
 import { resetSesClient, sesTransport } from './store.ts';
 
 /**
@@ -13,6 +14,10 @@ export namespace Mail {
   export type Mailer = { send: (message: Message) => Promise<{ messageId: string }> };
   export type Retry = { attempts: number; baseMs: number; capMs: number };
   export type Undelivered = events.Undelivered;
+  export type Intent = once.Intent;
+  /** One message exactly once (record, lease, send, settle), and the insistent writes after a send. */
+  export const sendOnce = once.sendOnce;
+  export const insist = once.insist;
   export type Report = events.Report;
   /** SES's delivery events read (delivery, bounce, complaint, rejection); those that did not reach their reader kept in the audit log. */
   export const reportOf = events.reportOf;

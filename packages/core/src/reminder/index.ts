@@ -100,24 +100,6 @@ export namespace Reminder {
     return stopped;
   }
 
-  /**
-   * Once SES has accepted a message, recording it must not be lost to a busy table: a lost
-   * settle would leave the message to be sent again once its lease ends. The writes after a
-   * send are tried again, a second apart, for as long as DynamoDB answers busy (up to a minute
-   * beyond the resilience layer's own budget).
-   */
-  async function insist<T>(write: () => Promise<T>): Promise<T> {
-    for (let round = 1; ; round++) {
-      try {
-        return await write();
-      } catch (err) {
-        const busy = err instanceof VisibleError && (err.code === 'service.busy' || err.code === 'service.unavailable');
-        if (!busy || round >= 60) throw err;
-        await new Promise((r) => setTimeout(r, 1000));
-      }
-    }
-  }
-
   /** What a plan or a run reads once for a day: the roots, the targets and the paused units; units as they are met. */
   type Scope = {
     day: string;
@@ -292,40 +274,33 @@ export namespace Reminder {
    */
   async function deliver(p: Planned, ctx: Context): Promise<Delivery> {
     const { day } = ctx;
-    const leaseId = randomUUID();
-    if (!(await recordIntent(p, day, new Date().toISOString(), { id: leaseId, until: Date.now() + ctx.leaseSeconds * 1000 }))) {
-      const intent = await getIntent(p.personId, day);
-      if (!intent || isSettled(intent)) return 'already';
-      if (!(await leaseIntent(p.personId, day, leaseId, Date.now(), ctx.leaseSeconds))) return 'busy';
-    }
-    const template = await loadTemplate(p.language);
-    const link = await Account.issueSignInLink(p.personId, known.get(p));
-    // The token rides in the fragment, which no request carries: no server, proxy or log on the way sees it.
-    const url = link ? `${ctx.site}/dang-nhap/lien-ket#${link.token}` : `${ctx.site}/dang-nhap?tiep=%2Fviec-can-hoan-thanh`;
-    const message = await render(template, { name: p.fullName, items: p.items, link: url });
-    let messageId: string | null = null;
-    if (p.email) {
-      try {
-        ({ messageId } = await ctx.mailer.send({
-          to: p.email,
-          subject: message.subject,
-          text: message.text,
-          html: message.html,
-          tags: { person: p.personId, day, unit: p.unitId },
-        }));
-      } catch (err) {
-        // Left pending for the next run; the error is reported, not swallowed.
-        await insist(() => settleIntent(p.personId, day, leaseId, { state: 'pending' }));
-        console.error(`reminder to ${p.personId} on ${day} not sent:`, err);
-        return 'failed';
-      }
-    }
-    const sentAt = new Date().toISOString();
-    await insist(() =>
-      settleIntent(p.personId, day, leaseId, p.email ? { state: 'sent', messageId: messageId ?? '', sentAt } : { state: 'no-address', sentAt }),
-    );
-    await insist(() => putNotice(p.personId, { id: `${day}.nhac-viec`, at: sentAt, title: message.subject, body: message.summary, read: false }));
-    await insist(() =>
+    const done = await Mail.sendOnce({
+      intent: {
+        record: (lease) => recordIntent(p, day, new Date().toISOString(), lease),
+        settled: async () => {
+          const intent = await getIntent(p.personId, day);
+          return intent && isSettled(intent);
+        },
+        lease: (leaseId, now) => leaseIntent(p.personId, day, leaseId, now, ctx.leaseSeconds),
+        settle: (leaseId, outcome) => settleIntent(p.personId, day, leaseId, outcome),
+      },
+      leaseSeconds: ctx.leaseSeconds,
+      to: p.email,
+      tags: { person: p.personId, day, unit: p.unitId },
+      send: (m) => ctx.mailer.send(m),
+      label: `reminder to ${p.personId} on ${day}`,
+      compose: async () => {
+        const template = await loadTemplate(p.language);
+        const link = await Account.issueSignInLink(p.personId, known.get(p));
+        // The token rides in the fragment, which no request carries: no server, proxy or log on the way sees it.
+        const url = link ? `${ctx.site}/dang-nhap/lien-ket#${link.token}` : `${ctx.site}/dang-nhap?tiep=%2Fviec-can-hoan-thanh`;
+        return render(template, { name: p.fullName, items: p.items, link: url });
+      },
+    });
+    if (typeof done === 'string') return done;
+    const { message, messageId, sentAt } = done;
+    await Mail.insist(() => putNotice(p.personId, { id: `${day}.nhac-viec`, at: sentAt, title: message.subject, body: message.summary, read: false }));
+    await Mail.insist(() =>
       Audit.record({
         actor: ctx.actor.email,
         action: p.email ? 'reminder.sent' : 'reminder.noticed',
@@ -338,7 +313,7 @@ export namespace Reminder {
         },
       }),
     );
-    return p.email ? 'sent' : 'noAddress';
+    return done.outcome;
   }
 
   /** How many earlier days a run looks back over for messages left unsent on their day. */

@@ -240,15 +240,19 @@ describe('reminders', () => {
     let calls = 0;
     // The second send never returns: the run holding it is as good as killed.
     const dying = Mail.mailer({ perSecond: 1000, transport: (m) => (++calls === 2 ? new Promise(() => {}) : Mail.ses(m)) });
-    void Reminder.run({ date: '2026-12-09', actor: operator, now: morning('2026-12-09'), mailer: dying, leaseSeconds: 1 });
+    // A lease long enough that the second run below falls within it on a loaded machine.
+    const leaseSeconds = 5;
+    void Reminder.run({ date: '2026-12-09', actor: operator, now: morning('2026-12-09'), mailer: dying, leaseSeconds });
     await expect.poll(async () => (await ses.emails()).length).toBe(2);
+    // The hung message was recorded, and its lease taken, before now.
+    const leased = Date.now();
     // Within the lease another run leaves it alone.
     expect(await Reminder.run({ date: '2026-12-09', actor: operator, now: morning('2026-12-09'), mailer: fast() })).toMatchObject({
       sent: 0,
       busy: 1,
       already: 2,
     });
-    await new Promise((r) => setTimeout(r, 1100));
+    await new Promise((r) => setTimeout(r, Math.max(0, leased + leaseSeconds * 1000 + 200 - Date.now())));
     expect(await Reminder.run({ date: '2026-12-09', actor: operator, now: morning('2026-12-09'), mailer: fast() })).toMatchObject({ sent: 1, already: 2 });
     const sent = await recipients();
     expect(sent).toEqual(

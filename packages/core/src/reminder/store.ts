@@ -1,6 +1,7 @@
 import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { db, tableName } from '../db/client.ts';
 import { conditionHeld } from '../db/errors.ts';
+import { recordLeased, settleLease, takeLease, type Lease } from '../db/once.ts';
 import { keys } from '../db/keys.ts';
 import { queryAll, queryList } from '../db/query.ts';
 import type { Delivery, Notice, Planned, Reason, Sent, State } from './schema.ts';
@@ -13,32 +14,23 @@ import type { Delivery, Notice, Planned, Reason, Sent, State } from './schema.ts
 export type Intent = Sent & { leaseId?: string; leaseUntil?: number };
 
 /** Records the intent, leased to the recording run; false when that person already has one for the day (a retried or overlapping run). */
-export function recordIntent(p: Planned, day: string, at: string, lease: { id: string; until: number }): Promise<boolean> {
+export function recordIntent(p: Planned, day: string, at: string, lease: Lease): Promise<boolean> {
   const reasons: Reason[] = [...new Set(p.items.map((i) => i.reason))];
-  return conditionHeld(
-    db().send(
-      new PutCommand({
-        TableName: tableName(),
-        Item: {
-          ...keys.reminder(p.personId, day),
-          ...keys.reminderIndex(p.unitId, day, p.personId),
-          ...keys.reminderUnsent(day, p.personId),
-          type: 'reminder',
-          day,
-          personId: p.personId,
-          fullName: p.fullName,
-          unitId: p.unitId,
-          reasons,
-          targets: p.items.map((i) => i.targetId),
-          // Recorded already leased to the run that records it: one write, not a record then a lease.
-          state: 'sending' satisfies State,
-          leaseId: lease.id,
-          leaseUntil: lease.until,
-          createdAt: at,
-        },
-        ConditionExpression: 'attribute_not_exists(pk)',
-      }),
-    ),
+  return recordLeased(
+    {
+      ...keys.reminder(p.personId, day),
+      ...keys.reminderIndex(p.unitId, day, p.personId),
+      ...keys.reminderUnsent(day, p.personId),
+      type: 'reminder',
+      day,
+      personId: p.personId,
+      fullName: p.fullName,
+      unitId: p.unitId,
+      reasons,
+      targets: p.items.map((i) => i.targetId),
+      createdAt: at,
+    },
+    lease,
   );
 }
 
@@ -93,40 +85,19 @@ export async function dayState(day: string): Promise<DayState | null> {
  * Takes the lease on a pending intent, or on one whose sender's lease ran out (a run killed
  * mid-send): only one run at a time may send it. False when it is sent, or leased to another.
  */
-export function leaseIntent(personId: string, day: string, leaseId: string, now: number, seconds: number): Promise<boolean> {
-  return conditionHeld(
-    db().send(
-      new UpdateCommand({
-        TableName: tableName(),
-        Key: keys.reminder(personId, day),
-        UpdateExpression: 'SET #state = :sending, leaseId = :lease, leaseUntil = :until',
-        ConditionExpression: '#state = :pending OR (#state = :sending AND leaseUntil < :now)',
-        ExpressionAttributeNames: { '#state': 'state' },
-        ExpressionAttributeValues: { ':sending': 'sending', ':pending': 'pending', ':lease': leaseId, ':until': now + seconds * 1000, ':now': now },
-      }),
-    ),
-  );
-}
+export const leaseIntent = (personId: string, day: string, leaseId: string, now: number, seconds: number): Promise<boolean> =>
+  takeLease(keys.reminder(personId, day), leaseId, now, seconds);
 
 /**
  * Ends a lease: sent (with the provider's id), no address, withdrawn, or back to pending after a
  * failed send. Settled for good, it leaves the day's unsent list. False when the lease was lost.
  */
-export function settleIntent(personId: string, day: string, leaseId: string, outcome: { state: State; messageId?: string; sentAt?: string }): Promise<boolean> {
-  const unsent = outcome.state === 'pending' ? '' : ', gsi2pk, gsi2sk';
-  return conditionHeld(
-    db().send(
-      new UpdateCommand({
-        TableName: tableName(),
-        Key: keys.reminder(personId, day),
-        UpdateExpression: `SET #state = :state, messageId = :id, sentAt = :at REMOVE leaseId, leaseUntil${unsent}`,
-        ConditionExpression: 'leaseId = :lease',
-        ExpressionAttributeNames: { '#state': 'state' },
-        ExpressionAttributeValues: { ':state': outcome.state, ':id': outcome.messageId ?? null, ':at': outcome.sentAt ?? null, ':lease': leaseId },
-      }),
-    ),
-  );
-}
+export const settleIntent = (
+  personId: string,
+  day: string,
+  leaseId: string,
+  outcome: { state: State; messageId?: string; sentAt?: string },
+): Promise<boolean> => settleLease(keys.reminder(personId, day), leaseId, outcome, outcome.state === 'pending' ? [] : ['gsi2pk', 'gsi2sk']);
 
 const sentOf = (item: Record<string, unknown>): Intent => ({
   day: String(item.day),
