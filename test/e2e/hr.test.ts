@@ -511,14 +511,18 @@ describe('the HR officer and the admin in a real browser', () => {
 
     const hr = await signIn('nhansu.tinh@demo.sansang.vn');
     await hr.goto(url('/chi-tieu'));
-    await hr.locator('table.targets tbody tr').filter({ hasText: title }).waitFor();
-    await hr.getByText('Chỉ quản trị toàn hệ thống mới đặt hoặc sửa được chỉ tiêu.').waitFor();
-    expect(await hr.getByRole('button', { name: 'Thêm chỉ tiêu' }).count()).toBe(0);
+    const national = hr.locator('table.targets tbody tr').filter({ hasText: title });
+    await national.waitFor();
+    // Set above the province: shown with where it comes from, read-only to the province's HR.
+    await national.getByText('Chỉ tiêu chung toàn hệ thống').waitFor();
+    expect(await national.getByRole('button', { name: `Sửa chỉ tiêu ${title}` }).count()).toBe(0);
+    await hr.getByText('chỉ tiêu của cấp trên chỉ xem', { exact: false }).waitFor();
     await expectAccessible(hr, 'targets hr');
     await hr.goto(url('/san-sang'));
     await hr.getByLabel('Chỉ tiêu', { exact: true }).selectOption({ label: title });
     await hr.getByRole('button', { name: 'Xem số liệu' }).click();
     await hr.getByText(`Chỉ tiêu: ${title}`).waitFor();
+    await hr.getByText(`${title}: Chỉ tiêu chung toàn hệ thống`).waitFor();
     // Who counts as trained is recounted in the background for a new programme; who is in scope is not.
     const communes = await Readiness.forUnit({ unitId: 'ms', targetId: 'xa-phuong-2027' });
     await hr.getByText(new RegExp(`^[\\d.]+/${vnNumber(communes.staff).replace('.', '\\.')} người đã hoàn thành`)).waitFor();

@@ -61,7 +61,7 @@ export const untrained = fn(
     match: v.optional(SearchQuery),
   }),
   async ({ unitId, targetId, limit, today = vnDay(), match }): Promise<{ people: Untrained[]; more: boolean }> => {
-    const target = await Target.pick(targetId);
+    const target = await Target.pickAt(unitId, targetId);
     const matches = matcher(match ?? '');
     const people: Untrained[] = [];
     const found = (more: boolean) => ({ people: people.sort((a, b) => a.dueDate.localeCompare(b.dueDate)), more });

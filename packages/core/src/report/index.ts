@@ -113,7 +113,7 @@ export namespace Report {
 
   /** Who in a target's scope has not finished it yet, as CSV: the dashboard's list in full. */
   export async function untrainedCsv(unitId: string, targetId?: string): Promise<Readable> {
-    const target = await Target.pick(targetId);
+    const target = await Target.pickAt(unitId, targetId);
     const rows = (async function* () {
       for await (const r of targetRows(unitId, target)) {
         // The exempt owe nothing now: the list is of who still has to train (a lapsed completion included), as on the dashboard.
@@ -126,7 +126,7 @@ export namespace Report {
 
   /** Who to call and of what, for units without e-mail (issue 18): the still-to-train list with what each has left, as XLSX or PDF. */
   export async function callList(kind: 'calls.xlsx' | 'calls.pdf', unitId: string, targetId?: string): Promise<Readable> {
-    const [target, courses, unit] = await Promise.all([Target.pick(targetId), Course.list(), Org.get(unitId)]);
+    const [target, courses, unit] = await Promise.all([Target.pickAt(unitId, targetId), Course.list(), Org.get(unitId)]);
     const { callRows, callListPdf, callListXlsx } = await import('./call-list.ts');
     const rows = callRows(targetRows(unitId, target), target, new Map(courses.map((c) => [c.slug, c.title])), vnDay());
     return kind === 'calls.xlsx' ? callListXlsx(rows) : callListPdf(unit.name, target, rows, new Date().toISOString());

@@ -72,6 +72,9 @@ describe('targets owned by a unit', () => {
     // Figures against a target of another subtree are not this unit's to show.
     await expect(Readiness.forUnit({ unitId: provinceB.id, targetId: provincial.id })).rejects.toMatchObject({ code: 'target.not_found' });
     expect(ids((await Readiness.summary(provinceA.id, 'hr@test.vn')).targets.map((f) => f.target))).toEqual(ids([national, provincial]));
+    // Nor is the list of who still owes it.
+    await expect(Readiness.untrained({ unitId: nation.id, targetId: provincial.id })).rejects.toMatchObject({ code: 'target.not_found' });
+    expect((await Readiness.untrained({ unitId: provinceA.id, targetId: provincial.id })).people.length).toBe(3);
   });
 
   it('are owed by the people of the owner’s subtree only', async () => {

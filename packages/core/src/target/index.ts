@@ -55,7 +55,16 @@ export namespace Target {
   }
 
   export async function pick(id?: string): Promise<Info> {
-    const all = await list();
+    return pickFrom(await list(), id);
+  }
+
+  /** The target `id` (or the first) of those that apply at a unit: a unit's list or file is never against another subtree's target. */
+  export async function pickAt(unitId: string, id?: string): Promise<Info> {
+    const [unit, all] = await Promise.all([Org.get(unitId), list()]);
+    return pickFrom(applyingAt(unit, all), id);
+  }
+
+  function pickFrom(all: Info[], id?: string): Info {
     const found = id ? all.find((t) => t.id === id) : all[0];
     if (!found) throw new VisibleError('target.not_found', id ? `Không tìm thấy chỉ tiêu "${id}".` : 'Chưa có chỉ tiêu nào được thiết lập.');
     return found;

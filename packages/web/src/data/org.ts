@@ -33,6 +33,8 @@ export type PersonEdit = InferRequestType<typeof c.roster.person.$post>['json'];
 export type FoundPerson = InferResponseType<typeof c.roster.search.$get>['people'][number];
 
 export type Target = InferResponseType<typeof c.targets.$get>['targets'][number];
+/** A target as set: without where it comes from, which the server works out. */
+export type TargetInput = InferRequestType<typeof c.targets.$post>['json'];
 
 export const org = {
   view: (unit?: string) => data(c.org.$get({ query: { unit } })),
@@ -76,6 +78,6 @@ export const roster = {
 };
 
 export const targets = {
-  list: () => data(c.targets.$get()),
-  save: (target: Target) => data(c.targets.$post({ json: target })),
+  list: (unit?: string) => data(c.targets.$get({ query: { unit } })),
+  save: (target: TargetInput) => data(c.targets.$post({ json: target })),
 };

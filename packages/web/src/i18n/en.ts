@@ -597,7 +597,6 @@ export const en: Record<keyof typeof vi, string> = {
   'targets.allKinds': 'every kind of unit',
   'targets.edit': 'Edit',
   'targets.editLabel': 'Edit the target {title}',
-  'targets.readOnly': 'Only an administrator of the whole installation can set or change targets.',
   'targets.newTitle': 'Add a target',
   'targets.editTitle': 'Edit the target: {title}',
   'targets.new': 'Add a new target instead',

@@ -553,7 +553,6 @@ export const vi = {
   'targets.allKinds': 'mọi loại đơn vị',
   'targets.edit': 'Sửa',
   'targets.editLabel': 'Sửa chỉ tiêu {title}',
-  'targets.readOnly': 'Chỉ quản trị toàn hệ thống mới đặt hoặc sửa được chỉ tiêu.',
   'targets.newTitle': 'Thêm chỉ tiêu',
   'targets.editTitle': 'Sửa chỉ tiêu: {title}',
   'targets.new': 'Thêm chỉ tiêu mới thay vì sửa',

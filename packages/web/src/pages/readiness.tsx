@@ -13,6 +13,7 @@ import { ReadinessSummary } from '../ui/readiness-summary.tsx';
 import { Schedules } from '../ui/schedules.tsx';
 import { UntrainedList } from '../ui/untrained-list.tsx';
 import { DateInput } from '../ui/date-input.tsx';
+import { originOf, tg } from '../i18n/targets.ts';
 
 const DAY = 86_400_000;
 
@@ -59,6 +60,7 @@ function Dashboard(props: { r: Readiness; scope: Scope; choose: (target?: string
     const form = new FormData(event.currentTarget as HTMLFormElement);
     props.choose(String(form.get('target') ?? '') || undefined, String(form.get('date') ?? '') || undefined);
   };
+  const current = () => props.r.targets.find((x) => x.id === props.r.target.id) ?? { owner: null };
   return (
     <section class="dashboard">
       <p class="muted">{t('readiness.title')}</p>
@@ -78,6 +80,9 @@ function Dashboard(props: { r: Readiness; scope: Scope; choose: (target?: string
           </p>
         )}
       </Show>
+      <p class="target-origin">
+        {props.r.target.title}: {originOf(current())}
+      </p>
       <ReadinessSummary r={props.r} date={props.scope.date} archives={archives} />
       <Show when={stage() >= 2}>
         <form class="filters no-print" onSubmit={submit}>
@@ -102,6 +107,19 @@ function Dashboard(props: { r: Readiness; scope: Scope; choose: (target?: string
             </button>
           </Show>
         </form>
+      </Show>
+      <Show when={stage() >= 2 && props.r.targets.length > 1}>
+        <h2>{tg('applying', { unit: props.r.unit.name })}</h2>
+        <ul class="target-origins">
+          <For each={props.r.targets}>
+            {(target) => (
+              <li>
+                {target.title} — {originOf(target)}
+                {target.applicable ? '' : ` (${t('readiness.notApplicable')})`}
+              </li>
+            )}
+          </For>
+        </ul>
       </Show>
       <Show when={stage() >= 3}>
         <Show when={props.r.history.length > 0}>

@@ -1,7 +1,9 @@
 import { createResource, createSignal, Show } from 'solid-js';
 import { api } from '../data/api.ts';
 import { me } from '../data/session.ts';
-import { categories, levels, targets as targetsApi, unitKinds, type Target } from '../data/org.ts';
+import { useSearchParams } from '@solidjs/router';
+import { categories, levels, targets as targetsApi, unitKinds, type Target, type TargetInput } from '../data/org.ts';
+import { originOf, tg } from '../i18n/targets.ts';
 import { formatDay, t, type Key } from '../i18n/index.ts';
 import { Loaded } from '../ui/async.tsx';
 import { DataTable, type Column } from '../ui/data-table.tsx';
@@ -9,10 +11,10 @@ import { Choices } from '../ui/choices.tsx';
 import { SubmitOutcome, useSubmit } from '../ui/submission.tsx';
 import { DateInput } from '../ui/date-input.tsx';
 
-const blank = (): Target => ({ id: '', title: '', programme: [], categories: [...categories], percent: 100, deadline: '' });
+const blank = (): TargetInput => ({ id: '', title: '', programme: [], categories: [...categories], percent: 100, deadline: '' });
 
 /** How long a completion counts, from the form: for good, some months, or to the end of the year (with its renewal window). */
-function validityOf(form: FormData): Partial<Target> {
+function validityOf(form: FormData): Partial<TargetInput> {
   const kind = String(form.get('validity') ?? '');
   if (kind === '') return {};
   const renewal = String(form.get('renewalDays') ?? '').trim();
@@ -30,7 +32,14 @@ export const validityText = (x: Pick<Target, 'validity'>) =>
       ? t('targets.validity.monthsText', { n: x.validity.months })
       : t('targets.validity.yearEnd');
 
-function TargetForm(props: { initial: Target; courses: { slug: string; title: string }[]; onSaved: (target: Target) => void }) {
+/** `unit`: the unit a new target is set for (null: the whole installation); a target being changed keeps its own. */
+function TargetForm(props: {
+  initial: TargetInput;
+  unit: { id: string; name: string } | null;
+  ownerName: string | null;
+  courses: { slug: string; title: string }[];
+  onSaved: (target: TargetInput) => void;
+}) {
   const submission = useSubmit();
   const editing = () => props.initial.id !== '';
   const initialKind = () => (!props.initial.validity ? '' : 'months' in props.initial.validity ? 'months' : 'year-end');
@@ -43,6 +52,7 @@ function TargetForm(props: { initial: Target; courses: { slug: string; title: st
       ...props.initial.programme.filter((s) => !known.has(s)).map((s) => ({ value: s, label: s })),
     ];
   };
+  const owner = () => (editing() ? (props.initial.unitId ? { id: props.initial.unitId, name: props.ownerName ?? props.initial.unitId } : null) : props.unit);
   const submit = submission.onSubmit(async (formElement) => {
     const form = new FormData(formElement);
     const list = (name: string) => form.getAll(name).map(String);
@@ -51,6 +61,7 @@ function TargetForm(props: { initial: Target; courses: { slug: string; title: st
     const number = (name: string) => (String(form.get(name) ?? '').trim() === '' ? {} : { [name]: Number(form.get(name)) });
     const target = {
       id: String(form.get('id') ?? '').trim(),
+      ...(owner() ? { unitId: owner()!.id } : {}),
       title: String(form.get('title') ?? '').trim(),
       programme: list('programme'),
       categories: list('categories'),
@@ -60,7 +71,7 @@ function TargetForm(props: { initial: Target; courses: { slug: string; title: st
       deadline: String(form.get('deadline') ?? ''),
       ...number('graceDays'),
       ...validityOf(form),
-    } as Target;
+    } as TargetInput;
     props.onSaved((await targetsApi.save(target)).target);
   });
   return (
@@ -79,6 +90,11 @@ function TargetForm(props: { initial: Target; courses: { slug: string; title: st
       />
       <p id="target-id-hint" class="muted">
         {t('targets.field.idHint')}
+      </p>
+      <p>
+        <strong>{tg('setFor')}:</strong> {originOf({ owner: owner() })}
+        <br />
+        <span class="muted">{tg('setForHint')}</span>
       </p>
       <label for="target-title">{t('targets.field.title')}</label>
       <input id="target-title" name="title" type="text" required maxlength="300" value={props.initial.title} />
@@ -132,13 +148,23 @@ function TargetForm(props: { initial: Target; courses: { slug: string; title: st
   );
 }
 
-/** Targets are data: admins of the whole installation set them; HR officers read them. */
+/**
+ * The targets that apply at the caller's unit (or the one asked for), with where each comes
+ * from, and those set below it; an admin or HR officer sets and changes those of the units
+ * their grant covers.
+ */
 export default function TargetsPage() {
-  const [list, { refetch }] = createResource(() => targetsApi.list());
+  const [search] = useSearchParams<{ unit?: string }>();
+  const [list, { refetch }] = createResource(
+    // An object, never undefined (which would fetch nothing): without a unit asked for, the caller's own scope.
+    () => ({ unit: search.unit || undefined }),
+    ({ unit }) => targetsApi.list(unit),
+  );
   const [courses] = createResource(() => api.courses().then((r) => r.courses.map(({ slug, title }) => ({ slug, title }))));
-  const [editing, setEditing] = createSignal<Target>(blank());
+  const [editing, setEditing] = createSignal<TargetInput>(blank());
   const [saved, setSaved] = createSignal('');
-  const canEdit = () => me()?.roles.some((r) => r.role === 'admin' && r.unitId === null) ?? false;
+  const canEdit = () => me()?.roles.some((r) => r.role === 'admin' || r.role === 'hr') ?? false;
+  const ownerName = (id: string | undefined) => list.latest?.targets.find((x) => x.owner?.id === id)?.owner?.name ?? null;
   const courseTitle = (slug: string) => courses.latest?.find((c) => c.slug === slug)?.title ?? slug;
   let formHeading!: HTMLHeadingElement;
   const scopeText = (x: Target) =>
@@ -150,18 +176,20 @@ export default function TargetsPage() {
   const edit: Column<Target> = {
     title: () => <span class="sr-only">{t('targets.edit')}</span>,
     cell: (x) => (
-      <button
-        type="button"
-        class="link"
-        aria-label={t('targets.editLabel', { title: x.title })}
-        onClick={() => {
-          setSaved('');
-          setEditing({ ...x });
-          formHeading.focus();
-        }}
-      >
-        {t('targets.edit')}
-      </button>
+      <Show when={x.editable}>
+        <button
+          type="button"
+          class="link"
+          aria-label={t('targets.editLabel', { title: x.title })}
+          onClick={() => {
+            setSaved('');
+            setEditing({ ...x });
+            formHeading.focus();
+          }}
+        >
+          {t('targets.edit')}
+        </button>
+      </Show>
     ),
   };
   const columns = (): Column<Target>[] => [
@@ -176,6 +204,7 @@ export default function TargetsPage() {
       ),
       rowHeader: true,
     },
+    { title: () => tg('origin'), cell: originOf },
     { title: () => t('targets.field.programme'), cell: (x) => x.programme.map(courseTitle).join(', ') },
     { title: () => t('targets.scope'), cell: scopeText },
     { title: () => t('targets.field.percent'), cell: (x) => `${x.percent}%`, num: true },
@@ -194,7 +223,8 @@ export default function TargetsPage() {
           </Show>
         )}
       </Loaded>
-      <Show when={canEdit()} fallback={<p class="muted">{t('targets.readOnly')}</p>}>
+      <p class="muted">{tg('readOnly')}</p>
+      <Show when={canEdit()}>
         <h2 tabindex="-1" ref={formHeading}>
           {editing().id ? t('targets.editTitle', { title: editing().title }) : t('targets.newTitle')}
         </h2>
@@ -207,6 +237,8 @@ export default function TargetsPage() {
           {(initial) => (
             <TargetForm
               initial={initial}
+              unit={list.latest?.unit ?? null}
+              ownerName={ownerName(initial.unitId)}
               courses={courses.latest ?? []}
               onSaved={(target) => {
                 setSaved(t('targets.saved', { title: target.title }));
