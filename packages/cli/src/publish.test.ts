@@ -4,7 +4,10 @@ import { mkdtemp, readdir, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { inject } from 'vitest';
-import { Course, Target } from '@sansang/core';
+import { Course, Org, Target } from '@sansang/core';
+import { putMany } from '@sansang/core/testing';
+import type { CompiledContent } from '@sansang/content';
+import { publishContent } from './seed.ts';
 import { useFreshTable } from '../../../test/support/db.ts';
 import { repoRoot } from './paths.ts';
 
@@ -39,5 +42,34 @@ describe('sansang content build', () => {
     expect(file).toBe(`${security.version}.json`);
     expect(security).toMatchObject({ slug: 'an-toan-thong-tin', hash: expect.stringMatching(/^[0-9a-f]{64}$/) });
     expect(security.quiz.questions.length).toBeGreaterThanOrEqual(15);
+  });
+});
+
+describe('a target file naming its unit', () => {
+  it('is published as that unit’s target, and one naming an unknown code is not, with an error naming the file', async () => {
+    await useFreshTable();
+    const province = Org.make({ id: 'tinh-mau', code: 'TINH-MAU', name: 'Tỉnh Mẫu', kind: 'province' }, null);
+    await putMany([Org.toItem(province)]);
+    const base = { programme: ['an-toan-thong-tin'], categories: ['cong-chuc' as const], percent: 100, deadline: '2026-12-31' };
+    const compiled = {
+      courses: [],
+      courseDirs: new Map(),
+      targets: [
+        { ...base, id: 'toan-quoc', title: 'Toàn hệ thống' },
+        { ...base, id: 'cua-tinh', title: 'Của tỉnh' },
+        { ...base, id: 'sai-ma', title: 'Sai mã' },
+      ],
+      targetUnits: new Map([
+        ['cua-tinh', { code: 'TINH-MAU', file: 'targets/cua-tinh.yaml' }],
+        ['sai-ma', { code: 'KHONG-CO', file: 'targets/sai-ma.yaml' }],
+      ]),
+      diagnostics: [],
+    } as unknown as CompiledContent;
+    const outcome = await publishContent('content', compiled);
+    expect(outcome.errors).toEqual([expect.stringMatching(/^targets\/sai-ma\.yaml: unit: không có đơn vị mã "KHONG-CO"/)]);
+    expect((await Target.list()).map((t) => [t.id, t.unitId ?? null]).sort()).toEqual([
+      ['cua-tinh', 'tinh-mau'],
+      ['toan-quoc', null],
+    ]);
   });
 });

@@ -1,4 +1,4 @@
-import { Account, Credit, Exemption, Course, Org, Person, Readiness, Target, type VisibleError } from '@sansang/core';
+import { Account, Credit, Exemption, Course, Org, Person, Readiness, Target, unitIdFor, type VisibleError } from '@sansang/core';
 import { isTableEmpty, putMany } from '@sansang/core/admin';
 import { compileContent, format, type CompiledContent } from '@sansang/content';
 import { readFile } from 'node:fs/promises';
@@ -16,7 +16,7 @@ export async function publishContent(
   contentDir: string,
   compiled?: CompiledContent,
 ): Promise<PublishOutcome & { courses: Course.Bundle[]; targets: Target.Info[] }> {
-  const { courses, courseDirs, targets, diagnostics } = compiled ?? (await compileContent(contentDir));
+  const { courses, courseDirs, targets: written, targetUnits, diagnostics } = compiled ?? (await compileContent(contentDir));
   const outcome: PublishOutcome = { published: [], unchanged: [], rejected: [], errors: diagnostics.filter((d) => d.severity === 'error').map(format) };
   for (const bundle of courses) {
     try {
@@ -30,6 +30,7 @@ export async function publishContent(
       outcome.rejected.push(`${bundle.slug}@${bundle.version}: ${(err as VisibleError).message}`);
     }
   }
+  const targets = await ownersOf(written, targetUnits, outcome.errors);
   const before = new Map((await Target.list()).map((t) => [t.id, t]));
   for (const target of targets) {
     await Target.put(target);
@@ -39,6 +40,22 @@ export async function publishContent(
     if (was?.programme.join() !== target.programme.join() || validity) await Readiness.retrain(target.id, { validity });
   }
   return { ...outcome, courses, targets };
+}
+
+/**
+ * Resolves the unit a target file names (`unit: CODE`) against the org tree; a target whose
+ * unit is unknown is not published, and the error names its file.
+ */
+async function ownersOf(targets: Target.Info[], units: Map<string, { code: string; file: string }>, errors: string[]): Promise<Target.Info[]> {
+  const found = await Org.getMap([...units.values()].map((u) => unitIdFor(u.code)));
+  return targets.flatMap((target) => {
+    const named = units.get(target.id);
+    if (!named) return [target];
+    const unit = found.get(unitIdFor(named.code));
+    if (unit && unit.code.toLowerCase() === named.code.toLowerCase()) return [{ ...target, unitId: unit.id }];
+    errors.push(`${named.file}: unit: không có đơn vị mã "${named.code}" trong cây tổ chức; chỉ tiêu "${target.id}" chưa được đăng.`);
+    return [];
+  });
 }
 
 /** Writes the synthetic demo province into an empty table; does nothing to a table in use. */

@@ -1,4 +1,5 @@
 import { readdir, stat } from 'node:fs/promises';
+import * as v from 'valibot';
 import { basename, join } from 'node:path';
 import { Target, type Course } from '@sansang/core/schema';
 import { existsSync } from 'node:fs';
@@ -19,11 +20,23 @@ export { findMentions, todayInVietnam, type Citation, type LawEntry, type LawReg
 export { quizStats, type QuizStats } from './quiz-stats.ts';
 export { ITEM_WRITING_CODES } from './item-writing.ts';
 
+/** A target as a file writes it: its owner, if any, by unit code rather than id. */
+const TargetFile = v.object({
+  ...v.omit(Target.Info, ['unitId']).entries,
+  unit: v.optional(v.pipe(v.string('phải là mã đơn vị'), v.trim(), v.minLength(1, 'không được để trống'), v.maxLength(64, 'tối đa 64 ký tự'))),
+});
+
 export type CompiledContent = {
   courses: Course.Bundle[];
   /** Course folder of each compiled course, by slug: where its media files are. */
   courseDirs: Map<string, string>;
   targets: Target.Info[];
+  /**
+   * The owner a target file names by unit code (`unit: CODE`), by target id, with the file:
+   * resolved to a unit when publishing, where the org tree is known. A target without is the
+   * whole installation's.
+   */
+  targetUnits: Map<string, { code: string; file: string }>;
   diagnostics: Diagnostic[];
   /** content/law, by id. */
   law: LawRegister;
@@ -76,12 +89,15 @@ export async function compileContent(root: string, options: CompileOptions = {})
     courseDirs.set(c.bundle.slug, c.dir);
   }
   const targets: Target.Info[] = [];
+  const targetUnits = new Map<string, { code: string; file: string }>();
   const targetDir = join(root, 'targets');
   for (const name of (await readdir(targetDir).catch(() => [] as string[])).filter((n) => n.endsWith('.yaml')).sort()) {
     const diags = new Diagnostics(`targets/${name}`);
     const text = await readText(join(targetDir, name), diags, options.fix);
-    const target = text === null ? null : readYaml(text, Target.Info, diags, { firstLine: 1, code: 'target' }).data;
-    if (target) {
+    const written = text === null ? null : readYaml(text, TargetFile, diags, { firstLine: 1, code: 'target' }).data;
+    if (written) {
+      const { unit, ...target } = written;
+      if (unit) targetUnits.set(target.id, { code: unit, file: `targets/${name}` });
       const missing = target.programme.filter((slug) => !slugs.has(slug));
       for (const slug of missing) diags.error({ line: 1, col: 1 }, 'target.unknown_course', `Chỉ tiêu "${target.id}" gồm khoá "${slug}" nhưng không có thư mục courses/${slug}.`);
       if (missing.length === 0) targets.push(target);
@@ -92,6 +108,7 @@ export async function compileContent(root: string, options: CompileOptions = {})
     courses,
     courseDirs,
     targets,
+    targetUnits,
     diagnostics,
     law: law.register,
     citations: compiled.flatMap((c) => c.citations),
