@@ -251,15 +251,17 @@ export namespace Reminder {
     async ({ date = vnDay(), unitId, limit, seconds }): Promise<{ messages: Planned[]; more: boolean }> => {
       const messages: Planned[] = [];
       const stopAt = Date.now() + seconds * 1000;
-      const more = await eachDue(
+      let found = 0;
+      const stopped = await eachDue(
         await scopeOf(date, unitId),
         async (p) => {
-          // Those found while the limit was reached by others running beside them count toward `more`.
-          if (messages.length < limit) messages.push(await withState(p, date));
+          // Found beside others that reached the limit first: not listed, but proof there is more.
+          if (++found <= limit) messages.push(await withState(p, date));
         },
-        () => messages.length >= limit || Date.now() >= stopAt,
+        () => found >= limit || Date.now() >= stopAt,
       );
-      return { messages: messages.slice(0, limit).sort(inOrder), more };
+      // Stopped with candidates left (at the limit, or out of time): there may be more, and the page says "at least".
+      return { messages: messages.sort(inOrder), more: found > limit || stopped };
     },
   );
 
