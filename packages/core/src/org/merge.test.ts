@@ -28,7 +28,8 @@ const agrees = async (today?: string) => {
 };
 const today = vnDay();
 const tomorrow = Requirement.addDays(today, 1);
-const auditActions = async () => (await Audit.list({ from: today, to: tomorrow })).map((e) => e.action);
+// The audit log files entries by UTC day, which from 17:00 UTC on is the day before Vietnam's.
+const auditActions = async () => (await Audit.list({ from: Requirement.addDays(today, -1), to: tomorrow })).map((e) => e.action);
 const unitOf = async (personId: string) => (await Person.get(personId)).unitId;
 
 /** A commune with `n` people, one of them trained, and a department under it. */
