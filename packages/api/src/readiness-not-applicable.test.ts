@@ -79,9 +79,10 @@ describe('a target nobody is in the scope of at a unit', () => {
   it('offers the targets that apply first, and opens on one of them', async () => {
     // At the commune the all-staff fixture target applies (3 people), the departments' one does not.
     const commune = await readiness(tree.commune.id);
+    // Both are installation-wide (no owner unit).
     expect(commune.targets).toEqual([
-      { id: 'muc-tieu', title: 'Tất cả hoàn thành khoá mẫu', applicable: true },
-      { id: phong.id, title: phong.title, applicable: false },
+      { id: 'muc-tieu', title: 'Tất cả hoàn thành khoá mẫu', applicable: true, owner: null },
+      { id: phong.id, title: phong.title, applicable: false, owner: null },
     ]);
     expect(commune.target.id).toBe('muc-tieu');
     expect(commune.applicable).toBe(true);
