@@ -7,7 +7,7 @@
 // untrained, the target's deadline 30 days ahead, so every one of them is due that day.
 import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
-import { Mail, Org, Person, Reminder, Target, vnDay } from '@sansang/core';
+import { Mail, Org, Person, Reminder, Requirement, Target, vnDay } from '@sansang/core';
 import { configureDb, db, ensureTable, meterDynamo, putMany, tableName } from '@sansang/core/testing';
 import { PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { startDynamoLocal } from '@sansang/cli/dynamodb-local';
@@ -40,7 +40,8 @@ async function province(name: string, n: number): Promise<string> {
   await putMany([root, ...communes].map(Org.toItem));
   for (let i = 0; i < staff.length; i += 2000) await putMany(staff.slice(i, i + 2000).map(Person.toItem));
   await Course.publish(bundle());
-  const deadline = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
+  // 30 days after today in Vietnam (the run's day), not in UTC: from 17:00 UTC on they differ, and nobody would be due.
+  const deadline = Requirement.addDays(vnDay(), 30);
   await Target.put({
     id: 'bench',
     title: 'Hoàn thành khoá mẫu',
