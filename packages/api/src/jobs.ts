@@ -5,10 +5,10 @@ const DAILY_JOB = 'tac-vu-hang-ngay';
 
 /** What Lambda passes a handler second: how long the invocation has left. */
 type LambdaContext = { getRemainingTimeInMillis?: () => number };
-/** When to stop starting work: a minute before the function's timeout (when known). */
-const stopBefore = (context?: LambdaContext) => {
+/** When to stop starting work: `marginMs` (a minute by default) before the function's timeout, when known. */
+const stopBefore = (context?: LambdaContext, marginMs = 60_000) => {
   const left = context?.getRemainingTimeInMillis?.();
-  return left === undefined ? {} : { stopAt: Date.now() + left - 60_000 };
+  return left === undefined ? {} : { stopAt: Date.now() + left - marginMs };
 };
 const site = () => (process.env.SITE_URL ? { site: process.env.SITE_URL } : {});
 
@@ -77,9 +77,8 @@ export async function reminders(_event?: unknown, context?: LambdaContext): Prom
  * shard of the sparse index. It stops starting roll-ups a few seconds before the
  * function's timeout; the next run takes the rest.
  */
-export async function rollups(_event?: unknown, context?: { getRemainingTimeInMillis?: () => number }): Promise<{ swept: number }> {
-  const left = context?.getRemainingTimeInMillis?.();
-  const swept = await Readiness.sweepRollups(left === undefined ? {} : { stopAt: Date.now() + left - 5_000 });
+export async function rollups(_event?: unknown, context?: LambdaContext): Promise<{ swept: number }> {
+  const swept = await Readiness.sweepRollups(stopBefore(context, 5_000));
   // Logged only when there was work: an idle minute leaves no log line to pay for.
   if (swept > 0 && process.env.LAMBDA_TASK_ROOT) console.log(JSON.stringify({ level: 'info', job: 'rollups', swept }));
   return { swept };

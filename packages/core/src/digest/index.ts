@@ -10,10 +10,10 @@ import type { TargetFigures, UnitSummary } from '../report/model.ts';
 import { addDays } from '../requirement/schema.ts';
 import { vnDay } from '../vn-day.ts';
 import { headOf, recipients, setHead, setOptOut, statusOf, type DigestStatus, type Head, type Recipient } from './recipients.ts';
-import { getMessage, leaseMessage, projectionStates, recordMessage, settleMessage, turnProjection } from './store.ts';
+import { getMessage, isSettledMessage, leaseMessage, projectionStates, recordMessage, settleMessage, turnProjection } from './store.ts';
 import { loadDigestTemplate, renderAlert, renderDigest, type TargetLine, type UnitSection } from './template.ts';
 import { isQuietHour } from '../reminder/schema.ts';
-import { putNotice } from '../reminder/store.ts';
+import { Reminder } from '../reminder/index.ts';
 import type { Rendered } from '../reminder/template.ts';
 
 /**
@@ -131,7 +131,7 @@ export namespace Digest {
         record: (lease) => recordMessage(r.personId, m.about, { kind: m.kind, unitId: m.unitId }, new Date().toISOString(), lease),
         settled: async () => {
           const intent = await getMessage(r.personId, m.about);
-          return intent && (intent.state === 'sent' || intent.state === 'no-address');
+          return intent && isSettledMessage(intent);
         },
         lease: (leaseId, now) => leaseMessage(r.personId, m.about, leaseId, now, ctx.leaseSeconds),
         settle: (leaseId, outcome) => settleMessage(r.personId, m.about, leaseId, outcome),
@@ -145,7 +145,9 @@ export namespace Digest {
     });
     if (typeof done === 'string') return done;
     const { message, messageId, sentAt } = done;
-    await Mail.insist(() => putNotice(r.personId, { id: `${ctx.day}.${m.noticeId}`, at: sentAt, title: message.subject, body: message.summary, read: false }));
+    await Mail.insist(() =>
+      Reminder.notify(r.personId, { id: `${ctx.day}.${m.noticeId}`, at: sentAt, title: message.subject, body: message.summary, read: false }),
+    );
     const audit = { actor: ctx.actor.email, unitId: m.unitId, detail: { personId: r.personId, about: m.about, ...(messageId ? { messageId } : {}) } };
     if (m.kind === 'digest') await Mail.insist(() => Audit.record({ ...audit, action: r.email ? 'reminder.digest.sent' : 'reminder.digest.noticed' }));
     else await Mail.insist(() => Audit.record({ ...audit, action: r.email ? 'reminder.late.sent' : 'reminder.late.noticed' }));
@@ -169,8 +171,7 @@ export namespace Digest {
       }
       const about = `WEEK#${week}`;
       // Settled already: skip before reading the figures a digest needs.
-      const earlier = await getMessage(r.personId, about);
-      if (earlier && (earlier.state === 'sent' || earlier.state === 'no-address')) {
+      if (isSettledMessage(await getMessage(r.personId, about))) {
         outcome.already++;
         continue;
       }

@@ -89,6 +89,9 @@ export function recordMessage(personId: string, about: string, detail: Record<st
   return recordLeased({ ...keys.officerMessage(personId, about), type: 'officer-message', personId, about, ...detail, createdAt: at }, lease);
 }
 
+/** Settled for good: sent, or noticed in the app without an address. */
+export const isSettledMessage = (intent: MessageIntent | null): boolean => !!intent && (intent.state === 'sent' || intent.state === 'no-address');
+
 export async function getMessage(personId: string, about: string): Promise<MessageIntent | null> {
   const out = await db().send(new GetCommand({ TableName: tableName(), Key: keys.officerMessage(personId, about), ConsistentRead: true }));
   return out.Item ? { personId, about, state: out.Item.state as MessageState, unitId: (out.Item.unitId as string | null) ?? null } : null;

@@ -515,6 +515,12 @@ export namespace Reminder {
   /** A person's in-app notices, newest first. */
   export const notices = fn(v.pipe(v.string(), v.minLength(1), v.maxLength(64)), async (personId): Promise<Notice[]> => (await noticesOf(personId)).reverse());
 
+  /**
+   * Puts an in-app notice under a person's bell, once: a repeated write (a message sent again)
+   * keeps the first, read flag included. For the domains that message people (the officers' digests).
+   */
+  export const notify = (personId: string, notice: Notice): Promise<boolean> => putNotice(personId, notice);
+
   /** Marks one of the person's own notices read (again is harmless). */
   export const markRead = fn(
     v.object({ personId: v.pipe(v.string(), v.minLength(1), v.maxLength(64)), id: v.pipe(v.string(), v.minLength(1), v.maxLength(100)) }),
