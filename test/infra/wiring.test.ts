@@ -77,7 +77,7 @@ describe('function wiring from infra/spec.ts', () => {
     standIns();
     const { createReports } = await import('../../infra/sst/reports.ts');
     const { createApi } = await import('../../infra/sst/api.ts');
-    const { createJobs, createRollupSweep } = await import('../../infra/sst/jobs.ts');
+    const { createJobs, createReminderRuns, createRollupSweep } = await import('../../infra/sst/jobs.ts');
     type Sst = Parameters<typeof createReports>;
     const table = new (globalThis as unknown as { sst: { aws: { Dynamo: new (n: string) => Sst[0] } } }).sst.aws.Dynamo('Table');
     const secrets = new (globalThis as unknown as { sst: { Secret: new (n: string) => Sst[1] } }).sst.Secret('SessionSecrets');
@@ -86,9 +86,11 @@ describe('function wiring from infra/spec.ts', () => {
     const email = createEmail(table);
     createApi(table, secrets, reports, email);
     createJobs(table, secrets, reports, email, 'https://sansang.example');
+    createReminderRuns(table, secrets, email, 'https://sansang.example');
     createRollupSweep(table, secrets);
     const byHandler = (handler: string) => {
       const r = recorded.find((x) => ((x.kind === 'Cron' ? x.args.function : x.args) as Args | undefined)?.handler === handler);
+      if (!r) throw new Error(`no SST function with handler ${handler}: is its create* call missing from this test?`);
       return (r!.kind === 'Cron' ? r!.args.function : r!.args) as Args;
     };
     const handlerOf = (n: FunctionName) => functions[n].entry.replace(/\.ts$/, `.${functions[n].handler.split('.')[1]}`);
