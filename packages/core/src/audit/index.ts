@@ -30,10 +30,14 @@ export namespace Audit {
    * does not exist; nothing updates or deletes one. The unit's path is kept with the entry
    * so an admin of a subtree sees exactly the entries of that subtree.
    */
-  export async function record(entry: Entry): Promise<void> {
+  export async function record(
+    entry: Entry,
+    /** The entry's unit when the caller has read it already (a reminder run, thousands of entries): not read again. */
+    known?: Pick<Org.Info, 'id' | 'ancestors'>,
+  ): Promise<void> {
     const at = new Date();
     const id = randomUUID();
-    const unit = entry.unitId ? await Org.get(entry.unitId).catch(() => null) : null;
+    const unit = entry.unitId ? (known?.id === entry.unitId ? known : await Org.get(entry.unitId).catch(() => null)) : null;
     await putEntry(at, id, { ...entry, unitPath: unit ? [...unit.ancestors, unit.id] : [] });
   }
 

@@ -71,8 +71,12 @@ export namespace Progress {
    * number of courses, plus a course version read only for a course they started on an
    * older version.
    */
-  export async function catalogueFor(personId: string): Promise<(Course.Summary & { progress: Info })[]> {
-    const [summaries, { stored: storedBy, completedAt: doneBy }] = await Promise.all([Course.list(), progressOfPerson(personId)]);
+  export async function catalogueFor(
+    personId: string,
+    /** The catalogue when the caller has read it already (a reminder run reads it once for thousands). */
+    courses?: Course.Summary[],
+  ): Promise<(Course.Summary & { progress: Info })[]> {
+    const [summaries, { stored: storedBy, completedAt: doneBy }] = await Promise.all([courses ?? Course.list(), progressOfPerson(personId)]);
     return Promise.all(
       summaries.map(async (summary) => {
         const mine: Stored = storedBy.get(summary.slug) ?? {};

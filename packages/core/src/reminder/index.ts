@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { Account } from '../account/index.ts';
 import { Actor } from '../actor.ts';
 import { Audit } from '../audit/index.ts';
+import { Course } from '../course/index.ts';
 import { VisibleError } from '../error.ts';
 import { fn } from '../fn.ts';
 import { Mail } from '../mail/index.ts';
@@ -100,23 +101,30 @@ export namespace Reminder {
     return stopped;
   }
 
-  /** What a plan or a run reads once for a day: the roots, the targets and the paused units; units as they are met. */
+  /** What a plan or a run reads once for a day: the roots, the targets, the catalogue and the paused units; units as they are met. */
   type Scope = {
     day: string;
     roots: Org.Info[];
     targets: Target.Info[];
+    courses: Course.Summary[];
     targetOf: Map<string, Target.Info>;
     paused: Set<string>;
     unitOf: (id: string) => Promise<Org.Info>;
   };
 
   async function scopeOf(day: string, unitId: string | undefined): Promise<Scope> {
-    const [roots, targets, pauses] = await Promise.all([unitId ? Org.get(unitId).then((u) => [u]) : Org.children(null), Target.list(), listPauses()]);
+    const [roots, targets, courses, pauses] = await Promise.all([
+      unitId ? Org.get(unitId).then((u) => [u]) : Org.children(null),
+      Target.list(),
+      Course.list(),
+      listPauses(),
+    ]);
     const units = new Map<string, Promise<Org.Info>>();
     return {
       day,
       roots,
       targets,
+      courses,
       targetOf: new Map(targets.map((t) => [t.id, t])),
       paused: new Set(pauses.map((p) => p.unitId)),
       unitOf: (id) => units.get(id) ?? units.set(id, Org.get(id)).get(id)!,
@@ -170,7 +178,7 @@ export namespace Reminder {
     [person.startDate, person.resumed?.[targetId], person.resumed?.['*']].filter((d): d is string => Boolean(d));
 
   /** What `messageFor` read of a message's person, kept for `deliver` so it is not read twice. */
-  const known = new WeakMap<Planned, { person: Person.Info; accounts: Account.Info[] }>();
+  const known = new WeakMap<Planned, { person: Person.Info; unit: Org.Info; accounts: Account.Info[] }>();
 
   /**
    * A person's message for the scope's day, read through `Requirement.owedBy`, the one rule
@@ -184,11 +192,13 @@ export namespace Reminder {
     if (!scope.roots.some((root) => Org.isWithin(unit, root.id))) return 'elsewhere';
     // HR paused this unit, or one above it: nobody under it is reminded until it is resumed.
     if ([...unit.ancestors, unit.id].some((id) => scope.paused.has(id))) return 'elsewhere';
-    const items = (await Requirement.owedBy({ person, unit, targets: scope.targets, today: scope.day })).flatMap((item): schema.Due[] => {
-      const target = scope.targetOf.get(item.target.id);
-      const reason = target ? schema.reasonFor(item, target, scope.day, startsOf(person, target.id)) : null;
-      return reason ? [{ reason, targetId: item.target.id, title: item.target.title, dueDate: item.dueDate, validUntil: item.validUntil }] : [];
-    });
+    const items = (await Requirement.owedBy({ person, unit, targets: scope.targets, courses: scope.courses, today: scope.day })).flatMap(
+      (item): schema.Due[] => {
+        const target = scope.targetOf.get(item.target.id);
+        const reason = target ? schema.reasonFor(item, target, scope.day, startsOf(person, target.id)) : null;
+        return reason ? [{ reason, targetId: item.target.id, title: item.target.title, dueDate: item.dueDate, validUntil: item.validUntil }] : [];
+      },
+    );
     if (items.length === 0) return null;
     // In the language they chose on their account, Vietnamese when none did; the accounts read for it also carry the sign-in link.
     const accounts = await Account.ofPerson(person);
@@ -200,7 +210,7 @@ export namespace Reminder {
       language: Account.languageAmong(accounts),
       items,
     };
-    known.set(planned, { person, accounts });
+    known.set(planned, { person, unit, accounts });
     return planned;
   }
 
@@ -303,17 +313,20 @@ export namespace Reminder {
     const { message, messageId, sentAt } = done;
     await Mail.insist(() => putNotice(p.personId, { id: `${day}.nhac-viec`, at: sentAt, title: message.subject, body: message.summary, read: false }));
     await Mail.insist(() =>
-      Audit.record({
-        actor: ctx.actor.email,
-        action: p.email ? 'reminder.sent' : 'reminder.noticed',
-        unitId: p.unitId,
-        detail: {
-          personId: p.personId,
-          day,
-          reasons: [...new Set(p.items.map((i) => i.reason))],
-          ...(messageId ? { messageId } : {}),
+      Audit.record(
+        {
+          actor: ctx.actor.email,
+          action: p.email ? 'reminder.sent' : 'reminder.noticed',
+          unitId: p.unitId,
+          detail: {
+            personId: p.personId,
+            day,
+            reasons: [...new Set(p.items.map((i) => i.reason))],
+            ...(messageId ? { messageId } : {}),
+          },
         },
-      }),
+        known.get(p)?.unit,
+      ),
     );
     return done.outcome;
   }

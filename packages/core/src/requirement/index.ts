@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { fn } from '../fn.ts';
+import type { Course } from '../course/index.ts';
 import { Exemption } from '../exemption/index.ts';
 import { Org } from '../org/index.ts';
 import { Person } from '../person/index.ts';
@@ -46,24 +47,27 @@ export namespace Requirement {
   );
 
   /**
-   * The same rule for a caller that has already read the person, their unit and the targets
-   * (a reminder run reads them once for thousands): three reads of the person's own records.
+   * The same rule for a caller that has already read the person, their unit, the targets and
+   * perhaps the catalogue (a reminder run reads them once for thousands): three reads of the
+   * person's own records.
    */
   export async function owedBy({
     person,
     unit,
     targets,
+    courses,
     today,
   }: {
     person: Person.Info;
     unit: Org.Info;
     targets: Target.Info[];
+    courses?: Course.Summary[];
     today: string;
   }): Promise<Item[]> {
     if (person.status !== 'active') return [];
     const personId = person.id;
     const [catalogue, marks, exemptions] = await Promise.all([
-      Progress.catalogueFor(personId),
+      Progress.catalogueFor(personId, courses),
       Readiness.trainedMarksOf(personId),
       Exemption.ofPerson(personId),
     ]);
