@@ -31,6 +31,17 @@ export namespace Mail {
     return !!e && (THROTTLING.has(String(e.name)) || THROTTLING.has(String(e.Code)) || e.$metadata?.httpStatusCode === 429);
   };
 
+  /**
+   * A connection dropped before SES answered (a kept-alive socket the far end had closed, a
+   * reset): tried again like a throttle. A message this may send twice is one the run would
+   * otherwise leave pending and send on its next pass anyway.
+   */
+  const DROPPED = /ECONNRESET|socket hang up|EPIPE/i;
+  export const isDropped = (err: unknown): boolean => {
+    const e = err as { name?: unknown; code?: unknown; message?: unknown; $metadata?: { httpStatusCode?: number } } | null;
+    return !!e && !e.$metadata?.httpStatusCode && DROPPED.test(`${String(e.name)} ${String(e.code)} ${String(e.message)}`);
+  };
+
   /** SES's default for a new production account is 14 messages a second; the account's own quota goes in `SES_MAX_SEND_RATE`. */
   const defaultRate = () => Number(process.env.SES_MAX_SEND_RATE ?? 14) || 14;
   const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -58,7 +69,7 @@ export namespace Mail {
           try {
             return await transport(message);
           } catch (err) {
-            if (!isThrottling(err) || attempt >= retry.attempts) throw err;
+            if (!(isThrottling(err) || isDropped(err)) || attempt >= retry.attempts) throw err;
             // Full jitter: runs throttled together do not come back together.
             await sleep(Math.random() * Math.min(retry.capMs, retry.baseMs * 2 ** (attempt - 1)));
           }

@@ -379,4 +379,30 @@ describe('reminders', () => {
     // Eleven sends at 20 a second: the last waits ten gaps of 50 ms.
     expect(Date.now() - started).toBeGreaterThanOrEqual(480);
   });
+
+  it('tries a send again when the connection drops before SES answers, and not when SES refuses the message', async () => {
+    let tries = 0;
+    const dropping = Mail.mailer({
+      perSecond: 1000,
+      retry: { baseMs: 1, capMs: 2 },
+      transport: async () => {
+        // What the SDK throws when a kept-alive socket was closed under it (seen from the emulator under load).
+        if (++tries === 1) throw Object.assign(new Error('read ECONNRESET'), { name: 'TimeoutError', code: 'ECONNRESET', $metadata: { attempts: 1 } });
+        return { messageId: 'm-1' };
+      },
+    });
+    expect(await dropping.send({ to: 'a@b.test', subject: 's', text: 't', html: 'h' })).toEqual({ messageId: 'm-1' });
+    expect(tries).toBe(2);
+    let refusals = 0;
+    const refusing = Mail.mailer({
+      perSecond: 1000,
+      retry: { baseMs: 1, capMs: 2 },
+      transport: async () => {
+        refusals++;
+        throw Object.assign(new Error('Email address is not verified.'), { name: 'MessageRejected', $metadata: { httpStatusCode: 400 } });
+      },
+    });
+    await expect(refusing.send({ to: 'a@b.test', subject: 's', text: 't', html: 'h' })).rejects.toThrow('not verified');
+    expect(refusals).toBe(1);
+  });
 });
