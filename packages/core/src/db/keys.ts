@@ -24,7 +24,7 @@
  *   credits of a unit    Query    gsi1 gsi1pk=CREDITS#<unitId>     (by submission time; they follow their person's moves)
  *   exemptions due       Query    pk=EXDUE                sk <= <yyyy-mm-dd>#~  (an exemption starting or ending that day: the daily job's work)
  *   org changes due      Query    pk=ORGDUE               sk <= <yyyy-mm-dd>#~  (a scheduled reorganisation taking effect that day: the daily job's work)
- *   lapses due           Query    pk=VALDUE#<shard>       sk <= <yyyy-mm-dd>#~  for each of VALDUE_SHARDS (a completion entering its renewal window or lapsing that day)
+ *   lapses due           Query    pk=VALDUE#<shard>       sk <= <yyyy-mm-dd>#~  for each of VALDUE_SHARDS (a completion entering its renewal window or lapsing that day; the day's own stay, marked worked, until the next day's run, for that day's reminders)
  *   quiz attempt         GetItem  pk=PERSON#<id>          sk=ATTEMPT#<slug>#<n>
  *   recent attempts      Query    pk=PERSON#<id>          sk between ATTEMPT#<slug>#0000 and ATTEMPT#<slug>#<n-1> (newest first, a few: the attempt policy)
  *   graded attempts      Query    gsi1 gsi1pk=ATTEMPTS#<slug>#<version> (item statistics; open ones are not in it)

@@ -485,10 +485,15 @@ export async function putLapseDue(items: Record<string, unknown>[]): Promise<voi
   if (items.length > 0) await putMany(items);
 }
 
-/** The due marks of one shard up to and including `day`, oldest first. */
-export async function* lapseDueUpTo(shard: number, day: string): AsyncGenerator<{ key: Key; personId: string }> {
+/** The due marks of one shard up to and including `day`, oldest first; `worked`: a run of their own day brought their person in line already. */
+export async function* lapseDueUpTo(shard: number, day: string): AsyncGenerator<{ key: Key; personId: string; day: string; worked: boolean }> {
   for await (const item of queryAll({ pk: keys.lapseDuePartition(shard), skUpTo: `${day}#\uffff` }))
-    yield { key: keyOf(item), personId: String(item.personId) };
+    yield { key: keyOf(item), personId: String(item.personId), day: String(item.sk).slice(0, 10), worked: item.worked === true };
+}
+
+/** Marks a due mark of today as worked, kept for the day's reminders (who lapsed today is owed again); a later day's run deletes it. */
+export async function markLapseDueWorked(key: Key): Promise<void> {
+  await db().send(new UpdateCommand({ TableName: tableName(), Key: key, UpdateExpression: 'SET worked = :t', ExpressionAttributeValues: { ':t': true } }));
 }
 
 /** The due marks of one shard on exactly `day`, read without working them: who changes phase that day, for a look-ahead. */

@@ -7,6 +7,7 @@ import {
   deleteLapseDue,
   lapseDueKey,
   lapseDueUpTo,
+  markLapseDueWorked,
   LAPSE_DUE_SHARDS,
   personTrainedMarks,
   putLapseDue,
@@ -118,9 +119,10 @@ export async function setMarkValidity(personId: string, target: Target.Info, mar
 
 /**
  * The daily job's part: every person with a mark entering its renewal window or lapsing on
- * or before `today` is brought in line, then the due mark goes. O(what is due): the marks of
- * past days are gone. A crash leaves the rest for the next run; `stopAt` (epoch ms) stops
- * before a Lambda's timeout.
+ * or before `today` is brought in line. The due marks of earlier days then go; today's stay,
+ * marked worked, for the day's reminders (whoever lapsed today is owed again, `overdue-1`) and
+ * go in the next day's run. O(what is due): the marks of past days are gone. A crash leaves
+ * the rest for the next run; `stopAt` (epoch ms) stops before a Lambda's timeout.
  */
 export async function runLapsesDue(today = vnDay(), options: { stopAt?: number } = {}): Promise<{ people: number }> {
   const done = new Set<string>();
@@ -128,11 +130,12 @@ export async function runLapsesDue(today = vnDay(), options: { stopAt?: number }
   for (let shard = 0; shard < LAPSE_DUE_SHARDS; shard++) {
     for await (const item of lapseDueUpTo(shard, today)) {
       if (Date.now() >= (options.stopAt ?? Infinity)) return { people: done.size };
-      if (!done.has(item.personId)) {
+      if (!item.worked && !done.has(item.personId)) {
         await syncLapse(item.personId, today, targets);
         done.add(item.personId);
       }
-      await deleteLapseDue(item.key);
+      if (item.day < today) await deleteLapseDue(item.key);
+      else if (!item.worked) await markLapseDueWorked(item.key);
     }
   }
   return { people: done.size };

@@ -172,6 +172,13 @@ export namespace Reminder {
         seen.add(change.personId);
         yield change.personId;
       }
+    // A completion that lapsed today is owed again, and today is the day after its last valid
+    // day: its `overdue-1`. The daily job keeps the day's due marks until the next day for this.
+    for await (const change of Readiness.phaseChangesOn(day)) {
+      if (seen.has(change.personId)) continue;
+      seen.add(change.personId);
+      yield change.personId;
+    }
   }
 
   const startsOf = (person: Person.Info, targetId: string) =>

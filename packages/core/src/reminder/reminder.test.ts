@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { Account, Audit, Exemption, Mail, Person, Progress, Readiness, Reminder, Target } from '@sansang/core';
+import { Account, Audit, Exemption, Mail, Person, Progress, Readiness, Reminder, Requirement, Target } from '@sansang/core';
 import { meterDynamo, putMany } from '@sansang/core/testing';
 import { takeQuiz } from '../../../../test/support/quiz-answers.ts';
 import { useFreshTable } from '../../../../test/support/db.ts';
@@ -123,6 +123,25 @@ describe('reminders', () => {
     expect(plan.map((p) => [p.personId, p.items])).toEqual([
       [done.id, [{ reason: 'lapse', targetId: yearly.id, title: yearly.title, dueDate: mark!.validUntil, validUntil: mark!.validUntil }]],
     ]);
+  });
+
+  it('reminds the day after a completion lapses, once the daily job has worked the lapse, and the next day the due marks go', async () => {
+    const [mark] = (await Readiness.trainedMarksOf(done.id)).filter((m) => m.targetId === yearly.id);
+    const lapsed = Requirement.addDays(mark!.validUntil!, 1);
+    // The daily job works the day's lapses before the reminders run.
+    await Readiness.runLapses(lapsed);
+    const plan = await Reminder.plan({ date: lapsed });
+    expect(plan.filter((p) => p.personId === done.id).map((p) => p.items)).toEqual([
+      [{ reason: 'overdue-1', targetId: yearly.id, title: yearly.title, dueDate: mark!.validUntil, validUntil: mark!.validUntil }],
+    ]);
+    const changesOn = async (day: string) => {
+      const found: string[] = [];
+      for await (const c of Readiness.phaseChangesOn(day)) found.push(c.personId);
+      return found;
+    };
+    expect(await changesOn(lapsed)).toEqual([done.id]);
+    await Readiness.runLapses(Requirement.addDays(lapsed, 1));
+    expect(await changesOn(lapsed)).toEqual([]);
   });
 
   it('sends nothing in the quiet hours', async () => {
