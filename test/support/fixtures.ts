@@ -22,6 +22,7 @@ export function bundle(overrides: Partial<Course.Bundle> = {}): Course.Bundle {
     ],
     placement: false,
     media: [],
+    unitId: null,
     quiz: {
       title: 'Kiểm tra',
       passMark: 50,

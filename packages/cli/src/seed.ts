@@ -16,8 +16,18 @@ export async function publishContent(
   contentDir: string,
   compiled?: CompiledContent,
 ): Promise<PublishOutcome & { courses: Course.Bundle[]; targets: Target.Info[] }> {
-  const { courses, courseDirs, targets: written, targetUnits, diagnostics } = compiled ?? (await compileContent(contentDir));
+  const { courses: written, courseDirs, targets: writtenTargets, targetUnits, courseUnits, diagnostics } = compiled ?? (await compileContent(contentDir));
   const outcome: PublishOutcome = { published: [], unchanged: [], rejected: [], errors: diagnostics.filter((d) => d.severity === 'error').map(format) };
+  const units = await unitsNamed([...targetUnits.values(), ...courseUnits.values()]);
+  const courses = owned(
+    written,
+    (c) => c.slug,
+    courseUnits,
+    units,
+    outcome.errors,
+    (c, unitId) => ({ ...c, unitId }),
+    'khoá học',
+  );
   for (const bundle of courses) {
     try {
       const result = await Course.publish(bundle);
@@ -30,7 +40,16 @@ export async function publishContent(
       outcome.rejected.push(`${bundle.slug}@${bundle.version}: ${(err as VisibleError).message}`);
     }
   }
-  const targets = await ownersOf(written, targetUnits, outcome.errors);
+  const owners = owned(
+    writtenTargets,
+    (t) => t.id,
+    targetUnits,
+    units,
+    outcome.errors,
+    (t, unitId) => ({ ...t, unitId }),
+    'chỉ tiêu',
+  );
+  const targets = openProgrammes(owners, courses, units, targetUnits, outcome.errors);
   const before = new Map((await Target.list()).map((t) => [t.id, t]));
   for (const target of targets) {
     await Target.put(target);
@@ -42,19 +61,66 @@ export async function publishContent(
   return { ...outcome, courses, targets };
 }
 
+/** The units content files name (`unit: CODE`), by code in lower case, as the org tree has them. */
+async function unitsNamed(named: { code: string }[]): Promise<Map<string, Org.Info>> {
+  const found = await Org.getMap(named.map((u) => unitIdFor(u.code)));
+  return new Map(
+    named.flatMap((u) => {
+      const unit = found.get(unitIdFor(u.code));
+      return unit && unit.code.toLowerCase() === u.code.toLowerCase() ? [[u.code.toLowerCase(), unit] as const] : [];
+    }),
+  );
+}
+
 /**
- * Resolves the unit a target file names (`unit: CODE`) against the org tree; a target whose
- * unit is unknown is not published, and the error names its file.
+ * Gives each course or target its owner named by unit code (`unit: CODE`); one whose unit is
+ * not in the org tree is not published, and the error names its file.
  */
-async function ownersOf(targets: Target.Info[], units: Map<string, { code: string; file: string }>, errors: string[]): Promise<Target.Info[]> {
-  const found = await Org.getMap([...units.values()].map((u) => unitIdFor(u.code)));
-  return targets.flatMap((target) => {
-    const named = units.get(target.id);
-    if (!named) return [target];
-    const unit = found.get(unitIdFor(named.code));
-    if (unit && unit.code.toLowerCase() === named.code.toLowerCase()) return [{ ...target, unitId: unit.id }];
-    errors.push(`${named.file}: unit: không có đơn vị mã "${named.code}" trong cây tổ chức; chỉ tiêu "${target.id}" chưa được đăng.`);
+function owned<T>(
+  items: T[],
+  idOf: (item: T) => string,
+  named: Map<string, { code: string; file: string }>,
+  units: Map<string, Org.Info>,
+  errors: string[],
+  withOwner: (item: T, unitId: string) => T,
+  what: string,
+): T[] {
+  return items.flatMap((item) => {
+    const name = named.get(idOf(item));
+    if (!name) return [item];
+    const unit = units.get(name.code.toLowerCase());
+    if (unit) return [withOwner(item, unit.id)];
+    errors.push(`${name.file}: unit: không có đơn vị mã "${name.code}" trong cây tổ chức; ${what} "${idOf(item)}" chưa được đăng.`);
     return [];
+  });
+}
+
+/**
+ * A target's programme may hold only courses open wherever the target applies: the
+ * installation's, or those of its own unit or a unit above it. A target that names another
+ * subtree's course (which its people could never open) is not published, and the error names its file.
+ */
+function openProgrammes(
+  targets: Target.Info[],
+  courses: Course.Bundle[],
+  units: Map<string, Org.Info>,
+  named: Map<string, { code: string; file: string }>,
+  errors: string[],
+): Target.Info[] {
+  const ownerOf = new Map(courses.map((c) => [c.slug, c.unitId ?? null]));
+  const byId = new Map([...units.values()].map((u) => [u.id, u]));
+  return targets.filter((target) => {
+    const at = target.unitId ? byId.get(target.unitId) : undefined;
+    const closed = target.programme.filter((slug) => {
+      const owner = ownerOf.get(slug) ?? null;
+      return owner !== null && !(at && Course.openAt({ unitId: owner }, at));
+    });
+    if (closed.length === 0) return true;
+    const file = named.get(target.id)?.file;
+    errors.push(
+      `${file ? `${file}: ` : ''}chỉ tiêu "${target.id}" gồm khoá ${closed.map((s) => `"${s}"`).join(', ')} của riêng một đơn vị mà người thuộc chỉ tiêu không mở được; chỉ tiêu chưa được đăng.`,
+    );
+    return false;
   });
 }
 

@@ -88,3 +88,31 @@ describe('content compiler', () => {
     expect(lines.find((l) => l.includes('unknown_key'))).toContain('Khoá "colour" không được hỗ trợ');
   });
 });
+
+describe('a course of a unit’s own', () => {
+  it('names its owner by unit code in course.md, kept out of the bundle for publishing to resolve; the owner is part of the version’s hash', async () => {
+    const own = await mkdtemp(join(tmpdir(), 'sansang-content-own-'));
+    try {
+      const write = async (slug: string, extra: string) => {
+        const dir = join(own, 'courses', slug);
+        await mkdir(dir, { recursive: true });
+        await writeFile(join(dir, 'course.md'), courseMd(extra));
+        await writeFile(join(dir, '01-bai.md'), lesson('Bài', 'Nội dung.'));
+        await writeFile(join(dir, 'quiz.md'), quiz(goodQuestion));
+      };
+      await write('rieng', 'unit: TINH-A\n');
+      const { courses, courseUnits, diagnostics } = await compileContent(own);
+      expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+      expect([...courseUnits]).toEqual([['rieng', { code: 'TINH-A', file: 'courses/rieng/course.md' }]]);
+      expect(courses[0]!.unitId).toBeNull();
+      expect(courses[0]).not.toHaveProperty('unit');
+      // The same course without an owner: another hash, so a new owner needs a new version.
+      await write('rieng', '');
+      const unowned = await compileContent(own);
+      expect(unowned.courseUnits.size).toBe(0);
+      expect(unowned.courses[0]!.hash).not.toBe(courses[0]!.hash);
+    } finally {
+      await rm(own, { recursive: true, force: true });
+    }
+  });
+});

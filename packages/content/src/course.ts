@@ -41,6 +41,11 @@ const CourseFront = v.object({
    */
   requiresRetake: v.optional(v.boolean('phải là true hoặc false')),
   retakeBy: v.optional(v.pipe(v.string('phải là ngày dạng 2027-03-31'), v.isoDate('phải là ngày dạng 2027-03-31'))),
+  /**
+   * The unit (by code) whose course this is — a province's or a ministry's own: learners of its
+   * subtree see it beside the installation's, nobody else does. Absent: the whole installation's.
+   */
+  unit: v.optional(v.pipe(v.string('phải là mã đơn vị'), v.trim(), v.minLength(1, 'không được để trống'), v.maxLength(64, 'tối đa 64 ký tự'))),
 });
 const LessonFront = v.object({ title: Text, minutes: v.optional(v.pipe(v.number('phải là số phút'), v.minValue(1))), law: List, tags: List });
 
@@ -80,7 +85,15 @@ function readLessonFiles(files: string[], open: (name: string) => Diagnostics): 
  * sees them, and tagging a lesson must not make a new version every learner moves to.
  */
 export type LessonTags = { slug: string; lesson: string; tags: string[] };
-export type CompiledCourse = { bundle: Course.Bundle | null; diagnostics: Diagnostic[]; dir: string; citations: Citation[]; lessonTags: LessonTags[] };
+export type CompiledCourse = {
+  bundle: Course.Bundle | null;
+  /** The owner course.md names by unit code (`unit: CODE`), resolved to a unit when publishing; absent: the installation's. */
+  unit?: string;
+  diagnostics: Diagnostic[];
+  dir: string;
+  citations: Citation[];
+  lessonTags: LessonTags[];
+};
 export type CompileOptions = {
   /** Rewrite files that are not NFC. */
   fix?: boolean;
@@ -113,8 +126,9 @@ export async function compileCourse(dir: string, root: string, options: CompileO
       citations.push({ law: id, file: d.file, ...at, kind, name });
     }
   };
-  const done = (bundle: Course.Bundle | null): CompiledCourse => ({
+  const done = (bundle: Course.Bundle | null, unit?: string): CompiledCourse => ({
     bundle: all.some((d) => d.hasErrors) ? null : bundle,
+    ...(unit ? { unit } : {}),
     diagnostics: all.flatMap((d) => d.list),
     dir,
     citations,
@@ -213,7 +227,11 @@ export async function compileCourse(dir: string, root: string, options: CompileO
     const bytes = await readFile(join(dir, path));
     return { path, sha256: createHash('sha256').update(bytes).digest('hex'), bytes: bytes.length };
   }));
-  const unhashed = { slug, ...front.data, introHtml, lessons, quiz, media: mediaFiles };
-  const hash = createHash('sha256').update(JSON.stringify(unhashed)).digest('hex');
-  return done({ ...unhashed, hash });
+  const { unit, ...data } = front.data;
+  const unhashed = { slug, ...data, introHtml, lessons, quiz, media: mediaFiles };
+  // The owner is part of what a version is (a new owner needs a new version); a course without one hashes as it always did.
+  const hash = createHash('sha256')
+    .update(JSON.stringify(unit ? { ...unhashed, unit } : unhashed))
+    .digest('hex');
+  return done({ ...unhashed, unitId: null, hash }, unit);
 }

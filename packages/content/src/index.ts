@@ -37,6 +37,8 @@ export type CompiledContent = {
    * whole installation's.
    */
   targetUnits: Map<string, { code: string; file: string }>;
+  /** The owner a course.md names by unit code (`unit: CODE`), by slug, with the file: resolved when publishing, like a target's. */
+  courseUnits: Map<string, { code: string; file: string }>;
   diagnostics: Diagnostic[];
   /** content/law, by id. */
   law: LawRegister;
@@ -82,11 +84,13 @@ export async function compileContent(root: string, options: CompileOptions = {})
   const compiled = await Promise.all(
     courseDirList.map((dir) => compileCourse(dir, root, { ...options, courses: slugs, law: law.register, today, competencies })),
   );
+  const courseUnits = new Map<string, { code: string; file: string }>();
   for (const c of compiled) {
     diagnostics.push(...c.diagnostics);
     if (!c.bundle) continue;
     courses.push(c.bundle);
     courseDirs.set(c.bundle.slug, c.dir);
+    if (c.unit) courseUnits.set(c.bundle.slug, { code: c.unit, file: `courses/${c.bundle.slug}/course.md` });
   }
   const targets: Target.Info[] = [];
   const targetUnits = new Map<string, { code: string; file: string }>();
@@ -109,6 +113,7 @@ export async function compileContent(root: string, options: CompileOptions = {})
     courseDirs,
     targets,
     targetUnits,
+    courseUnits,
     diagnostics,
     law: law.register,
     citations: compiled.flatMap((c) => c.citations),

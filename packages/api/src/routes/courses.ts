@@ -11,7 +11,7 @@ export const courseRoutes = routes(
     path: '/api/courses',
     summary: 'Danh sách khoá học và tiến độ của người học',
     access: { signedIn: true },
-    handler: async (c) => c.json({ courses: await Progress.catalogueFor(c.var.person!.id) }),
+    handler: async (c) => c.json({ courses: await Progress.catalogueFor(c.var.person!) }),
   }),
   route({
     method: 'get',

@@ -14,15 +14,25 @@ export namespace Course {
   export type DrawRule = v.InferOutput<typeof DrawRuleSchema>;
   export type QuizBundle = NonNullable<Bundle['quiz']>;
 
-  export type Summary = Pick<Bundle, 'slug' | 'version' | 'title' | 'summary' | 'estimatedMinutes' | 'tags' | 'level'> & {
+  export type Summary = Pick<Bundle, 'slug' | 'version' | 'title' | 'summary' | 'estimatedMinutes' | 'tags' | 'level' | 'unitId'> & {
     lessonCount: number;
   };
+
+  /**
+   * Whether a course is open to people of `unit`: the installation's are open to everyone, a
+   * unit's own (a province's, a ministry's) to its subtree only. Elsewhere it is as if it did not exist.
+   */
+  export const openAt = (course: Pick<Summary, 'unitId'>, unit: { id: string; ancestors: readonly string[] }): boolean =>
+    !course.unitId || unit.id === course.unitId || unit.ancestors.includes(course.unitId);
+
+  /** The answer for a course not open to the asker: the same as for one that does not exist, so another subtree's courses cannot be probed. */
+  export const notFound = (slug: string) => new VisibleError('course.not_found', `Không tìm thấy khoá học "${slug}".`);
 
   export const media = { publish: publishMedia, types: mediaTypes };
 
   export function summarize(bundle: Bundle): Summary {
-    const { slug, version, title, summary, estimatedMinutes, tags, level } = bundle;
-    return { slug, version, title, summary, estimatedMinutes, tags, level, lessonCount: bundle.lessons.length };
+    const { slug, version, title, summary, estimatedMinutes, tags, level, unitId } = bundle;
+    return { slug, version, title, summary, estimatedMinutes, tags, level, unitId: unitId ?? null, lessonCount: bundle.lessons.length };
   }
 
   /**
@@ -56,7 +66,7 @@ export namespace Course {
     let wanted = version;
     if (wanted === undefined) {
       const current = await getCurrentVersion(slug);
-      if (current === null) throw new VisibleError('course.not_found', `Không tìm thấy khoá học "${slug}".`);
+      if (current === null) throw notFound(slug);
       wanted = current;
     }
     const stored = await getVersion(slug, wanted);

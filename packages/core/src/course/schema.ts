@@ -87,6 +87,11 @@ export const Bundle = v.object({
   quiz: v.nullable(QuizBundle),
   /** Files beside the Markdown (images, attachments), by path relative to the course folder. */
   media: v.optional(v.array(v.object({ path: v.string(), sha256: v.string(), bytes: v.number() })), []),
+  /**
+   * The unit whose own course this is (a province's, a ministry's): learners of its subtree see
+   * it beside the installation's, nobody else does. Null: the installation's (every version stored before owners existed).
+   */
+  unitId: v.optional(v.nullable(v.string()), null),
   /** sha-256 of the compiled content: the same version may be republished only unchanged. */
   hash: v.string(),
 });

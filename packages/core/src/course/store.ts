@@ -71,7 +71,7 @@ export async function putVersion(bundle: Course.Bundle, summary: Course.Summary)
 /** The catalogue: the current version of every course. */
 export async function listCatalogue(): Promise<Course.Summary[]> {
   const items = await queryList<Course.Summary & Record<string, unknown>>({ pk: keys.catalogue });
-  return items.map(({ slug, version, title, summary, estimatedMinutes, tags, level, lessonCount }) => ({
+  return items.map(({ slug, version, title, summary, estimatedMinutes, tags, level, unitId, lessonCount }) => ({
     slug,
     version,
     title,
@@ -79,6 +79,7 @@ export async function listCatalogue(): Promise<Course.Summary[]> {
     estimatedMinutes,
     tags,
     level,
+    unitId: unitId ?? null,
     lessonCount,
   }));
 }

@@ -2,6 +2,7 @@ import * as v from 'valibot';
 import { VisibleError } from '../error.ts';
 import { fn } from '../fn.ts';
 import { Course } from '../course/index.ts';
+import { Org } from '../org/index.ts';
 import { Person } from '../person/index.ts';
 import { Readiness } from '../readiness/index.ts';
 import { addLessonDone, gradedUpdate, progressItem, progressOfPerson, readProgress as read, storedBestScore, type StoredProgress as Stored } from './store.ts';
@@ -55,6 +56,8 @@ export namespace Progress {
   export async function courseFor(personId: string, slug: string): Promise<{ bundle: Course.Bundle; progress: Info }> {
     const { stored, completedAt, rollupPending } = await read(personId, slug);
     const bundle = await Course.get({ slug, version: completedAt ? undefined : stored.version });
+    // A unit's own course (a province's, a ministry's) is opened only within its subtree; the installation's cost no read for this.
+    if (bundle.unitId && !Course.openAt(bundle, await Org.get((await Person.get(personId)).unitId))) throw Course.notFound(slug);
     const progress = view(bundle, stored, completedAt);
     if ((progress.completed && !rollupPending) || !meetsRule(bundle, progress)) return { bundle, progress };
     // The rule is met and the completion is missing, or its roll-up to the unit's ancestors
@@ -67,16 +70,20 @@ export namespace Progress {
   }
 
   /**
-   * The catalogue as one learner sees it: two queries of their own partition whatever the
-   * number of courses, plus a course version read only for a course they started on an
-   * older version.
+   * The catalogue as one learner sees it — the installation's courses and their own subtree's
+   * (Course.openAt) — in one query of their own partition whatever the number of courses, plus
+   * a course version read only for a course they started on an older version, and their unit
+   * only when some course belongs to a unit and the caller has not read it.
    */
   export async function catalogueFor(
-    personId: string,
-    /** The catalogue when the caller has read it already (a reminder run reads it once for thousands). */
-    courses?: Course.Summary[],
+    person: Pick<Person.Info, 'id' | 'unitId'>,
+    /** What the caller has read already: the catalogue (a reminder run reads it once for thousands), the person's unit. */
+    known: { courses?: Course.Summary[]; unit?: Org.Info } = {},
   ): Promise<(Course.Summary & { progress: Info })[]> {
-    const [summaries, { stored: storedBy, completedAt: doneBy }] = await Promise.all([courses ?? Course.list(), progressOfPerson(personId)]);
+    const personId = person.id;
+    const [all, { stored: storedBy, completedAt: doneBy }] = await Promise.all([known.courses ?? Course.list(), progressOfPerson(personId)]);
+    const unit = all.some((c) => c.unitId) ? (known.unit ?? (await Org.get(person.unitId))) : null;
+    const summaries = unit ? all.filter((c) => Course.openAt(c, unit)) : all;
     return Promise.all(
       summaries.map(async (summary) => {
         const mine: Stored = storedBy.get(summary.slug) ?? {};

@@ -47,9 +47,10 @@ export async function* targetRows(rootUnitId: string, target: Target.Info): Asyn
 /** Everything one person has done, for their transcript PDF. */
 export async function transcriptOf(personId: string): Promise<Transcript> {
   const person = await Person.get(personId);
+  const unitRead = Org.get(person.unitId);
   const [unit, courses, moves, trained, targets] = await Promise.all([
-    Org.get(person.unitId),
-    Progress.catalogueFor(person.id),
+    unitRead,
+    unitRead.then((unit) => Progress.catalogueFor(person, { unit })),
     personMoves(person.id),
     personTrained(person.id),
     Target.list(),

@@ -67,7 +67,7 @@ export namespace Requirement {
     if (person.status !== 'active') return [];
     const personId = person.id;
     const [catalogue, marks, exemptions] = await Promise.all([
-      Progress.catalogueFor(personId, courses),
+      Progress.catalogueFor(person, { unit, ...(courses ? { courses } : {}) }),
       Readiness.trainedMarksOf(personId),
       Exemption.ofPerson(personId),
     ]);
