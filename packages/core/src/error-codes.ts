@@ -110,6 +110,7 @@ export const errorKinds = {
   'service.database_unavailable': 'busy',
   'service.unavailable': 'busy',
   'target.not_found': 'not_found',
+  'target.course_unknown': 'invalid',
 } as const satisfies Record<string, ErrorKind>;
 
 export type ErrorCode = keyof typeof errorKinds;

@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import { Actor } from '../actor.ts';
 import { Audit } from '../audit/index.ts';
+import { Course } from '../course/index.ts';
 import { VisibleError } from '../error.ts';
 import { fn } from '../fn.ts';
 import { Org } from '../org/index.ts';
@@ -34,7 +35,15 @@ export namespace Target {
    * recounted in the background (scope, percentage and deadline are read live).
    */
   export const set = fn(v.object({ actor: Actor, target: Info }), async ({ actor, target }) => {
-    if (target.unitId) await Org.get(target.unitId);
+    const [owner, catalogue] = await Promise.all([target.unitId ? Org.get(target.unitId) : null, Course.list()]);
+    // Its programme holds only courses its people can open: the installation's, or its own unit's or one above's.
+    const open = new Set(catalogue.filter((c) => (owner ? Course.openAt(c, owner) : !c.unitId)).map((c) => c.slug));
+    const closed = target.programme.filter((slug) => !open.has(slug));
+    if (closed.length > 0)
+      throw new VisibleError(
+        'target.course_unknown',
+        `Chương trình của chỉ tiêu có khoá học không có hoặc người thuộc chỉ tiêu không mở được: ${closed.map((s) => `"${s}"`).join(', ')}.`,
+      );
     const before = (await list()).find((t) => t.id === target.id) ?? null;
     await put(target);
     const validityChanged =

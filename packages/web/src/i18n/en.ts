@@ -657,6 +657,7 @@ export const en: Record<keyof typeof vi, string> = {
   'error.report.use_archive': 'This unit has many people, so this report is made in the background.',
   'error.readiness.no_snapshot': 'No figures were saved for this date yet (figures are saved weekly).',
   'error.target.not_found': 'Target not found.',
+  'error.target.course_unknown': 'The programme names a course that does not exist, or one its people cannot open (another unit’s own course).',
   'error.request.too_large': 'What was sent is too large.',
   'error.quiz.not_found': 'This course has no quiz.',
   'error.attempt.not_found': 'This attempt was not found; reload the page.',

@@ -613,6 +613,7 @@ export const vi = {
   'error.report.use_archive': 'Đơn vị này đông người nên báo cáo được tạo ở chế độ nền.',
   'error.readiness.no_snapshot': 'Chưa có số liệu lưu cho ngày này (số liệu được lưu hằng tuần).',
   'error.target.not_found': 'Không tìm thấy chỉ tiêu.',
+  'error.target.course_unknown': 'Chương trình của chỉ tiêu có khoá học không có, hoặc người thuộc chỉ tiêu không mở được (khoá riêng của đơn vị khác).',
   'error.request.too_large': 'Nội dung gửi lên quá lớn.',
   'error.quiz.not_found': 'Khoá học này không có bài kiểm tra.',
   'error.attempt.not_found': 'Không tìm thấy lần làm bài này; hãy tải lại trang.',
