@@ -1,13 +1,15 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { Account, Credit, Exemption } from '@sansang/core';
+import { Account, Course, Credit, Exemption, Org, Person, Readiness, personIdFor } from '@sansang/core';
+import { putMany } from '@sansang/core/testing';
 import { app } from './app.ts';
 import { useFreshTable } from '../../../test/support/db.ts';
-import { account, allRight, smallProvince, target } from '../../../test/support/fixtures.ts';
+import { account, allRight, bundle, smallProvince, target } from '../../../test/support/fixtures.ts';
 import { sessionCookie } from '../../../test/support/api-session.ts';
 
 /**
  * The authorization matrix: every route of the OpenAPI document × every role × a unit inside
- * and outside the caller's scope. A route missing from `rules` fails the suite, so a new
+ * and outside the caller's scope, and one in another tenant (a second province beside the
+ * first, in the same installation). A route missing from `rules` fails the suite, so a new
  * route cannot ship without someone deciding who may call it.
  */
 type Rule = 'public' | 'signedIn' | 'trainerOrAdmin' | 'hrOrAdmin' | 'hrOrAdminInScope' | 'adminInScope' | 'globalAdmin';
@@ -103,26 +105,51 @@ const rules: Record<string, Rule> = {
   'get /api/content/courses/{slug}/statistics': 'trainerOrAdmin',
 };
 
-type Caller = 'anonymous' | 'learner' | 'trainer' | 'hr' | 'scopedAdmin' | 'globalAdmin';
-const callers: Caller[] = ['anonymous', 'learner', 'trainer', 'hr', 'scopedAdmin', 'globalAdmin'];
-type Scope = 'inside' | 'outside';
+/** `provinceAdmin`: a tenant's admin, of the first province's root; `scopedAdmin` holds a sở of it. */
+type Caller = 'anonymous' | 'learner' | 'trainer' | 'hr' | 'scopedAdmin' | 'provinceAdmin' | 'globalAdmin';
+const callers: Caller[] = ['anonymous', 'learner', 'trainer', 'hr', 'scopedAdmin', 'provinceAdmin', 'globalAdmin'];
+/** Inside the sở "so", outside it in the same province, or in the other province (another tenant). */
+type Scope = 'inside' | 'outside' | 'otherTenant';
+const scopes: Scope[] = ['inside', 'outside', 'otherTenant'];
 
 function expected(rule: Rule, caller: Caller, scope: Scope): 'allowed' | 401 | 403 {
   if (rule === 'public') return 'allowed';
   if (caller === 'anonymous') return 401;
   if (rule === 'signedIn') return 'allowed';
-  if (rule === 'trainerOrAdmin') return ['trainer', 'scopedAdmin', 'globalAdmin'].includes(caller) ? 'allowed' : 403;
-  if (rule === 'hrOrAdmin') return ['hr', 'scopedAdmin', 'globalAdmin'].includes(caller) ? 'allowed' : 403;
+  const admins: Caller[] = ['scopedAdmin', 'provinceAdmin', 'globalAdmin'];
+  if (rule === 'trainerOrAdmin') return ['trainer', ...admins].includes(caller) ? 'allowed' : 403;
+  if (rule === 'hrOrAdmin') return ['hr', ...admins].includes(caller) ? 'allowed' : 403;
   if (rule === 'globalAdmin') return caller === 'globalAdmin' ? 'allowed' : 403;
-  const roleOk = rule === 'adminInScope' ? caller === 'scopedAdmin' || caller === 'globalAdmin' : ['hr', 'scopedAdmin', 'globalAdmin'].includes(caller);
+  const roleOk = rule === 'adminInScope' ? admins.includes(caller) : ['hr', ...admins].includes(caller);
   if (!roleOk) return 403;
-  return scope === 'inside' || caller === 'globalAdmin' ? 'allowed' : 403;
+  if (caller === 'globalAdmin' || scope === 'inside') return 'allowed';
+  // The province's admin reaches all of it, and nothing of the other province.
+  return caller === 'provinceAdmin' && scope === 'outside' ? 'allowed' : 403;
 }
 
 let tree: Awaited<ReturnType<typeof smallProvince>>;
 /** An exemption and a credit (waiting for approval) of someone inside the agency "so" and of someone outside it. */
-const exemptions: Record<Scope, string> = { inside: '', outside: '' };
-const credits: Record<Scope, string> = { inside: '', outside: '' };
+const exemptions: Record<Scope, string> = { inside: '', outside: '', otherTenant: '' };
+const credits: Record<Scope, string> = { inside: '', outside: '', otherTenant: '' };
+/** The other tenant: a province with one commune and two people, one with an account. */
+const other = {
+  province: Org.make({ id: 'tinh-khac', code: 'TINH-KHAC', name: 'Tỉnh Khác', kind: 'province' }, null),
+  get commune() {
+    return Org.make({ id: 'xa-khac', code: 'XA-KHAC', name: 'Xã Khác', kind: 'commune' }, this.province);
+  },
+};
+const otherPeople: Person.Info[] = [0, 1].map((i) => ({
+  id: personIdFor(`NV-KHAC-${i}`),
+  employeeCode: `NV-KHAC-${i}`,
+  fullName: `Trần Văn Khác ${i}`,
+  email: null,
+  unitId: 'xa-khac',
+  category: 'cong-chuc',
+  position: 'Chuyên viên',
+  status: 'active',
+}));
+const unitOf = (scope: Scope) => (scope === 'inside' ? tree.dept1 : scope === 'outside' ? tree.commune : other.commune);
+const learnerEmail = (scope: Scope) => ({ inside: 'hocvien@test.vn', outside: 'xa@test.vn', otherTenant: 'xa.khac@test.vn' })[scope];
 const certificate = {
   issuer: 'Trung tâm Sát hạch CNTT',
   number: 'IU-0001',
@@ -135,8 +162,8 @@ let seq = 0;
 
 /** A request that is valid in every way but who sends it, aimed inside or outside the agency "so". */
 function sample(route: string, scope: Scope): { path: string; body?: unknown } {
-  const unit = scope === 'inside' ? tree.dept1.id : tree.commune.id;
-  const person = tree.people.find((p) => p.unitId === unit)!;
+  const unit = unitOf(scope).id;
+  const person = [...tree.people, ...otherPeople].find((p) => p.unitId === unit)!;
   const today = new Date().toISOString().slice(0, 10);
   const paths: Record<string, { path: string; body?: unknown }> = {
     'get /api/health': { path: '/api/health' },
@@ -196,12 +223,12 @@ function sample(route: string, scope: Scope): { path: string; body?: unknown } {
     'post /api/reports/schedules/remove': { path: '/api/reports/schedules/remove', body: { unit, frequency: 'monthly' } },
     'get /api/readiness/untrained': { path: `/api/readiness/untrained?unit=${unit}` },
     'get /api/org': { path: `/api/org?unit=${unit}` },
-    'get /api/org/lookup': { path: `/api/org/lookup?code=${scope === 'inside' ? tree.dept1.code : tree.commune.code}` },
+    'get /api/org/lookup': { path: `/api/org/lookup?code=${unitOf(scope).code}` },
     'post /api/org/units': { path: '/api/org/units', body: { code: `MOI-${++seq}`, name: 'Phòng mới', kind: 'department', parentId: unit, effective: today } },
     'post /api/org/units/{id}/update': { path: `/api/org/units/${unit}/update`, body: { name: `Đơn vị ${unit}`, effective: today } },
     'post /api/org/units/{id}/move': {
       path: `/api/org/units/${unit}/move`,
-      body: { parentId: scope === 'inside' ? tree.agency.id : tree.province.id, effective: today },
+      body: { parentId: scope === 'inside' ? tree.agency.id : scope === 'outside' ? tree.province.id : other.province.id, effective: today },
     },
     'post /api/org/merge': { path: '/api/org/merge', body: { sourceIds: [unit], into: { unitId: unit }, effective: today } },
     // Ids that name no merge or change, under a unit inside or outside: the scope is checked first.
@@ -219,7 +246,7 @@ function sample(route: string, scope: Scope): { path: string; body?: unknown } {
         employeeCode: person.employeeCode,
         fullName: person.fullName,
         email: '',
-        unitCode: scope === 'inside' ? tree.dept1.code : tree.commune.code,
+        unitCode: unitOf(scope).code,
         category: person.category,
         position: person.position,
         status: 'active',
@@ -245,12 +272,12 @@ function sample(route: string, scope: Scope): { path: string; body?: unknown } {
     // A target of the unit itself: allowed or refused by scope alone.
     'post /api/targets': {
       path: '/api/targets',
-      body: { ...target, id: `muc-tieu-${scope}-${++seq}`, unitId: unit },
+      body: { ...target, id: `muc-tieu-${scope.toLowerCase()}-${++seq}`, unitId: unit },
     },
     'get /api/accounts': { path: `/api/accounts?unit=${unit}` },
     'post /api/accounts': { path: '/api/accounts', body: { email: `moi-${++seq}@test.vn`, employeeCode: person.employeeCode } },
-    'post /api/accounts/password-link': { path: '/api/accounts/password-link', body: { email: scope === 'inside' ? 'hocvien@test.vn' : 'xa@test.vn' } },
-    'post /api/accounts/grants': { path: '/api/accounts/grants', body: { email: scope === 'inside' ? 'hocvien@test.vn' : 'xa@test.vn', grants: [] } },
+    'post /api/accounts/password-link': { path: '/api/accounts/password-link', body: { email: learnerEmail(scope) } },
+    'post /api/accounts/grants': { path: '/api/accounts/grants', body: { email: learnerEmail(scope), grants: [] } },
     'get /api/audit': { path: `/api/audit?from=${today}&to=${today}&unit=${unit}` },
     'get /api/audit.csv': { path: `/api/audit.csv?from=${today}&to=${today}&unit=${unit}` },
     'get /api/content': { path: '/api/content' },
@@ -265,11 +292,12 @@ describe('authorization matrix', () => {
   beforeAll(async () => {
     await useFreshTable();
     tree = await smallProvince(2);
-    for (const [scope, unitId] of [
-      ['inside', tree.dept1.id],
-      ['outside', tree.commune.id],
-    ] as const) {
-      const employeeCode = tree.people.find((p) => p.unitId === unitId)!.employeeCode;
+    await putMany([other.province, other.commune].map(Org.toItem));
+    await putMany(otherPeople.map(Person.toItem));
+    await Readiness.rebuild({ write: true });
+    for (const scope of scopes) {
+      const unitId = unitOf(scope).id;
+      const employeeCode = [...tree.people, ...otherPeople].find((p) => p.unitId === unitId)!.employeeCode;
       const input = { employeeCode, targetId: null, reason: 'thai-san' as const, from: '2029-01-01', until: '2029-06-30' };
       exemptions[scope] = (await Exemption.create({ actor: { email: 'seed' }, within: null, input })).id;
       credits[scope] = (
@@ -280,12 +308,15 @@ describe('authorization matrix', () => {
     const inAgency = tree.people.filter((p) => p.unitId === tree.agency.id);
     await account('hocvien@test.vn', inDept[0]!.id);
     await account('xa@test.vn', tree.people.find((p) => p.unitId === tree.commune.id)!.id);
+    await account(learnerEmail('otherTenant'), otherPeople[0]!.id);
     const grants: Record<Exclude<Caller, 'anonymous'>, [string, string, Account.Grant[]]> = {
       learner: ['hocvien@test.vn', inDept[0]!.id, []],
       trainer: ['giangvien@test.vn', inDept[1]!.id, [{ role: 'trainer', unitId: null }]],
       hr: ['nhansu@test.vn', inAgency[0]!.id, [{ role: 'hr', unitId: tree.agency.id }]],
       scopedAdmin: ['quantri.so@test.vn', inAgency[1]!.id, [{ role: 'admin', unitId: tree.agency.id }]],
-      globalAdmin: ['quantri@test.vn', tree.people.find((p) => p.unitId === tree.commune.id)!.id, [{ role: 'admin', unitId: null }]],
+      // Neither admin is a person the matrix acts on (the first of each unit): acting on someone holding a higher grant is refused by rank, not scope.
+      provinceAdmin: ['quantri.tinh@test.vn', tree.people.filter((p) => p.unitId === tree.commune.id)[1]!.id, [{ role: 'admin', unitId: tree.province.id }]],
+      globalAdmin: ['quantri@test.vn', otherPeople[1]!.id, [{ role: 'admin', unitId: null }]],
     };
     for (const [caller, [email, personId, g]] of Object.entries(grants)) {
       if (caller !== 'learner') await account(email, personId, g);
@@ -300,6 +331,30 @@ describe('authorization matrix', () => {
     expect(Object.keys(rules).filter((r) => !routes.includes(r))).toEqual([]);
   });
 
+  it('keeps a province’s own course to its people: to the other province’s learner every page of it is "not found", whatever the URL', async () => {
+    await Course.publish(bundle({ slug: 'khoa-cua-tinh', title: 'Khoá riêng của tỉnh', unitId: tree.province.id, hash: 'cua-tinh' }));
+    const headers = (caller: string) => ({ 'x-requested-with': 'sansang', 'content-type': 'application/json', cookie: caller });
+    const pages = [
+      ['GET', '/api/courses/khoa-cua-tinh'],
+      ['GET', '/api/courses/khoa-cua-tinh/lessons/bai-mot'],
+      ['POST', '/api/courses/khoa-cua-tinh/lessons/bai-mot/complete'],
+      ['GET', '/api/courses/khoa-cua-tinh/quiz'],
+      ['POST', '/api/courses/khoa-cua-tinh/attempts'],
+    ] as const;
+    const otherLearner = await sessionCookie(learnerEmail('otherTenant'));
+    const answers: string[] = [];
+    for (const [method, path] of pages) {
+      const mine = await app.request(path, { method, headers: headers(cookies.learner!) });
+      const theirs = await app.request(path, { method, headers: headers(otherLearner) });
+      answers.push(`${method} ${path}: ${mine.status} / ${theirs.status} ${(await theirs.json()).error?.code ?? ''}`);
+    }
+    expect(answers).toEqual(pages.map(([method, path]) => `${method} ${path}: 200 / 404 course.not_found`));
+    const listed = async (cookie: string) =>
+      ((await (await app.request('/api/courses', { headers: headers(cookie) })).json()) as { courses: { slug: string }[] }).courses.map((c) => c.slug);
+    expect(await listed(cookies.learner!)).toContain('khoa-cua-tinh');
+    expect(await listed(otherLearner)).toEqual(['khoa-mau']);
+  });
+
   it('answers every route × role × scope as its rule says, never with a 5xx', async () => {
     // A staff code or an audit log unit outside the officer's scope is refused as one that does not exist, so neither can be probed.
     const refusals = new Set(['auth.forbidden', 'account.person_not_found', 'audit.unit_unknown']);
@@ -309,7 +364,7 @@ describe('authorization matrix', () => {
     for (const route of ordered) {
       const method = route.split(' ')[0]!.toUpperCase();
       for (const caller of callers) {
-        for (const scope of ['inside', 'outside'] as const) {
+        for (const scope of scopes) {
           const { path, body } = sample(route, scope);
           const headers: Record<string, string> = { 'x-requested-with': 'sansang', 'content-type': 'application/json' };
           if (caller !== 'anonymous') headers.cookie = cookies[caller]!;
