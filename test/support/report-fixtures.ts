@@ -69,6 +69,8 @@ export function targetFigures(overrides: {
   percent?: number;
   /** Completions valid to the end of the year, with some expiring and some expired. */
   lapses?: boolean;
+  /** The unit that set it; absent: the installation's. */
+  owner?: { id: string; name: string };
 }): TargetFigures {
   const targetPercent = overrides.percent ?? 80;
   const kids = children(overrides.children ?? 6, targetPercent, overrides.lapses);
@@ -93,6 +95,7 @@ export function targetFigures(overrides: {
       programme: overrides.programme,
       validity: overrides.lapses ? { until: 'year-end' } : null,
       renewalDays: 30,
+      owner: overrides.owner ?? null,
     },
     inScope: staff + exempt,
     exempt,

@@ -75,7 +75,16 @@ export type Child = Pick<Org.Info, 'id' | 'code' | 'name' | 'kind'> & { counters
 export type HistoryPoint = { week: string; takenAt: string; counters: Counters };
 
 /** Everything a dashboard and a report show for one target at one unit. */
-export function targetFigures(target: Target.Info, counters: Counters, children: Child[], snapshots: HistoryPoint[], at: Date): TargetFigures {
+export function targetFigures(
+  target: Target.Info,
+  counters: Counters,
+  children: Child[],
+  snapshots: HistoryPoint[],
+  at: Date,
+  /** The units that set targets, by id (Target.owners). */
+  owners: ReadonlyMap<string, { id: string; name: string }> = new Map(),
+): TargetFigures {
+  const owner = target.unitId ? owners.get(target.unitId) : undefined;
   const now = figuresOf(target, counters);
   const history = snapshots.map((s) => ({ week: s.week, takenAt: s.takenAt, ...figuresOf(target, s.counters) }));
   const childFigures: ChildFigures[] = children
@@ -98,6 +107,7 @@ export function targetFigures(target: Target.Info, counters: Counters, children:
       programme: target.programme,
       validity: target.validity ?? null,
       renewalDays: Target.renewalDaysOf(target),
+      owner: owner ? { id: owner.id, name: owner.name } : null,
     },
     ...now,
     daysLeft: Math.ceil((deadlineTime(target.deadline) - at.getTime()) / DAY),

@@ -7,6 +7,9 @@ import type { PersonTargetRow, Projection, TargetFigures } from './model.ts';
  */
 
 /** Names typed on a Mac or pasted from the web arrive decomposed; Excel and search expect NFC. */
+/** Where a target comes from, for a report: the unit that set it, or the whole installation. */
+export const originText = (t: { target: { owner: { name: string } | null } }): string => t.target.owner?.name ?? 'Toàn hệ thống';
+
 export const nfc = (text: string): string => text.normalize('NFC');
 
 const dayFormat = new Intl.DateTimeFormat('vi-VN', { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'Asia/Ho_Chi_Minh' });

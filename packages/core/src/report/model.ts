@@ -47,7 +47,17 @@ export type ChildFigures = UnitRef &
   };
 
 export type TargetFigures = Counts & {
-  target: { id: string; title: string; percent: number; deadline: string; programme: string[]; validity: Target.Info['validity'] | null; renewalDays: number };
+  target: {
+    id: string;
+    title: string;
+    percent: number;
+    deadline: string;
+    programme: string[];
+    validity: Target.Info['validity'] | null;
+    renewalDays: number;
+    /** The unit that set it (this one or one above), null: the installation's. What a report says it comes from. */
+    owner: { id: string; name: string } | null;
+  };
   percent: number;
   meetsTarget: boolean;
   /** false: nobody at this unit is in the target's scope — "không áp dụng", never "chưa đạt". */

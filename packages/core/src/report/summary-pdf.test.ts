@@ -8,7 +8,13 @@ const occurrences = (text: string, part: string) => text.split(part).length - 1;
 
 describe('summary PDF', () => {
   const big = targetFigures({ id: 't1', title: 'Kỹ năng số cơ bản cho cán bộ, công chức cấp xã', programme: ['iu01', 'iu02'], children: 60 });
-  const small = targetFigures({ id: 't2', title: 'Chữ ký số và văn bản điện tử', programme: ['chu-ky-so'], percent: 50 });
+  const small = targetFigures({
+    id: 't2',
+    title: 'Chữ ký số và văn bản điện tử',
+    programme: ['chu-ky-so'],
+    percent: 50,
+    owner: { id: 'bk', name: 'Uỷ ban nhân dân tỉnh Bắc Kạn' },
+  });
   const summary = unitSummary([big, small]);
 
   it("prints the official header, each target's figures and the signature block, in Vietnamese as typed", async () => {
@@ -27,6 +33,9 @@ describe('summary PDF', () => {
       'Ngày lập: 15/11/2026',
       '1. Kỹ năng số cơ bản cho cán bộ, công chức cấp xã',
       '2. Chữ ký số và văn bản điện tử',
+      // Where each comes from: the installation's, or the unit that set it.
+      '1. Kỹ năng số cơ bản cho cán bộ, công chức cấp xã Đơn vị giao: Toàn hệ thống',
+      '2. Chữ ký số và văn bản điện tử Đơn vị giao: Uỷ ban nhân dân tỉnh Bắc Kạn',
       `Trong diện: ${big.inScope.toLocaleString('vi-VN')} người, trong đó được miễn ${big.exempt.toLocaleString('vi-VN')} người`,
       `Đã hoàn thành / phải hoàn thành: ${big.trained.toLocaleString('vi-VN')} / ${big.staff.toLocaleString('vi-VN')} người — chưa hoàn thành ${big.owing.toLocaleString('vi-VN')} người`,
       `Còn phải đào tạo: ${big.gap.toLocaleString('vi-VN')} người`,

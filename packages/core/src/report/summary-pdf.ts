@@ -1,5 +1,16 @@
 import type { Readable } from 'node:stream';
-import { childrenMeetingText, count, validityText, deadlineText, meetsLabel, paceText, percentText, projectionText, statusLabel } from './labels.ts';
+import {
+  childrenMeetingText,
+  count,
+  originText,
+  validityText,
+  deadlineText,
+  meetsLabel,
+  paceText,
+  percentText,
+  projectionText,
+  statusLabel,
+} from './labels.ts';
 import type { TargetFigures, UnitSummary } from './model.ts';
 import { childrenChart } from './summary-chart.ts';
 import { contentWidth, documentHeader, ensureSpace, heading, keyValues, muted, pdfReport, write, type Doc } from './pdf-layout.ts';
@@ -38,6 +49,7 @@ function figures(t: TargetFigures): [string, string][] {
 
 function target(doc: Doc, t: TargetFigures, index: number): void {
   heading(doc, `${index + 1}. ${t.target.title}`);
+  keyValues(doc, [['Đơn vị giao', originText(t)]]);
   if (!t.applicable) {
     // Nobody here is in the target's scope: no figures, no "Chưa đạt", no forecast.
     keyValues(doc, [

@@ -14,7 +14,7 @@ const courseTitles = new Map([
 
 const targets = [
   targetFigures({ id: 't1', title: 'Chỉ tiêu 2026: Kỹ năng số cơ bản cho cán bộ, công chức cấp xã', programme: ['iu01', 'iu02'], lapses: true }),
-  targetFigures({ id: 't2', title: 'IU01/IU02 [bắt buộc]*?', programme: ['iu01'] }),
+  targetFigures({ id: 't2', title: 'IU01/IU02 [bắt buộc]*?', programme: ['iu01'], owner: { id: 'bk', name: 'Uỷ ban nhân dân tỉnh Bắc Kạn' } }),
   targetFigures({ id: 't3', title: 'Chỉ tiêu 2026: Kỹ năng số cơ bản cho viên chức', programme: ['iu02', 'iu01'] }),
 ];
 
@@ -109,7 +109,7 @@ describe('completions workbook', () => {
     // Array.from fills the holes a sparse sheet leaves (empty rows and cells) with null.
     const rows = Array.from(sheet(book, 0).getSheetValues(), (r) => (Array.isArray(r) ? Array.from(r.slice(1), (v) => v ?? null) : []));
     const targetRow = rows.find((r) => r[0] === 'Chỉ tiêu cấp xã')!;
-    expect(targetRow.slice(2)).toEqual([0, 0, 0, 0, 0, null, null, null, 0, 90, 0, 'Không áp dụng', 'Không áp dụng']);
+    expect(targetRow.slice(3)).toEqual([0, 0, 0, 0, 0, null, null, null, 0, 90, 0, 'Không áp dụng', 'Không áp dụng']);
     expect(rows.find((r) => r[0] === 'BK.SNV')).toEqual(['BK.SNV', 'Sở Nội vụ', 0, 0, 0, 0, 0, null, null, null, null, 'Không áp dụng']);
     // Its own target has no children to count: said in words, not an empty line.
     expect(rows).toContainEqual(['Không có đơn vị trực thuộc.']);
@@ -177,6 +177,7 @@ describe('completions workbook', () => {
     const headerAt = rows.findIndex((r) => r[0] === 'Chỉ tiêu');
     expect(rows[headerAt]).toEqual([
       'Chỉ tiêu',
+      'Đơn vị giao',
       'Hạn',
       'Số người trong diện',
       'Được miễn',
@@ -195,6 +196,7 @@ describe('completions workbook', () => {
     const t1 = targets[0]!;
     expect(rows[headerAt + 1]).toEqual([
       t1.target.title,
+      'Toàn hệ thống',
       vnDay(2026, 12, 31),
       t1.inScope,
       t1.exempt,
@@ -210,7 +212,9 @@ describe('completions workbook', () => {
       t1.meetsTarget ? 'Đạt' : 'Chưa đạt',
       'Kịp hạn (dự kiến 20/11/2026)',
     ]);
-    expect(ws.getRow(headerAt + 2).getCell(11).numFmt).toBe('0.0');
+    expect(ws.getRow(headerAt + 2).getCell(12).numFmt).toBe('0.0');
+    // A target the province set says so; the installation's says "Toàn hệ thống".
+    expect(rows.find((r) => r[0] === targets[1]!.target.title)![1]).toBe('Uỷ ban nhân dân tỉnh Bắc Kạn');
     // In scope = exempt + to complete; to complete = done + not yet; ever done = done + lapsed: the columns add up.
     expect(t1.exempt).toBeGreaterThan(0);
     expect(t1.inScope).toBe(t1.exempt + t1.staff);
@@ -218,7 +222,7 @@ describe('completions workbook', () => {
     expect(t1.everTrained).toBe(t1.trained + t1.expired);
     // A target whose completions never lapse leaves those columns blank.
     const t2At = rows.findIndex((r) => r[0] === targets[1]!.target.title);
-    expect(ws.getRow(t2At + 1).getCell(8).value).toBeNull();
+    expect(ws.getRow(t2At + 1).getCell(9).value).toBeNull();
     const meetingLines = rows.filter((r) => r[0] === '1/3 sở, ban, ngành đạt chỉ tiêu; 2/2 xã đạt chỉ tiêu; 1/1 phường đạt chỉ tiêu');
     expect(meetingLines).toHaveLength(3);
     const childHeader = rows.findIndex((r, i) => i > headerAt && r[0] === 'Mã đơn vị');

@@ -7,6 +7,7 @@ import {
   nfc,
   notApplicableLabel,
   oneDecimal,
+  originText,
   projectionText,
   statusLabel,
   vnDay,
@@ -37,6 +38,7 @@ const lapseCells = (t: TargetFigures, f: Pick<TargetFigures, 'expiringSoon' | 'e
 
 const targetColumns: Column[] = [
   { title: 'Chỉ tiêu' },
+  { title: 'Đơn vị giao' },
   { title: 'Hạn', kind: 'date' },
   { title: 'Số người trong diện' },
   { title: 'Được miễn' },
@@ -144,6 +146,7 @@ function writeSummary(sheet: Worksheet, summary: UnitSummary): void {
   for (const t of summary.targets) {
     writeRow(sheet, targetColumns, [
       t.target.title,
+      originText(t),
       day(t.target.deadline),
       t.inScope,
       t.exempt,
