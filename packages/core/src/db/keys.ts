@@ -20,6 +20,7 @@
  *   person               GetItem  pk=PERSON#<id>          sk=PERSON
  *   a person's records   Query    pk=PERSON#<id>          sk begins_with PROGRESS# | COMPLETION# | TRAINED# | EXEMPTION# | CREDIT# | MOVE#
  *   a learner's courses  Query    pk=PERSON#<id>          sk between COMPLETION# and PROGRESS#~  (progress and completions in one read; the few items between are skipped)
+ *   a person's file      Query    pk=PERSON#<id>          sk between COMPLETION# and TRAINED#~   (everything deciding what they owe in one read: db/person-file.ts)
  *   exemptions of a unit Query    gsi1 gsi1pk=EXEMPTIONS#<unitId>  (by start date; they follow their person's moves)
  *   credits of a unit    Query    gsi1 gsi1pk=CREDITS#<unitId>     (by submission time; they follow their person's moves)
  *   exemptions due       Query    pk=EXDUE                sk <= <yyyy-mm-dd>#~  (an exemption starting or ending that day: the daily job's work)

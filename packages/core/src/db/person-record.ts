@@ -2,6 +2,7 @@ import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { db, tableName } from './client.ts';
 import { conditionHeld } from './errors.ts';
 import { keys, type Key } from './keys.ts';
+import type { PersonFile } from './person-file.ts';
 import { queryList } from './query.ts';
 
 /**
@@ -45,7 +46,9 @@ export function personRecords<T extends { id: string; personId: string; unitId: 
       ancestors,
       delta: {},
     }),
-    ofPerson: async (personId: string): Promise<T[]> => (await queryList({ pk: keys.personPartition(personId), skPrefix: kind.prefix })).map(kind.read),
+    /** A person's records of this kind: from their file when the caller read it (db/person-file.ts), else one query. */
+    ofPerson: async (personId: string, file?: PersonFile): Promise<T[]> =>
+      (file ? file.of(kind.prefix) : await queryList({ pk: keys.personPartition(personId), skPrefix: kind.prefix })).map(kind.read),
     get: async (id: string): Promise<T | null> => {
       const personId = personIdOf(id);
       if (!personId) return null;

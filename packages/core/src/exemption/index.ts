@@ -229,7 +229,8 @@ export namespace Exemption {
   }
 
   /** A person's own exemptions: what their page "Việc cần hoàn thành" shows. */
-  export const ofPerson = (personId: string) => personExemptions(personId);
+  /** `file`: the person's records when the caller read them already (Person.file). */
+  export const ofPerson = (personId: string, file?: Person.File) => personExemptions(personId, file);
 
   /** An exemption's evidence file, for HR within scope; every read is audited (personal data). */
   export const evidence = fn(

@@ -5,6 +5,13 @@ import * as schema from './schema.ts';
 import * as store from './store.ts';
 
 export namespace Person {
+  /**
+   * A person's records (completions, exemptions, progress, trained marks…) read in one query,
+   * for a caller that needs several kinds at once — what they owe; each domain reads its own kind from it.
+   */
+  export type File = store.PersonFile;
+  export const file = (personId: string): Promise<File> => store.readPersonFile(personId);
+
   export const Category = schema.Category;
   export type Category = schema.Category;
   export const categories = schema.categories;

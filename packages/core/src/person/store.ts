@@ -3,6 +3,7 @@ import { getMany } from '../db/batch.ts';
 import { db, tableName } from '../db/client.ts';
 import { keys } from '../db/keys.ts';
 import { queryAll } from '../db/query.ts';
+export { readPersonFile, type PersonFile } from '../db/person-file.ts';
 import type { Person } from './index.ts';
 
 /**

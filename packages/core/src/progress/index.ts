@@ -77,11 +77,11 @@ export namespace Progress {
    */
   export async function catalogueFor(
     person: Pick<Person.Info, 'id' | 'unitId'>,
-    /** What the caller has read already: the catalogue (a reminder run reads it once for thousands), the person's unit. */
-    known: { courses?: Course.Summary[]; unit?: Org.Info } = {},
+    /** What the caller has read already: the catalogue (a reminder run reads it once for thousands), the person's unit, their file (Person.file). */
+    known: { courses?: Course.Summary[]; unit?: Org.Info; file?: Person.File } = {},
   ): Promise<(Course.Summary & { progress: Info })[]> {
     const personId = person.id;
-    const [all, { stored: storedBy, completedAt: doneBy }] = await Promise.all([known.courses ?? Course.list(), progressOfPerson(personId)]);
+    const [all, { stored: storedBy, completedAt: doneBy }] = await Promise.all([known.courses ?? Course.list(), progressOfPerson(personId, known.file)]);
     const unit = all.some((c) => c.unitId) ? (known.unit ?? (await Org.get(person.unitId))) : null;
     const summaries = unit ? all.filter((c) => Course.openAt(c, unit)) : all;
     return Promise.all(

@@ -1,6 +1,7 @@
 import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { db, tableName } from '../db/client.ts';
 import { keys } from '../db/keys.ts';
+import type { PersonFile } from '../db/person-file.ts';
 import { queryList } from '../db/query.ts';
 
 /**
@@ -41,12 +42,14 @@ export async function readProgress(personId: string, slug: string): Promise<{ st
  * partition from the first completion to the last progress (what sorts between — the person,
  * their exemptions, credits and moves — is a few small items, skipped here).
  */
-export async function progressOfPerson(personId: string): Promise<{ stored: Map<string, StoredProgress>; completedAt: Map<string, string> }> {
-  const items = await queryList<StoredProgress & { sk: string; completedAt?: string }>({
-    pk: keys.personPartition(personId),
-    skFrom: keys.completionPrefix,
-    skUpTo: `${keys.progressPrefix}\uffff`,
-  });
+export async function progressOfPerson(
+  personId: string,
+  file?: PersonFile,
+): Promise<{ stored: Map<string, StoredProgress>; completedAt: Map<string, string> }> {
+  type Item = StoredProgress & { sk: string; completedAt?: string };
+  const items = file
+    ? ([...file.of(keys.completionPrefix), ...file.of(keys.progressPrefix)] as Item[])
+    : await queryList<Item>({ pk: keys.personPartition(personId), skFrom: keys.completionPrefix, skUpTo: `${keys.progressPrefix}\uffff` });
   const stored = new Map<string, StoredProgress>();
   const completedAt = new Map<string, string>();
   for (const item of items) {

@@ -84,7 +84,7 @@ export namespace Readiness {
   /** A new course version that requires a retake: earlier completions' marks lapse on its date. A job, run on publishing. */
   export const requireRetake = retakeJob;
   /** The targets a person holds the trained mark of, with when: one query of their own records. */
-  export const trainedMarksOf = (personId: string) => personTrainedMarks(personId);
+  export const trainedMarksOf = (personId: string, file?: Person.File) => personTrainedMarks(personId, file);
   /** Recounts a target whose programme is new or changed, in the background. */
   export const dispatchRetrain = (targetId: string, options: { validity?: boolean } = {}) =>
     dispatchJob({ retrain: targetId, ...(options.validity ? { validity: true } : {}) }, (job) =>
@@ -175,7 +175,7 @@ export namespace Readiness {
           return { id: t.id, title: t.title, applicable, owner: owner ? { id: owner.id, name: owner.name } : null };
         }),
         asOfWeek: b.asOfWeek,
-        ...targetFigures(target, b.counters, b.children, b.history, at(b)),
+        ...targetFigures(target, b.counters, b.children, b.history, at(b), owners),
       };
     },
   );
@@ -184,11 +184,12 @@ export namespace Readiness {
   export async function summary(unitId: string, requestedBy: string, date?: string): Promise<UnitSummary> {
     const [b, every] = await Promise.all([basis(unitId, date), Target.list()]);
     const targets = Target.applyingAt(b.unit, every);
+    const owners = await Target.owners(targets);
     return {
       unit: { id: b.unit.id, code: b.unit.code, name: b.unit.name, kind: b.unit.kind },
       generatedAt: new Date().toISOString(),
       requestedBy,
-      targets: targets.map((t) => targetFigures(t, b.counters, b.children, b.history, at(b))),
+      targets: targets.map((t) => targetFigures(t, b.counters, b.children, b.history, at(b), owners)),
     };
   }
 

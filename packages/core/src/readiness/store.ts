@@ -1,3 +1,4 @@
+import type { PersonFile } from '../db/person-file.ts';
 import { DeleteCommand, GetCommand, PutCommand, ScanCommand, TransactWriteCommand, UpdateCommand, type ScanCommandInput } from '@aws-sdk/lib-dynamodb';
 import { randomUUID } from 'node:crypto';
 import { getMany, putMany } from '../db/batch.ts';
@@ -99,11 +100,13 @@ export async function personRecords(personId: string): Promise<PersonRecord[]> {
 /** A trained mark as a person's records hold it; `retake`: the courses a new version made it lapse for, with that version. */
 export type TrainedMark = { targetId: string; trainedAt: string; validUntil?: string; retake?: Record<string, number> };
 
-export async function personTrainedMarks(personId: string): Promise<TrainedMark[]> {
-  const marks = await queryList<TrainedMark>({
-    pk: keys.personPartition(personId),
-    skPrefix: keys.trainedPrefix,
-  });
+export async function personTrainedMarks(personId: string, file?: PersonFile): Promise<TrainedMark[]> {
+  const marks = file
+    ? (file.of(keys.trainedPrefix) as TrainedMark[])
+    : await queryList<TrainedMark>({
+        pk: keys.personPartition(personId),
+        skPrefix: keys.trainedPrefix,
+      });
   return marks.map(({ targetId, trainedAt, validUntil, retake }) => ({
     targetId,
     trainedAt,

@@ -131,13 +131,16 @@ export namespace Reminder {
     };
   }
 
+  /** Someone who may have something due, with their record when the walk that found them read it. */
+  type Candidate = { id: string; person?: Person.Info };
+
   /**
    * People who may have something due on the scope's day, each once: the deadline walks, the
    * late clocks and the lapse look-ahead. The ids already yielded are kept to skip repeats (a
    * person owing two targets whose deadlines fall on the day): a set of strings, the one thing
    * a run holds that grows with the people due.
    */
-  async function* candidates({ day, roots, targets, unitOf }: Scope): AsyncGenerator<string> {
+  async function* candidates({ day, roots, targets, unitOf }: Scope): AsyncGenerator<Candidate> {
     const seen = new Set<string>();
     for (const target of targets) {
       if (!schema.deadlineDays(target.deadline).includes(day)) continue;
@@ -149,7 +152,8 @@ export namespace Reminder {
           // Someone owing it by a later day of their own is not due on the deadline's days.
           if (owing.dueDate !== target.deadline || seen.has(owing.person.id)) continue;
           seen.add(owing.person.id);
-          yield owing.person.id;
+          // The walk read the person already: the message need not read them again.
+          yield { id: owing.person.id, person: owing.person };
         }
     }
     // Someone whose own clock started late (a start date, a return) owes by start + grace days:
@@ -161,7 +165,7 @@ export namespace Reminder {
       for await (const personId of Person.clocksStartingOn(started)) {
         if (seen.has(personId)) continue;
         seen.add(personId);
-        yield personId;
+        yield { id: personId };
       }
     // A completion's renewal window opens `renewalDays` before its last valid day; the due mark is on the day after that.
     const windows = new Map<number, Set<string>>();
@@ -170,14 +174,14 @@ export namespace Reminder {
       for await (const change of Readiness.phaseChangesOn(addDays(day, days + 1))) {
         if (!targetIds.has(change.targetId) || seen.has(change.personId)) continue;
         seen.add(change.personId);
-        yield change.personId;
+        yield { id: change.personId };
       }
     // A completion that lapsed today is owed again, and today is the day after its last valid
     // day: its `overdue-1`. The daily job keeps the day's due marks until the next day for this.
     for await (const change of Readiness.phaseChangesOn(day)) {
       if (seen.has(change.personId)) continue;
       seen.add(change.personId);
-      yield change.personId;
+      yield { id: change.personId };
     }
   }
 
@@ -192,8 +196,8 @@ export namespace Reminder {
    * of what a person owes: null when nothing is due (done, exempt, gone), `elsewhere` when they
    * are outside the scope's units or under a paused one (another run's, or a later one's).
    */
-  async function messageFor(personId: string, scope: Scope): Promise<Planned | null | 'elsewhere'> {
-    const person = await Person.get(personId).catch(() => null);
+  async function messageFor(personId: string, scope: Scope, read?: Person.Info): Promise<Planned | null | 'elsewhere'> {
+    const person = read ?? (await Person.get(personId).catch(() => null));
     if (!person || person.status !== 'active') return null;
     const unit = await scope.unitOf(person.unitId);
     if (!scope.roots.some((root) => Org.isWithin(unit, root.id))) return 'elsewhere';
@@ -226,8 +230,8 @@ export namespace Reminder {
     inPool(
       candidates(scope),
       CONCURRENCY,
-      async (personId) => {
-        const p = await messageFor(personId, scope);
+      async (c) => {
+        const p = await messageFor(c.id, scope, c.person);
         if (p && p !== 'elsewhere') await work(p);
       },
       until,
@@ -408,7 +412,7 @@ export namespace Reminder {
       // A person whose message could not be read or recorded (DynamoDB busy beyond its retries)
       // is tried once more after the pass; one whose intent is recorded is a later run's to finish.
       const again: string[] = [];
-      const attempt = async (personId: string, last: boolean) => {
+      const attempt = async ({ id: personId, person }: Candidate, last: boolean) => {
         let counted = false;
         try {
           // Already settled today (a run before this one): one read, not the whole rule again.
@@ -417,7 +421,7 @@ export namespace Reminder {
             outcome.already++;
             return;
           }
-          const p = await messageFor(personId, scope);
+          const p = await messageFor(personId, scope, person);
           if (!p || p === 'elsewhere') return;
           outcome.planned++;
           counted = true;
@@ -431,8 +435,9 @@ export namespace Reminder {
           console.error(`reminder to ${personId} on ${day} not sent:`, err);
         }
       };
-      outcome.unfinished = await inPool(candidates(scope), CONCURRENCY, (personId) => attempt(personId, false), late);
-      if (!outcome.unfinished) outcome.unfinished = await inPool(again, CONCURRENCY, (personId) => attempt(personId, true), late);
+      outcome.unfinished = await inPool(candidates(scope), CONCURRENCY, (c) => attempt(c, false), late);
+      // Tried again from a fresh read of the person.
+      if (!outcome.unfinished) outcome.unfinished = await inPool(again, CONCURRENCY, (id) => attempt({ id }, true), late);
       if (outcome.quiet) return outcome;
       for (let back = RETRY_DAYS; back >= 1 && !outcome.unfinished; back--) {
         const earlier = addDays(day, -back);

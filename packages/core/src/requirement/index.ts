@@ -48,7 +48,7 @@ export namespace Requirement {
 
   /**
    * The same rule for a caller that has already read the person, their unit, the targets and
-   * perhaps the catalogue (a reminder run reads them once for thousands): three reads of the
+   * perhaps the catalogue (a reminder run reads them once for thousands): one read of the
    * person's own records.
    */
   export async function owedBy({
@@ -66,10 +66,12 @@ export namespace Requirement {
   }): Promise<Item[]> {
     if (person.status !== 'active') return [];
     const personId = person.id;
+    // Their progress, trained marks and exemptions in one read of their own partition.
+    const file = await Person.file(personId);
     const [catalogue, marks, exemptions] = await Promise.all([
-      Progress.catalogueFor(person, { unit, ...(courses ? { courses } : {}) }),
-      Readiness.trainedMarksOf(personId),
-      Exemption.ofPerson(personId),
+      Progress.catalogueFor(person, { unit, file, ...(courses ? { courses } : {}) }),
+      Readiness.trainedMarksOf(personId, file),
+      Exemption.ofPerson(personId, file),
     ]);
     // Read from the records on `today`, not from the person's `exempt` (which the daily job brings up to date).
     const activeOn = exemptions.filter((e) => Exemption.stateOn(e, today) === 'active');
