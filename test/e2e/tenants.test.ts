@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { Course, Org, Person, Readiness, personIdFor } from '@sansang/core';
+import { putMany } from '@sansang/core/testing';
+import { account, bundle, smallProvince } from '../support/fixtures.ts';
+import { browserStack, expectAccessible, signInAs } from './browser.ts';
+
+/**
+ * Two provinces as tenants of one installation, in the browser: each province's admin sees
+ * their own and is refused the other's whatever the address bar says, and a province's own
+ * course is in its learners' catalogue and nowhere else.
+ */
+const OWN_COURSE = 'Quy chế làm việc số của tỉnh';
+const other = Org.make({ id: 'tinh-khac', code: 'TINH-KHAC', name: 'Tỉnh Khác', kind: 'province' }, null);
+const otherCommune = Org.make({ id: 'xa-khac', code: 'XA-KHAC', name: 'Xã Khác', kind: 'commune' }, other);
+
+describe('two provinces in one installation', () => {
+  const stack = browserStack(async () => {
+    const tree = await smallProvince(2);
+    const people: Person.Info[] = [0, 1].map((i) => ({
+      id: personIdFor(`NV-KHAC-${i}`),
+      employeeCode: `NV-KHAC-${i}`,
+      fullName: `Trần Thị Khác ${i}`,
+      email: null,
+      unitId: otherCommune.id,
+      category: 'cong-chuc',
+      position: 'Chuyên viên',
+      status: 'active',
+    }));
+    await putMany([other, otherCommune].map(Org.toItem));
+    await putMany(people.map(Person.toItem));
+    await Readiness.rebuild({ write: true });
+    await Course.publish(bundle({ slug: 'quy-che-cua-tinh', title: OWN_COURSE, unitId: tree.province.id, hash: 'cua-tinh' }));
+    const commune = tree.people.filter((p) => p.unitId === tree.commune.id);
+    await account('hocvien.tinh@test.vn', commune[0]!.id);
+    await account('quantri.tinh@test.vn', commune[1]!.id, [{ role: 'admin', unitId: tree.province.id }]);
+    await account('hocvien.khac@test.vn', people[0]!.id);
+    await account('quantri.khac@test.vn', people[1]!.id, [{ role: 'admin', unitId: other.id }]);
+  });
+
+  it('lets each province’s admin see their own province and refuses them the other, whatever the URL', async () => {
+    for (const [email, own, theirs] of [
+      ['quantri.tinh@test.vn', { id: 'tinh', name: 'Đơn vị tinh' }, other],
+      ['quantri.khac@test.vn', other, { id: 'tinh', name: 'Đơn vị tinh' }],
+    ] as const) {
+      const page = await signInAs(stack.browser, stack.server.url, email, 'mat-khau-dung');
+      await page.goto(`${stack.server.url}/san-sang?unit=${own.id}`);
+      await page.getByRole('heading', { level: 1, name: own.name }).waitFor();
+      await page.goto(`${stack.server.url}/san-sang?unit=${theirs.id}`);
+      await page.getByRole('alert').first().waitFor();
+      expect(await page.getByRole('alert').first().textContent(), email).toContain('Bạn không có quyền');
+      expect(await page.getByRole('heading', { level: 1, name: theirs.name }).count(), email).toBe(0);
+      // Nor the other's people, typed in by hand.
+      await page.goto(`${stack.server.url}/danh-sach?unit=${theirs.id}`);
+      await page.getByRole('alert').first().waitFor();
+      expect(await page.getByRole('alert').first().textContent(), email).toContain('Bạn không có quyền');
+      await page.context().close();
+    }
+  }, 120_000);
+
+  it('lists a province’s own course for its learners only; the other province’s learner who opens it finds nothing', async () => {
+    const mine = await signInAs(stack.browser, stack.server.url, 'hocvien.tinh@test.vn', 'mat-khau-dung');
+    await mine.goto(`${stack.server.url}/khoa-hoc`);
+    await mine.locator('ul.cards h2').first().waitFor();
+    expect((await mine.locator('ul.cards h2').allInnerTexts()).sort()).toEqual(['Khoá mẫu', OWN_COURSE].sort());
+    await mine.goto(`${stack.server.url}/khoa-hoc/quy-che-cua-tinh`);
+    await mine.getByRole('heading', { level: 1, name: OWN_COURSE }).waitFor();
+    await mine.context().close();
+
+    const theirs = await signInAs(stack.browser, stack.server.url, 'hocvien.khac@test.vn', 'mat-khau-dung');
+    await theirs.goto(`${stack.server.url}/khoa-hoc`);
+    await theirs.locator('ul.cards h2').first().waitFor();
+    expect(await theirs.locator('ul.cards h2').allInnerTexts()).toEqual(['Khoá mẫu']);
+    await theirs.goto(`${stack.server.url}/khoa-hoc/quy-che-cua-tinh`);
+    await theirs.getByText('Không tìm thấy khoá học').first().waitFor();
+    expect(await theirs.getByText(OWN_COURSE).count()).toBe(0);
+    await expectAccessible(theirs, 'another province’s course');
+    await theirs.context().close();
+  }, 120_000);
+});
