@@ -17,6 +17,7 @@ import { publishContent } from './seed.ts';
 
 const usage = `Cách dùng / usage: sansang <lệnh>
   start                 chạy toàn bộ hệ thống trên máy (DynamoDB Local + API + web), PORT mặc định 3000
+  start --demo national [--scale 0.25]   như trên với dữ liệu mẫu toàn quốc (34 tỉnh, các bộ), lưu riêng ở .data/ddb-national
   content check [dir] [--fix] [--today NGÀY]   kiểm tra nội dung khoá học, báo lỗi dạng tệp:dòng:cột (--fix: chuẩn hoá NFC;
                         --today: so hiệu lực văn bản trong content/law với ngày khác hôm nay)
   content cites MÃ-VĂN-BẢN [dir]    liệt kê bài học, câu hỏi trích dẫn hoặc nhắc tới một văn bản trong content/law
@@ -52,7 +53,14 @@ const usage = `Cách dùng / usage: sansang <lệnh>
 async function main(args: string[]): Promise<number> {
   const [command, sub, ...rest] = args;
   if (command === 'start') {
-    await start({ port: Number(process.env.PORT ?? 3000) });
+    const after = (name: string) => (args.includes(`--${name}`) ? args[args.indexOf(`--${name}`) + 1] : undefined);
+    const demo = after('demo') ?? 'province';
+    const scale = Number(after('scale') ?? 1);
+    if ((demo !== 'province' && demo !== 'national') || !(scale > 0 && scale <= 1)) {
+      console.error('--demo phải là province hoặc national; --scale là một số trong (0, 1].');
+      return 2;
+    }
+    await start({ port: Number(process.env.PORT ?? 3000), demo, scale });
     return -1;
   }
   const option = (name: string) => {

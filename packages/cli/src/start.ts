@@ -12,6 +12,7 @@ import { startSesLocal, type SesLocal } from './ses-local.ts';
 import { dataDir, contentDir, webDir, webDist } from './paths.ts';
 import { terminalProgress } from './progress.ts';
 import { seedDemo } from './seed.ts';
+import { seedNational } from './seed-national.ts';
 import { refreshWorkspace, watchContent } from './content-watch.ts';
 import type { ContentWorkspace } from '@sansang/api/content-workspace';
 import { DEMO_PASSWORD } from './demo/generate.ts';
@@ -49,8 +50,11 @@ function localSessionSecret(): string {
 /**
  * `npm start`: DynamoDB Local with data kept in .data/ddb, the table, the demo province
  * (once), the content, the web build, and web + API on one origin. Ctrl-C stops it all.
+ * `--demo national` seeds the synthetic country instead, kept apart in .data/ddb-national so
+ * either demo starts again without wiping the other; `--scale` below 1 makes it smaller.
  */
-export async function start(options: { port: number }): Promise<void> {
+export async function start(options: { port: number; demo?: 'province' | 'national'; scale?: number }): Promise<void> {
+  const national = options.demo === 'national';
   let ddb: DynamoLocal | undefined;
   let ses: SesLocal | undefined;
   const stopAll = async () => {
@@ -59,8 +63,9 @@ export async function start(options: { port: number }): Promise<void> {
   };
   process.on('exit', () => ddb?.process.kill('SIGKILL'));
 
-  console.log('• Khởi động DynamoDB Local (dữ liệu ở .data/ddb)…');
-  ddb = await startDynamoLocal({ dbPath: join(dataDir, 'ddb'), port: process.env.SANSANG_DDB_PORT ? Number(process.env.SANSANG_DDB_PORT) : undefined });
+  const store = national ? 'ddb-national' : 'ddb';
+  console.log(`• Khởi động DynamoDB Local (dữ liệu ở .data/${store})…`);
+  ddb = await startDynamoLocal({ dbPath: join(dataDir, store), port: process.env.SANSANG_DDB_PORT ? Number(process.env.SANSANG_DDB_PORT) : undefined });
   try {
     // Reminders go to a real SES v2 API emulator through the same code as deployed; its web inbox shows them.
     ses = await startSesLocal({ port: process.env.SANSANG_SES_PORT ? Number(process.env.SANSANG_SES_PORT) : undefined });
@@ -69,8 +74,11 @@ export async function start(options: { port: number }): Promise<void> {
     if (await ensureTable(table.name, table)) console.log(`• Đã tạo bảng "${table.name}".`);
     process.env.MEDIA_DIR ??= join(dataDir, 'media');
     console.log('• Xuất bản nội dung và dữ liệu mẫu…');
-    const seed = await seedDemo({ table: table.name, contentDir, progress: terminalProgress });
-    console.log(seed.seeded ? `• Đã tạo tỉnh mẫu: ${seed.units} đơn vị, ${seed.people} cán bộ.` : '• Dữ liệu đã có sẵn, không tạo lại dữ liệu mẫu.');
+    const seed = national
+      ? await seedNational({ table: table.name, contentDir, progress: terminalProgress, scale: options.scale })
+      : await seedDemo({ table: table.name, contentDir, progress: terminalProgress });
+    const made = national ? 'dữ liệu mẫu toàn quốc' : 'tỉnh mẫu';
+    console.log(seed.seeded ? `• Đã tạo ${made}: ${seed.units} đơn vị, ${seed.people} cán bộ.` : '• Dữ liệu đã có sẵn, không tạo lại dữ liệu mẫu.');
     console.log('• Đóng gói giao diện web…');
     await ensureWebBuilt();
     process.env.SANSANG_INSECURE_COOKIES = '1';
@@ -94,7 +102,7 @@ export async function start(options: { port: number }): Promise<void> {
     const server = await startServer({ port: options.port, webDir: webDist });
     console.log(`\nSẵn Sàng đang chạy tại ${server.url}\n`);
     console.log(`Tài khoản mẫu (mật khẩu: ${DEMO_PASSWORD}):`);
-    for (const a of seed.accounts) console.log(`  ${a.email.padEnd(30)} ${a.label}`);
+    for (const a of seed.accounts) console.log(`  ${a.email.padEnd(32)} ${a.label}`);
     console.log(`\nHộp thư thử nghiệm: ${ses.inbox}`);
     console.log(
       `  (thư nhắc việc gửi từ máy này vào đây; từ dòng lệnh: SES_ENDPOINT=${ses.endpoint} DYNAMODB_ENDPOINT=${ddb.endpoint} npm run sansang -- reminders run)`,

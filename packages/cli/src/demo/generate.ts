@@ -141,7 +141,8 @@ export function generateProvince(
   const inUnit = (unitId: string, k: number) => people.filter((p) => p.unitId === unitId)[k]!;
   // The learner receives dossiers at a commune's public administration service centre.
   const accounts: DemoAccount[] = [
-    { label: 'học viên / learner', email: 'hocvien@demo.sansang.vn', personId: inUnit(centres[0]!.id, 2).id, grants: [] },
+    // A ministry, generated the same way (national demo), has no commune for one.
+    ...(centres[0] ? [{ label: 'học viên / learner', email: 'hocvien@demo.sansang.vn', personId: inUnit(centres[0].id, 2).id, grants: [] }] : []),
     {
       label: `cán bộ tổ chức ${firstAgency.name} / HR of one agency`,
       email: 'nhansu@demo.sansang.vn',
@@ -259,7 +260,7 @@ export function generateProvince(
  * the dates of the seeded completions: the dashboard's trend and its projection have a past
  * to read. The roster is taken as it is now.
  */
-function pastSnapshots(units: Org.Info[], people: Person.Info[], records: Record<string, unknown>[], now: Date, weeks = 10): Record<string, unknown>[] {
+export function pastSnapshots(units: Org.Info[], people: Person.Info[], records: Record<string, unknown>[], now: Date, weeks = 10): Record<string, unknown>[] {
   const unitOf = new Map(units.map((u) => [u.id, u]));
   const personOf = new Map(people.map((p) => [p.id, p]));
   const items: Record<string, unknown>[] = [];
