@@ -353,6 +353,24 @@ describe('authorization matrix', () => {
       ((await (await app.request('/api/courses', { headers: headers(cookie) })).json()) as { courses: { slug: string }[] }).courses.map((c) => c.slug);
     expect(await listed(cookies.learner!)).toContain('khoa-cua-tinh');
     expect(await listed(otherLearner)).toEqual(['khoa-mau']);
+
+    // Its preview, answers included, is for its own province's admins and the installation's, not the other province's.
+    await account('quantri.khac@test.vn', otherPeople[0]!.id, [{ role: 'admin', unitId: other.province.id }]);
+    const otherAdmin = await sessionCookie('quantri.khac@test.vn');
+    const preview = async (cookie: string) => {
+      const res = await app.request('/api/content/courses/khoa-cua-tinh', { headers: headers(cookie) });
+      const stats = await app.request('/api/content/courses/khoa-cua-tinh/statistics', { headers: headers(cookie) });
+      return [res.status, stats.status];
+    };
+    expect([await preview(cookies.provinceAdmin!), await preview(cookies.globalAdmin!), await preview(otherAdmin)]).toEqual([
+      [200, 200],
+      [200, 200],
+      [404, 404],
+    ]);
+    const previewList = async (cookie: string) =>
+      ((await (await app.request('/api/content', { headers: headers(cookie) })).json()) as { courses: { slug: string }[] }).courses.map((c) => c.slug).sort();
+    expect(await previewList(cookies.scopedAdmin!)).toEqual(['khoa-cua-tinh', 'khoa-mau']);
+    expect(await previewList(otherAdmin)).toEqual(['khoa-mau']);
   });
 
   it('answers every route × role × scope as its rule says, never with a 5xx', async () => {
@@ -377,5 +395,6 @@ describe('authorization matrix', () => {
       }
     }
     expect(wrong).toEqual([]);
-  });
+    // About 2,200 requests (routes × 7 callers × 3 scopes): 20 s on a quiet machine, more beside other suites.
+  }, 300_000);
 });
