@@ -17,7 +17,7 @@ import { publishContent } from './seed.ts';
 
 const usage = `Cách dùng / usage: sansang <lệnh>
   start                 chạy toàn bộ hệ thống trên máy (DynamoDB Local + API + web), PORT mặc định 3000
-  start --demo national [--scale 0.25]   như trên với dữ liệu mẫu toàn quốc (34 tỉnh, các bộ), lưu riêng ở .data/ddb-national
+  start --demo national [--scale 0.1]   như trên với dữ liệu mẫu toàn quốc (34 tỉnh, các bộ; mặc định 0.1 số người, 1 = đủ), lưu riêng ở .data/ddb-national
   content check [dir] [--fix] [--today NGÀY]   kiểm tra nội dung khoá học, báo lỗi dạng tệp:dòng:cột (--fix: chuẩn hoá NFC;
                         --today: so hiệu lực văn bản trong content/law với ngày khác hôm nay)
   content cites MÃ-VĂN-BẢN [dir]    liệt kê bài học, câu hỏi trích dẫn hoặc nhắc tới một văn bản trong content/law
@@ -55,7 +55,8 @@ async function main(args: string[]): Promise<number> {
   if (command === 'start') {
     const after = (name: string) => (args.includes(`--${name}`) ? args[args.indexOf(`--${name}`) + 1] : undefined);
     const demo = after('demo') ?? 'province';
-    const scale = Number(after('scale') ?? 1);
+    // A tenth of the country by default: the whole one is 650,000 items, more than half an hour into DynamoDB Local.
+    const scale = Number(after('scale') ?? (demo === 'national' ? 0.1 : 1));
     if ((demo !== 'province' && demo !== 'national') || !(scale > 0 && scale <= 1)) {
       console.error('--demo phải là province hoặc national; --scale là một số trong (0, 1].');
       return 2;
