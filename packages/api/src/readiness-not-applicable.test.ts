@@ -102,7 +102,7 @@ describe('a target nobody is in the scope of at a unit', () => {
       ' ',
     );
     const section = communePdf.slice(communePdf.indexOf(`2. ${phong.title}`), communePdf.indexOf('Người lập biểu'));
-    expect(section).toContain(`2. ${phong.title} Chỉ tiêu: 50% số người trong diện hoàn thành`);
+    expect(section).toContain(`2. ${phong.title} Đơn vị giao: Toàn hệ thống Chỉ tiêu: 50% số người trong diện hoàn thành`);
     expect(section).toContain('Tình trạng: Không áp dụng — đơn vị không có ai trong diện của chỉ tiêu này');
     for (const never of ['Chưa đạt', 'Không kịp hạn', '0 / 0', 'Đơn vị trực thuộc']) expect(section).not.toContain(never);
 
