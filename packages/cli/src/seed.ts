@@ -3,7 +3,7 @@ import { isTableEmpty, putMany } from '@sansang/core/admin';
 import { compileContent, format, type CompiledContent } from '@sansang/content';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { generateProvince, readProvince, DEMO_PASSWORD, type DemoAccount } from './demo/generate.ts';
+import { generateProvince, readProvince, DEMO_PASSWORD, type DemoAccount, type DemoProvince } from './demo/generate.ts';
 import type { Progress } from './progress.ts';
 
 export type PublishOutcome = { published: string[]; unchanged: string[]; rejected: string[]; errors: string[] };
@@ -134,18 +134,34 @@ export async function seedDemo(options: {
   const empty = await isTableEmpty(options.table);
   const { courses, targets } = await publishContent(options.contentDir);
   const demo = generateProvince(file, courses, targets);
-  if (!empty) return { seeded: false, accounts: demo.accounts, people: demo.people.length, units: demo.units.length };
+  // Approved by the province's HR officer.
+  const hr = (accounts: DemoAccount[]) => accounts.find((a) => a.grants.some((g) => g.role === 'hr' && g.unitId === demo.units[0]!.id))!;
+  return writeDemo(demo, empty, { label: 'Tạo dữ liệu mẫu', approver: hr, progress: options.progress });
+}
+
+/**
+ * Writes a generated demo (a province, the country) into an empty table — its units, people
+ * and records, its accounts, the counters rebuilt — then its exemptions and certificates
+ * through the real path: evidence-free, approved by `approver`, counters moved as HR's would be.
+ * Not empty: nothing written, what it would have been said.
+ */
+export async function writeDemo(
+  demo: DemoProvince,
+  empty: boolean,
+  how: { label: string; approver: (accounts: DemoAccount[]) => DemoAccount; progress?: Progress | undefined },
+): Promise<{ seeded: boolean; accounts: DemoAccount[]; people: number; units: number }> {
+  const summary = { accounts: demo.accounts, people: demo.people.length, units: demo.units.length };
+  if (!empty) return { seeded: false, ...summary };
   const items = [...demo.units.map(Org.toItem), ...demo.people.map(Person.toItem), ...demo.records];
-  const bar = options.progress?.('Tạo dữ liệu mẫu', items.length);
+  const bar = how.progress?.(how.label, items.length);
   await putMany(items, (done) => bar?.update(done));
   bar?.stop();
   for (const account of demo.accounts)
     await Account.create({ email: account.email, personId: account.personId, grants: account.grants, password: DEMO_PASSWORD });
   await Readiness.rebuild({ write: true });
-  // Through the real path: evidence-free, approved by the province's HR officer, counters moved as HR's would be.
-  const hr = { email: demo.accounts.find((a) => a.grants.some((g) => g.role === 'hr' && g.unitId === demo.units[0]!.id))!.email };
-  for (const input of demo.exemptions) await Exemption.create({ actor: hr, within: null, input });
+  const approver = { email: how.approver(demo.accounts).email };
+  for (const input of demo.exemptions) await Exemption.create({ actor: approver, within: null, input });
   for (const { approved, ...input } of demo.credits)
-    await Credit.submit({ actor: approved ? hr : { email: 'hocvien.mau' }, within: null, input, approve: approved });
-  return { seeded: true, accounts: demo.accounts, people: demo.people.length, units: demo.units.length };
+    await Credit.submit({ actor: approved ? approver : { email: 'hocvien.mau' }, within: null, input, approve: approved });
+  return { seeded: true, ...summary };
 }
