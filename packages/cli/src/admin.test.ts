@@ -82,10 +82,10 @@ describe('importing a new stage: org tree, roster, first admin', () => {
     const check = await relistOfficers({ write: false });
     expect(check).toEqual({
       wrong: 1,
-      text: `Danh sách nhận báo cáo tuần: đã kiểm tra 2 tài khoản, 1 tài khoản chưa khớp vai trò cán bộ tổ chức.\n  ${email}`,
+      text: `Danh sách tài khoản (nhận báo cáo tuần, đăng nhập theo cán bộ): đã kiểm tra 2 tài khoản, 1 tài khoản chưa có đúng trong danh sách.\n  ${email}`,
     });
     expect(await listed()).toEqual([]);
-    expect((await relistOfficers({ write: true })).text).toContain('1 tài khoản chưa khớp vai trò cán bộ tổ chức (đã sửa).');
+    expect((await relistOfficers({ write: true })).text).toContain('1 tài khoản chưa có đúng trong danh sách (đã sửa).');
     // The first admin holds no HR grant: no digest of their own.
     expect(await listed()).toEqual([email]);
     expect((await relistOfficers({ write: false })).wrong).toBe(0);

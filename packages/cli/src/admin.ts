@@ -86,14 +86,15 @@ export async function createAdmin(options: { email: string; employeeCode: string
 
 /**
  * Lists among the digests' recipients every HR account written before accounts listed their
- * officers (an upgrade's backfill, part of `rebuild`): reads every account, so run by an operator.
+ * officers, and under its person every account written before the login index (an upgrade's
+ * backfill, part of `rebuild`): reads every account, so run by an operator.
  */
 export async function relistOfficers(options: { write: boolean }): Promise<{ text: string; wrong: number }> {
   const { accounts, wrong } = await Account.relistOfficers(options);
   const shown = wrong.slice(0, SHOWN).map((email) => `  ${email}`);
   return {
     text: [
-      `Danh sách nhận báo cáo tuần: đã kiểm tra ${accounts} tài khoản, ${wrong.length} tài khoản chưa khớp vai trò cán bộ tổ chức${options.write && wrong.length ? ' (đã sửa)' : ''}.`,
+      `Danh sách tài khoản (nhận báo cáo tuần, đăng nhập theo cán bộ): đã kiểm tra ${accounts} tài khoản, ${wrong.length} tài khoản chưa có đúng trong danh sách${options.write && wrong.length ? ' (đã sửa)' : ''}.`,
       ...shown,
     ].join('\n'),
     wrong: wrong.length,

@@ -83,13 +83,11 @@ export namespace Account {
   });
 
   /**
-   * The logins bound to a person: by the index, and by the person's roster email for
-   * accounts written before the index existed (kept only if bound to this very person).
+   * The logins bound to a person, by the login index: one query. Every account write lists the
+   * account there; those written before the index existed are listed by `sansang rebuild --write`.
    */
-  export async function ofPerson(person: Pick<Person.Info, 'id' | 'email'>): Promise<Info[]> {
-    const indexed = await listLogins(person.id);
-    const byEmail = person.email && !indexed.some((a) => a.email === person.email!.toLowerCase()) ? await get(person.email) : null;
-    return [...indexed, ...(byEmail?.personId === person.id ? [byEmail] : [])];
+  export async function ofPerson(person: Pick<Person.Info, 'id'>): Promise<Info[]> {
+    return listLogins(person.id);
   }
 
   /** Units by id for the rank rule: the people's units and every grant's unit, with ancestors. */

@@ -49,7 +49,7 @@ describe('the language a person chose', () => {
   });
 
   it('finds the choice of an account written before the login index existed', async () => {
-    // An old account item: no index keys, found only through the roster's address until it chooses.
+    // An old account item: no index keys, so no choice is found until it chooses (which lists it) or `rebuild --write` lists it.
     await putMany([{ ...keys.account('cu@test.vn'), type: 'account', email: 'cu@test.vn', personId: person(5), grants: [] }]);
     expect(await Account.languageOf(person(5))).toBe('vi');
     await Account.setLanguage({ email: 'cu@test.vn', personId: person(5), language: 'en' });

@@ -51,22 +51,28 @@ describe("the officers' listing", () => {
     expect(await officers()).toEqual([]);
   });
 
-  it('finds and relists accounts written before the listing existed, only when told to write', async () => {
-    const old = (email: string, i: number, grants: Account.Grant[]) => ({
+  it('finds and relists accounts written before the listing or the login index existed, only when told to write', async () => {
+    const old = (email: string, i: number, grants: Account.Grant[], indexed = true) => ({
       ...keys.account(email),
-      ...keys.loginIndex(tree.people[i]!.id, email),
+      ...(indexed ? keys.loginIndex(tree.people[i]!.id, email) : {}),
       type: 'account',
       email,
       personId: tree.people[i]!.id,
       grants,
     });
-    await putMany([old('cu.nhansu@test.vn', 3, [{ role: 'hr', unitId: tree.dept1.id }]), old('cu.hocvien@test.vn', 4, [])]);
+    // The third is older still: a learner's login that the login index does not list under its person.
+    await putMany([old('cu.nhansu@test.vn', 3, [{ role: 'hr', unitId: tree.dept1.id }]), old('cu.hocvien@test.vn', 4, []), old('rat.cu@test.vn', 6, [], false)]);
+    const logins = async () => (await Account.ofPerson(tree.people[6]!)).map((a) => a.email);
     expect(await officers()).toEqual([]);
-    expect(await Account.relistOfficers({ write: false })).toEqual({ accounts: 6, wrong: ['cu.nhansu@test.vn'] });
+    expect(await logins()).toEqual([]);
+    expect(await Account.relistOfficers({ write: false })).toEqual({ accounts: 7, wrong: ['cu.nhansu@test.vn', 'rat.cu@test.vn'].sort() });
     expect(await officers()).toEqual([]);
-    expect(await Account.relistOfficers({ write: true })).toEqual({ accounts: 6, wrong: ['cu.nhansu@test.vn'] });
+    expect(await logins()).toEqual([]);
+    const fixed = await Account.relistOfficers({ write: true });
+    expect(fixed.wrong.sort()).toEqual(['cu.nhansu@test.vn', 'rat.cu@test.vn']);
     expect(await officers()).toEqual([{ email: 'cu.nhansu@test.vn', personId: tree.people[3]!.id, unitId: tree.dept1.id }]);
-    expect(await Account.relistOfficers({ write: false })).toEqual({ accounts: 6, wrong: [] });
+    expect(await logins()).toEqual(['rat.cu@test.vn']);
+    expect(await Account.relistOfficers({ write: false })).toEqual({ accounts: 7, wrong: [] });
     expect(await Account.relistOfficer('khong.co@test.vn')).toBe(false);
   });
 });

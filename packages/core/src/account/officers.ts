@@ -22,8 +22,9 @@ export const officerGrantsOf = (account: Pick<Account.Info, 'email' | 'personId'
 export const relist = relistOfficer;
 
 /**
- * The accounts the officers' listing has wrong (written before the listing existed, so an
- * HR officer gets no digest), relisted with `write`. It reads every item of the table: an
+ * The accounts the officers' listing or the login index has wrong (written before the listing
+ * existed, so an HR officer gets no digest; or before the index, so reminders find no login
+ * and the person neither gets their language nor a sign-in link), relisted with `write`. It reads every item of the table: an
  * operator's command after an upgrade (`sansang rebuild`), never a request's or a job's.
  */
 export async function relistAll(options: { write: boolean }): Promise<{ accounts: number; wrong: string[] }> {
@@ -31,7 +32,7 @@ export async function relistAll(options: { write: boolean }): Promise<{ accounts
   const wrong: string[] = [];
   for await (const account of scanAccounts()) {
     accounts++;
-    if (account.listed === holdsHr(account.grants)) continue;
+    if (account.listed === holdsHr(account.grants) && account.indexed) continue;
     wrong.push(account.email);
     if (options.write) await relistOfficer(account.email);
   }

@@ -65,10 +65,11 @@ export async function* listOfficers(): AsyncGenerator<Account.Info> {
 }
 
 /**
- * Every account item, with whether the officers' listing holds it: a Scan, for the operator's
- * `rebuild` only (accounts written before the listing existed), never on a request or job path.
+ * Every account item, with whether the officers' listing holds it and whether the login index
+ * lists it under its person: a Scan, for the operator's `rebuild` only (accounts written before
+ * those listings existed), never on a request or job path.
  */
-export async function* scanAccounts(): AsyncGenerator<Account.Info & { listed: boolean }> {
+export async function* scanAccounts(): AsyncGenerator<Account.Info & { listed: boolean; indexed: boolean }> {
   const input: ScanCommandInput = {
     TableName: tableName(),
     FilterExpression: '#type = :account',
@@ -77,29 +78,34 @@ export async function* scanAccounts(): AsyncGenerator<Account.Info & { listed: b
   };
   do {
     const page = await db().send(new ScanCommand(input));
-    for (const item of page.Items ?? []) yield { email: String(item.email), ...infoOf(item), listed: item.gsi2pk === keys.officers };
+    for (const item of page.Items ?? []) {
+      const index = keys.loginIndex(String(item.personId), String(item.email));
+      yield { email: String(item.email), ...infoOf(item), listed: item.gsi2pk === keys.officers, indexed: item.gsi1pk === index.gsi1pk && item.gsi1sk === index.gsi1sk };
+    }
     input.ExclusiveStartKey = page.LastEvaluatedKey;
   } while (input.ExclusiveStartKey);
 }
 
 /**
- * Lists or unlists an account among the officers as its grants say, for an account written
- * before the listing existed; false when there is no such account.
+ * Lists or unlists an account among the officers as its grants say, and lists it under its
+ * person in the login index, for an account written before those listings existed; false when
+ * there is no such account.
  */
 export async function relistOfficer(email: string): Promise<boolean> {
   const out = await db().send(new GetCommand({ TableName: tableName(), Key: keys.account(email), ConsistentRead: true }));
   if (!out.Item) return false;
-  const grants = (out.Item as Account.Info).grants;
-  const { UpdateExpression, values } = listingUpdate(email, grants, []);
-  // On condition the grants are still those read: a change meanwhile wrote the listing itself.
+  const { grants, personId } = out.Item as Account.Info;
+  const index = keys.loginIndex(personId, email);
+  const { UpdateExpression, values } = listingUpdate(email, grants, ['gsi1pk = :logins', 'gsi1sk = :login']);
+  // On condition the grants and person are still those read: a change meanwhile wrote the listings itself.
   return conditionHeld(
     db().send(
       new UpdateCommand({
         TableName: tableName(),
         Key: keys.account(email),
         UpdateExpression,
-        ConditionExpression: 'grants = :grants',
-        ExpressionAttributeValues: { ':grants': grants, ...values },
+        ConditionExpression: 'grants = :grants AND personId = :person',
+        ExpressionAttributeValues: { ':grants': grants, ':person': personId, ':logins': index.gsi1pk, ':login': index.gsi1sk, ...values },
       }),
     ),
   );
