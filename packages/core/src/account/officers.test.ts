@@ -61,7 +61,11 @@ describe("the officers' listing", () => {
       grants,
     });
     // The third is older still: a learner's login that the login index does not list under its person.
-    await putMany([old('cu.nhansu@test.vn', 3, [{ role: 'hr', unitId: tree.dept1.id }]), old('cu.hocvien@test.vn', 4, []), old('rat.cu@test.vn', 6, [], false)]);
+    await putMany([
+      old('cu.nhansu@test.vn', 3, [{ role: 'hr', unitId: tree.dept1.id }]),
+      old('cu.hocvien@test.vn', 4, []),
+      old('rat.cu@test.vn', 6, [], false),
+    ]);
     const logins = async () => (await Account.ofPerson(tree.people[6]!)).map((a) => a.email);
     expect(await officers()).toEqual([]);
     expect(await logins()).toEqual([]);

@@ -80,7 +80,12 @@ export async function* scanAccounts(): AsyncGenerator<Account.Info & { listed: b
     const page = await db().send(new ScanCommand(input));
     for (const item of page.Items ?? []) {
       const index = keys.loginIndex(String(item.personId), String(item.email));
-      yield { email: String(item.email), ...infoOf(item), listed: item.gsi2pk === keys.officers, indexed: item.gsi1pk === index.gsi1pk && item.gsi1sk === index.gsi1sk };
+      yield {
+        email: String(item.email),
+        ...infoOf(item),
+        listed: item.gsi2pk === keys.officers,
+        indexed: item.gsi1pk === index.gsi1pk && item.gsi1sk === index.gsi1sk,
+      };
     }
     input.ExclusiveStartKey = page.LastEvaluatedKey;
   } while (input.ExclusiveStartKey);
