@@ -2,6 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { Course, Org, Person, Readiness, personIdFor } from '@sansang/core';
 import { putMany } from '@sansang/core/testing';
 import { account, bundle, smallProvince } from '../support/fixtures.ts';
+import { pngLogo } from '../support/logo.ts';
+import { writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { browserStack, expectAccessible, signInAs } from './browser.ts';
 
 /**
@@ -76,4 +80,51 @@ describe('two provinces in one installation', () => {
     await expectAccessible(theirs, 'another province’s course');
     await theirs.context().close();
   }, 120_000);
+
+  it('shows a province’s own name and logo, set by its admin on its page, in the header of its people’s pages and nobody else’s', async () => {
+    const admin = await signInAs(stack.browser, stack.server.url, 'quantri.tinh@test.vn', 'mat-khau-dung');
+    await admin.goto(`${stack.server.url}/to-chuc?unit=tinh`);
+    const form = admin.locator('section[aria-labelledby="tenant-title"]');
+    await form.getByLabel('Tên hiển thị').fill('UBND TỈNH THỬ NGHIỆM');
+    await form.getByRole('button', { name: 'Lưu tên hiển thị' }).click();
+    await form.getByText('Đã lưu tên hiển thị "UBND TỈNH THỬ NGHIỆM".').waitFor();
+    const file = join(tmpdir(), `logo-${process.pid}.png`);
+    await writeFile(file, pngLogo(64, 64));
+    await form.getByLabel('Biểu trưng (PNG hoặc JPEG, tối đa 100 KB)').setInputFiles(file);
+    await form.getByRole('button', { name: 'Tải biểu trưng lên' }).click();
+    await form.getByText('Đã lưu biểu trưng.').waitFor();
+    await form.getByRole('img', { name: 'Biểu trưng của UBND TỈNH THỬ NGHIỆM' }).waitFor();
+    await expectAccessible(admin, 'the unit page with its display name and logo');
+    await admin.context().close();
+
+    // The province's learner, in one of its communes: the header carries it, the picture loaded.
+    const learner = await signInAs(stack.browser, stack.server.url, 'hocvien.tinh@test.vn', 'mat-khau-dung');
+    await learner.goto(`${stack.server.url}/viec-can-hoan-thanh`);
+    await learner.locator('header .tenant-name', { hasText: 'UBND TỈNH THỬ NGHIỆM' }).waitFor();
+    const logo = learner.locator('header img.tenant-logo');
+    await logo.waitFor();
+    expect(await logo.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(64);
+    await learner.context().close();
+
+    // The other province's learner sees the installation's header alone.
+    const theirs = await signInAs(stack.browser, stack.server.url, 'hocvien.khac@test.vn', 'mat-khau-dung');
+    await theirs.goto(`${stack.server.url}/viec-can-hoan-thanh`);
+    await theirs.locator('header .who').waitFor();
+    expect(await theirs.locator('header .tenant-name, header img.tenant-logo').count()).toBe(0);
+    // And its admin may not brand the first province, whatever the URL.
+    await theirs.context().close();
+    const otherAdmin = await signInAs(stack.browser, stack.server.url, 'quantri.khac@test.vn', 'mat-khau-dung');
+    const refused = await otherAdmin.evaluate(
+      async () =>
+        (
+          await fetch('/api/tenants/tinh', {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', 'x-requested-with': 'sansang' },
+            body: JSON.stringify({ name: 'Chiếm' }),
+          })
+        ).status,
+    );
+    expect(refused).toBe(403);
+    await otherAdmin.context().close();
+  }, 180_000);
 });

@@ -25,6 +25,7 @@ import { reminderRoutes } from './routes/reminders.ts';
 import { orgRoutes } from './routes/org.ts';
 import { rosterRoutes } from './routes/roster.ts';
 import { targetRoutes } from './routes/targets.ts';
+import { tenantRoutes } from './routes/tenants.ts';
 
 const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
@@ -111,6 +112,7 @@ const routed = app
   .route('/', exemptionRoutes)
   .route('/', creditRoutes)
   .route('/', targetRoutes)
+  .route('/', tenantRoutes)
   .route('/', openapiRoutes);
 
 /**

@@ -111,6 +111,8 @@ export const errorKinds = {
   'service.unavailable': 'busy',
   'target.not_found': 'not_found',
   'target.course_unknown': 'invalid',
+  'tenant.logo_invalid': 'invalid',
+  'tenant.not_found': 'not_found',
 } as const satisfies Record<string, ErrorKind>;
 
 export type ErrorCode = keyof typeof errorKinds;

@@ -24,6 +24,7 @@ export { Credit } from './credit/index.ts';
 export { Target } from './target/index.ts';
 export { Reminder } from './reminder/index.ts';
 export { Digest } from './digest/index.ts';
+export { Tenant } from './tenant/index.ts';
 export { Mail } from './mail/index.ts';
 export { databaseAnswers } from './db/health.ts';
 export { ImportError, describeProblem, type ImportRow, type RowProblem } from './import-rows.ts';

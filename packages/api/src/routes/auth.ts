@@ -1,10 +1,12 @@
 import * as v from 'valibot';
-import { Account, Org, Person } from '@sansang/core';
+import { Account, Org, Person, Tenant } from '@sansang/core';
 import { actorOf, route, routes } from '../route.ts';
 import { clearSessionCookie, clientAddress, setSessionCookie } from '../session.ts';
 
 async function me(account: Account.Info, person: Person.Info) {
   const unit = await Org.get(person.unitId);
+  // The province or ministry the person belongs to, whose name and logo head their pages.
+  const tenant = await Tenant.brandOf(unit);
   const grants = await Promise.all(
     account.grants.map(async (g) => ({
       role: g.role,
@@ -17,6 +19,7 @@ async function me(account: Account.Info, person: Person.Info) {
     email: account.email,
     name: person.fullName,
     unit: { id: unit.id, name: unit.name },
+    tenant,
     roles: [{ role: 'learner' as const, unitId: null, unitName: null }, ...grants],
     /** The language chosen for the site and reminders; null until chosen (the browser's choice then stands). */
     language: account.language ?? null,

@@ -53,6 +53,8 @@
  *   targets              Query    pk=TARGETS
  *   pending roll-ups     Query    gsi2 gsi2pk=ROLLUP#<shard>   (contributions and counter transfers)
  *   counter transfer     GetItem  pk=TRANSFER#<id>        sk=TRANSFER
+ *   tenant               GetItem  pk=TENANT#<unitId>      sk=TENANT  (a unit showing its own name and logo; BatchGet of a unit and those above it finds its tenant)
+ *   tenant logo          GetItem  pk=TENANT#<unitId>      sk=LOGO    (the picture, apart so reading the tenant does not carry it)
  *   report schedules     Query    pk=SCHEDULES            sk=SCHEDULE#<unitId>#<frequency>
  *   audit of a day       Query    pk=AUDIT#<yyyy-mm-dd>#<shard> for each of AUDIT_SHARDS, and pk=AUDIT#<yyyy-mm-dd> (entries written before sharding)
  */
@@ -176,6 +178,8 @@ export const keys = {
   remindersUnsentOn: (day: string) => `REMINDUNSENT#${day}`,
   notice: (personId: string, id: string): Key => ({ pk: `NOTICES#${personId}`, sk: `NOTICE#${id}` }),
   reminderPause: (unitId: string): Key => ({ pk: 'REMINDERPAUSES', sk: `UNIT#${unitId}` }),
+  tenant: (unitId: string): Key => ({ pk: `TENANT#${unitId}`, sk: 'TENANT' }),
+  tenantLogo: (unitId: string): Key => ({ pk: `TENANT#${unitId}`, sk: 'LOGO' }),
   reminderPauses: 'REMINDERPAUSES',
   digestRecipients: 'DIGESTTO',
   digestHead: (unitId: string): Key => ({ pk: 'DIGESTTO', sk: `HEAD#${unitId}` }),

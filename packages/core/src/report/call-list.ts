@@ -3,7 +3,7 @@ import type { Target } from '../target/index.ts';
 import { count, vnDate } from './labels.ts';
 import { stillOwes } from './labels.ts';
 import type { PersonTargetRow } from './model.ts';
-import { documentHeader, muted, pdfReport, write } from './pdf-layout.ts';
+import { documentHeader, muted, pdfReport, write, type Brand } from './pdf-layout.ts';
 import { table, type TableColumn } from './pdf-table.ts';
 import { xlsxTable } from './table-file.ts';
 
@@ -57,12 +57,18 @@ const columns: TableColumn[] = [
 export const CALL_LIST_PDF_ROWS = 2000;
 
 /** The same list on A4, to print and tick off by hand. */
-export async function callListPdf(unitName: string, target: Target.Info, rows: AsyncIterable<CallRow>, generatedAt: string): Promise<Readable> {
+export async function callListPdf(
+  unitName: string,
+  target: Target.Info,
+  rows: AsyncIterable<CallRow>,
+  generatedAt: string,
+  brand: Brand = null,
+): Promise<Readable> {
   const list: CallRow[] = [];
   let total = 0;
   for await (const r of rows) if (total++ < CALL_LIST_PDF_ROWS) list.push(r);
   return pdfReport(`Danh sách cần nhắc — ${unitName}`, (doc) => {
-    documentHeader(doc, unitName, 'DANH SÁCH CẦN NHẮC HOÀN THÀNH BỒI DƯỠNG', generatedAt);
+    documentHeader(doc, unitName, 'DANH SÁCH CẦN NHẮC HOÀN THÀNH BỒI DƯỠNG', generatedAt, brand);
     write(doc, `Chỉ tiêu: ${target.title} — hạn ${vnDate(target.deadline)}. Còn ${count(total)} người chưa hoàn thành.`, 'regular', 10.5);
     if (total > list.length)
       write(doc, `Bản in có ${count(list.length)} người đầu tiên; bản Excel có đủ ${count(total)} người.`, 'regular', 10, { color: muted });

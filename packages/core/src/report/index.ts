@@ -9,6 +9,7 @@ import { Person } from '../person/index.ts';
 import { personIdFor } from '../person/import.ts';
 import { Readiness } from '../readiness/index.ts';
 import { Target } from '../target/index.ts';
+import { Tenant } from '../tenant/index.ts';
 import { vnDay } from '../vn-day.ts';
 import { safeCell as safeCellText } from './csv-cell.ts';
 import { preparerName } from './preparer.ts';
@@ -94,21 +95,28 @@ export namespace Report {
 
   /** The report workbook: a summary sheet, then one sheet per target listing everyone in its scope. */
   export async function completionsWorkbook(unitId: string, requestedBy: string): Promise<Readable> {
-    const [summary, targets, courses] = await Promise.all([Readiness.summary(unitId, await preparerName(requestedBy)), Target.list(), Course.list()]);
+    const [summary, targets, courses, brand] = await Promise.all([
+      Readiness.summary(unitId, await preparerName(requestedBy)),
+      Target.list(),
+      Course.list(),
+      Tenant.forReport(unitId),
+    ]);
     const byId = new Map(targets.map((t) => [t.id, t]));
-    return completionsXlsx(summary, (t) => targetRows(unitId, byId.get(t.target.id)!), new Map(courses.map((c) => [c.slug, c.title])));
+    return completionsXlsx(summary, (t) => targetRows(unitId, byId.get(t.target.id)!), new Map(courses.map((c) => [c.slug, c.title])), brand?.name ?? null);
   }
 
   /** The PDF summary for leadership. */
   export async function summaryPdf(unitId: string, requestedBy: string, date?: string): Promise<Readable> {
     // Loaded on first use, like pdfkit inside it: most requests never make a PDF.
     const { summaryPdf: render } = await import('./summary-pdf.ts');
-    return render(await Readiness.summary(unitId, await preparerName(requestedBy), date));
+    const [summary, brand] = await Promise.all([preparerName(requestedBy).then((name) => Readiness.summary(unitId, name, date)), Tenant.forReport(unitId)]);
+    return render(summary, brand);
   }
 
   export async function transcriptPdf(personId: string): Promise<Readable> {
     const { transcriptPdf: render } = await import('./transcript-pdf.ts');
-    return render(await transcriptOf(personId));
+    const transcript = await transcriptOf(personId);
+    return render(transcript, await Tenant.forReport(transcript.unit.id));
   }
 
   /** Who in a target's scope has not finished it yet, as CSV: the dashboard's list in full. */
@@ -129,7 +137,7 @@ export namespace Report {
     const [target, courses, unit] = await Promise.all([Target.pickAt(unitId, targetId), Course.list(), Org.get(unitId)]);
     const { callRows, callListPdf, callListXlsx } = await import('./call-list.ts');
     const rows = callRows(targetRows(unitId, target), target, new Map(courses.map((c) => [c.slug, c.title])), vnDay());
-    return kind === 'calls.xlsx' ? callListXlsx(rows) : callListPdf(unit.name, target, rows, new Date().toISOString());
+    return kind === 'calls.xlsx' ? callListXlsx(rows) : callListPdf(unit.name, target, rows, new Date().toISOString(), await Tenant.forReport(unit.id));
   }
 
   /** Column titles of a tree export; `org import` reads them back (see import-rows aliases). */

@@ -68,12 +68,30 @@ export function write(
  * The header of an administrative document: the issuing unit on the left, the national
  * motto on the right, then the title and the date the figures were read.
  */
-export function documentHeader(doc: Doc, unitName: string, title: string, generatedAt: string): void {
+/** The tenant a report's unit belongs to (issue 20): its name above the unit's, its logo above both. */
+export type Brand = { name: string; logo: { bytes: Uint8Array } | null } | null;
+
+export function documentHeader(doc: Doc, unitName: string, title: string, generatedAt: string, brand: Brand = null): void {
   const top = doc.y;
   const left = doc.page.margins.left;
   const right = left + 215;
   const rightWidth = contentWidth(doc) - 215;
-  write(doc, unitName.toLocaleUpperCase('vi-VN'), 'bold', 10.5, { x: left, y: top, width: 200, align: 'center' });
+  let y = top;
+  if (brand?.logo) {
+    try {
+      doc.image(Buffer.from(brand.logo.bytes), left + 100 - 20, top, { fit: [40, 40], align: 'center', valign: 'center' });
+      y = top + 44;
+    } catch {
+      // A picture pdfkit cannot read (its header passed, its body did not): the report goes out without it.
+    }
+  }
+  const upper = unitName.toLocaleUpperCase('vi-VN');
+  const brandName = brand?.name.toLocaleUpperCase('vi-VN');
+  if (brandName && brandName !== upper) {
+    write(doc, brandName, 'regular', 10.5, { x: left, y, width: 200, align: 'center' });
+    y = doc.y;
+  }
+  write(doc, upper, 'bold', 10.5, { x: left, y, width: 200, align: 'center' });
   const leftEnd = doc.y;
   write(doc, 'CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'bold', 10.5, { x: right, y: top, width: rightWidth, align: 'center' });
   write(doc, 'Độc lập - Tự do - Hạnh phúc', 'bold', 11.5, { x: right, width: rightWidth, align: 'center' });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { pdfText } from '../../../../test/support/pdf.ts';
 import { pdfTitle, streamBytes, targetFigures, unitSummary, notApplicableChild } from '../../../../test/support/report-fixtures.ts';
+import { pngLogo } from '../../../../test/support/logo.ts';
 import { summaryPdf } from './summary-pdf.ts';
 
 const flat = (text: string) => text.replace(/\s+/g, ' ');
@@ -16,6 +17,21 @@ describe('summary PDF', () => {
     owner: { id: 'bk', name: 'Uỷ ban nhân dân tỉnh Bắc Kạn' },
   });
   const summary = unitSummary([big, small]);
+
+  it('heads the report with its tenant’s logo and name above the unit’s, and draws no picture for a unit without one', async () => {
+    const branded = await streamBytes(summaryPdf(summary, { name: 'Bộ Nội vụ thử nghiệm', logo: { bytes: pngLogo(48, 40) } }));
+    const text = flat(await pdfText(branded));
+    expect(text).toContain('BỘ NỘI VỤ THỬ NGHIỆM UỶ BAN NHÂN DÂN TỈNH BẮC KẠN');
+    expect(branded.toString('latin1')).toMatch(/\/Subtype \/Image[^>]*\/Width 48[^>]*\/Height 40|\/Height 40[^>]*\/Width 48/);
+    const plain = await streamBytes(summaryPdf(summary));
+    expect(plain.toString('latin1')).not.toMatch(/\/Subtype \/Image/);
+    expect(flat(await pdfText(plain))).not.toContain('BỘ NỘI VỤ');
+    // A tenant named as its unit is printed once; a picture pdfkit cannot read is left out, and the report still goes out.
+    const same = flat(
+      await pdfText(await streamBytes(summaryPdf(summary, { name: 'Uỷ ban nhân dân tỉnh Bắc Kạn', logo: { bytes: pngLogo().subarray(0, 40) } }))),
+    );
+    expect(occurrences(same, 'UỶ BAN NHÂN DÂN TỈNH BẮC KẠN')).toBe(1);
+  });
 
   it("prints the official header, each target's figures and the signature block, in Vietnamese as typed", async () => {
     const bytes = await streamBytes(summaryPdf(summary));

@@ -13,7 +13,7 @@ import {
 } from './labels.ts';
 import type { TargetFigures, UnitSummary } from './model.ts';
 import { childrenChart } from './summary-chart.ts';
-import { contentWidth, documentHeader, ensureSpace, heading, keyValues, muted, pdfReport, write, type Doc } from './pdf-layout.ts';
+import { contentWidth, documentHeader, ensureSpace, heading, keyValues, muted, pdfReport, write, type Brand, type Doc } from './pdf-layout.ts';
 import { table, type TableColumn } from './pdf-table.ts';
 
 const childColumns: TableColumn[] = [
@@ -117,10 +117,10 @@ function signatures(doc: Doc, requestedBy: string): void {
  * The one-document summary for leadership: each target's headline figures, the child units
  * as a table and a chart, and the signature block; in Vietnamese, A4 portrait.
  */
-export function summaryPdf(summary: UnitSummary): Readable {
+export function summaryPdf(summary: UnitSummary, brand: Brand = null): Readable {
   const title = `Báo cáo kết quả bồi dưỡng kỹ năng số — ${summary.unit.name}`;
   return pdfReport(title, (doc) => {
-    documentHeader(doc, summary.unit.name, 'BÁO CÁO KẾT QUẢ BỒI DƯỠNG KỸ NĂNG SỐ', summary.generatedAt);
+    documentHeader(doc, summary.unit.name, 'BÁO CÁO KẾT QUẢ BỒI DƯỠNG KỸ NĂNG SỐ', summary.generatedAt, brand);
     write(doc, `Đơn vị: ${summary.unit.name} (mã ${summary.unit.code})`, 'bold', 11, { align: 'center' });
     doc.moveDown(1.2);
     if (summary.targets.length === 0) write(doc, 'Chưa có chỉ tiêu bồi dưỡng nào được giao.', 'regular', 10, { color: muted });

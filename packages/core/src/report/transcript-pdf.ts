@@ -1,7 +1,7 @@
 import type { Readable } from 'node:stream';
 import { categoryLabel, count, percentText, vnDate } from './labels.ts';
 import type { Transcript } from './model.ts';
-import { documentHeader, heading, keyValues, muted, pdfReport, write, type Doc } from './pdf-layout.ts';
+import { documentHeader, heading, keyValues, muted, pdfReport, write, type Brand, type Doc } from './pdf-layout.ts';
 import { table, type TableColumn } from './pdf-table.ts';
 
 const courseColumns: TableColumn[] = [
@@ -79,9 +79,9 @@ function targets(doc: Doc, t: Transcript): void {
  * One person's learning record on paper, for their file or a transfer: who they are, where
  * they have worked, each course they started, and where they stand on each target.
  */
-export function transcriptPdf(t: Transcript): Readable {
+export function transcriptPdf(t: Transcript, brand: Brand = null): Readable {
   return pdfReport(`Phiếu kết quả học tập — ${t.person.fullName}`, (doc) => {
-    documentHeader(doc, t.unit.name, 'PHIẾU KẾT QUẢ HỌC TẬP', t.generatedAt);
+    documentHeader(doc, t.unit.name, 'PHIẾU KẾT QUẢ HỌC TẬP', t.generatedAt, brand);
     identity(doc, t);
     moves(doc, t);
     courses(doc, t);

@@ -98,6 +98,18 @@ describe('completions workbook', () => {
     expect(t1.getColumn(2).width).toBeGreaterThan(t1.getColumn(5).width!);
   });
 
+  it('names the tenant the unit belongs to above the unit on the summary sheet, and nothing for a unit without one', async () => {
+    const label = async (tenant: string | null) => {
+      const summarySheet = sheet(await load(completionsXlsx(unitSummary(targets), () => people(0), courseTitles, tenant)), 0);
+      return [rowValues(summarySheet, 2), rowValues(summarySheet, 3)];
+    };
+    expect(await label('UBND TỈNH THỬ')).toEqual([
+      ['Cơ quan', 'UBND TỈNH THỬ'],
+      ['Đơn vị', unitSummary(targets).unit.name],
+    ]);
+    expect((await label(null))[0]).toEqual(['Đơn vị', unitSummary(targets).unit.name]);
+  });
+
   it('writes a target nobody is in the scope of, and such a child, as "Không áp dụng", never "Chưa đạt"', async () => {
     const none = notApplicableChild;
     const empty = {

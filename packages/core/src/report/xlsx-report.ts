@@ -131,10 +131,12 @@ function sheetName(title: string, taken: Set<string>): string {
   }
 }
 
-function writeSummary(sheet: Worksheet, summary: UnitSummary): void {
+function writeSummary(sheet: Worksheet, summary: UnitSummary, tenantName: string | null): void {
   sheet.columns = summaryWidths.map((width) => ({ width }));
   writeRow(sheet, [], ['BÁO CÁO KẾT QUẢ BỒI DƯỠNG KỸ NĂNG SỐ'], 'bold');
   const block: [string, Cell][] = [
+    // The province or ministry the unit belongs to (issue 20); a streamed workbook carries no picture, so its name alone.
+    ...(tenantName ? [['Cơ quan', tenantName] as [string, Cell]] : []),
     ['Đơn vị', summary.unit.name],
     ['Mã đơn vị', summary.unit.code],
     ['Ngày lập', vnDay(summary.generatedAt)],
@@ -235,6 +237,7 @@ export function completionsXlsx(
   summary: UnitSummary,
   rowsFor: (t: TargetFigures) => AsyncIterable<PersonTargetRow>,
   courseTitles: Map<string, string>,
+  tenantName: string | null = null,
 ): Readable {
   return deferredStream(async (out) => {
     const { default: ExcelJS } = await import('exceljs');
@@ -244,7 +247,7 @@ export function completionsXlsx(
     book.title = nfc(`Báo cáo kết quả bồi dưỡng kỹ năng số — ${summary.unit.name}`);
     const taken = new Set([summarySheetName.toLowerCase()]);
     const first = book.addWorksheet(summarySheetName);
-    writeSummary(first, summary);
+    writeSummary(first, summary, tenantName);
     first.commit();
     for (const t of summary.targets) {
       const sheet = book.addWorksheet(sheetName(t.target.title, taken), { views: [{ state: 'frozen', ySplit: 1 }] });

@@ -55,6 +55,16 @@ export const org = {
   exportUrl: (unit: string, ext: 'csv' | 'xlsx') => c.org[`export.${ext}`].$path({ query: { unit } }),
 };
 
+const tenant = c.tenants[':id'];
+/** A province's or ministry's own name and logo (issue 20): its admins set them on the unit's page. */
+export const tenants = {
+  get: (id: string) => data(tenant.$get({ param: { id: segment(id) } })),
+  setName: (id: string, name: string) => data(tenant.$post({ param: { id: segment(id) }, json: { name } })),
+  setLogo: (id: string, file: File) => data(tenant.logo.$post({ param: { id: segment(id) } }, upload(file))),
+  removeLogo: (id: string) => data(tenant.logo.remove.$post({ param: { id: segment(id) } })),
+  remove: (id: string) => data(tenant.remove.$post({ param: { id: segment(id) } })),
+};
+
 export const roster = {
   people: (unit?: string) => data(c.roster.people.$get({ query: { unit } })),
   search: (unit: string | undefined, q: string) => data(c.roster.search.$get({ query: { unit, q } })),

@@ -12,6 +12,7 @@ import { ImportFlow } from '../ui/import-flow.tsx';
 import { OrgForms } from '../ui/org-forms.tsx';
 import { OrgHistory } from '../ui/org-history.tsx';
 import { ScheduledChanges } from '../ui/org-scheduled.tsx';
+import { TenantForm } from '../ui/tenant-form.tsx';
 import { UnitTrail } from '../ui/unit-trail.tsx';
 
 const here = (unit: string) => `/to-chuc${query({ unit })}`;
@@ -106,6 +107,10 @@ function Tree(props: { view: OrgView; refetch: () => void }) {
           rows={v().former}
           columns={[unitName, unitCode, unitKind, { title: () => to('field.status'), cell: (c) => statusText(c, nameOf) }]}
         />
+      </Show>
+
+      <Show when={admin() && v().unit.status === 'active'}>
+        <TenantForm unitId={v().unit.id} unitName={v().unit.name} />
       </Show>
 
       <h2>{to('history')}</h2>

@@ -54,8 +54,11 @@ export function Layout(props: ParentProps) {
       </a>
       <header class="top">
         <A href="/" class="brand">
+          {/* The province's or ministry's own logo and name, when the person belongs to one (issue 20). */}
+          <Show when={me()?.tenant?.logo}>{(src) => <img class="tenant-logo" src={src()} alt="" width="32" height="32" />}</Show>
           {t('app.name')}
         </A>
+        <Show when={me()?.tenant}>{(tenant) => <span class="tenant-name">{tenant().name}</span>}</Show>
         {/* Outside the menu, so a phone shows the unread count without opening it. */}
         <Show when={me()}>
           <NoticeBell />
