@@ -170,7 +170,7 @@ try {
   console.log(
     `reminder-memory-growth: ratio=${memory.toFixed(2)} (${full.outcome.planned} / ${small.outcome.planned} people, budget ≤ 1.50) ${memory <= 1.5 ? 'ok' : 'OVER'}`,
   );
-  // Each reminder also reads the person and what they owe, their accounts (language, sign-in link), and writes a notice and an audit entry: about 10 requests against 3.
+  // Each reminder also reads what its person owes (one query of their file) and their logins (language, sign-in link), and writes a notice and an audit entry: 6 requests against 2, and one HTML render per wording.
   console.log(
     `reminder-rate: ratio=${(rate / minimalRate).toFixed(2)} (reminders / the least exactly-once sender, budget ≥ 0.20) ${rate / minimalRate >= 0.2 && exact ? 'ok' : 'LOW'}`,
   );
