@@ -1,3 +1,4 @@
+import { Tenant } from '@sansang/core';
 import { isTableEmpty } from '@sansang/core/admin';
 import type { DemoAccount } from './demo/generate.ts';
 import { generateNational, readNational } from './demo/national.ts';
@@ -21,5 +22,10 @@ export async function seedNational(options: {
   const demo = generateNational(file, courses, targets, { scale: options.scale, now: options.now });
   // Approved in the national admin's name.
   const admin = (accounts: DemoAccount[]) => accounts.find((a) => a.grants.some((g) => g.role === 'admin' && g.unitId === null))!;
-  return writeDemo(demo, empty, { label: 'Tạo dữ liệu mẫu toàn quốc', approver: admin, progress: options.progress });
+  const written = await writeDemo(demo, empty, { label: 'Tạo dữ liệu mẫu toàn quốc', approver: admin, progress: options.progress, targets: demo.targets });
+  if (written.seeded) {
+    const actor = { email: admin(demo.accounts).email };
+    for (const tenant of demo.tenants) await Tenant.set({ ...tenant, actor });
+  }
+  return written;
 }

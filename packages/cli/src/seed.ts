@@ -148,7 +148,13 @@ export async function seedDemo(options: {
 export async function writeDemo(
   demo: DemoProvince,
   empty: boolean,
-  how: { label: string; approver: (accounts: DemoAccount[]) => DemoAccount; progress?: Progress | undefined },
+  how: {
+    label: string;
+    approver: (accounts: DemoAccount[]) => DemoAccount;
+    progress?: Progress | undefined;
+    /** Targets of the demo's own units, set once the units exist and before the counters are rebuilt. */
+    targets?: Target.Info[];
+  },
 ): Promise<{ seeded: boolean; accounts: DemoAccount[]; people: number; units: number }> {
   const summary = { accounts: demo.accounts, people: demo.people.length, units: demo.units.length };
   if (!empty) return { seeded: false, ...summary };
@@ -158,6 +164,7 @@ export async function writeDemo(
   bar?.stop();
   for (const account of demo.accounts)
     await Account.create({ email: account.email, personId: account.personId, grants: account.grants, password: DEMO_PASSWORD });
+  for (const target of how.targets ?? []) await Target.put(target);
   await Readiness.rebuild({ write: true });
   const approver = { email: how.approver(demo.accounts).email };
   for (const input of demo.exemptions) await Exemption.create({ actor: approver, within: null, input });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compileContent } from '@sansang/content';
-import { Readiness, unitIdFor } from '@sansang/core';
+import { Readiness, Tenant, unitIdFor } from '@sansang/core';
 import { useFreshTable } from '../../../../test/support/db.ts';
 import { contentDir } from '../paths.ts';
 import { seedNational } from '../seed-national.ts';
@@ -168,6 +168,16 @@ describe('national demo', async () => {
     for (const a of demo.accounts) expect(demo.records.some((r) => String(r.pk).endsWith(a.personId))).toBe(false);
   });
 
+  it('carries a province’s and a sở’s own targets, resolved to their units, and every province and ministry as a tenant', () => {
+    expect(demo.targets.map((t) => [t.id, t.unitId])).toEqual([
+      ['t18-chu-ky-so-2027', unitIdFor('T18')],
+      ['t18-snv-du-lieu-2027', unitIdFor('T18-SNV')],
+    ]);
+    expect(demo.targets.every((t) => demo.units.some((u) => u.id === t.unitId))).toBe(true);
+    expect(demo.tenants).toHaveLength(demo.provinces.length + demo.ministries.length);
+    expect(demo.tenants.find((t) => t.unitId === unitIdFor('T18'))?.name).toBe('UỶ BAN NHÂN DÂN THÀNH PHỐ PHÚ HẢI');
+  });
+
   it('is the same every time, except for the dates of progress', () => {
     const again = generateNational(file, courses, targets, { now });
     expect(again.units).toEqual(demo.units);
@@ -206,5 +216,20 @@ describe('national demo', async () => {
       expect(f.trained, unitId).toBeGreaterThan(0);
     }
     expect((await best(small.root.id)).staff).toBeGreaterThan((await best(province)).staff);
+
+    // Targets at three levels: the nation's everywhere, Phú Hải's in its subtree, its Sở Nội vụ's in the sở alone, each with where it comes from.
+    const phuHai = unitIdFor('T18');
+    const applying = async (unitId: string) =>
+      Object.fromEntries((await Readiness.forUnit({ unitId })).targets.map((t) => [t.id, t.owner?.id ?? null])) as Record<string, string | null>;
+    const national = Object.fromEntries(targets.map((t) => [t.id, null]));
+    expect(await applying(small.root.id)).toEqual(national);
+    expect(await applying(phuHai)).toEqual({ ...national, 't18-chu-ky-so-2027': phuHai });
+    expect(await applying(unitIdFor('T18-SNV'))).toEqual({ ...national, 't18-chu-ky-so-2027': phuHai, 't18-snv-du-lieu-2027': unitIdFor('T18-SNV') });
+    expect(await applying(unitIdFor('T01'))).toEqual(national);
+    // Each province and ministry heads its people's pages with its own name.
+    const someCommune = small.units.find((u) => u.ancestors.includes(phuHai) && communeKinds.has(u.kind))!;
+    expect((await Tenant.of(someCommune))?.name).toBe('UỶ BAN NHÂN DÂN THÀNH PHỐ PHÚ HẢI');
+    expect((await Tenant.of(small.ministries[0]!))?.name).toBe(small.ministries[0]!.name.toLocaleUpperCase('vi-VN'));
+    expect(await Tenant.of(small.root)).toBeNull();
   }, 900_000);
 });

@@ -2,7 +2,7 @@ import * as v from 'valibot';
 import { parse } from 'yaml';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { Org, unitIdFor, type Course, type Target } from '@sansang/core';
+import { Org, Target, unitIdFor, type Course } from '@sansang/core';
 import { generateProvince, pastSnapshots, readProvince, type DemoAccount, type DemoProvince, type ProvinceFile } from './generate.ts';
 import { seeded, type Random } from './random.ts';
 
@@ -15,6 +15,8 @@ export const NationalFile = v.object({
   placeNames: v.object({ first: v.array(v.string()), second: v.array(v.string()) }),
   ministries: v.array(v.object({ code: Code, name: v.string(), agencies: v.array(v.string()) })),
   ministryRooms: v.object({ departments: v.array(v.string()), serviceUnits: v.array(v.string()) }),
+  /** A province's and a sở's own targets, beside the installation's in content/targets/: each names its unit by code. */
+  targets: v.optional(v.array(v.looseObject({ unit: v.string() })), []),
 });
 export type NationalFile = v.InferOutput<typeof NationalFile> & {
   /** The demo province's file: its sở, the organisation of a commune, names and titles serve every province. */
@@ -26,7 +28,14 @@ export async function readNational(contentDir: string): Promise<NationalFile> {
   return { ...national, template: await readProvince(join(contentDir, 'demo', 'province.yaml')) };
 }
 
-export type DemoNational = DemoProvince & { root: Org.Info; provinces: Org.Info[]; ministries: Org.Info[] };
+/** `targets`: the units' own targets of national.yaml, their units resolved; `tenants`: the provinces and ministries, each with the name its pages show. */
+export type DemoNational = DemoProvince & {
+  root: Org.Info;
+  provinces: Org.Info[];
+  ministries: Org.Info[];
+  targets: Target.Info[];
+  tenants: { unitId: string; name: string }[];
+};
 
 /** The template province's own name, which its schools and college carry; each province puts its own in. */
 const TEMPLATE_PLACE = 'Minh Sơn';
@@ -50,7 +59,22 @@ export function generateNational(
   const seed = options.seed ?? 2026;
   const scale = options.scale ?? 1;
   const root = Org.make({ id: unitIdFor(file.root.code), code: file.root.code, name: file.root.name, kind: 'other', level: 'trung-uong' }, null);
-  const out: DemoNational = { root, provinces: [], ministries: [], units: [root], people: [], accounts: [], records: [], exemptions: [], credits: [] };
+  const owned = file.targets.map(({ unit, ...t }) => v.parse(Target.Info, { ...t, unitId: unitIdFor(unit) }));
+  // The generator makes progress on every target's courses: the units' own among them.
+  targets = [...targets, ...owned];
+  const out: DemoNational = {
+    root,
+    provinces: [],
+    ministries: [],
+    units: [root],
+    people: [],
+    accounts: [],
+    records: [],
+    exemptions: [],
+    credits: [],
+    targets: owned,
+    tenants: [],
+  };
   const staffed = <T>(list: T[]) => Math.ceil(list.length * Math.min(scale, 1));
   const names = seeded(seed - 1);
 
@@ -95,6 +119,8 @@ export function generateNational(
     out.ministries.push(add(out, generateProvince(ministry, courses, targets, { seed: seed + 10_000 + 100 * i, now: options.now }), root, { as: 'ministry' }));
   });
 
+  // Each province and ministry a tenant: the name heading its people's pages and its reports.
+  out.tenants = [...out.provinces, ...out.ministries].map((u) => ({ unitId: u.id, name: u.name.toLocaleUpperCase('vi-VN') }));
   out.accounts = accountsOf(out, file);
   for (const p of out.people) p.email = null;
   for (const a of out.accounts) out.people.find((p) => p.id === a.personId)!.email = a.email;
