@@ -127,4 +127,21 @@ describe('two provinces in one installation', () => {
     expect(refused).toBe(403);
     await otherAdmin.context().close();
   }, 180_000);
+
+  it('lets a province’s admin pick a unit below on the targets page, and offers nothing of the other province', async () => {
+    const admin = await signInAs(stack.browser, stack.server.url, 'quantri.tinh@test.vn', 'mat-khau-dung');
+    await admin.goto(`${stack.server.url}/chi-tieu`);
+    const picker = admin.getByLabel('Đơn vị trực thuộc');
+    await picker.waitFor();
+    expect((await picker.locator('option').allInnerTexts()).sort()).toEqual(['Đơn vị so', 'Đơn vị xa']);
+    await picker.selectOption({ label: 'Đơn vị xa' });
+    await admin.getByRole('button', { name: 'Xem chỉ tiêu của đơn vị này' }).click();
+    await admin.waitForURL(/\/chi-tieu\?unit=xa$/);
+    await admin.locator('nav.breadcrumb [aria-current="page"]', { hasText: 'Đơn vị xa' }).waitFor();
+    // Back up the trail to the province, a link since it is in the admin's scope.
+    await admin.locator('nav.breadcrumb').getByRole('link', { name: 'Đơn vị tinh' }).click();
+    await admin.waitForURL(/\/chi-tieu\?unit=tinh$/);
+    await expectAccessible(admin, 'targets page with its unit picker');
+    await admin.context().close();
+  }, 120_000);
 });

@@ -13,6 +13,8 @@ const vi = {
   setFor: 'Đặt cho',
   setForHint: 'Chỉ tiêu áp dụng cho người của đơn vị này và các đơn vị trực thuộc.',
   readOnly: 'Chỉ cán bộ tổ chức hoặc quản trị có quyền với một đơn vị mới đặt hoặc sửa được chỉ tiêu của đơn vị đó; chỉ tiêu của cấp trên chỉ xem.',
+  pickUnit: 'Đơn vị trực thuộc',
+  pickUnitGo: 'Xem chỉ tiêu của đơn vị này',
 };
 
 const en: Record<keyof typeof vi, string> = {
@@ -23,6 +25,8 @@ const en: Record<keyof typeof vi, string> = {
   setFor: 'Set for',
   setForHint: 'The target applies to the people of this unit and of the units below it.',
   readOnly: 'Only an HR officer or administrator responsible for a unit can set or change its targets; targets set above are read-only.',
+  pickUnit: 'Unit below',
+  pickUnitGo: 'Show this unit’s targets',
 };
 
 export type TargetKey = keyof typeof vi;

@@ -1,8 +1,10 @@
-import { createResource, createSignal, Show } from 'solid-js';
+import { createResource, createSignal, For, Show } from 'solid-js';
 import { api } from '../data/api.ts';
 import { me } from '../data/session.ts';
-import { useSearchParams } from '@solidjs/router';
-import { categories, levels, targets as targetsApi, unitKinds, type Target, type TargetInput } from '../data/org.ts';
+import { useNavigate, useSearchParams } from '@solidjs/router';
+import { categories, levels, org, targets as targetsApi, unitKinds, type OrgView, type Target, type TargetInput } from '../data/org.ts';
+import { query } from '../data/readiness.ts';
+import { UnitTrail } from '../ui/unit-trail.tsx';
 import { originOf, tg } from '../i18n/targets.ts';
 import { formatDay, t, type Key } from '../i18n/index.ts';
 import { Loaded } from '../ui/async.tsx';
@@ -153,6 +155,39 @@ function TargetForm(props: {
  * from, and those set below it; an admin or HR officer sets and changes those of the units
  * their grant covers.
  */
+/**
+ * Where the page stands in the tree, and a way down it: the units above (those in scope are
+ * links) and a choice among the units below, so an officer sets a sở's or a commune's own
+ * target without typing its address.
+ */
+function UnitPicker(props: { view: OrgView }) {
+  const navigate = useNavigate();
+  const here = (unit: string) => `/chi-tieu${query({ unit })}`;
+  return (
+    <>
+      <UnitTrail view={props.view} href={here} />
+      <Show when={props.view.children.length > 0}>
+        <form
+          class="inline-form"
+          onSubmit={(event) => {
+            event.preventDefault();
+            const unit = String(new FormData(event.currentTarget).get('unit') ?? '');
+            if (unit) navigate(here(unit));
+          }}
+        >
+          <label>
+            {tg('pickUnit')}{' '}
+            <select name="unit">
+              <For each={props.view.children}>{(c) => <option value={c.id}>{c.name}</option>}</For>
+            </select>
+          </label>{' '}
+          <button type="submit">{tg('pickUnitGo')}</button>
+        </form>
+      </Show>
+    </>
+  );
+}
+
 export default function TargetsPage() {
   const [search] = useSearchParams<{ unit?: string }>();
   const [list, { refetch }] = createResource(
@@ -161,6 +196,11 @@ export default function TargetsPage() {
     ({ unit }) => targetsApi.list(unit),
   );
   const [courses] = createResource(() => api.courses().then((r) => r.courses.map(({ slug, title }) => ({ slug, title }))));
+  // Where the page stands and what lies below: for the trail and the picker (nothing shown when it cannot be read).
+  const [place] = createResource(
+    () => ({ unit: search.unit || undefined }),
+    ({ unit }) => org.view(unit).catch(() => null),
+  );
   const [editing, setEditing] = createSignal<TargetInput>(blank());
   const [saved, setSaved] = createSignal('');
   const canEdit = () => me()?.roles.some((r) => r.role === 'admin' || r.role === 'hr') ?? false;
@@ -214,6 +254,7 @@ export default function TargetsPage() {
   ];
   return (
     <section>
+      <Show when={place()}>{(view) => <UnitPicker view={view()} />}</Show>
       <h1>{t('targets.title')}</h1>
       <p>{t('targets.intro')}</p>
       <Loaded of={list}>
