@@ -183,7 +183,7 @@ describe('national demo', async () => {
     expect(again.units).toEqual(demo.units);
     expect(again.people).toEqual(demo.people);
     expect(again.records.length).toBe(demo.records.length);
-  });
+  }, 240_000);
 
   it('seeds a smaller country into a fresh table, with figures at the root, a province and a commune', async () => {
     const table = await useFreshTable();
