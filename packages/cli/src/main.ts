@@ -43,6 +43,7 @@ const usage = `Cách dùng / usage: sansang <lệnh>
   target recount ID [--validity]                  tính lại ai đạt chỉ tiêu sau khi đổi chương trình; --validity: đặt lại ngày hết hiệu lực sau khi đổi thời hạn
   reminders plan [--unit MÃ] [--date NGÀY]        thư nhắc việc đến hạn trong ngày: ai nhận, việc gì (không gửi)
   reminders run [--unit MÃ] [--date NGÀY]         gửi thư nhắc việc đến hạn, mỗi thư đúng một lần (chạy lại không gửi trùng)
+  reminders digest                                gửi báo cáo tuần này cho cán bộ tổ chức, thủ trưởng đơn vị (mỗi người một lần một tuần)
   daily [--date NGÀY]                             việc hằng ngày: bắt đầu, kết thúc miễn trừ; chuyển các hoàn thành sắp hết hoặc đã hết hiệu lực
   roster import <tệp.csv|.xlsx> [--dry-run] [--accept-valid] [--effective 2026-01-01]
                         nhập danh sách cán bộ (cột: employee_code, full_name, email, unit_code, category, position, status)

@@ -5,7 +5,7 @@ import { Person, Reminder } from '@sansang/core';
 import { putMany } from '@sansang/core/testing';
 import { useFreshTable } from '../../../test/support/db.ts';
 import { useSesLocal, type SesLocal } from '../../../test/support/ses.ts';
-import { smallProvince, target } from '../../../test/support/fixtures.ts';
+import { account, smallProvince, target } from '../../../test/support/fixtures.ts';
 import { repoRoot } from './paths.ts';
 
 describe('sansang reminders', () => {
@@ -52,5 +52,18 @@ describe('sansang reminders', () => {
     expect(first).toMatch(/đã gửi: +1\n/);
     expect(await cli('run', '--unit', tree.commune.code, '--date', '2026-12-24')).toMatch(/đã gửi: +0\n.*\n +đã gửi từ trước: +1/);
     expect((await ses.emails()).map((e) => e.destination.to[0])).toEqual(['xa@sansang.test']);
+  });
+
+  it('sends the week’s digest to each HR officer once, however often it is run', async () => {
+    await account('nhansu.tinh@sansang.test', tree.people.find((p) => p.unitId === tree.agency.id)!.id, [{ role: 'hr', unitId: tree.province.id }]);
+    const first = await cli('digest');
+    if (Reminder.isQuietHour(new Date())) {
+      expect(first).toContain('giờ yên lặng');
+      return;
+    }
+    expect(first).toMatch(/: 1 người nhận báo cáo tuần/);
+    expect(first).toMatch(/đã gửi: +1\n/);
+    expect(await cli('digest')).toMatch(/đã gửi: +0\n.*\n +đã gửi từ trước: +1/);
+    expect((await ses.emails()).filter((e) => e.destination.to[0] === 'nhansu.tinh@sansang.test')).toHaveLength(1);
   });
 });

@@ -1,4 +1,4 @@
-import { Org, Reminder, unitIdFor, vnDay } from '@sansang/core';
+import { Digest, Org, Reminder, unitIdFor, vnDay } from '@sansang/core';
 
 type Option = (name: string) => string | undefined;
 
@@ -39,15 +39,29 @@ export function runSummary(o: Reminder.RunOutcome): string {
   ].join('\n');
 }
 
-/** `sansang reminders plan|run [--unit CODE] [--date D]`; null for another sub-command. */
+/** What `sansang reminders digest` prints: the counts of the week's digests. */
+export function digestSummary(o: Digest.Outcome & { week: string }): string {
+  if (o.quiet) return `Tuần ${o.week}: đang trong giờ yên lặng (21:00–07:00), không gửi báo cáo tuần nào.`;
+  return [
+    `Tuần ${o.week}: ${o.recipients} người nhận báo cáo tuần (${o.optedOut} đã tắt, ${o.empty} không có chỉ tiêu nào trong phạm vi).`,
+    `  đã gửi:                 ${o.sent}`,
+    `  chỉ thông báo (không có email): ${o.noAddress}`,
+    `  đã gửi từ trước:        ${o.already}`,
+    `  đợt khác đang gửi:      ${o.busy}`,
+    `  lỗi, sẽ gửi lại lần sau: ${o.failed}`,
+  ].join('\n');
+}
+
+/** `sansang reminders plan|run [--unit CODE] [--date D]` and `sansang reminders digest`; null for another sub-command. */
 export async function remindersCommand(sub: string | undefined, option: Option): Promise<string | null> {
+  const actor = { email: process.env.SANSANG_ACTOR ?? 'cli' };
+  const site = process.env.SITE_URL ?? 'http://localhost:3000';
+  // The week's digest, on demand: once a week per recipient however often it runs, as the daily job sends it on Mondays.
+  if (sub === 'digest') return digestSummary(await Digest.weekly({ actor, site }));
   if (sub !== 'plan' && sub !== 'run') return null;
   const unitId = option('unit') ? (await Org.get(unitIdFor(option('unit')!))).id : undefined;
   const date = option('date') ?? vnDay();
-  if (sub === 'run')
-    return runSummary(
-      await Reminder.run({ unitId, date, actor: { email: process.env.SANSANG_ACTOR ?? 'cli' }, site: process.env.SITE_URL ?? 'http://localhost:3000' }),
-    );
+  if (sub === 'run') return runSummary(await Reminder.run({ unitId, date, actor, site }));
   const plan = await Reminder.plan({ unitId, date });
   const units = await Org.getMap(new Set(plan.map((p) => p.unitId)));
   return planTable(date, plan, new Map([...units].map(([id, u]) => [id, u.name])));
