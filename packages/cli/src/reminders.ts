@@ -26,17 +26,19 @@ export function planTable(day: string, plan: Reminder.Planned[], unitNames: Map<
   return [`Ngày ${shown(day)}: ${plan.length} thư nhắc việc.`, header, ...lines].join('\n');
 }
 
+/** How a run's messages went, one line each, as a reminder run and a digest run print them. */
+const deliveries = (o: Pick<Reminder.RunOutcome, 'sent' | 'noAddress' | 'already' | 'busy' | 'failed'>) => [
+  `  đã gửi:                 ${o.sent}`,
+  `  chỉ thông báo (không có email): ${o.noAddress}`,
+  `  đã gửi từ trước:        ${o.already}`,
+  `  đợt khác đang gửi:      ${o.busy}`,
+  `  lỗi, sẽ gửi lại lần sau: ${o.failed}`,
+];
+
 /** What `sansang reminders run` prints: the counts of a run. */
 export function runSummary(o: Reminder.RunOutcome): string {
   if (o.quiet) return `Ngày ${shown(o.day)}: đang trong giờ yên lặng (21:00–07:00), không gửi thư nào; ${o.planned} thư sẽ được gửi khi chạy lại sau 7:00.`;
-  return [
-    `Ngày ${shown(o.day)}: ${o.planned} thư đến hạn.`,
-    `  đã gửi:                 ${o.sent}`,
-    `  chỉ thông báo (không có email): ${o.noAddress}`,
-    `  đã gửi từ trước:        ${o.already}`,
-    `  đợt khác đang gửi:      ${o.busy}`,
-    `  lỗi, sẽ gửi lại lần sau: ${o.failed}`,
-  ].join('\n');
+  return [`Ngày ${shown(o.day)}: ${o.planned} thư đến hạn.`, ...deliveries(o)].join('\n');
 }
 
 /** What `sansang reminders digest` prints: the counts of the week's digests. */
@@ -44,11 +46,7 @@ export function digestSummary(o: Digest.Outcome & { week: string }): string {
   if (o.quiet) return `Tuần ${o.week}: đang trong giờ yên lặng (21:00–07:00), không gửi báo cáo tuần nào.`;
   return [
     `Tuần ${o.week}: ${o.recipients} người nhận báo cáo tuần (${o.optedOut} đã tắt, ${o.empty} không có chỉ tiêu nào trong phạm vi).`,
-    `  đã gửi:                 ${o.sent}`,
-    `  chỉ thông báo (không có email): ${o.noAddress}`,
-    `  đã gửi từ trước:        ${o.already}`,
-    `  đợt khác đang gửi:      ${o.busy}`,
-    `  lỗi, sẽ gửi lại lần sau: ${o.failed}`,
+    ...deliveries(o),
   ].join('\n');
 }
 
