@@ -64,13 +64,14 @@ export function write(
     .text(nfc(text), x, y, { width: contentWidth(doc) - (x - doc.page.margins.left), ...rest });
 }
 
-/**
- * The header of an administrative document: the issuing unit on the left, the national
- * motto on the right, then the title and the date the figures were read.
- */
 /** The tenant a report's unit belongs to (issue 20): its name above the unit's, its logo above both. */
 export type Brand = { name: string; logo: { bytes: Uint8Array } | null } | null;
 
+/**
+ * The header of an administrative document: the issuing unit on the left (under its tenant's
+ * logo and name, when it has one), the national motto on the right, then the title and the
+ * date the figures were read.
+ */
 export function documentHeader(doc: Doc, unitName: string, title: string, generatedAt: string, brand: Brand = null): void {
   const top = doc.y;
   const left = doc.page.margins.left;
