@@ -92,8 +92,18 @@ const weightOf = (u: Org.Info) =>
 /** The units whose first person completes a course under the meter: the same codes at every size. */
 const LEARNER_UNITS = ['T1-X1', 'T2-X5', 'T3-X7-DV1', 'T4-X20-DV2', 'T1-S1-P1', 'T2-S3-P4', 'T3-S6', 'T4-S2-DV1'];
 
+/** Source records are written in slices of this many items, so a country of millions never sits in memory whole. */
+const WRITE_SLICE = 200_000;
+
+export type BuildOptions = {
+  /** False: no counters (no `rebuild`, no shards), for a bench that reads only source records; the rebuild grows faster than the staff. */
+  counters?: boolean;
+  /** Hears every person written, with their unit (a bench counts what a report must hold from it). */
+  onPerson?: (person: Person.Info, unit: Org.Info) => void;
+};
+
 /** Writes the country with `staff` people into the configured table; `log` hears each phase. */
-export async function buildCountry(staff: number, log: (line: string) => void): Promise<Country> {
+export async function buildCountry(staff: number, log: (line: string) => void, options: BuildOptions = {}): Promise<Country> {
   const r = seeded(20_000);
   const today = vnDay();
   const units = tree();
@@ -101,6 +111,15 @@ export async function buildCountry(staff: number, log: (line: string) => void): 
   for (const c of courses) await Course.publish(c);
   for (const t of targets) await Target.put(t);
   const items: Record<string, unknown>[] = units.map(Org.toItem);
+  let written = 0;
+  let writeMs = 0;
+  const flush = async () => {
+    const started = performance.now();
+    await putMany(items);
+    written += items.length;
+    items.length = 0;
+    writeMs += performance.now() - started;
+  };
   const learners: Person.Info[] = [];
   let people = 0;
   let completions = 0;
@@ -123,6 +142,7 @@ export async function buildCountry(staff: number, log: (line: string) => void): 
         status: i % 50 === 49 ? 'left' : 'active',
       };
       items.push(Person.toItem(person));
+      options.onPerson?.(person, unit);
       people++;
       if (i === 0) {
         if (LEARNER_UNITS.includes(unit.code)) learners.push(person);
@@ -147,15 +167,17 @@ export async function buildCountry(staff: number, log: (line: string) => void): 
         const mark = Readiness.trained(placement, t, trainedAt);
         items.push(Readiness.asItem(mark), ...(mark.also ?? []));
       }
+      if (items.length >= WRITE_SLICE) await flush();
     }
   }
-  let started = performance.now();
-  await putMany(items);
-  log(`wrote ${items.length} items in ${((performance.now() - started) / 1000).toFixed(0)} s`);
-  started = performance.now();
-  await Readiness.rebuild({ write: true, today });
-  log(`rebuilt the counters in ${((performance.now() - started) / 1000).toFixed(0)} s`);
-  await spreadShards(units);
+  await flush();
+  log(`wrote ${written} items in ${(writeMs / 1000).toFixed(0)} s`);
+  if (options.counters !== false) {
+    const started = performance.now();
+    await Readiness.rebuild({ write: true, today });
+    log(`rebuilt the counters in ${((performance.now() - started) / 1000).toFixed(0)} s`);
+    await spreadShards(units);
+  }
   const byCode = (code: string) => units.find((u) => u.code === code)!;
   return { root: units[0]!, province: byCode('T2'), commune: byCode('T2-X3'), units, staff: people, completions, learners };
 }
