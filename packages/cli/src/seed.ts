@@ -19,15 +19,15 @@ export async function publishContent(
   const { courses: written, courseDirs, targets: writtenTargets, targetUnits, courseUnits, diagnostics } = compiled ?? (await compileContent(contentDir));
   const outcome: PublishOutcome = { published: [], unchanged: [], rejected: [], errors: diagnostics.filter((d) => d.severity === 'error').map(format) };
   const units = await unitsNamed([...targetUnits.values(), ...courseUnits.values()]);
-  const courses = owned(
-    written,
-    (c) => c.slug,
-    courseUnits,
+  const courses = owned({
+    items: written,
+    idOf: (c) => c.slug,
+    named: courseUnits,
     units,
-    outcome.errors,
-    (c, unitId) => ({ ...c, unitId }),
-    'khoá học',
-  );
+    errors: outcome.errors,
+    withOwner: (c, unitId) => ({ ...c, unitId }),
+    what: 'khoá học',
+  });
   for (const bundle of courses) {
     try {
       const result = await Course.publish(bundle);
@@ -40,15 +40,15 @@ export async function publishContent(
       outcome.rejected.push(`${bundle.slug}@${bundle.version}: ${(err as VisibleError).message}`);
     }
   }
-  const owners = owned(
-    writtenTargets,
-    (t) => t.id,
-    targetUnits,
+  const owners = owned({
+    items: writtenTargets,
+    idOf: (t) => t.id,
+    named: targetUnits,
     units,
-    outcome.errors,
-    (t, unitId) => ({ ...t, unitId }),
-    'chỉ tiêu',
-  );
+    errors: outcome.errors,
+    withOwner: (t, unitId) => ({ ...t, unitId }),
+    what: 'chỉ tiêu',
+  });
   const targets = openProgrammes(owners, courses, units, targetUnits, outcome.errors);
   const before = new Map((await Target.list()).map((t) => [t.id, t]));
   for (const target of targets) {
@@ -74,17 +74,28 @@ async function unitsNamed(named: { code: string }[]): Promise<Map<string, Org.In
 
 /**
  * Gives each course or target its owner named by unit code (`unit: CODE`); one whose unit is
- * not in the org tree is not published, and the error names its file.
+ * not in the org tree is not published, and the error (pushed onto `errors`) names its file
+ * and says `what` it is.
  */
-function owned<T>(
-  items: T[],
-  idOf: (item: T) => string,
-  named: Map<string, { code: string; file: string }>,
-  units: Map<string, Org.Info>,
-  errors: string[],
-  withOwner: (item: T, unitId: string) => T,
-  what: string,
-): T[] {
+function owned<T>({
+  items,
+  idOf,
+  named,
+  units,
+  errors,
+  withOwner,
+  what,
+}: {
+  items: T[];
+  idOf: (item: T) => string;
+  /** The unit each item's file names, by item id. */
+  named: Map<string, { code: string; file: string }>;
+  /** The units named that are in the org tree, by code in lower case. */
+  units: Map<string, Org.Info>;
+  errors: string[];
+  withOwner: (item: T, unitId: string) => T;
+  what: string;
+}): T[] {
   return items.flatMap((item) => {
     const name = named.get(idOf(item));
     if (!name) return [item];
