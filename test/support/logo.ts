@@ -1,38 +1,44 @@
-import { deflateSync } from 'node:zlib';
-
-const crcTable = Array.from({ length: 256 }, (_, n) => {
-  let c = n;
-  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-  return c >>> 0;
-});
-const crc32 = (bytes: Buffer) => {
-  let c = 0xffffffff;
-  for (const b of bytes) c = crcTable[(c ^ b) & 0xff]! ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
-};
-function chunk(type: string, data: Buffer) {
-  const length = Buffer.alloc(4);
-  length.writeUInt32BE(data.length);
-  const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
-  const crc = Buffer.alloc(4);
-  crc.writeUInt32BE(crc32(body));
-  return Buffer.concat([length, body, crc]);
-}
+import { crc32, inflateSync } from 'node:zlib';
+import { encodePng } from '@sansang/core';
 
 /** A real PNG of one colour (a test logo a browser, pdfkit and Excel all draw), `width` × `height`. */
 export function pngLogo(width = 48, height = 48, rgb: [number, number, number] = [200, 16, 46]): Buffer {
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(width, 0);
-  header.writeUInt32BE(height, 4);
-  header.set([8, 2, 0, 0, 0], 8); // 8 bits, RGB, deflate, no filter, no interlace
-  const row = Buffer.concat([Buffer.from([0]), Buffer.from(Array.from({ length: width }, () => rgb).flat())]);
-  const pixels = deflateSync(Buffer.concat(Array.from({ length: height }, () => row)));
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', header),
-    chunk('IDAT', pixels),
-    chunk('IEND', Buffer.alloc(0)),
-  ]);
+  const pixels = new Uint8Array(width * height * 4);
+  for (let at = 0; at < pixels.length; at += 4) pixels.set([...rgb, 255], at);
+  return encodePng(width, height, pixels);
+}
+
+/**
+ * The pixels of a PNG as `encodePng` writes them (8-bit RGBA, unfiltered rows), after checking
+ * what a decoder would: the signature, every chunk's CRC, the header and an IDAT that inflates
+ * to exactly its rows. Throws, saying what is wrong, on anything else.
+ */
+export function readPng(bytes: Uint8Array): { width: number; height: number; rgba: Uint8Array } {
+  const png = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (!png.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) throw new Error('not a PNG signature');
+  const chunks: { type: string; data: Buffer }[] = [];
+  for (let at = 8; at < png.length;) {
+    const length = png.readUInt32BE(at);
+    const body = png.subarray(at + 4, at + 8 + length);
+    if (body.length !== length + 4 || at + 12 + length > png.length) throw new Error(`chunk at ${at} runs past the end`);
+    if (png.readUInt32BE(at + 8 + length) !== crc32(body)) throw new Error(`chunk at ${at}: bad CRC`);
+    chunks.push({ type: body.subarray(0, 4).toString('ascii'), data: body.subarray(4) });
+    at += 12 + length;
+  }
+  const types = chunks.map((c) => c.type);
+  if (types[0] !== 'IHDR' || types.at(-1) !== 'IEND' || !types.includes('IDAT')) throw new Error(`chunks ${types.join(', ')}`);
+  const header = chunks[0]!.data;
+  const [width, height] = [header.readUInt32BE(0), header.readUInt32BE(4)];
+  if (!header.subarray(8).equals(Buffer.from([8, 6, 0, 0, 0]))) throw new Error('not 8-bit RGBA, deflate, unfiltered, not interlaced');
+  const rows = inflateSync(Buffer.concat(chunks.filter((c) => c.type === 'IDAT').map((c) => c.data)));
+  const stride = width * 4;
+  if (rows.length !== height * (stride + 1)) throw new Error(`${rows.length} bytes of rows, not ${height} × ${stride + 1}`);
+  const rgba = new Uint8Array(height * stride);
+  for (let y = 0; y < height; y++) {
+    if (rows[y * (stride + 1)] !== 0) throw new Error(`row ${y} is filtered`);
+    rgba.set(rows.subarray(y * (stride + 1) + 1, (y + 1) * (stride + 1)), y * stride);
+  }
+  return { width, height, rgba };
 }
 
 /** The head of a baseline JPEG (SOI, APP0, SOF0) of `width` × `height`: what a logo check reads, no picture. */

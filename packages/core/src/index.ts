@@ -25,6 +25,7 @@ export { Target } from './target/index.ts';
 export { Reminder } from './reminder/index.ts';
 export { Digest } from './digest/index.ts';
 export { Tenant } from './tenant/index.ts';
+export { encodePng } from './tenant/png.ts';
 export { Mail } from './mail/index.ts';
 export { databaseAnswers } from './db/health.ts';
 export { ImportError, describeProblem, type ImportRow, type RowProblem } from './import-rows.ts';
