@@ -1,9 +1,8 @@
-import { Tenant } from '@sansang/core';
 import { isTableEmpty } from '@sansang/core/admin';
 import type { DemoAccount } from './demo/generate.ts';
 import { generateNational, readNational } from './demo/national.ts';
 import type { Progress } from './progress.ts';
-import { publishContent, writeDemo } from './seed.ts';
+import { installationAdmin, publishContent, writeDemo } from './seed.ts';
 
 /**
  * Writes the synthetic country (`npm start -- --demo national`) into an empty table; does
@@ -21,11 +20,5 @@ export async function seedNational(options: {
   const { courses, targets } = await publishContent(options.contentDir);
   const demo = generateNational(file, courses, targets, { scale: options.scale, now: options.now });
   // Approved in the national admin's name.
-  const admin = (accounts: DemoAccount[]) => accounts.find((a) => a.grants.some((g) => g.role === 'admin' && g.unitId === null))!;
-  const written = await writeDemo(demo, empty, { label: 'Tạo dữ liệu mẫu toàn quốc', approver: admin, progress: options.progress, targets: demo.targets });
-  if (written.seeded) {
-    const actor = { email: admin(demo.accounts).email };
-    for (const tenant of demo.tenants) await Tenant.set({ ...tenant, actor });
-  }
-  return written;
+  return writeDemo(demo, empty, { label: 'Tạo dữ liệu mẫu toàn quốc', approver: installationAdmin, progress: options.progress, targets: demo.targets });
 }

@@ -1,4 +1,4 @@
-import { Account, Credit, Exemption, Course, Org, Person, Readiness, Target, unitIdFor, type VisibleError } from '@sansang/core';
+import { Account, Credit, Exemption, Course, Org, Person, Readiness, Target, Tenant, unitIdFor, type VisibleError } from '@sansang/core';
 import { isTableEmpty, putMany } from '@sansang/core/admin';
 import { compileContent, format, type CompiledContent } from '@sansang/content';
 import { readFile } from 'node:fs/promises';
@@ -150,10 +150,14 @@ export async function seedDemo(options: {
   return writeDemo(demo, empty, { label: 'Tạo dữ liệu mẫu', approver: hr, progress: options.progress });
 }
 
+/** The demo's admin of the whole installation (both demos have one). */
+export const installationAdmin = (accounts: DemoAccount[]) => accounts.find((a) => a.grants.some((g) => g.role === 'admin' && g.unitId === null))!;
+
 /**
  * Writes a generated demo (a province, the country) into an empty table — its units, people
- * and records, its accounts, the counters rebuilt — then its exemptions and certificates
- * through the real path: evidence-free, approved by `approver`, counters moved as HR's would be.
+ * and records, its accounts, its tenants' names and logos (set by the installation's admin),
+ * the counters rebuilt — then its exemptions and certificates through the real path:
+ * evidence-free, approved by `approver`, counters moved as HR's would be.
  * Not empty: nothing written, what it would have been said.
  */
 export async function writeDemo(
@@ -175,6 +179,11 @@ export async function writeDemo(
   bar?.stop();
   for (const account of demo.accounts)
     await Account.create({ email: account.email, personId: account.personId, grants: account.grants, password: DEMO_PASSWORD });
+  const admin = { email: installationAdmin(demo.accounts).email };
+  for (const { unitId, name, logo } of demo.tenants) {
+    await Tenant.set({ unitId, name, actor: admin });
+    await Tenant.setLogo({ unitId, bytes: logo, actor: admin });
+  }
   for (const target of how.targets ?? []) await Target.put(target);
   await Readiness.rebuild({ write: true });
   const approver = { email: how.approver(demo.accounts).email };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { compileContent } from '@sansang/content';
-import { Person } from '@sansang/core';
+import { Person, Tenant } from '@sansang/core';
 import { contentDir } from '../paths.ts';
 import { generateProvince, readProvince } from './generate.ts';
 
@@ -63,6 +63,13 @@ describe('demo province', async () => {
     expect(again.people).toEqual(demo.people);
     expect(again.units).toEqual(demo.units);
     expect(again.records.length).toBe(demo.records.length);
+    expect(again.tenants).toEqual(demo.tenants);
+  });
+
+  it('makes the province a tenant, its name in capitals above its reports and its own PNG logo', () => {
+    const root = demo.units.find((u) => u.parentId === null)!;
+    expect(demo.tenants).toEqual([{ unitId: root.id, name: 'UỶ BAN NHÂN DÂN TỈNH MINH SƠN', logo: expect.any(Buffer) }]);
+    expect(Tenant.inspectLogo(demo.tenants[0]!.logo)).toEqual({ type: 'image/png', width: 128, height: 128 });
   });
 
   it('has progress to show, and none for the demo learner', () => {

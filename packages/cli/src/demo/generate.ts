@@ -3,6 +3,7 @@ import { parse } from 'yaml';
 import { readFile } from 'node:fs/promises';
 import { Account, Course, Credit, Exemption, Org, Person, Progress, Readiness, Target, personIdFor, unitIdFor, vnDay } from '@sansang/core';
 import { seeded, type Random } from './random.ts';
+import { tenantLogo } from './tenant-logo.ts';
 
 const Named = v.object({ code: v.string(), name: v.string() });
 export const ProvinceFile = v.object({
@@ -47,6 +48,8 @@ export type DemoProvince = {
   exemptions: Exemption.Input[];
   /** Equivalent certificates people hold, recorded through `Credit.submit` (approved by HR, or waiting). */
   credits: (Credit.Input & { approved: boolean })[];
+  /** The province (or ministry) as a tenant: the name and logo heading its people's pages and its reports. */
+  tenants: { unitId: string; name: string; logo: Buffer }[];
 };
 
 export async function readProvince(path: string): Promise<ProvinceFile> {
@@ -252,7 +255,8 @@ export function generateProvince(
       records.push(Readiness.asItem(mark), ...(mark.also ?? []));
     }
   }
-  return { units, people, accounts, records: [...records, ...pastSnapshots(units, people, records, now)], exemptions, credits };
+  const tenants = [{ unitId: root.id, name: root.name.toLocaleUpperCase('vi-VN'), logo: tenantLogo(root.code) }];
+  return { units, people, accounts, records: [...records, ...pastSnapshots(units, people, records, now)], exemptions, credits, tenants };
 }
 
 /**

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { compileContent } from '@sansang/content';
-import { Readiness, Tenant, unitIdFor } from '@sansang/core';
+import { Org, Readiness, Tenant, unitIdFor } from '@sansang/core';
 import { useFreshTable } from '../../../../test/support/db.ts';
+import { readPng } from '../../../../test/support/logo.ts';
 import { contentDir } from '../paths.ts';
 import { seedNational } from '../seed-national.ts';
 import { generateNational, readNational } from './national.ts';
@@ -168,7 +169,7 @@ describe('national demo', async () => {
     for (const a of demo.accounts) expect(demo.records.some((r) => String(r.pk).endsWith(a.personId))).toBe(false);
   });
 
-  it('carries a province’s and a sở’s own targets, resolved to their units, and every province and ministry as a tenant', () => {
+  it('carries a province’s and a sở’s own targets, resolved to their units, and every province and ministry as a tenant with a logo of its own', () => {
     expect(demo.targets.map((t) => [t.id, t.unitId])).toEqual([
       ['t18-chu-ky-so-2027', unitIdFor('T18')],
       ['t18-snv-du-lieu-2027', unitIdFor('T18-SNV')],
@@ -176,6 +177,12 @@ describe('national demo', async () => {
     expect(demo.targets.every((t) => demo.units.some((u) => u.id === t.unitId))).toBe(true);
     expect(demo.tenants).toHaveLength(demo.provinces.length + demo.ministries.length);
     expect(demo.tenants.find((t) => t.unitId === unitIdFor('T18'))?.name).toBe('UỶ BAN NHÂN DÂN THÀNH PHỐ PHÚ HẢI');
+    expect(demo.tenants.map((t) => t.unitId)).toEqual([...demo.provinces, ...demo.ministries].map((u) => u.id));
+    for (const t of demo.tenants) {
+      expect(Tenant.inspectLogo(t.logo), t.unitId).toEqual({ type: 'image/png', width: 128, height: 128 });
+      expect(() => readPng(t.logo), t.unitId).not.toThrow();
+    }
+    expect(new Set(demo.tenants.map((t) => t.logo.toString('base64'))).size).toBe(demo.tenants.length);
   });
 
   it('is the same every time, except for the dates of progress', () => {
@@ -183,6 +190,7 @@ describe('national demo', async () => {
     expect(again.units).toEqual(demo.units);
     expect(again.people).toEqual(demo.people);
     expect(again.records.length).toBe(demo.records.length);
+    expect(again.tenants).toEqual(demo.tenants);
   }, 240_000);
 
   it('seeds a smaller country into a fresh table, with figures at the root, a province and a commune', async () => {
@@ -231,5 +239,17 @@ describe('national demo', async () => {
     expect((await Tenant.of(someCommune))?.name).toBe('UỶ BAN NHÂN DÂN THÀNH PHỐ PHÚ HẢI');
     expect((await Tenant.of(small.ministries[0]!))?.name).toBe(small.ministries[0]!.name.toLocaleUpperCase('vi-VN'));
     expect(await Tenant.of(small.root)).toBeNull();
+    // And its own logo, as the header and the reports get it: two provinces' differ, a ministry has one.
+    const logoOf = async (unitId: string) => {
+      const brand = await Tenant.brandOf(await Org.get(unitId));
+      expect(brand?.logo, unitId).toMatch(/^\/api\/tenants\/.+\/logo\?v=/);
+      const bytes = (await Tenant.logo(brand!.unitId))!.bytes;
+      expect(Tenant.inspectLogo(bytes), unitId).toEqual({ type: 'image/png', width: 128, height: 128 });
+      return Buffer.from(bytes);
+    };
+    const [phuHaiLogo, firstLogo, ministryLogo] = await Promise.all([logoOf(someCommune.id), logoOf(unitIdFor('T01')), logoOf(small.ministries[0]!.id)]);
+    expect(phuHaiLogo.equals(firstLogo)).toBe(false);
+    expect(ministryLogo.equals(phuHaiLogo) || ministryLogo.equals(firstLogo)).toBe(false);
+    expect(phuHaiLogo.equals(small.tenants.find((t) => t.unitId === phuHai)!.logo)).toBe(true);
   }, 900_000);
 });

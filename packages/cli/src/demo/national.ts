@@ -28,13 +28,12 @@ export async function readNational(contentDir: string): Promise<NationalFile> {
   return { ...national, template: await readProvince(join(contentDir, 'demo', 'province.yaml')) };
 }
 
-/** `targets`: the units' own targets of national.yaml, their units resolved; `tenants`: the provinces and ministries, each with the name its pages show. */
+/** `targets`: the units' own targets of national.yaml, their units resolved; `tenants`: every province and ministry, each with its own name and logo. */
 export type DemoNational = DemoProvince & {
   root: Org.Info;
   provinces: Org.Info[];
   ministries: Org.Info[];
   targets: Target.Info[];
-  tenants: { unitId: string; name: string }[];
 };
 
 /** The template province's own name, which its schools and college carry; each province puts its own in. */
@@ -119,8 +118,6 @@ export function generateNational(
     out.ministries.push(add(out, generateProvince(ministry, courses, targets, { seed: seed + 10_000 + 100 * i, now: options.now }), root, { as: 'ministry' }));
   });
 
-  // Each province and ministry a tenant: the name heading its people's pages and its reports.
-  out.tenants = [...out.provinces, ...out.ministries].map((u) => ({ unitId: u.id, name: u.name.toLocaleUpperCase('vi-VN') }));
   out.accounts = accountsOf(out, file);
   for (const p of out.people) p.email = null;
   for (const a of out.accounts) out.people.find((p) => p.id === a.personId)!.email = a.email;
@@ -160,8 +157,8 @@ function communesOf(
 /**
  * Adds a generated province (or ministry) under the root: its units made again below it (so
  * their ancestors and level follow), without its own accounts and snapshots (the country's
- * are made once for all), then the communes left unstaffed. A ministry's bodies are
- * central, not provincial.
+ * are made once for all), then the communes left unstaffed; its tenant comes along. A
+ * ministry's bodies are central, not provincial.
  */
 function add(out: DemoNational, part: DemoProvince, root: Org.Info, { as, bare = [] }: { as?: 'ministry'; bare?: ProvinceFile['communes'] }): Org.Info {
   const made = new Map<string, Org.Info>();
@@ -186,6 +183,8 @@ function add(out: DemoNational, part: DemoProvince, root: Org.Info, { as, bare =
   out.records.push(...part.records.filter((r) => r.type !== 'snapshot'));
   out.exemptions.push(...part.exemptions);
   out.credits.push(...part.credits);
+  // Each province and ministry a tenant, as the generator made it: its name and logo head its people's pages and its reports.
+  out.tenants.push(...part.tenants);
   return top;
 }
 
