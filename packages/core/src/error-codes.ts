@@ -111,6 +111,7 @@ export const errorKinds = {
   'service.unavailable': 'busy',
   'target.not_found': 'not_found',
   'target.course_unknown': 'invalid',
+  'target.owner_fixed': 'invalid',
   'tenant.logo_invalid': 'invalid',
   'tenant.not_found': 'not_found',
 } as const satisfies Record<string, ErrorKind>;

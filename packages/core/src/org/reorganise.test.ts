@@ -18,6 +18,7 @@ import {
 } from '@sansang/core';
 import { queryList } from '../db/query.ts';
 import { keys } from '../db/keys.ts';
+import { subtreeOf } from '../readiness/counters.ts';
 import { useFreshTable } from '../../../../test/support/db.ts';
 import { smallProvince, target } from '../../../../test/support/fixtures.ts';
 
@@ -132,7 +133,7 @@ describe('reorganising the org tree', () => {
     expect((await Org.children(tree.agency.id)).map((u) => u.id)).not.toContain(empty.id);
   });
 
-  it('keeps counters equal to a rebuild after a random run of completions, retakes, expiries, exemptions starting and ending, credits, moves and merges', async () => {
+  it('keeps counters equal to a rebuild after a random run of completions, retakes, expiries, exemptions starting and ending, credits, moves and merges, with targets of a sở and of a phòng whose counters stop at them', async () => {
     const rand = random(20260701);
     const pick = <T>(list: T[]) => list[Math.floor(rand() * list.length)]!;
     const liveUnits = async () => {
@@ -140,6 +141,16 @@ describe('reorganising the org tree', () => {
       for await (const u of Org.subtree(tree.province.id)) out.push(u);
       return out;
     };
+    // Targets set below the province: units moving in and out of their owners' subtrees start and stop counting them.
+    const department = (await liveUnits()).find((u) => u.kind === 'department')!;
+    const owned: Target.Info[] = [
+      { ...target, id: 'rieng-so', unitId: tree.agency.id },
+      { ...target, id: 'rieng-phong', unitId: department.id },
+    ];
+    for (const t of owned) {
+      await Target.put(t);
+      await Readiness.retrain(t.id);
+    }
     // Days pass during the run: exemptions start and end, and completions of a monthly target
     // enter their renewal window and lapse, by the daily job's due marks; completions and
     // retakes happen on the run's day.
@@ -175,7 +186,7 @@ describe('reorganising the org tree', () => {
         const from = Requirement.addDays(today, Math.floor(rand() * 20) - 10);
         const input = {
           employeeCode: person.employeeCode,
-          targetId: rand() < 0.5 ? null : target.id,
+          targetId: pick([null, null, target.id, ...owned.map((t) => t.id)]),
           reason: 'thai-san' as const,
           from,
           until: Requirement.addDays(from, 5 + Math.floor(rand() * 30)),
@@ -216,6 +227,13 @@ describe('reorganising the org tree', () => {
     );
     expect([expired > 0, marks.flat().some((m) => m.renewedFrom)]).toEqual([true, true]);
     await agrees(today);
+    // The owned targets were counted, and only below their owners.
+    const stillSet = [];
+    for (const t of owned) if ((await Org.get(t.unitId!)).status === 'active') stillSet.push(t);
+    expect(stillSet.length).toBeGreaterThan(0);
+    for (const t of stillSet) expect((await Readiness.forUnit({ unitId: t.unitId!, targetId: t.id })).trained).toBeGreaterThan(0);
+    const atProvince = Object.keys(await subtreeOf(tree.province.id));
+    expect(atProvince.filter((name) => owned.some((t) => Target.targetOfCounter(name) === t.id))).toEqual([]);
     const root = await Readiness.forUnit({ unitId: tree.province.id, targetId: target.id });
     expect(root.inScope).toBe((await Promise.all(tree.people.map((p) => Person.get(p.id)))).filter((p) => p.status === 'active').length);
   });

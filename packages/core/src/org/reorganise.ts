@@ -3,8 +3,10 @@ import { VisibleError } from '../error.ts';
 import { fn } from '../fn.ts';
 import { Person } from '../person/index.ts';
 import { rollup, sweepRollups, transferItems } from '../readiness/contribution.ts';
-import { addInto, subtreeOf, type Counters } from '../readiness/counters.ts';
+import { ownCountersOf, subtreeOf } from '../readiness/counters.ts';
 import { changePeople } from '../readiness/person-change.ts';
+import { moveDeltas, ownersOf, type Owners } from '../readiness/reach.ts';
+import { Target } from '../target/index.ts';
 import { Org } from './index.ts';
 import { listEvents, putChangedUnit, putClosedUnit, putMovedUnit, putNewUnit, putUnits } from './store.ts';
 import { Audit } from '../audit/index.ts';
@@ -182,12 +184,9 @@ export const moveUnit = fn(MoveInput, async (input): Promise<Org.Info> => {
   }
   if (unit.parentId === parent.id) return unit;
   await sweepRollups();
-  const totals = await subtreeOf(unit.id);
   const next: Org.Info = { ...unit, parentId: parent.id, ancestors: [...parent.ancestors, parent.id], level: Org.levelFor(unit.kind, parent) };
-  const deltas = new Map<string, Counters>();
-  for (const id of unit.ancestors) if (!next.ancestors.includes(id)) deltas.set(id, addInto({}, totals, -1));
-  for (const id of next.ancestors) if (!unit.ancestors.includes(id)) deltas.set(id, totals);
-  const transfers = transferItems(deltas);
+  const owners = ownersOf(await Target.list());
+  const transfers = transferItems(moveDeltas({ before: unit.ancestors, after: next.ancestors }, await movedCounters(unit, next, owners), owners));
   const event: UnitEvent = {
     action: 'moved',
     effective: input.effective,
@@ -207,6 +206,30 @@ export const moveUnit = fn(MoveInput, async (input): Promise<Org.Info> => {
   await Audit.record({ actor: input.actor, action: 'org.move', unitId: unit.id, detail: { ...event.detail, effective: input.effective } });
   return next;
 });
+
+/**
+ * The counters a move carries: the moved unit's subtree totals and, when the move leaves or
+ * joins the subtree of a unit that set a target of its own (whose counters are kept only
+ * below it: readiness/reach.ts), every unit of the moved subtree with its own counters and
+ * subtree totals, since each starts or stops counting that target. One query per unit then;
+ * a move inside one such subtree reads the moved unit's totals only.
+ */
+async function movedCounters(unit: Org.Info, next: Org.Info, owners: Owners) {
+  const crossed = new Set([...unit.ancestors, ...next.ancestors].filter((id) => !unit.ancestors.includes(id) || !next.ancestors.includes(id)));
+  if (![...owners.values()].some((owner) => owner !== null && crossed.has(owner)))
+    return [{ id: unit.id, path: [], own: {}, totals: await subtreeOf(unit.id) }];
+  const units: Org.Info[] = [];
+  for await (const u of Org.subtree(unit)) units.push(u);
+  const own = await ownCountersOf(units.map((u) => u.id));
+  return Promise.all(
+    units.map(async (u) => ({
+      id: u.id,
+      path: u.id === unit.id ? [] : u.ancestors.slice(u.ancestors.indexOf(unit.id)),
+      own: own.get(u.id) ?? {},
+      totals: await subtreeOf(u.id),
+    })),
+  );
+}
 
 export async function close(unit: Org.Info, status: 'merged' | 'dissolved', effective: string, actor: string, mergedInto?: string): Promise<void> {
   const closed: Org.Info = { ...unit, status, until: effective, ...(mergedInto ? { mergedInto } : {}) };

@@ -1,4 +1,5 @@
 import type { Counters } from './counters.ts';
+import { ownersOnce, spreadAlong, type OwnersAt } from './reach.ts';
 import { applyRollup, clearPending, pendingRollup, pendingRollupShards, transferItems, writeContribution, type Key } from './store.ts';
 
 export { clearPending, transferItems };
@@ -44,7 +45,7 @@ export type Contributed = { created: boolean; settled: boolean };
  * its first try left pending, so the learner's own retry repairs the figures an officer reads.
  * Throws PersonChanged when the person no longer sits active in `unitId`.
  */
-export async function contribute(c: Contribution, options: { rollUp?: boolean } = {}): Promise<Contributed> {
+export async function contribute(c: Contribution, options: { rollUp?: boolean; owners?: OwnersAt } = {}): Promise<Contributed> {
   // A record that counts nothing has nothing to roll up.
   const hasDelta = Object.keys(c.delta).length > 0;
   const written = await writeContribution({
@@ -58,7 +59,7 @@ export async function contribute(c: Contribution, options: { rollUp?: boolean } 
   if (written.outcome === 'person_changed') throw new PersonChanged(c.personId);
   const created = written.outcome === 'created';
   const pending = written.outcome === 'created' ? hasDelta : written.pending;
-  const settled = !pending || (options.rollUp !== false && (await settle(c.key)));
+  const settled = !pending || (options.rollUp !== false && (await settle(c.key, options.owners)));
   return { created, settled };
 }
 
@@ -67,9 +68,9 @@ export async function contribute(c: Contribution, options: { rollUp?: boolean } 
  * another). A failure is not thrown: the record stays in the sparse index and the
  * every-minute sweep (`sweepRollups`) finishes it.
  */
-export async function settle(key: Key): Promise<boolean> {
+export async function settle(key: Key, owners?: OwnersAt): Promise<boolean> {
   try {
-    await rollup(key);
+    await rollup(key, owners);
     return true;
   } catch {
     return false;
@@ -77,19 +78,19 @@ export async function settle(key: Key): Promise<boolean> {
 }
 
 /**
- * Adds a recorded contribution to the subtree totals of its unit and every ancestor, once;
- * or applies a transfer item and deletes it. Exactly once because the pending marker is
- * removed (or the transfer deleted) in the same transaction as the additions, on the
- * condition that it is still there. True when this call applied it; false when it was
- * already applied.
+ * Adds a recorded contribution to the subtree totals of its unit and every ancestor (a
+ * target's counters no higher than the unit that set it: reach.ts), once; or applies a
+ * transfer item and deletes it. Exactly once because the pending marker is removed (or the
+ * transfer deleted) in the same transaction as the additions, on the condition that it is
+ * still there. True when this call applied it; false when it was already applied.
+ * `owners`: the targets' owners when the caller has read them.
  */
-export async function rollup(key: Key): Promise<boolean> {
+export async function rollup(key: Key, owners?: OwnersAt): Promise<boolean> {
   const item = await pendingRollup(key);
   if (!item) return false;
-  const deltas: [string, Counters][] = item.transfers
-    ? Object.entries(item.transfers as Record<string, Counters>)
-    : [...(item.ancestors as string[]), item.unitId as string].map((unitId) => [unitId, item.delta as Counters]);
-  return applyRollup(key, Boolean(item.transfers), deltas);
+  if (item.transfers) return applyRollup(key, true, Object.entries(item.transfers as Record<string, Counters>));
+  const chain = [...(item.ancestors as string[]), item.unitId as string];
+  return applyRollup(key, false, await spreadAlong(chain, item.delta as Counters, owners));
 }
 
 /**
@@ -102,12 +103,14 @@ export async function rollup(key: Key): Promise<boolean> {
  */
 export async function sweepRollups(options: { stopAt?: number } = {}): Promise<number> {
   const stopAt = options.stopAt ?? Infinity;
+  // The targets' owners are read once a run, and only when a pending record counts a target.
+  const owners = ownersOnce();
   const perShard = await Promise.all(
     pendingRollupShards().map(async (pending) => {
       let done = 0;
       for await (const key of pending) {
         if (Date.now() >= stopAt) break;
-        if (await rollup(key)) done++;
+        if (await rollup(key, owners)) done++;
       }
       return done;
     }),

@@ -1,4 +1,4 @@
-import { subtreeShards } from './store.ts';
+import { ownCounterItems, subtreeShards } from './store.ts';
 
 export type Counters = Record<string, number>;
 
@@ -22,6 +22,12 @@ export function addInto(into: Counters, delta: Counters, sign = 1): Counters {
 export async function subtreeOf(unitId: string): Promise<Counters> {
   const shards = await subtreeShards(unitId);
   return shards.reduce<Counters>((sum, item) => addInto(sum, countersOf(item)), {});
+}
+
+/** Units' own counters (not their subtrees'), by unit id; a unit without any has none. */
+export async function ownCountersOf(unitIds: string[]): Promise<Map<string, Counters>> {
+  const items = await ownCounterItems(unitIds);
+  return new Map(unitIds.map((id) => [id, countersOf(items.get(id) ?? {})]));
 }
 
 /**

@@ -8,6 +8,7 @@ import type { TargetFigures, UnitSummary } from '../report/model.ts';
 import { contribute, contributionItem, PersonChanged, settle, sweepRollups as sweep, type Contribution } from './contribution.ts';
 import { countersOf, subtreeOf, type Counters } from './counters.ts';
 import { targetFigures, type Child, type HistoryPoint } from './figures.ts';
+import { ownersOf } from './reach.ts';
 import { changePeople as change } from './person-change.ts';
 import { headcount as headcountOf, isExempt as exemptFrom, recordDelta } from './person-counts.ts';
 import { isoWeek, snapshotItems as itemsOfSnapshot, snapshotWeek as takeSnapshot } from './snapshot.ts';
@@ -286,10 +287,12 @@ export namespace Readiness {
         let lapseMayChange = false;
         // Only a retake may renew a mark: a first completion does not read the person's marks.
         const marks = new Map(input.again ? (await personTrainedMarks(person.id)).map((m) => [m.targetId, m]) : []);
-        for (const target of await Target.list()) {
+        const targets = await Target.list();
+        const owners = ownersOf(targets);
+        for (const target of targets) {
           if (!target.programme.every((s) => done.has(s))) continue;
           const mark = trained(placement, target, at);
-          const result = await contribute(mark);
+          const result = await contribute(mark, { owners });
           marksSettled = result.settled && marksSettled;
           const today = vnDay(new Date(at));
           const held = marks.get(target.id);

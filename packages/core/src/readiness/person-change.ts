@@ -4,6 +4,7 @@ import { Org } from '../org/index.ts';
 import { Person } from '../person/index.ts';
 import { addInto, type Counters } from './counters.ts';
 import { rollup } from './contribution.ts';
+import { ownersOnce, spreadAlong, type OwnersAt } from './reach.ts';
 import { headcount, recordDelta, sameCounters, type PersonRecord } from './person-counts.ts';
 import { awaitsRollup, personItems, personRecords, writePeopleChange, type PersonWrite } from './store.ts';
 
@@ -27,6 +28,8 @@ export type ChangeOptions = {
    */
   countedAs?: Map<string, Org.Info>;
   onProgress?: (done: number) => void;
+  /** The targets' owners, when the caller has read the targets (reach.ts); read once otherwise. */
+  owners?: OwnersAt;
 };
 
 type Planned = {
@@ -53,20 +56,24 @@ const samePerson = (a: Person.Info, b: Person.Info) =>
   );
 const sameStanding = (a: Person.Info, b: Person.Info) => JSON.stringify(a.exempt ?? []) === JSON.stringify(b.exempt ?? []) && sameLapse(a.lapse, b.lapse);
 
-const chain = (unit: Org.Info) => [...unit.ancestors, unit.id];
 const add = (map: Map<string, Counters>, unitId: string, delta: Counters, sign: number) => map.set(unitId, addInto(map.get(unitId) ?? {}, delta, sign));
 
-async function recordsOf(personId: string): Promise<PersonRecord[]> {
+/** Adds a person's counters to the subtree totals along their unit's chain, each no higher than its target's owner. */
+async function addAlong(map: Map<string, Counters>, unit: Org.Info, delta: Counters, sign: number, owners: OwnersAt) {
+  for (const [id, d] of await spreadAlong([...unit.ancestors, unit.id], delta, owners)) add(map, id, d, sign);
+}
+
+async function recordsOf(personId: string, owners: OwnersAt): Promise<PersonRecord[]> {
   const records = await personRecords(personId);
   // A record whose roll-up is pending is not in the subtree totals yet, though a change moves
   // it as if it were: finish the roll-up first. Nothing makes it pending again — a new record
   // bumps the person's rev, which fails this change's write and plans it anew.
-  for (const r of records) if (awaitsRollup(r)) await rollup({ pk: r.pk, sk: r.sk });
+  for (const r of records) if (awaitsRollup(r)) await rollup({ pk: r.pk, sk: r.sk }, owners);
   return records;
 }
 
 /** Reads the people and units of a group of changes and works out every write each needs. */
-async function plan(changes: PersonChange[], units: Map<string, Org.Info>, options: ChangeOptions): Promise<Planned[]> {
+async function plan(changes: PersonChange[], units: Map<string, Org.Info>, options: ChangeOptions & { owners: OwnersAt }): Promise<Planned[]> {
   const stored = new Map((await personItems(changes.map((c) => c.personId))).map((item) => [String(item.id), item]));
   const drafts = changes.map((change) => {
     const item = stored.get(change.personId);
@@ -99,7 +106,7 @@ async function plan(changes: PersonChange[], units: Map<string, Org.Info>, optio
         before.kind !== unit.kind ||
         before !== storedBefore;
       if (current && countsMayChange) {
-        for (const record of await recordsOf(current.id)) {
+        for (const record of await recordsOf(current.id, options.owners)) {
           const delta = recordDelta(record, placedAfter);
           previous = addInto({ ...previous }, record.delta ?? {});
           total = addInto({ ...total }, delta);
@@ -108,10 +115,10 @@ async function plan(changes: PersonChange[], units: Map<string, Org.Info>, optio
       }
       if (before) {
         add(ownDeltas, before.id, previous, -1);
-        for (const id of chain(before)) add(subtreeDeltas, id, previous, -1);
+        await addAlong(subtreeDeltas, before, previous, -1, options.owners);
       }
       add(ownDeltas, unit.id, total, 1);
-      for (const id of chain(unit)) add(subtreeDeltas, id, total, 1);
+      await addAlong(subtreeDeltas, unit, total, 1, options.owners);
       return { change, current, rev, after, before, unit, records, ownDeltas, subtreeDeltas };
     }),
   );
@@ -178,11 +185,12 @@ const sizeOf = (p: Planned) => 1 + p.records.length + (p.current && p.current.un
 export async function changePeople(changes: PersonChange[], options: ChangeOptions): Promise<ChangeOutcome> {
   const outcome: ChangeOutcome = { created: 0, moved: 0, updated: 0, unchanged: 0 };
   const units = new Map<string, Org.Info>();
+  const owners = options.owners ?? ownersOnce();
   let done = 0;
   for (let i = 0; i < changes.length; i += 50) {
     let slice = changes.slice(i, i + 50);
     for (let attempt = 1; slice.length > 0; attempt++) {
-      const planned = await plan(slice, units, options);
+      const planned = await plan(slice, units, { ...options, owners });
       const retry: PersonChange[] = [];
       const groups: Planned[][] = [];
       let group: Planned[] = [];

@@ -8,6 +8,7 @@ import { addInto, countersOf, differences, type Counters, type Mismatch } from '
 import { contributionItem, type Contribution } from './contribution.ts';
 import { Readiness } from './index.ts';
 import { headcount, recordDelta } from './person-counts.ts';
+import { ownersOf, spread } from './reach.ts';
 import { checkSnapshots } from './snapshot.ts';
 import { lapseOn, sameLapse, type Mark } from './validity.ts';
 import {
@@ -123,9 +124,11 @@ export async function rebuild(options: { write: boolean; today?: string }): Prom
 
   const own = new Map<string, Counters>();
   const subtree = new Map<string, Counters>();
+  // A target's counters rise no higher than the unit that set it, as the write path rolls them up.
+  const owners = ownersOf([...targets.values()]);
   const add = (unitId: string, delta: Counters) => {
     own.set(unitId, addInto(own.get(unitId) ?? {}, delta));
-    for (const id of [...(units.get(unitId)?.ancestors ?? []), unitId]) subtree.set(id, addInto(subtree.get(id) ?? {}, delta));
+    for (const [id, d] of spread([...(units.get(unitId)?.ancestors ?? []), unitId], delta, owners)) subtree.set(id, addInto(subtree.get(id) ?? {}, d));
   };
   const placed = (personId: string) => {
     const person = people.get(personId);

@@ -3,6 +3,7 @@ import { Person } from '../person/index.ts';
 import { Target } from '../target/index.ts';
 import { addInto } from './counters.ts';
 import { contribute, PersonChanged, rollup } from './contribution.ts';
+import { ownersOnce, spreadAlong } from './reach.ts';
 import { Readiness } from './index.ts';
 import { setMarkValidity, syncLapse, type Mark } from './validity.ts';
 import { removeMark, unitCompletions, unitMembers, unitTrainedMarks } from './store.ts';
@@ -17,6 +18,7 @@ import { removeMark, unitCompletions, unitMembers, unitTrainedMarks } from './st
  */
 export async function retrain(targetId: string, options: { validity?: boolean } = {}): Promise<{ marked: number; unmarked: number; revalidated: number }> {
   const target = await Target.pick(targetId);
+  const owners = ownersOnce();
   let marked = 0;
   let unmarked = 0;
   let revalidated = 0;
@@ -38,7 +40,7 @@ export async function retrain(targetId: string, options: { validity?: boolean } 
       const d = done.get(person.id);
       if (hasMark.has(person.id) || !d || !target.programme.every((s) => d.slugs.has(s))) continue;
       try {
-        if ((await contribute(Readiness.trained({ person, unit }, target, d.last))).created) marked++;
+        if ((await contribute(Readiness.trained({ person, unit }, target, d.last), { owners })).created) marked++;
       } catch (err) {
         if (!(err instanceof PersonChanged)) throw err; // moved meanwhile: the move carries their records
       }
@@ -52,10 +54,10 @@ export async function retrain(targetId: string, options: { validity?: boolean } 
         }
         continue;
       }
-      // The mark's delta comes off its unit's own counters and, by transfers, off the subtree totals of the unit and its ancestors.
-      const minus = () => addInto({}, mark.delta, -1);
-      const subtree = new Map([...unit.ancestors, unit.id].map((id) => [id, minus()]));
-      const transfers = await removeMark({ pk: mark.pk, sk: mark.sk }, unit.id, minus(), subtree);
+      // The mark's delta comes off its unit's own counters and, by transfers, off the subtree totals of the unit and of its ancestors up to the target's owner.
+      const minus = addInto({}, mark.delta, -1);
+      const subtree = new Map(await spreadAlong([...unit.ancestors, unit.id], minus, owners));
+      const transfers = await removeMark({ pk: mark.pk, sk: mark.sk }, unit.id, minus, subtree);
       for (const t of transfers) await rollup(t).catch(() => undefined /* the sweep finishes it */);
       unmarked++;
     }

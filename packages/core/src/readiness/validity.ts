@@ -3,6 +3,7 @@ import { Target } from '../target/index.ts';
 import { vnDay } from '../vn-day.ts';
 import { Org } from '../org/index.ts';
 import { changePeople, sameLapse } from './person-change.ts';
+import { ownersOf } from './reach.ts';
 import {
   deleteLapseDue,
   lapseDueKey,
@@ -79,7 +80,7 @@ export async function syncLapse(personId: string, today = vnDay(), known?: Targe
             },
           },
         ],
-        { actor: 'system' },
+        { actor: 'system', owners: ownersOf([...targets.values()]) },
       );
     } catch (err) {
       if (err instanceof NotInRoster) return;

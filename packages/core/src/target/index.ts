@@ -45,6 +45,9 @@ export namespace Target {
         `Chương trình của chỉ tiêu có khoá học không có hoặc người thuộc chỉ tiêu không mở được: ${closed.map((s) => `"${s}"`).join(', ')}.`,
       );
     const before = (await list()).find((t) => t.id === target.id) ?? null;
+    // Its counters stop at the unit that set it (readiness/reach.ts): another unit's target is a new one.
+    if (before && (before.unitId ?? null) !== (target.unitId ?? null))
+      throw new VisibleError('target.owner_fixed', 'Không đổi được đơn vị đặt chỉ tiêu; hãy tạo chỉ tiêu mới cho đơn vị kia.');
     await put(target);
     const validityChanged =
       before !== null && (JSON.stringify(before.validity ?? null) !== JSON.stringify(target.validity ?? null) || before.renewalDays !== target.renewalDays);
@@ -103,6 +106,8 @@ export namespace Target {
   /** Of the trained, those inside the renewal window; and, apart from them, those whose completion lapsed. */
   export const expiringCounter = (targetId: string, c: Class) => `expiring:${targetId}|${c}`;
   export const expiredCounter = (targetId: string, c: Class) => `expired:${targetId}|${c}`;
+  /** The target a counter counts for (one of the four above), or null for a headcount or a completion counter. */
+  export const targetOfCounter = (name: string): string | null => /^(?:trained|exempt|expiring|expired):([^|]+)\|/.exec(name)?.[1] ?? null;
 
   export function covers(target: Pick<Info, 'categories' | 'levels' | 'unitKinds'>, c: string): boolean {
     const [level, kind, category] = c.split('|') as [Org.Level, Org.Kind, Person.Category];

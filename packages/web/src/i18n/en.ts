@@ -662,6 +662,7 @@ export const en: Record<keyof typeof vi, string> = {
   'error.readiness.no_snapshot': 'No figures were saved for this date yet (figures are saved weekly).',
   'error.target.not_found': 'Target not found.',
   'error.target.course_unknown': 'The programme names a course that does not exist, or one its people cannot open (another unit’s own course).',
+  'error.target.owner_fixed': 'A target stays with the unit that set it: create a new target for the other unit.',
   'error.tenant.logo_invalid': 'The logo must be a PNG or JPEG picture of at most 100 KB and 1024×1024 pixels.',
   'error.tenant.not_found': 'This unit has no display name of its own yet: set the name first, then upload the logo.',
   'error.request.too_large': 'What was sent is too large.',

@@ -614,6 +614,7 @@ export const vi = {
   'error.readiness.no_snapshot': 'Chưa có số liệu lưu cho ngày này (số liệu được lưu hằng tuần).',
   'error.target.not_found': 'Không tìm thấy chỉ tiêu.',
   'error.target.course_unknown': 'Chương trình của chỉ tiêu có khoá học không có, hoặc người thuộc chỉ tiêu không mở được (khoá riêng của đơn vị khác).',
+  'error.target.owner_fixed': 'Không đổi được đơn vị đặt chỉ tiêu; hãy tạo chỉ tiêu mới cho đơn vị kia.',
   'error.tenant.logo_invalid': 'Biểu trưng phải là ảnh PNG hoặc JPEG, tối đa 100 KB và 1024×1024 điểm ảnh.',
   'error.tenant.not_found': 'Đơn vị này chưa có tên hiển thị riêng: đặt tên trước, rồi tải biểu trưng lên.',
   'error.request.too_large': 'Nội dung gửi lên quá lớn.',
