@@ -248,7 +248,8 @@ export function generateProvince(
         );
       }
     }
-    for (const target of targets) {
+    // Marked, as the write path marks, only for the targets that apply where the person works.
+    for (const target of Target.applyingAt(unit, targets)) {
       if (!target.programme.every((s) => done.has(s))) continue;
       // With the days its completion enters the renewal window and lapses, for the daily job.
       const mark = Readiness.trained({ person, unit }, target, last);

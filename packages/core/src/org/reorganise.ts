@@ -5,6 +5,7 @@ import { Person } from '../person/index.ts';
 import { rollup, sweepRollups, transferItems } from '../readiness/contribution.ts';
 import { ownCountersOf, subtreeOf } from '../readiness/counters.ts';
 import { changePeople } from '../readiness/person-change.ts';
+import { retrain } from '../readiness/retrain.ts';
 import { moveDeltas, ownersOf, type Owners } from '../readiness/reach.ts';
 import { Target } from '../target/index.ts';
 import { Org } from './index.ts';
@@ -203,6 +204,9 @@ export const moveUnit = fn(MoveInput, async (input): Promise<Org.Info> => {
     next.level !== unit.level ? new Map([[unit.id, { ...unit, parentId: next.parentId, ancestors: next.ancestors }]]) : new Map(),
     input.actor,
   );
+  // The people it carries into the subtree of a unit that set a target of its own owe that target's marks.
+  const joined = next.ancestors.filter((id) => !unit.ancestors.includes(id));
+  for (const [targetId, owner] of owners) if (owner !== null && joined.includes(owner)) await retrain(targetId, { within: unit.id });
   await Audit.record({ actor: input.actor, action: 'org.move', unitId: unit.id, detail: { ...event.detail, effective: input.effective } });
   return next;
 });

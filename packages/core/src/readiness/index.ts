@@ -289,7 +289,8 @@ export namespace Readiness {
         const marks = new Map(input.again ? (await personTrainedMarks(person.id)).map((m) => [m.targetId, m]) : []);
         const targets = await Target.list();
         const owners = ownersOf(targets);
-        for (const target of targets) {
+        // Marked only for the targets that apply where the person works: a province's own target is nobody else's to owe.
+        for (const target of Target.applyingAt(placement.unit, targets)) {
           if (!target.programme.every((s) => done.has(s))) continue;
           const mark = trained(placement, target, at);
           const result = await contribute(mark, { owners });

@@ -4,6 +4,7 @@ import { Org } from '../org/index.ts';
 import { Person } from '../person/index.ts';
 import { addInto, type Counters } from './counters.ts';
 import { rollup } from './contribution.ts';
+import { markOwed } from './retrain.ts';
 import { ownersOnce, spreadAlong, type OwnersAt } from './reach.ts';
 import { headcount, recordDelta, sameCounters, type PersonRecord } from './person-counts.ts';
 import { awaitsRollup, personItems, personRecords, writePeopleChange, type PersonWrite } from './store.ts';
@@ -154,7 +155,7 @@ function writeOf(p: Planned, options: ChangeOptions, at: string): PersonWrite {
 }
 
 /** Writes a group of planned changes in one transaction, with the counters they move; then rolls up the subtree totals. */
-async function commit(group: Planned[], options: ChangeOptions): Promise<void> {
+async function commit(group: Planned[], options: ChangeOptions & { owners: OwnersAt }): Promise<void> {
   const at = new Date().toISOString();
   const own = new Map<string, Counters>();
   const subtree = new Map<string, Counters>();
@@ -170,6 +171,8 @@ async function commit(group: Planned[], options: ChangeOptions): Promise<void> {
     subtree,
   );
   for (const t of transfers) await rollup(t).catch(() => undefined /* left pending; sweepRollups finishes it */);
+  // A move into the subtree of a unit that set a target of its own may owe its marks.
+  for (const p of group) if (p.current && p.current.unitId !== p.after.unitId) await markOwed(p.after, p.unit, p.before, options.owners);
 }
 
 const MAX_ITEMS = 100;
@@ -213,7 +216,7 @@ export async function changePeople(changes: PersonChange[], options: ChangeOptio
       if (group.length > 0) groups.push(group);
       for (const g of groups) {
         try {
-          await commit(g, options);
+          await commit(g, { ...options, owners });
           for (const p of g) {
             if (!p.current) outcome.created++;
             else if (p.current.unitId !== p.after.unitId) outcome.moved++;

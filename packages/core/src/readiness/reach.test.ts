@@ -15,6 +15,9 @@ import { subtreeOf } from './counters.ts';
  *   quoc-gia (national target toan-quoc)
  *   ├─ tinh-a (its own target tinh-a-som) ── so-a ── phong-a (its own target phong-a-rieng)
  *   └─ tinh-b ── xa-b
+ *
+ * A person is marked trained only for the targets that apply where they work; one who moves
+ * in, or whose unit is moved in, is marked for the targets they join.
  */
 const unit = (id: string, kind: Org.Kind, parent: Org.Info | null, level?: Org.Level) =>
   Org.make({ id, code: id.toUpperCase(), name: `Đơn vị ${id}`, kind, ...(level ? { level } : {}) }, parent);
@@ -41,7 +44,7 @@ const person = (u: Org.Info, i: number): Person.Info => ({
   position: 'Chuyên viên',
   status: 'active',
 });
-const people = [person(agencyA, 0), person(deptA, 0), person(deptA, 1), person(deptA, 2), person(communeB, 0)];
+const people = [person(agencyA, 0), person(deptA, 0), person(communeB, 1), person(deptA, 2), person(communeB, 0)];
 const actor = 'quantri@quoc-gia.gov.vn';
 
 /** The targets whose counters a unit's subtree totals hold (trained, exempt, expiring or expired), sorted. */
@@ -74,6 +77,9 @@ describe("a target's counters stop at the unit that set it", () => {
     expect(await targetsCountedAt(agencyA.id)).toEqual([provincial.id, national.id].sort());
     expect(await targetsCountedAt(provinceA.id)).toEqual([provincial.id, national.id].sort());
     expect(await targetsCountedAt(nation.id)).toEqual([national.id]);
+    // Marked only for what applies where each works: the other province's learner owes province A nothing.
+    expect((await Readiness.trainedMarksOf(people[4]!.id)).map((m) => m.targetId)).toEqual([national.id]);
+    expect((await Readiness.trainedMarksOf(people[1]!.id)).map((m) => m.targetId).sort()).toEqual([departmental.id, provincial.id, national.id].sort());
     // What each dashboard shows is unchanged: every target where it applies.
     expect([await trained(nation, national), await trained(provinceA, provincial), await trained(deptA, departmental)]).toEqual([2, 1, 1]);
     await agrees();
@@ -116,10 +122,20 @@ describe("a target's counters stop at the unit that set it", () => {
     await agrees();
   });
 
+  it('a person who did the programme elsewhere and moves in is marked for the targets of the units they join', async () => {
+    await Readiness.recordCompletion({ person: people[2]!, slug: 'khoa-mau', version: 1 });
+    expect((await Readiness.trainedMarksOf(people[2]!.id)).map((m) => m.targetId)).toEqual([national.id]);
+    await Readiness.changePeople([{ personId: people[2]!.id, next: (p) => ({ ...p!, unitId: deptA.id }), reason: 'move' }], { actor });
+    expect((await Readiness.trainedMarksOf(people[2]!.id)).map((m) => m.targetId).sort()).toEqual([departmental.id, provincial.id, national.id].sort());
+    expect([await trained(provinceA, provincial), await trained(deptA, departmental), await trained(nation, national)]).toEqual([2, 2, 4]);
+    expect(await targetsCountedAt(nation.id)).toEqual([national.id]);
+    await agrees();
+  });
+
   it('moving a unit carries its counts between provinces, a target it owns staying with it', async () => {
     await moveUnit({ unitId: agencyA.id, parentId: provinceB.id, effective: '2026-12-01', actor });
     expect(await trained(provinceA, provincial)).toBe(0);
-    expect(await trained(await Org.get(deptA.id), departmental)).toBe(1);
+    expect(await trained(await Org.get(deptA.id), departmental)).toBe(2);
     // The moved units stop counting the province they left; the department keeps its own target.
     expect(await targetsCountedAt(agencyA.id)).toEqual([national.id]);
     expect(await targetsCountedAt(deptA.id)).toEqual([departmental.id, national.id].sort());
@@ -128,9 +144,19 @@ describe("a target's counters stop at the unit that set it", () => {
     await agrees();
     // And back: the province counts its own target for them again, from their own counters.
     await moveUnit({ unitId: agencyA.id, parentId: provinceA.id, effective: '2026-12-02', actor });
-    expect(await trained(provinceA, provincial)).toBe(1);
+    expect(await trained(provinceA, provincial)).toBe(2);
     expect(await targetsCountedAt(agencyA.id)).toEqual([provincial.id, national.id].sort());
     expect(await targetsCountedAt(deptA.id)).toEqual([departmental.id, provincial.id, national.id].sort());
+    expect(await targetsCountedAt(nation.id)).toEqual([national.id]);
+    await agrees();
+  });
+
+  it('a commune moved into a province with a target of its own: its people who did the programme are marked for it', async () => {
+    // xa-b holds one learner marked for the national target only, and one marked for province A's before moving out of it.
+    await moveUnit({ unitId: communeB.id, parentId: provinceA.id, effective: '2026-12-03', actor });
+    expect((await Readiness.trainedMarksOf(people[4]!.id)).map((m) => m.targetId).sort()).toEqual([provincial.id, national.id].sort());
+    expect(await trained(provinceA, provincial)).toBe(4);
+    expect(await targetsCountedAt(provinceB.id)).toEqual([]);
     expect(await targetsCountedAt(nation.id)).toEqual([national.id]);
     await agrees();
   });
@@ -141,11 +167,11 @@ describe("a target's counters stop at the unit that set it", () => {
     const { unmarked } = await Readiness.retrain(provincial.id);
     expect(unmarked).toBeGreaterThan(0);
     expect(await trained(provinceA, provincial)).toBe(0);
-    expect(await trained(nation, national)).toBe(3);
+    expect(await trained(nation, national)).toBe(4);
     await agrees();
     await Target.put(provincial);
     await Readiness.retrain(provincial.id);
-    expect(await trained(provinceA, provincial)).toBe(1);
+    expect(await trained(provinceA, provincial)).toBe(4);
     await agrees();
   });
 

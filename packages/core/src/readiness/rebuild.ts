@@ -47,7 +47,8 @@ function completedBy(records: StoredRecord[]): Map<string, { slugs: Set<string>;
  * Recomputes every unit's own and subtree counters from the source records (units as they
  * stand now, people, completions) and compares them with what the write path maintained;
  * also checks that each record sits in its person's unit and counts what it should, that
- * whoever has completed a target's programme has its trained mark and nobody else does
+ * whoever in a target's subtree has completed its programme has its trained mark and nobody
+ * who has not completed it does
  * (as `retrain` leaves them), that each person's `exempt` is what their exemption records
  * say for today and their `lapse` what their marks' last valid days say, and that each weekly snapshot's totals add up. An operator
  * command that reads the whole table: never on a request path. With `write`, it replaces
@@ -140,6 +141,7 @@ export async function rebuild(options: { write: boolean; today?: string }): Prom
     if (unit) add(unit.id, headcount({ person, unit }));
   }
   const done = completedBy(records);
+  const applies = (target: Target.Info, unit: Org.Info) => Target.applyingAt(unit, [target]).length > 0;
   const finished = (personId: string, target: Target.Info) => target.programme.every((slug) => done.get(personId)?.slugs.has(slug));
   const repairs: { record: StoredRecord; unit: Org.Info; delta: Counters }[] = [];
   const stale: StoredRecord[] = [];
@@ -151,7 +153,8 @@ export async function rebuild(options: { write: boolean; today?: string }): Prom
       continue;
     }
     const target = record.type === 'trained' ? targets.get(record.targetId!) : undefined;
-    if (target && !finished(record.personId, target)) {
+    // Outside the target's subtree (kept from before a move out of it) a mark is history, left as `retrain` leaves it.
+    if (target && !finished(record.personId, target) && applies(target, at.unit)) {
       mismatches.push({ unitId: at.unit.id, scope: 'record', counter: 'exists', expected: 0, actual: 1, item: keyOf(record) });
       stale.push(record);
       continue;
@@ -170,7 +173,9 @@ export async function rebuild(options: { write: boolean; today?: string }): Prom
   for (const target of targets.values()) {
     for (const person of people.values()) {
       const at = placed(person.id);
+      // Owed only where the target applies; a mark kept from before a move out of its subtree is not taken away.
       if (!at || person.status !== 'active' || !finished(person.id, target) || marked.has(keyOf(trainedKey(person.id, target.id)))) continue;
+      if (!applies(target, at.unit)) continue;
       const mark = Readiness.trained(at, target, done.get(person.id)!.last);
       add(at.unit.id, mark.delta);
       mismatches.push({ unitId: at.unit.id, scope: 'record', counter: 'exists', expected: 1, actual: 0, item: keyOf(mark.key) });

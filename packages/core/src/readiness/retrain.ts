@@ -3,10 +3,10 @@ import { Person } from '../person/index.ts';
 import { Target } from '../target/index.ts';
 import { addInto } from './counters.ts';
 import { contribute, PersonChanged, rollup } from './contribution.ts';
-import { ownersOnce, spreadAlong } from './reach.ts';
+import { ownersOnce, spreadAlong, type OwnersAt } from './reach.ts';
 import { Readiness } from './index.ts';
 import { setMarkValidity, syncLapse, type Mark } from './validity.ts';
-import { removeMark, unitCompletions, unitMembers, unitTrainedMarks } from './store.ts';
+import { personCompletions, personTrainedMarks, removeMark, unitCompletions, unitMembers, unitTrainedMarks } from './store.ts';
 
 /**
  * Brings a target's trained marks in line with its programme after the target is created
@@ -16,13 +16,18 @@ import { removeMark, unitCompletions, unitMembers, unitTrainedMarks } from './st
  * last valid day is set again from the day it was made, and its person's lapse follows.
  * Unit by unit (three queries each); a job, never a request.
  */
-export async function retrain(targetId: string, options: { validity?: boolean } = {}): Promise<{ marked: number; unmarked: number; revalidated: number }> {
+export async function retrain(
+  targetId: string,
+  options: { validity?: boolean; within?: string } = {},
+): Promise<{ marked: number; unmarked: number; revalidated: number }> {
   const target = await Target.pick(targetId);
   const owners = ownersOnce();
   let marked = 0;
   let unmarked = 0;
   let revalidated = 0;
-  const queue = await Org.children(null);
+  // Marks are made where the target applies: the subtree of the unit that set it (or only the part of it named by `within`).
+  const from = options.within ?? target.unitId;
+  const queue = from ? [await Org.get(from)] : await Org.children(null);
   while (queue.length > 0) {
     const unit = queue.shift()!;
     queue.push(...(await Org.children(unit.id)));
@@ -63,4 +68,33 @@ export async function retrain(targetId: string, options: { validity?: boolean } 
     }
   }
   return { marked, unmarked, revalidated };
+}
+
+/**
+ * Gives a person who moved the trained marks of the targets that apply in their new unit and
+ * not in their old one (set by a unit they joined), for those whose programme they have
+ * completed: marks are made only where a target applies, so a move into another province or
+ * sở may owe some. Reads nothing when the move joins no unit that set a target. Called once
+ * the move is written; a person changed meanwhile is left to their own next change.
+ */
+export async function markOwed(person: Person.Info, unit: Org.Info, before: Org.Info | null, owners: OwnersAt): Promise<number> {
+  if (person.status !== 'active') return 0;
+  const known = typeof owners === 'function' ? await owners() : owners;
+  const [after, earlier] = [[...unit.ancestors, unit.id], before ? [...before.ancestors, before.id] : []];
+  const joined = new Set([...known].filter(([, owner]) => owner !== null && after.includes(owner) && !earlier.includes(owner)).map(([id]) => id));
+  if (joined.size === 0) return 0;
+  const [completions, marks, targets] = await Promise.all([personCompletions(person.id), personTrainedMarks(person.id), Target.list()]);
+  const done = new Set(completions.map((c) => String(c.slug)));
+  const last = completions.reduce((latest, c) => (String(c.completedAt) > latest ? String(c.completedAt) : latest), '');
+  const held = new Set(marks.map((m) => m.targetId));
+  let marked = 0;
+  for (const target of targets) {
+    if (!joined.has(target.id) || held.has(target.id) || !target.programme.every((s) => done.has(s))) continue;
+    try {
+      if ((await contribute(Readiness.trained({ person, unit }, target, last), { owners: known })).created) marked++;
+    } catch (err) {
+      if (!(err instanceof PersonChanged)) throw err;
+    }
+  }
+  return marked;
 }
