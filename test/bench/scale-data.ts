@@ -63,13 +63,18 @@ export type Country = {
   learners: Person.Info[];
 };
 
-function tree(): Org.Info[] {
-  const units: Org.Info[] = [];
-  const add = (code: string, name: string, kind: Org.Kind, parent: Org.Info | null, level?: Org.Level) => {
+/** Makes units whose id is their code in lower case, collecting them in `units`: the benches' synthetic trees. */
+export function unitMaker(units: Org.Info[]) {
+  return (code: string, name: string, kind: Org.Kind, parent: Org.Info | null, level?: Org.Level): Org.Info => {
     const unit = Org.make({ id: code.toLowerCase(), code, name, kind, ...(level ? { level } : {}) }, parent);
     units.push(unit);
     return unit;
   };
+}
+
+function tree(): Org.Info[] {
+  const units: Org.Info[] = [];
+  const add = unitMaker(units);
   const root = add('QG', 'Cả nước (thử nghiệm)', 'other', null, 'trung-uong');
   for (let p = 1; p <= PROVINCES; p++) {
     const province = add(`T${p}`, `Tỉnh Thử Nghiệm ${p}`, 'province', root);

@@ -22,6 +22,7 @@ import { seeded } from '@sansang/cli/testing';
 import { table } from '../../infra/spec.ts';
 import { bundle } from '../support/fixtures.ts';
 import { itemBytes } from './item-bytes.ts';
+import { unitMaker } from './scale-data.ts';
 
 const PROVINCES = 34;
 const MINISTRIES = 5;
@@ -48,11 +49,7 @@ const ownTargets = (tenant: Org.Info): Target.Info[] => [
 
 function tree(): { units: Org.Info[]; tenants: Org.Info[] } {
   const units: Org.Info[] = [];
-  const add = (code: string, name: string, kind: Org.Kind, parent: Org.Info | null, level?: Org.Level) => {
-    const unit = Org.make({ id: code.toLowerCase(), code, name, kind, ...(level ? { level } : {}) }, parent);
-    units.push(unit);
-    return unit;
-  };
+  const add = unitMaker(units);
   const root = add('QG', 'Cả nước (thử nghiệm)', 'other', null, 'trung-uong');
   const tenants: Org.Info[] = [];
   for (let t = 1; t <= PROVINCES + MINISTRIES; t++) {

@@ -147,3 +147,44 @@ export async function smallProvince(perUnit = 4) {
 export async function account(email: string, personId: string, grants: Account.Grant[] = []) {
   await Account.create({ email, personId, grants, password: 'mat-khau-dung' });
 }
+
+/**
+ * Targets at three levels over two provinces: the installation's (national), province A's
+ * stricter one and a department's own, each applying at its owner and below.
+ *
+ *   quoc-gia ── tinh-a ── so-a ── phong-a
+ *            └─ tinh-b ── xa-b
+ */
+export function threeLevels() {
+  const unit = (id: string, kind: Org.Kind, parent: Org.Info | null, level?: Org.Level) =>
+    Org.make({ id, code: id.toUpperCase(), name: `Đơn vị ${id}`, kind, ...(level ? { level } : {}) }, parent);
+  const nation = unit('quoc-gia', 'other', null, 'trung-uong');
+  const provinceA = unit('tinh-a', 'province', nation);
+  const agencyA = unit('so-a', 'agency', provinceA);
+  const deptA = unit('phong-a', 'department', agencyA);
+  const provinceB = unit('tinh-b', 'province', nation);
+  const communeB = unit('xa-b', 'commune', provinceB);
+  const everyone = { programme: ['khoa-mau'], categories: ['can-bo', 'cong-chuc', 'vien-chuc'] as Person.Category[], percent: 100 };
+  const national: Target.Info = { id: 'toan-quoc', title: 'Toàn quốc hoàn thành khoá mẫu', ...everyone, deadline: '2026-12-31' };
+  const provincial: Target.Info = { id: 'tinh-a-som', title: 'Tỉnh A hoàn thành sớm hơn', ...everyone, deadline: '2026-10-31', unitId: provinceA.id };
+  const departmental: Target.Info = {
+    id: 'phong-a-rieng',
+    title: 'Phòng A: chỉ tiêu riêng',
+    ...everyone,
+    percent: 90,
+    deadline: '2026-12-15',
+    unitId: deptA.id,
+  };
+  return {
+    nation,
+    provinceA,
+    agencyA,
+    deptA,
+    provinceB,
+    communeB,
+    units: [nation, provinceA, agencyA, deptA, provinceB, communeB],
+    national,
+    provincial,
+    departmental,
+  };
+}

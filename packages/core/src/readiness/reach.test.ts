@@ -3,7 +3,7 @@ import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { Course, Exemption, Org, Person, Readiness, Target, moveUnit, personIdFor } from '@sansang/core';
 import { db, keys, putMany, tableName } from '@sansang/core/testing';
 import { useFreshTable } from '../../../../test/support/db.ts';
-import { bundle } from '../../../../test/support/fixtures.ts';
+import { bundle, threeLevels } from '../../../../test/support/fixtures.ts';
 import { contribute } from './contribution.ts';
 import { subtreeOf } from './counters.ts';
 
@@ -19,19 +19,7 @@ import { subtreeOf } from './counters.ts';
  * A person is marked trained only for the targets that apply where they work; one who moves
  * in, or whose unit is moved in, is marked for the targets they join.
  */
-const unit = (id: string, kind: Org.Kind, parent: Org.Info | null, level?: Org.Level) =>
-  Org.make({ id, code: id.toUpperCase(), name: `Đơn vị ${id}`, kind, ...(level ? { level } : {}) }, parent);
-const nation = unit('quoc-gia', 'other', null, 'trung-uong');
-const provinceA = unit('tinh-a', 'province', nation);
-const agencyA = unit('so-a', 'agency', provinceA);
-const deptA = unit('phong-a', 'department', agencyA);
-const provinceB = unit('tinh-b', 'province', nation);
-const communeB = unit('xa-b', 'commune', provinceB);
-
-const everyone = { programme: ['khoa-mau'], categories: ['can-bo', 'cong-chuc', 'vien-chuc'] as Person.Category[], percent: 100 };
-const national: Target.Info = { id: 'toan-quoc', title: 'Toàn quốc hoàn thành khoá mẫu', ...everyone, deadline: '2026-12-31' };
-const provincial: Target.Info = { id: 'tinh-a-som', title: 'Tỉnh A hoàn thành sớm hơn', ...everyone, deadline: '2026-10-31', unitId: provinceA.id };
-const departmental: Target.Info = { id: 'phong-a-rieng', title: 'Phòng A: chỉ tiêu riêng', ...everyone, deadline: '2026-12-15', unitId: deptA.id };
+const { nation, provinceA, agencyA, deptA, provinceB, communeB, national, provincial, departmental } = threeLevels();
 const owned = [provincial, departmental];
 
 const person = (u: Org.Info, i: number): Person.Info => ({
