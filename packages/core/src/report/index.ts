@@ -137,7 +137,7 @@ export namespace Report {
     const [target, courses, unit] = await Promise.all([Target.pickAt(unitId, targetId), Course.list(), Org.get(unitId)]);
     const { callRows, callListPdf, callListXlsx } = await import('./call-list.ts');
     const rows = callRows(targetRows(unitId, target), target, new Map(courses.map((c) => [c.slug, c.title])), vnDay());
-    return kind === 'calls.xlsx' ? callListXlsx(rows) : callListPdf(unit.name, target, rows, new Date().toISOString(), await Tenant.forReport(unit.id));
+    return kind === 'calls.xlsx' ? callListXlsx(rows) : callListPdf(unit.name, target, rows, new Date().toISOString(), await Tenant.forReport(unit));
   }
 
   /** Column titles of a tree export; `org import` reads them back (see import-rows aliases). */

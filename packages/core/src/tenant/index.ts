@@ -42,9 +42,11 @@ export namespace Tenant {
     return t ? { unitId: t.unitId, name: t.name, logo: logoPath(t) } : null;
   }
 
-  /** What a report of a unit's subtree prints at its head: its tenant's name and logo. */
-  export async function forReport(unitId: string): Promise<{ name: string; logo: { type: schema.LogoType; bytes: Uint8Array } | null } | null> {
-    const t = await of(await Org.get(unitId));
+  /** What a report of a unit's subtree prints at its head: its tenant's name and logo. The unit, or its id when the caller has not read it. */
+  export async function forReport(
+    unit: string | Pick<Org.Info, 'id' | 'ancestors'>,
+  ): Promise<{ name: string; logo: { type: schema.LogoType; bytes: Uint8Array } | null } | null> {
+    const t = await of(typeof unit === 'string' ? await Org.get(unit) : unit);
     if (!t) return null;
     const logo = t.logo ? await getLogo(t.unitId) : null;
     return { name: t.name, logo: logo ? { type: logo.type, bytes: logo.bytes } : null };
