@@ -66,7 +66,18 @@ function tree(): { units: Org.Info[]; tenants: Org.Info[] } {
   return { units, tenants };
 }
 
-type Figures = { label: string; targets: number; root: number; tenant: number; communeOwn: number; rootIfAllRose: number; completion: Usage };
+type Figures = {
+  label: string;
+  targets: number;
+  root: number;
+  tenant: number;
+  communeOwn: number;
+  rootIfAllRose: number;
+  completion: Usage;
+  catalogue: { courses: number; bytes: number; firstRead: Usage; readsPerHundredLists: number };
+};
+/** Courses each tenant that sets targets adds to the national catalogue. */
+const OWN_COURSES = 5;
 
 async function measure(endpoint: string, label: string, setters: (tenants: Org.Info[]) => Org.Info[]): Promise<Figures> {
   const name = `tenants_${label.replace(/\W/g, '_')}`;
@@ -76,6 +87,11 @@ async function measure(endpoint: string, label: string, setters: (tenants: Org.I
   const { units, tenants } = tree();
   const targets = [...national, ...setters(tenants).flatMap(ownTargets)];
   await Course.publish(course);
+  for (const tenant of setters(tenants))
+    for (let i = 1; i <= OWN_COURSES; i++)
+      await Course.publish(
+        bundle({ slug: `${tenant.id}-rieng-${i}`, title: `${tenant.name}: quy chế nội bộ số ${i}`, unitId: tenant.id, hash: `${tenant.id}-${i}` }),
+      );
   for (const t of targets) await Target.put(t);
   const items: Record<string, unknown>[] = units.map(Org.toItem);
   const learners: Person.Info[] = [];
@@ -112,7 +128,13 @@ async function measure(endpoint: string, label: string, setters: (tenants: Org.I
   await Readiness.rebuild({ write: true, today: vnDay() });
 
   const meter = meterDynamo();
+  // The course list at 08:00: the first read of the catalogue, then a hundred learners' lists within the minute.
   meter.take();
+  const entries = await queryList({ pk: keys.catalogue }); // what one list reads when nothing is kept
+  const firstRead = meter.take();
+  for (let i = 0; i < 100; i++) await Course.list();
+  const readsPerHundredLists = meter.take().requests;
+  const catalogue = { courses: entries.length, bytes: entries.reduce((n, item) => n + itemBytes(item), 0), firstRead, readsPerHundredLists };
   for (const person of learners) await Readiness.recordCompletion({ person, slug: course.slug, version: 1 });
   const used = meter.take();
   const completion = { requests: used.requests / learners.length, readUnits: used.readUnits / learners.length, writeUnits: used.writeUnits / learners.length };
@@ -133,6 +155,7 @@ async function measure(endpoint: string, label: string, setters: (tenants: Org.I
     communeOwn: await largest(keys.unitPartition('t01-x1'), keys.unitStats('t01-x1').sk),
     rootIfAllRose: itemBytes(everything),
     completion,
+    catalogue,
   };
 }
 
@@ -147,6 +170,9 @@ try {
     console.log(`  T01's subtree shard:         ${kb(f.tenant)} (${wcu(f.tenant)} WCU)`);
     console.log(`  a commune's own counters:    ${kb(f.communeOwn)} (${wcu(f.communeOwn)} WCU)`);
     console.log(`  root's shard if every target's counters rose to it: ${kb(f.rootIfAllRose)} (${wcu(f.rootIfAllRose)} WCU)`);
+    console.log(
+      `  the catalogue: ${f.catalogue.courses} courses, ${kb(f.catalogue.bytes)}, ${f.catalogue.firstRead.readUnits.toFixed(1)} RRU a read; 100 course lists then read it ${f.catalogue.readsPerHundredLists} time(s)`,
+    );
     console.log(
       `  a completion in T01 (course and marks): ${f.completion.requests.toFixed(1)} requests, ${f.completion.readUnits.toFixed(1)} RRU, ${f.completion.writeUnits.toFixed(1)} WRU`,
     );
@@ -163,6 +189,7 @@ try {
   line('tenants-commune-own-bytes', all.communeOwn / one.communeOwn, 1.1);
   line('tenants-completion-requests', all.completion.requests / one.completion.requests, 1.1);
   line('tenants-completion-wru', all.completion.writeUnits / one.completion.writeUnits, 1.1);
+  line('tenants-catalogue-reads-per-100-lists', Math.max(1, all.catalogue.readsPerHundredLists) / Math.max(1, one.catalogue.readsPerHundredLists), 1.1);
   // Not budgeted: the list of targets, which a completion reads whole, grows with every tenant's targets (docs/scale.md).
   console.log(`(read units per completion: ratio ${(all.completion.readUnits / one.completion.readUnits).toFixed(2)}, from the list of targets read whole)`);
   console.log(

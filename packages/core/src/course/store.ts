@@ -43,6 +43,15 @@ export async function getCurrentVersion(slug: string): Promise<number | null> {
  * exists already or the catalogue holds a newer one.
  */
 export async function putVersion(bundle: Course.Bundle, summary: Course.Summary): Promise<boolean> {
+  try {
+    return await writeVersion(bundle, summary);
+  } finally {
+    // Also after the write: a list read while it was under way holds the catalogue before it.
+    catalogue = null;
+  }
+}
+
+function writeVersion(bundle: Course.Bundle, summary: Course.Summary): Promise<boolean> {
   return conditionHeld(
     db().send(
       new TransactWriteCommand({
@@ -68,8 +77,31 @@ export async function putVersion(bundle: Course.Bundle, summary: Course.Summary)
   );
 }
 
+/**
+ * The catalogue as this process last read it, for up to CATALOGUE_SECONDS: every course list
+ * reads it whole (one partition, growing with every tenant's own courses), and at 08:00 on a
+ * Monday a national installation's learners would read it faster than one partition serves
+ * (docs/scale.md). A course published by another process shows within that time; one
+ * published by this process, at once. Keyed by table, like the versions above.
+ */
+export const CATALOGUE_SECONDS = 60;
+let catalogue: { table: string; until: number; list: Promise<Course.Summary[]> } | null = null;
+
 /** The catalogue: the current version of every course. */
 export async function listCatalogue(): Promise<Course.Summary[]> {
+  const table = tableName();
+  if (!catalogue || catalogue.table !== table || catalogue.until <= Date.now()) {
+    const list = readCatalogue();
+    catalogue = { table, until: Date.now() + CATALOGUE_SECONDS * 1000, list };
+    // A failed read is not kept: the next list reads again.
+    list.catch(() => {
+      if (catalogue?.list === list) catalogue = null;
+    });
+  }
+  return [...(await catalogue.list)];
+}
+
+async function readCatalogue(): Promise<Course.Summary[]> {
   const items = await queryList<Course.Summary & Record<string, unknown>>({ pk: keys.catalogue });
   return items.map(({ slug, version, title, summary, estimatedMinutes, tags, level, unitId, lessonCount }) => ({
     slug,
