@@ -72,11 +72,11 @@ export function unitMaker(units: Org.Info[]) {
   };
 }
 
-function tree(): Org.Info[] {
+function tree(provinces = PROVINCES): Org.Info[] {
   const units: Org.Info[] = [];
   const add = unitMaker(units);
   const root = add('QG', 'Cả nước (thử nghiệm)', 'other', null, 'trung-uong');
-  for (let p = 1; p <= PROVINCES; p++) {
+  for (let p = 1; p <= provinces; p++) {
     const province = add(`T${p}`, `Tỉnh Thử Nghiệm ${p}`, 'province', root);
     for (let s = 1; s <= AGENCIES; s++) {
       const agency = add(`T${p}-S${s}`, `Sở số ${s} – tỉnh ${p}`, 'agency', province);
@@ -105,13 +105,15 @@ export type BuildOptions = {
   counters?: boolean;
   /** Hears every person written, with their unit (a bench counts what a report must hold from it). */
   onPerson?: (person: Person.Info, unit: Org.Info) => void;
+  /** Provinces of the same shape (PROVINCES when absent): more of them keep each unit's staff as it is while the country grows. */
+  provinces?: number;
 };
 
 /** Writes the country with `staff` people into the configured table; `log` hears each phase. */
 export async function buildCountry(staff: number, log: (line: string) => void, options: BuildOptions = {}): Promise<Country> {
   const r = seeded(20_000);
   const today = vnDay();
-  const units = tree();
+  const units = tree(options.provinces);
   const totalWeight = units.reduce((sum, u) => sum + weightOf(u), 0);
   for (const c of courses) await Course.publish(c);
   for (const t of targets) await Target.put(t);
