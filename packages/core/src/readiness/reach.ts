@@ -25,6 +25,9 @@ export const ownersOf = (targets: readonly Pick<Target.Info, 'id' | 'unitId'>[])
 /** Owners read now, or a way to read them when first needed. */
 export type OwnersAt = Owners | (() => Promise<Owners>);
 
+/** The owners themselves, read now if they were handed over as a way to read them. */
+export const ownersNow = async (owners: OwnersAt): Promise<Owners> => (typeof owners === 'function' ? owners() : owners);
+
 /** Reads the targets' owners on first need, once: a batch of roll-ups or people's changes shares the read. */
 export function ownersOnce(): () => Promise<Owners> {
   let read: Promise<Owners> | undefined;
@@ -72,7 +75,7 @@ export async function spreadAlong(chain: readonly string[], delta: Counters, own
     return target === null || target === Target.ALL_TARGETS ? [] : [target];
   });
   if (counted.length === 0) return spread(chain, delta, new Map());
-  const given = typeof owners === 'function' ? await owners() : owners;
+  const given = owners && (await ownersNow(owners));
   const known = given && counted.every((t) => given.has(t)) ? given : ownersOf(await Target.list());
   return spread(chain, delta, known);
 }

@@ -3,7 +3,7 @@ import { Person } from '../person/index.ts';
 import { Target } from '../target/index.ts';
 import { addInto } from './counters.ts';
 import { contribute, PersonChanged, rollup } from './contribution.ts';
-import { ownersOnce, spreadAlong, type OwnersAt } from './reach.ts';
+import { ownersNow, ownersOnce, spreadAlong, type OwnersAt } from './reach.ts';
 import { Readiness } from './index.ts';
 import { setMarkValidity, syncLapse, type Mark } from './validity.ts';
 import { personCompletions, personTrainedMarks, removeMark, unitCompletions, unitMembers, unitTrainedMarks } from './store.ts';
@@ -79,7 +79,7 @@ export async function retrain(
  */
 export async function markOwed(person: Person.Info, unit: Org.Info, before: Org.Info | null, owners: OwnersAt): Promise<number> {
   if (person.status !== 'active') return 0;
-  const known = typeof owners === 'function' ? await owners() : owners;
+  const known = await ownersNow(owners);
   const [after, earlier] = [[...unit.ancestors, unit.id], before ? [...before.ancestors, before.id] : []];
   const joined = new Set([...known].filter(([, owner]) => owner !== null && after.includes(owner) && !earlier.includes(owner)).map(([id]) => id));
   if (joined.size === 0) return 0;
